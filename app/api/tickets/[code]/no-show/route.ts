@@ -1,0 +1,7 @@
+import { staffRoute, STAFF } from '@/server/http/route';
+import { noShowTicket } from '@/server/tickets/actions';
+import { ticketIdParam } from '@/server/tickets/params';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = staffRoute(STAFF, { params: ticketIdParam }, async ({ actor, params }) => ({ ticket: await noShowTicket(actor, params.id) }));

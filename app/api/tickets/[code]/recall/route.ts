@@ -1,0 +1,7 @@
+import { staffRoute, STAFF } from '@/server/http/route';
+import { recallTicket } from '@/server/tickets/actions';
+import { ticketIdParam } from '@/server/tickets/params';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = staffRoute(STAFF, { params: ticketIdParam }, async ({ actor, params }) => ({ ticket: await recallTicket(actor, params.id) }));

@@ -1,0 +1,16 @@
+// `npm run db:seed`: the demo office, on demand, against DATABASE_URL (or the embedded database).
+import { loadConfig } from '../server/config';
+import { createDb } from '../server/db/client';
+import { startEmbeddedPostgres } from '../server/db/embedded';
+import { applyMigrations } from '../server/db/migrate';
+import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
+
+const config = loadConfig();
+const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+const url = config.databaseUrl ?? (embedded as { url: string }).url;
+await applyMigrations(url);
+const db = createDb(url, 2);
+const { staff } = await seedDemo(db);
+await db.$disconnect();
+await embedded?.stop();
+console.log(`Demo data seeded. Staff (password "${DEMO_PASSWORD}"): ${staff.map((s) => s.username).join(', ')}`);

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import next from 'next';
+import { loadConfig, type Config } from './config';
+import { createDb } from './db/client';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
+import { applyMigrations } from './db/migrate';
+import { seedDemo } from './db/seed-demo';
+import { CLIENT_IP_HEADER } from './http/route';
+import { reconcileOffice } from './queue/engine';
+import { attachRealtime } from './realtime/io';
+import { ensureRedis } from './redis/connect';
+import { redisKeys } from './redis/keys';
+import { setRuntime, type Runtime } from './runtime';
+
+export interface Sportello {
+  url: string;
+  runtime: Runtime;
+  seeded: { username: string; role: string }[] | null;
+  embeddedDb: boolean;
+  stop(): Promise<void>;
+}
+
+function sessionSecret(config: Config): string {
+  if (config.sessionSecret) return config.sessionSecret;
+  // Zero-config default: a random secret kept with the data, so sessions survive restarts.
+  const file = path.join(config.dataDir, 'session-secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('hex');
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+async function reconcileAll(rt: Runtime): Promise<void> {
+  const offices = await rt.db.office.findMany({ select: { id: true } });
+  for (const o of offices) await reconcileOffice(o.id);
+}
+
+/**
+ * Starts the whole system in this process: database (external or embedded), migrations, demo
+ * seed, Redis, Next.js pages and API, socket.io, and the queue reconciler.
+ */
+export async function startSportello(env: NodeJS.ProcessEnv = process.env): Promise<Sportello> {
+  const config = loadConfig(env);
+  let embedded: EmbeddedPostgres | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres(config.dataDir);
+    databaseUrl = embedded.url;
+  }
+  await applyMigrations(databaseUrl);
+  const db = createDb(databaseUrl, embedded ? 4 : 10);
+
+  let seeded: Sportello['seeded'] = null;
+  const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
+  if (wantSeed) seeded = (await seedDemo(db)).staff;
+
+  const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
+  const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
+  const sub = new Redis(redisHandle.url);
+  const keys = redisKeys(config.redisPrefix);
+
+  const httpServer = http.createServer();
+  const runtime: Runtime = {
+    config,
+    db,
+    redis,
+    keys,
+    io: null,
+    sessionSecret: sessionSecret(config),
+    baseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
+  };
+  setRuntime(runtime);
+
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port, httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  httpServer.on('request', (req, res) => {
+    // The client address for rate limits; never trust one sent by the client itself.
+    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    void handle(req, res);
+  });
+  runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel());
+
+  await reconcileAll(runtime);
+  // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
+  redis.on('ready', () => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)));
+  const timer = setInterval(() => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)), 30_000);
+  timer.unref();
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+  if (!config.publicBaseUrl) runtime.baseUrl = `http://localhost:${port}`;
+
+  return {
+    url: `http://localhost:${port}`,
+    runtime,
+    seeded,
+    embeddedDb: embedded !== null,
+    async stop() {
+      clearInterval(timer);
+      await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await app.close?.();
+      redis.disconnect();
+      sub.disconnect();
+      await db.$disconnect();
+      await embedded?.stop();
+      redisHandle.child?.kill();
+      setRuntime(undefined);
+    },
+  };
+}

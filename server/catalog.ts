@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { rt } from './runtime';
+
+export const servicesQuery = z.object({
+  lang: z.enum(['it', 'en']).default('it'),
+  officeId: z.string().min(1).max(64).optional(),
+  mode: z.enum(['desk', 'appointment']).optional(),
+});
+
+/** Active services for the kiosk and the booking pages, in kiosk order. */
+export async function listServices(q: z.infer<typeof servicesQuery>) {
+  const services = await rt().db.service.findMany({
+    where: { active: true, officeId: q.officeId, mode: q.mode },
+    include: { category: true, office: { select: { id: true, name: true, nameEn: true } } },
+    orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { nameIt: 'asc' }],
+  });
+  const en = q.lang === 'en';
+  return services.map((s) => ({
+    id: s.id,
+    code: s.code,
+    prefix: s.prefix,
+    name: en ? s.nameEn : s.nameIt,
+    nameIt: s.nameIt,
+    nameEn: s.nameEn,
+    keywords: s.keywords,
+    mode: s.mode,
+    officeId: s.officeId,
+    office: s.office,
+    expectedMinutes: s.expectedMinutes,
+    category: {
+      id: s.category.id,
+      slug: s.category.slug,
+      name: en ? s.category.nameEn : s.category.nameIt,
+      nameIt: s.category.nameIt,
+      nameEn: s.category.nameEn,
+      icon: s.category.icon,
+    },
+  }));
+}
+
+/** Categories that have at least one active service (of the office, when given). */
+export async function listCategories(officeId?: string) {
+  return rt().db.category.findMany({
+    where: { services: { some: { active: true, ...(officeId ? { officeId } : {}) } } },
+    orderBy: { sortOrder: 'asc' },
+    select: { id: true, slug: true, nameIt: true, nameEn: true, icon: true, sortOrder: true },
+  });
+}
+
+/** Services a clerk may serve, with their skill weight. */
+export async function servicesOfStaff(staffId: string) {
+  const skills = await rt().db.skill.findMany({
+    where: { staffId, service: { active: true } },
+    include: { service: { include: { category: true } } },
+    orderBy: [{ service: { category: { sortOrder: 'asc' } } }, { service: { sortOrder: 'asc' } }],
+  });
+  return skills.map((k) => ({
+    id: k.service.id,
+    nameIt: k.service.nameIt,
+    nameEn: k.service.nameEn,
+    prefix: k.service.prefix,
+    officeId: k.service.officeId,
+    mode: k.service.mode,
+    weight: k.weight,
+    category: { nameIt: k.service.category.nameIt, nameEn: k.service.category.nameEn },
+  }));
+}
+
+export async function listColleagues(officeId?: string) {
+  const staff = await rt().db.staff.findMany({
+    where: { active: true, ...(officeId ? { skills: { some: { service: { officeId } } } } : {}) },
+    include: { counter: { select: { id: true, number: true, name: true } } },
+    orderBy: { displayName: 'asc' },
+  });
+  return staff.map((s) => ({ id: s.id, displayName: s.displayName, counter: s.counter }));
+}

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/actor';
+import { cookieValue, requireActor, SESSION_COOKIE } from '../auth/session';
+import type { Role } from '../db/generated/enums';
+import { AppError } from '../errors';
+import { checkRateLimit } from './rate-limit';
+
+export const CLIENT_IP_HEADER = 'x-sportello-client-ip';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  actor: Actor | null;
+  req: Request;
+}
+
+export interface RouteOptions<B, Q, P> {
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  /** Staff roles allowed; omitted = public. */
+  roles?: readonly Role[];
+  /** Rate-limit bucket for public writes (RATE_LIMIT_PER_MINUTE per client and bucket). */
+  rateLimit?: string;
+}
+
+export const STAFF: readonly Role[] = ['operator', 'supervisor', 'admin'];
+export const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
+
+export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
+  return new Response(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
+  return json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+}
+
+async function readBody(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, 'invalid_json', 'The request body is not valid JSON');
+  }
+}
+
+/** Maps any failure to the API's JSON error shape; bad input is always a 4xx. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.details);
+  if (err instanceof z.ZodError) {
+    return errorResponse(400, 'invalid_input', 'Some fields are missing or invalid', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'P2002') return errorResponse(409, 'conflict', 'This conflicts with existing data');
+  if (code === 'P2025') return errorResponse(404, 'not_found', 'Not found');
+  if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
+  if (code === 'ECONNREFUSED' || code === 'P1001') return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
+  console.error('unexpected error', err);
+  return errorResponse(500, 'internal', 'Unexpected error');
+}
+
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+/**
+ * Wraps a route handler: parses and validates params, query and body with zod, checks the
+ * session and role, applies the rate limit, and turns errors into JSON. A handler returning
+ * `undefined` answers 204; a Response passes through; anything else is JSON 200.
+ */
+export function route<B = undefined, Q = undefined, P = undefined>(
+  opts: RouteOptions<B, Q, P>,
+  fn: (input: RouteInput<B, Q, P>) => Promise<unknown>,
+): Handler {
+  return async (req, ctx) => {
+    try {
+      if (opts.rateLimit) await checkRateLimit(opts.rateLimit, req.headers.get(CLIENT_IP_HEADER) ?? 'unknown');
+      let actor: Actor | null = null;
+      if (opts.roles) {
+        actor = await requireActor(cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
+        requireRole(actor, opts.roles);
+      }
+      const params = (opts.params ? opts.params.parse(await ctx.params) : undefined) as P;
+      const url = new URL(req.url);
+      const query = (opts.query ? opts.query.parse(Object.fromEntries(url.searchParams)) : undefined) as Q;
+      const body = (opts.body ? opts.body.parse(await readBody(req)) : undefined) as B;
+      const result = await fn({ body, query, params, actor, req });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new Response(null, { status: 204 });
+      return json(result);
+    } catch (err) {
+      return toErrorResponse(err);
+    }
+  };
+}
+
+export const idParam = z.object({ id: z.string().min(1).max(64) });
+export const officeQuery = z.object({ officeId: z.string().min(1).max(64).optional() });
+
+/** A staff-only route: the handler always gets the logged-in actor. */
+export function staffRoute<B = undefined, Q = undefined, P = undefined>(
+  roles: readonly Role[],
+  opts: Omit<RouteOptions<B, Q, P>, 'roles'>,
+  fn: (input: RouteInput<B, Q, P> & { actor: Actor }) => Promise<unknown>,
+): Handler {
+  return route({ ...opts, roles }, (input) => fn(input as RouteInput<B, Q, P> & { actor: Actor }));
+}

@@ -1,0 +1,31 @@
+import { startSportello } from './boot';
+import { DEMO_PASSWORD } from './db/seed-demo';
+
+const s = await startSportello().catch((err: unknown) => {
+  console.error(`\nSportello could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
+
+const u = s.url;
+console.log(`
+Sportello is running${s.embeddedDb ? ' (embedded PostgreSQL under ./data)' : ''}
+
+  Kiosk            ${u}/kiosk
+  Display          ${u}/display
+  Counter (clerk)  ${u}/counter
+  Phone page       ${u}/t/<code>   (the ticket's QR code leads here)
+  API              ${u}/api/openapi.json
+  Health           ${u}/api/health
+`);
+if (s.seeded) {
+  console.log(`Demo staff (password "${DEMO_PASSWORD}"): ${s.seeded.map((x) => `${x.username} (${x.role})`).join(', ')}\n`);
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void s.stop().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,19 @@
+import { notFound } from './errors';
+import { rt } from './runtime';
+
+/** The office a public screen means: the given one, or the one-stop desk. */
+export async function resolveOffice(officeId?: string) {
+  const { db } = rt();
+  const office = officeId
+    ? await db.office.findUnique({ where: { id: officeId } })
+    : await db.office.findFirst({ where: { isOneStop: true }, orderBy: { sortOrder: 'asc' } });
+  if (!office) throw notFound('Office');
+  return office;
+}
+
+export async function listOffices() {
+  return rt().db.office.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true },
+  });
+}

@@ -1,0 +1,200 @@
+import type { Priority } from '../db/generated/enums';
+import { rt } from '../runtime';
+import { compareCandidates, DIRECT_BOOST_MS, queueScore, type Candidate } from './policy';
+import { runScript } from './scripts';
+
+/**
+ * Redis side of the live queues. PostgreSQL is the truth: Redis only says who is next. Every
+ * write path commits to PostgreSQL first and then updates Redis; "call next" claims in Redis
+ * first (atomic Lua) and then confirms with a conditional UPDATE in PostgreSQL, so a stale Redis
+ * entry can never hand out a ticket twice (the UPDATE matches only a still-waiting ticket). What
+ * Redis misses (a crash between the two writes, a flush, a restart) the reconciler restores.
+ */
+
+export interface QueuedTicket {
+  id: string;
+  officeId: string;
+  serviceId: string;
+  priority: Priority;
+  queuedAt: Date;
+  targetCounterId: string | null;
+  targetStaffId: string | null;
+}
+
+export function queueKeyOf(t: QueuedTicket): string {
+  const { keys } = rt();
+  if (t.targetCounterId) return keys.counterQueue(t.officeId, t.targetCounterId);
+  if (t.targetStaffId) return keys.staffQueue(t.officeId, t.targetStaffId);
+  return keys.serviceQueue(t.officeId, t.serviceId);
+}
+
+/** All queue keys of an office that currently exist in Redis. */
+async function officeQueueKeys(officeId: string): Promise<string[]> {
+  const { redis, keys } = rt();
+  const found: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', keys.officeQueuePattern(officeId), 'COUNT', 500);
+    cursor = next;
+    found.push(...batch);
+  } while (cursor !== '0');
+  return found;
+}
+
+/** Puts a waiting ticket in its queue (removing it from any other), after its DB commit. */
+export async function enqueue(t: QueuedTicket, previousKeys: string[] = []): Promise<void> {
+  const key = queueKeyOf(t);
+  await runScript(rt().redis, 'move_ticket', [key, ...previousKeys.filter((k) => k !== key)], [queueScore(t.queuedAt, t.priority), t.id]);
+}
+
+/** Removes a ticket from a queue (cancelled by the citizen). */
+export async function dequeue(t: QueuedTicket): Promise<void> {
+  await rt().redis.zrem(queueKeyOf(t), t.id);
+}
+
+export interface QueueSource {
+  key: string;
+  boostMs: number;
+}
+
+export interface CounterQueues {
+  officeId: string;
+  counterId: string;
+  staffId: string;
+  /** serviceId → skill boost (ms). */
+  services: Map<string, number>;
+}
+
+export function sourcesFor(c: CounterQueues): QueueSource[] {
+  const { keys } = rt();
+  return [
+    { key: keys.counterQueue(c.officeId, c.counterId), boostMs: DIRECT_BOOST_MS },
+    { key: keys.staffQueue(c.officeId, c.staffId), boostMs: DIRECT_BOOST_MS },
+    ...[...c.services].map(([serviceId, boostMs]) => ({ key: keys.serviceQueue(c.officeId, serviceId), boostMs })),
+  ];
+}
+
+export type Claim = { ticketId: string; key: string; score: number } | null;
+
+/** Atomically removes the best candidate for this counter from Redis. */
+export async function claimNext(c: CounterQueues): Promise<Claim> {
+  const { redis, keys } = rt();
+  const sources = sourcesFor(c);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const res = (await runScript(
+      redis,
+      'call_next',
+      [keys.builtMarker(c.officeId), ...sources.map((s) => s.key)],
+      sources.map((s) => s.boostMs),
+    )) as [number, string?, string?, string?];
+    if (res[0] === -1) {
+      await reconcileOffice(c.officeId);
+      continue;
+    }
+    if (res[0] === 0) return null;
+    return { ticketId: res[1] as string, key: res[2] as string, score: Number(res[3]) };
+  }
+  throw new Error('Queue rebuild did not complete');
+}
+
+/** Gives a claimed ticket back (the DB commit failed), with its original rank. */
+export async function unclaim(claim: NonNullable<Claim>): Promise<void> {
+  await rt().redis.zadd(claim.key, claim.score, claim.ticketId);
+}
+
+/** Makes sure the office's queues exist in Redis (after a flush or restart they are rebuilt). */
+export async function ensureBuilt(officeId: string): Promise<void> {
+  const { redis, keys } = rt();
+  if ((await redis.exists(keys.builtMarker(officeId))) === 0) await reconcileOffice(officeId);
+}
+
+/**
+ * Makes Redis match PostgreSQL for one office: adds waiting tickets that are missing or in the
+ * wrong place, removes entries whose ticket is no longer waiting. It only removes what the DB
+ * says is stale, never what the DB did not see yet, so it is safe to run while clerks work.
+ */
+export async function reconcileOffice(officeId: string): Promise<{ added: number; removed: number }> {
+  const { db, redis, keys } = rt();
+  const lock = keys.rebuildLock(officeId);
+  const token = `${process.pid}-${Math.random()}`;
+  const got = await redis.set(lock, token, 'PX', 15_000, 'NX');
+  if (!got) {
+    // Another process is rebuilding: wait for it rather than doing the same work twice.
+    for (let i = 0; i < 150 && (await redis.exists(lock)); i++) await new Promise((r) => setTimeout(r, 100));
+    if (await redis.exists(keys.builtMarker(officeId))) return { added: 0, removed: 0 };
+  }
+  try {
+    const waiting = await db.ticket.findMany({
+      where: { officeId, status: 'waiting' },
+      select: { id: true, officeId: true, serviceId: true, priority: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
+    });
+    const expected = new Map<string, { key: string; score: number }>();
+    for (const t of waiting) expected.set(t.id, { key: queueKeyOf(t), score: queueScore(t.queuedAt, t.priority) });
+
+    const present = new Map<string, { key: string; score: number }[]>();
+    for (const key of await officeQueueKeys(officeId)) {
+      const flat = await redis.zrange(key, '0', '-1', 'WITHSCORES');
+      for (let i = 0; i < flat.length; i += 2) {
+        const list = present.get(flat[i]) ?? [];
+        list.push({ key, score: Number(flat[i + 1]) });
+        present.set(flat[i], list);
+      }
+    }
+
+    const pipe = redis.multi();
+    let added = 0;
+    let removed = 0;
+    for (const [id, want] of expected) {
+      const have = present.get(id) ?? [];
+      for (const h of have) if (h.key !== want.key) (pipe.zrem(h.key, id), removed++);
+      if (!have.some((h) => h.key === want.key && h.score === want.score)) (pipe.zadd(want.key, want.score, id), added++);
+    }
+    const unknown = [...present.keys()].filter((id) => !expected.has(id));
+    if (unknown.length > 0) {
+      const rows = await db.ticket.findMany({ where: { id: { in: unknown } }, select: { id: true, status: true } });
+      const status = new Map(rows.map((r) => [r.id, r.status]));
+      for (const id of unknown) {
+        const s = status.get(id);
+        // Waiting now but not in our snapshot: issued meanwhile, leave it. Otherwise stale.
+        if (s === 'waiting') continue;
+        for (const h of present.get(id) ?? []) (pipe.zrem(h.key, id), removed++);
+      }
+    }
+    pipe.set(keys.builtMarker(officeId), new Date().toISOString());
+    await pipe.exec();
+    return { added, removed };
+  } finally {
+    if ((await redis.get(lock)) === token) await redis.del(lock);
+  }
+}
+
+/** How many tickets are ahead of each one in its own queue (Redis rank). */
+export async function aheadInQueueMany(tickets: QueuedTicket[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (tickets.length === 0) return out;
+  const pipe = rt().redis.pipeline();
+  // ZCOUNT below the ticket's own score also works while the ticket itself is missing (rebuild).
+  for (const t of tickets) pipe.zcount(queueKeyOf(t), '-inf', `(${queueScore(t.queuedAt, t.priority)}`);
+  const res = (await pipe.exec()) ?? [];
+  tickets.forEach((t, i) => out.set(t.id, Number(res[i]?.[1] ?? 0)));
+  return out;
+}
+
+/** The queue as a counter would take it: merged and ordered by the same rule as call_next.lua. */
+export async function counterOrder(c: CounterQueues, limit: number): Promise<{ ids: { id: string; direct: boolean }[]; total: number }> {
+  const { redis } = rt();
+  const sources = sourcesFor(c);
+  const pipe = redis.pipeline();
+  for (const s of sources) pipe.zrange(s.key, '0', String(limit - 1), 'WITHSCORES');
+  for (const s of sources) pipe.zcard(s.key);
+  const res = (await pipe.exec()) ?? [];
+  const merged: (Candidate & { direct: boolean })[] = [];
+  let total = 0;
+  sources.forEach((s, i) => {
+    const flat = (res[i]?.[1] as string[]) ?? [];
+    for (let j = 0; j < flat.length; j += 2) merged.push({ id: flat[j], score: Number(flat[j + 1]), boostMs: s.boostMs, direct: i < 2 });
+    total += Number(res[sources.length + i]?.[1] ?? 0);
+  });
+  merged.sort(compareCandidates);
+  return { ids: merged.slice(0, limit).map(({ id, direct }) => ({ id, direct })), total };
+}

@@ -1,0 +1,60 @@
+import type { Priority } from '../db/generated/enums';
+
+/**
+ * The "call next" ordering rule, as plain numbers so it can be explained to an office manager:
+ *
+ *   rank = arrival time − priority head start − skill head start − direct head start
+ *
+ * and the ticket with the lowest rank is called. A head start works as if the ticket had arrived
+ * that many minutes earlier:
+ * - priority: disability 15 min, pregnancy and elderly 10 min, none 0;
+ * - skill: a clerk's weight w (1–5) on a service gives (w − 1) × 5 min to that service's tickets,
+ *   so a clerk leans toward their specialities without ignoring the rest;
+ * - direct: a ticket transferred to this counter or this clerk personally gets 120 min, so it
+ *   comes next in practice.
+ * No starvation: every head start is bounded (at most 15 + 20 + 120 min), so a ticket that has
+ * waited longer than the largest head start beats every ticket that arrives after it; in the
+ * common case (no direct transfer) a normal ticket is overtaken for at most 35 minutes.
+ */
+export const PRIORITY_HEAD_START_MINUTES: Record<Priority, number> = {
+  none: 0,
+  elderly: 10,
+  pregnancy: 10,
+  disability: 15,
+  appointment: 0,
+};
+export const SKILL_HEAD_START_MINUTES_PER_WEIGHT = 5;
+export const DIRECT_HEAD_START_MINUTES = 120;
+export const MAX_SKILL_WEIGHT = 5;
+
+const MINUTE = 60_000;
+
+/** Score stored in Redis for a waiting ticket; lower is called first. */
+export function queueScore(queuedAt: Date, priority: Priority): number {
+  return queuedAt.getTime() - PRIORITY_HEAD_START_MINUTES[priority] * MINUTE;
+}
+
+/** Head start (ms) a clerk's skill weight gives to a service queue. */
+export function skillBoostMs(weight: number): number {
+  const w = Math.min(Math.max(Math.round(weight), 1), MAX_SKILL_WEIGHT);
+  return (w - 1) * SKILL_HEAD_START_MINUTES_PER_WEIGHT * MINUTE;
+}
+
+export const DIRECT_BOOST_MS = DIRECT_HEAD_START_MINUTES * MINUTE;
+
+export interface Candidate {
+  id: string;
+  score: number;
+  boostMs: number;
+}
+
+/** The same choice the Lua script makes, for tests and for listing a counter's waiting order. */
+export function compareCandidates(a: Candidate, b: Candidate): number {
+  const d = a.score - a.boostMs - (b.score - b.boostMs);
+  if (d !== 0) return d;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function pickNext(candidates: Candidate[]): Candidate | undefined {
+  return [...candidates].sort(compareCandidates)[0];
+}

@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Redis } from 'ioredis';
+
+/** The Lua scripts of server/queue/lua, loaded once and run by SHA (EVALSHA, falling back to EVAL). */
+const names = ['call_next', 'move_ticket'] as const;
+export type ScriptName = (typeof names)[number];
+
+const cache = new Map<ScriptName, { source: string; sha: string }>();
+
+function load(name: ScriptName) {
+  let entry = cache.get(name);
+  if (!entry) {
+    // Read from the source tree: the scripts are data, also when this module is bundled by Next.
+    const source = fs.readFileSync(path.join(process.cwd(), 'server', 'queue', 'lua', `${name}.lua`), 'utf8');
+    entry = { source, sha: createHash('sha1').update(source).digest('hex') };
+    cache.set(name, entry);
+  }
+  return entry;
+}
+
+export async function runScript(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+  const { source, sha } = load(name);
+  try {
+    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
+    return redis.eval(source, keys.length, ...keys, ...args);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The socket.io contract shared by the server and every screen. Clients connect to the same
+ * origin (path `/socket.io`), then subscribe; each subscribe is acknowledged with a full snapshot,
+ * and the client must subscribe again on every (re)connect (socket.io's `connect` event), so a
+ * screen that lost the network never shows stale data. Deltas follow as events.
+ */
+import type { CounterState, Priority, TicketStatus } from '../db/generated/enums';
+
+export type Lang = 'it' | 'en';
+
+/** What the public may see of a service's queue (display, kiosk, phone). */
+export interface QueueInfo {
+  serviceId: string;
+  prefix: string;
+  nameIt: string;
+  nameEn: string;
+  waiting: number;
+  /** Minutes the oldest waiting ticket has waited, 0 when nobody waits. */
+  oldestWaitMinutes: number;
+  /** Estimated wait for somebody taking a ticket now, in minutes. */
+  estimatedWaitMinutes: number;
+  /** Lower bound of the estimate band (0.8× the estimate), as ZMS shows it. */
+  estimatedWaitMinMinutes: number;
+  openCounters: number;
+}
+
+/** One call shown on the display: never a name, only number and counter. */
+export interface CallInfo {
+  ticketId: string;
+  number: string;
+  counterNumber: number;
+  counterName: string;
+  serviceNameIt: string;
+  serviceNameEn: string;
+  at: string;
+  recall: boolean;
+  /** Increases with each call or recall so a screen can tell a new announcement from a repeat snapshot. */
+  seq: number;
+}
+
+export interface DisplaySnapshot {
+  office: { id: string; name: string; nameEn: string };
+  calls: CallInfo[];
+  queues: QueueInfo[];
+  serverTime: string;
+}
+
+/** Public status of one ticket, for the phone page. Never personal data. */
+export interface TicketPublic {
+  code: string;
+  number: string;
+  status: TicketStatus;
+  priority: Priority;
+  service: { id: string; nameIt: string; nameEn: string; prefix: string };
+  office: { id: string; name: string; nameEn: string };
+  /** People ahead in the same queue; null once the ticket is no longer waiting. */
+  position: number | null;
+  estimatedWaitMinutes: number | null;
+  counter: { number: number; name: string } | null;
+  issuedAt: string;
+  calledAt: string | null;
+}
+
+/** The ticket at a counter, as the clerk sees it. */
+export interface CounterTicket {
+  id: string;
+  code: string;
+  number: string;
+  status: TicketStatus;
+  priority: Priority;
+  serviceId: string;
+  serviceNameIt: string;
+  serviceNameEn: string;
+  issuedAt: string;
+  calledAt: string | null;
+  startedAt: string | null;
+  recallCount: number;
+  transferred: boolean;
+}
+
+export interface WaitingEntry {
+  id: string;
+  number: string;
+  priority: Priority;
+  serviceId: string;
+  queuedAt: string;
+  /** True when this ticket was transferred to this counter or clerk personally. */
+  direct: boolean;
+}
+
+export interface CounterSnapshot {
+  counter: { id: string; number: number; name: string; state: CounterState; serviceIds: string[]; officeId: string; staffId: string | null };
+  current: CounterTicket | null;
+  /** Tickets this counter may call, in the order "call next" would take them (first 50). */
+  waiting: WaitingEntry[];
+  waitingTotal: number;
+  queues: QueueInfo[];
+}
+
+export interface ClientToServer {
+  'display:subscribe': (p: { officeId?: string }, ack: (r: Ack<DisplaySnapshot>) => void) => void;
+  'ticket:subscribe': (p: { code: string }, ack: (r: Ack<TicketPublic>) => void) => void;
+  /** Staff only (session cookie): the counter must be the caller's own unless supervisor/admin. */
+  'counter:subscribe': (p: { counterId: string }, ack: (r: Ack<CounterSnapshot>) => void) => void;
+}
+
+export interface ServerToClient {
+  /** To the office display room: a call or a recall, to highlight and announce. */
+  call: (c: CallInfo) => void;
+  /** To display and counter rooms: fresh per-service queue figures of the office. */
+  queues: (q: QueueInfo[]) => void;
+  /** To the ticket room: the ticket's new public status. */
+  ticket: (t: TicketPublic) => void;
+  /** To a counter room: its new snapshot (after any change that concerns it). */
+  counter: (s: CounterSnapshot) => void;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

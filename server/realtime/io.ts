@@ -1,0 +1,91 @@
+import type http from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Redis } from 'ioredis';
+import { Server } from 'socket.io';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { isSupervisor } from '../auth/actor';
+import { actorFromToken, cookieValue, SESSION_COOKIE } from '../auth/session';
+import { counterSnapshot } from '../counters/snapshot';
+import { AppError, forbidden, notFound, unauthorized } from '../errors';
+import type { Io } from '../runtime';
+import { rt } from '../runtime';
+import { PUBLIC_CODE_PATTERN } from '../tickets/numbering';
+import { publicTicketByCode } from '../tickets/views';
+import type { Ack } from './contract';
+import { displaySnapshot } from './display';
+import { rooms } from './rooms';
+
+type SocketData = { actor: Actor | null };
+
+function fail(err: unknown): Ack<never> {
+  if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
+  if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
+  console.error('socket handler failed', err);
+  return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
+}
+
+/** Runs a subscription handler with validation; a bad payload or a missing ack never throws. */
+function handler<P, T>(schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
+  return async (raw: unknown, ack: unknown) => {
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
+    try {
+      reply({ ok: true, data: await fn(schema.parse(raw ?? {})) });
+    } catch (err) {
+      reply(fail(err));
+    }
+  };
+}
+
+/**
+ * socket.io on the app's HTTP server. The Redis adapter relays every emit to the other app
+ * processes, so a call made on one reaches displays connected to another. Staff are recognised
+ * by the same session cookie as the HTTP API, re-checked on every staff subscription.
+ */
+export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, channel: string): Io {
+  const io: Io = new Server(server, { path: '/socket.io', serveClient: false, cors: { origin: false }, destroyUpgrade: false });
+  io.adapter(createAdapter(pub, sub, { key: channel }));
+
+  io.on('connection', (socket) => {
+    const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const data = socket.data as SocketData;
+    data.actor = null;
+
+    socket.on(
+      'display:subscribe',
+      handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
+        const snap = await displaySnapshot(officeId);
+        await socket.join(rooms.display(snap.office.id));
+        return snap;
+      }),
+    );
+
+    socket.on(
+      'ticket:subscribe',
+      handler(z.object({ code: z.string().regex(PUBLIC_CODE_PATTERN) }), async ({ code }) => {
+        const t = await publicTicketByCode(code);
+        if (!t) throw notFound('Ticket');
+        await socket.join(rooms.ticket(code));
+        return t;
+      }),
+    );
+
+    socket.on(
+      'counter:subscribe',
+      handler(z.object({ counterId: z.string().min(1).max(64) }), async ({ counterId }) => {
+        // Checked at every subscription, not once per socket: a logout or expiry takes effect.
+        const actor = await actorFromToken(token);
+        if (!actor) throw unauthorized();
+        data.actor = actor;
+        const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
+        if (!counter) throw notFound('Counter');
+        if (counter.staffId !== actor.staffId && !isSupervisor(actor)) throw forbidden('This counter is not yours');
+        const snap = await counterSnapshot(counterId);
+        if (!snap) throw notFound('Counter');
+        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId)]);
+        return snap;
+      }),
+    );
+  });
+  return io;
+}

@@ -1,0 +1,27 @@
+/**
+ * Every Redis key Sportello uses, in one place. The keys of one office share the hash tag
+ * `{office:<id>}` so the multi-key Lua scripts also run on Redis Cluster.
+ */
+export function redisKeys(prefix: string) {
+  const office = (officeId: string) => `${prefix}:{office:${officeId}}`;
+  return {
+    /** Sorted set of waiting ticket ids of one service; score = queue rank (see queue/policy.ts). */
+    serviceQueue: (officeId: string, serviceId: string) => `${office(officeId)}:wait:svc:${serviceId}`,
+    /** Tickets transferred to one counter personally. */
+    counterQueue: (officeId: string, counterId: string) => `${office(officeId)}:wait:counter:${counterId}`,
+    /** Tickets transferred to one clerk personally. */
+    staffQueue: (officeId: string, staffId: string) => `${office(officeId)}:wait:staff:${staffId}`,
+    /** Present once the office's queues were rebuilt from PostgreSQL; gone after a flush. */
+    builtMarker: (officeId: string) => `${office(officeId)}:built`,
+    rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
+    /** Pattern matching every queue key of an office (for reconciliation scans). */
+    officeQueuePattern: (officeId: string) => `${office(officeId)}:wait:*`,
+    rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
+    socketIoChannel: () => `${prefix}:socket.io`,
+    bullPrefix: () => `${prefix}:bull`,
+    /** Everything of this installation (test runs delete it). */
+    all: () => `${prefix}:*`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+import type { Server as IoServer } from 'socket.io';
+import type { Config } from './config';
+import type { Db } from './db/client';
+import type { RedisKeys } from './redis/keys';
+import type { ClientToServer, ServerToClient } from './realtime/contract';
+
+export type Io = IoServer<ClientToServer, ServerToClient>;
+
+/** The process-wide connections. */
+export interface Runtime {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  keys: RedisKeys;
+  io: Io | null;
+  sessionSecret: string;
+  baseUrl: string;
+}
+
+// Kept on globalThis because Next bundles the route handlers separately from the custom server:
+// both must share one set of connections.
+const holder = globalThis as typeof globalThis & { __sportelloRuntime?: Runtime };
+
+export function setRuntime(rt: Runtime | undefined): void {
+  holder.__sportelloRuntime = rt;
+}
+
+export function rt(): Runtime {
+  const r = holder.__sportelloRuntime;
+  if (!r) throw new Error('Sportello runtime not started');
+  return r;
+}

@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { isSupervisor } from '../auth/actor';
+import type { Prisma } from '../db/generated/client';
+import type { TicketEventType, TicketStatus } from '../db/generated/enums';
+import { AppError, forbidden, notFound } from '../errors';
+import { enqueue, queueKeyOf } from '../queue/engine';
+import { callInfo } from '../realtime/calls';
+import { publishCall, publishCounter, publishOfficeChanged, publishTicket } from '../realtime/publish';
+import { rt } from '../runtime';
+import { allowedFrom, assertTransition, type TicketAction } from './transitions';
+import { counterTicketInclude, toCounterTicket, type TicketForCounter } from './views';
+
+export const completeInput = z.object({
+  outcome: z.enum(['done', 'partial', 'redirected', 'not_possible']).default('done'),
+  note: z.string().trim().max(500).optional(),
+});
+
+export const transferInput = z
+  .object({
+    serviceId: z.string().min(1).max(64).optional(),
+    counterId: z.string().min(1).max(64).optional(),
+    staffId: z.string().min(1).max(64).optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((v) => [v.serviceId, v.counterId, v.staffId].filter(Boolean).length === 1, {
+    message: 'Give exactly one of serviceId, counterId, staffId',
+  });
+
+async function loadForActor(actor: Actor, ticketId: string) {
+  const t = await rt().db.ticket.findUnique({ where: { id: ticketId }, include: counterTicketInclude });
+  if (!t) throw notFound('Ticket');
+  // A clerk acts on the tickets at their own counter; supervisors on any ticket.
+  if (!isSupervisor(actor) && t.staffId !== actor.staffId) throw forbidden('This ticket is not at your counter');
+  return t;
+}
+
+/**
+ * One counter-side transition: a conditional UPDATE on the expected states plus its event, in
+ * one transaction. If another request changed the ticket meanwhile, nothing is written and the
+ * caller gets 409.
+ */
+async function transition(
+  ticket: TicketForCounter,
+  action: TicketAction,
+  eventType: TicketEventType,
+  data: Prisma.TicketUncheckedUpdateManyInput,
+  actor: Actor,
+  eventData?: Prisma.InputJsonValue,
+  fromServiceId?: string,
+) {
+  assertTransition(action, ticket.status);
+  const now = new Date();
+  return rt().db.$transaction(async (tx) => {
+    const res = await tx.ticket.updateMany({
+      where: { id: ticket.id, status: { in: [...allowedFrom[action]] as TicketStatus[] } },
+      data,
+    });
+    if (res.count === 0) {
+      const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+      assertTransition(action, fresh.status);
+      throw new AppError(409, 'invalid_transition', 'The ticket changed meanwhile, reload');
+    }
+    const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: counterTicketInclude });
+    const event = await tx.ticketEvent.create({
+      data: {
+        ticketId: ticket.id,
+        officeId: ticket.officeId,
+        type: eventType,
+        at: now,
+        serviceId: updated.serviceId,
+        fromServiceId,
+        counterId: ticket.counterId,
+        staffId: actor.staffId,
+        data: eventData,
+      },
+    });
+    return { ticket: updated, event };
+  });
+}
+
+function afterChange(t: TicketForCounter, counterId: string | null) {
+  void publishTicket(t.code);
+  if (counterId) void publishCounter(counterId);
+  publishOfficeChanged(t.officeId);
+}
+
+export async function recallTicket(actor: Actor, ticketId: string) {
+  const t = await loadForActor(actor, ticketId);
+  const { ticket, event } = await transition(t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor);
+  const counter = ticket.counterId ? await rt().db.counter.findUnique({ where: { id: ticket.counterId } }) : null;
+  if (counter) publishCall(ticket.officeId, callInfo(event.id, ticket.id, ticket.number, counter, ticket.service, event.at, true));
+  afterChange(ticket, ticket.counterId);
+  return toCounterTicket(ticket);
+}
+
+export async function startTicket(actor: Actor, ticketId: string) {
+  const t = await loadForActor(actor, ticketId);
+  const { ticket } = await transition(t, 'start', 'started', { status: 'serving', startedAt: new Date() }, actor);
+  afterChange(ticket, ticket.counterId);
+  return toCounterTicket(ticket);
+}
+
+export async function completeTicket(actor: Actor, ticketId: string, raw: z.input<typeof completeInput>) {
+  const input = completeInput.parse(raw);
+  const t = await loadForActor(actor, ticketId);
+  const now = new Date();
+  const { ticket } = await transition(
+    t,
+    'complete',
+    'completed',
+    // Completed straight from `called`: the service began when the citizen was called.
+    { status: 'completed', finishedAt: now, startedAt: t.startedAt ?? t.calledAt ?? now, outcome: input.outcome, note: input.note },
+    actor,
+    { outcome: input.outcome },
+  );
+  afterChange(ticket, t.counterId);
+  return toCounterTicket(ticket);
+}
+
+export async function noShowTicket(actor: Actor, ticketId: string) {
+  const t = await loadForActor(actor, ticketId);
+  const { ticket } = await transition(t, 'no_show', 'no_show', { status: 'no_show', finishedAt: new Date() }, actor);
+  afterChange(ticket, t.counterId);
+  return toCounterTicket(ticket);
+}
+
+/**
+ * Sends the citizen on, keeping the number and the original arrival time (so they do not start
+ * over at the back): to another service's queue, to one counter, or to one colleague.
+ */
+export async function transferTicket(actor: Actor, ticketId: string, raw: z.input<typeof transferInput>) {
+  const input = transferInput.parse(raw);
+  const { db } = rt();
+  const t = await loadForActor(actor, ticketId);
+  let serviceId = t.serviceId;
+  if (input.serviceId) {
+    const s = await db.service.findUnique({ where: { id: input.serviceId } });
+    if (!s || !s.active) throw notFound('Service');
+    if (s.officeId !== t.officeId) throw new AppError(422, 'other_office', 'That service is served in another office: book an appointment instead');
+    if (s.mode !== 'desk') throw new AppError(422, 'service_by_appointment', 'That service is served by appointment');
+    serviceId = s.id;
+  }
+  if (input.counterId) {
+    const c = await db.counter.findUnique({ where: { id: input.counterId } });
+    if (!c || c.officeId !== t.officeId) throw notFound('Counter');
+    if (c.id === t.counterId) throw new AppError(422, 'same_counter', 'The ticket is already at that counter');
+  }
+  if (input.staffId) {
+    const s = await db.staff.findUnique({ where: { id: input.staffId } });
+    if (!s || !s.active) throw notFound('Staff member');
+    if (s.id === t.staffId) throw new AppError(422, 'same_staff', 'The ticket is already yours');
+  }
+  const fromCounter = t.counterId;
+  const { ticket } = await transition(
+    t,
+    'transfer',
+    'transferred',
+    {
+      status: 'waiting',
+      serviceId,
+      targetCounterId: input.counterId ?? null,
+      targetStaffId: input.staffId ?? null,
+      counterId: null,
+      staffId: null,
+      calledAt: null,
+      startedAt: null,
+      note: input.note ?? t.note,
+    },
+    actor,
+    { toServiceId: serviceId, toCounterId: input.counterId ?? null, toStaffId: input.staffId ?? null, note: input.note ?? null },
+    t.serviceId,
+  );
+  try {
+    await enqueue(ticket, [queueKeyOf(t)]);
+  } catch (err) {
+    console.error(`ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`, err);
+  }
+  afterChange(ticket, fromCounter);
+  if (input.counterId) void publishCounter(input.counterId);
+  return toCounterTicket(ticket);
+}

@@ -1,0 +1,29 @@
+import { notFound } from '../errors';
+import { dequeue } from '../queue/engine';
+import { publishOfficeChanged, publishTicket } from '../realtime/publish';
+import type { TicketPublic } from '../realtime/contract';
+import { rt } from '../runtime';
+import { assertTransition } from './transitions';
+import { publicTicketInclude, toPublic } from './views';
+
+/** The citizen leaves the queue from the phone page. Only a waiting ticket can be cancelled. */
+export async function cancelByCode(code: string): Promise<TicketPublic> {
+  const { db } = rt();
+  const t = await db.ticket.findUnique({ where: { code } });
+  if (!t) throw notFound('Ticket');
+  assertTransition('cancel', t.status);
+  const now = new Date();
+  const updated = await db.$transaction(async (tx) => {
+    const res = await tx.ticket.updateMany({ where: { id: t.id, status: 'waiting' }, data: { status: 'cancelled', finishedAt: now } });
+    if (res.count === 0) {
+      const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: t.id } });
+      assertTransition('cancel', fresh.status);
+    }
+    await tx.ticketEvent.create({ data: { ticketId: t.id, officeId: t.officeId, type: 'cancelled', at: now, serviceId: t.serviceId } });
+    return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: publicTicketInclude });
+  });
+  await dequeue(t).catch(() => undefined);
+  void publishTicket(code);
+  publishOfficeChanged(t.officeId);
+  return toPublic(updated);
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Priority } from '../db/generated/enums';
+import { AppError, notFound } from '../errors';
+import { enqueue, ensureBuilt } from '../queue/engine';
+import { publishOfficeChanged } from '../realtime/publish';
+import { rt } from '../runtime';
+import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
+import { publicTicketInclude, toPublic } from './views';
+
+export const issueTicketInput = z.object({
+  serviceId: z.string().min(1).max(64),
+  priority: z.enum([Priority.none, Priority.disability, Priority.pregnancy, Priority.elderly]).default('none'),
+  lang: z.enum(['it', 'en']).default('it'),
+});
+export type IssueTicketInput = z.input<typeof issueTicketInput>;
+
+/**
+ * A walk-in ticket. The number comes from an atomic upsert on the office's daily sequence (one
+ * row per office, local day and prefix: the row lock serialises concurrent kiosks), in the same
+ * transaction as the ticket and its `issued` event. Redis is updated after the commit; if that
+ * fails the ticket is still valid and the reconciler puts it in line.
+ */
+export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
+  const input = issueTicketInput.parse(raw);
+  const { db } = rt();
+  const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: true } });
+  if (!service || !service.active) throw notFound('Service');
+  if (service.mode !== 'desk') {
+    throw new AppError(422, 'service_by_appointment', `${service.nameEn} is served by appointment at ${service.office.nameEn}`, {
+      officeId: service.officeId,
+    });
+  }
+  const day = businessDay(now, service.office.timeZone);
+  const ticket = await db.$transaction(async (tx) => {
+    const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
+      INSERT INTO "DailySequence" ("officeId", "day", "prefix", "last") VALUES (${service.officeId}, ${day}, ${service.prefix}, 1)
+      ON CONFLICT ("officeId", "day", "prefix") DO UPDATE SET "last" = "DailySequence"."last" + 1
+      RETURNING "last"`;
+    const t = await tx.ticket.create({
+      data: {
+        code: newPublicCode(),
+        number: formatTicketNumber(service.prefix, last),
+        seq: last,
+        day,
+        officeId: service.officeId,
+        serviceId: service.id,
+        originalServiceId: service.id,
+        priority: input.priority,
+        lang: input.lang,
+        queuedAt: now,
+        issuedAt: now,
+      },
+      include: publicTicketInclude,
+    });
+    await tx.ticketEvent.create({
+      data: { ticketId: t.id, officeId: t.officeId, type: 'issued', at: now, serviceId: t.serviceId, data: { priority: t.priority } },
+    });
+    return t;
+  });
+  try {
+    await ensureBuilt(ticket.officeId);
+    await enqueue(ticket);
+  } catch (err) {
+    console.error(`ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`, err);
+  }
+  publishOfficeChanged(ticket.officeId);
+  return ticket;
+}
+
+export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en') {
+  const ticket = await issueTicket(raw);
+  const pub = await toPublic(ticket);
+  const name = lang === 'en' ? ticket.service.nameEn : ticket.service.nameIt;
+  return {
+    id: ticket.id,
+    code: ticket.code,
+    number: ticket.number,
+    status: ticket.status,
+    priority: ticket.priority,
+    position: pub.position ?? 0,
+    estimatedWaitMinutes: pub.estimatedWaitMinutes ?? 0,
+    statusUrl: `${rt().baseUrl}/t/${ticket.code}`,
+    service: { id: ticket.service.id, name, nameIt: ticket.service.nameIt, nameEn: ticket.service.nameEn, prefix: ticket.service.prefix },
+    office: ticket.office,
+    issuedAt: ticket.issuedAt.toISOString(),
+  };
+}

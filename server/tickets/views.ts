@@ -1,0 +1,77 @@
+import type { Prisma } from '../db/generated/client';
+import { aheadInQueueMany } from '../queue/engine';
+import { estimateContext, estimateMinutes, type EstimateContext } from '../queue/estimates';
+import type { CounterTicket, TicketPublic } from '../realtime/contract';
+import { rt } from '../runtime';
+
+export const publicTicketInclude = {
+  service: { select: { id: true, nameIt: true, nameEn: true, prefix: true, expectedMinutes: true } },
+  office: { select: { id: true, name: true, nameEn: true } },
+  counter: { select: { number: true, name: true } },
+} satisfies Prisma.TicketInclude;
+
+export type TicketWithPublic = Prisma.TicketGetPayload<{ include: typeof publicTicketInclude }>;
+
+/** What the phone page may see: number, service, place in line, counter. No personal data. */
+export async function toPublic(t: TicketWithPublic): Promise<TicketPublic> {
+  return (await toPublicMany([t]))[0];
+}
+
+/** Batch form: one estimate context per office and one Redis round trip for all positions. */
+export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketPublic[]> {
+  const waiting = tickets.filter((t) => t.status === 'waiting');
+  const positions = await aheadInQueueMany(waiting);
+  const contexts = new Map<string, EstimateContext>();
+  for (const officeId of new Set(waiting.map((t) => t.officeId))) contexts.set(officeId, await estimateContext(officeId));
+  return tickets.map((t) => {
+    let position: number | null = null;
+    let estimate: number | null = null;
+    if (t.status === 'waiting') {
+      position = positions.get(t.id) ?? 0;
+      const ctx = contexts.get(t.officeId) as EstimateContext;
+      estimate = estimateMinutes(position, ctx.average(t.serviceId, t.service.expectedMinutes), ctx.openCounters(t.serviceId));
+    }
+    return {
+      code: t.code,
+      number: t.number,
+      status: t.status,
+      priority: t.priority,
+      service: { id: t.service.id, nameIt: t.service.nameIt, nameEn: t.service.nameEn, prefix: t.service.prefix },
+      office: t.office,
+      position,
+      estimatedWaitMinutes: estimate,
+      counter: t.status === 'called' || t.status === 'serving' ? t.counter : null,
+      issuedAt: t.issuedAt.toISOString(),
+      calledAt: t.calledAt?.toISOString() ?? null,
+    };
+  });
+}
+
+export const counterTicketInclude = {
+  service: { select: { nameIt: true, nameEn: true } },
+} satisfies Prisma.TicketInclude;
+
+export type TicketForCounter = Prisma.TicketGetPayload<{ include: typeof counterTicketInclude }>;
+
+export function toCounterTicket(t: TicketForCounter): CounterTicket {
+  return {
+    id: t.id,
+    code: t.code,
+    number: t.number,
+    status: t.status,
+    priority: t.priority,
+    serviceId: t.serviceId,
+    serviceNameIt: t.service.nameIt,
+    serviceNameEn: t.service.nameEn,
+    issuedAt: t.issuedAt.toISOString(),
+    calledAt: t.calledAt?.toISOString() ?? null,
+    startedAt: t.startedAt?.toISOString() ?? null,
+    recallCount: t.recallCount,
+    transferred: t.serviceId !== t.originalServiceId || t.targetCounterId !== null || t.targetStaffId !== null,
+  };
+}
+
+export async function publicTicketByCode(code: string): Promise<TicketPublic | null> {
+  const t = await rt().db.ticket.findUnique({ where: { code }, include: publicTicketInclude });
+  return t ? toPublic(t) : null;
+}

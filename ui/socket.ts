@@ -1,0 +1,55 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ClientToServer, ServerToClient } from '../server/realtime/contract';
+
+export type ClientSocket = Socket<ServerToClient, ClientToServer>;
+
+let shared: ClientSocket | null = null;
+
+/** One socket per browser tab, same origin; socket.io reconnects by itself with backoff. */
+export function getSocket(): ClientSocket {
+  if (!shared) shared = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 5000 });
+  return shared;
+}
+
+type SubscribeEvent = keyof ClientToServer;
+type SnapshotOf<E extends SubscribeEvent> = Parameters<ClientToServer[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
+
+/**
+ * Subscribes on every (re)connect and keeps the latest snapshot; deltas are applied by the caller
+ * through `setData`. `connected` drives the "connection lost" banner.
+ */
+export function useSubscription<E extends SubscribeEvent>(event: E, payload: Parameters<ClientToServer[E]>[0] | null) {
+  const [data, setData] = useState<SnapshotOf<E> | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+  const [connected, setConnected] = useState(false);
+  const key = JSON.stringify(payload);
+  const payloadRef = useRef(payload);
+  payloadRef.current = payload;
+
+  useEffect(() => {
+    if (payloadRef.current === null) return;
+    const socket = getSocket();
+    const subscribe = () => {
+      setConnected(true);
+      // The generic emit signature cannot be narrowed per event name here.
+      (socket.emit as (ev: string, p: unknown, ack: (r: Ack<SnapshotOf<E>>) => void) => void)(event, payloadRef.current, (r) => {
+        if (r.ok) {
+          setData(r.data);
+          setError(null);
+        } else setError(r.error);
+      });
+    };
+    const lost = () => setConnected(false);
+    socket.on('connect', subscribe);
+    socket.on('disconnect', lost);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.off('connect', subscribe);
+      socket.off('disconnect', lost);
+    };
+  }, [event, key]);
+
+  return { data, setData, error, connected, socket: typeof window === 'undefined' ? null : getSocket() };
+}
