@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createDb, type Db } from '../../server/db/client';
+import { applyMigrations } from '../../server/db/migrate';
+import { seedDemo } from '../../server/db/seed-demo';
+
+/** PostgreSQL and Redis used by the tests; override for machines where they live elsewhere. */
+export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestSpace {
+  /** A database of its own, migrated and seeded with the demo office. */
+  databaseUrl: string;
+  /** A Redis key prefix of its own. */
+  redisPrefix: string;
+  redisUrl: string;
+  db: Db;
+  redis: Redis;
+  /** Deletes every Redis key of this space (what a FLUSHALL would do to it). */
+  flushRedis(): Promise<number>;
+  drop(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Every test file gets its own database and Redis key space, so runs never collide. */
+export async function createTestSpace(opts: { seed?: boolean } = {}): Promise<TestSpace> {
+  const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `sportello_test_${id}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const databaseUrl = withDatabase(PG_ADMIN_URL, name);
+  await applyMigrations(databaseUrl);
+  const db = createDb(databaseUrl, 5);
+  if (opts.seed !== false) await seedDemo(db);
+  const redisPrefix = `sportello_test_${id}`;
+  const redis = new Redis(REDIS_URL);
+  const flushRedis = async () => {
+    let cursor = '0';
+    let n = 0;
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${redisPrefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) n += await redis.del(...keys);
+    } while (cursor !== '0');
+    return n;
+  };
+  return {
+    databaseUrl,
+    redisPrefix,
+    redisUrl: REDIS_URL,
+    db,
+    redis,
+    flushRedis,
+    async drop() {
+      await flushRedis();
+      redis.disconnect();
+      await db.$disconnect();
+      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api';
+import { startApp, type TestApp } from '../helpers/app';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+
+let space: TestSpace;
+let app: TestApp;
+let serviceId: string;
+
+beforeAll(async () => {
+  space = await createTestSpace();
+  app = await startApp(space);
+  const services = await new ApiClient(app.url).get('/api/services?lang=en');
+  serviceId = services.body.find((s: { mode: string; code: string }) => s.mode === 'desk' && s.code === 'certificato-residenza')?.id
+    ?? services.body.find((s: { mode: string }) => s.mode === 'desk').id;
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await space?.drop();
+});
+
+describe('a ticket from kiosk to completion', () => {
+  it('issues, calls, recalls, starts and completes, logging every event', async () => {
+    const kiosk = new ApiClient(app.url);
+    const issued = await kiosk.post('/api/tickets', { serviceId, lang: 'en' });
+    expect(issued.status).toBe(201);
+    expect(issued.body.number).toMatch(/^[A-Z]\d{3}$/);
+    expect(issued.body.code).toMatch(/^[a-z2-9]{16}$/);
+    expect(issued.body.statusUrl).toBe(`${app.url.replace('127.0.0.1', 'localhost')}/t/${issued.body.code}`);
+    expect(issued.body.position).toBe(0);
+
+    const clerk = new ApiClient(app.url);
+    await clerk.login('operatore1');
+    const counters = await clerk.get('/api/counters');
+    const counter = counters.body[0];
+    expect((await clerk.post(`/api/counters/${counter.id}/open`)).status).toBe(200);
+
+    const called = await clerk.post(`/api/counters/${counter.id}/call-next`);
+    expect(called.status).toBe(200);
+    expect(called.body.ticket.number).toBe(issued.body.number);
+
+    const pub = await kiosk.get(`/api/tickets/${issued.body.code}`);
+    expect(pub.body.status).toBe('called');
+    expect(pub.body.counter).toEqual({ number: counter.number, name: counter.name });
+
+    const id = called.body.ticket.id;
+    expect((await clerk.post(`/api/tickets/${id}/recall`)).body.ticket.recallCount).toBe(1);
+    expect((await clerk.post(`/api/tickets/${id}/start`)).body.ticket.status).toBe('serving');
+    const done = await clerk.post(`/api/tickets/${id}/complete`, { outcome: 'done', note: 'ok' });
+    expect(done.body.ticket.status).toBe('completed');
+
+    const events = await space.db.ticketEvent.findMany({ where: { ticketId: id }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual(['issued', 'called', 'recalled', 'started', 'completed']);
+    expect((await clerk.post(`/api/counters/${counter.id}/call-next`)).status).toBe(204);
+  });
+});
