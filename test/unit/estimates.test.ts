@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { bandLow, estimateMinutes } from '../../server/queue/estimates';
+
+describe('wait estimate', () => {
+  it('is zero for the next in line', () => {
+    expect(estimateMinutes(0, 10, 1)).toBe(0);
+  });
+
+  it('divides the work ahead by the open counters', () => {
+    expect(estimateMinutes(6, 10, 1)).toBe(60);
+    expect(estimateMinutes(6, 10, 3)).toBe(20);
+    expect(estimateMinutes(5, 7.5, 2)).toBe(19); // 18.75 rounded up
+  });
+
+  it('counts at least one counter when none is open, rather than dividing by zero', () => {
+    expect(estimateMinutes(4, 5, 0)).toBe(20);
+  });
+
+  it('shows a band from 80% of the estimate', () => {
+    expect(bandLow(20)).toBe(16);
+    expect(bandLow(0)).toBe(0);
+  });
+});
