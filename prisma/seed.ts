@@ -10,7 +10,7 @@ const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.
 const url = config.databaseUrl ?? (embedded as { url: string }).url;
 await applyMigrations(url);
 const db = createDb(url, 2);
-const { staff } = await seedDemo(db);
+const { staff } = await seedDemo(db, config.timeZone);
 await db.$disconnect();
 await embedded?.stop();
 console.log(`Demo data seeded. Staff (password "${DEMO_PASSWORD}"): ${staff.map((s) => s.username).join(', ')}`);

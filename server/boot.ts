@@ -11,6 +11,7 @@ import { applyMigrations } from './db/migrate';
 import { seedDemo } from './db/seed-demo';
 import { CLIENT_IP_HEADER } from './http/route';
 import { reconcileOffice } from './queue/engine';
+import { startJobs } from './jobs/scheduler';
 import { attachRealtime } from './realtime/io';
 import { ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
@@ -44,7 +45,7 @@ async function reconcileAll(rt: Runtime): Promise<void> {
  * Starts the whole system in this process: database (external or embedded), migrations, demo
  * seed, Redis, Next.js pages and API, socket.io, and the queue reconciler.
  */
-export async function startSportello(env: NodeJS.ProcessEnv = process.env): Promise<Sportello> {
+export async function startSportello(env: Record<string, string | undefined> = process.env): Promise<Sportello> {
   const config = loadConfig(env);
   let embedded: EmbeddedPostgres | null = null;
   let databaseUrl = config.databaseUrl;
@@ -57,7 +58,7 @@ export async function startSportello(env: NodeJS.ProcessEnv = process.env): Prom
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  if (wantSeed) seeded = (await seedDemo(db)).staff;
+  if (wantSeed) seeded = (await seedDemo(db, config.timeZone)).staff;
 
   const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
   const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
@@ -87,6 +88,7 @@ export async function startSportello(env: NodeJS.ProcessEnv = process.env): Prom
   runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel());
 
   await reconcileAll(runtime);
+  const stopJobs = await startJobs(redis, config.timeZone);
   // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
   redis.on('ready', () => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)));
   const timer = setInterval(() => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)), 30_000);
@@ -103,6 +105,7 @@ export async function startSportello(env: NodeJS.ProcessEnv = process.env): Prom
     embeddedDb: embedded !== null,
     async stop() {
       clearInterval(timer);
+      await stopJobs();
       await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await app.close?.();

@@ -7,10 +7,10 @@ import { DEMO_PASSWORD, demoCategories, demoOffices, demoServices, demoStaff } f
  * so running it again updates names and adds what is missing without touching tickets. Staff
  * passwords and skill weights are set only when first created.
  */
-export async function seedDemo(db: Db): Promise<{ staff: { username: string; role: string }[] }> {
+export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staff: { username: string; role: string }[] }> {
   const officeIds = new Map<string, string>();
   for (const o of demoOffices) {
-    const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder };
+    const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
     const office = await db.office.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...data }, update: data });
     officeIds.set(o.slug, office.id);
     for (const c of o.counters) {
