@@ -22,8 +22,11 @@ let spare: ServiceRow;
 const desks: { username: string; api: ApiClient; counterId: string }[] = [];
 
 beforeAll(async () => {
+  const T0=Date.now();
   space = await createTestSpace();
+  console.log('space',Date.now()-T0);
   app = await startApp(space);
+  console.log('app',Date.now()-T0);
   const os = await oneStop(app.url);
   officeId = os.officeId;
   const prefixes = [...os.byPrefix.values()];
@@ -45,11 +48,13 @@ beforeAll(async () => {
   });
   const counters = [...(await countersByNumber(space, officeId)).values()].slice(0, CLERKS);
   const usernames = [...demo, ...extra];
+  console.log('staff',Date.now()-T0);
   const apis = await Promise.all(usernames.map((u) => clerk(app.url, u)));
   for (let i = 0; i < CLERKS; i++) {
     await openCounter(apis[i], counters[i].id, serviceIds);
     desks.push({ username: usernames[i], api: apis[i], counterId: counters[i].id });
   }
+  console.log('open',Date.now()-T0);
 });
 
 afterAll(async () => {
@@ -89,7 +94,9 @@ describe('20 clerks, 200 tickets', () => {
     }
     expect(new Set(issued).size).toBe(TICKETS);
 
+    console.log('issued', Date.now());
     const served = await Promise.all(desks.map(work));
+    console.log('served', Date.now());
     expect(served.reduce((a, b) => a + b, 0)).toBe(TICKETS);
     // Everybody got work: the Lua claim spreads the queue, it does not serialise it on one counter.
     expect(served.filter((n) => n > 0).length).toBeGreaterThan(1);

@@ -1,0 +1,151 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { IntlClient } from '../i18n/IntlClient';
+import { defaultLanguage, isLanguage, type LanguageCode } from '../i18n/languages';
+import { getSocket } from '../ui/socket';
+import { api, ApiError } from './api';
+import styles from './counter.module.css';
+import { LoginForm } from './LoginForm';
+import { OpenCounter } from './OpenCounter';
+import { TopBar } from './TopBar';
+import type { Me, Notice } from './types';
+import type { CounterSnapshot } from '../server/realtime/contract';
+import { WorkView } from './WorkView';
+
+const LANG_KEY = 'sportello.counter.lang';
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'login' }
+  | { kind: 'open'; me: Me }
+  | { kind: 'work'; me: Me; counterId: string; initial: CounterSnapshot | null };
+
+/** The clerk screen: language, session and which of the three views is shown. */
+export function CounterApp() {
+  const [lang, setLang] = useState<LanguageCode>(defaultLanguage);
+
+  useEffect(() => {
+    const saved = window.localStorage.getItem(LANG_KEY);
+    if (isLanguage(saved)) setLang(saved);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const changeLang = useCallback((l: LanguageCode) => {
+    setLang(l);
+    try {
+      window.localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // private mode: the choice just lasts for this page
+    }
+  }, []);
+
+  return (
+    <IntlClient lang={lang}>
+      <CounterScreen lang={lang} onLang={changeLang} />
+    </IntlClient>
+  );
+}
+
+/** Re-opens the shared socket so its handshake carries the current session cookie. */
+function reconnectSocket() {
+  const s = getSocket();
+  s.disconnect();
+  s.connect();
+}
+
+function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
+  const t = useTranslations('counter');
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  useEffect(() => {
+    document.title = t('pageTitle');
+  }, [t]);
+
+  const goFromMe = useCallback((me: Me, initial: CounterSnapshot | null = null) => {
+    if (me.counterId) setPhase({ kind: 'work', me, counterId: me.counterId, initial });
+    else setPhase({ kind: 'open', me });
+  }, []);
+
+  const loadMe = useCallback(async () => {
+    try {
+      const { data } = await api<Me>('GET', '/api/auth/me');
+      if (data?.staff) goFromMe(data);
+      else setPhase({ kind: 'login' });
+    } catch (err) {
+      setPhase({ kind: 'login' });
+      if (!(err instanceof ApiError && (err.status === 401 || err.status === 403))) setNotice({ kind: 'error', key: 'errors.network' });
+    }
+  }, [goFromMe]);
+
+  useEffect(() => {
+    void loadMe();
+  }, [loadMe]);
+
+  const onLoggedIn = useCallback(async () => {
+    setNotice(null);
+    reconnectSocket();
+    await loadMe();
+  }, [loadMe]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('POST', '/api/auth/logout');
+    } catch {
+      // the session is dropped locally anyway
+    }
+    getSocket().disconnect();
+    setPhase({ kind: 'login' });
+    setNotice({ kind: 'info', key: 'messages.loggedOut' });
+  }, []);
+
+  const sessionExpired = useCallback(() => {
+    setPhase({ kind: 'login' });
+    setNotice({ kind: 'error', key: 'messages.sessionExpired' });
+  }, []);
+
+  const me = phase.kind === 'open' || phase.kind === 'work' ? phase.me : null;
+
+  return (
+    <div className={styles.app} lang={lang}>
+      <TopBar lang={lang} onLang={onLang} staffName={me?.staff.displayName ?? null} onLogout={me ? logout : null} />
+      {phase.kind === 'loading' && (
+        <main className={styles.centered} aria-busy="true">
+          <p>{t('loading')}</p>
+        </main>
+      )}
+      {phase.kind === 'login' && <LoginForm notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}
+      {phase.kind === 'open' && (
+        <OpenCounter
+          me={phase.me}
+          lang={lang}
+          notice={notice}
+          onNotice={setNotice}
+          onOpened={(snap) => {
+            setNotice(null);
+            setPhase({ kind: 'work', me: { ...phase.me, counterId: snap.counter.id }, counterId: snap.counter.id, initial: snap });
+          }}
+          onUnauthorized={sessionExpired}
+        />
+      )}
+      {phase.kind === 'work' && (
+        <WorkView
+          key={phase.counterId}
+          me={phase.me}
+          counterId={phase.counterId}
+          initial={phase.initial}
+          lang={lang}
+          onClosed={(n) => {
+            setNotice(n);
+            setPhase({ kind: 'open', me: { ...phase.me, counterId: null } });
+          }}
+          onUnauthorized={sessionExpired}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../i18n/languages';
+import type { QueueInfo, WaitingEntry } from '../server/realtime/contract';
+import styles from './counter.module.css';
+import { PriorityBadge } from './PriorityBadge';
+import { minutesSince, useNow } from './time';
+
+/** Tickets this counter may call, in the order "call next" takes them. */
+export function WaitingList({ waiting, total, queues, lang }: { waiting: WaitingEntry[]; total: number; queues: QueueInfo[]; lang: LanguageCode }) {
+  const t = useTranslations('counter');
+  const now = useNow(15_000);
+  const names = new Map(queues.map((q) => [q.serviceId, lang === 'en' ? q.nameEn : q.nameIt]));
+
+  return (
+    <section className={`${styles.card} ${styles.waitingCard}`}>
+      <div className={styles.waitingHead}>
+        <h2 id="counter-waiting-title" className={styles.cardTitle}>
+          {t('waiting.title')}
+        </h2>
+        <p className={styles.waitingTotal} data-testid="counter-waiting-total">
+          {t('waiting.total', { count: total })}
+        </p>
+      </div>
+      {total > waiting.length && waiting.length > 0 && <p className={styles.muted}>{t('waiting.shown', { count: waiting.length })}</p>}
+      {waiting.length === 0 ? (
+        <p className={styles.muted} data-testid="counter-waiting-list">
+          {t('waiting.empty')}
+        </p>
+      ) : (
+        <div className={styles.waitingScroll} tabIndex={0} role="region" aria-labelledby="counter-waiting-title">
+          <ol className={styles.waitingList} data-testid="counter-waiting-list">
+            {waiting.map((w, i) => (
+              <li key={w.id} className={`${styles.waitingItem} ${w.direct ? styles.waitingDirect : ''}`} data-testid={`counter-waiting-${w.number}`}>
+                <span className={styles.waitingPos} aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className={styles.waitingNumber}>{w.number}</span>
+                <span className={styles.waitingInfo}>
+                  <span className={styles.waitingService} title={names.get(w.serviceId)}>
+                    {names.get(w.serviceId) ?? ''}
+                  </span>
+                  <span className={styles.waitingBadges}>
+                    {w.direct && <span className={styles.badgeDirect}>{t('waiting.direct')}</span>}
+                    <PriorityBadge priority={w.priority} />
+                  </span>
+                </span>
+                <span className={styles.waitingTime}>{t('waiting.waited', { minutes: minutesSince(w.queuedAt, now) })}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,254 @@
+/**
+ * Audible calls for the waiting-room display: a two-tone chime (Web Audio oscillators, no audio
+ * file) followed by the call spoken in one or more languages (Web Speech API).
+ *
+ * Announcements are queued and played strictly one after another, so two calls made a second apart
+ * are both heard, in order. Browsers block audio until a user gesture; `state.blocked` tells the
+ * screen to offer a "click to enable sound" button, which must call `unlock()` from the click
+ * handler. Everything degrades silently: without Web Audio or speech the display keeps working.
+ */
+import { createTranslator } from 'use-intl/core';
+import type { CallInfo } from '../server/realtime/contract';
+import { languages, type LanguageCode } from '../i18n/languages';
+import { messages } from '../i18n/messages';
+
+export interface AnnouncerState {
+  muted: boolean;
+  /** Audio is wanted but the browser keeps it suspended until a user gesture. */
+  blocked: boolean;
+}
+
+/** Most announcements kept waiting; beyond this the oldest are dropped (a burst of recalls). */
+const MAX_PENDING = 8;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** BCP 47 tag used for speech in a language (e.g. it → it-IT). */
+export function speechTag(lang: LanguageCode): string {
+  return languages.find((l) => l.code === lang)?.speech ?? lang;
+}
+
+/**
+ * Spells a display number so a speech engine reads it character by character: "A012" becomes
+ * "A 0 1 2" in Italian, "ay 0 1 2" in English (letter names come from the language file).
+ */
+export function spellNumber(number: string, lang: LanguageCode): string {
+  const letters = messages[lang].display.speechLetters.split(',').map((s) => s.trim());
+  return Array.from(number.toUpperCase())
+    .filter((ch) => /[A-Z0-9]/.test(ch))
+    .map((ch) => {
+      const i = ch.charCodeAt(0) - 65;
+      return i >= 0 && i < 26 ? (letters[i] ?? ch) : ch;
+    })
+    .join(' ');
+}
+
+/** True for counter names that just say "Sportello N" (so speech says "counter N" in every language). */
+export function isPlainCounterName(name: string, counterNumber: number): boolean {
+  const plain = messages.it.display.counter.toLowerCase();
+  return name.trim().toLowerCase().replace(/\s+/g, ' ') === `${plain} ${counterNumber}`;
+}
+
+/** The sentence spoken for a call, e.g. "Numero A 0 1 2, sportello 3". */
+export function speechText(call: Pick<CallInfo, 'number' | 'counterNumber' | 'counterName'>, lang: LanguageCode): string {
+  const t = createTranslator({ locale: lang, messages: messages[lang], namespace: 'display' });
+  const number = spellNumber(call.number, lang);
+  if (call.counterName && !isPlainCounterName(call.counterName, call.counterNumber) && lang === 'it') {
+    return t('speechNamed', { number, name: call.counterName });
+  }
+  return t('speech', { number, counter: String(call.counterNumber) });
+}
+
+type AudioContextCtor = typeof AudioContext;
+
+export class Announcer {
+  private ctx: AudioContext | null = null;
+  private queue: CallInfo[] = [];
+  private running = false;
+  private disposed = false;
+  private muted: boolean;
+  private voices: SpeechSynthesisVoice[] = [];
+  private listeners = new Set<(s: AnnouncerState) => void>();
+
+  constructor(
+    private languagesToSpeak: LanguageCode[],
+    muted: boolean,
+  ) {
+    this.muted = muted;
+    if (typeof window === 'undefined') return;
+    const Ctor: AudioContextCtor | undefined =
+      window.AudioContext ?? (window as unknown as { webkitAudioContext?: AudioContextCtor }).webkitAudioContext;
+    if (Ctor) {
+      try {
+        this.ctx = new Ctor();
+        this.ctx.addEventListener('statechange', this.emit);
+      } catch {
+        this.ctx = null;
+      }
+    }
+    if ('speechSynthesis' in window) {
+      this.loadVoices();
+      window.speechSynthesis.addEventListener?.('voiceschanged', this.loadVoices);
+    }
+  }
+
+  get state(): AnnouncerState {
+    const s = this.ctx?.state as string | undefined;
+    return { muted: this.muted, blocked: !this.muted && (s === 'suspended' || s === 'interrupted') };
+  }
+
+  subscribe(fn: (s: AnnouncerState) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.state);
+    return () => this.listeners.delete(fn);
+  }
+
+  setLanguages(langs: LanguageCode[]) {
+    this.languagesToSpeak = langs;
+  }
+
+  setMuted(muted: boolean) {
+    this.muted = muted;
+    if (muted) {
+      this.queue = [];
+      if (typeof window !== 'undefined' && 'speechSynthesis' in window) window.speechSynthesis.cancel();
+    }
+    this.emit();
+  }
+
+  /** Must run inside a user gesture (click, key press): resumes audio and primes speech. */
+  async unlock(): Promise<void> {
+    if (this.ctx && this.ctx.state !== 'running') {
+      try {
+        await this.ctx.resume();
+      } catch {
+        /* stays blocked; the button remains */
+      }
+    }
+    if (typeof window !== 'undefined' && 'speechSynthesis' in window) {
+      // Chrome refuses speak() before a user activation; a silent utterance now unlocks it.
+      const u = new SpeechSynthesisUtterance(' ');
+      u.volume = 0;
+      window.speechSynthesis.speak(u);
+    }
+    this.emit();
+  }
+
+  /** Queues a call (or recall) to be chimed and spoken after those already waiting. */
+  announce(call: CallInfo) {
+    if (this.muted || this.disposed) return;
+    this.queue.push(call);
+    while (this.queue.length > MAX_PENDING) this.queue.shift();
+    void this.pump();
+  }
+
+  dispose() {
+    this.disposed = true;
+    this.queue = [];
+    this.listeners.clear();
+    if (typeof window !== 'undefined' && 'speechSynthesis' in window) {
+      window.speechSynthesis.removeEventListener?.('voiceschanged', this.loadVoices);
+      window.speechSynthesis.cancel();
+    }
+    if (this.ctx) {
+      this.ctx.removeEventListener('statechange', this.emit);
+      void this.ctx.close().catch(() => undefined);
+      this.ctx = null;
+    }
+  }
+
+  private emit = () => {
+    const s = this.state;
+    for (const fn of this.listeners) fn(s);
+  };
+
+  private loadVoices = () => {
+    try {
+      this.voices = window.speechSynthesis.getVoices();
+    } catch {
+      this.voices = [];
+    }
+  };
+
+  private async pump() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0 && !this.disposed) {
+        const call = this.queue.shift()!;
+        if (this.muted) continue;
+        await this.chime();
+        for (const lang of this.languagesToSpeak) {
+          if (this.muted || this.disposed) break;
+          await this.speak(speechText(call, lang), lang);
+          await sleep(250);
+        }
+        await sleep(500);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Two tones, high then low ("ding-dong"), about 1.3 s in all. */
+  private async chime(): Promise<void> {
+    const ctx = this.ctx;
+    if (!ctx || ctx.state !== 'running') return;
+    const t0 = ctx.currentTime + 0.05;
+    const tone = (freq: number, start: number, duration: number) => {
+      for (const [mult, level] of [
+        [1, 0.35],
+        [2, 0.08],
+      ] as const) {
+        const osc = ctx.createOscillator();
+        const gain = ctx.createGain();
+        osc.type = 'sine';
+        osc.frequency.value = freq * mult;
+        gain.gain.setValueAtTime(0.0001, t0 + start);
+        gain.gain.exponentialRampToValueAtTime(level, t0 + start + 0.02);
+        gain.gain.exponentialRampToValueAtTime(0.0001, t0 + start + duration);
+        osc.connect(gain).connect(ctx.destination);
+        osc.start(t0 + start);
+        osc.stop(t0 + start + duration + 0.05);
+      }
+    };
+    tone(880, 0, 0.7); // A5
+    tone(659.25, 0.5, 1.0); // E5
+    await sleep(1600);
+  }
+
+  private pickVoice(tag: string): SpeechSynthesisVoice | null {
+    const norm = (s: string) => s.replace('_', '-').toLowerCase();
+    const want = norm(tag);
+    const base = want.split('-')[0];
+    const exact = this.voices.filter((v) => norm(v.lang) === want);
+    const sameLang = this.voices.filter((v) => norm(v.lang).split('-')[0] === base);
+    const pool = exact.length > 0 ? exact : sameLang;
+    return pool.find((v) => v.localService) ?? pool[0] ?? null;
+  }
+
+  private speak(text: string, lang: LanguageCode): Promise<void> {
+    if (typeof window === 'undefined' || !('speechSynthesis' in window)) return Promise.resolve();
+    const synth = window.speechSynthesis;
+    return new Promise((resolve) => {
+      const u = new SpeechSynthesisUtterance(text);
+      const tag = speechTag(lang);
+      u.lang = tag;
+      const voice = this.pickVoice(tag);
+      if (voice) u.voice = voice;
+      u.rate = 0.9;
+      let done = false;
+      // Some engines never fire `end` (no voice installed, tab in background): do not stall the queue.
+      const timer = setTimeout(() => finish(), 3000 + text.length * 150);
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve();
+      };
+      u.onend = finish;
+      u.onerror = finish;
+      synth.speak(u);
+    });
+  }
+}

@@ -1,0 +1,368 @@
+'use client';
+/**
+ * The walk-in ticket kiosk (`/kiosk`): language, category or search, service, priority, ticket.
+ * Any step falls back to the start screen (and the default language) after a visible,
+ * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
+import { IntlClient } from '../i18n/IntlClient';
+import { languages, type LanguageCode } from '../i18n/languages';
+import {
+  errorKind,
+  issueTicket,
+  loadCatalog,
+  pick,
+  type Category,
+  type ErrorKind,
+  type IssuedTicket,
+  type KioskCatalog,
+  type KioskPriority,
+  type Service,
+} from './api';
+import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
+import {
+  AppointmentScreen,
+  CategoryScreen,
+  ErrorScreen,
+  errorMessageKey,
+  IssuingScreen,
+  PriorityScreen,
+  StartScreen,
+  TicketScreen,
+  waitPhrase,
+  type CatalogState,
+} from './screens';
+import { searchServices } from './search';
+import { useIdleCountdown } from './useIdleCountdown';
+import styles from './kiosk.module.css';
+
+/** Seconds without a touch before the kiosk returns to the start screen. */
+export const IDLE_SECONDS = 30;
+export const TICKET_IDLE_SECONDS = 20;
+/** Under this many seconds left, the countdown turns into a warning. */
+const WARNING_SECONDS = 10;
+/** The catalogue is reloaded on the way back to the start screen when older than this. */
+const CATALOG_MAX_AGE_MS = 5 * 60_000;
+const CATALOG_RETRY_MS = 20_000;
+
+type Origin = { name: 'category'; categoryId: string } | { name: 'search' };
+type Step =
+  | { name: 'home' }
+  | { name: 'category'; categoryId: string }
+  | { name: 'appointment'; service: Service; from: Origin }
+  | { name: 'priority'; service: Service; from: Origin }
+  | { name: 'issuing'; service: Service; priority: KioskPriority; from: Origin }
+  | { name: 'ticket'; ticket: IssuedTicket }
+  | { name: 'error'; kind: ErrorKind; service: Service; priority: KioskPriority; from: Origin };
+
+export interface KioskProps {
+  /** The office this kiosk stands in; the one-stop desk when absent. */
+  officeId?: string;
+  /** The language the kiosk starts in and returns to. */
+  defaultLang: LanguageCode;
+}
+
+export function Kiosk({ officeId, defaultLang }: KioskProps) {
+  const [lang, setLang] = useState<LanguageCode>(defaultLang);
+  return (
+    <IntlClient lang={lang}>
+      <KioskApp officeId={officeId} defaultLang={defaultLang} lang={lang} setLang={setLang} />
+    </IntlClient>
+  );
+}
+
+function KioskApp({
+  officeId,
+  defaultLang,
+  lang,
+  setLang,
+}: KioskProps & { lang: LanguageCode; setLang: (l: LanguageCode) => void }) {
+  const t = useTranslations('kiosk');
+  const tc = useTranslations('common');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  const [step, setStep] = useState<Step>({ name: 'home' });
+  const [searching, setSearching] = useState(false);
+  const [query, setQuery] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+
+  /* ---------- catalogue ---------- */
+  const [catalog, setCatalog] = useState<KioskCatalog | null>(null);
+  const [catalogState, setCatalogState] = useState<CatalogState>({ status: 'loading' });
+  const loadedAt = useRef(0);
+  const loading = useRef(false);
+
+  const reloadCatalog = useCallback(async () => {
+    if (loading.current) return;
+    loading.current = true;
+    setCatalogState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    try {
+      const c = await loadCatalog(officeId);
+      setCatalog(c);
+      loadedAt.current = Date.now();
+      setCatalogState({ status: 'ready' });
+    } catch {
+      // Keep showing the last good catalogue if there is one.
+      setCatalogState({ status: 'error' });
+    } finally {
+      loading.current = false;
+    }
+  }, [officeId]);
+
+  useEffect(() => {
+    void reloadCatalog();
+  }, [reloadCatalog]);
+
+  // While nothing could be loaded, keep trying by itself: a kiosk has nobody to press "retry".
+  useEffect(() => {
+    if (catalogState.status !== 'error') return;
+    const id = window.setTimeout(() => void reloadCatalog(), CATALOG_RETRY_MS);
+    return () => window.clearTimeout(id);
+  }, [catalogState, reloadCatalog]);
+
+  const services = useMemo(() => catalog?.services ?? [], [catalog]);
+  const categories = useMemo(() => catalog?.categories ?? [], [catalog]);
+  const countByCategory = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const s of services) m.set(s.category.id, (m.get(s.category.id) ?? 0) + 1);
+    return m;
+  }, [services]);
+  const results = useMemo(() => (searching ? searchServices(services, query, lang) : []), [searching, services, query, lang]);
+
+  /* ---------- language on the whole document too (screen readers, hyphenation) ---------- */
+  useEffect(() => {
+    const html = document.documentElement;
+    const previous = html.lang;
+    html.lang = lang;
+    return () => {
+      html.lang = previous;
+    };
+  }, [lang]);
+
+  /* ---------- navigation ---------- */
+  const startOver = useCallback(() => {
+    setStep({ name: 'home' });
+    setSearching(false);
+    setQuery('');
+    setAnnouncement('');
+    setLang(defaultLang);
+    if (Date.now() - loadedAt.current > CATALOG_MAX_AGE_MS) void reloadCatalog();
+  }, [defaultLang, reloadCatalog, setLang]);
+
+  const backTo = useCallback((from: Origin) => {
+    if (from.name === 'category') setStep({ name: 'category', categoryId: from.categoryId });
+    else {
+      setStep({ name: 'home' });
+      setSearching(true);
+    }
+  }, []);
+
+  const currentOrigin = (): Origin => (step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' });
+
+  const chooseService = (service: Service) => {
+    const from = currentOrigin();
+    setStep(service.mode === 'appointment' ? { name: 'appointment', service, from } : { name: 'priority', service, from });
+  };
+
+  const requestId = useRef(0);
+  const issue = useCallback(
+    async (service: Service, priority: KioskPriority, from: Origin) => {
+      const id = ++requestId.current;
+      setAnnouncement('');
+      setStep({ name: 'issuing', service, priority, from });
+      try {
+        const ticket = await issueTicket({ serviceId: service.id, priority, lang });
+        if (id !== requestId.current) return;
+        setStep({ name: 'ticket', ticket });
+      } catch (e) {
+        if (id !== requestId.current) return;
+        const kind = errorKind(e);
+        // The service became appointment-only meanwhile: explain where to go instead.
+        if (kind === 'byAppointment') setStep({ name: 'appointment', service: { ...service, mode: 'appointment' }, from });
+        else setStep({ name: 'error', kind, service, priority, from });
+      }
+    },
+    [lang],
+  );
+
+  // Leaving a step by any route (timeout, "start over") forgets a request still in flight.
+  useEffect(() => {
+    if (step.name !== 'issuing') requestId.current++;
+  }, [step.name]);
+
+  /* ---------- the result, announced politely (the live region is always in the DOM) ---------- */
+  useEffect(() => {
+    if (step.name === 'ticket') {
+      const tk = step.ticket;
+      const ahead = t('aheadText', { count: Math.max(0, tk.position ?? 0) });
+      const wait = waitPhrase(t, tk.estimatedWaitMinutes) ?? '';
+      setAnnouncement(t('ticketAnnounce', { number: tk.number, ahead, wait }));
+    } else if (step.name === 'error') {
+      setAnnouncement(t(errorMessageKey(step.kind)));
+    }
+  }, [step, t]);
+
+  /* ---------- focus follows the step, so a screen reader announces where the citizen is ---------- */
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (step.name === 'home' && searching) return; // the search box keeps the focus
+    headingRef.current?.focus({ preventScroll: true });
+  }, [step, searching]);
+
+  /* ---------- inactivity ---------- */
+  const idleActive = step.name !== 'issuing' && (step.name !== 'home' || searching || query !== '' || lang !== defaultLang);
+  const idleSeconds = step.name === 'ticket' ? TICKET_IDLE_SECONDS : IDLE_SECONDS;
+  const { remaining, extend } = useIdleCountdown({
+    active: idleActive,
+    seconds: idleSeconds,
+    resetKey: `${step.name}:${searching}`,
+    rootRef,
+    onExpire: startOver,
+  });
+  const warning = idleActive && remaining <= WARNING_SECONDS;
+
+  /* ---------- screens ---------- */
+  let screen: ReactNode;
+  switch (step.name) {
+    case 'home':
+      screen = (
+        <StartScreen
+          lang={lang}
+          headingRef={headingRef}
+          searching={searching}
+          query={query}
+          onQuery={(q) => {
+            setQuery(q);
+            setSearching(true);
+          }}
+          onOpenSearch={() => setSearching(true)}
+          onCloseSearch={() => {
+            setSearching(false);
+            setQuery('');
+          }}
+          results={results}
+          categories={categories}
+          countByCategory={countByCategory}
+          catalog={catalogState}
+          onRetryCatalog={() => void reloadCatalog()}
+          onCategory={(c: Category) => setStep({ name: 'category', categoryId: c.id })}
+          onService={chooseService}
+        />
+      );
+      break;
+    case 'category': {
+      const category = categories.find((c) => c.id === step.categoryId);
+      screen = category ? (
+        <CategoryScreen
+          lang={lang}
+          headingRef={headingRef}
+          category={category}
+          services={services.filter((s) => s.category.id === category.id)}
+          onBack={() => setStep({ name: 'home' })}
+          onService={chooseService}
+        />
+      ) : (
+        <ErrorScreen headingRef={headingRef} kind="notFound" onRetry={null} onStartOver={startOver} />
+      );
+      break;
+    }
+    case 'appointment':
+      screen = (
+        <AppointmentScreen
+          lang={lang}
+          headingRef={headingRef}
+          service={step.service}
+          office={catalog?.offices.find((o) => o.id === step.service.officeId)}
+          onBack={() => backTo(step.from)}
+          onStartOver={startOver}
+        />
+      );
+      break;
+    case 'priority':
+      screen = (
+        <PriorityScreen
+          lang={lang}
+          headingRef={headingRef}
+          service={step.service}
+          onBack={() => backTo(step.from)}
+          onChoose={(p) => void issue(step.service, p, step.from)}
+        />
+      );
+      break;
+    case 'issuing':
+      screen = <IssuingScreen headingRef={headingRef} />;
+      break;
+    case 'ticket':
+      screen = <TicketScreen lang={lang} headingRef={headingRef} ticket={step.ticket} onDone={startOver} />;
+      break;
+    case 'error':
+      screen = (
+        <ErrorScreen
+          headingRef={headingRef}
+          kind={step.kind}
+          onRetry={step.kind === 'notFound' ? null : () => void issue(step.service, step.priority, step.from)}
+          onStartOver={startOver}
+        />
+      );
+      break;
+  }
+
+  const officeName = catalog?.office ? pick(lang, catalog.office.name, catalog.office.nameEn) : null;
+
+  return (
+    <div ref={rootRef} lang={lang} className={styles.root} data-step={step.name} data-testid="kiosk">
+      <header className={styles.topbar}>
+        <div className={styles.brand}>
+          <TicketIcon />
+          <span className={styles.brandName}>{tc('appName')}</span>
+          {officeName ? <span className={styles.officeName}>{officeName}</span> : null}
+        </div>
+        <div className={styles.languages} role="group" aria-label={t('languageLabel')}>
+          <GlobeIcon />
+          {languages.map((l) => (
+            <button
+              key={l.code}
+              type="button"
+              lang={l.code}
+              className={styles.langButton}
+              aria-pressed={l.code === lang}
+              data-testid={`kiosk-lang-${l.code}`}
+              onClick={() => setLang(l.code)}
+            >
+              {l.nativeName}
+            </button>
+          ))}
+        </div>
+      </header>
+      <main className={styles.main}>
+        {screen}
+        <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+          {announcement}
+        </div>
+      </main>
+      {idleActive ? (
+        <footer className={styles.idle} data-warning={warning ? 'true' : 'false'} data-testid="kiosk-idle">
+          <div className={styles.idleText}>
+            <HourglassIcon />
+            <span>{t('idleCountdown', { seconds: remaining })}</span>
+          </div>
+          <div className={styles.idleTrack} aria-hidden="true">
+            <div className={styles.idleFill} style={{ width: `${Math.min(100, (remaining / idleSeconds) * 100)}%` }} />
+          </div>
+          <button type="button" className={styles.moreTime} onClick={extend} data-testid="kiosk-more-time">
+            {t('moreTime')}
+          </button>
+          <p className="visually-hidden" role="status" aria-live="assertive">
+            {warning ? t('idleWarning') : ''}
+          </p>
+        </footer>
+      ) : null}
+    </div>
+  );
+}

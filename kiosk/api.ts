@@ -1,0 +1,168 @@
+/**
+ * The kiosk's view of the public HTTP API (docs/api.md). Only what the kiosk reads is typed here.
+ * Every call is same-origin and relative, so the kiosk works behind any reverse proxy.
+ */
+import type { LanguageCode } from '../i18n/languages';
+
+export type ServiceMode = 'desk' | 'appointment';
+export type KioskPriority = 'none' | 'disability' | 'pregnancy' | 'elderly';
+export const kioskPriorities: readonly KioskPriority[] = ['none', 'disability', 'pregnancy', 'elderly'];
+
+export interface Office {
+  id: string;
+  slug: string;
+  name: string;
+  nameEn: string;
+  address: string;
+  isOneStop: boolean;
+}
+
+export interface Category {
+  id: string;
+  slug: string;
+  nameIt: string;
+  nameEn: string;
+  icon: string;
+  sortOrder: number;
+}
+
+export interface Service {
+  id: string;
+  code: string;
+  prefix: string;
+  name: string;
+  nameIt: string;
+  nameEn: string;
+  keywords: string;
+  category: { id: string; slug: string; name: string; nameIt: string; nameEn: string; icon: string };
+  mode: ServiceMode;
+  officeId: string;
+  office: { id: string; name: string; nameEn: string };
+  expectedMinutes: number;
+}
+
+export interface IssuedTicket {
+  id: string;
+  code: string;
+  number: string;
+  status: string;
+  position: number;
+  estimatedWaitMinutes: number;
+  statusUrl: string;
+  service: { id: string; name: string; nameIt: string; nameEn: string; prefix: string };
+  office: { id: string; name: string; nameEn: string };
+  issuedAt: string;
+}
+
+/** A refusal from the API (`{error:{code,message}}`), or `status 0 / code "network"` when nothing answered. */
+export class KioskApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const TIMEOUT_MS = 15_000;
+
+async function request<T>(url: string, init?: RequestInit): Promise<T> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      ...init,
+      signal: ctrl.signal,
+      cache: 'no-store',
+      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  } catch (e) {
+    throw new KioskApiError(0, 'network', e instanceof Error ? e.message : 'network error');
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok) {
+    let code = `http_${res.status}`;
+    let message = res.statusText;
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      if (body?.error?.code) code = body.error.code;
+      if (body?.error?.message) message = body.error.message;
+    } catch {
+      /* not JSON: keep the status */
+    }
+    throw new KioskApiError(res.status, code, message);
+  }
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new KioskApiError(res.status, 'bad_response', 'The answer was not JSON');
+  }
+}
+
+const qs = (params: Record<string, string | undefined>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export interface KioskCatalog {
+  office: Office | null;
+  offices: Office[];
+  categories: Category[];
+  /** Services the kiosk offers: desk services of its office, then appointment services elsewhere. */
+  services: Service[];
+}
+
+/**
+ * Loads what the start screen shows. The kiosk's office is `officeId`, or the one-stop desk.
+ * It offers the desk services of that office plus, inside the same categories, the services that
+ * are handled by appointment (at any office), so the citizen learns where to book them.
+ */
+export async function loadCatalog(officeId: string | undefined): Promise<KioskCatalog> {
+  const [offices, categories, services] = await Promise.all([
+    request<Office[]>('/api/offices').catch(() => [] as Office[]),
+    request<Category[]>(`/api/categories${qs({ officeId })}`),
+    request<Service[]>('/api/services'),
+  ]);
+  const office = offices.find((o) => o.id === officeId) ?? (officeId ? null : (offices.find((o) => o.isOneStop) ?? null));
+  const hereId = officeId ?? office?.id;
+  const isHere = (s: Service) => (hereId ? s.officeId === hereId : true);
+  const desk = services.filter((s) => s.mode === 'desk' && isHere(s));
+  const categoryIds = new Set(categories.map((c) => c.id));
+  const byAppointment = services.filter((s) => s.mode === 'appointment' && categoryIds.has(s.category.id));
+  const offered = [...desk, ...byAppointment];
+  const used = new Set(offered.map((s) => s.category.id));
+  return {
+    office,
+    offices,
+    categories: categories.filter((c) => used.has(c.id)).sort((a, b) => a.sortOrder - b.sortOrder),
+    services: offered,
+  };
+}
+
+export function issueTicket(body: { serviceId: string; priority: KioskPriority; lang: LanguageCode }): Promise<IssuedTicket> {
+  return request<IssuedTicket>('/api/tickets', { method: 'POST', body: JSON.stringify(body) });
+}
+
+/** Which translated message explains an error to the citizen. */
+export type ErrorKind = 'network' | 'tooMany' | 'byAppointment' | 'notFound' | 'closed' | 'unavailable' | 'generic';
+
+export function errorKind(e: unknown): ErrorKind {
+  if (!(e instanceof KioskApiError)) return 'generic';
+  if (e.code === 'network' || e.status === 0) return 'network';
+  if (e.code === 'service_by_appointment') return 'byAppointment';
+  if (e.status === 429 || e.code === 'rate_limited' || e.code === 'too_many_requests') return 'tooMany';
+  if (e.status === 404) return 'notFound';
+  if (/closed|not_open|paused/.test(e.code)) return 'closed';
+  if (e.status === 503 || e.status === 502 || e.status === 504) return 'unavailable';
+  return 'generic';
+}
+
+/** Names are stored in Italian and English; other languages fall back to English. */
+export function pick(lang: LanguageCode, it: string, en: string): string {
+  return lang === 'it' ? it : en || it;
+}

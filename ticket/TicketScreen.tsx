@@ -1,0 +1,356 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useFormatter, useTranslations } from 'use-intl';
+import { IntlClient } from '../i18n/IntlClient';
+import { isLanguage, languages, type LanguageCode } from '../i18n/languages';
+import { getSocket, useSubscription } from '../ui/socket';
+import type { TicketPublic } from '../server/realtime/contract';
+import { isPlainCounterName } from '../display/announcer';
+import styles from './ticket.module.css';
+
+const LANG_KEY = 'sportello.lang';
+const FIRST_CONNECT_GRACE_MS = 4000;
+
+export interface TicketScreenProps {
+  code: string;
+  initialLang: LanguageCode;
+  /** True when `?lang=` chose the language: then the browser's language does not override it. */
+  langFromQuery: boolean;
+}
+
+/** The citizen's phone page: `/t/<code>` from the ticket's QR code. */
+export function TicketScreen({ code, initialLang, langFromQuery }: TicketScreenProps) {
+  const [lang, setLang] = useState<LanguageCode>(initialLang);
+
+  // Without ?lang=, a language picked earlier on this phone, else the browser's language.
+  useEffect(() => {
+    if (langFromQuery) return;
+    let stored: string | null = null;
+    try {
+      stored = window.localStorage.getItem(LANG_KEY);
+    } catch {
+      /* private mode */
+    }
+    if (isLanguage(stored)) {
+      setLang(stored);
+      return;
+    }
+    for (const l of navigator.languages?.length ? navigator.languages : [navigator.language]) {
+      const base = l?.toLowerCase().split('-')[0];
+      if (isLanguage(base)) {
+        setLang(base);
+        return;
+      }
+    }
+  }, [langFromQuery]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const choose = useCallback((l: LanguageCode) => {
+    setLang(l);
+    try {
+      window.localStorage.setItem(LANG_KEY, l);
+    } catch {
+      /* private mode */
+    }
+    const url = new URL(window.location.href);
+    url.searchParams.set('lang', l);
+    window.history.replaceState(window.history.state, '', url);
+  }, []);
+
+  return (
+    <IntlClient lang={lang}>
+      <TicketView code={code} lang={lang} onLanguage={choose} />
+    </IntlClient>
+  );
+}
+
+function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCode; onLanguage: (l: LanguageCode) => void }) {
+  const t = useTranslations('ticket');
+  const tc = useTranslations('common');
+  const format = useFormatter();
+
+  const { data: ticket, setData, error, connected } = useSubscription('ticket:subscribe', { code });
+
+  // Deltas for this ticket.
+  useEffect(() => {
+    const socket = getSocket();
+    const onTicket = (tp: TicketPublic) => {
+      if (tp.code === code) setData(tp);
+    };
+    socket.on('ticket', onTicket);
+    return () => {
+      socket.off('ticket', onTicket);
+    };
+  }, [code, setData]);
+
+  // "Connection lost" only after the first attempt had a fair chance.
+  const [graceOver, setGraceOver] = useState(false);
+  const [everConnected, setEverConnected] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setGraceOver(true), FIRST_CONNECT_GRACE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (connected) setEverConnected(true);
+  }, [connected]);
+  const offline = !connected && (everConnected || graceOver);
+
+  // Notifications.
+  const notifSupported = typeof window !== 'undefined' && 'Notification' in window;
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('unsupported');
+  useEffect(() => {
+    if ('Notification' in window) setPermission(Notification.permission);
+  }, []);
+  const askPermission = async () => {
+    if (!('Notification' in window)) return;
+    try {
+      setPermission(await Notification.requestPermission());
+    } catch {
+      setPermission(Notification.permission);
+    }
+  };
+
+  // Alert on the transition to "called" (and on a recall while called: calledAt changes).
+  const counterLabel = (c: { number: number; name: string }) =>
+    isPlainCounterName(c.name, c.number) ? t('goToCounter', { counter: c.number }) : t('goToNamed', { name: c.name });
+  const prevStatus = useRef<TicketPublic['status'] | null>(null);
+  const prevCalledAt = useRef<string | null>(null);
+  useEffect(() => {
+    if (!ticket) return;
+    const was = prevStatus.current;
+    const wasCalledAt = prevCalledAt.current;
+    prevStatus.current = ticket.status;
+    prevCalledAt.current = ticket.calledAt;
+    // Only a change seen on this page buzzes: not the first snapshot, not a repeat after a reconnect.
+    if (ticket.status !== 'called' || was === null) return;
+    if (was === 'called' && wasCalledAt === ticket.calledAt) return;
+    try {
+      navigator.vibrate?.([300, 100, 300]);
+    } catch {
+      /* some browsers refuse without a recent gesture */
+    }
+    if ('Notification' in window && Notification.permission === 'granted' && ticket.counter) {
+      try {
+        new Notification(t('notificationTitle', { number: ticket.number }), {
+          body: counterLabel(ticket.counter),
+          tag: `sportello-${ticket.code}`,
+          requireInteraction: true,
+        });
+      } catch {
+        /* Android Chrome only allows notifications from a service worker: the page itself still changes */
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ticket]);
+
+  // Tab title: the number, or the call when it is the citizen's turn (visible in the tab bar).
+  useEffect(() => {
+    if (!ticket) return;
+    document.title =
+      ticket.status === 'called' && ticket.counter
+        ? `🔔 ${t('docTitleTurn', { counter: ticket.counter.number })}`
+        : `${ticket.number} — ${t('pageTitle')}`;
+  }, [ticket, t]);
+
+  // Leaving the queue.
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [leaveError, setLeaveError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const leave = async () => {
+    setBusy(true);
+    setLeaveError(null);
+    try {
+      const res = await fetch(`/api/tickets/${encodeURIComponent(code)}/cancel`, { method: 'POST' });
+      if (res.ok) {
+        setData((await res.json()) as TicketPublic);
+        setConfirming(false);
+      } else {
+        setLeaveError(res.status === 409 ? t('leaveFailed') : tc('error'));
+        setConfirming(false);
+        const fresh = await fetch(`/api/tickets/${encodeURIComponent(code)}`);
+        if (fresh.ok) setData((await fresh.json()) as TicketPublic);
+      }
+    } catch {
+      setLeaveError(tc('error'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const serviceName = ticket ? (lang === 'it' ? ticket.service.nameIt : ticket.service.nameEn || ticket.service.nameIt) : '';
+  const officeName = ticket ? (lang === 'it' ? ticket.office.name : ticket.office.nameEn || ticket.office.name) : '';
+  const isTurn = ticket?.status === 'called';
+  const notFound = error?.code === 'not_found' || error?.code === 'invalid_input'; // a malformed code cannot exist either
+
+  return (
+    <div className={`${styles.page} ${isTurn ? styles.pageTurn : ''}`} lang={lang}>
+      <header className={styles.topbar}>
+        <span className={styles.brand}>{officeName || tc('appName')}</span>
+        <nav aria-label={tc('language')} className={styles.langs}>
+          {languages.map((l) => (
+            <button
+              key={l.code}
+              type="button"
+              lang={l.code}
+              className={styles.langButton}
+              aria-pressed={lang === l.code}
+              onClick={() => onLanguage(l.code)}
+            >
+              {l.nativeName}
+            </button>
+          ))}
+        </nav>
+      </header>
+
+      {offline && (
+        <p className={styles.offline} role="status">
+          {tc('offline')}
+        </p>
+      )}
+
+      <main className={styles.main}>
+        {!ticket && !error && (
+          <p className={styles.loading} role="status">
+            {tc('loading')}
+          </p>
+        )}
+
+        {!ticket && error && (
+          <section className={styles.card} role="alert" data-testid="ticket-not-found">
+            <h1 className={styles.title}>{notFound ? t('notFoundTitle') : tc('error')}</h1>
+            {notFound && <p className={styles.text}>{t('notFoundText')}</p>}
+          </section>
+        )}
+
+        {ticket && isTurn && (
+          <section className={styles.turn} aria-labelledby="ticket-turn-h">
+            <div role="alert" className={styles.turnAlert}>
+              <h1 id="ticket-turn-h" className={styles.turnTitle}>
+                {t('yourTurn')}
+              </h1>
+              <p className={styles.turnNumber} data-testid="ticket-number">
+                {ticket.number}
+              </p>
+              {ticket.counter && (
+                <p className={styles.turnCounter} data-testid="ticket-counter" data-counter={ticket.counter.number}>
+                  {counterLabel(ticket.counter)}
+                </p>
+              )}
+            </div>
+            <p className={styles.turnStatus} data-testid="ticket-status" data-status={ticket.status}>
+              {t('status.called')}
+            </p>
+            <p className={styles.turnService}>{serviceName}</p>
+          </section>
+        )}
+
+        {ticket && !isTurn && (
+          <section className={styles.card} aria-labelledby="ticket-number-h">
+            <h1 id="ticket-number-h" className={styles.label}>
+              {t('number')}
+            </h1>
+            <p className={styles.number} data-testid="ticket-number">
+              {ticket.number}
+            </p>
+            <p className={styles.service}>
+              <span className="visually-hidden">{t('service')}: </span>
+              {serviceName}
+            </p>
+
+            <div aria-live="polite" aria-atomic="true">
+              <p className={`${styles.status} ${styles[`status_${ticket.status}`] ?? ''}`}>
+                <span className={styles.statusLabel}>{t('statusLabel')}: </span>
+                <strong data-testid="ticket-status" data-status={ticket.status}>
+                  {t(`status.${ticket.status}`)}
+                </strong>
+              </p>
+
+              {ticket.status === 'waiting' && (
+                <dl className={styles.facts}>
+                  <div className={styles.fact}>
+                    <dt>{t('aheadLabel')}</dt>
+                    <dd>
+                      <span className={styles.factValue} data-testid="ticket-position" data-position={ticket.position ?? ''}>
+                        {ticket.position ?? '–'}
+                      </span>
+                      {ticket.position === 0 && <span className={styles.factNote}>{t('ahead', { count: 0 })}</span>}
+                    </dd>
+                  </div>
+                  {ticket.estimatedWaitMinutes !== null && (
+                    <div className={styles.fact}>
+                      <dt>{t('estimatedWait')}</dt>
+                      <dd className={styles.factWait}>{t('aboutMinutes', { count: Math.max(0, Math.round(ticket.estimatedWaitMinutes)) })}</dd>
+                    </div>
+                  )}
+                </dl>
+              )}
+
+              {ticket.status === 'serving' && ticket.counter && (
+                <p className={styles.text} data-testid="ticket-counter" data-counter={ticket.counter.number}>
+                  {isPlainCounterName(ticket.counter.name, ticket.counter.number)
+                    ? t('servingAt', { counter: ticket.counter.number })
+                    : t('servingAtNamed', { name: ticket.counter.name })}
+                </p>
+              )}
+              {ticket.status === 'completed' && <p className={styles.text}>{t('completedText')}</p>}
+              {ticket.status === 'no_show' && <p className={styles.text}>{t('noShowText')}</p>}
+              {ticket.status === 'cancelled' && <p className={styles.text}>{t('cancelledText')}</p>}
+              {leaveError && (
+                <p className={styles.errorText} role="alert">
+                  {leaveError}
+                </p>
+              )}
+            </div>
+
+            {ticket.status === 'waiting' && (
+              <>
+                <p className={styles.hint}>{t('keepOpen')}</p>
+
+                {notifSupported && permission === 'default' && (
+                  <button type="button" className={styles.secondaryButton} onClick={askPermission}>
+                    {t('notify')}
+                  </button>
+                )}
+                {permission === 'granted' && <p className={styles.hint}>{t('notifyOn')}</p>}
+                {permission === 'denied' && <p className={styles.hint}>{t('notifyDenied')}</p>}
+
+                {!confirming ? (
+                  <button type="button" className={styles.leaveButton} data-testid="ticket-leave" onClick={() => setConfirming(true)}>
+                    {t('leave')}
+                  </button>
+                ) : (
+                  <div className={styles.confirm} ref={confirmRef} tabIndex={-1} role="group" aria-labelledby="ticket-leave-q">
+                    <p id="ticket-leave-q" className={styles.confirmText}>
+                      {t('leaveQuestion')}
+                    </p>
+                    <div className={styles.confirmButtons}>
+                      <button type="button" className={styles.dangerButton} data-testid="ticket-leave-confirm" disabled={busy} onClick={leave}>
+                        {t('leaveConfirm')}
+                      </button>
+                      <button type="button" className={styles.secondaryButton} disabled={busy} onClick={() => setConfirming(false)}>
+                        {t('leaveCancel')}
+                      </button>
+                    </div>
+                  </div>
+                )}
+              </>
+            )}
+
+            <p className={styles.meta}>
+              {t('issuedAt', { time: format.dateTime(new Date(ticket.issuedAt), { hour: '2-digit', minute: '2-digit' }) })}
+              {' · '}
+              {officeName}
+            </p>
+          </section>
+        )}
+      </main>
+    </div>
+  );
+}
