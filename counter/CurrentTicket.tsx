@@ -39,6 +39,11 @@ export function CurrentTicket({ ticket, state, lang }: { ticket: CounterTicket |
             {ticket.number}
           </p>
           <p className={styles.currentService}>{service}</p>
+          {ticket.transferred && ticket.note && (
+            <p className={styles.recalls} data-testid="counter-current-note">
+              {t('current.note')}: {ticket.note}
+            </p>
+          )}
         </div>
         <div className={styles.currentSide}>
           <p className={styles.badges}>

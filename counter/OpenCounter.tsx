@@ -207,7 +207,7 @@ export function OpenCounter({
                   })}
                 </ul>
               )}
-              <button type="button" className={styles.buttonLink} onClick={() => void loadCounters()}>
+              <button type="button" className={styles.buttonLink} onClick={() => void loadCounters()} data-testid="counter-open-refresh">
                 {t('open.refresh')}
               </button>
             </fieldset>

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 /**
  * Single-key shortcuts for the working view. They never fire while the clerk types in a field,
  * while a dialog is open, with a modifier key held, or on auto-repeat; Space is left alone on
- * focused buttons and links so their own activation still works.
+ * focused enabled buttons and links so their own activation still works.
  */
 export function useShortcuts(map: Record<string, () => void>, enabled: boolean) {
   const mapRef = useRef(map);
@@ -19,7 +19,8 @@ export function useShortcuts(map: Record<string, () => void>, enabled: boolean) 
       const target = e.target instanceof Element ? e.target : null;
       if (target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="combobox"]')) return;
       const key = e.key === ' ' || e.key === 'Spacebar' ? ' ' : e.key.toLowerCase();
-      if (key === ' ' && target?.closest('button, a[href], summary, [role="button"], [role="tab"], [role="radio"], [role="checkbox"]')) return;
+      // Space activates a focused control by itself; a disabled one (e.g. the button just used) does not.
+      if (key === ' ' && target?.closest('button:not(:disabled), a[href], summary, [role="button"]:not([aria-disabled="true"]), [role="tab"], [role="radio"], [role="checkbox"]')) return;
       const action = mapRef.current[key];
       if (!action) return;
       e.preventDefault();

@@ -85,36 +85,41 @@ export const PhoneIcon = () => (
 
 export const WheelchairIcon = () => (
   <Svg>
-    <circle cx="19" cy="7" r="4" fill="currentColor" />
-    <path d="M19 14v13h12l5 11" />
-    <path d="M19 20h10" />
-    <path d="M13 22a11 11 0 1 0 17 11" />
+    <circle cx="21" cy="7" r="4.5" fill="currentColor" stroke="none" />
+    <path d="M21 15v12h11l5 12" strokeWidth={5} />
+    <path d="M21 21h9" strokeWidth={5} />
+    <path d="M15 22a11 11 0 1 0 16 12" strokeWidth={4.5} />
   </Svg>
 );
 
 export const PregnantIcon = () => (
   <Svg>
-    <circle cx="22" cy="7" r="4" fill="currentColor" />
-    <path d="M20 14v15" />
-    <path d="M21 15c4 2 5 4 5 6 5 1 7 5 4 8-2 1-5 1-8 0" />
-    <path d="M20 29l-2 14M24 29l1 14" />
-    <path d="M20 18l-5 8" />
+    <circle cx="21" cy="6.5" r="4.5" fill="currentColor" stroke="none" />
+    <path
+      fill="currentColor"
+      stroke="none"
+      d="M17 13h7c2 0 3.2 1.2 3.6 3l.9 3.6c4.6 1.6 7 5 6.4 8.6-.5 3.2-3.4 5-6.9 5.2V44h-4V33.6h-1V44h-4V30.5c-1.2-1.5-2-3.6-2-6V17c0-2.2 1.8-4 4-4z"
+    />
+    <path d="m17 19-4 8" strokeWidth={4} />
   </Svg>
 );
 
 export const ElderlyIcon = () => (
   <Svg>
-    <circle cx="19" cy="7" r="4" fill="currentColor" />
-    <path d="M18 14c-2 5-1 9 1 14" />
-    <path d="M19 28l-5 15M19 28l5 15" />
-    <path d="M18 17l8 8" />
-    <path d="M26 25v18M26 25c0-3 5-3 5 0" />
+    <circle cx="19" cy="6.5" r="4.5" fill="currentColor" stroke="none" />
+    <path
+      fill="currentColor"
+      stroke="none"
+      d="M16.5 13.5c2-.8 4.5-.3 5.5 1.8l2.3 5.2 5.2 3.4-2 3-6-3.8-.8-1.4-.4 7.3 4.7 13H20.6l-3.8-10.5L14 44H9.6l3.6-13.6.2-12.6c0-2 1.2-3.6 3.1-4.3z"
+    />
+    <path d="M31 26v18" />
+    <path d="M27.5 26.5c0-2.6 3.5-3 3.5-.5" />
   </Svg>
 );
 
 export const CheckIcon = () => (
   <Svg>
-    <path d="m10 25 9 9 19-20" />
+    <path d="m10 25 9 9 19-20" strokeWidth={5} />
   </Svg>
 );
 

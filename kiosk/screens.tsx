@@ -21,6 +21,7 @@ import {
   SearchIcon,
   WheelchairIcon,
 } from './icons';
+import { canShowEmoji, Emoji } from './Emoji';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import styles from './kiosk.module.css';
 
@@ -95,7 +96,7 @@ export function StartScreen(props: {
           spellCheck={false}
           enterKeyHint="search"
           // The kiosk brings its own keyboard; a system one would cover the screen.
-          inputMode={searching ? 'none' : undefined}
+          inputMode="none"
           onFocus={props.onOpenSearch}
           onClick={props.onOpenSearch}
           onChange={(e) => props.onQuery(e.target.value)}
@@ -163,12 +164,13 @@ function CategoryGrid(props: {
     <ul className={styles.categoryGrid} data-count={props.categories.length}>
       {props.categories.map((c) => (
         <li key={c.id}>
-          <button type="button" className={styles.categoryTile} data-testid={`kiosk-category-${c.slug}`} onClick={() => props.onCategory(c)}>
-            {c.icon ? (
-              <span className={styles.emoji} aria-hidden="true">
-                {c.icon}
-              </span>
-            ) : null}
+          <button
+            type="button"
+            className={canShowEmoji(c.icon) ? styles.categoryTile : `${styles.categoryTile} ${styles.noIcon}`}
+            data-testid={`kiosk-category-${c.slug}`}
+            onClick={() => props.onCategory(c)}
+          >
+            <Emoji text={c.icon} className={styles.emoji} />
             <span className={styles.categoryName}>{pick(props.lang, c.nameIt, c.nameEn)}</span>
             <span className={styles.categoryCount}>{t('servicesCount', { count: props.countByCategory.get(c.id) ?? 0 })}</span>
           </button>
@@ -203,7 +205,7 @@ export function ServiceTile({
         <span className={styles.serviceName}>{pick(lang, s.nameIt, s.nameEn)}</span>
         {showCategory && !byAppointment ? (
           <span className={styles.serviceMeta}>
-            {s.category.icon ? <span aria-hidden="true">{s.category.icon} </span> : null}
+            <Emoji text={s.category.icon} />
             {pick(lang, s.category.nameIt, s.category.nameEn)}
           </span>
         ) : null}
@@ -242,11 +244,7 @@ export function CategoryScreen({
       <div className={styles.screenHead}>
         <BackButton onClick={onBack} />
         <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
-          {category.icon ? (
-            <span className={styles.titleEmoji} aria-hidden="true">
-              {category.icon}
-            </span>
-          ) : null}
+          <Emoji text={category.icon} className={styles.titleEmoji} />
           {pick(lang, category.nameIt, category.nameEn)}
         </h1>
       </div>
@@ -448,7 +446,7 @@ export function TicketScreen({
         <p className={styles.whatNext}>{t('ticketWhatNext')}</p>
       </div>
       <figure className={styles.qr}>
-        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the API renders; no optimisation wanted */}
+        {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
         <img
           src={`/api/tickets/${encodeURIComponent(ticket.code)}/qr.svg`}
           alt={t('qrAlt')}

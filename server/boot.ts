@@ -21,7 +21,8 @@ export interface Sportello {
   url: string;
   runtime: Runtime;
   seeded: { username: string; role: string }[] | null;
-  embeddedDb: boolean;
+  /** Folder of the embedded database, when no DATABASE_URL was given. */
+  embeddedDir: string | null;
   stop(): Promise<void>;
 }
 
@@ -54,7 +55,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     databaseUrl = embedded.url;
   }
   await applyMigrations(databaseUrl);
-  const db = createDb(databaseUrl, embedded ? 4 : 10);
+  const db = createDb(databaseUrl, embedded ? 4 : 20);
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
@@ -102,12 +103,15 @@ export async function startSportello(env: Record<string, string | undefined> = p
     url: `http://localhost:${port}`,
     runtime,
     seeded,
-    embeddedDb: embedded !== null,
+    embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);
       await stopJobs();
       await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Keep-alive and long-polling connections would hold close() open indefinitely.
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await closed;
       await app.close?.();
       redis.disconnect();
       sub.disconnect();

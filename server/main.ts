@@ -8,7 +8,7 @@ const s = await startSportello().catch((err: unknown) => {
 
 const u = s.url;
 console.log(`
-Sportello is running${s.embeddedDb ? ' (embedded PostgreSQL under ./data)' : ''}
+Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir})` : ''}
 
   Kiosk            ${u}/kiosk
   Display          ${u}/display
@@ -26,6 +26,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) process.exit(1);
     stopping = true;
+    // A clean stop releases the embedded database; never hang on it.
+    setTimeout(() => process.exit(1), 8000).unref();
     void s.stop().finally(() => process.exit(0));
   });
 }

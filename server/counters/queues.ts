@@ -2,22 +2,35 @@ import type { CounterQueues } from '../queue/engine';
 import { skillBoostMs } from '../queue/policy';
 import { rt } from '../runtime';
 
-/**
- * The queues a counter calls from: the services it was opened with, each boosted by the clerk's
- * skill weight. A counter without a clerk, or closed, calls from nothing.
- */
-export async function counterQueues(counter: { id: string; officeId: string; staffId: string | null; serviceIds: string[] }): Promise<CounterQueues | null> {
-  if (!counter.staffId) return null;
-  const skills = await rt().db.skill.findMany({
-    where: { staffId: counter.staffId, serviceId: { in: counter.serviceIds } },
-    select: { serviceId: true, weight: true },
-  });
-  const weights = new Map(skills.map((s) => [s.serviceId, s.weight]));
+type CounterRow = { id: string; officeId: string; staffId: string | null; serviceIds: string[] };
+
+function build(counter: CounterRow & { staffId: string }, weights: Map<string, number>): CounterQueues {
   return {
     officeId: counter.officeId,
     counterId: counter.id,
     staffId: counter.staffId,
-    // A service chosen at opening without an explicit skill (an admin opening for anything) counts as weight 1.
-    services: new Map(counter.serviceIds.map((id) => [id, skillBoostMs(weights.get(id) ?? 1)])),
+    // A service chosen at opening without an explicit skill counts as weight 1.
+    services: new Map(counter.serviceIds.map((id) => [id, skillBoostMs(weights.get(`${counter.staffId}:${id}`) ?? 1)])),
   };
+}
+
+/**
+ * The queues counters call from: the services each was opened with, boosted by its clerk's
+ * skill weight. One query for any number of counters; a counter without a clerk has none.
+ */
+export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<string, CounterQueues>> {
+  const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
+  const out = new Map<string, CounterQueues>();
+  if (staffed.length === 0) return out;
+  const skills = await rt().db.skill.findMany({
+    where: { staffId: { in: staffed.map((c) => c.staffId) } },
+    select: { staffId: true, serviceId: true, weight: true },
+  });
+  const weights = new Map(skills.map((s) => [`${s.staffId}:${s.serviceId}`, s.weight]));
+  for (const c of staffed) out.set(c.id, build(c, weights));
+  return out;
+}
+
+export async function counterQueues(counter: CounterRow): Promise<CounterQueues | null> {
+  return (await counterQueuesMany([counter])).get(counter.id) ?? null;
 }

@@ -1,9 +1,10 @@
+import type { Counter } from '../db/generated/client';
 import { counterOrder } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
-import type { CounterSnapshot, WaitingEntry } from '../realtime/contract';
+import type { CounterSnapshot, QueueInfo, WaitingEntry } from '../realtime/contract';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
-import { counterQueues } from './queues';
+import { counterQueuesMany } from './queues';
 
 const WAITING_LIST_LIMIT = 50;
 
@@ -15,40 +16,54 @@ export async function currentTicketOf(counterId: string) {
   });
 }
 
-/** What a clerk's screen shows: the counter, its current ticket, and who it would call next. */
-export async function counterSnapshot(counterId: string): Promise<CounterSnapshot | null> {
+/**
+ * What clerks' screens show: each counter, its current ticket, and who it would call next.
+ * Batched: a fixed handful of queries and one Redis round trip per counter, however many counters.
+ */
+export async function counterSnapshots(counters: Counter[], queues: QueueInfo[]): Promise<CounterSnapshot[]> {
+  if (counters.length === 0) return [];
   const { db } = rt();
-  const counter = await db.counter.findUnique({ where: { id: counterId } });
-  if (!counter) return null;
-  const [current, queues, cq] = await Promise.all([currentTicketOf(counterId), queueInfos(counter.officeId), counterQueues(counter)]);
-  let waiting: WaitingEntry[] = [];
-  let waitingTotal = 0;
-  if (cq && counter.state !== 'closed') {
-    const order = await counterOrder(cq, WAITING_LIST_LIMIT);
-    waitingTotal = order.total;
-    const rows = await db.ticket.findMany({
-      where: { id: { in: order.ids.map((o) => o.id) }, status: 'waiting' },
-      select: { id: true, number: true, priority: true, serviceId: true, queuedAt: true },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    waiting = order.ids.flatMap(({ id, direct }) => {
+  const ids = counters.map((c) => c.id);
+  const [current, cqs] = await Promise.all([
+    db.ticket.findMany({ where: { counterId: { in: ids }, status: { in: ['called', 'serving'] } }, include: counterTicketInclude, orderBy: { calledAt: 'asc' } }),
+    counterQueuesMany(counters.filter((c) => c.state !== 'closed')),
+  ]);
+  const currentBy = new Map(current.map((t) => [t.counterId as string, t]));
+  const orders = new Map<string, Awaited<ReturnType<typeof counterOrder>>>();
+  await Promise.all([...cqs].map(async ([id, cq]) => orders.set(id, await counterOrder(cq, WAITING_LIST_LIMIT))));
+  const wanted = [...new Set([...orders.values()].flatMap((o) => o.ids.map((x) => x.id)))];
+  const rows = wanted.length
+    ? await db.ticket.findMany({ where: { id: { in: wanted }, status: 'waiting' }, select: { id: true, number: true, priority: true, serviceId: true, queuedAt: true } })
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return counters.map((counter) => {
+    const order = orders.get(counter.id);
+    const waiting: WaitingEntry[] = (order?.ids ?? []).flatMap(({ id, direct }) => {
       const r = byId.get(id);
       return r ? [{ id, number: r.number, priority: r.priority, serviceId: r.serviceId, queuedAt: r.queuedAt.toISOString(), direct }] : [];
     });
-  }
-  return {
-    counter: {
-      id: counter.id,
-      number: counter.number,
-      name: counter.name,
-      state: counter.state,
-      serviceIds: counter.serviceIds,
-      officeId: counter.officeId,
-      staffId: counter.staffId,
-    },
-    current: current ? toCounterTicket(current) : null,
-    waiting,
-    waitingTotal,
-    queues,
-  };
+    const cur = currentBy.get(counter.id);
+    return {
+      counter: {
+        id: counter.id,
+        number: counter.number,
+        name: counter.name,
+        state: counter.state,
+        serviceIds: counter.serviceIds,
+        officeId: counter.officeId,
+        staffId: counter.staffId,
+      },
+      current: cur ? toCounterTicket(cur) : null,
+      waiting,
+      waitingTotal: order?.total ?? 0,
+      queues,
+    };
+  });
+}
+
+export async function counterSnapshot(counterId: string, officeQueues?: QueueInfo[]): Promise<CounterSnapshot | null> {
+  const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
+  if (!counter) return null;
+  const [snap] = await counterSnapshots([counter], officeQueues ?? (await queueInfos(counter.officeId)));
+  return snap;
 }

@@ -76,6 +76,8 @@ export interface CounterTicket {
   startedAt: string | null;
   recallCount: number;
   transferred: boolean;
+  /** The note written by the colleague who transferred the ticket, if any. */
+  note: string | null;
 }
 
 export interface WaitingEntry {

@@ -14,6 +14,7 @@ import { PUBLIC_CODE_PATTERN } from '../tickets/numbering';
 import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
 import { displaySnapshot } from './display';
+import { watchTicket } from './publish';
 import { rooms } from './rooms';
 
 type SocketData = { actor: Actor | null };
@@ -66,6 +67,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const t = await publicTicketByCode(code);
         if (!t) throw notFound('Ticket');
         await socket.join(rooms.ticket(code));
+        if (t.status === 'waiting') await watchTicket(t.office.id, code);
         return t;
       }),
     );

@@ -1,16 +1,19 @@
+import { counterSnapshot, counterSnapshots } from '../counters/snapshot';
 import { queueInfos } from '../queue/estimates';
+import type { QueueInfo } from './contract';
 import { rt } from '../runtime';
-import { counterSnapshot } from '../counters/snapshot';
 import { publicTicketByCode, publicTicketInclude, toPublicMany } from '../tickets/views';
 import type { CallInfo } from './contract';
 import { rooms } from './rooms';
 
 /**
- * Deltas to the screens. Queue figures and phone positions are debounced per office so a burst
- * of clicks costs one grouped query, not one per click.
+ * Deltas to the screens. The figures that change for everybody after any click (queue figures,
+ * phone positions, counters' waiting lists) are recomputed per office at most every
+ * FLUSH_INTERVAL_MS, one computation at a time, so a burst of clicks costs one pass, and the
+ * pass only covers the phones that are actually following a ticket.
  */
-const DEBOUNCE_MS = 250;
-const pendingOffices = new Map<string, NodeJS.Timeout>();
+const FLUSH_INTERVAL_MS = 400;
+const offices = new Map<string, { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean }>();
 
 function io() {
   return rt().io;
@@ -27,35 +30,62 @@ export async function publishTicket(code: string): Promise<void> {
   if (t) server.to(rooms.ticket(code)).emit('ticket', t);
 }
 
-export async function publishCounter(counterId: string): Promise<void> {
+export async function publishCounter(counterId: string, queues?: QueueInfo[]): Promise<void> {
   const server = io();
   if (!server) return;
-  const snap = await counterSnapshot(counterId);
+  const snap = await counterSnapshot(counterId, queues);
   if (snap) server.to(rooms.counter(counterId)).emit('counter', snap);
+}
+
+/** A phone started following a ticket: include it in the position updates. */
+export async function watchTicket(officeId: string, code: string): Promise<void> {
+  const { redis, keys } = rt();
+  await redis.multi().sadd(keys.watchedTickets(officeId), code).expire(keys.watchedTickets(officeId), 24 * 3600).exec();
 }
 
 /** Queue figures to displays and counters, phone positions, counters' waiting lists. */
 export function publishOfficeChanged(officeId: string): void {
-  if (!io() || pendingOffices.has(officeId)) return;
-  pendingOffices.set(
-    officeId,
-    setTimeout(() => {
-      pendingOffices.delete(officeId);
-      void flushOffice(officeId).catch((err) => console.error('publish failed', err));
-    }, DEBOUNCE_MS),
-  );
+  if (!io()) return;
+  let state = offices.get(officeId);
+  if (!state) offices.set(officeId, (state = { timer: null, running: false, dirty: false }));
+  state.dirty = true;
+  schedule(officeId, state);
+}
+
+function schedule(officeId: string, state: { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean }) {
+  if (state.timer || state.running) return;
+  state.timer = setTimeout(async () => {
+    state.timer = null;
+    state.running = true;
+    state.dirty = false;
+    try {
+      await flushOffice(officeId);
+    } catch (err) {
+      console.error('publish failed', err);
+    } finally {
+      state.running = false;
+      if (state.dirty) schedule(officeId, state);
+    }
+  }, FLUSH_INTERVAL_MS);
 }
 
 async function flushOffice(officeId: string): Promise<void> {
   const server = io();
   if (!server) return;
-  const { db } = rt();
+  const { db, redis, keys } = rt();
   const queues = await queueInfos(officeId);
   server.to(rooms.display(officeId)).to(rooms.staff(officeId)).emit('queues', queues);
-  const [waiting, counters] = await Promise.all([
-    db.ticket.findMany({ where: { officeId, status: 'waiting' }, include: publicTicketInclude }),
-    db.counter.findMany({ where: { officeId, state: { not: 'closed' } }, select: { id: true } }),
-  ]);
-  for (const t of await toPublicMany(waiting)) server.to(rooms.ticket(t.code)).emit('ticket', t);
-  await Promise.all(counters.map((c) => publishCounter(c.id)));
+
+  const watchedKey = keys.watchedTickets(officeId);
+  const watched = await redis.smembers(watchedKey);
+  if (watched.length > 0) {
+    const waiting = await db.ticket.findMany({ where: { code: { in: watched }, status: 'waiting' }, include: publicTicketInclude });
+    for (const t of await toPublicMany(waiting)) server.to(rooms.ticket(t.code)).emit('ticket', t);
+    const stillWaiting = new Set(waiting.map((t) => t.code));
+    const done = watched.filter((c) => !stillWaiting.has(c));
+    if (done.length > 0) await redis.srem(watchedKey, ...done);
+  }
+
+  const counters = await db.counter.findMany({ where: { officeId, state: { not: 'closed' } } });
+  for (const snap of await counterSnapshots(counters, queues)) server.to(rooms.counter(snap.counter.id)).emit('counter', snap);
 }

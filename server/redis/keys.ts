@@ -13,6 +13,8 @@ export function redisKeys(prefix: string) {
     staffQueue: (officeId: string, staffId: string) => `${office(officeId)}:wait:staff:${staffId}`,
     /** Present once the office's queues were rebuilt from PostgreSQL; gone after a flush. */
     builtMarker: (officeId: string) => `${office(officeId)}:built`,
+    /** Public codes of tickets a phone is following (position updates go only to these). */
+    watchedTickets: (officeId: string) => `${office(officeId)}:watched`,
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
     /** Pattern matching every queue key of an office (for reconciliation scans). */
     officeQueuePattern: (officeId: string) => `${office(officeId)}:wait:*`,

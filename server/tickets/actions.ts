@@ -6,7 +6,7 @@ import type { TicketEventType, TicketStatus } from '../db/generated/enums';
 import { AppError, forbidden, notFound } from '../errors';
 import { enqueue, queueKeyOf } from '../queue/engine';
 import { callInfo } from '../realtime/calls';
-import { publishCall, publishCounter, publishOfficeChanged, publishTicket } from '../realtime/publish';
+import { publishCall, publishOfficeChanged, publishTicket } from '../realtime/publish';
 import { rt } from '../runtime';
 import { allowedFrom, assertTransition, type TicketAction } from './transitions';
 import { counterTicketInclude, toCounterTicket, type TicketForCounter } from './views';
@@ -79,9 +79,9 @@ async function transition(
   });
 }
 
-function afterChange(t: TicketForCounter, counterId: string | null) {
+/** The phone hears at once; counters' lists follow with the office's next batched update. */
+function afterChange(t: TicketForCounter) {
   void publishTicket(t.code);
-  if (counterId) void publishCounter(counterId);
   publishOfficeChanged(t.officeId);
 }
 
@@ -90,14 +90,14 @@ export async function recallTicket(actor: Actor, ticketId: string) {
   const { ticket, event } = await transition(t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor);
   const counter = ticket.counterId ? await rt().db.counter.findUnique({ where: { id: ticket.counterId } }) : null;
   if (counter) publishCall(ticket.officeId, callInfo(event.id, ticket.id, ticket.number, counter, ticket.service, event.at, true));
-  afterChange(ticket, ticket.counterId);
+  afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
 export async function startTicket(actor: Actor, ticketId: string) {
   const t = await loadForActor(actor, ticketId);
   const { ticket } = await transition(t, 'start', 'started', { status: 'serving', startedAt: new Date() }, actor);
-  afterChange(ticket, ticket.counterId);
+  afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
@@ -114,14 +114,14 @@ export async function completeTicket(actor: Actor, ticketId: string, raw: z.inpu
     actor,
     { outcome: input.outcome },
   );
-  afterChange(ticket, t.counterId);
+  afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
 export async function noShowTicket(actor: Actor, ticketId: string) {
   const t = await loadForActor(actor, ticketId);
   const { ticket } = await transition(t, 'no_show', 'no_show', { status: 'no_show', finishedAt: new Date() }, actor);
-  afterChange(ticket, t.counterId);
+  afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
@@ -151,7 +151,6 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
     if (!s || !s.active) throw notFound('Staff member');
     if (s.id === t.staffId) throw new AppError(422, 'same_staff', 'The ticket is already yours');
   }
-  const fromCounter = t.counterId;
   const { ticket } = await transition(
     t,
     'transfer',
@@ -176,7 +175,6 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
   } catch (err) {
     console.error(`ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`, err);
   }
-  afterChange(ticket, fromCounter);
-  if (input.counterId) void publishCounter(input.counterId);
+  afterChange(ticket);
   return toCounterTicket(ticket);
 }

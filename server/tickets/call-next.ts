@@ -4,7 +4,7 @@ import { currentTicketOf } from '../counters/snapshot';
 import { conflict, forbidden, notFound } from '../errors';
 import { claimNext, unclaim } from '../queue/engine';
 import { callInfo } from '../realtime/calls';
-import { publishCall, publishCounter, publishOfficeChanged, publishTicket } from '../realtime/publish';
+import { publishCall, publishOfficeChanged, publishTicket } from '../realtime/publish';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from './views';
 
@@ -50,7 +50,6 @@ export async function callNext(actor: Actor, counterId: string) {
       });
       publishCall(ticket.officeId, callInfo(eventId, ticket.id, ticket.number, counter, ticket.service, now, false));
       void publishTicket(ticket.code);
-      void publishCounter(counterId);
       publishOfficeChanged(ticket.officeId);
       return toCounterTicket(ticket);
     } catch (err) {

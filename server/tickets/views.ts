@@ -68,6 +68,7 @@ export function toCounterTicket(t: TicketForCounter): CounterTicket {
     startedAt: t.startedAt?.toISOString() ?? null,
     recallCount: t.recallCount,
     transferred: t.serviceId !== t.originalServiceId || t.targetCounterId !== null || t.targetStaffId !== null,
+    note: t.note,
   };
 }
 

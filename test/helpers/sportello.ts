@@ -157,8 +157,8 @@ export async function connectSocket(url: string, cookie?: string): Promise<Socke
   return socket;
 }
 
-export async function subscribe<T>(socket: Socket, event: string, payload: unknown): Promise<Ack<T>> {
-  return (await socket.timeout(10_000).emitWithAck(event, payload)) as Ack<T>;
+export async function subscribe<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<Ack<T>> {
+  return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
 }
 
 /**
@@ -188,4 +188,11 @@ export function collect<T>(socket: Socket, event: string) {
       });
     },
   };
+}
+
+/** A client that sends the given Cookie header (forged, expired, malformed...). */
+export function clientWithCookie(url: string, cookie: string): ApiClient {
+  const c = new ApiClient(url);
+  (c as unknown as { cookie: string }).cookie = cookie;
+  return c;
 }

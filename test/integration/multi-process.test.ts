@@ -1,0 +1,120 @@
+/**
+ * Two app processes on the same database and Redis (as behind a load balancer): screens
+ * connected to one process see what clerks do on the other, through the socket.io Redis adapter.
+ */
+import type { Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInfo, CounterSnapshot, DisplaySnapshot, QueueInfo, TicketPublic } from '../../server/realtime/contract';
+import { ApiClient } from '../helpers/api';
+import { startApp, type TestApp } from '../helpers/app';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+import { clerk, collect, connectSocket, cookieOf, countersByNumber, issue, oneStop, openCounter, subscribe, type ServiceRow } from '../helpers/sportello';
+
+let space: TestSpace;
+let appA: TestApp;
+let appB: TestApp;
+let officeId: string;
+let service: ServiceRow;
+let counter1: { id: string; number: number; name: string };
+let counter2: { id: string; number: number; name: string };
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  space = await createTestSpace();
+  [appA, appB] = await Promise.all([startApp(space), startApp(space)]);
+  const os = await oneStop(appA.url);
+  officeId = os.officeId;
+  service = os.desk[0];
+  const counters = await countersByNumber(space, officeId);
+  counter1 = counters.get(1)!;
+  counter2 = counters.get(2)!;
+});
+
+afterAll(async () => {
+  for (const s of sockets) s.disconnect();
+  await Promise.all([appA?.stop(), appB?.stop()]);
+  await space?.drop();
+});
+
+async function socketOn(url: string, cookie?: string) {
+  const s = await connectSocket(url, cookie);
+  sockets.push(s);
+  return s;
+}
+
+describe('two app processes', () => {
+  it('a call made on process A reaches the display, the phone and the counter screen on process B', async () => {
+    const opA = await clerk(appA.url, 'operatore1');
+    await openCounter(opA, counter1.id, [service.id]);
+
+    const display = await socketOn(appB.url);
+    const calls = collect<CallInfo>(display, 'call');
+    const queues = collect<QueueInfo[]>(display, 'queues');
+    const snap = await subscribe<DisplaySnapshot>(display, 'display:subscribe', {});
+    expect(snap.ok).toBe(true);
+    expect(snap.ok && snap.data.office.id).toBe(officeId);
+
+    // Issued on A: B's display gets the new queue figures.
+    const ticket = await issue(new ApiClient(appA.url), service.id);
+    const q = await queues.next((list) => list.some((x) => x.serviceId === service.id && x.waiting === 1));
+    expect(q.find((x) => x.serviceId === service.id)?.waiting).toBe(1);
+
+    const phone = await socketOn(appB.url);
+    const updates = collect<TicketPublic>(phone, 'ticket');
+    const sub = await subscribe<TicketPublic>(phone, 'ticket:subscribe', { code: ticket.code });
+    expect(sub.ok && sub.data.status).toBe('waiting');
+
+    // The clerk's own screen, connected to B with the session made on A.
+    const screen = await socketOn(appB.url, cookieOf(opA));
+    const counterUpdates = collect<CounterSnapshot>(screen, 'counter');
+    const cs = await subscribe<CounterSnapshot>(screen, 'counter:subscribe', { counterId: counter1.id });
+    expect(cs.ok).toBe(true);
+    expect(cs.ok && cs.data.waiting.map((w) => w.number)).toEqual([ticket.number]);
+
+    const called = await opA.post(`/api/counters/${counter1.id}/call-next`);
+    expect(called.status).toBe(200);
+    expect(called.body.ticket.number).toBe(ticket.number);
+
+    const call = await calls.next((c) => c.ticketId === ticket.id);
+    expect(call).toMatchObject({ number: ticket.number, counterNumber: counter1.number, counterName: counter1.name, recall: false });
+
+    const pub = await updates.next((t) => t.status === 'called');
+    expect(pub.number).toBe(ticket.number);
+    expect(pub.counter).toEqual({ number: counter1.number, name: counter1.name });
+    expect(pub.position).toBeNull();
+
+    const mine = await counterUpdates.next((s) => s.current?.id === ticket.id);
+    expect(mine.current?.status).toBe('called');
+    expect(mine.waiting).toEqual([]);
+
+    // A recall on A is announced again on B, marked as a recall, with a newer sequence number.
+    expect((await opA.post(`/api/tickets/${ticket.id}/recall`)).status).toBe(200);
+    const recall = await calls.next((c) => c.ticketId === ticket.id && c.recall);
+    expect(recall.seq).toBeGreaterThan(call.seq);
+    expect(recall.counterNumber).toBe(counter1.number);
+
+    expect((await opA.post(`/api/tickets/${ticket.id}/complete`)).status).toBe(200);
+    const done = await updates.next((t) => t.status === 'completed');
+    expect(done.counter).toBeNull();
+  });
+
+  it('and the other way round: a call on B reaches a display on A', async () => {
+    const opB = await clerk(appB.url, 'operatore2');
+    await openCounter(opB, counter2.id, [service.id]);
+    const display = await socketOn(appA.url);
+    const calls = collect<CallInfo>(display, 'call');
+    expect((await subscribe<DisplaySnapshot>(display, 'display:subscribe', { officeId })).ok).toBe(true);
+
+    const ticket = await issue(new ApiClient(appB.url), service.id, 'elderly');
+    const r = await opB.post(`/api/counters/${counter2.id}/call-next`);
+    expect(r.status).toBe(200);
+    const call = await calls.next((c) => c.ticketId === ticket.id);
+    expect(call.number).toBe(ticket.number);
+    expect(call.counterNumber).toBe(counter2.number);
+
+    // A display that connects now to either process gets the same recent calls in its snapshot.
+    const late = await socketOn(appB.url);
+    const snap = await subscribe<DisplaySnapshot>(late, 'display:subscribe', {});
+    expect(snap.ok && snap.data.calls[0]).toMatchObject({ ticketId: ticket.id, counterNumber: counter2.number });
+  });
+});
