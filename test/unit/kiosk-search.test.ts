@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../../kiosk/api';
+import { normalize, searchServices } from '../../kiosk/search';
+import { demoCategories, demoServices } from '../../prisma/demo-data';
+
+const services: Service[] = demoServices.map((s) => {
+  const c = demoCategories.find((x) => x.slug === s.categorySlug)!;
+  return {
+    id: s.code,
+    code: s.code,
+    prefix: s.prefix,
+    name: s.nameIt,
+    nameIt: s.nameIt,
+    nameEn: s.nameEn,
+    keywords: s.keywords,
+    category: { id: c.slug, slug: c.slug, name: c.nameIt, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon },
+    mode: s.mode,
+    officeId: s.officeSlug,
+    office: { id: s.officeSlug, name: s.officeSlug, nameEn: s.officeSlug },
+    expectedMinutes: s.expectedMinutes,
+  };
+});
+
+describe('kiosk service search', () => {
+  it('ignores accents, case and punctuation', () => {
+    expect(normalize('Carta d’Identità  ELETTRONICA')).toBe('carta d identita elettronica');
+  });
+
+  it('finds the identity card in Italian and English, best match first', () => {
+    expect(searchServices(services, 'carta identita', 'it')[0]?.nameIt).toMatch(/carta d.identit/i);
+    expect(searchServices(services, 'identity card', 'en')[0]?.nameEn).toMatch(/identity card/i);
+  });
+
+  it('finds the waste tax by its everyday word', () => {
+    const hits = searchServices(services, 'rifiuti', 'it').map((s) => s.code);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((c) => services.find((s) => s.code === c)!.category.slug === 'tributi')).toBe(true);
+  });
+
+  it('requires every word and returns nothing for nonsense or an empty query', () => {
+    expect(searchServices(services, 'certificato zzzz', 'it')).toEqual([]);
+    expect(searchServices(services, '   ', 'it')).toEqual([]);
+  });
+});
