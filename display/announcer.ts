@@ -68,6 +68,8 @@ export class Announcer {
   private disposed = false;
   private muted: boolean;
   private voices: SpeechSynthesisVoice[] = [];
+  /** The browser refused speech ("not-allowed": no user activation yet). */
+  private speechBlocked = false;
   private listeners = new Set<(s: AnnouncerState) => void>();
 
   constructor(
@@ -94,7 +96,7 @@ export class Announcer {
 
   get state(): AnnouncerState {
     const s = this.ctx?.state as string | undefined;
-    return { muted: this.muted, blocked: !this.muted && (s === 'suspended' || s === 'interrupted') };
+    return { muted: this.muted, blocked: !this.muted && (s === 'suspended' || s === 'interrupted' || this.speechBlocked) };
   }
 
   subscribe(fn: (s: AnnouncerState) => void): () => void {
@@ -118,6 +120,7 @@ export class Announcer {
 
   /** Must run inside a user gesture (click, key press): resumes audio and primes speech. */
   async unlock(): Promise<void> {
+    this.speechBlocked = false;
     if (this.ctx && this.ctx.state !== 'running') {
       try {
         await this.ctx.resume();
@@ -247,7 +250,13 @@ export class Announcer {
         resolve();
       };
       u.onend = finish;
-      u.onerror = finish;
+      u.onerror = (e) => {
+        if (e.error === 'not-allowed' && !this.speechBlocked) {
+          this.speechBlocked = true;
+          this.emit();
+        }
+        finish();
+      };
       synth.speak(u);
     });
   }

@@ -240,7 +240,17 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
               </p>
               {ticket.counter && (
                 <p className={styles.turnCounter} data-testid="ticket-counter" data-counter={ticket.counter.number}>
-                  {counterLabel(ticket.counter)}
+                  {isPlainCounterName(ticket.counter.name, ticket.counter.number) ? (
+                    <>
+                      <span className={styles.turnGo}>{t('goToLabel')} </span>
+                      <span className={styles.turnCounterNumber}>{ticket.counter.number}</span>
+                    </>
+                  ) : (
+                    <>
+                      <span className={styles.turnGo}>{t('goToNamedLabel')} </span>
+                      <span className={styles.turnCounterName}>{ticket.counter.name}</span>
+                    </>
+                  )}
                 </p>
               )}
             </div>
@@ -344,7 +354,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
             )}
 
             <p className={styles.meta}>
-              {t('issuedAt', { time: format.dateTime(new Date(ticket.issuedAt), { hour: '2-digit', minute: '2-digit' }) })}
+              {t('issuedAt', { time: format.dateTime(new Date(ticket.issuedAt), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })}
               {' · '}
               {officeName}
             </p>
