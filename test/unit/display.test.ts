@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { applyCall, displayReducer, initialDisplayState, queueRows, visibleQueues } from '../../display/calls';
+import { isPlainCounterName, spellNumber, speechText } from '../../display/announcer';
+import type { CallInfo, DisplaySnapshot, QueueInfo } from '../../server/realtime/contract';
+
+const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`): CallInfo => ({
+  ticketId,
+  number,
+  counterNumber,
+  counterName: `Sportello ${counterNumber}`,
+  serviceNameIt: 's',
+  serviceNameEn: 's',
+  at: new Date(0).toISOString(),
+  recall: false,
+  seq,
+});
+const queue = (serviceId: string, waiting: number, openCounters: number): QueueInfo => ({
+  serviceId,
+  prefix: 'A',
+  nameIt: serviceId,
+  nameEn: serviceId,
+  waiting,
+  oldestWaitMinutes: 0,
+  estimatedWaitMinutes: waiting * 5,
+  estimatedWaitMinMinutes: waiting * 4,
+  openCounters,
+});
+const snapshot = (calls: CallInfo[]): DisplaySnapshot => ({ office: { id: 'o', name: 'O', nameEn: 'O' }, calls, queues: [], serverTime: new Date().toISOString() });
+
+describe('display calls', () => {
+  it('keeps the newest first and at most 10', () => {
+    let calls: CallInfo[] = [];
+    for (let i = 1; i <= 12; i++) calls = applyCall(calls, call(`A${String(i).padStart(3, '0')}`, i));
+    expect(calls).toHaveLength(10);
+    expect(calls[0].number).toBe('A012');
+    expect(calls[9].number).toBe('A003');
+  });
+
+  it('moves a recalled number to the top instead of duplicating it', () => {
+    let calls = [call('A002', 2), call('A001', 1)];
+    calls = applyCall(calls, { ...call('A001', 3), recall: true });
+    expect(calls.map((c) => c.number)).toEqual(['A001', 'A002']);
+    expect(calls[0].recall).toBe(true);
+  });
+
+  it('ignores a duplicate delivery of the same call', () => {
+    const calls = [call('A002', 2), call('A001', 1)];
+    expect(applyCall(calls, call('A002', 2))).toBe(calls);
+  });
+
+  it('orders a snapshot by seq and keeps a delta that overtook the acknowledgement', () => {
+    const s = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([call('A001', 1), call('A002', 2)]), pending: [call('A003', 3), call('A000', 0)] });
+    expect(s.calls.map((c) => c.number)).toEqual(['A003', 'A002', 'A001']);
+  });
+
+  it('shows busy services first and summarises idle ones when they do not fit', () => {
+    const qs = visibleQueues([queue('a', 0, 1), queue('b', 3, 1), queue('c', 0, 0), queue('d', 1, 0)]);
+    expect(qs.map((q) => q.serviceId)).toEqual(['b', 'd', 'a']);
+    const many = visibleQueues([...Array.from({ length: 30 }, (_, i) => queue(`idle${i}`, 0, 1)), queue('x', 2, 1)]);
+    const rows = queueRows(many, 10);
+    expect(rows.shown.map((q) => q.serviceId)).toEqual(['x']);
+    expect(rows.hiddenIdle).toBe(30);
+  });
+});
+
+describe('announcer text', () => {
+  it('spells the number letter by letter', () => {
+    expect(spellNumber('A012', 'it')).toBe('A 0 1 2');
+    expect(spellNumber('B007', 'it')).toBe('Bi 0 0 7');
+    expect(spellNumber('A012', 'en')).toBe('ay 0 1 2');
+  });
+  it('builds the Italian and English sentences', () => {
+    expect(speechText(call('A012', 1, 3), 'it')).toBe('Numero A 0 1 2, sportello 3');
+    expect(speechText(call('A012', 1, 3), 'en')).toBe('Number ay 0 1 2, counter 3');
+    expect(speechText({ number: 'S001', counterNumber: 1, counterName: 'Stanza colloqui 1' }, 'it')).toBe('Numero Esse 0 0 1, Stanza colloqui 1');
+  });
+  it('recognises plain counter names', () => {
+    expect(isPlainCounterName('Sportello 3', 3)).toBe(true);
+    expect(isPlainCounterName('sportello  3', 3)).toBe(true);
+    expect(isPlainCounterName('Anagrafe 1', 1)).toBe(false);
+  });
+});
