@@ -9,7 +9,7 @@ const config = loadConfig();
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
 const url = config.databaseUrl ?? (embedded as { url: string }).url;
 await applyMigrations(url);
-const db = createDb(url, 2);
+const db = createDb(url, 1);
 const { staff } = await seedDemo(db, config.timeZone);
 await db.$disconnect();
 await embedded?.stop();

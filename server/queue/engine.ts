@@ -168,15 +168,41 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
   }
 }
 
-/** How many tickets are ahead of each one in its own queue (Redis rank). */
-export async function aheadInQueueMany(tickets: QueuedTicket[]): Promise<Map<string, number>> {
+/**
+ * How many tickets are ahead of each one: the better-ranked waiting tickets of every service that
+ * competes for the same counters (`competing`). One Redis round trip for the whole batch; the
+ * counting is done on sorted score arrays here.
+ */
+export async function aheadInQueueMany(tickets: QueuedTicket[], competing: (serviceId: string) => string[]): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (tickets.length === 0) return out;
-  const pipe = rt().redis.pipeline();
-  // ZCOUNT below the ticket's own score also works while the ticket itself is missing (rebuild).
-  for (const t of tickets) pipe.zcount(queueKeyOf(t), '-inf', `(${queueScore(t.queuedAt, t.priority)}`);
+  const { redis, keys } = rt();
+  const officeId = tickets[0].officeId;
+  const serviceIds = [...new Set(tickets.flatMap((t) => competing(t.serviceId)))];
+  const pipe = redis.pipeline();
+  for (const id of serviceIds) pipe.zrange(keys.serviceQueue(officeId, id), '0', '-1', 'WITHSCORES');
   const res = (await pipe.exec()) ?? [];
-  tickets.forEach((t, i) => out.set(t.id, Number(res[i]?.[1] ?? 0)));
+  const scores = new Map<string, number[]>();
+  serviceIds.forEach((id, i) => {
+    const flat = (res[i]?.[1] as string[]) ?? [];
+    const list: number[] = [];
+    for (let j = 1; j < flat.length; j += 2) list.push(Number(flat[j]));
+    scores.set(id, list);
+  });
+  const below = (sorted: number[], score: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < score) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const t of tickets) {
+    const own = queueScore(t.queuedAt, t.priority);
+    out.set(t.id, competing(t.serviceId).reduce((n, id) => n + below(scores.get(id) ?? [], own), 0));
+  }
   return out;
 }
 

@@ -43,6 +43,25 @@ export function clearAverageCache(): void {
 export interface EstimateContext {
   average(serviceId: string, expectedMinutes: number): number;
   openCounters(serviceId: string): number;
+  /**
+   * The services whose tickets compete with this one for the same counters: every service of
+   * every open counter that serves it (itself alone when no counter serves it). A citizen is
+   * behind all better-ranked tickets of these services, not only of their own.
+   */
+  competing(serviceId: string): string[];
+}
+
+/** Union of the services of the open counters that serve each service. */
+export function competingServices(openCounterServices: string[][]): (serviceId: string) => string[] {
+  const union = new Map<string, Set<string>>();
+  for (const services of openCounterServices) {
+    for (const s of services) {
+      const set = union.get(s) ?? new Set<string>();
+      for (const other of services) set.add(other);
+      union.set(s, set);
+    }
+  }
+  return (serviceId) => [...(union.get(serviceId) ?? [serviceId])];
 }
 
 export async function estimateContext(officeId: string): Promise<EstimateContext> {
@@ -55,6 +74,7 @@ export async function estimateContext(officeId: string): Promise<EstimateContext
   return {
     average: (serviceId, expected) => averages.get(serviceId) ?? expected,
     openCounters: (serviceId) => open.get(serviceId) ?? 0,
+    competing: competingServices(counters.map((c) => c.serviceIds)),
   };
 }
 
@@ -77,7 +97,9 @@ export async function queueInfos(officeId: string): Promise<QueueInfo[]> {
     const count = w?._count._all ?? 0;
     const oldest = w?._min.queuedAt;
     const open = ctx.openCounters(s.id);
-    const estimate = estimateMinutes(count, ctx.average(s.id, s.expectedMinutes), open);
+    // Somebody taking a ticket now is behind everyone waiting for the counters they share.
+    const ahead = ctx.competing(s.id).reduce((n, id) => n + (byService.get(id)?._count._all ?? 0), 0);
+    const estimate = estimateMinutes(ahead, ctx.average(s.id, s.expectedMinutes), open);
     return {
       serviceId: s.id,
       prefix: s.prefix,

@@ -20,9 +20,14 @@ export async function toPublic(t: TicketWithPublic): Promise<TicketPublic> {
 /** Batch form: one estimate context per office and one Redis round trip for all positions. */
 export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketPublic[]> {
   const waiting = tickets.filter((t) => t.status === 'waiting');
-  const positions = await aheadInQueueMany(waiting);
   const contexts = new Map<string, EstimateContext>();
-  for (const officeId of new Set(waiting.map((t) => t.officeId))) contexts.set(officeId, await estimateContext(officeId));
+  const positions = new Map<string, number>();
+  for (const officeId of new Set(waiting.map((t) => t.officeId))) {
+    const ctx = await estimateContext(officeId);
+    contexts.set(officeId, ctx);
+    const ahead = await aheadInQueueMany(waiting.filter((t) => t.officeId === officeId), ctx.competing);
+    for (const [id, n] of ahead) positions.set(id, n);
+  }
   return tickets.map((t) => {
     let position: number | null = null;
     let estimate: number | null = null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandLow, estimateMinutes } from '../../server/queue/estimates';
+import { bandLow, competingServices, estimateMinutes } from '../../server/queue/estimates';
 
 describe('wait estimate', () => {
   it('is zero for the next in line', () => {
@@ -19,5 +19,20 @@ describe('wait estimate', () => {
   it('shows a band from 80% of the estimate', () => {
     expect(bandLow(20)).toBe(16);
     expect(bandLow(0)).toBe(0);
+  });
+});
+
+describe('competing services', () => {
+  it('joins the services of every open counter that serves a service', () => {
+    const competing = competingServices([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['d'],
+    ]);
+    expect(competing('a').sort()).toEqual(['a', 'b']);
+    expect(competing('b').sort()).toEqual(['a', 'b', 'c']);
+    expect(competing('d')).toEqual(['d']);
+    // Nobody serves it: only its own queue counts.
+    expect(competing('z')).toEqual(['z']);
   });
 });
