@@ -55,7 +55,13 @@ export function cookieValue(header: string | null | undefined, name: string): st
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      // A malformed cookie is no session, not an error.
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import type { Counter } from '../db/generated/client';
-import { counterOrder } from '../queue/engine';
+import { counterOrder, ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
 import type { CounterSnapshot, QueueInfo, WaitingEntry } from '../realtime/contract';
 import { rt } from '../runtime';
@@ -24,6 +24,7 @@ export async function counterSnapshots(counters: Counter[], queues: QueueInfo[])
   if (counters.length === 0) return [];
   const { db } = rt();
   const ids = counters.map((c) => c.id);
+  for (const officeId of new Set(counters.map((c) => c.officeId))) await ensureBuilt(officeId);
   const [current, cqs] = await Promise.all([
     db.ticket.findMany({ where: { counterId: { in: ids }, status: { in: ['called', 'serving'] } }, include: counterTicketInclude, orderBy: { calledAt: 'asc' } }),
     counterQueuesMany(counters.filter((c) => c.state !== 'closed')),

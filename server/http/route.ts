@@ -4,6 +4,7 @@ import { requireRole } from '../auth/actor';
 import { cookieValue, requireActor, SESSION_COOKIE } from '../auth/session';
 import type { Role } from '../db/generated/enums';
 import { AppError } from '../errors';
+import { log } from '../log';
 import { checkRateLimit } from './rate-limit';
 
 export const CLIENT_IP_HEADER = 'x-sportello-client-ip';
@@ -42,6 +43,7 @@ export function errorResponse(status: number, code: string, message: string, det
 }
 
 async function readBody(req: Request): Promise<unknown> {
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
   if (text.trim() === '') return {};
@@ -62,8 +64,10 @@ export function toErrorResponse(err: unknown): Response {
   if (code === 'P2002') return errorResponse(409, 'conflict', 'This conflicts with existing data');
   if (code === 'P2025') return errorResponse(404, 'not_found', 'Not found');
   if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
+  // No database connection could be had in time: the server is overloaded, not the input wrong.
+  if (code === 'P2028') return errorResponse(503, 'busy', 'The server is busy, please try again');
   if (code === 'ECONNREFUSED' || code === 'P1001') return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
-  console.error('unexpected error', err);
+  log.error({ err }, 'unexpected error');
   return errorResponse(500, 'internal', 'Unexpected error');
 }
 

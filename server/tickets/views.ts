@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import { aheadInQueueMany } from '../queue/engine';
+import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { estimateContext, estimateMinutes, type EstimateContext } from '../queue/estimates';
 import type { CounterTicket, TicketPublic } from '../realtime/contract';
 import { rt } from '../runtime';
@@ -23,6 +23,7 @@ export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketP
   const contexts = new Map<string, EstimateContext>();
   const positions = new Map<string, number>();
   for (const officeId of new Set(waiting.map((t) => t.officeId))) {
+    await ensureBuilt(officeId);
     const ctx = await estimateContext(officeId);
     contexts.set(officeId, ctx);
     const ahead = await aheadInQueueMany(waiting.filter((t) => t.officeId === officeId), ctx.competing);

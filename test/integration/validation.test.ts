@@ -179,6 +179,20 @@ describe('staff endpoints', () => {
     expect((await op1.post(`/api/tickets/${t.id}/complete`)).status).toBe(200);
   });
 
+  it('answer 401 once the session expired or the clerk was deactivated', async () => {
+    const c = await clerk(app.url, 'operatore4');
+    const staff = await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore4' } });
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    await space.db.staff.update({ where: { id: staff.id }, data: { active: false } });
+    expectApiError(await c.get('/api/auth/me'), 401, 'unauthorized');
+    expectApiError(await c.get('/api/counters'), 401, 'unauthorized');
+    expectApiError(await new ApiClient(app.url).post('/api/auth/login', { username: 'operatore4', password: 'sportello' }), 401, 'invalid_credentials');
+    await space.db.staff.update({ where: { id: staff.id }, data: { active: true } });
+    expect((await c.get('/api/auth/me')).status).toBe(200);
+    await space.db.session.updateMany({ where: { staffId: staff.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expectApiError(await c.get('/api/auth/me'), 401, 'unauthorized');
+  });
+
   it('answer 401, not 500, to a cookie with broken percent-encoding', async () => {
     const forged = clientWithCookie(app.url, 'sportello_session=%E0%A4%A');
     await unchanged(async () => {
@@ -358,6 +372,14 @@ describe('rate limit', () => {
         expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId }), 429, 'rate_limited');
         expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId }), 429, 'rate_limited');
       });
+      // The client address comes from the socket: a client cannot pick another one by header.
+      const spoofed = await fetch(`${limited.url}/api/tickets`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-sportello-client-ip': '203.0.113.7', 'x-forwarded-for': '203.0.113.7' },
+        body: JSON.stringify({ serviceId: deskServiceId }),
+      });
+      expect(spoofed.status).toBe(429);
+      expect(await spoofed.json()).toMatchObject({ error: { code: 'rate_limited' } });
       expect(await space.db.ticket.count()).toBe(before + 5);
       // Reads are not limited.
       expect((await kiosk.get('/api/queues')).status).toBe(200);
