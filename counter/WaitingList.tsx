@@ -1,5 +1,5 @@
 'use client';
-import { useTranslations } from 'use-intl';
+import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { QueueInfo, WaitingEntry } from '../server/realtime/contract';
 import styles from './counter.module.css';
@@ -10,6 +10,9 @@ import { minutesSince, useNow } from './time';
 export function WaitingList({ waiting, total, queues, lang }: { waiting: WaitingEntry[]; total: number; queues: QueueInfo[]; lang: LanguageCode }) {
   const t = useTranslations('counter');
   const now = useNow(15_000);
+  const format = useFormatter();
+  // In the screen's time zone (the office's): the booked time as the citizen knows it.
+  const localTime = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const names = new Map(queues.map((q) => [q.serviceId, lang === 'en' ? q.nameEn : q.nameIt]));
 
   return (
@@ -45,7 +48,10 @@ export function WaitingList({ waiting, total, queues, lang }: { waiting: Waiting
                     <PriorityBadge priority={w.priority} />
                   </span>
                 </span>
-                <span className={styles.waitingTime}>{t('waiting.waited', { minutes: minutesSince(w.queuedAt, now) })}</span>
+                <span className={styles.waitingTime}>
+                  {/* A checked-in appointment ranks by its booked time (queuedAt): show that time. */}
+                  {w.priority === 'appointment' ? t('waiting.appointmentAt', { time: localTime(w.queuedAt) }) : t('waiting.waited', { minutes: minutesSince(w.queuedAt, now) })}
+                </span>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@ import type { LanguageCode } from '../i18n/languages';
 import type { CounterSnapshot, CounterTicket, QueueInfo } from '../server/realtime/contract';
 import { getSocket, useSubscription } from '../ui/socket';
 import { ActionButton } from './ActionButton';
+import { BookDialog } from './BookDialog';
 import { api, ApiError, errorNotice } from './api';
 import { CompleteDialog } from './CompleteDialog';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -12,12 +13,13 @@ import styles from './counter.module.css';
 import { CurrentTicket } from './CurrentTicket';
 import { NoticeBox } from './NoticeBox';
 import { QueueTable } from './QueueTable';
+import { TodayAppointments } from './TodayAppointments';
 import { TransferDialog, type TransferTarget } from './TransferDialog';
 import type { Me, Notice, Outcome } from './types';
 import { useShortcuts } from './useShortcuts';
 import { WaitingList } from './WaitingList';
 
-type DialogKind = 'complete' | 'noShow' | 'transfer' | null;
+type DialogKind = 'complete' | 'noShow' | 'transfer' | 'book' | null;
 type Busy = 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'close' | null;
 
 /** How long the first connection may take before the "connection lost" banner shows. */
@@ -109,7 +111,7 @@ export function WorkView({
   // A dialog about a ticket that is gone (completed elsewhere, cancelled) closes by itself.
   const currentId = current?.id ?? null;
   useEffect(() => {
-    setDialog((d) => (d && !currentId ? null : d));
+    setDialog((d) => (d && d !== 'book' && !currentId ? null : d));
   }, [currentId]);
 
   const applyTicket = useCallback(
@@ -160,6 +162,7 @@ export function WorkView({
     transfer: !!current,
     pause: !!snap && (state === 'open' || state === 'paused'),
     close: !!snap && !current,
+    book: !!snap,
   };
 
   const actions = {
@@ -176,6 +179,7 @@ export function WorkView({
     complete: () => can.complete && setDialog('complete'),
     noShow: () => can.noShow && setDialog('noShow'),
     transfer: () => can.transfer && setDialog('transfer'),
+    book: () => can.book && setDialog('book'),
     pause: () =>
       can.pause &&
       run('pause', async () => {
@@ -210,6 +214,7 @@ export function WorkView({
       t: actions.transfer,
       p: actions.pause,
       q: actions.close,
+      b: actions.book,
     },
     dialog === null,
   );
@@ -261,11 +266,14 @@ export function WorkView({
               testId="counter-pause"
             />
             <ActionButton label={t('actions.close')} keys={['Q']} ariaKeys="Q" onClick={actions.close} disabled={!can.close} busy={busy === 'close'} testId="counter-close" />
+            <ActionButton label={t('actions.book')} keys={['B']} ariaKeys="B" onClick={actions.book} disabled={!can.book} testId="counter-book" />
           </div>
 
           <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
 
           <QueueTable queues={snap.queues} servedIds={snap.counter.serviceIds} lang={lang} />
+
+          <TodayAppointments officeId={snap.counter.officeId} lang={lang} refreshKey={`${snap.waitingTotal}:${current?.id ?? ''}:${current?.status ?? ''}`} />
         </div>
 
         <WaitingList waiting={snap.waiting} total={snap.waitingTotal} queues={snap.queues} lang={lang} />
@@ -291,6 +299,13 @@ export function WorkView({
           onClose={closeDialog}
           onConfirm={() => void ticketAction('noShow', 'no-show', undefined, (tk) => ({ kind: 'info', key: 'messages.noShow', values: { number: tk.number } })).then(closeDialog)}
           testId="counter-no-show"
+        />
+      )}
+      {dialog === 'book' && (
+        <BookDialog
+          lang={lang}
+          onClose={closeDialog}
+          onBooked={(a) => setNotice({ kind: 'success', key: 'messages.booked', values: { code: a.code, time: a.time } })}
         />
       )}
       {dialog === 'transfer' && current && (

@@ -34,6 +34,8 @@ import {
   type CatalogState,
 } from './screens';
 import { searchServices } from './search';
+import type { CheckInResult } from './appointments-api';
+import { CheckedInScreen, CheckInScreen } from './CheckIn';
 import { useIdleCountdown } from './useIdleCountdown';
 import styles from './kiosk.module.css';
 
@@ -54,6 +56,8 @@ type Step =
   | { name: 'priority'; service: Service; from: Origin }
   | { name: 'issuing'; service: Service; priority: KioskPriority; from: Origin }
   | { name: 'ticket'; ticket: IssuedTicket }
+  | { name: 'checkin' }
+  | { name: 'checkedIn'; result: CheckInResult }
   | { name: 'error'; kind: ErrorKind; service: Service; priority: KioskPriority; from: Origin };
 
 export interface KioskProps {
@@ -61,13 +65,15 @@ export interface KioskProps {
   officeId?: string;
   /** The language the kiosk starts in and returns to. */
   defaultLang: LanguageCode;
+  /** This kiosk's registration (`?kiosk=<id>`): its printer prints the tickets taken here. */
+  kioskId?: string;
 }
 
-export function Kiosk({ officeId, defaultLang }: KioskProps) {
+export function Kiosk({ officeId, defaultLang, kioskId }: KioskProps) {
   const [lang, setLang] = useState<LanguageCode>(defaultLang);
   return (
     <IntlClient lang={lang}>
-      <KioskApp officeId={officeId} defaultLang={defaultLang} lang={lang} setLang={setLang} />
+      <KioskApp officeId={officeId} defaultLang={defaultLang} kioskId={kioskId} lang={lang} setLang={setLang} />
     </IntlClient>
   );
 }
@@ -75,6 +81,7 @@ export function Kiosk({ officeId, defaultLang }: KioskProps) {
 function KioskApp({
   officeId,
   defaultLang,
+  kioskId,
   lang,
   setLang,
 }: KioskProps & { lang: LanguageCode; setLang: (l: LanguageCode) => void }) {
@@ -173,7 +180,7 @@ function KioskApp({
       setAnnouncement('');
       setStep({ name: 'issuing', service, priority, from });
       try {
-        const ticket = await issueTicket({ serviceId: service.id, priority, lang });
+        const ticket = await issueTicket({ serviceId: service.id, priority, lang, kioskId });
         if (id !== requestId.current) return;
         setStep({ name: 'ticket', ticket });
       } catch (e) {
@@ -184,7 +191,7 @@ function KioskApp({
         else setStep({ name: 'error', kind, service, priority, from });
       }
     },
-    [lang],
+    [lang, kioskId],
   );
 
   // Leaving a step by any route (timeout, "start over") forgets a request still in flight.
@@ -217,7 +224,7 @@ function KioskApp({
 
   /* ---------- inactivity ---------- */
   const idleActive = step.name !== 'issuing' && (step.name !== 'home' || searching || query !== '' || lang !== defaultLang);
-  const idleSeconds = step.name === 'ticket' ? TICKET_IDLE_SECONDS : IDLE_SECONDS;
+  const idleSeconds = step.name === 'ticket' || step.name === 'checkedIn' ? TICKET_IDLE_SECONDS : IDLE_SECONDS;
   const { remaining, extend } = useIdleCountdown({
     active: idleActive,
     seconds: idleSeconds,
@@ -253,8 +260,15 @@ function KioskApp({
           onRetryCatalog={() => void reloadCatalog()}
           onCategory={(c: Category) => setStep({ name: 'category', categoryId: c.id })}
           onService={chooseService}
+          onCheckIn={() => setStep({ name: 'checkin' })}
         />
       );
+      break;
+    case 'checkin':
+      screen = <CheckInScreen lang={lang} headingRef={headingRef} kioskId={kioskId} onBack={() => setStep({ name: 'home' })} onDone={(result) => setStep({ name: 'checkedIn', result })} />;
+      break;
+    case 'checkedIn':
+      screen = <CheckedInScreen lang={lang} headingRef={headingRef} result={step.result} kioskOfficeId={catalog?.office?.id} onDone={startOver} />;
       break;
     case 'category': {
       const category = categories.find((c) => c.id === step.categoryId);
@@ -281,6 +295,7 @@ function KioskApp({
           office={catalog?.offices.find((o) => o.id === step.service.officeId)}
           onBack={() => backTo(step.from)}
           onStartOver={startOver}
+          kioskId={kioskId}
         />
       );
       break;

@@ -52,6 +52,8 @@ export interface IssuedTicket {
   service: { id: string; name: string; nameIt: string; nameEn: string; prefix: string };
   office: { id: string; name: string; nameEn: string };
   issuedAt: string;
+  /** The kiosk printer's answer: null without a printer, `unavailable` when the paper will not come. */
+  print?: { status: 'queued' | 'unavailable'; reason?: string } | null;
 }
 
 /** A refusal from the API (`{error:{code,message}}`), or `status 0 / code "network"` when nothing answered. */
@@ -144,7 +146,7 @@ export async function loadCatalog(officeId: string | undefined): Promise<KioskCa
   };
 }
 
-export function issueTicket(body: { serviceId: string; priority: KioskPriority; lang: LanguageCode }): Promise<IssuedTicket> {
+export function issueTicket(body: { serviceId: string; priority: KioskPriority; lang: LanguageCode; kioskId?: string }): Promise<IssuedTicket> {
   return request<IssuedTicket>('/api/tickets', { method: 'POST', body: JSON.stringify(body) });
 }
 

@@ -130,6 +130,13 @@ export const AlertIcon = () => (
   </Svg>
 );
 
+export const PrinterIcon = () => (
+  <Svg>
+    <path d="M14 18V6h20v12M14 36H8V20a2 2 0 0 1 2-2h28a2 2 0 0 1 2 2v16h-6" />
+    <path d="M14 28h20v14H14Z" />
+  </Svg>
+);
+
 export const HourglassIcon = () => (
   <Svg>
     <path d="M13 6h22M13 42h22M15 6c0 10 9 12 9 18s-9 8-9 18M33 6c0 10-9 12-9 18s9 8 9 18" />

@@ -18,10 +18,13 @@ import {
   PeopleIcon,
   PhoneIcon,
   PregnantIcon,
+  PrinterIcon,
   SearchIcon,
   WheelchairIcon,
 } from './icons';
 import { canShowEmoji, Emoji } from './Emoji';
+import { KioskBooking } from './KioskBooking';
+import checkinStyles from './checkin.module.css';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import styles from './kiosk.module.css';
 
@@ -56,6 +59,8 @@ export function StartScreen(props: {
   onRetryCatalog: () => void;
   onCategory: (c: Category) => void;
   onService: (s: Service) => void;
+  /** "I have an appointment": check in with the booking code or QR code. */
+  onCheckIn?: () => void;
 }) {
   const t = useTranslations('kiosk');
   const { lang, searching, query } = props;
@@ -76,6 +81,12 @@ export function StartScreen(props: {
             {t('welcome')}
           </h1>
           <p className={styles.welcomeHint}>{t('welcomeHint')}</p>
+          {props.onCheckIn ? (
+            <button type="button" className={checkinStyles.checkinButton} onClick={props.onCheckIn} data-testid="kiosk-checkin-start">
+              <CalendarIcon />
+              <span>{t('checkin.button')}</span>
+            </button>
+          ) : null}
         </div>
       )}
       <div className={styles.searchBox}>
@@ -269,6 +280,7 @@ export function AppointmentScreen({
   office,
   onBack,
   onStartOver,
+  kioskId,
 }: {
   lang: LanguageCode;
   headingRef: HeadingRef;
@@ -276,6 +288,8 @@ export function AppointmentScreen({
   office: Office | undefined;
   onBack: () => void;
   onStartOver: () => void;
+  /** This kiosk's registration, passed on with a booking made here. */
+  kioskId?: string;
 }) {
   const t = useTranslations('kiosk');
   const officeName = pick(lang, service.office.name, service.office.nameEn);
@@ -295,12 +309,9 @@ export function AppointmentScreen({
         <p className={styles.panelText}>{t('appointmentText', { office: officeName })}</p>
         {office?.address ? <p className={styles.panelAddress}>{office.address}</p> : null}
         <p className={styles.panelNote}>{t('appointmentNoTicket')}</p>
-        {/*
-          Booking slot (issue #3): booking an appointment from the kiosk goes here, replacing the
-          "ask a member of staff" hint. It receives `service` (id, officeId) and the language.
-        */}
+        {/* Booking on the spot (issue #3): the next free times at the service's office. */}
         <div className={styles.bookingSlot} data-slot="booking">
-          <p>{t('appointmentHowTo')}</p>
+          <KioskBooking service={service} lang={lang} kioskId={kioskId} />
         </div>
       </div>
       <div className={styles.actions}>
@@ -412,8 +423,10 @@ export function TicketScreen({
   const t = useTranslations('kiosk');
   const wait = waitPhrase(t, ticket.estimatedWaitMinutes);
   const position = ticket.position;
+  // No paper is coming: the QR code on screen is the citizen's ticket, so it gets bigger.
+  const noPaper = ticket.print?.status === 'unavailable';
   return (
-    <div className={styles.ticket} data-testid="kiosk-ticket">
+    <div className={noPaper ? `${styles.ticket} ${styles.ticketNoPaper}` : styles.ticket} data-testid="kiosk-ticket" data-print={ticket.print?.status ?? 'none'}>
       <div className={styles.ticketMain}>
         <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
           {t('ticketTitle')}
@@ -444,6 +457,12 @@ export function TicketScreen({
           ) : null}
         </dl>
         <p className={styles.whatNext}>{t('ticketWhatNext')}</p>
+        {ticket.print ? (
+          <p className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice} role={noPaper ? 'alert' : undefined} data-testid="kiosk-print-notice">
+            {noPaper ? <AlertIcon /> : <PrinterIcon />}
+            <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
+          </p>
+        ) : null}
       </div>
       <figure className={styles.qr}>
         {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}

@@ -5,7 +5,9 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { ApiClient } from '../test/helpers/api';
 import { startApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
+import { startCapturePrinter } from '../test/helpers/capture-printer';
 import { createTestSpace } from '../test/helpers/services';
+import { adminScreenshots } from './screenshots-admin';
 
 const OUT = 'docs/screenshots';
 fs.mkdirSync(OUT, { recursive: true });
@@ -81,8 +83,37 @@ try {
   await phone.goto(`${app.url}/t/${calledCode}?lang=it`);
   await shot(phone, 'phone-called-it');
   await shot(display, 'display-after');
+
+  // The printed ticket's on-screen preview: a kiosk printing to a (captured) network printer.
+  const printer = await startCapturePrinter();
+  try {
+    const admin = new ApiClient(app.url);
+    await admin.login('admin');
+    const officeId = (await api.get('/api/offices')).body.find((o: { isOneStop: boolean }) => o.isOneStop).id;
+    const kiosk = (await admin.post('/api/kiosks', { officeId, name: 'Ingresso', printMode: 'server', printerInterface: printer.address, locationHintIt: 'Sportelli al piano terra, sala B', locationHintEn: 'Counters on the ground floor, hall B' })).body.kiosk;
+    const printed = (await api.post('/api/tickets', { serviceId: pick('certificato-residenza'), kioskId: kiosk.id })).body;
+    const preview = await page({ viewport: { width: 720, height: 780 }, deviceScaleFactor: 1.5 });
+    await preview.goto(`${app.url}/api/tickets/${printed.code}/print-preview`);
+    await shot(preview, 'ticket-preview');
+  } finally {
+    await printer.close();
+  }
 } finally {
   await browser.close();
   await app.stop();
   await space.drop();
+}
+
+// The supervisor screens, on a fresh office of their own (a morning in progress and a past week).
+{
+  const space2 = await createTestSpace();
+  const app2 = await startApp(space2);
+  const browser2 = await launchBrowser();
+  try {
+    await adminScreenshots(space2, app2, browser2);
+  } finally {
+    await browser2.close();
+    await app2.stop();
+    await space2.drop();
+  }
 }

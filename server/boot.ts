@@ -10,8 +10,13 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
 import { seedDemo } from './db/seed-demo';
 import { CLIENT_IP_HEADER } from './http/route';
+import { log } from './log';
 import { reconcileOffice } from './queue/engine';
 import { startJobs } from './jobs/scheduler';
+import { BULL_BOARD_PATH, bullBoardHandler } from './ops/bull-board';
+import { httpAnswered } from './ops/metrics';
+import { serveMetrics } from './ops/metrics-endpoint';
+import { attachKioskAgents } from './printing/agent-hub';
 import { attachRealtime } from './realtime/io';
 import { ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
@@ -81,18 +86,26 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: 'localhost', port: config.port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // Operations endpoints are answered here, before Next: /metrics, and Bull Board for admins.
+  const bullBoard = bullBoardHandler();
   httpServer.on('request', (req, res) => {
     // The client address for rate limits; never trust one sent by the client itself.
     req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
+    const started = process.hrtime.bigint();
+    res.once('finish', () => httpAnswered(req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/metrics') return void serveMetrics(req, res, config.metricsToken);
+    if (path === BULL_BOARD_PATH || path.startsWith(`${BULL_BOARD_PATH}/`)) return bullBoard(req, res);
     void handle(req, res);
   });
   runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel());
+  attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
   const stopJobs = await startJobs(redis, config.timeZone);
   // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
-  redis.on('ready', () => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)));
-  const timer = setInterval(() => void reconcileAll(runtime).catch((err) => console.error('reconcile failed', err)), 30_000);
+  redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
+  const timer = setInterval(() => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')), 30_000);
   timer.unref();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

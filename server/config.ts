@@ -16,6 +16,24 @@ const envSchema = z.object({
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().default('production'),
   LOG_LEVEL: z.string().default('info'),
+  /** Bearer token required by GET /metrics; unset = open (scrape targets usually sit on a private network). */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Appointments: how many hours before the start the citizen may still cancel or move it. */
+  BOOKING_CHANGE_DEADLINE_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  /** Check-in at the kiosk opens this many minutes before the booked time... */
+  CHECKIN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  /** ...and closes this many minutes after it (later: a walk-in ticket is offered; the appointment is a no-show). */
+  CHECKIN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  /** Reminder e-mails, hours before the appointment, comma-separated ("48,2"; empty = none). */
+  APPOINTMENT_REMINDER_HOURS: z
+    .string()
+    .regex(/^\s*(\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*)*)?$/, 'comma-separated hours, e.g. 48,2')
+    .default('48,2'),
+  /** Names, e-mails and phones of past appointments are erased this many days after the appointment. */
+  APPOINTMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** smtp(s)://user:pass@host:port — unset: e-mails are written as .eml files to DATA_DIR/outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
 });
 
 export type Config = {
@@ -31,6 +49,16 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean | undefined;
   dev: boolean;
+  metricsToken: string | undefined;
+  appointments: {
+    changeDeadlineHours: number;
+    checkinEarlyMinutes: number;
+    checkinLateMinutes: number;
+    /** Descending, distinct. */
+    reminderHours: number[];
+    retentionDays: number;
+  };
+  mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -53,5 +81,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     dev: e.NODE_ENV === 'development',
+    metricsToken: e.METRICS_TOKEN || undefined,
+    appointments: {
+      changeDeadlineHours: e.BOOKING_CHANGE_DEADLINE_HOURS,
+      checkinEarlyMinutes: e.CHECKIN_EARLY_MINUTES,
+      checkinLateMinutes: e.CHECKIN_LATE_MINUTES,
+      reminderHours: [...new Set(e.APPOINTMENT_REMINDER_HOURS.split(',').map((x) => x.trim()).filter(Boolean).map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
+      retentionDays: e.APPOINTMENT_RETENTION_DAYS,
+    },
+    mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
   };
 }

@@ -13,9 +13,11 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
   Kiosk            ${u}/kiosk
   Display          ${u}/display
   Counter (clerk)  ${u}/counter
+  Supervision      ${u}/admin   (live view, statistics; job queues at /admin/queues)
   Phone page       ${u}/t/<code>   (the ticket's QR code leads here)
   API              ${u}/api/openapi.json
   Health           ${u}/api/health
+  Metrics          ${u}/metrics
 `);
 if (s.seeded) {
   console.log(`Demo staff (password "${DEMO_PASSWORD}"): ${s.seeded.map((x) => `${x.username} (${x.role})`).join(', ')}\n`);

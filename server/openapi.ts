@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { loginInput } from './auth/session';
 import { servicesQuery } from './catalog';
-import { openCounterInput } from './counters/inputs';
+import { counterServicesInput, openCounterInput } from './counters/inputs';
+import { statsQuery } from './stats/params';
+import { moveTicketInput } from './tickets/move';
 import { completeInput, transferInput } from './tickets/actions';
+import { createKioskInput, updateKioskInput } from './printing/kiosks';
 import { issueTicketInput } from './tickets/issue';
+import { availabilityQuery } from './appointments/availability';
+import { bookInput } from './appointments/book';
+import { checkInInput } from './appointments/check-in';
+import { rescheduleInput } from './appointments/manage';
+import { todayQuery } from './appointments/today';
 
 /**
  * The OpenAPI 3.1 description served at /api/openapi.json. Request bodies come from the same zod
@@ -29,6 +37,23 @@ const body = (s: z.ZodType) => ({ required: true, content: { 'application/json':
 const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const officeParam = { name: 'officeId', in: 'query', required: false, schema: { type: 'string' }, description: 'Office id; default: the one-stop desk' };
 const staff = [{ session: [] }];
+
+/** Paths answered by the custom server itself (server/boot.ts), not by a file under app/api. */
+export const SERVER_PATHS = ['/metrics'] as const;
+
+/** Query parameters from a zod object schema (required = not optional in the schema). */
+function queryParams(s: z.ZodType) {
+  const js = schema(s) as { properties: Record<string, object>; required?: string[] };
+  return Object.entries(js.properties).map(([name, p]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: p }));
+}
+
+const statsDescription =
+  'Figures from the TicketEvent log only, per local day, hour of day, service, counter or clerk (office time zone). issued/served/noShow/cancelled/transferred count events; called = first calls; wait = issued → first call; service time = start (or call) → completion; p50/p90 = continuous percentiles (PostgreSQL percentile_cont); serviceLevel = withinTarget / called (wait ≤ the service\'s targetWaitMinutes). Supervisors and admins.';
+const html = (description: string) => ({ description, content: { 'text/html': {} } });
+const previewParams = [
+  { name: 'width', in: 'query', required: false, schema: { type: 'integer', enum: [58, 80] }, description: 'Paper width in mm; default: the kiosk’s, or 80' },
+  { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['it', 'en'] }, description: 'Language; default: the ticket’s' },
+];
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 
@@ -65,7 +90,7 @@ export function openApiDocument(baseUrl: string) {
     },
     servers: [{ url: baseUrl }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' } },
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' }, metricsToken: { type: 'http', scheme: 'bearer' } },
     },
     paths: {
       '/api/openapi.json': { get: { tags: ['public'], summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
@@ -83,13 +108,24 @@ export function openApiDocument(baseUrl: string) {
       '/api/tickets': {
         post: {
           tags: ['public'],
-          summary: 'Take a walk-in ticket (rate-limited per client)',
+          summary: 'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it',
           requestBody: body(issueTicketInput),
-          responses: { '201': ok('{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt}'), ...errors(400, 404, 422, 429) },
+          responses: {
+            '201': ok("{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}"),
+            ...errors(400, 404, 422, 429),
+          },
         },
       },
       '/api/tickets/{code}': { get: { tags: ['public'], summary: 'Public status of a ticket (no personal data)', parameters: [pathParam('code', 'Public code')], responses: { '200': ok('TicketPublic'), ...errors(400, 404) } } },
       '/api/tickets/{code}/qr.svg': { get: { tags: ['public'], summary: 'QR code of the ticket page', parameters: [pathParam('code', 'Public code')], responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) } } },
+      '/api/tickets/{code}/print-preview': {
+        get: {
+          tags: ['public'],
+          summary: 'On-screen preview of the printed ticket (same layout and line breaks as the paper)',
+          parameters: [pathParam('code', 'Public code'), ...previewParams],
+          responses: { '200': html('The ticket on 58 or 80 mm paper'), ...errors(400, 404) },
+        },
+      },
       '/api/tickets/{code}/cancel': { post: { tags: ['public'], summary: 'The citizen leaves the queue', parameters: [pathParam('code', 'Public code')], responses: { '200': ok('TicketPublic'), ...errors(400, 404, 409, 429) } } },
       '/api/queues': { get: { tags: ['public'], summary: 'Waiting, oldest wait and estimate per service', parameters: [officeParam], responses: { '200': ok('QueueInfo[]') } } },
       '/api/display': { get: { tags: ['public'], summary: 'Display snapshot (the socket sends the same on connect)', parameters: [officeParam], responses: { '200': ok('DisplaySnapshot') } } },
@@ -100,7 +136,8 @@ export function openApiDocument(baseUrl: string) {
       '/api/staff/me/services': { get: { tags: ['staff'], summary: 'Services I may serve, with weights', security: staff, responses: { '200': ok('Service list'), ...errors(401) } } },
       '/api/counters': { get: { tags: ['counter'], summary: 'Counters of an office', security: staff, parameters: [officeParam], responses: { '200': ok('Counter list'), ...errors(401) } } },
       '/api/counters/{id}/open': counterAction('Open a counter with chosen services', { requestBody: body(openCounterInput) }),
-      '/api/counters/{id}/close': counterAction('Close a counter'),
+      '/api/counters/{id}/close': counterAction('Close a counter (its clerk, or a supervisor when no ticket is at it)'),
+      '/api/counters/{id}/services': counterAction('Supervisor: set the services an open counter serves (active desk services of its office)', { requestBody: body(counterServicesInput) }),
       '/api/counters/{id}/pause': counterAction('Pause'),
       '/api/counters/{id}/resume': counterAction('Resume'),
       '/api/counters/{id}/call-next': {
@@ -112,11 +149,153 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('{ticket: CounterTicket}'), '204': { description: 'Nobody waits for this counter' }, ...errors(401, 403, 404, 409) },
         },
       },
+      '/api/kiosks': {
+        get: { tags: ['kiosks'], summary: 'Kiosks with their printer status and agent connection (supervisor, admin)', security: staff, parameters: [officeParam], responses: { '200': ok('KioskView[]'), ...errors(400, 401, 403) } },
+        post: {
+          tags: ['kiosks'],
+          summary: 'Register a kiosk (admin); the answer holds its agent token, shown only this once',
+          security: staff,
+          requestBody: body(createKioskInput),
+          responses: { '201': ok('{kiosk: KioskView, token}'), ...errors(400, 401, 403, 404, 422) },
+        },
+      },
+      '/api/kiosks/{id}': {
+        get: { tags: ['kiosks'], summary: 'One kiosk (supervisor, admin)', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('KioskView'), ...errors(401, 403, 404) } },
+        patch: {
+          tags: ['kiosks'],
+          summary: 'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          requestBody: body(updateKioskInput),
+          responses: { '200': ok('KioskView'), ...errors(400, 401, 403, 404, 422) },
+        },
+        delete: {
+          tags: ['kiosks'],
+          summary: 'Deactivate a kiosk (admin): its agent is refused from now on; the print history stays',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '204': { description: 'Deactivated' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/kiosks/{id}/token': {
+        post: { tags: ['kiosks'], summary: 'New agent token (admin); the old one stops working at once', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) } },
+      },
+      '/api/kiosks/{id}/test-print': {
+        post: { tags: ['kiosks'], summary: "Print a test page on the kiosk's printer (supervisor, admin)", security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok("{print: {status: 'queued'} | {status: 'unavailable', reason}}"), ...errors(401, 403, 404) } },
+      },
+      '/api/kiosks/{id}/print-preview': {
+        get: {
+          tags: ['kiosks'],
+          summary: "A sample ticket with the kiosk's paper width, printer and location hint (supervisor, admin)",
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id'), ...previewParams],
+          responses: { '200': html('A sample ticket'), ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/tickets/{id}/recall': ticketAction('Call the same ticket again'),
       '/api/tickets/{id}/start': ticketAction('The citizen is at the counter'),
       '/api/tickets/{id}/complete': ticketAction('Done, with an outcome', { requestBody: body(completeInput) }),
       '/api/tickets/{id}/no-show': ticketAction('The citizen did not come'),
       '/api/tickets/{id}/transfer': ticketAction('Send on to a service, a counter or a colleague, keeping the number', { requestBody: body(transferInput) }),
+      '/api/tickets/{id}/move': ticketAction('Supervisor: move a waiting ticket to another service, keeping its number and queue time', { requestBody: body(moveTicketInput) }),
+      '/api/supervisor': {
+        get: { tags: ['supervisor'], summary: 'Live view snapshot: counters, queues, alerts (socket: supervisor:subscribe)', security: staff, parameters: [officeParam], responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) } },
+      },
+      '/api/queues/{serviceId}/tickets': {
+        get: {
+          tags: ['supervisor'],
+          summary: 'Waiting tickets of a service in queue order (first 200)',
+          security: staff,
+          parameters: [pathParam('serviceId', 'Service id')],
+          responses: { '200': ok('{total, tickets: [{id, number, priority, serviceId, queuedAt, direct}]}'), ...errors(401, 403, 404) },
+        },
+      },
+      '/api/stats': {
+        get: {
+          tags: ['supervisor'],
+          summary: 'Statistics of an office over a range of local days',
+          description: statsDescription,
+          security: staff,
+          parameters: queryParams(statsQuery),
+          responses: { '200': ok('{office, from, to, groupBy, rows: StatsRow[], total}'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/stats.csv': {
+        get: {
+          tags: ['supervisor'],
+          summary: 'The same statistics as a CSV download (one row per group, then a total row)',
+          security: staff,
+          parameters: queryParams(statsQuery),
+          responses: { '200': { description: 'CSV (UTF-8 with BOM, CRLF), content-disposition attachment', content: { 'text/csv': {} } }, ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/appointments/services': {
+        get: { tags: ['appointments'], summary: 'Services that can be booked, with the offices that take them (kiosk order)', responses: { '200': ok('[{id, code, nameIt, nameEn, keywords, category, offices: [{id, name, nameEn, address}]}]') } },
+      },
+      '/api/appointments/availability': {
+        get: {
+          tags: ['appointments'],
+          summary: 'Free places per slot, per local day (office time zone; closed days carry the reason)',
+          parameters: queryParams(availabilityQuery),
+          responses: { '200': ok('{office, service, timeZone, slotMinutes, capacity, firstDay, lastDay, days: [{day, closed, free, slots: [{startsAt, time, free}]}]}'), ...errors(400, 404) },
+        },
+      },
+      '/api/appointments': {
+        post: {
+          tags: ['appointments'],
+          summary: 'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Channel `counter` needs a staff session.',
+          requestBody: body(bookInput),
+          responses: { '201': ok('AppointmentView: {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}'), ...errors(400, 401, 404, 409, 422, 429) },
+        },
+      },
+      '/api/appointments/check-in': {
+        post: {
+          tags: ['appointments'],
+          summary: 'Kiosk check-in with the booking code, the manage link or its token → a ticket ranked by the booked time',
+          description:
+            'Windows in the office time zone: earlier than CHECKIN_EARLY_MINUTES before the start → 422 checkin_too_early {comeBackAt, comeBackTime}; later than CHECKIN_LATE_MINUTES after it → 422 checkin_too_late (send walkIn: true for a walk-in ticket); another day → 422 checkin_wrong_day. Checking in twice answers 200 with the same ticket.',
+          requestBody: body(checkInInput),
+          responses: { '201': ok('{already, late, ticket: IssuedTicket, appointment: {code, time, office, service, …}}'), '200': ok('Already checked in: the same ticket'), ...errors(400, 403, 404, 409, 422, 429) },
+        },
+      },
+      '/api/appointments/today': {
+        get: { tags: ['appointments'], summary: "Today's appointments of an office with their status (counters)", security: staff, parameters: queryParams(todayQuery), responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 404) } },
+      },
+      '/api/appointments/{token}': {
+        get: { tags: ['appointments'], summary: 'The appointment of a manage link (signed token: tampered or expired → 403)', parameters: [pathParam('token', 'Manage token')], responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404) } },
+      },
+      '/api/appointments/{token}/cancel': {
+        post: {
+          tags: ['appointments'],
+          summary: 'Cancel until BOOKING_CHANGE_DEADLINE_HOURS before the start; the place is free at once and the reminders are removed',
+          parameters: [pathParam('token', 'Manage token')],
+          responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404, 409, 429) },
+        },
+      },
+      '/api/appointments/{token}/reschedule': {
+        post: {
+          tags: ['appointments'],
+          summary: 'Move to another slot of the same office and service, until the deadline; the answer carries the new manage link',
+          parameters: [pathParam('token', 'Manage token')],
+          requestBody: body(rescheduleInput),
+          responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404, 409, 422, 429) },
+        },
+      },
+      '/api/appointments/{token}/qr.svg': {
+        get: { tags: ['appointments'], summary: 'QR code of the manage link (scanned at the kiosk to check in)', parameters: [pathParam('token', 'Manage token')], responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 403, 404) } },
+      },
+      '/api/appointments/{token}/calendar.ics': {
+        get: { tags: ['appointments'], summary: 'The appointment as an iCalendar file', parameters: [pathParam('token', 'Manage token')], responses: { '200': { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(400, 403, 404) } },
+      },
+      '/metrics': {
+        get: {
+          tags: ['operations'],
+          summary: 'Prometheus metrics (text format): queues, screens, job failures, HTTP',
+          description: 'Served by the custom server. When METRICS_TOKEN is set, send `Authorization: Bearer <token>`.',
+          security: [{}, { metricsToken: [] }],
+          responses: { '200': { description: 'Prometheus text exposition format', content: { 'text/plain': {} } }, ...errors(401) },
+        },
+      },
     },
   };
 }

@@ -58,7 +58,46 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
       skipDuplicates: true,
     });
   }
+  await seedDemoSchedules(db, officeIds, serviceIds);
   return { staff: demoStaff.map((s) => ({ username: s.username, role: s.role })) };
+}
+
+/** The demo town's patron saint (a closed day for appointments every year). */
+export const DEMO_PATRON = { month: 8, day: 7, name: 'San Donato' };
+
+/**
+ * Appointment schedules of the specialist offices: Monday to Friday 9:00–12:30, Tuesday and
+ * Thursday also 14:30–17:00; 15-minute slots (30 or 60 for the longer services); as many
+ * citizens per slot as the office has counters (1–2). Created only when missing, like the
+ * patron day: what an admin changed later is kept.
+ */
+async function seedDemoSchedules(db: Db, officeIds: Map<string, string>, serviceIds: Map<string, string>) {
+  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, opens: '09:00', closes: '12:30' },
+    ...(weekday === 2 || weekday === 4 ? [{ weekday, opens: '14:30', closes: '17:00' }] : []),
+  ]);
+  for (const s of demoServices.filter((x) => x.mode === 'appointment')) {
+    const officeId = officeIds.get(s.officeSlug) as string;
+    const serviceId = serviceIds.get(s.code) as string;
+    const existing = await db.schedule.findUnique({ where: { officeId_serviceId: { officeId, serviceId } } });
+    if (existing) continue;
+    const office = demoOffices.find((o) => o.slug === s.officeSlug);
+    await db.schedule.create({
+      data: {
+        officeId,
+        serviceId,
+        slotMinutes: s.expectedMinutes <= 20 ? 15 : s.expectedMinutes <= 30 ? 30 : 60,
+        capacity: Math.min(2, Math.max(1, office?.counters.length ?? 1)),
+        horizonDays: 60,
+        minNoticeMinutes: 120,
+        hours: { create: hours },
+      },
+    });
+  }
+  for (const o of demoOffices.filter((x) => !x.isOneStop)) {
+    const officeId = officeIds.get(o.slug) as string;
+    await db.patronDay.upsert({ where: { officeId }, create: { officeId, ...DEMO_PATRON }, update: {} });
+  }
 }
 
 export { DEMO_PASSWORD };

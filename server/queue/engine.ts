@@ -76,8 +76,11 @@ export function sourcesFor(c: CounterQueues): QueueSource[] {
 
 export type Claim = { ticketId: string; key: string; score: number } | null;
 
-/** Atomically removes the best candidate for this counter from Redis. */
-export async function claimNext(c: CounterQueues): Promise<Claim> {
+/**
+ * Atomically removes the best callable candidate for this counter from Redis (an appointment
+ * checked in early is not callable before its booked time: queue/policy.ts isCallable).
+ */
+export async function claimNext(c: CounterQueues, now = new Date()): Promise<Claim> {
   const { redis, keys } = rt();
   const sources = sourcesFor(c);
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -85,7 +88,7 @@ export async function claimNext(c: CounterQueues): Promise<Claim> {
       redis,
       'call_next',
       [keys.builtMarker(c.officeId), ...sources.map((s) => s.key)],
-      sources.map((s) => s.boostMs),
+      [...sources.map((s) => s.boostMs), now.getTime()],
     )) as [number, string?, string?, string?];
     if (res[0] === -1) {
       await reconcileOffice(c.officeId);

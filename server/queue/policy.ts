@@ -15,6 +15,14 @@ import type { Priority } from '../db/generated/enums';
  * No starvation: every head start is bounded (at most 15 + 20 + 120 min), so a ticket that has
  * waited longer than the largest head start beats every ticket that arrives after it; in the
  * common case (no direct transfer) a normal ticket is overtaken for at most 35 minutes.
+ *
+ * Appointments: a checked-in appointment's "arrival time" is its booked time (`queueTime`, stored
+ * as the ticket's queuedAt at check-in), with no head start. So from its booked time on it is
+ * ahead of every walk-in of the same service who arrives later, and among appointments the
+ * earlier booking goes first. A citizen who checks in early waits for that time: a ticket whose
+ * rank lies in the future is not callable yet (`isCallable`, applied by call_next.lua), so
+ * "call next" never takes an early appointment before its slot. Walk-ins always rank at or
+ * before "now", so this changes nothing for them. Transfers keep queuedAt, hence the booked time.
  */
 export const PRIORITY_HEAD_START_MINUTES: Record<Priority, number> = {
   none: 0,
@@ -32,6 +40,19 @@ const MINUTE = 60_000;
 /** Score stored in Redis for a waiting ticket; lower is called first. */
 export function queueScore(queuedAt: Date, priority: Priority): number {
   return queuedAt.getTime() - PRIORITY_HEAD_START_MINUTES[priority] * MINUTE;
+}
+
+/**
+ * The time a ticket ranks by (its queuedAt): the arrival for a walk-in, the booked time for a
+ * checked-in appointment — even when the citizen arrived earlier or a little later.
+ */
+export function queueTime(arrivedAt: Date, appointmentAt?: Date | null): Date {
+  return appointmentAt ?? arrivedAt;
+}
+
+/** A waiting ticket may be called once its rank time has come (only appointments can be ahead of it). */
+export function isCallable(score: number, nowMs: number): boolean {
+  return score <= nowMs;
 }
 
 /** Head start (ms) a clerk's skill weight gives to a service queue. */

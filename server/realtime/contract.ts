@@ -4,7 +4,7 @@
  * and the client must subscribe again on every (re)connect (socket.io's `connect` event), so a
  * screen that lost the network never shows stale data. Deltas follow as events.
  */
-import type { CounterState, Priority, TicketStatus } from '../db/generated/enums';
+import type { CounterState, PrinterStatus, PrintMode, Priority, TicketStatus } from '../db/generated/enums';
 
 export type Lang = 'it' | 'en';
 
@@ -99,11 +99,77 @@ export interface CounterSnapshot {
   queues: QueueInfo[];
 }
 
+/** A kiosk printer's state changed (or its agent came or went): for supervisors' alerts. */
+export interface PrinterAlert {
+  kioskId: string;
+  officeId: string;
+  name: string;
+  printMode: PrintMode;
+  status: PrinterStatus;
+  /** The error or the printer's own report, when there is one. */
+  detail: string | null;
+  /** Whether the kiosk's agent is connected; null when the kiosk does not use one. */
+  agentConnected: boolean | null;
+  at: string;
+}
+
+/** A counter as the supervisor sees it: who, what, and since when. */
+export interface SupervisorCounter {
+  id: string;
+  number: number;
+  name: string;
+  officeId: string;
+  state: CounterState;
+  /** closed, idle (open, nobody at the desk), paused, called (waiting for the citizen), serving. */
+  activity: 'closed' | 'idle' | 'paused' | 'called' | 'serving';
+  staffId: string | null;
+  staffName: string | null;
+  serviceIds: string[];
+  /** The services the clerk has a skill for in this office (offered first when changing services). */
+  skillServiceIds: string[];
+  current: CounterTicket | null;
+  /**
+   * Since when the counter is in its present activity: the call (called), the start (serving),
+   * the pause (paused), the end of its last visit or its opening (idle); null when closed.
+   */
+  since: string | null;
+}
+
+/** A desk service of the office with its service level target. */
+export interface SupervisorService {
+  id: string;
+  prefix: string;
+  nameIt: string;
+  nameEn: string;
+  targetWaitMinutes: number;
+}
+
+export type SupervisorAlert =
+  /** Somebody has waited longer than the service's target wait. */
+  | { kind: 'wait_over_target'; service: SupervisorService; waiting: number; oldestWaitMinutes: number }
+  /** People wait for a service that no open counter serves (paused counters do not count). */
+  | { kind: 'queue_unserved'; service: SupervisorService; waiting: number; pausedCounters: number }
+  /** A kiosk printer is offline, out of paper, low on paper, or its agent is gone. */
+  | { kind: 'printer'; printer: PrinterAlert };
+
+export interface SupervisorSnapshot {
+  office: { id: string; name: string; nameEn: string };
+  counters: SupervisorCounter[];
+  queues: QueueInfo[];
+  services: SupervisorService[];
+  /** Every active kiosk with a printer, whatever its state (alerts list only the ones in trouble). */
+  printers: PrinterAlert[];
+  alerts: SupervisorAlert[];
+  serverTime: string;
+}
+
 export interface ClientToServer {
   'display:subscribe': (p: { officeId?: string }, ack: (r: Ack<DisplaySnapshot>) => void) => void;
   'ticket:subscribe': (p: { code: string }, ack: (r: Ack<TicketPublic>) => void) => void;
   /** Staff only (session cookie): the counter must be the caller's own unless supervisor/admin. */
   'counter:subscribe': (p: { counterId: string }, ack: (r: Ack<CounterSnapshot>) => void) => void;
+  /** Supervisors and admins only (session cookie, checked at every subscription): the office's live view. */
+  'supervisor:subscribe': (p: { officeId?: string }, ack: (r: Ack<SupervisorSnapshot>) => void) => void;
 }
 
 export interface ServerToClient {
@@ -115,6 +181,10 @@ export interface ServerToClient {
   ticket: (t: TicketPublic) => void;
   /** To a counter room: its new snapshot (after any change that concerns it). */
   counter: (s: CounterSnapshot) => void;
+  /** To the office's supervisor room: the new live view, after the office's batched update. */
+  supervisor: (s: SupervisorSnapshot) => void;
+  /** To the office staff room: a kiosk printer went offline, ran out of paper, came back... */
+  printer: (p: PrinterAlert) => void;
 }
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -8,21 +8,25 @@ import { isSupervisor } from '../auth/actor';
 import { actorFromToken, cookieValue, SESSION_COOKIE } from '../auth/session';
 import { counterSnapshot } from '../counters/snapshot';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
+import { log } from '../log';
+import { resolveOffice } from '../offices';
+import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
 import type { Io } from '../runtime';
 import { rt } from '../runtime';
 import { PUBLIC_CODE_PATTERN } from '../tickets/numbering';
+import { supervisorSnapshot } from '../supervisor/snapshot';
 import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
 import { displaySnapshot } from './display';
 import { watchTicket } from './publish';
 import { rooms } from './rooms';
 
-type SocketData = { actor: Actor | null };
+type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 
 function fail(err: unknown): Ack<never> {
   if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
   if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
-  console.error('socket handler failed', err);
+  log.error({ err }, 'socket handler failed');
   return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
 }
 
@@ -51,12 +55,16 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     const data = socket.data as SocketData;
     data.actor = null;
+    // Connected screens by kind, for /metrics: counted at the first successful subscription.
+    data.screens = new Set();
+    socket.on('disconnect', () => screensLeft(data.screens));
 
     socket.on(
       'display:subscribe',
       handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
         const snap = await displaySnapshot(officeId);
         await socket.join(rooms.display(snap.office.id));
+        screenJoined(data.screens, 'display');
         return snap;
       }),
     );
@@ -68,6 +76,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         if (!t) throw notFound('Ticket');
         await socket.join(rooms.ticket(code));
         if (t.status === 'waiting') await watchTicket(t.office.id, code);
+        screenJoined(data.screens, 'ticket');
         return t;
       }),
     );
@@ -85,6 +94,25 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const snap = await counterSnapshot(counterId);
         if (!snap) throw notFound('Counter');
         await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId)]);
+        screenJoined(data.screens, 'counter');
+        return snap;
+      }),
+    );
+
+    socket.on(
+      'supervisor:subscribe',
+      handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
+        // Like counter:subscribe: the session and role are checked at every subscription.
+        const actor = await actorFromToken(token);
+        if (!actor) throw unauthorized();
+        if (!isSupervisor(actor)) throw forbidden('The live view is for supervisors and admins');
+        data.actor = actor;
+        const office = await resolveOffice(officeId);
+        const snap = await supervisorSnapshot(office.id);
+        // A screen switching office stops hearing the previous one.
+        for (const room of socket.rooms) if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
+        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id)]);
+        screenJoined(data.screens, 'supervisor');
         return snap;
       }),
     );

@@ -1,7 +1,9 @@
 import { counterSnapshot, counterSnapshots } from '../counters/snapshot';
+import { log } from '../log';
 import { queueInfos } from '../queue/estimates';
 import type { QueueInfo } from './contract';
 import { rt } from '../runtime';
+import { supervisorSnapshot } from '../supervisor/snapshot';
 import { publicTicketByCode, publicTicketInclude, toPublicMany } from '../tickets/views';
 import type { CallInfo } from './contract';
 import { rooms } from './rooms';
@@ -61,7 +63,7 @@ function schedule(officeId: string, state: { timer: NodeJS.Timeout | null; runni
     try {
       await flushOffice(officeId);
     } catch (err) {
-      console.error('publish failed', err);
+      log.error({ err, officeId }, 'publish failed');
     } finally {
       state.running = false;
       if (state.dirty) schedule(officeId, state);
@@ -86,6 +88,11 @@ async function flushOffice(officeId: string): Promise<void> {
     if (done.length > 0) await redis.srem(watchedKey, ...done);
   }
 
-  const counters = await db.counter.findMany({ where: { officeId, state: { not: 'closed' } } });
-  for (const snap of await counterSnapshots(counters, queues)) server.to(rooms.counter(snap.counter.id)).emit('counter', snap);
+  const counters = await db.counter.findMany({ where: { officeId } });
+  const open = counters.filter((c) => c.state !== 'closed');
+  for (const snap of await counterSnapshots(open, queues)) server.to(rooms.counter(snap.counter.id)).emit('counter', snap);
+
+  // The supervisors' live view, from the same queue figures and counters: one computation per
+  // flush, whatever the number of supervisors (on any process: the adapter relays the emit).
+  server.to(rooms.supervisor(officeId)).emit('supervisor', await supervisorSnapshot(officeId, { queues, counters }));
 }

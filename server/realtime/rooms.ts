@@ -5,4 +5,8 @@ export const rooms = {
   ticket: (code: string) => `ticket:${code}`,
   /** Staff screens of an office (counters, later the supervisor view). */
   staff: (officeId: string) => `staff:${officeId}`,
+  /** Supervisors' live views of an office (they are in the staff room too, for printer alerts). */
+  supervisor: (officeId: string) => `supervisor:${officeId}`,
+  /** The agent socket(s) of one kiosk, on the `/kiosk-agent` namespace. */
+  kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
 };

@@ -18,6 +18,8 @@ export function redisKeys(prefix: string) {
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
     /** Pattern matching every queue key of an office (for reconciliation scans). */
     officeQueuePattern: (officeId: string) => `${office(officeId)}:wait:*`,
+    /** Present while a kiosk agent is connected: the socket id of the newest one (expires if its process dies). */
+    kioskAgent: (kioskId: string) => `${prefix}:kiosk:${kioskId}:agent`,
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
     socketIoChannel: () => `${prefix}:socket.io`,
     bullPrefix: () => `${prefix}:bull`,

@@ -4,6 +4,7 @@ import { isSupervisor } from '../auth/actor';
 import type { Prisma } from '../db/generated/client';
 import type { TicketEventType, TicketStatus } from '../db/generated/enums';
 import { AppError, forbidden, notFound } from '../errors';
+import { log } from '../log';
 import { enqueue, queueKeyOf } from '../queue/engine';
 import { callInfo } from '../realtime/calls';
 import { publishCall, publishOfficeChanged, publishTicket } from '../realtime/publish';
@@ -173,7 +174,7 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
   try {
     await enqueue(ticket, [queueKeyOf(t)]);
   } catch (err) {
-    console.error(`ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`, err);
+    log.warn({ err, ticketId: ticket.id }, `ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`);
   }
   afterChange(ticket);
   return toCounterTicket(ticket);

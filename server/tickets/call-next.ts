@@ -40,7 +40,7 @@ export async function callNext(actor: Actor, counterId: string) {
       const busy = await tx.ticket.count({ where: { counterId, status: { in: ['called', 'serving'] } } });
       if (busy > 0) throw conflict('counter_busy', 'Finish the current ticket first');
       for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
-        const claim = await claimNext(queues);
+        const claim = await claimNext(queues, now);
         if (!claim) return null;
         const res = await tx.ticket.updateMany({
           where: { id: claim.ticketId, status: 'waiting' },

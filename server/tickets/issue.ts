@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Priority } from '../db/generated/enums';
 import { AppError, notFound } from '../errors';
+import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
+import { requestTicketPrint } from '../printing/print-jobs';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
@@ -11,6 +13,8 @@ export const issueTicketInput = z.object({
   serviceId: z.string().min(1).max(64),
   priority: z.enum([Priority.none, Priority.disability, Priority.pregnancy, Priority.elderly]).default('none'),
   lang: z.enum(['it', 'en']).default('it'),
+  /** The kiosk the ticket is taken at (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
+  kioskId: z.string().min(1).max(64).optional(),
 });
 export type IssueTicketInput = z.input<typeof issueTicketInput>;
 
@@ -61,7 +65,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     await ensureBuilt(ticket.officeId);
     await enqueue(ticket);
   } catch (err) {
-    console.error(`ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`, err);
+    log.warn({ err, ticketId: ticket.id }, `ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`);
   }
   publishOfficeChanged(ticket.officeId);
   return ticket;
@@ -69,6 +73,8 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
 
 export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en') {
   const ticket = await issueTicket(raw);
+  // After the commit, and never failing the request: the ticket stands even without paper.
+  const print = raw.kioskId ? await requestTicketPrint(ticket.id, raw.kioskId) : null;
   const pub = await toPublic(ticket);
   const name = lang === 'en' ? ticket.service.nameEn : ticket.service.nameIt;
   return {
@@ -83,5 +89,7 @@ export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en') 
     service: { id: ticket.service.id, name, nameIt: ticket.service.nameIt, nameEn: ticket.service.nameEn, prefix: ticket.service.prefix },
     office: ticket.office,
     issuedAt: ticket.issuedAt.toISOString(),
+    /** Null when no kiosk printer is involved; `unavailable` → the kiosk shows the QR code large. */
+    print: print && (print.status === 'queued' ? { status: print.status } : { status: print.status, reason: print.reason }),
   };
 }

@@ -10,6 +10,8 @@ export const allowedFrom = {
   no_show: ['called'],
   transfer: ['called', 'serving'],
   cancel: ['waiting'],
+  /** A supervisor moves a waiting ticket to another service's queue. */
+  move: ['waiting'],
 } as const satisfies Record<string, readonly TicketStatus[]>;
 
 export type TicketAction = keyof typeof allowedFrom;

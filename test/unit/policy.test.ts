@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DIRECT_BOOST_MS,
+  isCallable,
   PRIORITY_HEAD_START_MINUTES,
   pickNext,
   queueScore,
+  queueTime,
   skillBoostMs,
   SKILL_HEAD_START_MINUTES_PER_WEIGHT,
   type Candidate,
@@ -63,5 +65,31 @@ describe('call-next ordering policy', () => {
     const s = queueScore(at(0), 'none');
     expect(pickNext([{ id: 'b', score: s, boostMs: 0 }, { id: 'a', score: s, boostMs: 0 }])?.id).toBe('a');
     expect(pickNext([])).toBeUndefined();
+  });
+
+  it('ranks a checked-in appointment by its booked time: ahead of the walk-ins who came after it', () => {
+    // Appointment at 09:30, checked in at 09:10 (early); walk-ins at 09:05 and 09:35.
+    const appt: Candidate = { id: 'z-appt', score: queueScore(queueTime(at(10), at(30)), 'appointment'), boostMs: 0 };
+    const before: Candidate = { id: 'before', score: queueScore(at(5), 'none'), boostMs: 0 };
+    const after: Candidate = { id: 'after', score: queueScore(at(35), 'none'), boostMs: 0 };
+    expect(queueTime(at(10), at(30))).toEqual(at(30));
+    expect(queueTime(at(10), null)).toEqual(at(10));
+    expect(pickNext([after, appt, before])?.id).toBe('before');
+    expect(pickNext([after, appt])?.id).toBe('z-appt');
+    // Late check-in (09:40 for 09:30): still ranked at 09:30, so before a walk-in of 09:35.
+    const late: Candidate = { id: 'z-late', score: queueScore(queueTime(at(40), at(30)), 'appointment'), boostMs: 0 };
+    expect(pickNext([after, late])?.id).toBe('z-late');
+    // Earlier bookings first among appointments.
+    const other: Candidate = { id: 'a-other', score: queueScore(queueTime(at(0), at(45)), 'appointment'), boostMs: 0 };
+    expect(pickNext([other, appt])?.id).toBe('z-appt');
+  });
+
+  it('does not call an early appointment before its booked time', () => {
+    const score = queueScore(queueTime(at(10), at(30)), 'appointment');
+    expect(isCallable(score, at(20).getTime())).toBe(false);
+    expect(isCallable(score, at(30).getTime())).toBe(true);
+    // Walk-ins are always callable: their rank is at or before their arrival.
+    expect(isCallable(queueScore(at(20), 'disability'), at(20).getTime())).toBe(true);
+    expect(PRIORITY_HEAD_START_MINUTES.appointment).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ describe('ticket state machine', () => {
       no_show: ['called'],
       transfer: ['called', 'serving'],
       cancel: ['waiting'],
+      move: ['waiting'],
     };
     for (const action of Object.keys(allowedFrom) as TicketAction[]) {
       expect(statuses.filter((s) => canApply(action, s)).sort()).toEqual([...expected[action]].sort());

@@ -1,0 +1,241 @@
+'use client';
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
+import { api, ApiError } from '../counter/api';
+import type { Me, OfficeItem } from '../counter/types';
+import { IntlClient } from '../i18n/IntlClient';
+import { defaultLanguage, isLanguage, languages, type LanguageCode } from '../i18n/languages';
+import { getSocket } from '../ui/socket';
+import styles from './admin.module.css';
+import { AdminLogin } from './AdminLogin';
+import { AdminContext } from './context';
+import { NoticeBox, type Notice } from './notice';
+
+const LANG_KEY = 'sportello.admin.lang';
+const OFFICE_KEY = 'sportello.admin.office';
+
+/**
+ * The navigation of /admin. The configuration pages (issue 5, part 1) add their entries to
+ * CONFIGURATION; while it is empty the group shows a placeholder.
+ */
+const SUPERVISION = [
+  { href: '/admin/live', key: 'nav.live', testId: 'admin-nav-live' },
+  { href: '/admin/stats', key: 'nav.stats', testId: 'admin-nav-stats' },
+] as const;
+const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = [];
+
+/** Shell of the supervision and administration screens: language, session, office, navigation. */
+export function AdminShell({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<LanguageCode>(defaultLanguage);
+
+  useEffect(() => {
+    const saved = window.localStorage.getItem(LANG_KEY);
+    if (isLanguage(saved)) setLang(saved);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  const changeLang = useCallback((l: LanguageCode) => {
+    setLang(l);
+    try {
+      window.localStorage.setItem(LANG_KEY, l);
+    } catch {
+      // private mode: the choice lasts for this page
+    }
+  }, []);
+
+  return (
+    <IntlClient lang={lang}>
+      <Shell lang={lang} onLang={changeLang}>
+        {children}
+      </Shell>
+    </IntlClient>
+  );
+}
+
+type Phase = { kind: 'loading' } | { kind: 'login' } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
+
+function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
+  const t = useTranslations('admin');
+  const pathname = usePathname();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [offices, setOffices] = useState<OfficeItem[]>([]);
+  const [officeId, setOfficeId] = useState<string | null>(null);
+
+  const loadMe = useCallback(async () => {
+    try {
+      const { data } = await api<Me>('GET', '/api/auth/me');
+      if (!data?.staff) return setPhase({ kind: 'login' });
+      setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
+    } catch (err) {
+      setPhase({ kind: 'login' });
+      if (!(err instanceof ApiError && err.status === 401)) setNotice({ kind: 'error', key: 'errors.network' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void loadMe();
+  }, [loadMe]);
+
+  useEffect(() => {
+    if (phase.kind !== 'ready') return;
+    void api<OfficeItem[]>('GET', '/api/offices')
+      .then(({ data }) => {
+        const list = data ?? [];
+        setOffices(list);
+        const saved = window.localStorage.getItem(OFFICE_KEY);
+        const pick = list.find((o) => o.id === saved) ?? list.find((o) => o.isOneStop) ?? list[0];
+        setOfficeId(pick?.id ?? null);
+      })
+      .catch(() => setNotice({ kind: 'error', key: 'errors.network' }));
+  }, [phase.kind]);
+
+  const onLoggedIn = useCallback(async () => {
+    setNotice(null);
+    // The socket's handshake must carry the new session cookie.
+    const s = getSocket();
+    s.disconnect();
+    s.connect();
+    await loadMe();
+  }, [loadMe]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api('POST', '/api/auth/logout');
+    } catch {
+      // the session is dropped locally anyway
+    }
+    getSocket().disconnect();
+    setPhase({ kind: 'login' });
+    setNotice({ kind: 'info', key: 'messages.loggedOut' });
+  }, []);
+
+  const onUnauthorized = useCallback(() => {
+    setPhase({ kind: 'login' });
+    setNotice({ kind: 'error', key: 'messages.sessionExpired' });
+  }, []);
+
+  const chooseOffice = (id: string) => {
+    setOfficeId(id);
+    try {
+      window.localStorage.setItem(OFFICE_KEY, id);
+    } catch {
+      // private mode
+    }
+  };
+
+  const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
+  const ctx = useMemo(() => (phase.kind === 'ready' ? { me: phase.me, lang, officeId, offices, onUnauthorized } : null), [phase, lang, officeId, offices, onUnauthorized]);
+
+  return (
+    <div className={styles.app} lang={lang}>
+      <header className={styles.topbar}>
+        <p className={styles.brand}>{t('appTitle')}</p>
+        <div className={styles.topbarRight}>
+          {phase.kind === 'ready' && offices.length > 1 && (
+            <label className={styles.officeField}>
+              <span>{t('office')}</span>
+              <select className={styles.officeSelect} value={officeId ?? ''} onChange={(e) => chooseOffice(e.target.value)} data-testid="admin-office">
+                {offices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {lang === 'en' ? o.nameEn : o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {me && <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>}
+          <div role="group" aria-label={t('languageSwitch')} className={styles.langSwitch}>
+            {languages.map((l) => (
+              <button
+                key={l.code}
+                type="button"
+                lang={l.code}
+                aria-pressed={lang === l.code}
+                className={lang === l.code ? styles.langActive : styles.langButton}
+                onClick={() => onLang(l.code)}
+                data-testid={`admin-lang-${l.code}`}
+              >
+                {l.nativeName}
+              </button>
+            ))}
+          </div>
+          {me && (
+            <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
+              {t('logout')}
+            </button>
+          )}
+        </div>
+      </header>
+      {phase.kind === 'loading' && (
+        <main className={styles.centered} aria-busy="true">
+          <p>{t('loading')}</p>
+        </main>
+      )}
+      {phase.kind === 'login' && <AdminLogin notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}
+      {phase.kind === 'denied' && (
+        <main className={styles.centered}>
+          <div className={styles.loginCard}>
+            <h1 className={styles.loginTitle}>{t('denied.title')}</h1>
+            <p data-testid="admin-denied">{t('denied.text')}</p>
+            <a className={styles.buttonSecondary} href="/counter">
+              {t('denied.toCounter')}
+            </a>
+          </div>
+        </main>
+      )}
+      {phase.kind === 'ready' && ctx && (
+        <div className={styles.body}>
+          <nav className={styles.sidebar} aria-label={t('nav.label')}>
+            <div className={styles.navGroup}>
+              <p className={styles.navHeading}>{t('nav.supervision')}</p>
+              <ul className={styles.navList}>
+                {SUPERVISION.map((n) => (
+                  <li key={n.href}>
+                    <Link href={n.href} className={pathname === n.href ? styles.navActive : styles.navLink} aria-current={pathname === n.href ? 'page' : undefined} data-testid={n.testId}>
+                      {t(n.key)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <div className={styles.navGroup} data-testid="admin-nav-configuration">
+              <p className={styles.navHeading}>{t('nav.configuration')}</p>
+              {CONFIGURATION.length === 0 ? (
+                <p className={styles.navPlaceholder}>{t('nav.configurationSoon')}</p>
+              ) : (
+                <ul className={styles.navList}>
+                  {CONFIGURATION.map((n) => (
+                    <li key={n.href}>
+                      <Link href={n.href} className={pathname === n.href ? styles.navActive : styles.navLink} aria-current={pathname === n.href ? 'page' : undefined} data-testid={n.testId}>
+                        {t(n.key)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            {ctx.me.staff.role === 'admin' && (
+              <div className={styles.navGroup}>
+                <p className={styles.navHeading}>{t('nav.operations')}</p>
+                <ul className={styles.navList}>
+                  <li>
+                    {/* Served by the custom server (Bull Board), not by Next: a full page load. */}
+                    <a href="/admin/queues" className={styles.navLink} data-testid="admin-nav-jobs">
+                      {t('nav.jobs')}
+                    </a>
+                  </li>
+                </ul>
+              </div>
+            )}
+          </nav>
+          <AdminContext.Provider value={ctx}>{ctx.officeId ? children : <main className={styles.main} aria-busy="true" />}</AdminContext.Provider>
+        </div>
+      )}
+    </div>
+  );
+}

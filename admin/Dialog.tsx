@@ -1,0 +1,38 @@
+'use client';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './admin.module.css';
+
+/**
+ * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and gives
+ * focus back to the opener on close. Escape calls onClose. Mount it only while open.
+ */
+export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  const titleId = useId();
+
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (!d.open) d.showModal();
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      closeRef.current();
+    };
+    d.addEventListener('cancel', onCancel);
+    return () => {
+      d.removeEventListener('cancel', onCancel);
+      if (d.open) d.close();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} data-testid={testId}>
+      <h2 id={titleId} className={styles.dialogTitle}>
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

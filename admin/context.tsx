@@ -1,0 +1,22 @@
+'use client';
+import { createContext, useContext } from 'react';
+import type { LanguageCode } from '../i18n/languages';
+import type { Me, OfficeItem } from '../counter/types';
+
+export interface AdminContextValue {
+  me: Me;
+  lang: LanguageCode;
+  /** The office the pages show; chosen in the top bar. */
+  officeId: string | null;
+  offices: OfficeItem[];
+  /** The session ended (401): back to the login form. */
+  onUnauthorized: () => void;
+}
+
+export const AdminContext = createContext<AdminContextValue | null>(null);
+
+export function useAdmin(): AdminContextValue {
+  const v = useContext(AdminContext);
+  if (!v) throw new Error('useAdmin outside the admin shell');
+  return v;
+}

@@ -1,0 +1,45 @@
+'use client';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { api, ApiError } from '../../counter/api';
+import type { SupervisorCounter } from '../../server/realtime/contract';
+import styles from '../admin.module.css';
+import { useAdmin } from '../context';
+import { Dialog } from '../Dialog';
+import { errorNotice, NoticeBox, type Notice } from '../notice';
+
+export function CloseCounterDialog({ counter, onClose, onDone }: { counter: SupervisorCounter; onClose: () => void; onDone: (n: Notice) => void }) {
+  const t = useTranslations('admin');
+  const { onUnauthorized } = useAdmin();
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    try {
+      await api('POST', `/api/counters/${counter.id}/close`);
+      onDone({ kind: 'success', key: 'closeDialog.done', values: { counter: counter.name } });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      setNotice(errorNotice(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('closeDialog.title', { counter: counter.name })} onClose={onClose} testId="admin-close-dialog">
+      <div className={styles.dialogForm}>
+        <p>{t('closeDialog.text', { clerk: counter.staffName ?? '–' })}</p>
+        <NoticeBox notice={notice} testId="admin-dialog-message" />
+        <div className={styles.dialogButtons}>
+          <button type="button" className={styles.buttonSecondary} onClick={onClose} autoFocus>
+            {t('cancel')}
+          </button>
+          <button type="button" className={styles.buttonDanger} onClick={confirm} disabled={busy} data-testid="admin-close-confirm">
+            {t('closeDialog.submit')}
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

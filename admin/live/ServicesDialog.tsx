@@ -1,0 +1,86 @@
+'use client';
+import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { api, ApiError } from '../../counter/api';
+import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
+import styles from '../admin.module.css';
+import { useAdmin } from '../context';
+import { Dialog } from '../Dialog';
+import { errorNotice, NoticeBox, type Notice } from '../notice';
+
+/** Choose what an open counter serves; the clerk's own skills are listed first and marked. */
+export function ServicesDialog({ counter, services, onClose, onDone }: { counter: SupervisorCounter; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
+  const t = useTranslations('admin');
+  const { lang, onUnauthorized } = useAdmin();
+  // Only services still offered (an inactive one would be refused by the server).
+  const [chosen, setChosen] = useState(() => new Set(counter.serviceIds.filter((id) => services.some((s) => s.id === id))));
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const skills = new Set(counter.skillServiceIds);
+  const ordered = [...services].sort((a, b) => Number(skills.has(b.id)) - Number(skills.has(a.id)));
+
+  const toggle = (id: string) =>
+    setChosen((cur) => {
+      const next = new Set(cur);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (chosen.size === 0) return setNotice({ kind: 'error', key: 'servicesDialog.needOne' });
+    setBusy(true);
+    try {
+      await api('POST', `/api/counters/${counter.id}/services`, { serviceIds: [...chosen] });
+      onDone({ kind: 'success', key: 'servicesDialog.done', values: { counter: counter.name } });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      setNotice(errorNotice(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('servicesDialog.title', { counter: counter.name, clerk: counter.staffName ?? '' })} onClose={onClose} testId="admin-services-dialog">
+      <form className={styles.dialogForm} onSubmit={submit}>
+        <p className={styles.muted}>{t('servicesDialog.intro')}</p>
+        <div className={styles.quick}>
+          <button type="button" className={styles.buttonSmall} onClick={() => setChosen(new Set(counter.skillServiceIds))}>
+            {t('servicesDialog.onlySkills')}
+          </button>
+          <button type="button" className={styles.buttonSmall} onClick={() => setChosen(new Set())}>
+            {t('servicesDialog.none')}
+          </button>
+          <span className={styles.muted}>{t('servicesDialog.selected', { n: chosen.size, total: services.length })}</span>
+        </div>
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>{t('servicesDialog.legend')}</legend>
+          <ul className={styles.choiceList}>
+            {ordered.map((s) => (
+              <li key={s.id}>
+                <label className={styles.choice}>
+                  <input type="checkbox" checked={chosen.has(s.id)} onChange={() => toggle(s.id)} data-testid={`admin-service-${s.id}`} />
+                  <span>
+                    <span className={styles.prefix}>{s.prefix}</span>
+                    {lang === 'en' ? s.nameEn : s.nameIt}
+                    {skills.has(s.id) && <span className={styles.skillTag}>{t('servicesDialog.skill')}</span>}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <NoticeBox notice={notice} testId="admin-dialog-message" />
+        <div className={styles.dialogButtons}>
+          <button type="button" className={styles.buttonSecondary} onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className={styles.buttonPrimary} disabled={busy} data-testid="admin-services-submit">
+            {t('servicesDialog.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

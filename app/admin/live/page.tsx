@@ -1,0 +1,5 @@
+import { LiveView } from '../../../admin/live/LiveView';
+
+export default function AdminLivePage() {
+  return <LiveView />;
+}

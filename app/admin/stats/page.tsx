@@ -1,0 +1,5 @@
+import { StatsView } from '../../../admin/stats/StatsView';
+
+export default function AdminStatsPage() {
+  return <StatsView />;
+}

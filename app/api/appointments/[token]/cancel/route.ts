@@ -1,0 +1,6 @@
+import { cancelByToken, tokenParam } from '@/server/appointments/manage';
+import { route } from '@/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route({ params: tokenParam, rateLimit: 'appointments' }, ({ params }) => cancelByToken(params.token));

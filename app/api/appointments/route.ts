@@ -1,0 +1,11 @@
+import { actorFromToken, cookieValue, SESSION_COOKIE } from '@/server/auth/session';
+import { bookAppointment, bookInput } from '@/server/appointments/book';
+import { json, route } from '@/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route({ body: bookInput, rateLimit: 'appointments' }, async ({ body, req }) => {
+  // Clerks book for the citizen at the counter with their session (channel `counter`).
+  const actor = body.channel === 'counter' ? await actorFromToken(cookieValue(req.headers.get('cookie'), SESSION_COOKIE)) : null;
+  return json(await bookAppointment(body, { actor }), 201);
+});

@@ -1,0 +1,6 @@
+import { idParam, staffRoute, SUPERVISORS } from '@/server/http/route';
+import { htmlResponse, kioskPreviewHtml, previewQuery } from '@/server/printing/preview';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(SUPERVISORS, { params: idParam, query: previewQuery }, async ({ params, query }) => htmlResponse(await kioskPreviewHtml(params.id, query)));

@@ -1,0 +1,6 @@
+import { ADMINS, idParam, staffRoute } from '@/server/http/route';
+import { rotateKioskToken } from '@/server/printing/kiosks';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = staffRoute(ADMINS, { params: idParam }, ({ params }) => rotateKioskToken(params.id));

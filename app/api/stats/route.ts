@@ -1,0 +1,7 @@
+import { staffRoute, SUPERVISORS } from '@/server/http/route';
+import { statsQuery } from '@/server/stats/params';
+import { officeStats } from '@/server/stats/query';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(SUPERVISORS, { query: statsQuery }, ({ query }) => officeStats(query));

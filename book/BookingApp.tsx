@@ -1,0 +1,470 @@
+'use client';
+/**
+ * `/book`: online booking, mobile first. Service (grouped by category, with search) → office →
+ * day and time → name and contact with the privacy consent → confirmation with the booking code,
+ * QR code, calendar file and manage link. Each step has one h2 that takes the focus, so screen
+ * readers announce where the citizen is; the browser's back button steps back too.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { IntlClient } from '../i18n/IntlClient';
+import type { LanguageCode } from '../i18n/languages';
+import { errorKey, loadServices, request, searchServices, type AppointmentView, type BookOffice, type BookService } from './api';
+import { AppointmentCard } from './AppointmentCard';
+import { BookShell } from './BookShell';
+import { SlotPicker, type PickedSlot } from './SlotPicker';
+import styles from './book.module.css';
+
+type Step = 'service' | 'office' | 'when' | 'details' | 'done';
+const STEPS: Step[] = ['service', 'office', 'when', 'details', 'done'];
+
+export function BookingApp({ initialLang, preselect, retentionDays }: { initialLang: LanguageCode; preselect?: { service?: string; office?: string }; retentionDays: number }) {
+  const [lang, setLang] = useState<LanguageCode>(initialLang);
+  return (
+    <IntlClient lang={lang}>
+      <BookShell lang={lang} onLanguage={setLang}>
+        <Booking lang={lang} preselect={preselect} retentionDays={retentionDays} />
+      </BookShell>
+    </IntlClient>
+  );
+}
+
+function Booking({ lang, preselect, retentionDays }: { lang: LanguageCode; preselect?: { service?: string; office?: string }; retentionDays: number }) {
+  const t = useTranslations('book');
+  const [services, setServices] = useState<BookService[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [step, setStepState] = useState<Step>('service');
+  const [service, setService] = useState<BookService | null>(null);
+  const [office, setOffice] = useState<BookOffice | null>(null);
+  const [slot, setSlot] = useState<PickedSlot | null>(null);
+  const [query, setQuery] = useState('');
+  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    loadServices()
+      .then((list) => {
+        setServices(list);
+        const s = preselect?.service ? list.find((x) => x.code === preselect.service || x.id === preselect.service) : undefined;
+        if (s) {
+          setService(s);
+          const o = s.offices.find((x) => x.id === preselect?.office) ?? (s.offices.length === 1 ? s.offices[0] : null);
+          setOffice(o);
+          setStepState(o ? 'when' : 'office');
+        }
+      })
+      .catch((e: unknown) => setLoadError(errorKey(e)));
+  }, [preselect?.service, preselect?.office]);
+
+  // Steps are history entries, so the phone's back button goes one step back.
+  const setStep = useCallback((next: Step) => {
+    setStepState(next);
+    window.history.pushState({ bookStep: next }, '');
+  }, []);
+  useEffect(() => {
+    const onPop = (e: PopStateEvent) => {
+      const s = (e.state as { bookStep?: Step } | null)?.bookStep;
+      setStepState((current) => (current === 'done' ? current : (s ?? 'service')));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    headingRef.current?.focus();
+    window.scrollTo({ top: 0 });
+  }, [step]);
+
+  const chooseService = (s: BookService) => {
+    setService(s);
+    setSlot(null);
+    if (s.offices.length === 1) {
+      setOffice(s.offices[0]);
+      setStep('when');
+    } else {
+      setOffice(null);
+      setStep('office');
+    }
+  };
+
+  const results = useMemo(() => (services ? searchServices(services, query) : []), [services, query]);
+  const groups = useMemo(() => {
+    const m = new Map<string, { category: BookService['category']; items: BookService[] }>();
+    for (const s of results) {
+      const g = m.get(s.category.id) ?? { category: s.category, items: [] };
+      g.items.push(s);
+      m.set(s.category.id, g);
+    }
+    return [...m.values()].sort((a, b) => a.category.sortOrder - b.category.sortOrder);
+  }, [results]);
+  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
+  const stepIndex = STEPS.indexOf(step);
+
+  return (
+    <div className={styles.flow} data-step={step} data-testid="book">
+      {step !== 'done' ? (
+        <p className={styles.progress} data-testid="book-progress">
+          {t('progress', { step: stepIndex + 1, total: STEPS.length - 1 })}
+        </p>
+      ) : null}
+
+      {step === 'service' ? (
+        <section aria-labelledby="book-step-title">
+          <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+            {t('service.title')}
+          </h2>
+          <p className={styles.lead}>{t('service.lead')}</p>
+          <label className={styles.field}>
+            <span className={styles.label}>{t('service.search')}</span>
+            <input className={styles.input} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('service.searchPlaceholder')} data-testid="book-search" />
+          </label>
+          <p className={styles.muted} role="status" aria-live="polite">
+            {services && query.trim() ? t('service.results', { count: results.length }) : ''}
+          </p>
+          {loadError ? (
+            <p className={styles.error} role="alert">
+              {t(loadError)}
+            </p>
+          ) : !services ? (
+            <p className={styles.muted}>{t('loading')}</p>
+          ) : (
+            groups.map((g) => (
+              <section key={g.category.id} className={styles.group} aria-labelledby={`book-cat-${g.category.slug}`}>
+                <h3 id={`book-cat-${g.category.slug}`} className={styles.groupTitle}>
+                  <span aria-hidden="true">{g.category.icon}</span> {name(g.category.nameIt, g.category.nameEn)}
+                </h3>
+                <ul className={styles.choiceList}>
+                  {g.items.map((s) => (
+                    <li key={s.id}>
+                      <button type="button" className={styles.choice} onClick={() => chooseService(s)} data-testid={`book-service-${s.code}`}>
+                        <span className={styles.choiceName}>{name(s.nameIt, s.nameEn)}</span>
+                        <span className={styles.choiceMeta}>{s.offices.map((o) => name(o.name, o.nameEn)).join(' · ')}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
+        </section>
+      ) : null}
+
+      {step === 'office' && service ? (
+        <section aria-labelledby="book-step-title">
+          <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+            {t('office.title')}
+          </h2>
+          <p className={styles.lead}>{name(service.nameIt, service.nameEn)}</p>
+          <ul className={styles.choiceList}>
+            {service.offices.map((o) => (
+              <li key={o.id}>
+                <button
+                  type="button"
+                  className={styles.choice}
+                  onClick={() => {
+                    setOffice(o);
+                    setSlot(null);
+                    setStep('when');
+                  }}
+                  data-testid={`book-office-${o.id}`}
+                >
+                  <span className={styles.choiceName}>{name(o.name, o.nameEn)}</span>
+                  <span className={styles.choiceMeta}>{o.address}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <BackLink onClick={() => setStep('service')} />
+        </section>
+      ) : null}
+
+      {step === 'when' && service && office ? (
+        <section aria-labelledby="book-step-title">
+          <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+            {t('when.title')}
+          </h2>
+          <Summary service={name(service.nameIt, service.nameEn)} office={name(office.name, office.nameEn)} address={office.address} />
+          <SlotPicker serviceId={service.id} officeId={office.id} lang={lang} selected={slot} onPick={(s) => setSlot(s)} />
+          <div className={styles.stickyActions}>
+            <button type="button" className={styles.primary} disabled={!slot} onClick={() => slot && setStep('details')} data-testid="book-continue">
+              {slot ? t('when.continueWith', { time: slot.time }) : t('when.continue')}
+            </button>
+          </div>
+          <BackLink onClick={() => setStep(service.offices.length > 1 ? 'office' : 'service')} />
+        </section>
+      ) : null}
+
+      {step === 'details' && service && office && slot ? (
+        <DetailsStep
+          headingRef={headingRef}
+          lang={lang}
+          service={service}
+          office={office}
+          slot={slot}
+          retentionDays={retentionDays}
+          onBack={() => setStep('when')}
+          onSlotGone={() => {
+            setSlot(null);
+            setStep('when');
+          }}
+          onBooked={(a) => {
+            setBooked(a);
+            setStepState('done');
+            window.history.replaceState({ bookStep: 'done' }, '');
+          }}
+        />
+      ) : null}
+
+      {step === 'done' && booked ? (
+        <section aria-labelledby="book-step-title" data-testid="book-done">
+          <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+            {t('done.title')}
+          </h2>
+          <p className={styles.lead}>{booked.email ? t('done.emailSent', { email: booked.email }) : t('done.noEmail')}</p>
+          <AppointmentCard appointment={booked} lang={lang} />
+          <a href="/book" className={styles.secondary}>
+            {t('done.another')}
+          </a>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Summary({ service, office, address }: { service: string; office: string; address: string }) {
+  return (
+    <div className={styles.summary}>
+      <p className={styles.summaryService}>{service}</p>
+      <p className={styles.summaryOffice}>
+        {office}
+        {address ? <span className={styles.summaryAddress}>{address}</span> : null}
+      </p>
+    </div>
+  );
+}
+
+function BackLink({ onClick }: { onClick: () => void }) {
+  const t = useTranslations('book');
+  return (
+    <button type="button" className={styles.back} onClick={onClick} data-testid="book-back">
+      <span aria-hidden="true">←</span> {t('back')}
+    </button>
+  );
+}
+
+function DetailsStep({
+  headingRef,
+  lang,
+  service,
+  office,
+  slot,
+  retentionDays,
+  onBack,
+  onSlotGone,
+  onBooked,
+}: {
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  lang: LanguageCode;
+  service: BookService;
+  office: BookOffice;
+  slot: PickedSlot;
+  retentionDays: number;
+  onBack: () => void;
+  onSlotGone: () => void;
+  onBooked: (a: AppointmentView) => void;
+}) {
+  const t = useTranslations('book');
+  const [form, setForm] = useState({ name: '', email: '', phone: '', consent: false });
+  const [errors, setErrors] = useState<Partial<Record<'name' | 'contact' | 'email' | 'phone' | 'consent', string>>>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<{ key: string; gone: boolean } | null>(null);
+  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
+  const dateLabel = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${slot.day}T12:00:00Z`));
+
+  function validate() {
+    const e: typeof errors = {};
+    if (!form.name.trim()) e.name = t('details.errorName');
+    if (!form.email.trim() && !form.phone.trim()) e.contact = t('details.errorContact');
+    if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) e.email = t('details.errorEmail');
+    if (form.phone.trim() && !/^\+?[0-9][0-9 ()./-]{4,22}$/.test(form.phone.trim())) e.phone = t('details.errorPhone');
+    if (!form.consent) e.consent = t('details.errorConsent');
+    return e;
+  }
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    if (busy) return;
+    const e = validate();
+    setErrors(e);
+    if (Object.keys(e).length > 0) {
+      const firstId = e.name ? 'book-name' : e.contact || e.email ? 'book-email' : e.phone ? 'book-phone' : 'book-consent';
+      document.getElementById(firstId)?.focus();
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    try {
+      const a = await request<AppointmentView>('/api/appointments', {
+        method: 'POST',
+        body: {
+          serviceId: service.id,
+          officeId: office.id,
+          startsAt: slot.startsAt,
+          name: form.name.trim(),
+          email: form.email.trim() || undefined,
+          phone: form.phone.trim() || undefined,
+          privacyConsent: true,
+          lang,
+          channel: 'online',
+        },
+      });
+      onBooked(a);
+    } catch (err) {
+      const key = errorKey(err);
+      setFailure({ key, gone: key === 'errors.slot_full' || key === 'errors.slot_unavailable' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
+
+  return (
+    <section aria-labelledby="book-step-title">
+      <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+        {t('details.title')}
+      </h2>
+      <div className={styles.summary} data-testid="book-summary">
+        <p className={styles.summaryService}>{name(service.nameIt, service.nameEn)}</p>
+        <p className={styles.summaryWhen}>{t('details.when', { date: dateLabel, time: slot.time })}</p>
+        <p className={styles.summaryOffice}>
+          {name(office.name, office.nameEn)}
+          {office.address ? <span className={styles.summaryAddress}>{office.address}</span> : null}
+        </p>
+      </div>
+      <form onSubmit={submit} noValidate className={styles.form}>
+        <p className={styles.muted}>{t('details.required')}</p>
+        <div className={styles.field}>
+          <label htmlFor="book-name" className={styles.label}>
+            {t('details.name')} <span aria-hidden="true">*</span>
+          </label>
+          <input
+            id="book-name"
+            className={styles.input}
+            autoComplete="name"
+            required
+            maxLength={100}
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.target.value })}
+            aria-invalid={errors.name ? true : undefined}
+            aria-describedby={describedBy(errors.name && 'book-name-error')}
+            data-testid="book-name"
+          />
+          {errors.name ? (
+            <p id="book-name-error" className={styles.fieldError}>
+              {errors.name}
+            </p>
+          ) : null}
+        </div>
+        <fieldset className={styles.fieldset} aria-describedby={describedBy('book-contact-hint', errors.contact && 'book-contact-error')}>
+          <legend className={styles.label}>{t('details.contact')}</legend>
+          <p id="book-contact-hint" className={styles.hint}>
+            {t('details.contactHint')}
+          </p>
+          <div className={styles.field}>
+            <label htmlFor="book-email" className={styles.label}>
+              {t('details.email')}
+            </label>
+            <input
+              id="book-email"
+              className={styles.input}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              maxLength={200}
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+              aria-invalid={errors.email || errors.contact ? true : undefined}
+              aria-describedby={describedBy(errors.email && 'book-email-error')}
+              data-testid="book-email"
+            />
+            {errors.email ? (
+              <p id="book-email-error" className={styles.fieldError}>
+                {errors.email}
+              </p>
+            ) : null}
+          </div>
+          <div className={styles.field}>
+            <label htmlFor="book-phone" className={styles.label}>
+              {t('details.phone')}
+            </label>
+            <input
+              id="book-phone"
+              className={styles.input}
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={24}
+              value={form.phone}
+              onChange={(e) => setForm({ ...form, phone: e.target.value })}
+              aria-invalid={errors.phone || errors.contact ? true : undefined}
+              aria-describedby={describedBy(errors.phone && 'book-phone-error')}
+              data-testid="book-phone"
+            />
+            {errors.phone ? (
+              <p id="book-phone-error" className={styles.fieldError}>
+                {errors.phone}
+              </p>
+            ) : null}
+          </div>
+          {errors.contact ? (
+            <p id="book-contact-error" className={styles.fieldError}>
+              {errors.contact}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className={styles.consent}>
+          <input
+            id="book-consent"
+            type="checkbox"
+            checked={form.consent}
+            onChange={(e) => setForm({ ...form, consent: e.target.checked })}
+            aria-invalid={errors.consent ? true : undefined}
+            aria-describedby={describedBy('book-privacy', errors.consent && 'book-consent-error')}
+            data-testid="book-consent"
+          />
+          <label htmlFor="book-consent">
+            {t('details.consent')} <span aria-hidden="true">*</span>
+          </label>
+        </div>
+        <p id="book-privacy" className={styles.hint}>
+          {t('details.privacy', { days: retentionDays })}
+        </p>
+        {errors.consent ? (
+          <p id="book-consent-error" className={styles.fieldError}>
+            {errors.consent}
+          </p>
+        ) : null}
+        {failure ? (
+          <div className={styles.errorBox} role="alert" data-testid="book-error">
+            <p>{t(failure.key)}</p>
+            {failure.gone ? (
+              <button type="button" className={styles.secondary} onClick={onSlotGone}>
+                {t('details.pickAnother')}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <button type="submit" className={styles.primary} disabled={busy} aria-busy={busy} data-testid="book-submit">
+          {busy ? t('details.booking') : t('details.submit')}
+        </button>
+      </form>
+      <BackLink onClick={onBack} />
+    </section>
+  );
+}

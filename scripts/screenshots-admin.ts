@@ -1,0 +1,103 @@
+// Screenshots of the supervisor screens (docs/screenshots/admin-live.png, admin-stats.png), at
+// 1920x1080: a morning in progress for the live view, a generated week for the statistics.
+// Run alone with `node --import tsx scripts/screenshots-admin.ts`; `npm run screenshots` runs it too.
+import fs from 'node:fs';
+import { DateTime } from 'luxon';
+import type { Browser, Page } from 'playwright-core';
+import { ApiClient } from '../test/helpers/api';
+import { startApp, type TestApp } from '../test/helpers/app';
+import { launchBrowser } from '../test/helpers/browser';
+import { createTestSpace, type TestSpace } from '../test/helpers/services';
+import { generateDay } from '../test/helpers/stats-day';
+
+const OUT = 'docs/screenshots';
+
+async function login(page: Page, url: string, username: string) {
+  await page.goto(`${url}/admin/live`);
+  await page.getByTestId('admin-login-username').fill(username);
+  await page.getByTestId('admin-login-password').fill('sportello');
+  await page.getByTestId('admin-login-submit').click();
+  await page.getByTestId('admin-live').waitFor();
+}
+
+export async function adminScreenshots(space: TestSpace, app: TestApp, browser: Browser): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const today = DateTime.now().setZone('Europe/Rome');
+  // A past week for the statistics (about 390 visits a day, like a real one-stop desk).
+  for (let d = 7; d >= 1; d--) {
+    const day = today.minus({ days: d });
+    if (day.weekday >= 6) continue;
+    await generateDay(space, { day: day.toISODate() as string, tickets: 390, seed: d });
+  }
+
+  // This morning: clerks at five of six counters, people waiting, one queue nobody serves.
+  const api = new ApiClient(app.url);
+  const services: { id: string; code: string; mode: string; officeId: string; prefix: string }[] = (await api.get('/api/services')).body;
+  const office = (await api.get('/api/offices')).body.find((o: { isOneStop: boolean }) => o.isOneStop);
+  const desk = services.filter((s) => s.mode === 'desk' && s.officeId === office.id);
+  const byCode = (code: string) => desk.find((s) => s.code === code)?.id ?? desk[0].id;
+  const plan = ['certificato-residenza', 'tari-informazioni', 'certificato-stato-famiglia', 'autentica-firma', 'iscrizione-mensa-scolastica', 'permesso-ztl', 'certificato-residenza', 'contrassegno-disabili', 'tari-informazioni', 'carta-identita-elettronica', 'autentica-firma', 'certificato-residenza', 'tessera-elettorale-duplicato', 'iscrizione-mensa-scolastica', 'carta-identita-elettronica', 'permesso-ztl', 'certificato-residenza', 'tari-informazioni'];
+  const tickets: { id: string; code: string }[] = [];
+  for (const code of plan) tickets.push((await api.post('/api/tickets', { serviceId: byCode(code), priority: 'none' })).body);
+  // Two citizens have been waiting a while (above their services' targets).
+  const counters = (await space.db.counter.findMany({ where: { officeId: office.id }, orderBy: { number: 'asc' } })).map((c) => c.id);
+  const noMobility = desk.filter((s) => !['permesso-ztl', 'contrassegno-disabili'].includes(s.code)).map((s) => s.id);
+  const clerks: ApiClient[] = [];
+  for (const [i, user] of ['operatore1', 'operatore2', 'operatore3', 'operatore4', 'operatore6'].entries()) {
+    const c = new ApiClient(app.url);
+    await c.login(user);
+    clerks.push(c);
+    const mine: { id: string; officeId: string }[] = (await c.get('/api/staff/me/services')).body;
+    const serve = mine.filter((s) => s.officeId === office.id && noMobility.includes(s.id)).map((s) => s.id);
+    await c.post(`/api/counters/${counters[i]}/open`, { serviceIds: serve });
+  }
+  for (const [i, c] of clerks.entries()) {
+    if (i === 3) continue;
+    const r = await c.post(`/api/counters/${counters[i]}/call-next`);
+    if (i % 2 === 0 && r.status === 200) await c.post(`/api/tickets/${r.body.ticket.id}/start`);
+  }
+  await clerks[3].post(`/api/counters/${counters[3]}/pause`);
+  // Some citizens have waited a while (above their services' targets): the ones still waiting.
+  const waiting = await space.db.ticket.findMany({ where: { status: 'waiting' }, orderBy: { queuedAt: 'asc' } });
+  for (const [i, minutes] of [38, 31, 24, 19, 12, 9, 6].entries()) {
+    if (!waiting[i]) break;
+    const at = new Date(Date.now() - minutes * 60_000);
+    await space.db.ticket.update({ where: { id: waiting[i].id }, data: { queuedAt: at, issuedAt: at } });
+  }
+  // Calls happened a few minutes ago.
+  await space.db.$executeRaw`UPDATE "Ticket" SET "calledAt" = "calledAt" - interval '4 minutes', "startedAt" = "startedAt" - interval '3 minutes' WHERE status IN ('called', 'serving')`;
+  await space.db.kiosk.create({ data: { officeId: office.id, name: 'Chiosco ingresso', tokenHash: 'screenshot-kiosk', printMode: 'server', printerStatus: 'paper_out' } });
+  await space.db.kiosk.create({ data: { officeId: office.id, name: 'Chiosco primo piano', tokenHash: 'screenshot-kiosk-2', printMode: 'server', printerStatus: 'online' } });
+
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  await login(page, app.url, 'supervisore');
+  await page.getByTestId('admin-counters').waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${OUT}/admin-live.png` });
+  console.log(`${OUT}/admin-live.png`);
+
+  await page.getByTestId('admin-nav-stats').click();
+  await page.getByTestId('admin-stats-from').fill(today.minus({ days: 7 }).toISODate() as string);
+  await page.getByTestId('admin-stats-to').fill(today.minus({ days: 1 }).toISODate() as string);
+  await page.getByTestId('admin-stats-groupby').selectOption('hour');
+  await page.getByTestId('admin-stats-submit').click();
+  await page.getByTestId('admin-stats-chart-visits').locator('svg').first().waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `${OUT}/admin-stats.png` });
+  console.log(`${OUT}/admin-stats.png`);
+}
+
+if (process.argv[1]?.endsWith('screenshots-admin.ts')) {
+  const space = await createTestSpace();
+  const app = await startApp(space);
+  const browser = await launchBrowser();
+  try {
+    await adminScreenshots(space, app, browser);
+  } finally {
+    await browser.close();
+    await app.stop();
+    await space.drop();
+  }
+}

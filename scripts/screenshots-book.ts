@@ -1,0 +1,74 @@
+// `npm run screenshots:book`: starts Sportello on a scratch database and saves screenshots of the
+// online booking on a phone (390x844) under docs/screenshots/book-*.png, plus the kiosk check-in
+// (needs PostgreSQL, Redis and Chromium, like `npm run screenshots`).
+import fs from 'node:fs';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { startApp } from '../test/helpers/app';
+import { launchBrowser } from '../test/helpers/browser';
+import { createTestSpace } from '../test/helpers/services';
+
+const OUT = 'docs/screenshots';
+fs.mkdirSync(OUT, { recursive: true });
+
+const space = await createTestSpace();
+const app = await startApp(space);
+const browser = await launchBrowser();
+const page = async (o: BrowserContextOptions): Promise<Page> => (await browser.newContext(o)).newPage();
+const shot = async (p: Page, name: string, fullPage = false) => {
+  await p.waitForTimeout(500);
+  await p.screenshot({ path: `${OUT}/${name}.png`, fullPage });
+  console.log(`${OUT}/${name}.png`);
+};
+
+try {
+  const phone = await page({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  await phone.goto(`${app.url}/book?lang=it`);
+  await phone.getByTestId('book-service-carta-identita-elettronica').waitFor();
+  await shot(phone, 'book-services');
+  await phone.getByTestId('book-service-carta-identita-elettronica').click();
+  await phone.locator('[data-testid^="book-day-"]').first().waitFor();
+  // A day a few days ahead, its times shown under the calendar.
+  const ids = await phone.locator('[data-testid^="book-day-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  await phone.getByTestId(ids[Math.min(3, ids.length - 1)]).click();
+  await phone.locator('[data-testid^="book-slot-"]').nth(2).click();
+  // The month bar at the top: the calendar and the day's times in one screen.
+  await phone.evaluate(() => {
+    const bar = document.querySelector('[data-testid="book-month-prev"]');
+    if (bar) window.scrollTo(0, bar.getBoundingClientRect().top + window.scrollY - 12);
+  });
+  await shot(phone, 'book-calendar');
+  await phone.getByTestId('book-continue').click();
+  await phone.getByTestId('book-name').fill('Giulia Neri');
+  await phone.getByTestId('book-email').fill('giulia.neri@example.org');
+  await phone.getByTestId('book-consent').check();
+  await shot(phone, 'book-details');
+  await phone.getByTestId('book-submit').click();
+  await phone.getByTestId('book-done').waitFor();
+  await phone.waitForFunction(() => (document.querySelector('[data-testid="book-qr"]') as HTMLImageElement | null)?.complete);
+  await shot(phone, 'book-confirmation');
+  await shot(phone, 'book-confirmation-full', true);
+
+  const kiosk = await page({ viewport: { width: 1080, height: 1920 } });
+  await kiosk.goto(`${app.url}/kiosk?lang=en`);
+  await kiosk.getByTestId('kiosk-checkin-start').click();
+  await kiosk.getByTestId('kiosk-checkin-code').waitFor();
+  await kiosk.waitForFunction(() => document.activeElement?.id === 'kiosk-checkin-code');
+  await kiosk.keyboard.type('ABCD2345\n');
+  await kiosk.getByTestId('kiosk-checkin-problem').waitFor();
+  await shot(kiosk, 'kiosk-checkin-en');
+  await kiosk.getByTestId('kiosk-back').click();
+  await kiosk.getByTestId('kiosk-category-anagrafe').click();
+  await kiosk.getByTestId('kiosk-service-carta-identita-elettronica').click();
+  await kiosk.getByTestId('kiosk-booking').waitFor();
+  await shot(kiosk, 'kiosk-book-en');
+  await kiosk.locator('[data-testid^="kiosk-booking-slot-"]').first().click();
+  await kiosk.getByTestId('kiosk-booking-name-input').fill('Mario Rossi');
+  await kiosk.getByTestId('kiosk-booking-consent').click();
+  await kiosk.getByTestId('kiosk-booking-confirm').click();
+  await kiosk.getByTestId('kiosk-booked').waitFor();
+  await shot(kiosk, 'kiosk-booked-en');
+} finally {
+  await browser.close();
+  await app.stop();
+  await space.drop();
+}

@@ -1,0 +1,65 @@
+import { log } from '../log';
+import { sendMail, type Sent } from '../mail/send';
+import { pickName } from '../printing/texts';
+import { rt } from '../runtime';
+import { formatBookingCode } from './codes';
+import { appointmentIcs } from './ics';
+import { manageTokenFor, manageUrl } from './manage-token';
+import { bookLang, bookTexts, spokenDateTime } from './texts';
+import { changeDeadline, type AppointmentFull } from './views';
+
+/**
+ * The e-mails of an appointment, in the citizen's language: confirmation (with the calendar file),
+ * moved (with the updated calendar file), cancelled, reminder (with the cancel link). Nothing is
+ * sent without an address; a mail failure never undoes the booking, it is only logged.
+ */
+export type MailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+
+export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
+  const lang = bookLang(a.lang);
+  const t = bookTexts(lang);
+  const office = pickName(lang, a.office.name, a.office.nameEn);
+  const service = pickName(lang, a.service.nameIt, a.service.nameEn);
+  const { date, time } = spokenDateTime(a.startsAt, a.office.timeZone, lang);
+  const deadline = spokenDateTime(changeDeadline(a.startsAt), a.office.timeZone, lang);
+  const url = manageUrl(manageTokenFor(a));
+  const code = formatBookingCode(a.code);
+  const { checkinEarlyMinutes: early, checkinLateMinutes: late } = rt().config.appointments;
+  const values = { service, office, date, time, code, name: a.name ?? '', address: a.office.address, url, deadlineDate: deadline.date, deadlineTime: deadline.time, early, late };
+
+  const subject = t(`email.${kind}.subject`, values);
+  const paragraphs = [
+    t('email.greeting', { name: a.name ?? '' }),
+    t(`email.${kind}.intro`, values),
+    ...(kind === 'cancelled'
+      ? []
+      : [
+          t('email.details', values),
+          t('email.codeLine', values),
+          t('email.checkIn', values),
+          t(kind === 'reminder' ? 'email.reminder.cancelHint' : 'email.manageHint', values),
+        ]),
+    t('email.signature'),
+  ];
+  const text = paragraphs.join('\n\n') + '\n';
+  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#111">${paragraphs
+    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>').replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`)
+    .join('')}</body></html>`;
+  const attachments =
+    kind === 'confirmation' || kind === 'rescheduled' ? [{ filename: `appointment-${a.code}.ics`, content: appointmentIcs(a, lang), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined;
+  return { subject, text, html, attachments };
+}
+
+export async function sendAppointmentMail(kind: MailKind, a: AppointmentFull): Promise<Sent | null> {
+  if (!a.email) return null;
+  const m = composeAppointmentMail(kind, a);
+  return sendMail({ to: a.email, ...m });
+}
+
+/** After the commit, never failing the caller: the booking stands even if the mail does not go. */
+export function notifyInBackground(kind: MailKind, a: AppointmentFull): void {
+  if (!a.email) return;
+  void sendAppointmentMail(kind, a).catch((err: unknown) => log.error({ err, appointmentId: a.id, kind }, 'appointment e-mail not sent'));
+}

@@ -1,0 +1,114 @@
+import type { Prisma } from '../db/generated/client';
+import type { TicketStatus } from '../db/generated/enums';
+import { localTime } from '../schedules/slots';
+import { rt } from '../runtime';
+import { formatBookingCode } from './codes';
+import { manageTokenFor, manageUrl } from './manage-token';
+
+export const appointmentInclude = {
+  office: { select: { id: true, name: true, nameEn: true, address: true, timeZone: true } },
+  service: { select: { id: true, code: true, nameIt: true, nameEn: true, prefix: true } },
+  ticket: { select: { id: true, code: true, number: true, status: true, priority: true } },
+} satisfies Prisma.AppointmentInclude;
+
+export type AppointmentFull = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
+
+/**
+ * What the citizen and the counters see of the appointment's day: booked, checked in (ticket
+ * waiting), serving (ticket called or at the counter), done, no-show, cancelled.
+ */
+export type AppointmentDisplayStatus = 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
+
+export function displayStatus(a: { status: AppointmentFull['status']; ticket: { status: TicketStatus } | null }): AppointmentDisplayStatus {
+  if (a.status === 'cancelled') return 'cancelled';
+  if (a.status === 'booked') return 'booked';
+  if (a.status === 'no_show' && !a.ticket) return 'no_show';
+  const s = a.ticket?.status;
+  if (s === 'called' || s === 'serving') return 'serving';
+  if (s === 'completed') return 'done';
+  if (s === 'no_show') return 'no_show';
+  if (s === 'cancelled') return 'cancelled';
+  return 'checked_in';
+}
+
+/** Until when the citizen may cancel or move it online. */
+export function changeDeadline(startsAt: Date): Date {
+  return new Date(startsAt.getTime() - rt().config.appointments.changeDeadlineHours * 3600_000);
+}
+
+export interface AppointmentView {
+  id: string;
+  /** "ABCD-EFGH" */
+  code: string;
+  status: AppointmentFull['status'];
+  displayStatus: AppointmentDisplayStatus;
+  startsAt: string;
+  endsAt: string;
+  day: string;
+  /** Local start, "HH:MM". */
+  time: string;
+  timeZone: string;
+  channel: AppointmentFull['channel'];
+  lang: string;
+  office: { id: string; name: string; nameEn: string; address: string };
+  service: { id: string; code: string; nameIt: string; nameEn: string };
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** Cancel and reschedule are possible now (booked, before the deadline). */
+  canChange: boolean;
+  changeDeadline: string;
+  token: string;
+  manageUrl: string;
+  qrUrl: string;
+  icsUrl: string;
+  ticket: { code: string; number: string; status: TicketStatus } | null;
+}
+
+/** The appointment as its holder (manage link, booking answer) sees it. */
+export function toView(a: AppointmentFull, now = new Date()): AppointmentView {
+  const token = manageTokenFor(a);
+  const deadline = changeDeadline(a.startsAt);
+  return {
+    id: a.id,
+    code: formatBookingCode(a.code),
+    status: a.status,
+    displayStatus: displayStatus(a),
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    day: a.day,
+    time: localTime(a.startsAt, a.office.timeZone),
+    timeZone: a.office.timeZone,
+    channel: a.channel,
+    lang: a.lang,
+    office: { id: a.office.id, name: a.office.name, nameEn: a.office.nameEn, address: a.office.address },
+    service: { id: a.service.id, code: a.service.code, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+    name: a.name,
+    email: a.email,
+    phone: a.phone,
+    canChange: a.status === 'booked' && now < deadline,
+    changeDeadline: deadline.toISOString(),
+    token,
+    manageUrl: manageUrl(token),
+    qrUrl: `/api/appointments/${token}/qr.svg`,
+    icsUrl: `/api/appointments/${token}/calendar.ics`,
+    ticket: a.ticket ? { code: a.ticket.code, number: a.ticket.number, status: a.ticket.status } : null,
+  };
+}
+
+export async function loadAppointment(id: string): Promise<AppointmentFull | null> {
+  return rt().db.appointment.findUnique({ where: { id }, include: appointmentInclude });
+}
+
+/** What a kiosk screen may show after a check-in: no personal data, no manage link. */
+export function toSummary(a: AppointmentFull) {
+  return {
+    code: formatBookingCode(a.code),
+    displayStatus: displayStatus(a),
+    startsAt: a.startsAt.toISOString(),
+    day: a.day,
+    time: localTime(a.startsAt, a.office.timeZone),
+    office: { id: a.office.id, name: a.office.name, nameEn: a.office.nameEn, address: a.office.address },
+    service: { id: a.service.id, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The contract between the server and the kiosk agent (kiosk/agent), over socket.io on the
+ * namespace `/kiosk-agent` of the app's own port. Shared by both sides; imports nothing that
+ * needs the server's runtime, so the agent can use it on the kiosk PC.
+ *
+ * - The agent connects with `auth: {token, printerType?}`; a wrong or revoked token is refused
+ *   (`connect_error` with message `unauthorized`).
+ * - The server greets it with `hello` (the kiosk's settings), then pushes `print` jobs carrying
+ *   the ESC/POS bytes ready for the printer (base64): the server renders every ticket, so all
+ *   kiosks print the same layout and the agent needs no database, translations or templates.
+ * - The agent answers each `print` through the socket.io acknowledgement: `printed`, `failed`
+ *   with the error, or `duplicate` when it had already printed that job id (it then prints
+ *   nothing: a redelivery after a lost acknowledgement never prints a ticket twice).
+ * - The agent reports its printer's status with `status` on connect and periodically.
+ */
+import { z } from 'zod';
+
+export const KIOSK_AGENT_NAMESPACE = '/kiosk-agent';
+
+export const PRINTER_TYPES = ['epson', 'star', 'custom'] as const;
+export const PRINTER_STATUSES = ['online', 'offline', 'paper_low', 'paper_out', 'unknown'] as const;
+export type AgentPrinterType = (typeof PRINTER_TYPES)[number];
+export type AgentPrinterStatus = (typeof PRINTER_STATUSES)[number];
+
+/** The printer addresses node-thermal-printer and transport.ts handle: raw TCP, a device path, or nothing. */
+export const TCP_INTERFACE = /^tcp:\/\/([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
+const DEVICE_PATH = /^(\/[^\0]+|\\\\\.\\[A-Za-z0-9]+)$/;
+
+export const printerInterfaceSchema = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((v) => v === 'none' || TCP_INTERFACE.test(v) || DEVICE_PATH.test(v), {
+    message: 'Use tcp://host:9100, a device path such as /dev/usb/lp0, or none',
+  });
+
+export const agentAuthSchema = z.object({
+  token: z.string().min(16).max(200),
+  /** The agent's own printer type, when set there; overrides the kiosk's for rendering. */
+  printerType: z.enum(PRINTER_TYPES).optional(),
+  agentVersion: z.string().max(40).optional(),
+});
+export type AgentAuth = z.infer<typeof agentAuthSchema>;
+
+export interface AgentHello {
+  kioskId: string;
+  name: string;
+  officeId: string;
+  printMode: 'agent' | 'server' | 'none';
+  printerType: AgentPrinterType;
+  /** The printer address registered for this kiosk; the agent's own setting wins. */
+  printerInterface: string;
+  paperWidth: number;
+}
+
+export interface PrintMessage {
+  jobId: string;
+  kind: 'ticket' | 'appointment_slip' | 'test';
+  /** A short label for the agent's log (the ticket number). */
+  label: string;
+  /** ESC/POS bytes, base64. */
+  bytes: string;
+  createdAt: string;
+}
+
+export const printMessageSchema = z.object({
+  jobId: z.string().min(1).max(64),
+  kind: z.enum(['ticket', 'appointment_slip', 'test']),
+  label: z.string().max(80),
+  bytes: z.string().max(200_000),
+  createdAt: z.string(),
+});
+
+export type PrintAck = { status: 'printed' } | { status: 'duplicate' } | { status: 'failed'; error: string };
+
+export const printAckSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('printed') }),
+  z.object({ status: z.literal('duplicate') }),
+  z.object({ status: z.literal('failed'), error: z.string().max(500) }),
+]);
+
+export const statusReportSchema = z.object({
+  status: z.enum(PRINTER_STATUSES),
+  detail: z.string().max(300).optional(),
+});
+export type StatusReport = z.infer<typeof statusReportSchema>;
+
+export interface ServerToAgent {
+  hello: (h: AgentHello) => void;
+  print: (m: PrintMessage, ack: (r: PrintAck) => void) => void;
+}
+
+export interface AgentToServer {
+  status: (s: StatusReport) => void;
+}

@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Kiosk } from '../db/generated/client';
+import { AppError, notFound } from '../errors';
+import { rt } from '../runtime';
+import { printerInterfaceSchema, PRINTER_TYPES } from './agent-protocol';
+import { agentsConnected, disconnectAgents } from './printer-status';
+
+const kioskFields = {
+  name: z.string().trim().min(1).max(80),
+  printMode: z.enum(['agent', 'server', 'none']),
+  printerType: z.enum(PRINTER_TYPES),
+  printerInterface: printerInterfaceSchema,
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  locationHintIt: z.string().trim().max(120),
+  locationHintEn: z.string().trim().max(120),
+};
+
+export const createKioskInput = z
+  .object({
+    officeId: z.string().min(1).max(64),
+    name: kioskFields.name,
+    printMode: kioskFields.printMode.default('agent'),
+    printerType: kioskFields.printerType.default('epson'),
+    printerInterface: kioskFields.printerInterface.default('none'),
+    paperWidth: kioskFields.paperWidth.default(80),
+    locationHintIt: kioskFields.locationHintIt.default(''),
+    locationHintEn: kioskFields.locationHintEn.default(''),
+  })
+  .strict();
+export type CreateKioskInput = z.input<typeof createKioskInput>;
+
+export const updateKioskInput = z
+  .object({ ...kioskFields, active: z.boolean() })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
+export type UpdateKioskInput = z.input<typeof updateKioskInput>;
+
+export const kioskQuery = z.object({ officeId: z.string().min(1).max(64).optional() });
+
+/** Agent tokens are 256 random bits; only their SHA-256 is stored (like staff sessions). */
+export function hashKioskToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function newToken(): string {
+  return `spk_${randomBytes(32).toString('base64url')}`;
+}
+
+export interface KioskView {
+  id: string;
+  officeId: string;
+  name: string;
+  printMode: Kiosk['printMode'];
+  printerType: Kiosk['printerType'];
+  printerInterface: string;
+  paperWidth: number;
+  locationHintIt: string;
+  locationHintEn: string;
+  active: boolean;
+  printerStatus: Kiosk['printerStatus'];
+  printerDetail: string | null;
+  /** Whether an agent is connected right now (null when the kiosk does not use one). */
+  agentConnected: boolean | null;
+  lastSeenAt: string | null;
+  createdAt: string;
+  /** The address to open in the kiosk's browser. */
+  kioskUrl: string;
+}
+
+export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
+  return {
+    id: k.id,
+    officeId: k.officeId,
+    name: k.name,
+    printMode: k.printMode,
+    printerType: k.printerType,
+    printerInterface: k.printerInterface,
+    paperWidth: k.paperWidth,
+    locationHintIt: k.locationHintIt,
+    locationHintEn: k.locationHintEn,
+    active: k.active,
+    printerStatus: k.printerStatus,
+    printerDetail: k.printerDetail,
+    agentConnected: k.printMode === 'agent' ? agentConnected : null,
+    lastSeenAt: k.lastSeenAt?.toISOString() ?? null,
+    createdAt: k.createdAt.toISOString(),
+    kioskUrl: `${rt().baseUrl}/kiosk?kiosk=${encodeURIComponent(k.id)}`,
+  };
+}
+
+/** The server prints by itself only to a printer it can address. */
+function checkPrinterSetup(k: { printMode: string; printerInterface: string }): void {
+  if (k.printMode === 'server' && k.printerInterface === 'none') {
+    throw new AppError(422, 'printer_interface_required', 'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)');
+  }
+}
+
+/** Registers a kiosk. The token is in this answer only: the database keeps its hash. */
+export async function createKiosk(raw: CreateKioskInput): Promise<{ kiosk: KioskView; token: string }> {
+  const input = createKioskInput.parse(raw);
+  const { db } = rt();
+  if (!(await db.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
+  checkPrinterSetup(input);
+  const token = newToken();
+  const k = await db.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
+  return { kiosk: kioskView(k, false), token };
+}
+
+export async function listKiosks(officeId?: string): Promise<KioskView[]> {
+  const rows = await rt().db.kiosk.findMany({ where: officeId ? { officeId } : {}, orderBy: [{ active: 'desc' }, { name: 'asc' }] });
+  const connected = await agentsConnected(rows.map((k) => k.id));
+  return rows.map((k) => kioskView(k, connected.has(k.id)));
+}
+
+export async function getKiosk(id: string): Promise<Kiosk> {
+  const k = await rt().db.kiosk.findUnique({ where: { id } });
+  if (!k) throw notFound('Kiosk');
+  return k;
+}
+
+export async function getKioskView(id: string): Promise<KioskView> {
+  const k = await getKiosk(id);
+  return kioskView(k, (await agentsConnected([id])).has(id));
+}
+
+/**
+ * Changes a kiosk. Connected agents are dropped when what they were told no longer holds
+ * (deactivated, different printing mode or printer): they reconnect and get the new settings,
+ * or are refused.
+ */
+export async function updateKiosk(id: string, raw: UpdateKioskInput): Promise<KioskView> {
+  const input = updateKioskInput.parse(raw);
+  const before = await getKiosk(id);
+  checkPrinterSetup({ ...before, ...input });
+  const printerChanged = ['printMode', 'printerType', 'printerInterface', 'paperWidth'].some((f) => f in input);
+  const k = await rt().db.kiosk.update({
+    where: { id },
+    // A new printer or mode invalidates what we knew about the old one.
+    data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
+  });
+  if (input.active === false || printerChanged) await disconnectAgents(id);
+  const connected = await agentsConnected([id]);
+  return kioskView(k, connected.has(id));
+}
+
+/** `DELETE`: the kiosk is deactivated, not erased (its print history stays); its agent is refused from now on. */
+export async function deactivateKiosk(id: string): Promise<void> {
+  await updateKiosk(id, { active: false });
+}
+
+/** A new token (the old one stops working at once); for a lost or leaked token. */
+export async function rotateKioskToken(id: string): Promise<{ kiosk: KioskView; token: string }> {
+  await getKiosk(id);
+  const token = newToken();
+  const k = await rt().db.kiosk.update({ where: { id }, data: { tokenHash: hashKioskToken(token) } });
+  await disconnectAgents(id);
+  return { kiosk: kioskView(k, false), token };
+}
+
+/** The active kiosk a token belongs to, or null. */
+export async function kioskByToken(token: string): Promise<Kiosk | null> {
+  const k = await rt().db.kiosk.findUnique({ where: { tokenHash: hashKioskToken(token) } });
+  return k && k.active ? k : null;
+}
+
+/** For the kiosk page: which office a `?kiosk=<id>` stands in (null when unknown or inactive). */
+export async function kioskOffice(id: string): Promise<string | null> {
+  const k = await rt().db.kiosk.findUnique({ where: { id }, select: { officeId: true, active: true } });
+  return k?.active ? k.officeId : null;
+}

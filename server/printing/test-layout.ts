@@ -1,0 +1,33 @@
+import type { PrintLayout } from './layout';
+import { pickName, printedDateTime, printTexts, type PrintLang } from './texts';
+
+export interface TestPrintInput {
+  lang: PrintLang;
+  kioskName: string;
+  office: { name: string; nameEn: string; timeZone: string };
+  at: Date;
+  /** Printed as a QR code, to check the printer's QR support. */
+  url: string;
+}
+
+/** The page an installer prints to check a kiosk's printer: text, accents, a QR code, the cut. */
+export function testPrintLayout(input: TestPrintInput): PrintLayout {
+  const t = printTexts(input.lang);
+  const { date, time } = printedDateTime(input.at, input.office.timeZone);
+  return {
+    kind: 'test',
+    lang: input.lang,
+    title: t('testTitle'),
+    blocks: [
+      { type: 'text', text: t('testTitle'), scale: 2, bold: true },
+      { type: 'text', text: pickName(input.lang, input.office.name, input.office.nameEn) },
+      { type: 'text', text: `${date} ${time}` },
+      { type: 'rule' },
+      { type: 'text', text: t('testText', { kiosk: input.kioskName }), align: 'left' },
+      { type: 'text', text: 'àèéìòù ÀÈÉÌÒÙ €', align: 'left' },
+      { type: 'feed', lines: 1 },
+      { type: 'qr', data: input.url },
+      { type: 'cut' },
+    ],
+  };
+}

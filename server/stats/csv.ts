@@ -1,0 +1,40 @@
+import { FIGURES, type StatsFigures } from './figures';
+import type { StatsResult } from './query';
+
+/**
+ * RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,
+ * a line break or edge spaces (quotes doubled). Text that a spreadsheet would run as a formula
+ * (starting with = + - @ or a tab) gets a leading apostrophe, so an exported service name can
+ * never execute anything. A UTF-8 byte-order mark lets Excel read the accents.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let s = value;
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function figureValue(f: StatsFigures, key: keyof StatsFigures, kind: string): number | null {
+  const v = f[key];
+  if (v === null) return null;
+  // Minutes to two decimals, shares to four: the JSON API has the full precision.
+  return kind === 'minutes' ? Math.round(v * 100) / 100 : kind === 'share' ? Math.round(v * 10000) / 10000 : v;
+}
+
+export function statsCsv(r: StatsResult, lang: 'it' | 'en'): string {
+  const header = ['group_by', 'key', 'name', ...FIGURES.map((f) => f.csv)];
+  const lines = [header.map(csvField).join(',')];
+  const line = (key: string | null, name: string | null, f: StatsFigures) =>
+    [r.groupBy, key, name, ...FIGURES.map((d) => figureValue(f, d.key, d.kind))].map(csvField).join(',');
+  for (const row of r.rows) {
+    const name = row.name ? (row.prefix ? `${row.prefix} ${row.name[lang]}` : row.name[lang]) : null;
+    lines.push(line(row.key, name, row));
+  }
+  lines.push(line('total', null, r.total));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export function csvFileName(r: StatsResult): string {
+  return `sportello-stats-${r.groupBy}-${r.from}_${r.to}.csv`;
+}

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient } from '../helpers/api';
+import { startApp, type TestApp } from '../helpers/app';
+import { launchBrowser } from '../helpers/browser';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+import { countersByNumber, issue, oneStop, openCounter, type OneStop } from '../helpers/sportello';
+
+let space: TestSpace;
+let app: TestApp;
+let browser: Browser;
+let os: OneStop;
+
+beforeAll(async () => {
+  space = await createTestSpace();
+  app = await startApp(space);
+  browser = await launchBrowser();
+  os = await oneStop(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await space?.drop();
+});
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function login(page: Page, username: string) {
+  await page.goto(`${app.url}/admin/live`);
+  await page.getByTestId('admin-login-username').fill(username);
+  await page.getByTestId('admin-login-password').fill('sportello');
+  await page.getByTestId('admin-login-submit').click();
+}
+
+const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
+
+describe('supervisor screens in Chromium', () => {
+  it('a supervisor watches the office live, moves a ticket, and downloads the statistics', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true })).newPage();
+    await page.goto(`${app.url}/admin/live`);
+    await page.getByTestId('admin-login-username').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await login(page, 'supervisore');
+    await page.getByTestId('admin-counters').waitFor();
+    const before = Number(await text(page, 'admin-live-waiting-total'));
+
+    // A citizen takes a ticket: the live view updates by itself.
+    const kiosk = new ApiClient(app.url);
+    const [first, second] = [...os.byPrefix.values()];
+    const t = await issue(kiosk, first.id);
+    await expect.poll(() => text(page, 'admin-live-waiting-total')).toBe(String(before + 1));
+    await expect.poll(() => text(page, `admin-queue-${first.id}-waiting`)).toBe('1');
+    // Nobody serves it yet: an alert says so.
+    await expect.poll(async () => page.getByTestId('admin-alerts').locator('[data-kind="queue_unserved"]').count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The supervisor moves it to another service; the number stays.
+    await page.getByTestId(`admin-queue-${first.id}-move`).click();
+    await page.getByTestId(`admin-move-ticket-${t.number}`).check();
+    await page.getByTestId('admin-move-target').selectOption(second.id);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('admin-move-submit').click();
+    await expect.poll(() => text(page, 'admin-message')).toContain(t.number);
+    await expect.poll(() => text(page, `admin-queue-${second.id}-waiting`)).toBe('1');
+
+    // A clerk calls it at counter 1: the counter row shows the number.
+    const clerk = new ApiClient(app.url);
+    await clerk.login('operatore1');
+    const c1 = (await countersByNumber(space, os.officeId)).get(1)!.id;
+    await openCounter(clerk, c1, [second.id]);
+    expect((await clerk.post(`/api/counters/${c1}/call-next`)).body.ticket.number).toBe(t.number);
+    await expect.poll(() => text(page, 'admin-counter-1-ticket')).toBe(t.number);
+    expect(await page.getByTestId('admin-counter-1').getAttribute('data-activity')).toBe('called');
+    // With a ticket at it the counter cannot be closed; its services can be changed.
+    expect(await page.getByTestId('admin-counter-1-close').isDisabled()).toBe(true);
+    await page.getByTestId('admin-counter-1-services').click();
+    await page.getByTestId(`admin-service-${first.id}`).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('admin-services-submit').click();
+    await expect.poll(async () => (await space.db.counter.findUniqueOrThrow({ where: { id: c1 } })).serviceIds.sort()).toEqual([first.id, second.id].sort());
+    await clerk.post(`/api/tickets/${t.id}/complete`, {});
+    // Now it can be closed, after a confirmation.
+    await expect.poll(() => page.getByTestId('admin-counter-1-close').isDisabled()).toBe(false);
+    await page.getByTestId('admin-counter-1-close').click();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('admin-close-confirm').click();
+    await expect.poll(() => page.getByTestId('admin-counter-1').getAttribute('data-activity')).toBe('closed');
+
+    // Statistics: today, by service, and the CSV.
+    await page.getByTestId('admin-nav-stats').click();
+    await page.getByTestId('admin-stats-table').waitFor();
+    await expect.poll(() => text(page, 'admin-stats-total-issued')).toBe('1');
+    await page.getByTestId('admin-stats-groupby').selectOption('service');
+    await page.getByTestId('admin-stats-submit').click();
+    await expect.poll(async () => page.getByTestId('admin-stats-table').locator('tbody tr').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('admin-stats-csv').click()]);
+    expect(download.suggestedFilename()).toMatch(/^sportello-stats-service-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0].split(',').slice(0, 5)).toEqual(['group_by', 'key', 'name', 'issued', 'served']);
+    const total = lines.at(-1)!.split(',');
+    expect(total.slice(0, 2)).toEqual(['service', 'total']);
+    expect(total.slice(3, 9)).toEqual(['1', '1', '0', '0', '1', '1']);
+    // The moved ticket: issued for the first service, served (and called) for the second.
+    const row = (id: string) => lines.find((l) => l.split(',')[1] === id)?.split(',');
+    expect(row(first.id)?.slice(3, 5)).toEqual(['1', '0']);
+    expect(row(second.id)?.slice(3, 5)).toEqual(['0', '1']);
+
+    // Every string is translated.
+    await page.getByTestId('admin-lang-en').click();
+    await expect.poll(async () => (await page.locator('h1').textContent()) ?? '').toContain('Statistics');
+    await page.getByTestId('admin-nav-live').click();
+    await expect.poll(async () => (await page.locator('h1').textContent()) ?? '').toContain('Live view');
+  });
+
+  it('refuses a clerk', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await login(page, 'operatore2');
+    await page.getByTestId('admin-denied').waitFor();
+    expect(await page.getByTestId('admin-live').count()).toBe(0);
+  });
+});

@@ -1,0 +1,49 @@
+/** Shared steps of the printing tests: registering kiosks, watching printer alerts, waiting. */
+import type { Socket } from 'socket.io-client';
+import type { PrinterAlert } from '../../server/realtime/contract';
+import { ApiClient } from './api';
+import { collect, connectSocket, cookieOf, subscribe } from './sportello';
+import type { TestSpace } from './services';
+
+export interface RegisteredKiosk {
+  id: string;
+  token: string;
+  kioskUrl: string;
+}
+
+export async function registerKiosk(admin: ApiClient, body: Record<string, unknown>): Promise<RegisteredKiosk> {
+  const r = await admin.post('/api/kiosks', body);
+  if (r.status !== 201) throw new Error(`kiosk registration failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { id: r.body.kiosk.id, token: r.body.token, kioskUrl: r.body.kiosk.kioskUrl };
+}
+
+/**
+ * A supervisor's socket in the office staff room, collecting `printer` alerts. (Issue 5 adds the
+ * supervisor view's own subscription; until then a supervisor joins the room through a counter.)
+ */
+export async function watchPrinterAlerts(url: string, space: TestSpace, officeId: string): Promise<{ socket: Socket; alerts: ReturnType<typeof collect<PrinterAlert>> }> {
+  const supervisor = new ApiClient(url);
+  await supervisor.login('supervisore');
+  const counter = await space.db.counter.findFirstOrThrow({ where: { officeId }, orderBy: { number: 'asc' } });
+  const socket = await connectSocket(url, cookieOf(supervisor));
+  const alerts = collect<PrinterAlert>(socket, 'printer');
+  const ack = await subscribe(socket, 'counter:subscribe', { counterId: counter.id });
+  if (!ack.ok) throw new Error(`supervisor subscription failed: ${JSON.stringify(ack)}`);
+  return { socket, alerts };
+}
+
+/** Polls until `fn` returns a truthy value. */
+export async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < until) {
+    try {
+      const v = await fn();
+      if (v) return v;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+}

@@ -1,0 +1,258 @@
+/**
+ * Appointments through the HTTP API of a real app process on real PostgreSQL: availability,
+ * booking, the race for the last place, manage-link tokens, cancel and reschedule, validation,
+ * the confirmation e-mail in the outbox.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signManageToken } from '../../server/appointments/manage-token';
+import { ApiClient } from '../helpers/api';
+import { startApp, type TestApp } from '../helpers/app';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+import { expectApiError } from '../helpers/sportello';
+
+let space: TestSpace;
+let app: TestApp;
+let outbox: string;
+let serviceId: string;
+let officeId: string;
+const api = () => new ApiClient(app.url);
+
+type Day = { day: string; closed: unknown; free: number; slots: { startsAt: string; time: string; free: number }[] };
+
+async function openDays(): Promise<Day[]> {
+  const r = await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body.days;
+}
+
+/** Untouched slots (both places free) more than two days ahead (outside the 24-hour change deadline, whatever the hour of the run). */
+async function freeSlots(n: number): Promise<string[]> {
+  const after = Date.now() + 50 * 3600_000;
+  return (await openDays())
+    .flatMap((d) => d.slots.filter((s) => s.free === 2 && Date.parse(s.startsAt) > after).map((s) => s.startsAt))
+    .slice(0, n);
+}
+
+const person = { name: 'Maria Rossi', email: 'maria.rossi@example.org', privacyConsent: true };
+
+beforeAll(async () => {
+  space = await createTestSpace();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-appt-'));
+  outbox = path.join(dataDir, 'outbox');
+  app = await startApp(space, { DATA_DIR: dataDir });
+  const service = await space.db.service.findFirstOrThrow({ where: { code: 'carta-identita-elettronica' } });
+  serviceId = service.id;
+  officeId = service.officeId;
+  // Every day, 08:00–20:00, two places per 15-minute slot: always something to book in the next days.
+  await space.db.schedule.update({
+    where: { officeId_serviceId: { officeId, serviceId } },
+    data: {
+      capacity: 2,
+      minNoticeMinutes: 60,
+      hours: { deleteMany: {}, create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '08:00', closes: '20:00' })) },
+    },
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await space?.drop();
+});
+
+describe('availability', () => {
+  it('lists bookable services with their offices', async () => {
+    const r = await api().get('/api/appointments/services');
+    expect(r.status).toBe(200);
+    const cie = r.body.find((s: { id: string }) => s.id === serviceId);
+    expect(cie.offices.map((o: { id: string }) => o.id)).toEqual([officeId]);
+    expect(r.body.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it('gives days with free places, national holidays closed', async () => {
+    const r = await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-12-20&to=2026-12-31`);
+    expect(r.status).toBe(200);
+    expect(r.body.timeZone).toBe('Europe/Rome');
+    // Depending on the run date the window may start later; any 25 and 26 December listed is closed.
+    for (const d of r.body.days as Day[]) {
+      if (d.day === '2026-12-25' || d.day === '2026-12-26') expect(d.closed).toMatchObject({ kind: 'holiday' });
+    }
+  });
+
+  it('refuses bad queries with JSON 4xx', async () => {
+    expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}`), 400, 'invalid_input');
+    expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-13-01`), 400, 'invalid_input');
+    expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-01-01&to=2026-06-01`), 400, 'invalid_range');
+    const desk = await space.db.service.findFirstOrThrow({ where: { mode: 'desk' } });
+    expectApiError(await api().get(`/api/appointments/availability?serviceId=${desk.id}&officeId=${desk.officeId}`), 404, 'not_bookable');
+  });
+});
+
+describe('booking', () => {
+  it('books, answers with code, manage link, QR and calendar file, and mails a confirmation to the outbox', async () => {
+    const [slot] = await freeSlots(1);
+    const r = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, lang: 'en' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(r.body.status).toBe('booked');
+    expect(r.body.startsAt).toBe(new Date(slot).toISOString());
+    expect(r.body.manageUrl).toContain(`/book/manage/${r.body.token}`);
+    expect(r.body.canChange).toBe(true);
+
+    const qr = await fetch(`${app.url}${r.body.qrUrl}`);
+    expect(qr.status).toBe(200);
+    expect(qr.headers.get('content-type')).toContain('image/svg+xml');
+    const ics = await fetch(`${app.url}${r.body.icsUrl}`);
+    expect(ics.status).toBe(200);
+    const text = await ics.text();
+    expect(text).toContain('BEGIN:VEVENT');
+    expect(text).toContain(`DTSTART:${new Date(slot).toISOString().replace(/[-:]/g, '').replace('.000', '')}`);
+
+    // The confirmation: a readable .eml with the calendar file attached.
+    let eml = '';
+    for (let i = 0; i < 50 && !eml; i++) {
+      const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')) : [];
+      for (const f of files) {
+        const content = fs.readFileSync(path.join(outbox, f), 'utf8');
+        if (content.includes('maria.rossi@example.org')) eml = content;
+      }
+      if (!eml) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(eml).toContain('Subject: Appointment confirmed');
+    expect(eml).toContain('text/calendar');
+    expect(eml).toContain(r.body.code);
+  });
+
+  it('50 parallel requests for the last free place: exactly one booking, the others 409 slot_full', async () => {
+    const [slot] = await freeSlots(1);
+    const first = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, email: 'first@example.org' });
+    expect(first.status).toBe(201);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, email: `racer${i}@example.org` })),
+    );
+    const statuses = results.map((r) => r.status);
+    if (!statuses.includes(201)) console.log(JSON.stringify(results.slice(0, 3)));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    for (const r of results.filter((x) => x.status === 409)) {
+      expectApiError(r, 409, 'slot_full');
+      expect(r.body.error.message).toMatch(/no longer available/);
+    }
+    expect(await space.db.appointment.count({ where: { serviceId, startsAt: new Date(slot), status: 'booked' } })).toBe(2);
+    const counter = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(slot) } } });
+    expect(counter.booked).toBe(2);
+    const day = (await openDays()).flatMap((d) => d.slots).find((s) => s.startsAt === new Date(slot).toISOString());
+    expect(day?.free).toBe(0);
+  });
+
+  it('refuses bad input with 4xx and writes nothing', async () => {
+    const [slot] = await freeSlots(1);
+    const before = await space.db.appointment.count();
+    const bad = [
+      { serviceId, officeId, startsAt: slot, ...person, privacyConsent: false },
+      { serviceId, officeId, startsAt: slot, name: 'X', privacyConsent: true },
+      { serviceId, officeId, startsAt: slot, ...person, email: 'not-an-address' },
+      { serviceId, officeId, startsAt: slot, ...person, phone: 'call me' },
+      { serviceId, officeId, startsAt: 'tomorrow', ...person },
+      { serviceId, officeId, startsAt: slot, ...person, name: '' },
+      { serviceId, officeId, startsAt: slot, ...person, channel: 'telepathy' },
+      'not json',
+    ];
+    for (const b of bad) expect((await api().post('/api/appointments', b)).status).toBe(400);
+    // Not a slot start, in the past, or beyond the horizon.
+    const off = new Date(new Date(slot).getTime() + 7 * 60_000).toISOString();
+    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: off, ...person }), 422, 'slot_unavailable');
+    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: '2020-01-06T09:00:00+01:00', ...person }), 422, 'slot_unavailable');
+    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: '2099-01-05T09:00:00+01:00', ...person }), 422, 'slot_unavailable');
+    // Booking at the counter needs a staff session.
+    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, channel: 'counter' }), 401, 'unauthorized');
+    expect(await space.db.appointment.count()).toBe(before);
+  });
+
+  it('lets a clerk book for the citizen at the counter', async () => {
+    const [slot] = await freeSlots(1);
+    const clerk = new ApiClient(app.url);
+    await clerk.login('operatore1');
+    const r = await clerk.post('/api/appointments', { serviceId, officeId, startsAt: slot, name: 'Luigi Bianchi', phone: '+39 333 1234567', privacyConsent: true, channel: 'counter' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const row = await space.db.appointment.findFirstOrThrow({ where: { name: 'Luigi Bianchi' } });
+    expect(row.channel).toBe('counter');
+    expect(row.bookedByStaffId).not.toBeNull();
+  });
+});
+
+describe('manage link', () => {
+  it('shows, reschedules and cancels with a valid token; the place is free again at once', async () => {
+    const [a, b] = await freeSlots(2);
+    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: a, ...person });
+    const token = booked.body.token as string;
+    const seen = await api().get(`/api/appointments/${token}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.code).toBe(booked.body.code);
+
+    const moved = await api().post(`/api/appointments/${token}/reschedule`, { startsAt: b });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.startsAt).toBe(new Date(b).toISOString());
+    expect(moved.body.token).not.toBe(token);
+    const slotA = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(a) } } });
+    const slotB = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } } });
+    expect([slotA.booked, slotB.booked]).toEqual([0, 1]);
+    expectApiError(await api().post(`/api/appointments/${moved.body.token}/reschedule`, { startsAt: b }), 422, 'same_slot');
+    expectApiError(await api().post(`/api/appointments/${token}/reschedule`, { startsAt: 'soon' }), 400, 'invalid_input');
+
+    // The old link still opens the same appointment (until it expires).
+    const cancelled = await api().post(`/api/appointments/${token}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.canChange).toBe(false);
+    const after = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } } });
+    expect(after.booked).toBe(0);
+    expectApiError(await api().post(`/api/appointments/${token}/cancel`), 409, 'already_cancelled');
+  });
+
+  it('refuses a tampered or expired token with 403, and changes nothing', async () => {
+    const [slot] = await freeSlots(1);
+    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person });
+    const token = booked.body.token as string;
+    const [id, exp, sig] = token.split('.');
+    const flip = (s: string) => s.slice(0, -1) + (s.endsWith('a') ? 'b' : 'a');
+    const tampered = [
+      `${id}.${exp}.${flip(sig)}`,
+      `${id}.${(parseInt(exp, 36) + 86_400 * 365).toString(36)}.${sig}`,
+      `${flip(id)}.${exp}.${sig}`,
+      signManageToken(id, new Date(Date.now() + 86_400_000), 'another-secret'),
+    ];
+    for (const t of tampered) {
+      expectApiError(await api().get(`/api/appointments/${t}`), 403, 'token_invalid');
+      expectApiError(await api().post(`/api/appointments/${t}/cancel`), 403, 'token_invalid');
+      expectApiError(await api().get(`/api/appointments/${t}/qr.svg`), 403, 'token_invalid');
+    }
+    const expired = signManageToken(id, new Date(Date.now() - 1000), 'test-secret');
+    expectApiError(await api().get(`/api/appointments/${expired}`), 403, 'token_expired');
+    expectApiError(await api().post(`/api/appointments/${expired}/cancel`), 403, 'token_expired');
+    expectApiError(await api().get('/api/appointments/not-a-token'), 400, 'invalid_input');
+    const row = await space.db.appointment.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe('booked');
+
+    // The manage page says so clearly instead of failing.
+    const page = await fetch(`${app.url}/book/manage/${tampered[0]}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-testid="book-manage-error"');
+  });
+
+  it('refuses changes after the deadline', async () => {
+    const [slot] = await freeSlots(1);
+    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person });
+    // Pretend the appointment is in one hour (inside the 24-hour deadline).
+    const soon = new Date(Date.now() + 3600_000);
+    await space.db.appointment.update({ where: { id: booked.body.id }, data: { startsAt: soon, endsAt: new Date(soon.getTime() + 15 * 60_000) } });
+    const token = signManageToken(booked.body.id, new Date(Date.now() + 86_400_000), 'test-secret');
+    const view = await api().get(`/api/appointments/${token}`);
+    expect(view.body.canChange).toBe(false);
+    expectApiError(await api().post(`/api/appointments/${token}/cancel`), 409, 'change_deadline_passed');
+    const [other] = await freeSlots(1);
+    expectApiError(await api().post(`/api/appointments/${token}/reschedule`, { startsAt: other }), 409, 'change_deadline_passed');
+  });
+});
