@@ -17,14 +17,20 @@ const LANG_KEY = 'sportello.admin.lang';
 const OFFICE_KEY = 'sportello.admin.office';
 
 /**
- * The navigation of /admin. The configuration pages (issue 5, part 1) add their entries to
- * CONFIGURATION; while it is empty the group shows a placeholder.
+ * The navigation of /admin. The configuration pages and the audit log (admin only) are listed
+ * in CONFIGURATION; supervisors see a note instead.
  */
 const SUPERVISION = [
   { href: '/admin/live', key: 'nav.live', testId: 'admin-nav-live' },
   { href: '/admin/stats', key: 'nav.stats', testId: 'admin-nav-stats' },
 ] as const;
-const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = [];
+const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = [
+  { href: '/admin/config/services', key: 'nav.services', testId: 'admin-nav-services' },
+  { href: '/admin/config/categories', key: 'nav.categories', testId: 'admin-nav-categories' },
+  { href: '/admin/config/counters', key: 'nav.counterList', testId: 'admin-nav-counters' },
+  { href: '/admin/config/staff', key: 'nav.staff', testId: 'admin-nav-staff' },
+  { href: '/admin/audit', key: 'nav.audit', testId: 'admin-nav-audit' },
+];
 
 /** Shell of the supervision and administration screens: language, session, office, navigation. */
 export function AdminShell({ children }: { children: ReactNode }) {
@@ -205,8 +211,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
             </div>
             <div className={styles.navGroup} data-testid="admin-nav-configuration">
               <p className={styles.navHeading}>{t('nav.configuration')}</p>
-              {CONFIGURATION.length === 0 ? (
-                <p className={styles.navPlaceholder}>{t('nav.configurationSoon')}</p>
+              {ctx.me.staff.role !== 'admin' ? (
+                <p className={styles.navPlaceholder}>{t('nav.configurationAdminOnly')}</p>
               ) : (
                 <ul className={styles.navList}>
                   {CONFIGURATION.map((n) => (

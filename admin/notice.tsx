@@ -27,6 +27,18 @@ const KNOWN = new Set([
   'other_office',
   'service_by_appointment',
   'rate_limited',
+  'code_taken',
+  'slug_taken',
+  'unknown_category',
+  'unknown_office',
+  'unknown_service',
+  'service_in_use',
+  'number_taken',
+  'counter_open',
+  'counter_has_history',
+  'username_taken',
+  'self_lockout',
+  'order_incomplete',
 ]);
 
 export function errorNotice(err: unknown): Notice {

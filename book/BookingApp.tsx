@@ -5,7 +5,7 @@
  * QR code, calendar file and manage link. Each step has one h2 that takes the focus, so screen
  * readers announce where the citizen is; the browser's back button steps back too.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
@@ -268,7 +268,7 @@ function DetailsStep({
   onSlotGone,
   onBooked,
 }: {
-  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  headingRef: RefObject<HTMLHeadingElement | null>;
   lang: LanguageCode;
   service: BookService;
   office: BookOffice;

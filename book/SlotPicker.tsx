@@ -50,8 +50,9 @@ export function SlotPicker({
     let live = true;
     setLoad({ status: 'loading' });
     const today = new Date().toISOString().slice(0, 10);
-    const from = month ? `${month}-01` : addMonthsDay(today, -1);
-    const to = month ? lastDayOfMonth(month) : lastDayOfMonth(monthOf(addMonthsDay(today, 31)));
+    // From yesterday (UTC) to be safe across time zones: the server clips to its own window.
+    const from = month ? `${month}-01` : shiftDay(today, -1);
+    const to = month ? lastDayOfMonth(month) : lastDayOfMonth(monthOf(shiftDay(today, 31)));
     loadAvailability(serviceId, officeId, from, to)
       .then((data) => {
         if (!live) return;
@@ -192,7 +193,7 @@ export function SlotPicker({
   );
 }
 
-function addMonthsDay(day: string, n: number): string {
+function shiftDay(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

@@ -168,7 +168,7 @@ export function CheckInScreen({
 
         {problem ? <Problem problem={problem} lang={lang} onWalkIn={() => void submit(lastCode, true)} busy={busy} /> : null}
 
-        <div className={styles.keyboard} role="group" aria-label={t('checkin.keypadLabel')}>
+        <div className={`${styles.keyboard} ${local.keypad}`} role="group" aria-label={t('checkin.keypadLabel')}>
           {KEY_ROWS.map((row) => (
             <div key={row} className={styles.keyRow}>
               {[...row].map((ch) => (

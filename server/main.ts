@@ -15,6 +15,7 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
   Counter (clerk)  ${u}/counter
   Supervision      ${u}/admin   (live view, statistics; job queues at /admin/queues)
   Phone page       ${u}/t/<code>   (the ticket's QR code leads here)
+  Booking          ${u}/book
   API              ${u}/api/openapi.json
   Health           ${u}/api/health
   Metrics          ${u}/metrics

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adminPaths } from './admin/openapi';
 import { loginInput } from './auth/session';
 import { servicesQuery } from './catalog';
 import { counterServicesInput, openCounterInput } from './counters/inputs';
@@ -12,6 +13,7 @@ import { bookInput } from './appointments/book';
 import { checkInInput } from './appointments/check-in';
 import { rescheduleInput } from './appointments/manage';
 import { todayQuery } from './appointments/today';
+import { closureInput, patronDayBody, scheduleInput, schedulesQuery } from './schedules/schedules';
 
 /**
  * The OpenAPI 3.1 description served at /api/openapi.json. Request bodies come from the same zod
@@ -287,6 +289,26 @@ export function openApiDocument(baseUrl: string) {
       '/api/appointments/{token}/calendar.ics': {
         get: { tags: ['appointments'], summary: 'The appointment as an iCalendar file', parameters: [pathParam('token', 'Manage token')], responses: { '200': { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(400, 403, 404) } },
       },
+      '/api/schedules': {
+        get: { tags: ['appointments'], summary: 'Appointment schedules with their weekly hours, and each office\'s closures and patron day (supervisor, admin)', security: staff, parameters: queryParams(schedulesQuery), responses: { '200': ok('{schedules, offices}'), ...errors(400, 401, 403) } },
+        put: {
+          tags: ['appointments'],
+          summary: 'Create or replace the schedule of a service at an office (admin): hours (several ranges a day), slot length, capacity, horizon, notice',
+          security: staff,
+          requestBody: body(scheduleInput),
+          responses: { '200': ok('Schedule with hours'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/schedules/closures': {
+        post: { tags: ['appointments'], summary: 'Add a local closure (inclusive local days) of an office (admin)', security: staff, requestBody: body(closureInput), responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) } },
+      },
+      '/api/schedules/closures/{id}': {
+        delete: { tags: ['appointments'], summary: 'Remove a local closure (admin)', security: staff, parameters: [pathParam('id', 'Closure id')], responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) } },
+      },
+      '/api/schedules/patron-day': {
+        put: { tags: ['appointments'], summary: "Set (or with null remove) an office's patron saint day, closed every year (admin)", security: staff, requestBody: body(patronDayBody), responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) } },
+      },
+      ...adminPaths(),
       '/metrics': {
         get: {
           tags: ['operations'],

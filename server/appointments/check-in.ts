@@ -63,7 +63,7 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
   const { config, db } = rt();
   const time = localTime(a.startsAt, tz);
   if (a.status === 'cancelled') throw new AppError(409, 'appointment_cancelled', 'This appointment was cancelled');
-  if (a.status === 'checked_in' && a.ticketId) return checkInAnswer(a.ticketId, a.id, input.kioskId, now, { already: true, late: a.ticket?.priority !== 'appointment' });
+  if (a.status === 'checked_in' && a.ticketId) return checkInAnswer(a.ticketId, a.id, input.kioskId, { already: true, late: a.ticket?.priority !== 'appointment' });
 
   if (a.day !== localDay(now, tz)) {
     throw new AppError(422, 'checkin_wrong_day', `This appointment is on ${a.day} at ${time}`, { day: a.day, time });
@@ -124,10 +124,10 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
   }
   publishOfficeChanged(ticket.officeId);
   void removeAppointmentJobs(a).catch((err: unknown) => log.warn({ err, appointmentId: a.id }, 'appointment jobs not removed; they will find it checked in'));
-  return checkInAnswer(ticket.id, a.id, input.kioskId, now, { already: false, late });
+  return checkInAnswer(ticket.id, a.id, input.kioskId, { already: false, late });
 }
 
-async function checkInAnswer(ticketId: string, appointmentId: string, kioskId: string | undefined, now: Date, flags: { already: boolean; late: boolean }) {
+async function checkInAnswer(ticketId: string, appointmentId: string, kioskId: string | undefined, flags: { already: boolean; late: boolean }) {
   const { db, baseUrl } = rt();
   const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: publicTicketInclude });
   // After the commit, never failing the check-in: the ticket stands even without paper.

@@ -124,3 +124,49 @@ export async function scheduleContext(officeId: string, serviceId: string): Prom
     },
   };
 }
+
+export const schedulesQuery = z.object({ officeId: z.string().min(1).max(64).optional() });
+
+/** For the admin screens: schedules with their hours, and each office's closures and patron day. */
+export async function listSchedules(officeId?: string) {
+  const { db } = rt();
+  const [schedules, offices] = await Promise.all([
+    db.schedule.findMany({
+      where: officeId ? { officeId } : {},
+      include: { hours: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] }, service: { select: { id: true, code: true, nameIt: true, nameEn: true, mode: true } } },
+      orderBy: [{ officeId: 'asc' }, { service: { sortOrder: 'asc' } }],
+    }),
+    db.office.findMany({
+      where: officeId ? { id: officeId } : {},
+      select: { id: true, name: true, nameEn: true, timeZone: true, patronDay: true, closures: { orderBy: { fromDay: 'asc' } } },
+      orderBy: { sortOrder: 'asc' },
+    }),
+  ]);
+  return {
+    schedules: schedules.map((s) => ({
+      id: s.id,
+      officeId: s.officeId,
+      service: s.service,
+      slotMinutes: s.slotMinutes,
+      capacity: s.capacity,
+      horizonDays: s.horizonDays,
+      minNoticeMinutes: s.minNoticeMinutes,
+      active: s.active,
+      hours: s.hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes })),
+    })),
+    offices: offices.map((o) => ({
+      id: o.id,
+      name: o.name,
+      nameEn: o.nameEn,
+      timeZone: o.timeZone,
+      patronDay: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null,
+      closures: o.closures.map((c) => ({ id: c.id, fromDay: c.fromDay, toDay: c.toDay, reason: c.reason })),
+    })),
+  };
+}
+
+export const patronDayBody = z.object({
+  officeId: z.string().min(1).max(64),
+  /** null removes the patron day. */
+  patronDay: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: z.string().trim().max(100).default('') }).nullable(),
+});

@@ -2,7 +2,7 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SOURCE_DIRS = ['app', 'server', 'kiosk', 'display', 'counter', 'ticket', 'ui', 'i18n', 'messages', 'prisma'];
+const SOURCE_DIRS = ['app', 'server', 'admin', 'book', 'kiosk', 'display', 'counter', 'ticket', 'ui', 'i18n', 'messages', 'prisma'];
 
 function newestSourceMtime(): number {
   let newest = 0;

@@ -256,3 +256,49 @@ describe('manage link', () => {
     expectApiError(await api().post(`/api/appointments/${token}/reschedule`, { startsAt: other }), 409, 'change_deadline_passed');
   });
 });
+
+describe('schedules (admin API)', () => {
+  it('lets an admin set hours, closures and the patron day; others are refused; bad input changes nothing', async () => {
+    const admin = new ApiClient(app.url);
+    await admin.login('admin');
+    const clerk = new ApiClient(app.url);
+    await clerk.login('operatore1');
+    const service = await space.db.service.findFirstOrThrow({ where: { code: 'cambio-residenza' } });
+    const body = {
+      officeId: service.officeId,
+      serviceId: service.id,
+      slotMinutes: 20,
+      capacity: 3,
+      horizonDays: 30,
+      minNoticeMinutes: 0,
+      hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '10:00', closes: '11:00' })),
+    };
+    expectApiError(await clerk.request('PUT', '/api/schedules', body), 403, 'forbidden');
+    expectApiError(await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 1, opens: '11:00', closes: '10:00' }] }), 400, 'invalid_input');
+    expectApiError(await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 8, opens: '10:00', closes: '11:00' }] }), 400, 'invalid_input');
+    const put = await admin.request('PUT', '/api/schedules', body);
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    expect(put.body.hours).toHaveLength(7);
+
+    // A closure on the third day from now, and the patron day on the fourth.
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    const closure = await admin.post('/api/schedules/closures', { officeId: service.officeId, fromDay: day(3), toDay: day(3), reason: 'Inventario' });
+    expect(closure.status).toBe(201);
+    const [, m, d] = day(4).split('-').map(Number);
+    expect((await admin.request('PUT', '/api/schedules/patron-day', { officeId: service.officeId, patronDay: { month: m, day: d, name: 'San Valdo' } })).status).toBe(200);
+    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId: service.officeId, patronDay: { month: 2, day: 30 } }), 422, 'invalid_day');
+    const avail = await api().get(`/api/appointments/availability?serviceId=${service.id}&officeId=${service.officeId}&from=${day(2)}&to=${day(5)}`);
+    const byDay = new Map((avail.body.days as Day[]).map((x) => [x.day, x]));
+    expect(byDay.get(day(3))?.closed).toMatchObject({ kind: 'closure', nameIt: 'Inventario' });
+    expect(byDay.get(day(4))?.closed).toMatchObject({ kind: 'patron', nameIt: 'San Valdo' });
+    const open = [byDay.get(day(2)), byDay.get(day(5))].filter((x) => x && !x.closed);
+    for (const o of open) expect(o?.slots.map((s) => s.time)).toEqual(['10:00', '10:20', '10:40']);
+    expect(open[0]?.slots[0].free).toBe(3);
+
+    const list = await admin.get(`/api/schedules?officeId=${service.officeId}`);
+    expect(list.status).toBe(200);
+    expect(list.body.offices[0].closures.map((c: { reason: string }) => c.reason)).toContain('Inventario');
+    expect((await admin.request('DELETE', `/api/schedules/closures/${closure.body.id}`)).status).toBe(204);
+    expectApiError(await admin.request('DELETE', `/api/schedules/closures/${closure.body.id}`), 404, 'not_found');
+  });
+});

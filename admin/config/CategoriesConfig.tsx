@@ -1,0 +1,192 @@
+'use client';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { ApiError } from '../../counter/api';
+import styles from '../admin.module.css';
+import { useAdmin } from '../context';
+import { Dialog } from '../Dialog';
+import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { adminApi, type AdminCategory } from './api';
+
+type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
+type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
+
+/** Categories in kiosk order: move up and down, edit names and icon, add. */
+export function CategoriesConfig() {
+  const t = useTranslations('admin');
+  const { lang, onUnauthorized } = useAdmin();
+  const [list, setList] = useState<AdminCategory[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [formError, setFormError] = useState<Notice | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    document.title = t('config.categories.pageTitle');
+  }, [t]);
+
+  const fail = useCallback(
+    (err: unknown, set: (n: Notice) => void) => {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      set(errorNotice(err));
+    },
+    [onUnauthorized],
+  );
+
+  const load = useCallback(async () => {
+    try {
+      setList(await adminApi<AdminCategory[]>('GET', '/api/admin/categories'));
+    } catch (err) {
+      fail(err, setNotice);
+    }
+  }, [fail]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const move = async (index: number, by: -1 | 1) => {
+    if (!list) return;
+    const ids = list.map((c) => c.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + by, 0, id);
+    setBusy(true);
+    try {
+      setList(await adminApi<AdminCategory[]>('PUT', '/api/admin/categories/order', { ids }));
+      setNotice({ kind: 'success', key: 'config.saved' });
+    } catch (err) {
+      fail(err, setNotice);
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const close = () => {
+    setEditing(null);
+    setFormError(null);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing) return;
+    const { slug, ...fields } = editing.draft;
+    try {
+      if (editing.kind === 'new') await adminApi('POST', '/api/admin/categories', { slug, ...fields });
+      else await adminApi('PATCH', `/api/admin/categories/${editing.id}`, fields);
+      close();
+      setNotice({ kind: 'success', key: 'config.saved' });
+      await load();
+    } catch (err) {
+      fail(err, setFormError);
+    }
+  };
+
+  const set = (k: keyof Draft, v: string) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const name = (c: AdminCategory) => (lang === 'en' ? c.nameEn : c.nameIt);
+
+  return (
+    <main className={styles.main} data-testid="admin-config-categories">
+      <div className={styles.pageHead}>
+        <h1 className={styles.h1}>{t('config.categories.title')}</h1>
+        <button type="button" className={styles.buttonPrimary} onClick={() => setEditing({ kind: 'new', draft: { slug: '', nameIt: '', nameEn: '', icon: '' } })} data-testid="category-new">
+          {t('config.categories.new')}
+        </button>
+      </div>
+      <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
+      <section className={styles.card}>
+        <p className={styles.muted}>{t('config.categories.intro')}</p>
+        <table className={styles.table} data-testid="categories-table">
+          <caption className={styles.srOnly}>{t('config.categories.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.num}>
+                #
+              </th>
+              <th scope="col">{t('config.categories.icon')}</th>
+              <th scope="col">{t('config.services.nameIt')}</th>
+              <th scope="col">{t('config.services.nameEn')}</th>
+              <th scope="col" className={styles.num}>
+                {t('config.categories.services')}
+              </th>
+              <th scope="col">
+                <span className={styles.srOnly}>{t('config.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list ?? []).map((c, i) => (
+              <tr key={c.id} data-testid={`category-row-${c.slug}`}>
+                <td className={styles.num}>{i + 1}</td>
+                <td aria-hidden="true">{c.icon}</td>
+                <th scope="row" lang="it">
+                  {c.nameIt}
+                </th>
+                <td lang="en">{c.nameEn}</td>
+                <td className={styles.num}>{c.services}</td>
+                <td>
+                  <div className={styles.actionsCell}>
+                    <button type="button" className={styles.buttonSmall} disabled={busy || i === 0} onClick={() => void move(i, -1)} aria-label={t('config.categories.up', { name: name(c) })} data-testid={`category-up-${c.slug}`}>
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      className={styles.buttonSmall}
+                      disabled={busy || i === (list?.length ?? 0) - 1}
+                      onClick={() => void move(i, 1)}
+                      aria-label={t('config.categories.down', { name: name(c) })}
+                      data-testid={`category-down-${c.slug}`}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      className={styles.buttonSmall}
+                      onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })}
+                      aria-label={t('config.editOf', { name: name(c) })}
+                    >
+                      {t('config.edit')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {editing && (
+        <Dialog title={editing.kind === 'new' ? t('config.categories.new') : t('config.categories.edit')} onClose={close} testId="category-dialog">
+          <form className={styles.dialogForm} onSubmit={save}>
+            <NoticeBox notice={formError} testId="category-form-message" />
+            {editing.kind === 'new' && (
+              <label className={styles.field}>
+                <span className={styles.fieldLabel}>{t('config.categories.slug')}</span>
+                <input className={styles.input} required pattern="[a-z0-9][a-z0-9\-]{1,59}" value={editing.draft.slug} onChange={(e) => set('slug', e.target.value)} />
+              </label>
+            )}
+            <label className={styles.field}>
+              <span className={styles.fieldLabel}>{t('config.services.nameIt')}</span>
+              <input className={styles.input} required lang="it" value={editing.draft.nameIt} onChange={(e) => set('nameIt', e.target.value)} />
+            </label>
+            <label className={styles.field}>
+              <span className={styles.fieldLabel}>{t('config.services.nameEn')}</span>
+              <input className={styles.input} required lang="en" value={editing.draft.nameEn} onChange={(e) => set('nameEn', e.target.value)} />
+            </label>
+            <label className={styles.field}>
+              <span className={styles.fieldLabel}>{t('config.categories.icon')}</span>
+              <input className={styles.input} maxLength={16} value={editing.draft.icon} onChange={(e) => set('icon', e.target.value)} />
+            </label>
+            <div className={styles.dialogButtons}>
+              <button type="button" className={styles.buttonSecondary} onClick={close}>
+                {t('cancel')}
+              </button>
+              <button type="submit" className={styles.buttonPrimary}>
+                {t('config.save')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </main>
+  );
+}

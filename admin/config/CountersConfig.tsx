@@ -1,0 +1,166 @@
+'use client';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { ApiError } from '../../counter/api';
+import styles from '../admin.module.css';
+import { useAdmin } from '../context';
+import { Dialog } from '../Dialog';
+import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { adminApi } from './api';
+
+interface AdminCounter {
+  id: string;
+  officeId: string;
+  number: number;
+  name: string;
+  state: 'open' | 'paused' | 'closed';
+  staffId: string | null;
+}
+type Draft = { number: number; name: string };
+type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
+
+/** Counters of the chosen office: add, rename or renumber, delete (closed, never used). */
+export function CountersConfig() {
+  const t = useTranslations('admin');
+  const { officeId, onUnauthorized } = useAdmin();
+  const [list, setList] = useState<AdminCounter[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [formError, setFormError] = useState<Notice | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+
+  useEffect(() => {
+    document.title = t('config.counters.pageTitle');
+  }, [t]);
+
+  const fail = useCallback(
+    (err: unknown, set: (n: Notice) => void) => {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      set(errorNotice(err));
+    },
+    [onUnauthorized],
+  );
+
+  const load = useCallback(async () => {
+    if (!officeId) return;
+    try {
+      setList(await adminApi<AdminCounter[]>('GET', `/api/admin/counters?officeId=${encodeURIComponent(officeId)}`));
+    } catch (err) {
+      fail(err, setNotice);
+    }
+  }, [officeId, fail]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const close = () => {
+    setEditing(null);
+    setFormError(null);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing) return;
+    try {
+      if (editing.kind === 'new') await adminApi('POST', '/api/admin/counters', { officeId, ...editing.draft });
+      else await adminApi('PATCH', `/api/admin/counters/${editing.id}`, editing.draft);
+      close();
+      setNotice({ kind: 'success', key: 'config.saved' });
+      await load();
+    } catch (err) {
+      fail(err, setFormError);
+    }
+  };
+
+  const remove = async (c: AdminCounter) => {
+    if (!window.confirm(t('config.counters.confirmDelete', { name: c.name }))) return;
+    try {
+      await adminApi('DELETE', `/api/admin/counters/${c.id}`);
+      setNotice({ kind: 'success', key: 'config.saved' });
+      await load();
+    } catch (err) {
+      fail(err, setNotice);
+    }
+  };
+
+  const nextNumber = Math.max(0, ...(list ?? []).map((c) => c.number)) + 1;
+
+  return (
+    <main className={styles.main} data-testid="admin-config-counters">
+      <div className={styles.pageHead}>
+        <h1 className={styles.h1}>{t('config.counters.title')}</h1>
+        <button type="button" className={styles.buttonPrimary} onClick={() => setEditing({ kind: 'new', draft: { number: nextNumber, name: '' } })} data-testid="counter-new">
+          {t('config.counters.new')}
+        </button>
+      </div>
+      <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
+      <section className={styles.card}>
+        <table className={styles.table} data-testid="counters-table">
+          <caption className={styles.srOnly}>{t('config.counters.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={styles.num}>
+                {t('config.counters.number')}
+              </th>
+              <th scope="col">{t('config.counters.name')}</th>
+              <th scope="col">{t('config.services.state')}</th>
+              <th scope="col">
+                <span className={styles.srOnly}>{t('config.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(list ?? []).map((c) => (
+              <tr key={c.id} data-testid={`counter-row-${c.number}`}>
+                <td className={styles.num}>{c.number}</td>
+                <th scope="row">{c.name}</th>
+                <td>{t(`config.counters.states.${c.state}`)}</td>
+                <td>
+                  <div className={styles.actionsCell}>
+                    <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} aria-label={t('config.editOf', { name: c.name })}>
+                      {t('config.edit')}
+                    </button>
+                    <button type="button" className={styles.buttonSmallDanger} disabled={c.state !== 'closed'} onClick={() => void remove(c)} aria-label={t('config.counters.deleteOf', { name: c.name })}>
+                      {t('config.counters.delete')}
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      {editing && (
+        <Dialog title={editing.kind === 'new' ? t('config.counters.new') : t('config.counters.edit')} onClose={close} testId="counter-dialog">
+          <form className={styles.dialogForm} onSubmit={save}>
+            <NoticeBox notice={formError} testId="counter-form-message" />
+            <label className={styles.field}>
+              <span className={styles.fieldLabel}>{t('config.counters.number')}</span>
+              <input
+                className={styles.input}
+                type="number"
+                required
+                min={1}
+                max={999}
+                value={editing.draft.number}
+                onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, number: Number(e.target.value) } })}
+              />
+            </label>
+            <label className={styles.field}>
+              <span className={styles.fieldLabel}>{t('config.counters.name')}</span>
+              <input className={styles.input} required maxLength={60} value={editing.draft.name} onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, name: e.target.value } })} data-testid="counter-name" />
+            </label>
+            <div className={styles.dialogButtons}>
+              <button type="button" className={styles.buttonSecondary} onClick={close}>
+                {t('cancel')}
+              </button>
+              <button type="submit" className={styles.buttonPrimary} data-testid="counter-save">
+                {t('config.save')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </main>
+  );
+}

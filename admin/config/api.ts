@@ -1,0 +1,67 @@
+/** JSON client of the administration API; refusals become an ApiError with the server's code. */
+import { ApiError } from '../../counter/api';
+
+export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Network error');
+  }
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  if (!res.ok) {
+    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const code = typeof err?.code === 'string' ? err.code : res.status === 401 ? 'unauthorized' : 'http_' + res.status;
+    throw new ApiError(res.status, code, typeof err?.message === 'string' ? err.message : res.statusText);
+  }
+  return json as T;
+}
+
+export interface AdminService {
+  id: string;
+  code: string;
+  prefix: string;
+  nameIt: string;
+  nameEn: string;
+  keywords: string;
+  mode: 'desk' | 'appointment';
+  expectedMinutes: number;
+  targetWaitMinutes: number;
+  active: boolean;
+  sortOrder: number;
+  categoryId: string;
+  officeId: string;
+}
+
+export interface AdminCategory {
+  id: string;
+  slug: string;
+  nameIt: string;
+  nameEn: string;
+  icon: string;
+  sortOrder: number;
+  services: number;
+}
+
+export interface AuditItem {
+  id: string;
+  at: string;
+  staff: { id: string; username: string | null; displayName: string | null };
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}

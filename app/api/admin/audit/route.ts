@@ -1,0 +1,6 @@
+import { ADMINS, staffRoute } from '@/server/http/route';
+import { auditQuery, listAudit } from '@/server/admin/audit';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(ADMINS, { query: auditQuery }, ({ query }) => listAudit(query));

@@ -1,0 +1,6 @@
+import { ADMINS, idParam, staffRoute } from '@/server/http/route';
+import { adminUpdateCategory, updateCategoryInput } from '@/server/admin/config';
+
+export const dynamic = 'force-dynamic';
+
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCategoryInput }, ({ actor, params, body }) => adminUpdateCategory(actor, params.id, body));

@@ -1,0 +1,8 @@
+import { ADMINS, json, staffRoute } from '@/server/http/route';
+import { adminCreateCategory, adminListCategories, createCategoryInput } from '@/server/admin/config';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(ADMINS, {}, () => adminListCategories());
+
+export const POST = staffRoute(ADMINS, { body: createCategoryInput }, async ({ actor, body }) => json(await adminCreateCategory(actor, body), 201));

@@ -1,0 +1,8 @@
+import { ADMINS, idParam, staffRoute } from '@/server/http/route';
+import { adminDeleteCounter, adminUpdateCounter, updateCounterInput } from '@/server/admin/config';
+
+export const dynamic = 'force-dynamic';
+
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCounterInput }, ({ actor, params, body }) => adminUpdateCounter(actor, params.id, body));
+
+export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => adminDeleteCounter(actor, params.id));

@@ -1,0 +1,8 @@
+import { ADMINS, json, staffRoute } from '@/server/http/route';
+import { adminCreateService, adminListServices, adminServicesQuery, createServiceInput } from '@/server/admin/config';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(ADMINS, { query: adminServicesQuery }, ({ query }) => adminListServices(query));
+
+export const POST = staffRoute(ADMINS, { body: createServiceInput }, async ({ actor, body }) => json(await adminCreateService(actor, body), 201));

@@ -1,0 +1,8 @@
+import { ADMINS, json, staffRoute } from '@/server/http/route';
+import { adminCreateStaff, adminListStaff, createStaffInput } from '@/server/admin/config';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(ADMINS, {}, () => adminListStaff());
+
+export const POST = staffRoute(ADMINS, { body: createStaffInput }, async ({ actor, body }) => json(await adminCreateStaff(actor, body), 201));

@@ -1,0 +1,6 @@
+import { ADMINS, json, staffRoute } from '@/server/http/route';
+import { addClosure, closureInput } from '@/server/schedules/schedules';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = staffRoute(ADMINS, { body: closureInput }, async ({ body }) => json(await addClosure(body), 201));

@@ -1,0 +1,6 @@
+import { ADMINS, staffRoute } from '@/server/http/route';
+import { patronDayBody, setPatronDay } from '@/server/schedules/schedules';
+
+export const dynamic = 'force-dynamic';
+
+export const PUT = staffRoute(ADMINS, { body: patronDayBody }, async ({ body }) => ({ patronDay: await setPatronDay(body.officeId, body.patronDay) }));

@@ -1,0 +1,8 @@
+import { ADMINS, staffRoute, SUPERVISORS } from '@/server/http/route';
+import { listSchedules, scheduleInput, schedulesQuery, upsertSchedule } from '@/server/schedules/schedules';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = staffRoute(SUPERVISORS, { query: schedulesQuery }, ({ query }) => listSchedules(query.officeId));
+
+export const PUT = staffRoute(ADMINS, { body: scheduleInput }, ({ body }) => upsertSchedule(body));
