@@ -1,14 +1,32 @@
-// Makes a fresh clone runnable: generates the Prisma client (offline: Prisma's CLI only needs
-// some existing file as the schema-engine path for `generate`) and builds Next.js when needed.
+// Makes a checkout runnable: generates the Prisma client (offline: Prisma's CLI only needs some
+// existing file as the schema-engine path for `generate`) and, with --build, builds Next.js when
+// the build is missing or older than the sources (--force: always).
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 
-const run = (cmd, env = {}) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, ...env } });
+const run = (cmd, env = {}) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
 const args = new Set(process.argv.slice(2));
+
+const SOURCES = ['app', 'server', 'admin', 'book', 'kiosk', 'display', 'counter', 'ticket', 'ui', 'i18n', 'messages', 'prisma', 'next.config.js', 'package.json', 'tsconfig.json'];
+
+function newestSourceMtime() {
+  let newest = 0;
+  const walk = (p) => {
+    if (!fs.existsSync(p)) return;
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return void (newest = Math.max(newest, st.mtimeMs));
+    for (const e of fs.readdirSync(p)) if (e !== 'generated' && e !== 'node_modules') walk(path.join(p, e));
+  };
+  SOURCES.forEach(walk);
+  return newest;
+}
 
 if (!fs.existsSync('server/db/generated/client.ts') || args.has('--generate')) {
   run('npx prisma generate', { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false', PRISMA_HIDE_UPDATE_MESSAGE: '1' });
 }
-if (args.has('--build') && (!fs.existsSync('.next/BUILD_ID') || args.has('--force'))) {
-  run('npx next build');
+if (args.has('--build')) {
+  const buildId = '.next/BUILD_ID';
+  const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime();
+  if (stale || args.has('--force')) run('npx next build');
 }
