@@ -3,58 +3,20 @@
  * Every call is same-origin and relative, so the kiosk works behind any reverse proxy.
  */
 import type { LanguageCode } from '../i18n/languages';
+import type { listCategories, listServices } from '../server/catalog';
+import type { listOffices } from '../server/offices';
+import type { issueTicketView } from '../server/tickets/issue';
 
 export type ServiceMode = 'desk' | 'appointment';
 export type KioskPriority = 'none' | 'disability' | 'pregnancy' | 'elderly';
 export const kioskPriorities: readonly KioskPriority[] = ['none', 'disability', 'pregnancy', 'elderly'];
 
-export interface Office {
-  id: string;
-  slug: string;
-  name: string;
-  nameEn: string;
-  address: string;
-  isOneStop: boolean;
-}
-
-export interface Category {
-  id: string;
-  slug: string;
-  nameIt: string;
-  nameEn: string;
-  icon: string;
-  sortOrder: number;
-}
-
-export interface Service {
-  id: string;
-  code: string;
-  prefix: string;
-  name: string;
-  nameIt: string;
-  nameEn: string;
-  keywords: string;
-  category: { id: string; slug: string; name: string; nameIt: string; nameEn: string; icon: string };
-  mode: ServiceMode;
-  officeId: string;
-  office: { id: string; name: string; nameEn: string };
-  expectedMinutes: number;
-}
-
-export interface IssuedTicket {
-  id: string;
-  code: string;
-  number: string;
-  status: string;
-  position: number;
-  estimatedWaitMinutes: number;
-  statusUrl: string;
-  service: { id: string; name: string; nameIt: string; nameEn: string; prefix: string };
-  office: { id: string; name: string; nameEn: string };
-  issuedAt: string;
-  /** The kiosk printer's answer: null without a printer, `unavailable` when the paper will not come. */
-  print?: { status: 'queued' | 'unavailable'; reason?: string } | null;
-}
+// The JSON the API answers, typed from the server functions that produce it (one source of truth;
+// type-only imports, so no server code reaches the browser).
+export type Office = Awaited<ReturnType<typeof listOffices>>[number];
+export type Category = Awaited<ReturnType<typeof listCategories>>[number];
+export type Service = Awaited<ReturnType<typeof listServices>>[number];
+export type IssuedTicket = Awaited<ReturnType<typeof issueTicketView>>;
 
 /** A refusal from the API (`{error:{code,message}}`), or `status 0 / code "network"` when nothing answered. */
 export class KioskApiError extends Error {

@@ -5,7 +5,7 @@ import { ensureBuilt } from '../queue/engine';
 import { publishCounter, publishOfficeChanged } from '../realtime/publish';
 import type { CounterSnapshot } from '../realtime/contract';
 import { rt } from '../runtime';
-import { toCounterTicket } from '../tickets/views';
+import { counterTicketInclude, toCounterTicket } from '../tickets/views';
 import { counterSnapshot, currentTicketOf } from './snapshot';
 
 async function loadCounter(counterId: string) {
@@ -87,6 +87,7 @@ export async function resumeCounter(actor: Actor, counterId: string): Promise<Co
   return snapshotAfterChange(counterId, counter.officeId);
 }
 
+/** The office's counters with their clerk and current ticket: two queries, however many counters. */
 export async function listCounters(officeId: string) {
   const { db } = rt();
   const counters = await db.counter.findMany({
@@ -94,20 +95,23 @@ export async function listCounters(officeId: string) {
     orderBy: { number: 'asc' },
     include: { staff: { select: { displayName: true } } },
   });
-  return Promise.all(
-    counters.map(async (c) => {
-      const snap = await currentTicketOf(c.id);
-      return {
-        id: c.id,
-        number: c.number,
-        name: c.name,
-        state: c.state,
-        officeId: c.officeId,
-        staffId: c.staffId,
-        staffName: c.staff?.displayName ?? null,
-        serviceIds: c.serviceIds,
-        current: snap ? toCounterTicket(snap) : null,
-      };
-    }),
-  );
+  const current = await db.ticket.findMany({
+    where: { counterId: { in: counters.map((c) => c.id) }, status: { in: ['called', 'serving'] } },
+    include: counterTicketInclude,
+  });
+  const currentBy = new Map(current.map((t) => [t.counterId, t]));
+  return counters.map((c) => {
+    const t = currentBy.get(c.id);
+    return {
+      id: c.id,
+      number: c.number,
+      name: c.name,
+      state: c.state,
+      officeId: c.officeId,
+      staffId: c.staffId,
+      staffName: c.staff?.displayName ?? null,
+      serviceIds: c.serviceIds,
+      current: t ? toCounterTicket(t) : null,
+    };
+  });
 }
