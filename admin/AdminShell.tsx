@@ -29,6 +29,9 @@ const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = 
   { href: '/admin/config/categories', key: 'nav.categories', testId: 'admin-nav-categories' },
   { href: '/admin/config/counters', key: 'nav.counterList', testId: 'admin-nav-counters' },
   { href: '/admin/config/staff', key: 'nav.staff', testId: 'admin-nav-staff' },
+  { href: '/admin/config/offices', key: 'nav.offices', testId: 'admin-nav-offices' },
+  { href: '/admin/config/kiosks', key: 'nav.kiosks', testId: 'admin-nav-kiosks' },
+  { href: '/admin/config/displays', key: 'nav.displays', testId: 'admin-nav-displays' },
   { href: '/admin/audit', key: 'nav.audit', testId: 'admin-nav-audit' },
 ];
 

@@ -6,9 +6,22 @@ import { rt } from '../runtime';
 /** A transaction client (what `db.$transaction(async (tx) => …)` hands over). */
 export type Tx = Prisma.TransactionClient;
 
-export const AUDIT_ENTITIES = ['service', 'category', 'counter', 'staff'] as const;
+export const AUDIT_ENTITIES = [
+  'service',
+  'category',
+  'counter',
+  'staff',
+  'office',
+  'schedule',
+  'closure',
+  'patron_day',
+  'kiosk',
+  'display',
+  'ticket',
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
-export type AuditAction = 'create' | 'update' | 'delete' | 'reorder' | 'password_reset';
+/** services_change, close and move are supervisor actions on the live office. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'reorder' | 'password_reset' | 'token_rotate' | 'services_change' | 'close' | 'move';
 
 /** Plain JSON of a record (dates as ISO strings, no undefined) for the before/after columns. */
 function snapshot(v: unknown): Prisma.InputJsonValue | undefined {
