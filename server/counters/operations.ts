@@ -1,3 +1,4 @@
+import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
 import { AppError, conflict, forbidden, notFound } from '../errors';
@@ -67,7 +68,19 @@ export async function closeCounter(actor: Actor, counterId: string): Promise<Cou
   const counter = await loadCounter(counterId);
   assertOwnerOrSupervisor(actor, counter);
   if (await currentTicketOf(counterId)) throw conflict('counter_busy', 'Finish or transfer the current ticket before closing');
-  await rt().db.counter.update({ where: { id: counterId }, data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null } });
+  await rt().db.$transaction(async (tx) => {
+    await tx.counter.update({ where: { id: counterId }, data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null } });
+    // A clerk closing their own desk is routine; a supervisor closing someone else's is recorded.
+    if (counter.staffId && counter.staffId !== actor.staffId) {
+      await withAudit(tx, actor, {
+        action: 'close',
+        entity: 'counter',
+        entityId: counterId,
+        before: { name: counter.name, state: counter.state, staffId: counter.staffId, serviceIds: counter.serviceIds },
+        after: { name: counter.name, state: 'closed', staffId: null, serviceIds: [] },
+      });
+    }
+  });
   return snapshotAfterChange(counterId, counter.officeId);
 }
 

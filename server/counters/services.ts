@@ -1,6 +1,6 @@
+import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, conflict, notFound } from '../errors';
-import { log } from '../log';
 import { ensureBuilt } from '../queue/engine';
 import { publishCounter, publishOfficeChanged } from '../realtime/publish';
 import type { CounterSnapshot } from '../realtime/contract';
@@ -26,12 +26,20 @@ export async function changeCounterServices(actor: Actor, counterId: string, ser
   if (foreign.length > 0) throw new AppError(422, 'service_not_allowed', 'Some services are not active desk services of this office', { serviceIds: foreign });
 
   // Conditional: if the clerk closed the counter (or another clerk took it) meanwhile, nothing changes.
-  const res = await db.counter.updateMany({
-    where: { id: counterId, staffId: counter.staffId, state: { not: 'closed' } },
-    data: { serviceIds: unique },
+  await db.$transaction(async (tx) => {
+    const res = await tx.counter.updateMany({
+      where: { id: counterId, staffId: counter.staffId, state: { not: 'closed' } },
+      data: { serviceIds: unique },
+    });
+    if (res.count === 0) throw conflict('counter_changed', `${counter.name} changed meanwhile, reload`);
+    await withAudit(tx, actor, {
+      action: 'services_change',
+      entity: 'counter',
+      entityId: counterId,
+      before: { name: counter.name, staffId: counter.staffId, serviceIds: counter.serviceIds },
+      after: { name: counter.name, staffId: counter.staffId, serviceIds: unique },
+    });
   });
-  if (res.count === 0) throw conflict('counter_changed', `${counter.name} changed meanwhile, reload`);
-  log.info({ counterId, by: actor.username, serviceIds: unique, before: counter.serviceIds }, 'counter services changed by a supervisor');
 
   await ensureBuilt(counter.officeId);
   void publishCounter(counterId);

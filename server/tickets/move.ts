@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
@@ -53,6 +54,13 @@ export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<ty
         staffId: actor.staffId,
         data: { moved: true, toServiceId: target.id, toCounterId: null, toStaffId: null, note: null },
       },
+    });
+    await withAudit(tx, actor, {
+      action: 'move',
+      entity: 'ticket',
+      entityId: t.id,
+      before: { number: t.number, serviceId: t.serviceId, targetCounterId: t.targetCounterId, targetStaffId: t.targetStaffId },
+      after: { number: t.number, serviceId: target.id, targetCounterId: null, targetStaffId: null },
     });
     return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: counterTicketInclude });
   });

@@ -81,10 +81,17 @@ describe('supervisor actions', () => {
     expectApiError(await sup.post(`/api/counters/${counters.get(5)!.id}/services`, { serviceIds: [A] }), 409, 'counter_not_open');
     expectApiError(await sup.post('/api/counters/nope/services', { serviceIds: [A] }), 404);
 
+    // Refused changes leave no trace in the audit log.
+    expect(await space.db.auditLog.count({ where: { entity: 'counter', entityId: c1 } })).toBe(0);
     const r = await sup.post(`/api/counters/${c1}/services`, { serviceIds: [A, B, B] });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect([...r.body.counter.serviceIds].sort()).toEqual([A, B].sort());
     expect(r.body.counter.staffId).not.toBeNull();
+    const audit = await space.db.auditLog.findMany({ where: { entity: 'counter', entityId: c1 } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'services_change', staffId: (await space.db.staff.findUniqueOrThrow({ where: { username: 'supervisore' } })).id });
+    expect(audit[0].before).toMatchObject({ serviceIds: [A] });
+    expect(audit[0].after).toMatchObject({ serviceIds: [A, B] });
 
     const called = await op1.post(`/api/counters/${c1}/call-next`);
     expect(called.status).toBe(200);
@@ -123,6 +130,9 @@ describe('supervisor actions', () => {
     const ev = await space.db.ticketEvent.findFirstOrThrow({ where: { ticketId: tX.id, type: 'transferred' } });
     expect(ev).toMatchObject({ serviceId: B, fromServiceId: A, staffId: supervisorId, counterId: null });
     expect(ev.data).toMatchObject({ moved: true });
+    const audit = await space.db.auditLog.findMany({ where: { entity: 'ticket', entityId: tX.id } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'move', staffId: supervisorId, before: { number: tX.number, serviceId: A }, after: { number: tX.number, serviceId: B } });
     expect((await sup.get(`/api/queues/${B}/tickets`)).body.tickets.map((t: { id: string }) => t.id)).toEqual([tX.id, tY.id]);
 
     // A counter serving only B calls the moved ticket first: it arrived before tY.
@@ -142,6 +152,10 @@ describe('supervisor actions', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.counter.state).toBe('closed');
     expect(closed.body.counter.staffId).toBeNull();
+    const op2Id = (await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore2' } })).id;
+    const audit = await space.db.auditLog.findMany({ where: { entity: 'counter', entityId: c2 } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'close', before: { staffId: op2Id }, after: { state: 'closed', staffId: null } });
     // Counter 1 holds the ticket called in the previous test.
     expectApiError(await sup.post(`/api/counters/${c1}/close`), 409, 'counter_busy');
     expectApiError(await op2.post(`/api/counters/${c1}/close`), 403, 'forbidden');
