@@ -2,12 +2,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ApiError } from '../../counter/api';
+import { AUDIT_ENTITIES } from '../../server/admin/audit-kinds';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { errorNotice, NoticeBox, type Notice } from '../notice';
 import { adminApi, type AuditItem } from './api';
 
-const ENTITIES = ['service', 'category', 'counter', 'staff'] as const;
 const PAGE = 50;
 
 /** Fields whose value differs between before and after (all fields of a create or delete). */
@@ -63,7 +63,7 @@ export function AuditLogView() {
           <span className={styles.fieldLabel}>{t('config.audit.entity')}</span>
           <select className={styles.select} value={entity} onChange={(e) => setEntity(e.target.value)} data-testid="audit-entity">
             <option value="">{t('config.all')}</option>
-            {ENTITIES.map((e) => (
+            {AUDIT_ENTITIES.map((e) => (
               <option key={e} value={e}>
                 {t(`config.audit.entities.${e}`)}
               </option>

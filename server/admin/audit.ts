@@ -2,26 +2,13 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../db/generated/client';
 import { rt } from '../runtime';
+import { AUDIT_ENTITIES, type AuditAction, type AuditEntity } from './audit-kinds';
+
+export { AUDIT_ENTITIES, type AuditAction, type AuditEntity };
 
 /** A transaction client (what `db.$transaction(async (tx) => …)` hands over). */
 export type Tx = Prisma.TransactionClient;
 
-export const AUDIT_ENTITIES = [
-  'service',
-  'category',
-  'counter',
-  'staff',
-  'office',
-  'schedule',
-  'closure',
-  'patron_day',
-  'kiosk',
-  'display',
-  'ticket',
-] as const;
-export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
-/** services_change, close and move are supervisor actions on the live office. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'reorder' | 'password_reset' | 'token_rotate' | 'services_change' | 'close' | 'move';
 
 /** Plain JSON of a record (dates as ISO strings, no undefined) for the before/after columns. */
 function snapshot(v: unknown): Prisma.InputJsonValue | undefined {
