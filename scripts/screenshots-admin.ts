@@ -1,5 +1,6 @@
-// Screenshots of the supervisor screens (docs/screenshots/admin-live.png, admin-stats.png), at
-// 1920x1080: a morning in progress for the live view, a generated week for the statistics.
+// Screenshots of the supervisor screens (docs/screenshots/admin-live.png, admin-stats.png,
+// admin-stats-appointments.png), at 1920x1080: a morning in progress for the live view, a
+// generated week for the statistics.
 // Run alone with `node --import tsx scripts/screenshots-admin.ts`; `npm run screenshots` runs it too.
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
@@ -8,7 +9,7 @@ import { ApiClient } from '../test/helpers/api';
 import { startApp, type TestApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
-import { generateDay } from '../test/helpers/stats-day';
+import { generateAppointments, generateDay } from '../test/helpers/stats-day';
 
 const OUT = 'docs/screenshots';
 
@@ -24,10 +25,13 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   fs.mkdirSync(OUT, { recursive: true });
   const today = DateTime.now().setZone('Europe/Rome');
   // A past week for the statistics (about 390 visits a day, like a real one-stop desk).
+  // and the appointments of the registry office (Anagrafe) over the same week.
+  const registry = (await space.db.service.findFirstOrThrow({ where: { code: 'carta-identita-elettronica' } })).officeId;
   for (let d = 7; d >= 1; d--) {
     const day = today.minus({ days: d });
     if (day.weekday >= 6) continue;
     await generateDay(space, { day: day.toISODate() as string, tickets: 390, seed: d });
+    await generateAppointments(space, { day: day.toISODate() as string, count: 40 + d * 3, officeId: registry, seed: 100 + d });
   }
 
   // This morning: clerks at five of six counters, people waiting, one queue nobody serves.
@@ -87,6 +91,18 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   await page.waitForTimeout(1200);
   await page.screenshot({ path: `${OUT}/admin-stats.png` });
   console.log(`${OUT}/admin-stats.png`);
+
+  // The registry office's appointments by day.
+  await page.getByTestId('admin-office').selectOption(registry);
+  await page.getByTestId('admin-stats-groupby').selectOption('day');
+  await page.getByTestId('admin-stats-submit').click();
+  const appointments = page.getByTestId('admin-stats-appointments');
+  await appointments.getByTestId('admin-stats-chart-appointments').locator('svg').first().waitFor();
+  await appointments.scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(800);
+  await appointments.screenshot({ path: `${OUT}/admin-stats-appointments.png` });
+  console.log(`${OUT}/admin-stats-appointments.png`);
 }
 
 if (process.argv[1]?.endsWith('screenshots-admin.ts')) {

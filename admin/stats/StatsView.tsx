@@ -5,6 +5,7 @@ import { api, ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { AppointmentStats } from './AppointmentStats';
 import { StatsCharts } from './StatsCharts';
 import { StatsTable } from './StatsTable';
 import { GROUP_BYS, type GroupBy, type StatsResult } from './types';
@@ -172,6 +173,7 @@ export function StatsView() {
           </ul>
           <StatsCharts result={result} />
           <StatsTable result={result} />
+          <AppointmentStats result={result} />
         </>
       )}
     </main>

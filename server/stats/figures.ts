@@ -23,9 +23,15 @@
  * - serviceLevel: share of first calls whose wait was within the service's targetWaitMinutes
  *   (wait ≤ target), withinTarget / called; null when nobody was called.
  *
- * Appointments (issue 3) will add their own figures here (booked, cancelled, no-show of
- * appointments) from their own events: a new source in query.ts's `facts`, new fields below,
- * new entries in FIGURES; the CSV and the statistics page follow FIGURES.
+ * Appointments: each appointment row records its transitions once, with their time, and never
+ * undoes them (booked → checked in | cancelled | no-show; server/appointments), so those
+ * write-once times are the appointments' event log. Like tickets, each counts at its own time:
+ * - apptBooked: appointments booked (createdAt; online, at the kiosk or by a clerk, whose
+ *   staff id it carries).
+ * - apptCheckedIn: check-ins at the kiosk (checkedInAt); the ticket then counts as issued too.
+ * - apptCancelled: cancellations (cancelledAt).
+ * - apptNoShow: appointments nobody checked in for, by the end of the late window (noShowAt).
+ * A day's appointments that took place are apptCheckedIn + apptNoShow of that day.
  */
 export interface StatsFigures {
   issued: number;
@@ -41,6 +47,10 @@ export interface StatsFigures {
   waitP90: number | null;
   serviceP50: number | null;
   serviceP90: number | null;
+  apptBooked: number;
+  apptCheckedIn: number;
+  apptCancelled: number;
+  apptNoShow: number;
 }
 
 export interface StatsRow extends StatsFigures {
@@ -68,8 +78,12 @@ export const FIGURES: readonly { key: keyof StatsFigures; csv: string; kind: Fig
   { key: 'waitP90', csv: 'wait_p90_min', kind: 'minutes' },
   { key: 'serviceP50', csv: 'service_p50_min', kind: 'minutes' },
   { key: 'serviceP90', csv: 'service_p90_min', kind: 'minutes' },
+  { key: 'apptBooked', csv: 'appointments_booked', kind: 'count' },
+  { key: 'apptCheckedIn', csv: 'appointments_checked_in', kind: 'count' },
+  { key: 'apptCancelled', csv: 'appointments_cancelled', kind: 'count' },
+  { key: 'apptNoShow', csv: 'appointments_no_show', kind: 'count' },
 ];
 
 export function emptyFigures(): StatsFigures {
-  return { issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, called: 0, withinTarget: 0, serviceLevel: null, waitP50: null, waitP90: null, serviceP50: null, serviceP90: null };
+  return { issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, called: 0, withinTarget: 0, serviceLevel: null, waitP50: null, waitP90: null, serviceP50: null, serviceP90: null, apptBooked: 0, apptCheckedIn: 0, apptCancelled: 0, apptNoShow: 0 };
 }

@@ -29,6 +29,10 @@ type RawRow = {
   wait_p90: number | null;
   service_p50: number | null;
   service_p90: number | null;
+  appt_booked: number;
+  appt_checked_in: number;
+  appt_cancelled: number;
+  appt_no_show: number;
 };
 
 /** The grouping key of a fact, in SQL. Fixed strings only: never built from input. */
@@ -95,7 +99,17 @@ export async function officeStats(q: StatsQuery): Promise<StatsResult> {
         (EXTRACT(EPOCH FROM (at - GREATEST(last_called, last_started))) / 60)::float8, NULL
       FROM seq
       WHERE type = 'completed' AND last_called IS NOT NULL AND at >= ${start} AND at < ${end}
-      -- Appointments (issue 3) join here as further fact kinds from their own event log.
+      UNION ALL
+      -- Appointments: their write-once transition times (figures.ts). No counter: not served yet.
+      SELECT f.kind, f.at, a."serviceId", NULL, f."staffId", NULL, NULL
+      FROM "Appointment" a
+      CROSS JOIN LATERAL (VALUES
+        ('appt_booked', a."createdAt", a."bookedByStaffId"),
+        ('appt_checked_in', a."checkedInAt", NULL),
+        ('appt_cancelled', a."cancelledAt", NULL),
+        ('appt_no_show', a."noShowAt", NULL)
+      ) AS f(kind, at, "staffId")
+      WHERE a."officeId" = ${office.id} AND f.at >= ${start} AND f.at < ${end}
     ),
     keyed AS (
       SELECT *, ((at AT TIME ZONE 'UTC') AT TIME ZONE ${tz}::text) AS local_at FROM facts
@@ -111,7 +125,11 @@ export async function officeStats(q: StatsQuery): Promise<StatsResult> {
       percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE kind = 'wait') AS wait_p50,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE kind = 'wait') AS wait_p90,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE kind = 'visit') AS service_p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE kind = 'visit') AS service_p90
+      percentile_cont(0.9) WITHIN GROUP (ORDER BY minutes) FILTER (WHERE kind = 'visit') AS service_p90,
+      count(*) FILTER (WHERE kind = 'appt_booked')::int AS appt_booked,
+      count(*) FILTER (WHERE kind = 'appt_checked_in')::int AS appt_checked_in,
+      count(*) FILTER (WHERE kind = 'appt_cancelled')::int AS appt_cancelled,
+      count(*) FILTER (WHERE kind = 'appt_no_show')::int AS appt_no_show
     FROM keyed
     GROUP BY GROUPING SETS ((${key}), ())`;
 
@@ -130,6 +148,10 @@ export async function officeStats(q: StatsQuery): Promise<StatsResult> {
           waitP90: r.wait_p90,
           serviceP50: r.service_p50,
           serviceP90: r.service_p90,
+          apptBooked: r.appt_booked,
+          apptCheckedIn: r.appt_checked_in,
+          apptCancelled: r.appt_cancelled,
+          apptNoShow: r.appt_no_show,
         }
       : emptyFigures();
 

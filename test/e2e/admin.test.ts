@@ -113,6 +113,19 @@ describe('supervisor screens in Chromium', () => {
     expect(row(first.id)?.slice(3, 5)).toEqual(['1', '0']);
     expect(row(second.id)?.slice(3, 5)).toEqual(['0', '1']);
 
+    // Appointments of a specialist office: two booked today, one of them cancelled since.
+    const appt = os.appointment[0];
+    const now = Date.now();
+    for (const [code, cancelled] of [['E2EAPPT1', false], ['E2EAPPT2', true]] as const) {
+      await space.db.appointment.create({
+        data: { code, officeId: appt.officeId, serviceId: appt.id, startsAt: new Date(now + 86_400_000 * 3), endsAt: new Date(now + 86_400_000 * 3 + 900_000), day: '2099-01-01', createdAt: new Date(now - 60_000), ...(cancelled ? { status: 'cancelled', cancelledAt: new Date(now - 30_000) } : {}) },
+      });
+    }
+    await page.getByTestId('admin-office').selectOption(appt.officeId);
+    const apptTotals = page.getByTestId('admin-stats-appointments-table').locator('tfoot td');
+    await expect.poll(async () => (await apptTotals.allTextContents()).map((s) => s.trim())).toEqual(['2', '0', '1', '0']);
+    expect(await axeViolations(page)).toEqual([]);
+
     // Every string is translated.
     await page.getByTestId('admin-lang-en').click();
     await expect.poll(async () => (await page.locator('h1').textContent()) ?? '').toContain('Statistics');

@@ -20,9 +20,22 @@ export interface GenEvent {
   staffId: string | null;
 }
 
+/** An appointment's write-once transition times, as the statistics read them. */
+export interface GenAppointment {
+  officeId: string;
+  serviceId: string;
+  bookedByStaffId: string | null;
+  startsAt: Date;
+  createdAt: Date;
+  checkedInAt: Date | null;
+  cancelledAt: Date | null;
+  noShowAt: Date | null;
+}
+
 export interface GeneratedDay {
   officeId: string;
   events: GenEvent[];
+  appointments: GenAppointment[];
   tickets: number;
   /** targetWaitMinutes of every service used. */
   targets: Map<string, number>;
@@ -44,7 +57,7 @@ const MIN = 60_000;
 
 export async function generateDay(
   space: TestSpace,
-  opts: { day: string; tickets: number; seed?: number; timeZone?: string; officeId?: string; extraEdgeTickets?: boolean },
+  opts: { day: string; tickets: number; appointments?: number; seed?: number; timeZone?: string; officeId?: string; extraEdgeTickets?: boolean },
 ): Promise<GeneratedDay> {
   const db = space.db;
   const tz = opts.timeZone ?? 'Europe/Rome';
@@ -145,6 +158,62 @@ export async function generateDay(
   const sorted = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
   for (let i = 0; i < sorted.length; i += 5000) await db.ticketEvent.createMany({ data: sorted.slice(i, i + 5000) });
 
+  const appointments = await generateAppointments(space, {
+    day: opts.day,
+    count: opts.appointments ?? 0,
+    officeId: office.id,
+    rand,
+    timeZone: tz,
+    clerks: desks.map((d) => d.staffId),
+    // The one-stop desk books its own desk services when it has no appointment service.
+    fallbackServiceIds: services.map((s) => s.id),
+  });
+
   const targets = new Map((await db.service.findMany({ select: { id: true, targetWaitMinutes: true } })).map((s) => [s.id, s.targetWaitMinutes]));
-  return { officeId: office.id, events: sorted, tickets: ticketRows.length, targets };
+  return { officeId: office.id, events: sorted, appointments, tickets: ticketRows.length, targets };
+}
+
+/**
+ * Appointments of one office whose slots fall on `day`, booked up to two weeks before (so some
+ * bookings fall outside a one-day range), a fifth of them that very morning; half checked in,
+ * a fifth cancelled, some no-shows, the rest still booked. 30% booked by a clerk.
+ */
+export async function generateAppointments(
+  space: TestSpace,
+  opts: { day: string; count: number; officeId: string; seed?: number; rand?: () => number; timeZone?: string; clerks?: string[]; fallbackServiceIds?: string[] },
+): Promise<GenAppointment[]> {
+  const db = space.db;
+  const rand = opts.rand ?? rng(opts.seed ?? 42);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
+  const dayStart = DateTime.fromISO(opts.day, { zone: opts.timeZone ?? 'Europe/Rome' }).startOf('day');
+  const own = (await db.service.findMany({ where: { officeId: opts.officeId, mode: 'appointment' }, select: { id: true } })).map((s) => s.id);
+  const pool = own.length > 0 ? own : (opts.fallbackServiceIds ?? []);
+  if (pool.length === 0) throw new Error('no service to book');
+  const clerks = opts.clerks ?? (await db.staff.findMany({ where: { role: 'operator' }, select: { id: true } })).map((s) => s.id);
+
+  const appointments: GenAppointment[] = [];
+  for (let i = 0; i < opts.count; i++) {
+    const startsAt = dayStart.plus({ minutes: 8 * 60 + Math.floor(rand() * 36) * 15 }).toMillis();
+    const createdAt = rand() < 0.2 ? dayStart.toMillis() + rand() * 8 * 60 * MIN : startsAt - between(0.5, 14 * 24 * 60) * MIN;
+    const r = rand();
+    appointments.push({
+      officeId: opts.officeId,
+      serviceId: pick(pool),
+      bookedByStaffId: rand() < 0.3 && clerks.length > 0 ? pick(clerks) : null,
+      startsAt: new Date(startsAt),
+      createdAt: new Date(Math.floor(createdAt)),
+      checkedInAt: r < 0.5 ? new Date(startsAt - Math.floor(between(0, 20) * MIN)) : null,
+      cancelledAt: r >= 0.5 && r < 0.7 ? new Date(Math.floor(between(createdAt, startsAt))) : null,
+      noShowAt: r >= 0.7 && r < 0.85 ? new Date(startsAt + 15 * MIN) : null,
+    });
+  }
+  const tag = randomBytes(3).toString('hex').toUpperCase();
+  await db.appointment.createMany({
+    data: appointments.map((a, i) => {
+      const status = a.checkedInAt ? 'checked_in' : a.cancelledAt ? 'cancelled' : a.noShowAt ? 'no_show' : 'booked';
+      return { ...a, code: `G${tag}${String(i).padStart(5, '0')}`.slice(0, 12), endsAt: new Date(a.startsAt.getTime() + 15 * MIN), day: opts.day, status, channel: a.bookedByStaffId ? 'counter' : 'online' } as const;
+    }),
+  });
+  return appointments;
 }

@@ -10,7 +10,7 @@ import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { expectApiError } from '../helpers/sportello';
-import { generateDay, type GenEvent, type GeneratedDay } from '../helpers/stats-day';
+import { generateDay, type GenAppointment, type GenEvent, type GeneratedDay } from '../helpers/stats-day';
 
 const TZ = 'Europe/Rome';
 // Summer time starts that night (02:00 → 03:00): the local day is 23 hours long.
@@ -24,13 +24,16 @@ let sup: ApiClient;
 beforeAll(async () => {
   space = await createTestSpace();
   app = await startApp(space);
-  gen = await generateDay(space, { day: DAY, tickets: 3000, seed: 7, extraEdgeTickets: true });
+  gen = await generateDay(space, { day: DAY, tickets: 3000, appointments: 400, seed: 7, extraEdgeTickets: true });
   // Noise that must not count: another office's events in the same hours.
   const other = await space.db.office.findFirstOrThrow({ where: { isOneStop: false } });
   const t = await space.db.ticket.create({
     data: { code: 'noiseticket00001', number: 'N001', seq: 1, day: DAY, officeId: other.id, serviceId: gen.events[0].serviceId, originalServiceId: gen.events[0].serviceId, queuedAt: new Date(`${DAY}T09:00:00Z`), issuedAt: new Date(`${DAY}T09:00:00Z`) },
   });
   await space.db.ticketEvent.create({ data: { ticketId: t.id, officeId: other.id, type: 'issued', at: new Date(`${DAY}T09:00:00Z`), serviceId: t.serviceId } });
+  await space.db.appointment.create({
+    data: { code: 'NOISEAPP', officeId: other.id, serviceId: t.serviceId, startsAt: new Date(`${DAY}T10:00:00Z`), endsAt: new Date(`${DAY}T10:15:00Z`), day: DAY, status: 'cancelled', createdAt: new Date(`${DAY}T08:00:00Z`), cancelledAt: new Date(`${DAY}T09:00:00Z`) },
+  });
   sup = new ApiClient(app.url);
   await sup.login('supervisore');
 }, 240_000);
@@ -64,10 +67,16 @@ interface Acc {
   waits: number[];
   within: number;
   visits: number[];
+  apptBooked: number;
+  apptCheckedIn: number;
+  apptCancelled: number;
+  apptNoShow: number;
 }
-const acc = (): Acc => ({ issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: [], within: 0, visits: [] });
+const acc = (): Acc => ({ issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: [], within: 0, visits: [], apptBooked: 0, apptCheckedIn: 0, apptCancelled: 0, apptNoShow: 0 });
 
-function keyOf(e: GenEvent, g: GroupBy): string | null {
+type Fact = Pick<GenEvent, 'at' | 'serviceId' | 'counterId' | 'staffId'>;
+
+function keyOf(e: Fact, g: GroupBy): string | null {
   const local = DateTime.fromJSDate(e.at, { zone: TZ });
   if (g === 'day') return local.toISODate();
   if (g === 'hour') return local.toFormat('HH');
@@ -76,13 +85,13 @@ function keyOf(e: GenEvent, g: GroupBy): string | null {
   return e.staffId;
 }
 
-function expected(events: GenEvent[], from: string, to: string, g: GroupBy) {
+function expected(events: GenEvent[], appointments: GenAppointment[], from: string, to: string, g: GroupBy) {
   const start = DateTime.fromISO(from, { zone: TZ }).startOf('day').toMillis();
   const end = DateTime.fromISO(to, { zone: TZ }).plus({ days: 1 }).startOf('day').toMillis();
   const inRange = (e: GenEvent) => e.officeId === gen.officeId && e.at.getTime() >= start && e.at.getTime() < end;
   const groups = new Map<string | null, Acc>();
   const total = acc();
-  const add = (e: GenEvent, f: (a: Acc) => void) => {
+  const add = (e: Fact, f: (a: Acc) => void) => {
     const k = keyOf(e, g);
     if (!groups.has(k)) groups.set(k, acc());
     f(groups.get(k) as Acc);
@@ -119,11 +128,36 @@ function expected(events: GenEvent[], from: string, to: string, g: GroupBy) {
       }
     });
   }
+  // Appointments: each write-once transition time is one fact; no counter, the booking clerk.
+  for (const a of appointments) {
+    if (a.officeId !== gen.officeId) continue;
+    const facts: [Date | null, string | null, (x: Acc) => void][] = [
+      [a.createdAt, a.bookedByStaffId, (x) => x.apptBooked++],
+      [a.checkedInAt, null, (x) => x.apptCheckedIn++],
+      [a.cancelledAt, null, (x) => x.apptCancelled++],
+      [a.noShowAt, null, (x) => x.apptNoShow++],
+    ];
+    for (const [at, staffId, f] of facts) {
+      if (at && at.getTime() >= start && at.getTime() < end) add({ at, serviceId: a.serviceId, counterId: null, staffId }, f);
+    }
+  }
   return { groups, total };
 }
 
 function expectFigures(actual: Record<string, unknown>, a: Acc, label: string) {
-  const counts = { issued: a.issued, served: a.served, noShow: a.noShow, cancelled: a.cancelled, transferred: a.transferred, called: a.waits.length, withinTarget: a.within };
+  const counts = {
+    issued: a.issued,
+    served: a.served,
+    noShow: a.noShow,
+    cancelled: a.cancelled,
+    transferred: a.transferred,
+    called: a.waits.length,
+    withinTarget: a.within,
+    apptBooked: a.apptBooked,
+    apptCheckedIn: a.apptCheckedIn,
+    apptCancelled: a.apptCancelled,
+    apptNoShow: a.apptNoShow,
+  };
   for (const [k, v] of Object.entries(counts)) expect(actual[k], `${label} ${k}`).toBe(v);
   expect(actual.serviceLevel, `${label} serviceLevel`).toBe(a.waits.length ? a.within / a.waits.length : null);
   const close = (got: unknown, want: number | null, what: string) => {
@@ -148,12 +182,17 @@ describe('statistics reconcile with the event log', () => {
     const types = new Set(gen.events.map((e) => e.type));
     for (const t of ['issued', 'called', 'recalled', 'started', 'transferred', 'completed', 'no_show', 'cancelled']) expect(types.has(t as GenEvent['type'])).toBe(true);
     expect(gen.events.length).toBeGreaterThan(10_000);
+    // Appointments of every outcome, some booked before the day.
+    expect(gen.appointments.filter((a) => a.checkedInAt).length).toBeGreaterThan(100);
+    expect(gen.appointments.filter((a) => a.cancelledAt).length).toBeGreaterThan(30);
+    expect(gen.appointments.filter((a) => a.noShowAt).length).toBeGreaterThan(20);
+    expect(gen.appointments.filter((a) => a.createdAt < new Date(`${DAY}T00:00:00Z`)).length).toBeGreaterThan(100);
   });
 
   for (const g of ['day', 'hour', 'service', 'counter', 'staff'] as GroupBy[]) {
     it(`matches every figure grouped by ${g}`, async () => {
       const body = await stats(DAY, DAY, g);
-      const want = expected(gen.events, DAY, DAY, g);
+      const want = expected(gen.events, gen.appointments, DAY, DAY, g);
       expectFigures(body.total, want.total, 'total');
       const seen = new Set<string | null>();
       for (const row of body.rows) {
@@ -163,6 +202,7 @@ describe('statistics reconcile with the event log', () => {
       // Every group the log has appears in the answer.
       for (const k of want.groups.keys()) expect(seen.has(k), `group ${k} missing`).toBe(true);
       expect(want.total.issued).toBeGreaterThan(2900);
+      expect(want.total.apptBooked).toBeGreaterThan(50);
     });
   }
 
@@ -171,7 +211,7 @@ describe('statistics reconcile with the event log', () => {
     const after = DateTime.fromISO(DAY).plus({ days: 1 }).toISODate() as string;
     const body = await stats(before, after, 'day');
     expect(body.rows.map((r) => r.key)).toEqual([before, DAY, after]);
-    const want = expected(gen.events, before, after, 'day');
+    const want = expected(gen.events, gen.appointments, before, after, 'day');
     for (const row of body.rows) expectFigures(row, want.groups.get(row.key) ?? acc(), `day=${row.key}`);
     expectFigures(body.total, want.total, 'total');
     // The edge tickets fall on both sides of each midnight.
@@ -193,7 +233,7 @@ describe('statistics reconcile with the event log', () => {
     // The UTF-8 byte-order mark (fetch's text() would silently drop it).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('group_by,key,name,issued,served,no_show,cancelled,transferred,called,within_target,service_level,wait_p50_min,wait_p90_min,service_p50_min,service_p90_min');
+    expect(lines[0]).toBe('group_by,key,name,issued,served,no_show,cancelled,transferred,called,within_target,service_level,wait_p50_min,wait_p90_min,service_p50_min,service_p90_min,appointments_booked,appointments_checked_in,appointments_cancelled,appointments_no_show');
     const json = await stats(DAY, DAY, 'service');
     expect(lines.length).toBe(json.rows.length + 2);
     const parse = (line: string) => {
@@ -213,7 +253,9 @@ describe('statistics reconcile with the event log', () => {
     };
     json.rows.forEach((row, i) => {
       const cells = parse(lines[i + 1]);
-      expect(cells.length).toBe(15);
+      expect(cells.length).toBe(19);
+      expect(Number(cells[15])).toBe(row.apptBooked);
+      expect(Number(cells[18])).toBe(row.apptNoShow);
       expect(cells[1]).toBe(row.key ?? '');
       expect(Number(cells[3])).toBe(row.issued);
       expect(Number(cells[4])).toBe(row.served);

@@ -31,7 +31,7 @@ describe('CSV export', () => {
         from: '2026-01-01',
         to: '2026-01-01',
         groupBy: 'service',
-        rows: [{ key: 's1', name: { it: 'Certificato, urgente', en: 'Certificate' }, prefix: 'A', ...emptyFigures(), issued: 3, waitP50: 1.23456, serviceLevel: 2 / 3 }],
+        rows: [{ key: 's1', name: { it: 'Certificato, urgente', en: 'Certificate' }, prefix: 'A', ...emptyFigures(), issued: 3, waitP50: 1.23456, serviceLevel: 2 / 3, apptBooked: 4, apptNoShow: 1 }],
         total: { ...emptyFigures(), issued: 3 },
       },
       'it',
@@ -39,8 +39,8 @@ describe('CSV export', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(['group_by', 'key', 'name', ...FIGURES.map((f) => f.csv)].join(','));
-    expect(lines[1]).toBe('service,s1,"A Certificato, urgente",3,0,0,0,0,0,0,0.6667,1.23,,,');
-    expect(lines[2]).toBe('service,total,,3,0,0,0,0,0,0,,,,,');
+    expect(lines[1]).toBe('service,s1,"A Certificato, urgente",3,0,0,0,0,0,0,0.6667,1.23,,,,4,0,0,1');
+    expect(lines[2]).toBe('service,total,,3,0,0,0,0,0,0,,,,,0,0,0,0');
     expect(lines[3]).toBe('');
   });
 });
