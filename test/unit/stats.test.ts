@@ -40,7 +40,7 @@ describe('CSV export', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(['group_by', 'key', 'name', ...FIGURES.map((f) => f.csv)].join(','));
     expect(lines[1]).toBe('service,s1,"A Certificato, urgente",3,0,0,0,0,0,0,0.6667,1.23,,,,4,0,0,1');
-    expect(lines[2]).toBe('service,total,,3,0,0,0,0,0,0,,,,,0,0,0,0');
+    expect(lines[2]).toBe('service,total,,3,0,0,0,0,0,0,,,,,,0,0,0,0');
     expect(lines[3]).toBe('');
   });
 });
