@@ -9,7 +9,15 @@ let shared: ClientSocket | null = null;
 
 /** One socket per browser tab, same origin; socket.io reconnects by itself with backoff. */
 export function getSocket(): ClientSocket {
-  if (!shared) shared = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 5000 });
+  if (!shared) {
+    const socket: ClientSocket = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 5000 });
+    // The server ends a staff screen whose login ended (server/realtime/sessions.ts). Connect
+    // again: the subscriptions are re-made and refused, and the screen goes to its login.
+    socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    shared = socket;
+  }
   return shared;
 }
 

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { AppError, conflict, notFound } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
+import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 import { withAudit, type Tx } from './audit';
 
@@ -285,7 +286,7 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
   if (staffId === actor.staffId && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw conflict('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
   }
-  const { before, after } = await rt().db.$transaction(async (tx) => {
+  const { before, after, endsSessions } = await rt().db.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({ where: { id: staffId }, select: staffSelect });
     if (!before) throw notFound('Staff member');
     if (skills) {
@@ -294,12 +295,15 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
       if (skills.length) await tx.skill.createMany({ data: skills.map((k) => ({ ...k, staffId })) });
     }
     await tx.staff.update({ where: { id: staffId }, data });
-    // A deactivated account or a changed role: the open sessions end now.
-    if ((data.active === false && before.active) || (data.role && data.role !== before.role)) await tx.session.deleteMany({ where: { staffId } });
+    // A deactivated account or a changed role: the open sessions end now, with the change.
+    const endsSessions = (data.active === false && before.active) || (data.role !== undefined && data.role !== before.role);
+    if (endsSessions) await tx.session.deleteMany({ where: { staffId } });
     const after = await tx.staff.findUniqueOrThrow({ where: { id: staffId }, select: staffSelect });
     await withAudit(tx, actor, { action: 'update', entity: 'staff', entityId: staffId, before, after });
-    return { before, after };
+    return { before, after, endsSessions };
   });
+  // Their live screens too, once the change is committed.
+  if (endsSessions) endLiveSessions({ staffId });
   await publishSkillOffices([...new Set([...before.skills, ...after.skills].map((k) => k.serviceId))]);
   return after;
 }
@@ -314,4 +318,5 @@ export async function adminResetPassword(actor: Actor, staffId: string, password
     await tx.session.deleteMany({ where: { staffId } });
     await withAudit(tx, actor, { action: 'password_reset', entity: 'staff', entityId: staffId, before: { username: before.username }, after: { username: before.username, passwordChanged: true } });
   });
+  endLiveSessions({ staffId });
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, unauthorized } from '../errors';
+import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
 import { DUMMY_HASH, verifyPassword } from './password';
@@ -14,7 +15,7 @@ export const loginInput = z.object({
 });
 
 /** Only an HMAC of the cookie token is stored, so a database leak does not leak sessions. */
-function sessionId(token: string): string {
+export function sessionKey(token: string): string {
   return createHmac('sha256', rt().sessionSecret).update(token).digest('hex');
 }
 
@@ -26,19 +27,20 @@ export async function login(raw: z.input<typeof loginInput>): Promise<{ token: s
   if (!staff || !staff.active || !ok) throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await db.session.create({ data: { id: sessionId(token), staffId: staff.id, expiresAt } });
+  await db.session.create({ data: { id: sessionKey(token), staffId: staff.id, expiresAt } });
   return { token, actor: { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role }, expiresAt };
 }
 
 export async function logout(token: string | undefined): Promise<void> {
   if (!token) return;
-  await rt().db.session.deleteMany({ where: { id: sessionId(token) } });
+  await rt().db.session.deleteMany({ where: { id: sessionKey(token) } });
+  endLiveSessions({ sessionKey: sessionKey(token) });
 }
 
 /** The staff member behind a cookie token, or null (unknown, expired, or deactivated). */
 export async function actorFromToken(token: string | undefined): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
-  const session = await rt().db.session.findUnique({ where: { id: sessionId(token) }, include: { staff: true } });
+  const session = await rt().db.session.findUnique({ where: { id: sessionKey(token) }, include: { staff: true } });
   if (!session || session.expiresAt < new Date() || !session.staff.active) return null;
   const s = session.staff;
   return { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role };

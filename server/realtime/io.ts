@@ -5,7 +5,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
-import { actorFromToken, cookieValue, SESSION_COOKIE } from '../auth/session';
+import { actorFromToken, cookieValue, SESSION_COOKIE, sessionKey } from '../auth/session';
 import { counterSnapshot } from '../counters/snapshot';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
 import { log } from '../log';
@@ -40,6 +40,11 @@ function handler<P, T>(schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
       reply(fail(err));
     }
   };
+}
+
+/** The rooms that let a logout or an account change end this staff screen (realtime/sessions.ts). */
+function loginRooms(token: string | undefined, staffId: string): string[] {
+  return token ? [rooms.login(sessionKey(token)), rooms.account(staffId)] : [rooms.account(staffId)];
 }
 
 /**
@@ -93,7 +98,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         if (counter.staffId !== actor.staffId && !isSupervisor(actor)) throw forbidden('This counter is not yours');
         const snap = await counterSnapshot(counterId);
         if (!snap) throw notFound('Counter');
-        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId)]);
+        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId), ...loginRooms(token, actor.staffId)]);
         screenJoined(data.screens, 'counter');
         return snap;
       }),
@@ -111,7 +116,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const snap = await supervisorSnapshot(office.id);
         // A screen switching office stops hearing the previous one.
         for (const room of socket.rooms) if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
-        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id)]);
+        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id), ...loginRooms(token, actor.staffId)]);
         screenJoined(data.screens, 'supervisor');
         return snap;
       }),

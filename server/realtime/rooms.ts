@@ -9,4 +9,8 @@ export const rooms = {
   supervisor: (officeId: string) => `supervisor:${officeId}`,
   /** The agent socket(s) of one kiosk, on the `/kiosk-agent` namespace. */
   kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
+  /** The staff screens of one login (session), to end them at logout. */
+  login: (sessionKey: string) => `login:${sessionKey}`,
+  /** The staff screens of one account, on any device, to end them when the account changes. */
+  account: (staffId: string) => `account:${staffId}`,
 };

@@ -6,7 +6,7 @@ import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { countersByNumber, issue, oneStop, openCounter, type OneStop } from '../helpers/sportello';
+import { clientWithCookie, countersByNumber, issue, oneStop, openCounter, type OneStop } from '../helpers/sportello';
 
 let space: TestSpace;
 let app: TestApp;
@@ -131,6 +131,18 @@ describe('supervisor screens in Chromium', () => {
     await expect.poll(async () => (await page.locator('h1').textContent()) ?? '').toContain('Statistics');
     await page.getByTestId('admin-nav-live').click();
     await expect.poll(async () => (await page.locator('h1').textContent()) ?? '').toContain('Live view');
+  });
+
+  it('a live view whose login ends elsewhere goes back to the login form', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await login(page, 'supervisore');
+    await page.getByTestId('admin-live').waitFor();
+    // The same login, logged out from another tab or device.
+    const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await clientWithCookie(app.url, cookie).post('/api/auth/logout')).status).toBeLessThan(300);
+    await page.getByTestId('admin-login-username').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('admin-live').count()).toBe(0);
   });
 
   it('refuses a clerk', async () => {

@@ -237,6 +237,48 @@ describe('supervisor:subscribe', () => {
   });
 });
 
+describe('an ended login ends its live screens', () => {
+  const disconnected = (s: Socket) => new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
+
+  it('a logout disconnects the screens of that login, not the same person on another device', async () => {
+    const deviceA = await clerk(app.url, 'supervisore');
+    const deviceB = await clerk(app.url, 'supervisore');
+    const sA = await socketAs(cookieOf(deviceA));
+    const sB = await socketAs(cookieOf(deviceB));
+    expect((await subscribe(sA, 'supervisor:subscribe', { officeId: os.officeId })).ok).toBe(true);
+    expect((await subscribe(sB, 'supervisor:subscribe', { officeId: os.officeId })).ok).toBe(true);
+    const goneA = disconnected(sA);
+    expect((await deviceA.post('/api/auth/logout')).status).toBeLessThan(300);
+    expect(await goneA).toBe('io server disconnect');
+    // Device B still hears the office.
+    const updates = collect<SupervisorSnapshot>(sB, 'supervisor');
+    const t = await issue(kiosk, C);
+    await updates.next((u) => u.queues.some((q) => q.serviceId === C && q.waiting > 0));
+    expect(sB.connected).toBe(true);
+    // A's cookie cannot subscribe again.
+    const again = await socketAs(cookieOf(deviceA));
+    expect(await subscribe(again, 'supervisor:subscribe', { officeId: os.officeId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await kiosk.post(`/api/tickets/${t.code}/cancel`)).status).toBe(200);
+  });
+
+  it("an admin's password reset disconnects every screen of that account", async () => {
+    const op3 = await clerk(app.url, 'operatore3');
+    const c3 = (await space.db.counter.findFirstOrThrow({ where: { officeId: os.officeId, state: 'closed' }, orderBy: { number: 'desc' } })).id;
+    await openCounter(op3, c3);
+    const s = await socketAs(cookieOf(op3));
+    expect((await subscribe(s, 'counter:subscribe', { counterId: c3 })).ok).toBe(true);
+    const bystander = await socketAs(cookieOf(sup));
+    expect((await subscribe(bystander, 'supervisor:subscribe', { officeId: os.officeId })).ok).toBe(true);
+    const gone = disconnected(s);
+    const admin = await clerk(app.url, 'admin');
+    const op3Id = (await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore3' } })).id;
+    expect((await admin.post(`/api/admin/staff/${op3Id}/password`, { password: 'a-new-password-1' })).status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+    expect(bystander.connected).toBe(true);
+    expectApiError(await op3.get('/api/auth/me'), 401);
+  });
+});
+
 describe('/metrics', () => {
   const scrape = (auth?: string) => fetch(`${app.url}/metrics`, { headers: auth ? { authorization: auth } : {} });
 
