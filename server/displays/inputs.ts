@@ -12,6 +12,8 @@ const ids = z
   .max(500)
   .refine((a) => new Set(a).size === a.length, 'An id is listed twice');
 const tickerLines = z.array(z.string().trim().min(1).max(MAX_TICKER_LENGTH)).max(MAX_TICKER_MESSAGES);
+/** An English line may be blank: that message is shown in Italian only. */
+const tickerLinesEn = z.array(z.string().trim().max(MAX_TICKER_LENGTH)).max(MAX_TICKER_MESSAGES);
 
 const displayFields = {
   name: z.string().trim().min(1).max(80),
@@ -20,7 +22,7 @@ const displayFields = {
   categoryIds: ids,
   /** One message per entry; tickerEn[i] translates tickerIt[i]. */
   tickerIt: tickerLines,
-  tickerEn: tickerLines,
+  tickerEn: tickerLinesEn,
   active: z.boolean(),
 };
 
