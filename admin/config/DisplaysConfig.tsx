@@ -222,7 +222,7 @@ export function DisplaysConfig() {
         </div>
       </section>
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.displays.new') : t('config.displays.edit')} onClose={close} testId="display-dialog">
+        <Dialog title={editing.kind === 'new' ? t('config.displays.new') : t('config.displays.edit')} onClose={close} testId="display-dialog" wide>
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="display-form-message" />
             <div className={styles.formRow}>
