@@ -7,6 +7,7 @@ import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
 import { errorNotice, NoticeBox, type Notice } from '../notice';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
+import { slugify, tickerLines } from './display-form';
 
 type Draft = { name: string; slug: string; serviceIds: Set<string>; categoryIds: Set<string>; tickerIt: string; tickerEn: string; active: boolean };
 type Editing = { kind: 'new'; draft: Draft; slugTouched: boolean } | { kind: 'edit'; id: string; draft: Draft; slugTouched: boolean } | null;
@@ -20,30 +21,6 @@ const toDraft = (d: AdminDisplay): Draft => ({
   tickerEn: d.tickerEn.join('\n'),
   active: d.active,
 });
-
-/** A URL-safe name from a display name: "Sala d'attesa" → "sala-d-attesa". */
-function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-}
-
-/**
- * The two text areas, one message per line, as the API wants them: the Italian lines that are
- * not blank, each with the English line in the same position (blank when missing).
- */
-export function tickerLines(it: string, en: string): { tickerIt: string[]; tickerEn: string[] } {
-  const itLines = it.split('\n');
-  const enLines = en.split('\n');
-  const kept = itLines.map((l, i) => ({ it: l.trim(), en: (enLines[i] ?? '').trim() })).filter((m) => m.it !== '');
-  const tickerEn = kept.map((m) => m.en);
-  while (tickerEn.length > 0 && tickerEn[tickerEn.length - 1] === '') tickerEn.pop();
-  return { tickerIt: kept.map((m) => m.it), tickerEn };
-}
 
 /** Waiting-room displays of the chosen office: what each shows (areas and services), its ticker, active; add, edit, delete. */
 export function DisplaysConfig() {
