@@ -6,7 +6,7 @@ import styles from './admin.module.css';
  * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and gives
  * focus back to the opener on close. Escape calls onClose. Mount it only while open.
  */
-export function Dialog({ title, onClose, children, testId }: { title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+export function Dialog({ title, onClose, children, testId, wide = false }: { title: string; onClose: () => void; children: ReactNode; testId?: string; /** For long forms (checkbox lists side by side). */ wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
@@ -28,7 +28,7 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
   }, []);
 
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} data-testid={testId}>
+    <dialog ref={ref} className={wide ? `${styles.dialog} ${styles.dialogWide}` : styles.dialog} aria-labelledby={titleId} data-testid={testId}>
       <h2 id={titleId} className={styles.dialogTitle}>
         {title}
       </h2>

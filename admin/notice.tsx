@@ -39,6 +39,7 @@ const KNOWN = new Set([
   'username_taken',
   'self_lockout',
   'order_incomplete',
+  'display_slug_taken',
 ]);
 
 export function errorNotice(err: unknown): Notice {

@@ -2,12 +2,13 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { createTranslator } from 'use-intl/core';
 import { getSocket, useSubscription } from '../ui/socket';
-import type { CallInfo, QueueInfo } from '../server/realtime/contract';
+import type { CallInfo, DisplayConfig, QueueInfo } from '../server/realtime/contract';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
 import { isPlainCounterName } from './announcer';
-import { displayReducer, initialDisplayState, maxSeq, queueRows, visibleQueues } from './calls';
+import { displayReducer, initialDisplayState, maxSeq, queueRows, showsService, visibleQueues } from './calls';
 import { Clock } from './Clock';
+import { Ticker } from './Ticker';
 import { useAnnouncer } from './useAnnouncer';
 import styles from './display.module.css';
 
@@ -20,6 +21,8 @@ const FIRST_CONNECT_GRACE_MS = 4000;
 
 export interface DisplayScreenProps {
   officeId?: string;
+  /** `?display=<slug or id>`: a configured display (its services, name and ticker); wins over officeId. */
+  display?: string;
   /** Second language shown smaller under Italian; null for Italian only. */
   secondary: LanguageCode | null;
   /** Languages spoken, in order. */
@@ -35,7 +38,7 @@ function makeT(lang: LanguageCode) {
 type Key = Parameters<DisplayT>[0];
 type Values = Parameters<DisplayT>[1];
 
-export function DisplayScreen({ officeId, secondary, voice, startMuted }: DisplayScreenProps) {
+export function DisplayScreen({ officeId, display: displayKey, secondary, voice, startMuted }: DisplayScreenProps) {
   const tIt = useMemo(() => makeT('it'), []);
   const tSec = useMemo(() => (secondary ? makeT(secondary) : null), [secondary]);
   const common = useMemo(
@@ -57,8 +60,8 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
     </>
   );
 
-  const payload = useMemo(() => (officeId ? { officeId } : {}), [officeId]);
-  const { data, error, connected } = useSubscription('display:subscribe', payload);
+  const payload = useMemo(() => (displayKey ? { display: displayKey } : officeId ? { officeId } : {}), [displayKey, officeId]);
+  const { data, error, connected, resubscribe } = useSubscription('display:subscribe', payload);
   const [state, dispatch] = useReducer(displayReducer, initialDisplayState);
   const { state: audio, announce, unlock, toggleMute } = useAnnouncer(voice, startMuted);
 
@@ -69,6 +72,12 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
   const [clockOffset, setClockOffset] = useState(0);
   const announceRef = useRef(announce);
   announceRef.current = announce;
+  /**
+   * What the deltas may reach: the display's services, once its snapshot arrived. Null while
+   * there is no valid snapshot (loading, unknown or deactivated display): nothing is announced.
+   */
+  const showing = useRef<{ display: DisplayConfig | null } | null>(null);
+  showing.current = data && !error ? { display: data.display } : null;
 
   // Snapshot (first subscribe and every re-subscribe after a reconnect): replace everything, announce nothing.
   useEffect(() => {
@@ -88,6 +97,9 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
   useEffect(() => {
     const socket = getSocket();
     const onCall = (c: CallInfo) => {
+      // Calls of the whole office reach every display: keep (and announce) only this one's.
+      const shown = showing.current;
+      if (!shown || !showsService(shown.display, c.serviceId)) return;
       pending.current = [...pending.current, c].slice(-20);
       dispatch({ type: 'call', call: c });
       if (c.seq > lastSeq.current) {
@@ -98,13 +110,17 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
       }
     };
     const onQueues = (q: QueueInfo[]) => dispatch({ type: 'queues', queues: q });
+    // An admin changed a display or a service of the office: a fresh snapshot redraws everything.
+    const onChanged = () => resubscribe();
     socket.on('call', onCall);
     socket.on('queues', onQueues);
+    socket.on('displayChanged', onChanged);
     return () => {
       socket.off('call', onCall);
       socket.off('queues', onQueues);
+      socket.off('displayChanged', onChanged);
     };
-  }, []);
+  }, [resubscribe]);
 
   useEffect(() => {
     if (flashSeq === null) return;
@@ -124,6 +140,9 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
   const offline = !connected && (everConnected || graceOver);
 
   const office = state.office;
+  const config = state.display;
+  // The area line: a display limited to some services says which.
+  const area = config && config.serviceIds !== null ? config.name : null;
   const [current, ...previous] = state.calls;
   const { shown: shownQueues, hiddenBusy, hiddenIdle } = queueRows(visibleQueues(state.queues), MAX_QUEUE_ROWS);
   const flashing = current !== undefined && current.seq === flashSeq;
@@ -133,7 +152,12 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
       <header className={styles.header}>
         <div className={styles.office}>
           <h1 className={styles.officeName}>{office?.name ?? messages.it.common.appName}</h1>
-          {office && secondary === 'en' && office.nameEn && (
+          {area && (
+            <p className={styles.area} data-testid="display-area">
+              {area}
+            </p>
+          )}
+          {!area && office && secondary === 'en' && office.nameEn && (
             <p lang="en" className={styles.officeNameSec}>
               {office.nameEn}
             </p>
@@ -171,7 +195,9 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
       {error ? (
         <main className={styles.errorBox}>
           {error.code === 'not_found' ? (
-            <p role="alert">{bi('officeNotFound')}</p>
+            <p role="alert" data-testid="display-not-found">
+              {bi(displayKey ? 'displayNotFound' : 'officeNotFound')}
+            </p>
           ) : (
             <p role="alert">
               <span lang="it" className={styles.primary}>
@@ -306,6 +332,10 @@ export function DisplayScreen({ officeId, secondary, voice, startMuted }: Displa
             )}
           </section>
         </main>
+      )}
+
+      {!error && config && config.ticker.length > 0 && (
+        <Ticker messages={config.ticker} secondary={secondary} label={tIt('tickerLabel')} badge={bi('tickerLabel')} />
       )}
 
       {audio.blocked && (

@@ -2,13 +2,15 @@
  * Pure state logic of the display: the snapshot from the subscribe acknowledgement, then deltas.
  * Kept free of React so it is easy to test.
  */
-import type { CallInfo, DisplaySnapshot, QueueInfo } from '../server/realtime/contract';
+import type { CallInfo, DisplayConfig, DisplaySnapshot, QueueInfo } from '../server/realtime/contract';
 
 /** Calls kept and shown: the newest (highlighted) plus the previous ones. */
 export const MAX_CALLS = 10;
 
 export interface DisplayState {
   office: DisplaySnapshot['office'] | null;
+  /** The configured display, or null for a whole office. */
+  display: DisplayConfig | null;
   calls: CallInfo[];
   queues: QueueInfo[];
 }
@@ -18,7 +20,15 @@ export type DisplayAction =
   | { type: 'call'; call: CallInfo }
   | { type: 'queues'; queues: QueueInfo[] };
 
-export const initialDisplayState: DisplayState = { office: null, calls: [], queues: [] };
+export const initialDisplayState: DisplayState = { office: null, display: null, calls: [], queues: [] };
+
+/**
+ * Whether a display shows a service. Calls and queue figures reach every display of the office
+ * (one emit per call, whatever the number of screens); each screen keeps its own services only.
+ */
+export function showsService(display: DisplayConfig | null, serviceId: string): boolean {
+  return !display || display.serviceIds === null || display.serviceIds.includes(serviceId);
+}
 
 export function maxSeq(calls: CallInfo[]): number {
   return calls.reduce((m, c) => Math.max(m, c.seq), 0);
@@ -46,16 +56,18 @@ export function displayReducer(state: DisplayState, action: DisplayAction): Disp
   switch (action.type) {
     case 'snapshot': {
       const snap = action.snapshot;
-      let calls = normaliseCalls(snap.calls);
+      const shown = (c: CallInfo) => showsService(snap.display, c.serviceId);
+      let calls = normaliseCalls(snap.calls.filter(shown));
       // A delta that overtook the acknowledgement is newer than the snapshot: keep it on top.
       const top = maxSeq(snap.calls);
-      for (const c of [...action.pending].sort((a, b) => a.seq - b.seq)) if (c.seq > top) calls = applyCall(calls, c);
-      return { office: snap.office, calls, queues: snap.queues };
+      for (const c of [...action.pending].sort((a, b) => a.seq - b.seq)) if (c.seq > top && shown(c)) calls = applyCall(calls, c);
+      return { office: snap.office, display: snap.display, calls, queues: snap.queues.filter((q) => showsService(snap.display, q.serviceId)) };
     }
     case 'call':
+      if (!showsService(state.display, action.call.serviceId)) return state;
       return { ...state, calls: applyCall(state.calls, action.call) };
     case 'queues':
-      return { ...state, queues: action.queues };
+      return { ...state, queues: action.queues.filter((q) => showsService(state.display, q.serviceId)) };
   }
 }
 

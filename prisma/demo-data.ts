@@ -1670,3 +1670,42 @@ export const demoStaff: DemoStaff[] = [
   { username: 'polizia1', displayName: 'Daniele Paoli', role: 'operator', skills: officeSkills('polizia-locale') },
   { username: 'suap1', displayName: 'Chiara Lotti', role: 'operator', skills: officeSkills('suap') },
 ];
+
+// ---------------------------------------------------------------------------
+// Waiting-room displays
+// ---------------------------------------------------------------------------
+
+export interface DemoDisplay {
+  slug: string;
+  officeSlug: string;
+  name: string;
+  /** Categories shown (the union with services); none = the whole office. */
+  categorySlugs: string[];
+  tickerIt: string[];
+  tickerEn: string[];
+}
+
+export const demoDisplays: DemoDisplay[] = [
+  {
+    slug: 'sala-attesa',
+    officeSlug: 'sportello-unico',
+    name: "Sala d'attesa",
+    categorySlugs: [],
+    tickerIt: [
+      'Benvenuti allo Sportello Unico del Comune di Valdoria: tenete pronto un documento di identità.',
+      'Il giovedì pomeriggio lo sportello è aperto fino alle 17:00.',
+    ],
+    tickerEn: [
+      'Welcome to the one-stop desk of Valdoria: please have an identity document ready.',
+      'On Thursday afternoons the desk is open until 5 pm.',
+    ],
+  },
+  {
+    slug: 'anagrafe-stato-civile',
+    officeSlug: 'sportello-unico',
+    name: 'Anagrafe e stato civile',
+    categorySlugs: ['anagrafe', 'stato-civile'],
+    tickerIt: ["Per la carta d'identità elettronica portate una fototessera recente e la tessera sanitaria."],
+    tickerEn: ['For the electronic identity card please bring a recent passport photo and your health card.'],
+  },
+];

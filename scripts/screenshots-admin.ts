@@ -1,6 +1,7 @@
 // Screenshots of the supervisor screens (docs/screenshots/admin-live.png, admin-stats.png,
-// admin-stats-appointments.png), at 1920x1080: a morning in progress for the live view, a
-// generated week for the statistics.
+// admin-stats-appointments.png, and the displays configuration admin-displays.png,
+// admin-displays-edit.png), at 1920x1080: a morning in progress for the live view, a generated
+// week for the statistics.
 // Run alone with `node --import tsx scripts/screenshots-admin.ts`; `npm run screenshots` runs it too.
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
@@ -103,6 +104,26 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   await page.waitForTimeout(800);
   await appointments.screenshot({ path: `${OUT}/admin-stats-appointments.png` });
   console.log(`${OUT}/admin-stats-appointments.png`);
+  await displayScreenshots(app, browser);
+}
+
+/** The displays' configuration: the list and the edit dialog of the demo's area display. */
+export async function displayScreenshots(app: TestApp, browser: Browser): Promise<void> {
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  await page.goto(`${app.url}/admin/config/displays`);
+  await page.getByTestId('admin-login-username').fill('admin');
+  await page.getByTestId('admin-login-password').fill('sportello');
+  await page.getByTestId('admin-login-submit').click();
+  await page.getByTestId('display-row-anagrafe-stato-civile').waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${OUT}/admin-displays.png` });
+  console.log(`${OUT}/admin-displays.png`);
+  await page.getByTestId('display-edit-anagrafe-stato-civile').click();
+  await page.getByTestId('display-dialog').waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}/admin-displays-edit.png` });
+  console.log(`${OUT}/admin-displays-edit.png`);
 }
 
 if (process.argv[1]?.endsWith('screenshots-admin.ts')) {

@@ -16,6 +16,21 @@ const space = await createTestSpace();
 const app = await startApp(space);
 const browser = await launchBrowser();
 const page = async (o: BrowserContextOptions): Promise<Page> => (await browser.newContext(o)).newPage();
+/** Stops the ticker where its message starts at the left edge, so the shot shows it whole. */
+const freezeTicker = async (p: Page) => {
+  const track = p.getByTestId('display-ticker-message');
+  await track.waitFor();
+  await p.waitForTimeout(300);
+  await track.evaluate((el) => {
+    const [anim] = el.getAnimations();
+    if (!anim) return;
+    const width = el.parentElement?.clientWidth ?? 0;
+    const content = el.scrollWidth;
+    const duration = Number(anim.effect?.getComputedTiming().duration ?? 0);
+    anim.pause();
+    anim.currentTime = (duration * (width - 32)) / (width + content);
+  });
+};
 const shot = async (p: Page, name: string) => {
   await p.waitForTimeout(600);
   await p.screenshot({ path: `${OUT}/${name}.png` });
@@ -38,7 +53,8 @@ try {
   for (const [code, priority] of plan) tickets.push((await api.post('/api/tickets', { serviceId: pick(code), priority })).body);
 
   const display = await page({ viewport: { width: 1920, height: 1080 } });
-  await display.goto(`${app.url}/display?voice=off`);
+  // The demo's whole-office display, with its ticker.
+  await display.goto(`${app.url}/display?display=sala-attesa&voice=off`);
 
   for (const [i, user] of ['operatore2', 'operatore3', 'operatore4', 'operatore1'].entries()) {
     const clerk = new ApiClient(app.url);
@@ -47,6 +63,7 @@ try {
     await clerk.post(`/api/counters/${counters[i + 1].id}/open`);
     await clerk.post(`/api/counters/${counters[i + 1].id}/call-next`);
   }
+  await freezeTicker(display);
   await shot(display, 'display');
 
   const kiosk = await page({ viewport: { width: 1080, height: 1920 } });
@@ -82,7 +99,14 @@ try {
   const calledCode = (await space.db.ticket.findFirstOrThrow({ where: { status: 'called' } })).code;
   await phone.goto(`${app.url}/t/${calledCode}?lang=it`);
   await shot(phone, 'phone-called-it');
+  await freezeTicker(display);
   await shot(display, 'display-after');
+  // A display limited to one area (Anagrafe and Stato civile): its name in the header, its queues only.
+  const area = await page({ viewport: { width: 1920, height: 1080 } });
+  await area.goto(`${app.url}/display?display=anagrafe-stato-civile&voice=off`);
+  await area.getByTestId('display-area').waitFor();
+  await freezeTicker(area);
+  await shot(area, 'display-area');
 
   // The printed ticket's on-screen preview: a kiosk printing to a (captured) network printer.
   const printer = await startCapturePrinter();

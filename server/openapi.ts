@@ -130,7 +130,15 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/tickets/{code}/cancel': { post: { tags: ['public'], summary: 'The citizen leaves the queue', parameters: [pathParam('code', 'Public code')], responses: { '200': ok('TicketPublic'), ...errors(400, 404, 409, 429) } } },
       '/api/queues': { get: { tags: ['public'], summary: 'Waiting, oldest wait and estimate per service', parameters: [officeParam], responses: { '200': ok('QueueInfo[]') } } },
-      '/api/display': { get: { tags: ['public'], summary: 'Display snapshot (the socket sends the same on connect)', parameters: [officeParam], responses: { '200': ok('DisplaySnapshot') } } },
+      '/api/display': {
+        get: {
+          tags: ['public'],
+          summary:
+            'Display snapshot (the socket sends the same on connect): `display` = a configured display’s slug or id (its services, name and ticker; 404 when unknown or inactive), or `officeId` for a whole office without a ticker',
+          parameters: [officeParam, { name: 'display', in: 'query', required: false, schema: { type: 'string' }, description: 'Slug or id of a configured display; wins over officeId' }],
+          responses: { '200': ok('DisplaySnapshot'), ...errors(400, 404) },
+        },
+      },
       '/api/auth/login': { post: { tags: ['staff'], summary: 'Log in; sets the session cookie', requestBody: body(loginInput), responses: { '200': ok('{staff}'), ...errors(400, 401, 429) } } },
       '/api/auth/logout': { post: { tags: ['staff'], summary: 'Log out', responses: { '204': { description: 'Logged out' } } } },
       '/api/auth/me': { get: { tags: ['staff'], summary: 'Who am I, and my counter', security: staff, responses: { '200': ok('{staff, counterId}'), ...errors(401) } } },

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ClientToServer, ServerToClient } from '../server/realtime/contract';
 
@@ -35,6 +35,7 @@ export function useSubscription<E extends SubscribeEvent>(event: E, payload: Par
   const key = JSON.stringify(payload);
   const payloadRef = useRef(payload);
   payloadRef.current = payload;
+  const subscribeRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     if (payloadRef.current === null) return;
@@ -52,12 +53,19 @@ export function useSubscription<E extends SubscribeEvent>(event: E, payload: Par
     const lost = () => setConnected(false);
     socket.on('connect', subscribe);
     socket.on('disconnect', lost);
+    subscribeRef.current = () => {
+      if (socket.connected) subscribe();
+    };
     if (socket.connected) subscribe();
     return () => {
       socket.off('connect', subscribe);
       socket.off('disconnect', lost);
+      subscribeRef.current = () => undefined;
     };
   }, [event, key]);
 
-  return { data, setData, error, connected, socket: typeof window === 'undefined' ? null : getSocket() };
+  /** Subscribes again now (the server said the configuration changed): a fresh snapshot follows. */
+  const resubscribe = useCallback(() => subscribeRef.current(), []);
+
+  return { data, setData, error, connected, resubscribe, socket: typeof window === 'undefined' ? null : getSocket() };
 }

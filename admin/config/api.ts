@@ -55,6 +55,18 @@ export interface AdminCategory {
   services: number;
 }
 
+export interface AdminDisplay {
+  id: string;
+  officeId: string;
+  name: string;
+  slug: string;
+  serviceIds: string[];
+  categoryIds: string[];
+  tickerIt: string[];
+  tickerEn: string[];
+  active: boolean;
+}
+
 export interface AuditItem {
   id: string;
   at: string;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { AppError, conflict, notFound } from '../errors';
-import { publishOfficeChanged } from '../realtime/publish';
+import { publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
 import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 import { withAudit, type Tx } from './audit';
@@ -10,7 +10,8 @@ import { withAudit, type Tx } from './audit';
 /**
  * Administration of the catalogue and the staff (role admin). Every change is one transaction
  * that also writes its AuditLog row; afterwards the office's screens get fresh figures
- * (publishOfficeChanged). Kiosks and displays read the service list when they load.
+ * (publishOfficeChanged), and display screens reload their configuration after a service change
+ * (publishDisplayChanged). Kiosks read the service list when they load.
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -79,6 +80,8 @@ export async function adminCreateService(actor: Actor, input: z.infer<typeof cre
     return created;
   });
   publishOfficeChanged(service.officeId);
+  // A display showing the service's category picks the new service up.
+  publishDisplayChanged(service.officeId);
   return service;
 }
 
@@ -99,6 +102,9 @@ export async function adminUpdateService(actor: Actor, serviceId: string, input:
   });
   publishOfficeChanged(after.officeId);
   if (before.officeId !== after.officeId) publishOfficeChanged(before.officeId);
+  // Displays redraw their calls with the new name and re-resolve their services (category, office, state).
+  publishDisplayChanged(after.officeId);
+  if (before.officeId !== after.officeId) publishDisplayChanged(before.officeId);
   return after;
 }
 

@@ -14,6 +14,7 @@ import {
   updateServiceInput,
   updateStaffInput,
 } from './config';
+import { adminDisplaysQuery, createDisplayInput, updateDisplayInput } from '../displays/inputs';
 
 /** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -81,6 +82,29 @@ export function adminPaths() {
         parameters: [idParam('Counter')],
         responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
       },
+    },
+    '/api/admin/displays': {
+      get: { tags, security, summary: 'Waiting-room displays, active or not (admin)', parameters: queryParams(adminDisplaysQuery), responses: { '200': ok('Display[]'), ...errors(400, 401, 403) } },
+      post: {
+        tags,
+        security,
+        summary:
+          'Create a display (admin): services and categories of its office (their union; none = the whole office; 422 unknown_service / unknown_category / other_office), a unique slug (409 display_slug_taken), ticker lines in Italian and English. Open screens follow at once.' +
+          audited,
+        requestBody: body(createDisplayInput),
+        responses: { '201': ok('Display'), ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    '/api/admin/displays/{id}': {
+      patch: {
+        tags,
+        security,
+        summary: 'Change a display (admin): name, slug, services, categories, ticker (tickerIt and tickerEn together), active. Open screens follow at once.' + audited,
+        parameters: [idParam('Display')],
+        requestBody: body(updateDisplayInput),
+        responses: { '200': ok('Display'), ...errors(400, 401, 403, 404, 409, 422) },
+      },
+      delete: { tags, security, summary: 'Delete a display (admin); its screens show "display not found".' + audited, parameters: [idParam('Display')], responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } },
     },
     '/api/admin/staff': {
       get: { tags, security, summary: 'Staff with role, state and skills (admin); never password hashes', responses: { '200': ok('Staff[]'), ...errors(401, 403) } },

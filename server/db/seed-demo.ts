@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/password';
 import type { Db } from './client';
-import { DEMO_PASSWORD, demoCategories, demoOffices, demoServices, demoStaff } from '../../prisma/demo-data';
+import { DEMO_PASSWORD, demoCategories, demoDisplays, demoOffices, demoServices, demoStaff } from '../../prisma/demo-data';
 
 /**
  * The demo town's one-stop desk. Idempotent: upserts by natural keys (slugs, codes, usernames),
@@ -59,6 +59,7 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
     });
   }
   await seedDemoSchedules(db, officeIds, serviceIds);
+  await seedDemoDisplays(db, officeIds, categoryIds);
   return { staff: demoStaff.map((s) => ({ username: s.username, role: s.role })) };
 }
 
@@ -97,6 +98,23 @@ async function seedDemoSchedules(db: Db, officeIds: Map<string, string>, service
   for (const o of demoOffices.filter((x) => !x.isOneStop)) {
     const officeId = officeIds.get(o.slug) as string;
     await db.patronDay.upsert({ where: { officeId }, create: { officeId, ...DEMO_PATRON }, update: {} });
+  }
+}
+
+/** Demo waiting-room displays, created only when missing: what an admin changed later is kept. */
+async function seedDemoDisplays(db: Db, officeIds: Map<string, string>, categoryIds: Map<string, string>) {
+  for (const d of demoDisplays) {
+    if (await db.display.findUnique({ where: { slug: d.slug }, select: { id: true } })) continue;
+    await db.display.create({
+      data: {
+        slug: d.slug,
+        officeId: officeIds.get(d.officeSlug) as string,
+        name: d.name,
+        categoryIds: d.categorySlugs.map((c) => categoryIds.get(c) as string),
+        tickerIt: d.tickerIt,
+        tickerEn: d.tickerEn,
+      },
+    });
   }
 }
 

@@ -1,12 +1,12 @@
 import type { CallInfo } from './contract';
 import { rt } from '../runtime';
 
-/** The last calls of the office's business day, newest first, from the event log. */
-export async function recentCalls(officeId: string, limit = 10): Promise<CallInfo[]> {
+/** The last calls of the office's business day, newest first, from the event log; only of `serviceIds` when given. */
+export async function recentCalls(officeId: string, limit = 10, serviceIds: string[] | null = null): Promise<CallInfo[]> {
   const { db } = rt();
   const since = new Date(Date.now() - 16 * 3600_000);
   const events = await db.ticketEvent.findMany({
-    where: { officeId, type: { in: ['called', 'recalled'] }, at: { gte: since } },
+    where: { officeId, type: { in: ['called', 'recalled'] }, at: { gte: since }, ...(serviceIds ? { serviceId: { in: serviceIds } } : {}) },
     orderBy: { id: 'desc' },
     take: limit * 3,
     include: { ticket: { select: { number: true, service: { select: { nameIt: true, nameEn: true } } } } },
@@ -22,7 +22,7 @@ export async function recentCalls(officeId: string, limit = 10): Promise<CallInf
     seen.add(e.ticketId);
     const c = counters.get(e.counterId);
     if (!c) continue;
-    calls.push(callInfo(e.id, e.ticketId, e.ticket.number, c, e.ticket.service, e.at, e.type === 'recalled'));
+    calls.push(callInfo(e.id, e.ticketId, e.ticket.number, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'));
     if (calls.length === limit) break;
   }
   return calls;
@@ -33,13 +33,14 @@ export function callInfo(
   ticketId: string,
   number: string,
   counter: { number: number; name: string },
-  service: { nameIt: string; nameEn: string },
+  service: { id: string; nameIt: string; nameEn: string },
   at: Date,
   recall: boolean,
 ): CallInfo {
   return {
     ticketId,
     number,
+    serviceId: service.id,
     counterNumber: counter.number,
     counterName: counter.name,
     serviceNameIt: service.nameIt,

@@ -28,6 +28,8 @@ export interface QueueInfo {
 export interface CallInfo {
   ticketId: string;
   number: string;
+  /** The service the ticket was called for: a display limited to some services shows only theirs. */
+  serviceId: string;
   counterNumber: number;
   counterName: string;
   serviceNameIt: string;
@@ -38,8 +40,27 @@ export interface CallInfo {
   seq: number;
 }
 
+/** One ticker message: Italian, and its English when there is one. */
+export interface TickerMessage {
+  it: string;
+  en: string | null;
+}
+
+/** A configured display (`?display=<slug>`): what it shows and its ticker. */
+export interface DisplayConfig {
+  id: string;
+  slug: string;
+  name: string;
+  /** The services it shows (its own plus its categories'); null = every service of the office. */
+  serviceIds: string[] | null;
+  ticker: TickerMessage[];
+}
+
 export interface DisplaySnapshot {
   office: { id: string; name: string; nameEn: string };
+  /** Null when the screen asked for a whole office (`?officeId=`): everything, no ticker. */
+  display: DisplayConfig | null;
+  /** Only the calls and queues of the display's services. */
   calls: CallInfo[];
   queues: QueueInfo[];
   serverTime: string;
@@ -164,7 +185,8 @@ export interface SupervisorSnapshot {
 }
 
 export interface ClientToServer {
-  'display:subscribe': (p: { officeId?: string }, ack: (r: Ack<DisplaySnapshot>) => void) => void;
+  /** `display` (slug or id) wins over `officeId`; an unknown or inactive display is `not_found`. */
+  'display:subscribe': (p: { officeId?: string; display?: string }, ack: (r: Ack<DisplaySnapshot>) => void) => void;
   'ticket:subscribe': (p: { code: string }, ack: (r: Ack<TicketPublic>) => void) => void;
   /** Staff only (session cookie): the counter must be the caller's own unless supervisor/admin. */
   'counter:subscribe': (p: { counterId: string }, ack: (r: Ack<CounterSnapshot>) => void) => void;
@@ -175,7 +197,12 @@ export interface ClientToServer {
 export interface ServerToClient {
   /** To the office display room: a call or a recall, to highlight and announce. */
   call: (c: CallInfo) => void;
-  /** To display and counter rooms: fresh per-service queue figures of the office. */
+  /**
+   * To the office display room: a display's configuration or the office's services changed
+   * (name, category, state). Screens subscribe again and redraw from the fresh snapshot.
+   */
+  displayChanged: (p: { officeId: string }) => void;
+  /** To display and counter rooms: fresh per-service queue figures of the office (all services: a display filters). */
   queues: (q: QueueInfo[]) => void;
   /** To the ticket room: the ticket's new public status. */
   ticket: (t: TicketPublic) => void;

@@ -1,18 +1,29 @@
-import { resolveOffice } from '../offices';
+import { displayServiceIds, tickerOf, type DisplayTarget } from '../displays/resolve';
+import { notFound } from '../errors';
 import { ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
 import { recentCalls } from './calls';
-import type { DisplaySnapshot } from './contract';
+import type { DisplayConfig, DisplaySnapshot } from './contract';
 
-/** Everything a waiting-room display needs after a (re)connect. */
-export async function displaySnapshot(officeId?: string): Promise<DisplaySnapshot> {
-  const office = await resolveOffice(officeId);
+/**
+ * Everything a waiting-room display needs after a (re)connect or a configuration change: the
+ * display's configuration, and only the calls and queues of the services it shows. Deltas
+ * (`call`, `queues`) carry the whole office; the screen filters them with `display.serviceIds`.
+ */
+export async function displaySnapshot({ office, display }: DisplayTarget): Promise<DisplaySnapshot> {
+  if (display && !display.active) throw notFound('Display');
+  const config: DisplayConfig | null = display
+    ? { id: display.id, slug: display.slug, name: display.name, serviceIds: await displayServiceIds(display), ticker: tickerOf(display) }
+    : null;
+  const shown = config?.serviceIds ?? null;
   await ensureBuilt(office.id);
-  const [calls, queues] = await Promise.all([recentCalls(office.id), queueInfos(office.id)]);
+  const [calls, queues] = await Promise.all([recentCalls(office.id, 10, shown), queueInfos(office.id)]);
+  const set = shown ? new Set(shown) : null;
   return {
     office: { id: office.id, name: office.name, nameEn: office.nameEn },
+    display: config,
     calls,
-    queues,
+    queues: set ? queues.filter((q) => set.has(q.serviceId)) : queues,
     serverTime: new Date().toISOString(),
   };
 }

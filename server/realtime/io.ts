@@ -17,6 +17,8 @@ import { PUBLIC_CODE_PATTERN } from '../tickets/numbering';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
+import { publicDisplayQuery } from '../displays/inputs';
+import { resolveDisplayTarget } from '../displays/resolve';
 import { displaySnapshot } from './display';
 import { watchTicket } from './publish';
 import { rooms } from './rooms';
@@ -66,9 +68,14 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'display:subscribe',
-      handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
-        const snap = await displaySnapshot(officeId);
-        await socket.join(rooms.display(snap.office.id));
+      handler(publicDisplayQuery, async (p) => {
+        const target = await resolveDisplayTarget(p);
+        // Joined before the snapshot, which refuses an inactive display: the screen still hears
+        // `displayChanged` and comes back by itself when an admin activates the display again.
+        const room = rooms.display(target.office.id);
+        for (const r of socket.rooms) if (r.startsWith('display:') && r !== room) await socket.leave(r);
+        await socket.join(room);
+        const snap = await displaySnapshot(target);
         screenJoined(data.screens, 'display');
         return snap;
       }),

@@ -25,6 +25,14 @@ export function publishCall(officeId: string, call: CallInfo): void {
   io()?.to(rooms.display(officeId)).emit('call', call);
 }
 
+/**
+ * A display of the office was changed, or a service (name, category, state): its display screens
+ * subscribe again. Kept apart from publishOfficeChanged, which runs after every click.
+ */
+export function publishDisplayChanged(officeId: string): void {
+  io()?.to(rooms.display(officeId)).emit('displayChanged', { officeId });
+}
+
 export async function publishTicket(code: string): Promise<void> {
   const server = io();
   if (!server) return;

@@ -90,7 +90,7 @@ export async function recallTicket(actor: Actor, ticketId: string) {
   const t = await loadForActor(actor, ticketId);
   const { ticket, event } = await transition(t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor);
   const counter = ticket.counterId ? await rt().db.counter.findUnique({ where: { id: ticket.counterId } }) : null;
-  if (counter) publishCall(ticket.officeId, callInfo(event.id, ticket.id, ticket.number, counter, ticket.service, event.at, true));
+  if (counter) publishCall(ticket.officeId, callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true));
   afterChange(ticket);
   return toCounterTicket(ticket);
 }

@@ -62,7 +62,7 @@ export async function callNext(actor: Actor, counterId: string) {
   }
   if (!result) return null;
   const { ticket, eventId } = result;
-  publishCall(ticket.officeId, callInfo(eventId, ticket.id, ticket.number, counter, ticket.service, now, false));
+  publishCall(ticket.officeId, callInfo(eventId, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, now, false));
   void publishTicket(ticket.code);
   publishOfficeChanged(ticket.officeId);
   return toCounterTicket(ticket);

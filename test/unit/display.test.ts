@@ -3,9 +3,10 @@ import { applyCall, displayReducer, initialDisplayState, queueRows, visibleQueue
 import { isPlainCounterName, spellNumber, speechText } from '../../display/announcer';
 import type { CallInfo, DisplaySnapshot, QueueInfo } from '../../server/realtime/contract';
 
-const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`): CallInfo => ({
+const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`, serviceId = 'svc'): CallInfo => ({
   ticketId,
   number,
+  serviceId,
   counterNumber,
   counterName: `Sportello ${counterNumber}`,
   serviceNameIt: 's',
@@ -25,7 +26,14 @@ const queue = (serviceId: string, waiting: number, openCounters: number): QueueI
   estimatedWaitMinMinutes: waiting * 4,
   openCounters,
 });
-const snapshot = (calls: CallInfo[]): DisplaySnapshot => ({ office: { id: 'o', name: 'O', nameEn: 'O' }, calls, queues: [], serverTime: new Date().toISOString() });
+const snapshot = (calls: CallInfo[], display: DisplaySnapshot['display'] = null, queues: QueueInfo[] = []): DisplaySnapshot => ({
+  office: { id: 'o', name: 'O', nameEn: 'O' },
+  display,
+  calls,
+  queues,
+  serverTime: new Date().toISOString(),
+});
+const limited = (serviceIds: string[] | null): DisplaySnapshot['display'] => ({ id: 'd', slug: 'd', name: 'D', serviceIds, ticker: [] });
 
 describe('display calls', () => {
   it('keeps the newest first and at most 10', () => {
@@ -51,6 +59,26 @@ describe('display calls', () => {
   it('orders a snapshot by seq and keeps a delta that overtook the acknowledgement', () => {
     const s = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([call('A001', 1), call('A002', 2)]), pending: [call('A003', 3), call('A000', 0)] });
     expect(s.calls.map((c) => c.number)).toEqual(['A003', 'A002', 'A001']);
+  });
+
+  it('keeps only the calls and queues of the services a display shows, from snapshot and deltas', () => {
+    const a = call('A001', 1, 1, 't1', 'anagrafe');
+    const t = call('T001', 2, 2, 't2', 'tributi');
+    let s = displayReducer(initialDisplayState, {
+      type: 'snapshot',
+      snapshot: snapshot([a, t], limited(['anagrafe']), [queue('anagrafe', 2, 1), queue('tributi', 5, 1)]),
+      pending: [call('T002', 3, 2, 't3', 'tributi')],
+    });
+    expect(s.calls.map((c) => c.number)).toEqual(['A001']);
+    expect(s.queues.map((q) => q.serviceId)).toEqual(['anagrafe']);
+    expect(displayReducer(s, { type: 'call', call: call('T003', 4, 2, 't4', 'tributi') })).toBe(s);
+    s = displayReducer(s, { type: 'call', call: call('A002', 5, 1, 't5', 'anagrafe') });
+    expect(s.calls.map((c) => c.number)).toEqual(['A002', 'A001']);
+    s = displayReducer(s, { type: 'queues', queues: [queue('tributi', 9, 1), queue('anagrafe', 3, 1)] });
+    expect(s.queues.map((q) => [q.serviceId, q.waiting])).toEqual([['anagrafe', 3]]);
+    // A whole-office display (null) shows everything.
+    const all = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([a, t], limited(null)), pending: [] });
+    expect(all.calls).toHaveLength(2);
   });
 
   it('shows busy services first and summarises idle ones when they do not fit', () => {

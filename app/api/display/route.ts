@@ -1,6 +1,9 @@
-import { officeQuery, route } from '@/server/http/route';
+import { publicDisplayQuery } from '@/server/displays/inputs';
+import { resolveDisplayTarget } from '@/server/displays/resolve';
+import { route } from '@/server/http/route';
 import { displaySnapshot } from '@/server/realtime/display';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ query: officeQuery }, ({ query }) => displaySnapshot(query.officeId));
+/** `?display=<slug or id>` (a configured display) or `?officeId=` (the whole office, no ticker). */
+export const GET = route({ query: publicDisplayQuery }, async ({ query }) => displaySnapshot(await resolveDisplayTarget(query)));

@@ -1,0 +1,88 @@
+'use client';
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import type { TickerMessage } from '../server/realtime/contract';
+import type { LanguageCode } from '../i18n/languages';
+import styles from './display.module.css';
+
+/** Scrolling speed: the band's width in this many seconds, whatever the TV's resolution. */
+const SECONDS_PER_WIDTH = 11;
+/** Reduced motion: each message stays still this long (plus a little per character). */
+const HOLD_MS = 7000;
+const HOLD_PER_CHAR_MS = 50;
+const MAX_HOLD_MS = 16_000;
+
+function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const mq = window.matchMedia('(prefers-reduced-motion: reduce)');
+    setReduced(mq.matches);
+    const on = () => setReduced(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return reduced;
+}
+
+/**
+ * The message band at the bottom of the display: one message at a time, Italian with the
+ * secondary language underneath, scrolling from right to left, then the next. With
+ * `prefers-reduced-motion` nothing moves: each message is shown still, then replaced.
+ */
+export function Ticker({ messages, secondary, label, badge }: { messages: TickerMessage[]; secondary: LanguageCode | null; label: string; badge: ReactNode }) {
+  const reduced = usePrefersReducedMotion();
+  // Increases at each pass, so the same message scrolls again (the element is keyed by it).
+  const [pass, setPass] = useState(0);
+  const msg = messages[pass % messages.length];
+  const showSec = secondary === 'en' && !!msg?.en;
+  const viewport = useRef<HTMLDivElement>(null);
+  const track = useRef<HTMLDivElement>(null);
+  const [motion, setMotion] = useState<CSSProperties | null>(null);
+  const text = msg ? `${msg.it}\n${msg.en ?? ''}` : '';
+
+  // A new list (an admin edited the ticker): start again from its first message.
+  const listKey = messages.map((m) => `${m.it}\u0000${m.en ?? ''}`).join('\u0001');
+  useEffect(() => setPass(0), [listKey]);
+
+  useLayoutEffect(() => {
+    if (reduced || !viewport.current || !track.current) return setMotion(null);
+    const width = viewport.current.clientWidth;
+    const content = track.current.scrollWidth;
+    const seconds = ((width + content) / Math.max(1, width)) * SECONDS_PER_WIDTH;
+    setMotion({ ['--ticker-from' as string]: `${width}px`, ['--ticker-to' as string]: `${-content}px`, animationDuration: `${seconds.toFixed(2)}s` });
+  }, [reduced, pass, text]);
+
+  useEffect(() => {
+    if (!reduced || messages.length === 0) return;
+    const hold = Math.min(MAX_HOLD_MS, HOLD_MS + text.length * HOLD_PER_CHAR_MS);
+    const t = setTimeout(() => setPass((p) => p + 1), hold);
+    return () => clearTimeout(t);
+  }, [reduced, pass, text, messages.length]);
+
+  if (!msg) return null;
+  return (
+    <aside className={styles.ticker} aria-label={label} data-testid="display-ticker" data-reduced-motion={reduced ? 'true' : 'false'}>
+      <div className={styles.tickerBadge} aria-hidden="true">
+        {badge}
+      </div>
+      <div className={styles.tickerViewport} ref={viewport}>
+        <div
+          key={pass}
+          ref={track}
+          className={reduced ? styles.tickerStill : motion ? styles.tickerTrack : styles.tickerMeasure}
+          style={reduced ? undefined : (motion ?? undefined)}
+          onAnimationEnd={() => setPass((p) => p + 1)}
+          data-testid="display-ticker-message"
+        >
+          <span lang="it" className={styles.tickerIt}>
+            {msg.it}
+          </span>
+          {showSec && (
+            <span lang="en" className={styles.tickerSec}>
+              {msg.en}
+            </span>
+          )}
+        </div>
+      </div>
+    </aside>
+  );
+}
