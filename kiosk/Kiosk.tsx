@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import { languages, type LanguageCode } from '../i18n/languages';
+import { getSocket } from '../ui/socket';
 import {
   errorKind,
   issueTicket,
@@ -100,14 +101,22 @@ function KioskApp({
   const [catalogState, setCatalogState] = useState<CatalogState>({ status: 'loading' });
   const loadedAt = useRef(0);
   const loading = useRef(false);
+  /** An admin changed services or categories since the catalogue was loaded. */
+  const stale = useRef(false);
+  /** Nobody is using the kiosk: the catalogue may change under the start screen. */
+  const idle = useRef(true);
+  idle.current = step.name === 'home' && !searching;
 
   const reloadCatalog = useCallback(async () => {
     if (loading.current) return;
     loading.current = true;
     setCatalogState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
     try {
-      const c = await loadCatalog(officeId);
-      setCatalog(c);
+      // Again if a change arrived while loading, as long as nobody has started using the kiosk.
+      do {
+        stale.current = false;
+        setCatalog(await loadCatalog(officeId));
+      } while (stale.current && idle.current);
       loadedAt.current = Date.now();
       setCatalogState({ status: 'ready' });
     } catch {
@@ -120,6 +129,29 @@ function KioskApp({
 
   useEffect(() => {
     void reloadCatalog();
+  }, [reloadCatalog]);
+
+  // Admin changes reach the kiosk without a reload (server publishCatalogChanged): at once when
+  // idle, else when the citizen is back on the start screen. A reconnect may have missed one.
+  useEffect(() => {
+    const socket = getSocket();
+    let reconnect = false;
+    const changed = () => {
+      stale.current = true;
+      if (idle.current) void reloadCatalog();
+    };
+    const subscribe = () => {
+      socket.emit('kiosk:subscribe', {}, () => undefined);
+      if (reconnect) changed();
+      reconnect = true;
+    };
+    socket.on('connect', subscribe);
+    socket.on('catalogChanged', changed);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.off('connect', subscribe);
+      socket.off('catalogChanged', changed);
+    };
   }, [reloadCatalog]);
 
   // While nothing could be loaded, keep trying by itself: a kiosk has nobody to press "retry".
@@ -155,7 +187,7 @@ function KioskApp({
     setQuery('');
     setAnnouncement('');
     setLang(defaultLang);
-    if (Date.now() - loadedAt.current > CATALOG_MAX_AGE_MS) void reloadCatalog();
+    if (stale.current || Date.now() - loadedAt.current > CATALOG_MAX_AGE_MS) void reloadCatalog();
   }, [defaultLang, reloadCatalog, setLang]);
 
   const backTo = useCallback((from: Origin) => {

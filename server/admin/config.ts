@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
 import { AppError, conflict, notFound } from '../errors';
-import { publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
+import { publishCatalogChanged, publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
 import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 import { withAudit, type Tx } from './audit';
@@ -11,7 +11,8 @@ import { withAudit, type Tx } from './audit';
  * Administration of the catalogue and the staff (role admin). Every change is one transaction
  * that also writes its AuditLog row; afterwards the office's screens get fresh figures
  * (publishOfficeChanged), and display screens reload their configuration after a service change
- * (publishDisplayChanged). Kiosks read the service list when they load.
+ * (publishDisplayChanged) and kiosks their catalogue after a service or category change
+ * (publishCatalogChanged).
  */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -82,6 +83,7 @@ export async function adminCreateService(actor: Actor, input: z.infer<typeof cre
   publishOfficeChanged(service.officeId);
   // A display showing the service's category picks the new service up.
   publishDisplayChanged(service.officeId);
+  publishCatalogChanged();
   return service;
 }
 
@@ -105,6 +107,7 @@ export async function adminUpdateService(actor: Actor, serviceId: string, input:
   // Displays redraw their calls with the new name and re-resolve their services (category, office, state).
   publishDisplayChanged(after.officeId);
   if (before.officeId !== after.officeId) publishDisplayChanged(before.officeId);
+  publishCatalogChanged();
   return after;
 }
 
@@ -123,18 +126,22 @@ export async function adminListCategories() {
   return rows.map(({ _count, ...c }) => ({ ...c, services: _count.services }));
 }
 
+/** Category names and order are shown by every office's screens and by the kiosks. */
 async function publishAllOffices() {
   for (const o of await rt().db.office.findMany({ select: { id: true } })) publishOfficeChanged(o.id);
+  publishCatalogChanged();
 }
 
 export async function adminCreateCategory(actor: Actor, input: z.infer<typeof createCategoryInput>) {
-  return rt().db.$transaction(async (tx) => {
+  const category = await rt().db.$transaction(async (tx) => {
     if (await tx.category.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict('slug_taken', 'Another category has this slug');
     const last = await tx.category.aggregate({ _max: { sortOrder: true } });
     const created = await tx.category.create({ data: { ...input, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
     await withAudit(tx, actor, { action: 'create', entity: 'category', entityId: created.id, after: created });
     return created;
   });
+  publishCatalogChanged();
+  return category;
 }
 
 export async function adminUpdateCategory(actor: Actor, categoryId: string, input: z.infer<typeof updateCategoryInput>) {

@@ -9,7 +9,7 @@ import { rt } from '../runtime';
  * gauges, so aggregate them with max(), not sum(). Screens, HTTP requests and job failures are
  * counted per process: sum() them.
  */
-export type ScreenKind = 'display' | 'counter' | 'ticket' | 'supervisor';
+export type ScreenKind = 'display' | 'kiosk' | 'counter' | 'ticket' | 'supervisor';
 
 interface Metrics {
   registry: client.Registry;
@@ -109,7 +109,7 @@ function create(): Metrics {
     labelNames: ['kind'] as const,
     registers: [registry],
   });
-  for (const kind of ['display', 'counter', 'ticket', 'supervisor'] satisfies ScreenKind[]) screens.set({ kind }, 0);
+  for (const kind of ['display', 'kiosk', 'counter', 'ticket', 'supervisor'] satisfies ScreenKind[]) screens.set({ kind }, 0);
   const jobFailures = new client.Counter({
     name: 'sportello_job_failures_total',
     help: 'Background jobs that failed (BullMQ "failed" events), by queue and job name',

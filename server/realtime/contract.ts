@@ -192,6 +192,8 @@ export interface ClientToServer {
   'counter:subscribe': (p: { counterId: string }, ack: (r: Ack<CounterSnapshot>) => void) => void;
   /** Supervisors and admins only (session cookie, checked at every subscription): the office's live view. */
   'supervisor:subscribe': (p: { officeId?: string }, ack: (r: Ack<SupervisorSnapshot>) => void) => void;
+  /** A kiosk screen, to hear `catalogChanged`; public, like the catalogue itself. */
+  'kiosk:subscribe': (p: Record<string, never>, ack: (r: Ack<{ serverTime: string }>) => void) => void;
 }
 
 export interface ServerToClient {
@@ -202,6 +204,8 @@ export interface ServerToClient {
    * (name, category, state). Screens subscribe again and redraw from the fresh snapshot.
    */
   displayChanged: (p: { officeId: string }) => void;
+  /** To the kiosk screens: services or categories changed; reload the catalogue. */
+  catalogChanged: () => void;
   /** To display and counter rooms: fresh per-service queue figures of the office (all services: a display filters). */
   queues: (q: QueueInfo[]) => void;
   /** To the ticket room: the ticket's new public status. */

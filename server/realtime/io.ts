@@ -82,6 +82,15 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     );
 
     socket.on(
+      'kiosk:subscribe',
+      handler(z.object({}).strict(), async () => {
+        await socket.join(rooms.kioskScreens);
+        screenJoined(data.screens, 'kiosk');
+        return { serverTime: new Date().toISOString() };
+      }),
+    );
+
+    socket.on(
       'ticket:subscribe',
       handler(z.object({ code: z.string().regex(PUBLIC_CODE_PATTERN) }), async ({ code }) => {
         const t = await publicTicketByCode(code);

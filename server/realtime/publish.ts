@@ -33,6 +33,14 @@ export function publishDisplayChanged(officeId: string): void {
   io()?.to(rooms.display(officeId)).emit('displayChanged', { officeId });
 }
 
+/**
+ * The catalogue the kiosks offer changed (a service or a category: name, order, state, mode):
+ * kiosk screens reload it, at once when idle on the start screen, else when they get back to it.
+ */
+export function publishCatalogChanged(): void {
+  io()?.to(rooms.kioskScreens).emit('catalogChanged');
+}
+
 export async function publishTicket(code: string): Promise<void> {
   const server = io();
   if (!server) return;

@@ -7,6 +7,8 @@ export const rooms = {
   staff: (officeId: string) => `staff:${officeId}`,
   /** Supervisors' live views of an office (they are in the staff room too, for printer alerts). */
   supervisor: (officeId: string) => `supervisor:${officeId}`,
+  /** Every kiosk screen: they all offer appointment services of every office, so one room. */
+  kioskScreens: 'kiosk-screens',
   /** The agent socket(s) of one kiosk, on the `/kiosk-agent` namespace. */
   kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
   /** The staff screens of one login (session), to end them at logout. */

@@ -78,11 +78,17 @@ describe('administration in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('an admin moves a category down and the kiosk order follows', async () => {
+  it('an admin moves a category down and the kiosk order follows, on an open kiosk too', async () => {
+    const kioskPage = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+    await kioskPage.goto(`${app.url}/kiosk`);
+    const tiles = kioskPage.locator('[data-testid^="kiosk-category-"]');
+    await tiles.first().waitFor();
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await login(page, 'admin', '/admin/config/categories');
     await page.getByTestId('categories-table').waitFor();
     const [first, second] = await space.db.category.findMany({ orderBy: { sortOrder: 'asc' }, take: 2 });
+    const kioskOrder = () => tiles.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-testid')));
+    expect(await kioskOrder()).toEqual([`kiosk-category-${first.slug}`, `kiosk-category-${second.slug}`]);
     await page.getByTestId(`category-row-${first.slug}`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId(`category-down-${first.slug}`).click();
@@ -91,6 +97,8 @@ describe('administration in Chromium', () => {
       .toEqual([`category-row-${second.slug}`, `category-row-${first.slug}`]);
     const kiosk = (await new ApiClient(app.url).get('/api/categories')).body as { id: string }[];
     expect(kiosk.slice(0, 2).map((c) => c.id)).toEqual([second.id, first.id]);
+    // The kiosk left open on its start screen shows the new order without a reload.
+    await expect.poll(kioskOrder).toEqual([`kiosk-category-${second.slug}`, `kiosk-category-${first.slug}`]);
     expect(await space.db.auditLog.count({ where: { entity: 'category', action: 'reorder' } })).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
