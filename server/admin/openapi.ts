@@ -14,6 +14,7 @@ import {
   updateServiceInput,
   updateStaffInput,
 } from './config';
+import { createOfficeInput, updateOfficeInput } from './offices';
 
 /** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -80,6 +81,26 @@ export function adminPaths() {
         summary: 'Delete a counter (admin): only when closed, without a current ticket (409 counter_busy / counter_open) and without ticket history (409 counter_has_history).' + audited,
         parameters: [idParam('Counter')],
         responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
+      },
+    },
+    '/api/admin/offices': {
+      get: { tags, security, summary: 'All offices with time zone and list order (admin)', responses: { '200': ok('Office[]'), ...errors(401, 403) } },
+      post: {
+        tags,
+        security,
+        summary: 'Create an office (admin): unique slug (409 slug_taken), IANA time zone (default Europe/Rome), read-only afterwards.' + audited,
+        requestBody: body(createOfficeInput),
+        responses: { '201': ok('Office'), ...errors(400, 401, 403, 409) },
+      },
+    },
+    '/api/admin/offices/{id}': {
+      patch: {
+        tags,
+        security,
+        summary: 'Change an office’s names, address or list order (admin). The time zone cannot change: day numbering, booked appointments and statistics depend on it.' + audited,
+        parameters: [idParam('Office')],
+        requestBody: body(updateOfficeInput),
+        responses: { '200': ok('Office'), ...errors(400, 401, 403, 404) },
       },
     },
     '/api/admin/staff': {
