@@ -39,6 +39,8 @@ const KNOWN = new Set([
   'username_taken',
   'self_lockout',
   'order_incomplete',
+  'invalid_day',
+  'printer_interface_required',
 ]);
 
 export function errorNotice(err: unknown): Notice {
