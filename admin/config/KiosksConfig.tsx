@@ -248,7 +248,7 @@ export function KiosksConfig() {
                       ) : (
                         <>
                           {t(`config.kiosks.printerTypes.${k.printerType}`)}
-                          <span className={styles.statusNote}>{k.printerInterface}</span>
+                          {k.printerInterface !== 'none' && <span className={styles.statusNote}>{k.printerInterface}</span>}
                         </>
                       )}
                     </td>

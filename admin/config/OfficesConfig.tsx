@@ -125,8 +125,7 @@ export function OfficesConfig() {
                     {o.name}
                     {o.isOneStop && (
                       <>
-                        <br />
-                        <span className={styles.muted}>{t('config.offices.oneStop')}</span>
+                        <span className={styles.statusNote}>{t('config.offices.oneStop')}</span>
                       </>
                     )}
                   </th>

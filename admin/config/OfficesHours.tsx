@@ -42,6 +42,8 @@ interface Draft {
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
+/** 24-hour "HH:MM" as the API takes it (a native time field would show AM/PM on some computers). */
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const DEFAULTS = { slotMinutes: 15, capacity: 1, horizonDays: 60, minNoticeMinutes: 120, active: true };
 let nextKey = 1;
 
@@ -52,8 +54,9 @@ const minutes = (hhmm: string) => {
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 
 /** Client-side check of one range, the same rules as the server: ends after it starts, no overlap that day. */
-function rangeProblem(r: DraftRange, all: DraftRange[]): 'order' | 'overlap' | null {
-  if (!/^\d\d:\d\d$/.test(r.opens) || !/^\d\d:\d\d$/.test(r.closes) || minutes(r.closes) <= minutes(r.opens)) return 'order';
+function rangeProblem(r: DraftRange, all: DraftRange[]): 'format' | 'order' | 'overlap' | null {
+  if (!TIME.test(r.opens) || !TIME.test(r.closes)) return 'format';
+  if (minutes(r.closes) <= minutes(r.opens)) return 'order';
   const i = all.indexOf(r);
   const clash = all.some((o, j) => j < i && o.weekday === r.weekday && minutes(o.opens) < minutes(r.closes) && minutes(r.opens) < minutes(o.closes));
   return clash ? 'overlap' : null;
@@ -180,7 +183,9 @@ export function OfficesHours({ officeId }: { officeId: string }) {
   const rangeError = (r: DraftRange): string | null => {
     const local = tried ? rangeProblem(r, draft?.hours ?? []) : null;
     if (local) return t(`config.offices.hours.errors.${local}`);
-    const server = issues.get(`hours.${draft?.hours.indexOf(r) ?? -1}`);
+    const at = `hours.${draft?.hours.indexOf(r) ?? -1}`;
+    if (issues.has(`${at}.opens`) || issues.has(`${at}.closes`)) return t('config.offices.hours.errors.format');
+    const server = issues.get(at);
     if (server) return t(/overlap/i.test(server) ? 'config.offices.hours.errors.overlap' : 'config.offices.hours.errors.order');
     return null;
   };
@@ -230,10 +235,10 @@ export function OfficesHours({ officeId }: { officeId: string }) {
                         return (
                           <div key={r.key} className={styles.range} data-testid={`hours-range-${wd}-${i}`}>
                             <Field className={styles.rangeField} label={t('config.offices.hours.from')} error={null}>
-                              {(p) => <input {...p} className={styles.input} type="time" required value={r.opens} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.fromOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { opens: e.target.value })} data-testid="hours-opens" />}
+                              {(p) => <input {...p} className={styles.input} inputMode="numeric" placeholder="09:30" maxLength={5} autoComplete="off" required value={r.opens} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.fromOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { opens: e.target.value })} data-testid="hours-opens" />}
                             </Field>
                             <Field className={styles.rangeField} label={t('config.offices.hours.to')} error={null}>
-                              {(p) => <input {...p} className={styles.input} type="time" required value={r.closes} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.toOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { closes: e.target.value })} data-testid="hours-closes" />}
+                              {(p) => <input {...p} className={styles.input} inputMode="numeric" placeholder="09:30" maxLength={5} autoComplete="off" required value={r.closes} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.toOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { closes: e.target.value })} data-testid="hours-closes" />}
                             </Field>
                             <button type="button" className={styles.buttonSmallDanger} onClick={() => removeRange(r.key)} aria-label={t('config.offices.hours.removeRangeOf', { day, n: i + 1 })}>
                               {t('config.offices.hours.removeRange')}
