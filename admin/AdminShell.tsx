@@ -90,18 +90,26 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     void loadMe();
   }, [loadMe]);
 
-  useEffect(() => {
-    if (phase.kind !== 'ready') return;
-    void api<OfficeItem[]>('GET', '/api/offices')
-      .then(({ data }) => {
-        const list = data ?? [];
-        setOffices(list);
+  const loadOffices = useCallback(async () => {
+    try {
+      const { data } = await api<OfficeItem[]>('GET', '/api/offices');
+      const list = data ?? [];
+      setOffices(list);
+      setOfficeId((cur) => {
+        if (cur && list.some((o) => o.id === cur)) return cur;
         const saved = window.localStorage.getItem(OFFICE_KEY);
         const pick = list.find((o) => o.id === saved) ?? list.find((o) => o.isOneStop) ?? list[0];
-        setOfficeId(pick?.id ?? null);
-      })
-      .catch(() => setNotice({ kind: 'error', key: 'errors.network' }));
-  }, [phase.kind]);
+        return pick?.id ?? null;
+      });
+    } catch {
+      setNotice({ kind: 'error', key: 'errors.network' });
+    }
+  }, []);
+
+  useEffect(() => {
+    if (phase.kind !== 'ready') return;
+    void loadOffices();
+  }, [phase.kind, loadOffices]);
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);
@@ -128,17 +136,20 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     setNotice({ kind: 'error', key: 'messages.sessionExpired' });
   }, []);
 
-  const chooseOffice = (id: string) => {
+  const chooseOffice = useCallback((id: string) => {
     setOfficeId(id);
     try {
       window.localStorage.setItem(OFFICE_KEY, id);
     } catch {
       // private mode
     }
-  };
+  }, []);
 
   const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
-  const ctx = useMemo(() => (phase.kind === 'ready' ? { me: phase.me, lang, officeId, offices, onUnauthorized } : null), [phase, lang, officeId, offices, onUnauthorized]);
+  const ctx = useMemo(
+    () => (phase.kind === 'ready' ? { me: phase.me, lang, officeId, offices, chooseOffice, reloadOffices: loadOffices, onUnauthorized } : null),
+    [phase, lang, officeId, offices, chooseOffice, loadOffices, onUnauthorized],
+  );
 
   return (
     <div className={styles.app} lang={lang}>

@@ -9,6 +9,10 @@ export interface AdminContextValue {
   /** The office the pages show; chosen in the top bar. */
   officeId: string | null;
   offices: OfficeItem[];
+  /** Makes another office the one the pages show (as the top bar's choice does). */
+  chooseOffice: (id: string) => void;
+  /** Reads the office list again (after an office was created or renamed). */
+  reloadOffices: () => Promise<void>;
   /** The session ended (401): back to the login form. */
   onUnauthorized: () => void;
 }

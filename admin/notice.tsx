@@ -40,6 +40,8 @@ const KNOWN = new Set([
   'self_lockout',
   'order_incomplete',
   'display_slug_taken',
+  'invalid_day',
+  'printer_interface_required',
 ]);
 
 export function errorNotice(err: unknown): Notice {

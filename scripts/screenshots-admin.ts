@@ -1,7 +1,8 @@
 // Screenshots of the supervisor screens (docs/screenshots/admin-live.png, admin-stats.png,
-// admin-stats-appointments.png, and the displays configuration admin-displays.png,
-// admin-displays-edit.png), at 1920x1080: a morning in progress for the live view, a generated
-// week for the statistics.
+// admin-stats-appointments.png) at 1920x1080: a morning in progress for the live view, a
+// generated week for the statistics; and of the admin's configuration: displays
+// (admin-displays.png, admin-displays-edit.png), offices (admin-offices.png, whole page) and
+// kiosks (admin-kiosks.png).
 // Run alone with `node --import tsx scripts/screenshots-admin.ts`; `npm run screenshots` runs it too.
 import fs from 'node:fs';
 import { DateTime } from 'luxon';
@@ -71,8 +72,13 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   }
   // Calls happened a few minutes ago.
   await space.db.$executeRaw`UPDATE "Ticket" SET "calledAt" = "calledAt" - interval '4 minutes', "startedAt" = "startedAt" - interval '3 minutes' WHERE status IN ('called', 'serving')`;
-  await space.db.kiosk.create({ data: { officeId: office.id, name: 'Chiosco ingresso', tokenHash: 'screenshot-kiosk', printMode: 'server', printerStatus: 'paper_out' } });
-  await space.db.kiosk.create({ data: { officeId: office.id, name: 'Chiosco primo piano', tokenHash: 'screenshot-kiosk-2', printMode: 'server', printerStatus: 'online' } });
+  const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+  await space.db.kiosk.create({
+    data: { officeId: office.id, name: 'Chiosco ingresso', tokenHash: 'screenshot-kiosk', printMode: 'server', printerInterface: 'tcp://192.168.1.50:9100', printerStatus: 'paper_out', lastSeenAt: minutesAgo(3), locationHintIt: 'Sportelli al piano terra, sala B' },
+  });
+  await space.db.kiosk.create({
+    data: { officeId: office.id, name: 'Chiosco primo piano', tokenHash: 'screenshot-kiosk-2', printMode: 'server', printerInterface: 'tcp://192.168.1.51:9100', printerType: 'custom', paperWidth: 58, printerStatus: 'online', lastSeenAt: minutesAgo(1) },
+  });
 
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
   await login(page, app.url, 'supervisore');
@@ -105,6 +111,7 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   await appointments.screenshot({ path: `${OUT}/admin-stats-appointments.png` });
   console.log(`${OUT}/admin-stats-appointments.png`);
   await displayScreenshots(app, browser);
+  await configScreenshots(space, app, browser, office.id);
 }
 
 /** The displays' configuration: the list and the edit dialog of the demo's area display. */
@@ -124,6 +131,38 @@ export async function displayScreenshots(app: TestApp, browser: Browser): Promis
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}/admin-displays-edit.png` });
   console.log(`${OUT}/admin-displays-edit.png`);
+}
+
+/** The admin's offices page (hours of an appointment service, a closure) and kiosks page. */
+async function configScreenshots(space: TestSpace, app: TestApp, browser: Browser, oneStopId: string) {
+  await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco ufficio anagrafe', tokenHash: 'screenshot-kiosk-3', printMode: 'agent', printerStatus: 'paper_low', lastSeenAt: new Date(Date.now() - 12 * 60_000) } });
+  await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco vecchio', tokenHash: 'screenshot-kiosk-4', printMode: 'none', active: false } });
+  const schedule = await space.db.schedule.findFirstOrThrow({ where: { office: { isOneStop: false } }, include: { office: true }, orderBy: { id: 'asc' } });
+  const admin = new ApiClient(app.url);
+  await admin.login('admin');
+  const in10 = DateTime.now().setZone('Europe/Rome').plus({ days: 10 });
+  await admin.post('/api/schedules/closures', { officeId: schedule.officeId, fromDay: in10.toISODate(), toDay: in10.plus({ days: 2 }).toISODate(), reason: 'Trasloco archivio' });
+
+  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  await page.goto(`${app.url}/admin/config/offices`);
+  await page.getByTestId('admin-login-username').fill('admin');
+  await page.getByTestId('admin-login-password').fill('sportello');
+  await page.getByTestId('admin-login-submit').click();
+  await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
+  await page.getByTestId('hours-service').selectOption(schedule.serviceId);
+  await page.getByTestId('closure-row').first().waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/admin-offices.png`, fullPage: true });
+  console.log(`${OUT}/admin-offices.png`);
+
+  await page.getByTestId('admin-nav-kiosks').click();
+  await page.getByTestId('admin-office').selectOption(oneStopId);
+  await page.getByTestId('kiosks-table').waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}/admin-kiosks.png` });
+  console.log(`${OUT}/admin-kiosks.png`);
 }
 
 if (process.argv[1]?.endsWith('screenshots-admin.ts')) {

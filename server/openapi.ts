@@ -163,7 +163,7 @@ export function openApiDocument(baseUrl: string) {
         get: { tags: ['kiosks'], summary: 'Kiosks with their printer status and agent connection (supervisor, admin)', security: staff, parameters: [officeParam], responses: { '200': ok('KioskView[]'), ...errors(400, 401, 403) } },
         post: {
           tags: ['kiosks'],
-          summary: 'Register a kiosk (admin); the answer holds its agent token, shown only this once',
+          summary: 'Register a kiosk (admin); the answer holds its agent token, shown only this once. Writes one AuditLog row in the same transaction.',
           security: staff,
           requestBody: body(createKioskInput),
           responses: { '201': ok('{kiosk: KioskView, token}'), ...errors(400, 401, 403, 404, 422) },
@@ -173,7 +173,7 @@ export function openApiDocument(baseUrl: string) {
         get: { tags: ['kiosks'], summary: 'One kiosk (supervisor, admin)', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('KioskView'), ...errors(401, 403, 404) } },
         patch: {
           tags: ['kiosks'],
-          summary: 'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings',
+          summary: 'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings. Writes one AuditLog row in the same transaction.',
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
           requestBody: body(updateKioskInput),
@@ -181,14 +181,14 @@ export function openApiDocument(baseUrl: string) {
         },
         delete: {
           tags: ['kiosks'],
-          summary: 'Deactivate a kiosk (admin): its agent is refused from now on; the print history stays',
+          summary: 'Deactivate a kiosk (admin): its agent is refused from now on; the print history stays. Writes one AuditLog row in the same transaction.',
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
           responses: { '204': { description: 'Deactivated' }, ...errors(401, 403, 404) },
         },
       },
       '/api/kiosks/{id}/token': {
-        post: { tags: ['kiosks'], summary: 'New agent token (admin); the old one stops working at once', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) } },
+        post: { tags: ['kiosks'], summary: 'New agent token (admin); the old one stops working at once. Writes one AuditLog row in the same transaction. (action token_rotate, never the token or its hash)', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) } },
       },
       '/api/kiosks/{id}/test-print': {
         post: { tags: ['kiosks'], summary: "Print a test page on the kiosk's printer (supervisor, admin)", security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok("{print: {status: 'queued'} | {status: 'unavailable', reason}}"), ...errors(401, 403, 404) } },
@@ -301,20 +301,20 @@ export function openApiDocument(baseUrl: string) {
         get: { tags: ['appointments'], summary: 'Appointment schedules with their weekly hours, and each office\'s closures and patron day (supervisor, admin)', security: staff, parameters: queryParams(schedulesQuery), responses: { '200': ok('{schedules, offices}'), ...errors(400, 401, 403) } },
         put: {
           tags: ['appointments'],
-          summary: 'Create or replace the schedule of a service at an office (admin): hours (several ranges a day), slot length, capacity, horizon, notice',
+          summary: 'Create or replace the schedule of a service at an office (admin): hours (several ranges a day, not overlapping), slot length, capacity, horizon, notice. Writes one AuditLog row in the same transaction.',
           security: staff,
           requestBody: body(scheduleInput),
           responses: { '200': ok('Schedule with hours'), ...errors(400, 401, 403, 404) },
         },
       },
       '/api/schedules/closures': {
-        post: { tags: ['appointments'], summary: 'Add a local closure (inclusive local days) of an office (admin)', security: staff, requestBody: body(closureInput), responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) } },
+        post: { tags: ['appointments'], summary: 'Add a local closure (inclusive local days) of an office (admin). Writes one AuditLog row in the same transaction.', security: staff, requestBody: body(closureInput), responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) } },
       },
       '/api/schedules/closures/{id}': {
-        delete: { tags: ['appointments'], summary: 'Remove a local closure (admin)', security: staff, parameters: [pathParam('id', 'Closure id')], responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) } },
+        delete: { tags: ['appointments'], summary: 'Remove a local closure (admin). Writes one AuditLog row in the same transaction.', security: staff, parameters: [pathParam('id', 'Closure id')], responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) } },
       },
       '/api/schedules/patron-day': {
-        put: { tags: ['appointments'], summary: "Set (or with null remove) an office's patron saint day, closed every year (admin)", security: staff, requestBody: body(patronDayBody), responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) } },
+        put: { tags: ['appointments'], summary: "Set (or with null remove) an office's patron saint day, closed every year (admin). Writes one AuditLog row in the same transaction.", security: staff, requestBody: body(patronDayBody), responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) } },
       },
       ...adminPaths(),
       '/metrics': {

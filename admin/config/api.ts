@@ -1,6 +1,34 @@
 /** JSON client of the administration API; refusals become an ApiError with the server's code. */
 import { ApiError } from '../../counter/api';
 
+/** One invalid field as the server names it (zod path joined with dots, e.g. `hours.2` or `toDay`). */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** A refusal with the server's per-field details, so a form can show them next to the fields. */
+export class AdminApiError extends ApiError {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    readonly details: FieldIssue[],
+  ) {
+    super(status, code, message);
+  }
+}
+
+/** The invalid fields of a refusal, by path (empty for other errors). */
+export function fieldIssues(err: unknown): Map<string, string> {
+  return new Map(err instanceof AdminApiError ? err.details.map((d) => [d.path, d.message]) : []);
+}
+
+function issuesOf(details: unknown): FieldIssue[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string' && typeof (d as FieldIssue).message === 'string');
+}
+
 export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
@@ -22,9 +50,9 @@ export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DE
     json = null;
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    const err = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
     const code = typeof err?.code === 'string' ? err.code : res.status === 401 ? 'unauthorized' : 'http_' + res.status;
-    throw new ApiError(res.status, code, typeof err?.message === 'string' ? err.message : res.statusText);
+    throw new AdminApiError(res.status, code, typeof err?.message === 'string' ? err.message : res.statusText, issuesOf(err?.details));
   }
   return json as T;
 }

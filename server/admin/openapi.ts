@@ -15,6 +15,7 @@ import {
   updateStaffInput,
 } from './config';
 import { adminDisplaysQuery, createDisplayInput, updateDisplayInput } from '../displays/inputs';
+import { createOfficeInput, updateOfficeInput } from './offices';
 
 /** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
@@ -105,6 +106,26 @@ export function adminPaths() {
         responses: { '200': ok('Display'), ...errors(400, 401, 403, 404, 409, 422) },
       },
       delete: { tags, security, summary: 'Delete a display (admin); its screens show "display not found".' + audited, parameters: [idParam('Display')], responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } },
+    },
+    '/api/admin/offices': {
+      get: { tags, security, summary: 'All offices with time zone and list order (admin)', responses: { '200': ok('Office[]'), ...errors(401, 403) } },
+      post: {
+        tags,
+        security,
+        summary: 'Create an office (admin): unique slug (409 slug_taken), IANA time zone (default Europe/Rome), read-only afterwards.' + audited,
+        requestBody: body(createOfficeInput),
+        responses: { '201': ok('Office'), ...errors(400, 401, 403, 409) },
+      },
+    },
+    '/api/admin/offices/{id}': {
+      patch: {
+        tags,
+        security,
+        summary: 'Change an office’s names, address or list order (admin). The time zone cannot change: day numbering, booked appointments and statistics depend on it.' + audited,
+        parameters: [idParam('Office')],
+        requestBody: body(updateOfficeInput),
+        responses: { '200': ok('Office'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/api/admin/staff': {
       get: { tags, security, summary: 'Staff with role, state and skills (admin); never password hashes', responses: { '200': ok('Staff[]'), ...errors(401, 403) } },

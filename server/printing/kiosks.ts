@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { withAudit } from '../admin/audit';
+import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
@@ -97,14 +99,24 @@ function checkPrinterSetup(k: { printMode: string; printerInterface: string }): 
   }
 }
 
+/** What the audit log keeps of a kiosk: everything but the token hash (a secret, like a password hash). */
+function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash'> {
+  const { tokenHash: _secret, ...rest } = k;
+  return rest;
+}
+
 /** Registers a kiosk. The token is in this answer only: the database keeps its hash. */
-export async function createKiosk(raw: CreateKioskInput): Promise<{ kiosk: KioskView; token: string }> {
+export async function createKiosk(actor: Actor, raw: CreateKioskInput): Promise<{ kiosk: KioskView; token: string }> {
   const input = createKioskInput.parse(raw);
   const { db } = rt();
   if (!(await db.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
   checkPrinterSetup(input);
   const token = newToken();
-  const k = await db.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
+  const k = await db.$transaction(async (tx) => {
+    const k = await tx.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
+    await withAudit(tx, actor, { action: 'create', entity: 'kiosk', entityId: k.id, after: kioskRecord(k) });
+    return k;
+  });
   return { kiosk: kioskView(k, false), token };
 }
 
@@ -130,15 +142,20 @@ export async function getKioskView(id: string): Promise<KioskView> {
  * (deactivated, different printing mode or printer): they reconnect and get the new settings,
  * or are refused.
  */
-export async function updateKiosk(id: string, raw: UpdateKioskInput): Promise<KioskView> {
+export async function updateKiosk(actor: Actor, id: string, raw: UpdateKioskInput): Promise<KioskView> {
   const input = updateKioskInput.parse(raw);
-  const before = await getKiosk(id);
-  checkPrinterSetup({ ...before, ...input });
   const printerChanged = ['printMode', 'printerType', 'printerInterface', 'paperWidth'].some((f) => f in input);
-  const k = await rt().db.kiosk.update({
-    where: { id },
-    // A new printer or mode invalidates what we knew about the old one.
-    data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
+  const k = await rt().db.$transaction(async (tx) => {
+    const before = await tx.kiosk.findUnique({ where: { id } });
+    if (!before) throw notFound('Kiosk');
+    checkPrinterSetup({ ...before, ...input });
+    const after = await tx.kiosk.update({
+      where: { id },
+      // A new printer or mode invalidates what we knew about the old one.
+      data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
+    });
+    await withAudit(tx, actor, { action: 'update', entity: 'kiosk', entityId: id, before: kioskRecord(before), after: kioskRecord(after) });
+    return after;
   });
   if (input.active === false || printerChanged) await disconnectAgents(id);
   const connected = await agentsConnected([id]);
@@ -146,15 +163,23 @@ export async function updateKiosk(id: string, raw: UpdateKioskInput): Promise<Ki
 }
 
 /** `DELETE`: the kiosk is deactivated, not erased (its print history stays); its agent is refused from now on. */
-export async function deactivateKiosk(id: string): Promise<void> {
-  await updateKiosk(id, { active: false });
+export async function deactivateKiosk(actor: Actor, id: string): Promise<void> {
+  await updateKiosk(actor, id, { active: false });
 }
 
-/** A new token (the old one stops working at once); for a lost or leaked token. */
-export async function rotateKioskToken(id: string): Promise<{ kiosk: KioskView; token: string }> {
-  await getKiosk(id);
+/**
+ * A new token (the old one stops working at once); for a lost or leaked token. The audit row
+ * says who rotated it and when, never the token or its hash.
+ */
+export async function rotateKioskToken(actor: Actor, id: string): Promise<{ kiosk: KioskView; token: string }> {
   const token = newToken();
-  const k = await rt().db.kiosk.update({ where: { id }, data: { tokenHash: hashKioskToken(token) } });
+  const k = await rt().db.$transaction(async (tx) => {
+    const before = await tx.kiosk.findUnique({ where: { id } });
+    if (!before) throw notFound('Kiosk');
+    const after = await tx.kiosk.update({ where: { id }, data: { tokenHash: hashKioskToken(token) } });
+    await withAudit(tx, actor, { action: 'token_rotate', entity: 'kiosk', entityId: id, after: { name: after.name, officeId: after.officeId } });
+    return after;
+  });
   await disconnectAgents(id);
   return { kiosk: kioskView(k, false), token };
 }

@@ -1,11 +1,15 @@
 import { z } from 'zod';
+import { withAudit } from '../admin/audit';
+import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
 import { DAY_PATTERN, minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from './slots';
 
 /**
- * Schedules, closures and patron days in the database. The admin screens (issue 5) call these;
- * so does the demo seed. Every input goes through zod; a bad one changes nothing.
+ * Schedules, closures and patron days in the database, changed from the admin screen
+ * /admin/config/offices. Every input goes through zod; a bad one changes nothing. Every change is
+ * one transaction with its AuditLog row. Slots are computed from these rows at each request
+ * (scheduleContext), so a change shows at /book and at the kiosk on their next load.
  */
 
 const hhmm = z.string().regex(TIME_PATTERN, 'HH:MM');
@@ -23,13 +27,22 @@ export const scheduleInput = z.object({
   horizonDays: z.number().int().min(1).max(366).default(60),
   minNoticeMinutes: z.number().int().min(0).max(30 * 24 * 60).default(120),
   active: z.boolean().default(true),
-  hours: z.array(openingRangeInput).max(70),
+  hours: z
+    .array(openingRangeInput)
+    .max(70)
+    .superRefine((hours, ctx) => {
+      // Two ranges of one day that overlap are almost always a typing mistake: say which one.
+      for (const [i, h] of hours.entries()) {
+        const clash = hours.some((o, j) => j < i && o.weekday === h.weekday && minutesOf(o.opens) < minutesOf(h.closes) && minutesOf(h.opens) < minutesOf(o.closes));
+        if (clash) ctx.addIssue({ code: 'custom', path: [i], message: 'Overlaps another range of the same day' });
+      }
+    }),
 });
 export type ScheduleInput = z.input<typeof scheduleInput>;
 
 export const closureInput = z
   .object({ officeId: z.string().min(1).max(64), fromDay: day, toDay: day, reason: z.string().trim().max(200).default('') })
-  .refine((c) => c.fromDay <= c.toDay, { message: 'The last day cannot come before the first' });
+  .refine((c) => c.fromDay <= c.toDay, { message: 'The last day cannot come before the first', path: ['toDay'] });
 
 export const patronDayInput = z.object({
   officeId: z.string().min(1).max(64),
@@ -38,8 +51,15 @@ export const patronDayInput = z.object({
   name: z.string().trim().max(100).default(''),
 });
 
+/** The audit picture of a schedule: its settings and weekly hours, without row ids. */
+function scheduleRecord(s: { id: string; officeId: string; serviceId: string; slotMinutes: number; capacity: number; horizonDays: number; minNoticeMinutes: number; active: boolean; hours: { weekday: number; opens: string; closes: string }[] }) {
+  const { id, officeId, serviceId, slotMinutes, capacity, horizonDays, minNoticeMinutes, active } = s;
+  const hours = [...s.hours].sort((a, b) => a.weekday - b.weekday || minutesOf(a.opens) - minutesOf(b.opens)).map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes }));
+  return { id, officeId, serviceId, slotMinutes, capacity, horizonDays, minNoticeMinutes, active, hours };
+}
+
 /** Creates or replaces the schedule of a service at an office (its weekly hours are replaced whole). */
-export async function upsertSchedule(raw: ScheduleInput) {
+export async function upsertSchedule(actor: Actor, raw: ScheduleInput) {
   const input = scheduleInput.parse(raw);
   const { db } = rt();
   const service = await db.service.findUnique({ where: { id: input.serviceId } });
@@ -48,6 +68,7 @@ export async function upsertSchedule(raw: ScheduleInput) {
   if (!office) throw notFound('Office');
   const { hours, ...fields } = input;
   return db.$transaction(async (tx) => {
+    const before = await tx.schedule.findUnique({ where: { officeId_serviceId: { officeId: input.officeId, serviceId: input.serviceId } }, include: { hours: true } });
     const s = await tx.schedule.upsert({
       where: { officeId_serviceId: { officeId: input.officeId, serviceId: input.serviceId } },
       create: fields,
@@ -55,34 +76,56 @@ export async function upsertSchedule(raw: ScheduleInput) {
     });
     await tx.scheduleHours.deleteMany({ where: { scheduleId: s.id } });
     await tx.scheduleHours.createMany({ data: hours.map((h) => ({ scheduleId: s.id, ...h })) });
-    return tx.schedule.findUniqueOrThrow({ where: { id: s.id }, include: { hours: true } });
+    const after = await tx.schedule.findUniqueOrThrow({ where: { id: s.id }, include: { hours: true } });
+    await withAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'schedule', entityId: s.id, before: before ? scheduleRecord(before) : undefined, after: scheduleRecord(after) });
+    return after;
   });
 }
 
-export async function addClosure(raw: z.input<typeof closureInput>) {
+export async function addClosure(actor: Actor, raw: z.input<typeof closureInput>) {
   const input = closureInput.parse(raw);
-  if (!(await rt().db.office.findUnique({ where: { id: input.officeId } }))) throw notFound('Office');
-  return rt().db.closure.create({ data: input });
+  const { db } = rt();
+  if (!(await db.office.findUnique({ where: { id: input.officeId } }))) throw notFound('Office');
+  return db.$transaction(async (tx) => {
+    const created = await tx.closure.create({ data: input });
+    await withAudit(tx, actor, { action: 'create', entity: 'closure', entityId: created.id, after: created });
+    return created;
+  });
 }
 
-export async function removeClosure(id: string) {
-  const res = await rt().db.closure.deleteMany({ where: { id } });
-  if (res.count === 0) throw notFound('Closure');
+export async function removeClosure(actor: Actor, id: string) {
+  await rt().db.$transaction(async (tx) => {
+    const before = await tx.closure.findUnique({ where: { id } });
+    if (!before) throw notFound('Closure');
+    const res = await tx.closure.deleteMany({ where: { id } });
+    // Deleted meanwhile by another admin: nothing was changed here.
+    if (res.count === 0) throw notFound('Closure');
+    await withAudit(tx, actor, { action: 'delete', entity: 'closure', entityId: id, before });
+  });
 }
 
 /** Sets (or with null removes) the patron saint's day of an office. */
-export async function setPatronDay(officeId: string, raw: Omit<z.input<typeof patronDayInput>, 'officeId'> | null) {
+export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.input<typeof patronDayInput>, 'officeId'> | null) {
   const { db } = rt();
   if (!(await db.office.findUnique({ where: { id: officeId } }))) throw notFound('Office');
-  if (raw === null) {
-    await db.patronDay.deleteMany({ where: { officeId } });
-    return null;
+  const input = raw === null ? null : patronDayInput.parse({ ...raw, officeId });
+  if (input) {
+    // 30 February is not a day; 29 February is (leap years only, like the saint's feast itself).
+    const probe = new Date(Date.UTC(2024, input.month - 1, input.day));
+    if (probe.getUTCMonth() !== input.month - 1) throw new AppError(422, 'invalid_day', 'That day does not exist', [{ path: 'patronDay.day', message: 'That day does not exist' }]);
   }
-  const input = patronDayInput.parse({ ...raw, officeId });
-  // 30 February is not a day; 29 February is (leap years only, like the saint's feast itself).
-  const probe = new Date(Date.UTC(2024, input.month - 1, input.day));
-  if (probe.getUTCMonth() !== input.month - 1) throw new AppError(422, 'invalid_day', 'That day does not exist');
-  return db.patronDay.upsert({ where: { officeId }, create: input, update: input });
+  return db.$transaction(async (tx) => {
+    const before = await tx.patronDay.findUnique({ where: { officeId } });
+    if (!input) {
+      if (!before) return null;
+      await tx.patronDay.delete({ where: { officeId } });
+      await withAudit(tx, actor, { action: 'delete', entity: 'patron_day', entityId: officeId, before });
+      return null;
+    }
+    const after = await tx.patronDay.upsert({ where: { officeId }, create: input, update: input });
+    await withAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'patron_day', entityId: officeId, before: before ?? undefined, after });
+    return after;
+  });
 }
 
 export interface ScheduleContext {

@@ -5,4 +5,4 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(SUPERVISORS, { query: schedulesQuery }, ({ query }) => listSchedules(query.officeId));
 
-export const PUT = staffRoute(ADMINS, { body: scheduleInput }, ({ body }) => upsertSchedule(body));
+export const PUT = staffRoute(ADMINS, { body: scheduleInput }, ({ actor, body }) => upsertSchedule(actor, body));

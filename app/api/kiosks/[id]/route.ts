@@ -5,6 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(SUPERVISORS, { params: idParam }, ({ params }) => getKioskView(params.id));
 
-export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateKioskInput }, ({ params, body }) => updateKiosk(params.id, body));
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateKioskInput }, ({ actor, params, body }) => updateKiosk(actor, params.id, body));
 
-export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ params }) => deactivateKiosk(params.id));
+export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => deactivateKiosk(actor, params.id));

@@ -3,4 +3,4 @@ import { rotateKioskToken } from '@/server/printing/kiosks';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(ADMINS, { params: idParam }, ({ params }) => rotateKioskToken(params.id));
+export const POST = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => rotateKioskToken(actor, params.id));

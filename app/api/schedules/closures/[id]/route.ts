@@ -3,6 +3,6 @@ import { removeClosure } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 
-export const DELETE = staffRoute(ADMINS, { params: idParam }, async ({ params }) => {
-  await removeClosure(params.id);
+export const DELETE = staffRoute(ADMINS, { params: idParam }, async ({ actor, params }) => {
+  await removeClosure(actor, params.id);
 });

@@ -1,0 +1,215 @@
+'use client';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { ApiError } from '../../counter/api';
+import styles from '../admin.module.css';
+import { useAdmin } from '../context';
+import { Dialog } from '../Dialog';
+import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { adminApi, fieldIssues } from './api';
+import { Field } from './Field';
+import { OfficesClosures } from './OfficesClosures';
+import { OfficesHours } from './OfficesHours';
+
+export interface AdminOffice {
+  id: string;
+  slug: string;
+  name: string;
+  nameEn: string;
+  address: string;
+  timeZone: string;
+  isOneStop: boolean;
+  sortOrder: number;
+}
+type Draft = { slug: string; name: string; nameEn: string; address: string; timeZone: string; sortOrder: number };
+type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
+
+/**
+ * Offices: names, address, list order (and a new office); below, the appointment hours, closures
+ * and patron day of the office chosen in the top bar (or with "Hours and closures" in the list).
+ */
+export function OfficesConfig() {
+  const t = useTranslations('admin');
+  const { officeId, lang, chooseOffice, reloadOffices, onUnauthorized } = useAdmin();
+  const [list, setList] = useState<AdminOffice[] | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [editing, setEditing] = useState<Editing>(null);
+  const [formError, setFormError] = useState<Notice | null>(null);
+  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+
+  useEffect(() => {
+    document.title = t('config.offices.pageTitle');
+  }, [t]);
+
+  const load = useCallback(async () => {
+    try {
+      setList(await adminApi<AdminOffice[]>('GET', '/api/admin/offices'));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      setNotice(errorNotice(err));
+    }
+  }, [onUnauthorized]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const close = () => {
+    setEditing(null);
+    setFormError(null);
+    setIssues(new Map());
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!editing) return;
+    const { slug, timeZone, ...fields } = editing.draft;
+    try {
+      if (editing.kind === 'new') await adminApi('POST', '/api/admin/offices', { slug, timeZone, ...fields });
+      else await adminApi('PATCH', `/api/admin/offices/${editing.id}`, fields);
+      close();
+      setNotice({ kind: 'success', key: 'config.saved' });
+      await Promise.all([load(), reloadOffices()]);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
+      setFormError(errorNotice(err));
+      setIssues(fieldIssues(err));
+    }
+  };
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const nameOf = (o: AdminOffice) => (lang === 'en' ? o.nameEn : o.name);
+  const current = list?.find((o) => o.id === officeId) ?? null;
+  const nextOrder = Math.max(0, ...(list ?? []).map((o) => o.sortOrder)) + 1;
+  const err = (path: string) => (issues.has(path) ? t('config.fieldInvalid') : null);
+
+  return (
+    <main className={styles.main} data-testid="admin-config-offices">
+      <div className={styles.pageHead}>
+        <h1 className={styles.h1}>{t('config.offices.title')}</h1>
+        <button
+          type="button"
+          className={styles.buttonPrimary}
+          onClick={() => setEditing({ kind: 'new', draft: { slug: '', name: '', nameEn: '', address: '', timeZone: 'Europe/Rome', sortOrder: nextOrder } })}
+          data-testid="office-new"
+        >
+          {t('config.offices.new')}
+        </button>
+      </div>
+      <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
+      <section className={styles.card} aria-labelledby="offices-list">
+        <h2 className={styles.h2} id="offices-list">
+          {t('config.offices.list')}
+        </h2>
+        <div className={styles.tableScroll}>
+          <table className={styles.table} data-testid="offices-table">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.num}>
+                  {t('config.offices.sortOrder')}
+                </th>
+                <th scope="col">{t('config.offices.name')}</th>
+                <th scope="col">{t('config.offices.nameEn')}</th>
+                <th scope="col">{t('config.offices.address')}</th>
+                <th scope="col">{t('config.offices.timeZone')}</th>
+                <th scope="col">
+                  <span className={styles.srOnly}>{t('config.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {(list ?? []).map((o) => (
+                <tr key={o.id} className={o.id === officeId ? styles.currentRow : undefined} aria-current={o.id === officeId ? 'true' : undefined} data-testid={`office-row-${o.slug}`}>
+                  <td className={styles.num}>{o.sortOrder}</td>
+                  <th scope="row">
+                    {o.name}
+                    {o.isOneStop && (
+                      <>
+                        <span className={styles.statusNote}>{t('config.offices.oneStop')}</span>
+                      </>
+                    )}
+                  </th>
+                  <td lang="en">{o.nameEn}</td>
+                  <td>{o.address}</td>
+                  <td>{o.timeZone}</td>
+                  <td>
+                    <div className={styles.actionsCell}>
+                      <button
+                        type="button"
+                        className={styles.buttonSmall}
+                        onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })}
+                        aria-label={t('config.editOf', { name: nameOf(o) })}
+                        data-testid={`office-edit-${o.slug}`}
+                      >
+                        {t('config.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className={styles.buttonSmall}
+                        onClick={() => chooseOffice(o.id)}
+                        aria-pressed={o.id === officeId}
+                        aria-label={t('config.offices.manageOf', { name: nameOf(o) })}
+                        data-testid={`office-manage-${o.slug}`}
+                      >
+                        {t('config.offices.manage')}
+                      </button>
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {current && (
+        <>
+          <h2 className={styles.h1} data-testid="office-selected">
+            {t('config.offices.selected', { name: nameOf(current) })}
+          </h2>
+          <div className={styles.officeGrid}>
+            {/* Keyed by office: a late answer for the previous office cannot land in the new one. */}
+            <OfficesHours key={`hours-${current.id}`} officeId={current.id} />
+            <OfficesClosures key={`closures-${current.id}`} officeId={current.id} />
+          </div>
+        </>
+      )}
+      {editing && (
+        <Dialog title={editing.kind === 'new' ? t('config.offices.new') : t('config.offices.edit')} onClose={close} testId="office-dialog">
+          <form className={styles.dialogForm} onSubmit={save} noValidate>
+            <NoticeBox notice={formError} testId="office-form-message" />
+            {editing.kind === 'new' && (
+              <Field label={t('config.offices.slug')} error={err('slug')}>
+                {(p) => <input {...p} className={styles.input} required maxLength={60} value={editing.draft.slug} onChange={(e) => set('slug', e.target.value)} data-testid="office-slug" />}
+              </Field>
+            )}
+            <Field label={t('config.offices.name')} error={err('name')} testId="office-name">
+              {(p) => <input {...p} className={styles.input} required maxLength={120} lang="it" value={editing.draft.name} onChange={(e) => set('name', e.target.value)} data-testid="office-name" />}
+            </Field>
+            <Field label={t('config.offices.nameEn')} error={err('nameEn')}>
+              {(p) => <input {...p} className={styles.input} required maxLength={120} lang="en" value={editing.draft.nameEn} onChange={(e) => set('nameEn', e.target.value)} data-testid="office-name-en" />}
+            </Field>
+            <Field label={t('config.offices.address')} error={err('address')}>
+              {(p) => <input {...p} className={styles.input} maxLength={200} value={editing.draft.address} onChange={(e) => set('address', e.target.value)} data-testid="office-address" />}
+            </Field>
+            <div className={styles.formRow}>
+              <Field label={t('config.offices.sortOrder')} error={err('sortOrder')}>
+                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={0} max={10000} value={editing.draft.sortOrder} onChange={(e) => set('sortOrder', Number(e.target.value))} />}
+              </Field>
+              <Field label={t('config.offices.timeZone')} hint={t('config.offices.timeZoneHint')} error={err('timeZone')}>
+                {(p) => <input {...p} className={styles.input} value={editing.draft.timeZone} readOnly={editing.kind === 'edit'} onChange={(e) => set('timeZone', e.target.value)} data-testid="office-timezone" />}
+              </Field>
+            </div>
+            <div className={styles.dialogButtons}>
+              <button type="button" className={styles.buttonSecondary} onClick={close}>
+                {t('cancel')}
+              </button>
+              <button type="submit" className={styles.buttonPrimary} data-testid="office-save">
+                {t('config.save')}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      )}
+    </main>
+  );
+}

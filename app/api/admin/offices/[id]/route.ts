@@ -1,0 +1,6 @@
+import { adminUpdateOffice, updateOfficeInput } from '@/server/admin/offices';
+import { ADMINS, idParam, staffRoute } from '@/server/http/route';
+
+export const dynamic = 'force-dynamic';
+
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateOfficeInput }, ({ actor, params, body }) => adminUpdateOffice(actor, params.id, body));

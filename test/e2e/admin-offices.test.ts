@@ -1,0 +1,200 @@
+/**
+ * The offices and kiosks administration pages in Chromium: an admin adds a time range to a
+ * weekday of a service's appointment hours and saves (the API and the slots offered follow), sees
+ * a wrong range flagged next to its fields, adds a closure and sees it listed (and the day closed
+ * for booking), renames an office; edits a kiosk, registers one and rotates a token, seeing each
+ * token exactly once; axe-core finds no violations on either page.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashKioskToken } from '../../server/printing/kiosks';
+import { ApiClient } from '../helpers/api';
+import { startApp, type TestApp } from '../helpers/app';
+import { launchBrowser } from '../helpers/browser';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+import { clerk } from '../helpers/sportello';
+
+let space: TestSpace;
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  space = await createTestSpace();
+  app = await startApp(space);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  await space?.drop();
+});
+
+async function axeViolations(page: Page, exclude?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (exclude) builder.exclude(exclude);
+  const result = await builder.analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function login(page: Page, path: string) {
+  await page.goto(`${app.url}${path}`);
+  await page.getByTestId('admin-login-username').fill('admin');
+  await page.getByTestId('admin-login-password').fill('sportello');
+  await page.getByTestId('admin-login-submit').click();
+}
+
+/** Local day n days from now in Rome, YYYY-MM-DD. */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const isoWeekday = (d: string) => ((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+describe('offices and kiosks administration in Chromium', () => {
+  it('an admin adds appointment hours on a Saturday, adds a closure and renames the office', async () => {
+    const schedule = await space.db.schedule.findFirstOrThrow({ where: { active: true, office: { isOneStop: false } }, include: { office: true, service: true }, orderBy: { id: 'asc' } });
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await login(page, '/admin/config/offices');
+    await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
+    await expect.poll(async () => (await page.getByTestId('office-selected').textContent()) ?? '').toContain(schedule.office.name);
+    await page.getByTestId('hours-service').selectOption(schedule.serviceId);
+    await page.getByTestId('hours-day-1').getByTestId('hours-range-1-0').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Saturday (6) has no hours in the demo: add 18:00–19:00.
+    const saturday = page.getByTestId('hours-day-6');
+    expect(await saturday.getByTestId('hours-opens').count()).toBe(0);
+    await page.getByTestId('hours-add-6').click();
+    await saturday.getByTestId('hours-opens').fill('18:00');
+    await saturday.getByTestId('hours-closes').fill('19:00');
+    // A wrong range on Sunday is named next to its fields, and nothing is saved.
+    await page.getByTestId('hours-add-7').click();
+    const sunday = page.getByTestId('hours-day-7');
+    await sunday.getByTestId('hours-opens').fill('12:00');
+    await sunday.getByTestId('hours-closes').fill('11:00');
+    await page.getByTestId('hours-save').click();
+    await sunday.getByTestId('hours-range-error').waitFor();
+    expect(await sunday.getByTestId('hours-opens').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await space.db.scheduleHours.count({ where: { scheduleId: schedule.id, weekday: { in: [6, 7] } } })).toBe(0);
+    await sunday.getByRole('button', { name: /Togli/ }).click();
+    await page.getByTestId('hours-save').click();
+    await expect.poll(async () => (await page.getByTestId('hours-message').textContent()) ?? '').toContain('Orari salvati');
+
+    // The API has the new range at once, and a Saturday offers 18:00 (unless it is a holiday).
+    const admin = await clerk(app.url, 'admin');
+    const list = await admin.get(`/api/schedules?officeId=${schedule.officeId}`);
+    const saved = (list.body.schedules as { service: { id: string }; hours: { weekday: number; opens: string; closes: string }[] }[]).find((s) => s.service.id === schedule.serviceId);
+    expect(saved?.hours.filter((h) => h.weekday >= 6)).toEqual([{ weekday: 6, opens: '18:00', closes: '19:00' }]);
+    expect(saved?.hours.filter((h) => h.weekday === 1)).toEqual([{ weekday: 1, opens: '09:00', closes: '12:30' }]);
+    const sat = [2, 3, 4, 5, 6, 7, 8].map(day).find((d) => isoWeekday(d) === 6) as string;
+    const avail = await new ApiClient(app.url).get(`/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${sat}&to=${sat}`);
+    const satDay = (avail.body.days as { day: string; closed: unknown; slots: { time: string }[] }[]).find((d) => d.day === sat);
+    if (!satDay?.closed) expect(satDay?.slots.map((s) => s.time)[0]).toBe('18:00');
+    expect(await space.db.auditLog.count({ where: { entity: 'schedule', entityId: schedule.id } })).toBe(1);
+
+    // A closure: listed, and the day is closed for booking.
+    const closed = day(9);
+    await page.getByTestId('closure-from').fill(closed);
+    await page.getByTestId('closure-to').fill(closed);
+    await page.getByTestId('closure-reason').fill('Inventario annuale');
+    await page.getByTestId('closure-add').click();
+    await expect.poll(async () => (await page.getByTestId('office-closures').getByTestId('closure-row').allTextContents()).join(' ')).toContain('Inventario annuale');
+    const closedAvail = await new ApiClient(app.url).get(`/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${closed}&to=${closed}`);
+    expect((closedAvail.body.days as { closed: unknown; slots: unknown[] }[])[0]?.closed).toBeTruthy();
+    // The last day before the first: flagged next to "last day", nothing added.
+    await page.getByTestId('closure-from').fill(day(12));
+    await page.getByTestId('closure-to').fill(day(11));
+    await page.getByTestId('closure-add').click();
+    await page.getByTestId('closure-to-error').waitFor();
+    expect(await space.db.closure.count({ where: { officeId: schedule.officeId } })).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Rename the office: the list and the public office list follow.
+    await page.getByTestId(`office-edit-${schedule.office.slug}`).click();
+    await page.getByTestId('office-dialog').waitFor();
+    expect(await page.getByTestId('office-timezone').getAttribute('readonly')).not.toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('office-name').fill('Ufficio rinominato');
+    await page.getByTestId('office-save').click();
+    await page.getByTestId('office-dialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await page.getByTestId(`office-row-${schedule.office.slug}`).textContent()) ?? '').toContain('Ufficio rinominato');
+    const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string }[];
+    expect(offices.find((o) => o.id === schedule.officeId)?.name).toBe('Ufficio rinominato');
+    expect(await space.db.auditLog.count({ where: { entity: 'office', entityId: schedule.officeId } })).toBe(1);
+  });
+
+  it('an admin edits a kiosk, registers one and rotates a token, seeing each token once', async () => {
+    const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
+    const admin = await clerk(app.url, 'admin');
+    const created = await admin.post('/api/kiosks', { officeId: office.id, name: 'Chiosco atrio', printMode: 'none', paperWidth: 58 });
+    const kioskId = created.body.kiosk.id as string;
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' })).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await login(page, '/admin/config/kiosks');
+    const row = page.getByTestId(`kiosk-row-${kioskId}`);
+    await row.waitFor();
+    expect(await row.getByTestId('kiosk-status').textContent()).toMatch(/Sconosciuto|Unknown/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Edit: only the name changes.
+    await row.getByTestId('kiosk-edit').click();
+    await page.getByTestId('kiosk-dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('kiosk-name-input').fill('Chiosco ingresso');
+    await page.getByTestId('kiosk-save').click();
+    await page.getByTestId('kiosk-dialog').waitFor({ state: 'detached' });
+    await expect.poll(async () => (await row.getByTestId('kiosk-name').textContent()) ?? '').toBe('Chiosco ingresso');
+    const update = await space.db.auditLog.findFirstOrThrow({ where: { entity: 'kiosk', entityId: kioskId, action: 'update' } });
+    expect(update.after).toMatchObject({ name: 'Chiosco ingresso', paperWidth: 58 });
+
+    // A server-printed kiosk without an address: refused, said next to the address.
+    await row.getByTestId('kiosk-edit').click();
+    await page.getByTestId('kiosk-print-mode').selectOption('server');
+    await page.getByTestId('kiosk-save').click();
+    await expect.poll(async () => (await page.getByTestId('kiosk-form-message').textContent()) ?? '').not.toBe('');
+    expect(await page.getByTestId('kiosk-interface').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('kiosk-dialog').getByRole('button', { name: /Annulla|Cancel/ }).click();
+    expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).printMode).toBe('none');
+
+    // Rotate: the new token once, and it is the one the database knows.
+    await row.getByTestId('kiosk-rotate').click();
+    const dialog = page.getByTestId('kiosk-token-dialog');
+    await dialog.waitFor();
+    const token = await page.getByTestId('kiosk-token').inputValue();
+    expect(token).toMatch(/^spk_/);
+    expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).tokenHash).toBe(hashKioskToken(token));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('kiosk-token-done').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain(token);
+    await page.reload();
+    await row.waitFor();
+    expect(await page.content()).not.toContain(token);
+    expect(await space.db.auditLog.count({ where: { entity: 'kiosk', entityId: kioskId, action: 'token_rotate' } })).toBe(1);
+
+    // Register a new kiosk: its token is shown once too.
+    await page.getByTestId('kiosk-new').click();
+    await page.getByTestId('kiosk-name-input').fill('Chiosco primo piano');
+    await page.getByTestId('kiosk-save').click();
+    await page.getByTestId('kiosk-token-dialog').waitFor();
+    const second = await page.getByTestId('kiosk-token').inputValue();
+    const k2 = await space.db.kiosk.findFirstOrThrow({ where: { name: 'Chiosco primo piano' } });
+    expect(k2.tokenHash).toBe(hashKioskToken(second));
+    await page.getByTestId('kiosk-token-done').click();
+    await expect.poll(async () => (await page.getByTestId('kiosks-table').textContent()) ?? '').toContain('Chiosco primo piano');
+    expect(await page.content()).not.toContain(second);
+
+    // Print preview in a dialog.
+    await row.getByTestId('kiosk-preview').click();
+    const frame = page.frameLocator('[data-testid="kiosk-preview-frame"]');
+    await frame.locator('body').waitFor();
+    await expect.poll(async () => (await frame.locator('body').textContent()) ?? '').toContain('001');
+    // The preview is a document of its own (with its own header and main): checked on its own.
+    expect(await axeViolations(page, '[data-testid="kiosk-preview-frame"]')).toEqual([]);
+    const preview = await page.context().newPage();
+    await preview.goto(`${app.url}/api/kiosks/${kioskId}/print-preview`);
+    expect(await axeViolations(preview)).toEqual([]);
+  });
+});
