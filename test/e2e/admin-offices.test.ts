@@ -3,15 +3,22 @@
  * weekday of a service's appointment hours and saves (the API and the slots offered follow), sees
  * a wrong range flagged next to its fields, adds a closure and sees it listed (and the day closed
  * for booking), renames an office; edits a kiosk, registers one and rotates a token, seeing each
- * token exactly once; axe-core finds no violations on either page.
+ * token exactly once; a kiosk's printer status changes on the open page by itself; axe-core
+ * finds no violations on either page.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAgent } from '../../kiosk/agent/agent';
 import { hashKioskToken } from '../../server/printing/kiosks';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { launchBrowser } from '../helpers/browser';
+import { startCapturePrinter } from '../helpers/capture-printer';
+import { registerKiosk } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk } from '../helpers/sportello';
 
@@ -38,8 +45,8 @@ async function axeViolations(page: Page, exclude?: string): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-async function login(page: Page, path: string) {
-  await page.goto(`${app.url}${path}`);
+async function login(page: Page, to: string) {
+  await page.goto(`${app.url}${to}`);
   await page.getByTestId('admin-login-username').fill('admin');
   await page.getByTestId('admin-login-password').fill('sportello');
   await page.getByTestId('admin-login-submit').click();
@@ -196,5 +203,31 @@ describe('offices and kiosks administration in Chromium', () => {
     const preview = await page.context().newPage();
     await preview.goto(`${app.url}/api/kiosks/${kioskId}/print-preview`);
     expect(await axeViolations(preview)).toEqual([]);
+  });
+
+  it("shows a kiosk's printer going online, then out of paper, without a reload", async () => {
+    const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
+    const admin = await clerk(app.url, 'admin');
+    const kiosk = await registerKiosk(admin, { officeId: office.id, name: 'Chiosco stampa', printMode: 'agent', paperWidth: 80 });
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' })).newPage();
+    await login(page, '/admin/config/kiosks');
+    const badge = page.getByTestId(`kiosk-row-${kiosk.id}`).getByTestId('kiosk-status');
+    await badge.waitFor();
+    expect(await badge.textContent()).toMatch(/Sconosciuto|Unknown/);
+
+    // The kiosk PC starts its agent: the printer answers and the badge turns "online".
+    const printer = await startCapturePrinter();
+    const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-agent-'));
+    const agent = startAgent({ url: app.url, token: kiosk.token, printerInterface: printer.address, statusIntervalSeconds: 1, stateFile: path.join(stateDir, 'state.json'), refusedRetryMs: 60_000 });
+    try {
+      await expect.poll(async () => (await badge.textContent()) ?? '', { timeout: 15_000 }).toMatch(/In linea|Online/);
+      // The roll runs out: the next status report reaches the open page by itself.
+      printer.paperStatus = 0x0c;
+      await expect.poll(async () => (await badge.textContent()) ?? '', { timeout: 15_000 }).toMatch(/Carta esaurita|Paper out/);
+    } finally {
+      await agent.stop();
+      await printer.close();
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 });
