@@ -4,11 +4,11 @@
  * violations, categories move up and down in kiosk order, counters are added, renamed and deleted, a clerk's skills and password are changed, a supervisor is told the pages are for admins. Screenshot of /admin/config/services.
  */
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
@@ -28,22 +28,10 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function login(page: Page, username: string, path: string) {
-  await page.goto(`${app.url}${path}`);
-  await page.getByTestId('admin-login-username').fill(username);
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
-}
-
 describe('administration in Chromium', () => {
   it('an admin edits a service name, sees it in the list and in the audit log', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await login(page, 'admin', '/admin/config/services');
+    await adminLogin(page, `${app.url}/admin/config/services`, 'admin');
     await page.getByTestId('services-table').waitFor();
     const service = await space.db.service.findFirstOrThrow({ where: { active: true, mode: 'desk', office: { isOneStop: true } }, orderBy: { sortOrder: 'asc' } });
     const row = page.getByTestId(`service-row-${service.code}`);
@@ -84,7 +72,7 @@ describe('administration in Chromium', () => {
     const tiles = kioskPage.locator('[data-testid^="kiosk-category-"]');
     await tiles.first().waitFor();
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await login(page, 'admin', '/admin/config/categories');
+    await adminLogin(page, `${app.url}/admin/config/categories`, 'admin');
     await page.getByTestId('categories-table').waitFor();
     const [first, second] = await space.db.category.findMany({ orderBy: { sortOrder: 'asc' }, take: 2 });
     const kioskOrder = () => tiles.evaluateAll((els) => els.slice(0, 2).map((e) => e.getAttribute('data-testid')));
@@ -106,7 +94,7 @@ describe('administration in Chromium', () => {
   it('an admin adds a counter, renames it and deletes it', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     page.on('dialog', (d) => void d.accept());
-    await login(page, 'admin', '/admin/config/counters');
+    await adminLogin(page, `${app.url}/admin/config/counters`, 'admin');
     await page.getByTestId('counters-table').waitFor();
     await page.getByTestId('counter-row-1').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -127,7 +115,7 @@ describe('administration in Chromium', () => {
 
   it("an admin changes a clerk's skill weight and sets a new password", async () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await login(page, 'admin', '/admin/config/staff');
+    await adminLogin(page, `${app.url}/admin/config/staff`, 'admin');
     await page.getByTestId('staff-row-operatore1').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const oneStopId = (await space.db.office.findFirstOrThrow({ where: { isOneStop: true } })).id;
@@ -153,7 +141,7 @@ describe('administration in Chromium', () => {
 
   it('a supervisor is told the configuration is for admins', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
-    await login(page, 'supervisore', '/admin/config/services');
+    await adminLogin(page, `${app.url}/admin/config/services`, 'supervisore');
     await page.getByTestId('admin-config-denied').waitFor();
     expect(await page.getByTestId('admin-nav-services').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

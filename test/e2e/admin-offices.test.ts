@@ -9,13 +9,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../kiosk/agent/agent';
 import { hashKioskToken } from '../../server/printing/kiosks';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { startCapturePrinter } from '../helpers/capture-printer';
 import { registerKiosk } from '../helpers/kiosks';
@@ -38,19 +38,7 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function axeViolations(page: Page, exclude?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (exclude) builder.exclude(exclude);
-  const result = await builder.analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function login(page: Page, to: string) {
-  await page.goto(`${app.url}${to}`);
-  await page.getByTestId('admin-login-username').fill('admin');
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
-}
+const login = (page: Page, to: string) => adminLogin(page, `${app.url}${to}`, 'admin');
 
 /** Local day n days from now in Rome, YYYY-MM-DD. */
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });

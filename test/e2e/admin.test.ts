@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clientWithCookie, countersByNumber, issue, oneStop, openCounter, type OneStop } from '../helpers/sportello';
@@ -26,17 +26,7 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${app.url}/admin/live`);
-  await page.getByTestId('admin-login-username').fill(username);
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
-}
+const login = (page: Page, username: string) => adminLogin(page, `${app.url}/admin/live`, username);
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').trim();
 

@@ -3,12 +3,12 @@
  * a kiosk check-in that the specialist office's counter then calls, and a follow-up booked by a
  * clerk. axe-core checks every screen on the way.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookAppointment } from '../../server/appointments/book';
 import { closeAppointmentQueue } from '../../server/appointments/jobs';
 import { startApp, type TestApp } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -52,11 +52,6 @@ async function pickDayFrom(page: Page, prefix: string, minDaysAhead: number): Pr
     await page.locator(`[data-testid^="${prefix}-day-"]`).first().waitFor();
   }
   throw new Error('no free day found');
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 describe('online booking on a phone', () => {

@@ -4,11 +4,11 @@
  * edits the ticker and the open display shows the new text without a reload; reduced motion
  * stops the scrolling; an unknown display says so. axe-core on the admin screen and the display.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk, countersByNumber, issue, openCounter } from '../helpers/sportello';
@@ -29,11 +29,6 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).textContent()) ?? '').replace(/\s+/g, ' ');
 
 describe('configurable displays in Chromium', () => {
@@ -48,10 +43,7 @@ describe('configurable displays in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const admin = await context.newPage();
     admin.on('dialog', (d) => void d.accept());
-    await admin.goto(`${app.url}/admin/config/displays`);
-    await admin.getByTestId('admin-login-username').fill('admin');
-    await admin.getByTestId('admin-login-password').fill('sportello');
-    await admin.getByTestId('admin-login-submit').click();
+    await adminLogin(admin, `${app.url}/admin/config/displays`, 'admin');
     await admin.getByTestId('display-row-sala-attesa').waitFor();
     expect(await text(admin, 'display-row-sala-attesa')).toMatch(/Tutto l'ufficio/);
     expect(await axeViolations(admin)).toEqual([]);

@@ -1,7 +1,7 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
@@ -24,11 +24,6 @@ afterAll(async () => {
 /** axe-core needs pages made through a context. */
 async function newPage(options: BrowserContextOptions): Promise<Page> {
   return (await browser.newContext(options)).newPage();
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`);
 }
 
 describe('walk-in citizen, end to end in Chromium', () => {
