@@ -9,6 +9,7 @@ import { DateTime } from 'luxon';
 import type { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../test/helpers/api';
 import { startApp, type TestApp } from '../test/helpers/app';
+import { adminLogin } from '../test/helpers/axe';
 import { launchBrowser } from '../test/helpers/browser';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
 import { generateAppointments, generateDay } from '../test/helpers/stats-day';
@@ -16,10 +17,7 @@ import { generateAppointments, generateDay } from '../test/helpers/stats-day';
 const OUT = 'docs/screenshots';
 
 async function login(page: Page, url: string, username: string) {
-  await page.goto(`${url}/admin/live`);
-  await page.getByTestId('admin-login-username').fill(username);
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
+  await adminLogin(page, `${url}/admin/live`, username);
   await page.getByTestId('admin-live').waitFor();
 }
 
@@ -114,13 +112,17 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
   await configScreenshots(space, app, browser, office.id);
 }
 
-/** The displays' configuration: the list and the edit dialog of the demo's area display. */
+/** The services list (admin-config.png), and the displays' configuration: the list and the edit dialog of the demo's area display. */
 export async function displayScreenshots(app: TestApp, browser: Browser): Promise<void> {
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
-  await page.goto(`${app.url}/admin/config/displays`);
-  await page.getByTestId('admin-login-username').fill('admin');
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
+  await adminLogin(page, `${app.url}/admin/config/services`, 'admin');
+  await page.getByTestId('services-table').waitFor();
+  await page.mouse.move(0, 1079);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: `${OUT}/admin-config.png` });
+  console.log(`${OUT}/admin-config.png`);
+
+  await page.getByTestId('admin-nav-displays').click();
   await page.getByTestId('display-row-anagrafe-stato-civile').waitFor();
   await page.mouse.move(0, 1079);
   await page.waitForTimeout(600);
@@ -144,10 +146,7 @@ async function configScreenshots(space: TestSpace, app: TestApp, browser: Browse
   await admin.post('/api/schedules/closures', { officeId: schedule.officeId, fromDay: in10.toISODate(), toDay: in10.plus({ days: 2 }).toISODate(), reason: 'Trasloco archivio' });
 
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
-  await page.goto(`${app.url}/admin/config/offices`);
-  await page.getByTestId('admin-login-username').fill('admin');
-  await page.getByTestId('admin-login-password').fill('sportello');
-  await page.getByTestId('admin-login-submit').click();
+  await adminLogin(page, `${app.url}/admin/config/offices`, 'admin');
   await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
   await page.getByTestId('hours-service').selectOption(schedule.serviceId);
   await page.getByTestId('closure-row').first().waitFor();

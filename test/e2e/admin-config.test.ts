@@ -1,9 +1,8 @@
 /**
  * The administration pages in Chromium: an admin edits a service's name and sees it in the list
  * (and in the public service list), the change shows in the audit log page, axe-core finds no
- * violations, categories move up and down in kiosk order, counters are added, renamed and deleted, a clerk's skills and password are changed, a supervisor is told the pages are for admins. Screenshot of /admin/config/services.
+ * violations, categories move up and down in kiosk order, counters are added, renamed and deleted, a clerk's skills and password are changed, a supervisor is told the pages are for admins.
  */
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
@@ -55,9 +54,6 @@ describe('administration in Chromium', () => {
     expect(pub.find((s) => s.id === service.id)?.name).toBe(newName);
     await page.getByTestId('service-filter').fill('');
     expect(await axeViolations(page)).toEqual([]);
-    fs.mkdirSync('docs/screenshots', { recursive: true });
-    await page.getByTestId('service-filter').blur();
-    await page.screenshot({ path: 'docs/screenshots/admin-config.png' });
 
     // The audit log page shows the change.
     await page.getByTestId('admin-nav-audit').click();
