@@ -13,6 +13,7 @@ import { errorKey, loadServices, request, searchServices, type AppointmentView, 
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { describedBy, TextField } from './TextField';
 import styles from './book.module.css';
 
 type Step = 'service' | 'office' | 'when' | 'details' | 'done';
@@ -332,8 +333,6 @@ function DetailsStep({
     }
   }
 
-  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
-
   return (
     <section aria-labelledby="book-step-title">
       <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
@@ -349,79 +348,49 @@ function DetailsStep({
       </div>
       <form onSubmit={submit} noValidate className={styles.form}>
         <p className={styles.muted}>{t('details.required')}</p>
-        <div className={styles.field}>
-          <label htmlFor="book-name" className={styles.label}>
-            {t('details.name')} <span aria-hidden="true">*</span>
-          </label>
-          <input
-            id="book-name"
-            className={styles.input}
-            autoComplete="name"
-            required
-            maxLength={100}
-            value={form.name}
-            onChange={(e) => setForm({ ...form, name: e.target.value })}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy(errors.name && 'book-name-error')}
-            data-testid="book-name"
-          />
-          {errors.name ? (
-            <p id="book-name-error" className={styles.fieldError}>
-              {errors.name}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          id="book-name"
+          label={
+            <>
+              {t('details.name')} <span aria-hidden="true">*</span>
+            </>
+          }
+          error={errors.name}
+          autoComplete="name"
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.target.value })}
+        />
         <fieldset className={styles.fieldset} aria-describedby={describedBy('book-contact-hint', errors.contact && 'book-contact-error')}>
           <legend className={styles.label}>{t('details.contact')}</legend>
           <p id="book-contact-hint" className={styles.hint}>
             {t('details.contactHint')}
           </p>
-          <div className={styles.field}>
-            <label htmlFor="book-email" className={styles.label}>
-              {t('details.email')}
-            </label>
-            <input
-              id="book-email"
-              className={styles.input}
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              maxLength={200}
-              value={form.email}
-              onChange={(e) => setForm({ ...form, email: e.target.value })}
-              aria-invalid={errors.email || errors.contact ? true : undefined}
-              aria-describedby={describedBy(errors.email && 'book-email-error')}
-              data-testid="book-email"
-            />
-            {errors.email ? (
-              <p id="book-email-error" className={styles.fieldError}>
-                {errors.email}
-              </p>
-            ) : null}
-          </div>
-          <div className={styles.field}>
-            <label htmlFor="book-phone" className={styles.label}>
-              {t('details.phone')}
-            </label>
-            <input
-              id="book-phone"
-              className={styles.input}
-              type="tel"
-              inputMode="tel"
-              autoComplete="tel"
-              maxLength={24}
-              value={form.phone}
-              onChange={(e) => setForm({ ...form, phone: e.target.value })}
-              aria-invalid={errors.phone || errors.contact ? true : undefined}
-              aria-describedby={describedBy(errors.phone && 'book-phone-error')}
-              data-testid="book-phone"
-            />
-            {errors.phone ? (
-              <p id="book-phone-error" className={styles.fieldError}>
-                {errors.phone}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            id="book-email"
+            label={t('details.email')}
+            error={errors.email}
+            invalid={Boolean(errors.contact)}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            maxLength={200}
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+          <TextField
+            id="book-phone"
+            label={t('details.phone')}
+            error={errors.phone}
+            invalid={Boolean(errors.contact)}
+            type="tel"
+            inputMode="tel"
+            autoComplete="tel"
+            maxLength={24}
+            value={form.phone}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+          />
           {errors.contact ? (
             <p id="book-contact-error" className={styles.fieldError}>
               {errors.contact}
