@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
-import { isLanguage, languages, type LanguageCode } from '../i18n/languages';
+import { isLanguage, type LanguageCode } from '../i18n/languages';
+import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { getSocket, useSubscription } from '../ui/socket';
 import type { TicketPublic } from '../server/realtime/contract';
 import { isPlainCounterName } from '../display/announcer';
@@ -191,23 +192,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
 
   return (
     <div className={`${styles.page} ${isTurn ? styles.pageTurn : ''}`} lang={lang}>
-      <header className={styles.topbar}>
-        <span className={styles.brand}>{officeName || tc('appName')}</span>
-        <nav aria-label={tc('language')} className={styles.langs}>
-          {languages.map((l) => (
-            <button
-              key={l.code}
-              type="button"
-              lang={l.code}
-              className={styles.langButton}
-              aria-pressed={lang === l.code}
-              onClick={() => onLanguage(l.code)}
-            >
-              {l.nativeName}
-            </button>
-          ))}
-        </nav>
-      </header>
+      <PhoneTopBar brand={officeName || tc('appName')} lang={lang} languageLabel={tc('language')} onLanguage={onLanguage} />
 
       {offline && (
         <p className={styles.offline} role="status">
