@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory } from './api';
 
 type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
@@ -14,24 +15,16 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Categories in kiosk order: move up and down, edit names and icon, add. */
 export function CategoriesConfig() {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [list, setList] = useState<AdminCategory[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [formError, setFormError] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    document.title = t('config.categories.pageTitle');
-  }, [t]);
+  usePageTitle('config.categories.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     try {

@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
 
 interface AdminCounter {
@@ -22,23 +23,15 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Counters of the chosen office: add, rename or renumber, delete (closed, never used). */
 export function CountersConfig() {
   const t = useTranslations('admin');
-  const { officeId, onUnauthorized } = useAdmin();
+  const { officeId } = useAdmin();
   const [list, setList] = useState<AdminCounter[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [formError, setFormError] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
 
-  useEffect(() => {
-    document.title = t('config.counters.pageTitle');
-  }, [t]);
+  usePageTitle('config.counters.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;

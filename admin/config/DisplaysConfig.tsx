@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
 import { slugify, tickerLines } from './display-form';
 
@@ -25,7 +26,7 @@ const toDraft = (d: AdminDisplay): Draft => ({
 /** Waiting-room displays of the chosen office: what each shows (areas and services), its ticker, active; add, edit, delete. */
 export function DisplaysConfig() {
   const t = useTranslations('admin');
-  const { officeId, offices, lang, onUnauthorized } = useAdmin();
+  const { officeId, offices, lang } = useAdmin();
   const [list, setList] = useState<AdminDisplay[] | null>(null);
   const [services, setServices] = useState<AdminService[]>([]);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
@@ -33,17 +34,9 @@ export function DisplaysConfig() {
   const [formError, setFormError] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
 
-  useEffect(() => {
-    document.title = t('config.displays.pageTitle');
-  }, [t]);
+  usePageTitle('config.displays.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;

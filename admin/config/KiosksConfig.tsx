@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import type { KioskView } from '../../server/printing/kiosks';
 import type { PrintOutcome } from '../../server/printing/print-jobs';
 import type { PrinterAlert } from '../../server/realtime/contract';
@@ -9,8 +8,10 @@ import { getSocket } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { adminApi } from './api';
 import { Field } from './Field';
 
 type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'>;
@@ -49,7 +50,7 @@ function ago(iso: string, now: number, lang: string): string {
  */
 export function KiosksConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [list, setList] = useState<KioskView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
@@ -59,17 +60,9 @@ export function KiosksConfig() {
   const [copied, setCopied] = useState<Notice | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    document.title = t('config.kiosks.pageTitle');
-  }, [t]);
+  usePageTitle('config.kiosks.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const officeRef = useRef(officeId);
   officeRef.current = officeId;
@@ -82,7 +75,7 @@ export function KiosksConfig() {
       setList(rows);
       setNow(Date.now());
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   }, [officeId, fail]);
 
@@ -139,9 +132,7 @@ export function KiosksConfig() {
       }
       await load();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
-      setIssues(fieldIssues(err));
+      fail(err, setFormError, setIssues);
     }
   };
 
@@ -152,7 +143,7 @@ export function KiosksConfig() {
       setShown({ kind: 'token', kiosk: r.kiosk, token: r.token });
       await load();
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   };
 
@@ -162,7 +153,7 @@ export function KiosksConfig() {
       if (print.status === 'queued') setNotice({ kind: 'success', key: 'config.kiosks.testPrintQueued', values: { name: k.name } });
       else setNotice({ kind: 'error', key: 'config.kiosks.testPrintUnavailable', values: { name: k.name, reason: t(`config.kiosks.reasons.${print.reason}`) } });
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   };
 
@@ -173,7 +164,7 @@ export function KiosksConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   };
 

@@ -1,11 +1,11 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { adminApi } from './api';
 import { Field } from './Field';
 import type { SchedulesAnswer } from './OfficesHours';
 
@@ -15,7 +15,7 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /** Closures (date ranges with a reason; add, delete) and the patron saint day of one office. */
 export function OfficesClosures({ officeId }: { officeId: string }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [rules, setRules] = useState<OfficeRules | null>(null);
   const [closure, setClosure] = useState({ fromDay: '', toDay: '', reason: '' });
   const [closureNotice, setClosureNotice] = useState<Notice | null>(null);
@@ -24,6 +24,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const [patronNotice, setPatronNotice] = useState<Notice | null>(null);
   const [patronIssues, setPatronIssues] = useState<Map<string, string>>(new Map());
 
+  const fail = useFailure();
+
   const load = useCallback(async () => {
     try {
       const answer = await adminApi<SchedulesAnswer>('GET', `/api/schedules?officeId=${encodeURIComponent(officeId)}`);
@@ -31,10 +33,9 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       setRules(o);
       setPatron(o?.patronDay ? { day: o.patronDay.day, month: o.patronDay.month, name: o.patronDay.name } : { day: 1, month: 1, name: '' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setClosureNotice(errorNotice(err));
+      fail(err, setClosureNotice);
     }
-  }, [officeId, onUnauthorized]);
+  }, [officeId, fail]);
 
   useEffect(() => {
     setClosureNotice(null);
@@ -48,12 +49,6 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     return new Map(MONTHS.map((m) => [m, f.format(new Date(Date.UTC(2024, m - 1, 1)))]));
   }, [lang]);
   const showDay = (d: string) => dateFormat.format(new Date(`${d}T00:00:00Z`));
-
-  const fail = (err: unknown, setN: (n: Notice) => void, setI: (m: Map<string, string>) => void) => {
-    if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-    setN(errorNotice(err));
-    setI(fieldIssues(err));
-  };
 
   const addClosure = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,12 +1,13 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { adminApi } from './api';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
@@ -30,25 +31,24 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
  */
 export function OfficesConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, chooseOffice, reloadOffices, onUnauthorized } = useAdmin();
+  const { officeId, lang, chooseOffice, reloadOffices } = useAdmin();
   const [list, setList] = useState<AdminOffice[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [formError, setFormError] = useState<Notice | null>(null);
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
 
-  useEffect(() => {
-    document.title = t('config.offices.pageTitle');
-  }, [t]);
+  usePageTitle('config.offices.pageTitle');
+
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     try {
       setList(await adminApi<AdminOffice[]>('GET', '/api/admin/offices'));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
     }
-  }, [onUnauthorized]);
+  }, [fail]);
 
   useEffect(() => {
     void load();
@@ -71,9 +71,7 @@ export function OfficesConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await Promise.all([load(), reloadOffices()]);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
-      setIssues(fieldIssues(err));
+      fail(err, setFormError, setIssues);
     }
   };
 

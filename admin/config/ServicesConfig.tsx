@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminService } from './api';
 
 type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
@@ -27,7 +28,7 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Services of the chosen office: filter, edit (names, prefix, category, mode, times, active, keywords), add. */
 export function ServicesConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [services, setServices] = useState<AdminService[] | null>(null);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -37,17 +38,9 @@ export function ServicesConfig() {
   const [editing, setEditing] = useState<Editing>(null);
   const [formError, setFormError] = useState<Notice | null>(null);
 
-  useEffect(() => {
-    document.title = t('config.services.pageTitle');
-  }, [t]);
+  usePageTitle('config.services.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;
@@ -59,7 +52,7 @@ export function ServicesConfig() {
       setServices(s);
       setCategories(c);
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   }, [officeId, fail]);
 
@@ -100,8 +93,7 @@ export function ServicesConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
+      fail(err, setFormError);
     }
   };
 

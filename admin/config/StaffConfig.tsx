@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminService } from './api';
 
 type Role = 'operator' | 'supervisor' | 'admin';
@@ -26,24 +27,16 @@ const WEIGHTS = [1, 2, 3, 4, 5];
 /** Staff: add, change name, role, active and skills (services of the chosen office, weights 1–5), set a new password. */
 export function StaffConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [list, setList] = useState<AdminStaff[] | null>(null);
   const [services, setServices] = useState<AdminService[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [formError, setFormError] = useState<Notice | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
 
-  useEffect(() => {
-    document.title = t('config.staff.pageTitle');
-  }, [t]);
+  usePageTitle('config.staff.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;

@@ -1,17 +1,19 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../../counter/api';
+import { api } from '../../counter/api';
 import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
 
 /** Choose what an open counter serves; the clerk's own skills are listed first and marked. */
 export function ServicesDialog({ counter, services, onClose, onDone }: { counter: SupervisorCounter; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
+  const fail = useFailure();
   // Only services still offered (an inactive one would be refused by the server).
   const [chosen, setChosen] = useState(() => new Set(counter.serviceIds.filter((id) => services.some((s) => s.id === id))));
   const [busy, setBusy] = useState(false);
@@ -35,8 +37,7 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
       await api('POST', `/api/counters/${counter.id}/services`, { serviceIds: [...chosen] });
       onDone({ kind: 'success', key: 'servicesDialog.done', values: { counter: counter.name } });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
       setBusy(false);
     }
   }
