@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory } from './api';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
@@ -18,8 +20,7 @@ export function CategoriesConfig() {
   const { lang } = useAdmin();
   const [list, setList] = useState<AdminCategory[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
   const [busy, setBusy] = useState(false);
 
   usePageTitle('config.categories.pageTitle');
@@ -53,11 +54,6 @@ export function CategoriesConfig() {
     } finally {
       setBusy(false);
     }
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const save = async (e: FormEvent) => {
@@ -169,14 +165,7 @@ export function CategoriesConfig() {
               <span className={styles.fieldLabel}>{t('config.categories.icon')}</span>
               <input className={styles.input} maxLength={16} value={editing.draft.icon} onChange={(e) => set('icon', e.target.value)} />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary}>
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} />
           </form>
         </Dialog>
       )}

@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { useEditDialog } from './useEditDialog';
 
 interface AdminCounter {
   id: string;
@@ -26,8 +28,7 @@ export function CountersConfig() {
   const { officeId } = useAdmin();
   const [list, setList] = useState<AdminCounter[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
   usePageTitle('config.counters.pageTitle');
 
@@ -45,11 +46,6 @@ export function CountersConfig() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -143,14 +139,7 @@ export function CountersConfig() {
               <span className={styles.fieldLabel}>{t('config.counters.name')}</span>
               <input className={styles.input} required maxLength={60} value={editing.draft.name} onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, name: e.target.value } })} data-testid="counter-name" />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="counter-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="counter-save" />
           </form>
         </Dialog>
       )}

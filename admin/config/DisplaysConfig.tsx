@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
+import { useEditDialog } from './useEditDialog';
 import { slugify, tickerLines } from './display-form';
 
 type Draft = { name: string; slug: string; serviceIds: Set<string>; categoryIds: Set<string>; tickerIt: string; tickerEn: string; active: boolean };
@@ -31,8 +33,7 @@ export function DisplaysConfig() {
   const [services, setServices] = useState<AdminService[]>([]);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
   usePageTitle('config.displays.pageTitle');
 
@@ -73,11 +74,6 @@ export function DisplaysConfig() {
     const own = d.serviceIds.filter((id) => !services.some((s) => s.id === id && d.categoryIds.includes(s.categoryId)));
     if (own.length > 0) parts.push(t('config.displays.serviceCount', { count: own.length }));
     return parts.join(', ');
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const setDraft = (patch: Partial<Draft>, slugTouched?: boolean) =>
@@ -277,14 +273,7 @@ export function DisplaysConfig() {
               <input type="checkbox" checked={editing.draft.active} onChange={(e) => setDraft({ active: e.target.checked })} data-testid="display-active" />
               {t('config.displays.activeLabel')}
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="display-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="display-save" />
           </form>
         </Dialog>
       )}

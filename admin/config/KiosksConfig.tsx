@@ -8,10 +8,12 @@ import { getSocket } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { useEditDialog } from './useEditDialog';
 import { Field } from './Field';
 
 type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'>;
@@ -53,9 +55,7 @@ export function KiosksConfig() {
   const { officeId, lang } = useAdmin();
   const [list, setList] = useState<KioskView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
   const [shown, setShown] = useState<Shown>(null);
   const [copied, setCopied] = useState<Notice | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -106,12 +106,6 @@ export function KiosksConfig() {
       socket.off('printer', onPrinter);
     };
   }, [officeId, load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-    setIssues(new Map());
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -341,14 +335,7 @@ export function KiosksConfig() {
                 {t('config.active')}
               </label>
             )}
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="kiosk-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="kiosk-save" />
           </form>
         </Dialog>
       )}

@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { useEditDialog } from './useEditDialog';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
@@ -34,9 +36,7 @@ export function OfficesConfig() {
   const { officeId, lang, chooseOffice, reloadOffices } = useAdmin();
   const [list, setList] = useState<AdminOffice[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
 
   usePageTitle('config.offices.pageTitle');
 
@@ -53,12 +53,6 @@ export function OfficesConfig() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-    setIssues(new Map());
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -197,14 +191,7 @@ export function OfficesConfig() {
                 {(p) => <input {...p} className={styles.input} value={editing.draft.timeZone} readOnly={editing.kind === 'edit'} onChange={(e) => set('timeZone', e.target.value)} data-testid="office-timezone" />}
               </Field>
             </div>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="office-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="office-save" />
           </form>
         </Dialog>
       )}

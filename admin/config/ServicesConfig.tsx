@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminService } from './api';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
 const toDraft = (s: AdminService): Draft => ({
@@ -35,8 +37,7 @@ export function ServicesConfig() {
   const [query, setQuery] = useState('');
   const [categoryFilter, setCategoryFilter] = useState('');
   const [activeFilter, setActiveFilter] = useState<'all' | 'true' | 'false'>('all');
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
   usePageTitle('config.services.pageTitle');
 
@@ -88,18 +89,12 @@ export function ServicesConfig() {
         const { officeId: _office, ...rest } = fields;
         await adminApi('PATCH', `/api/admin/services/${editing.id}`, rest);
       }
-      setEditing(null);
-      setFormError(null);
+      close();
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
       fail(err, setFormError);
     }
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
@@ -268,14 +263,7 @@ export function ServicesConfig() {
               <input type="checkbox" checked={editing.draft.active} onChange={(e) => set('active', e.target.checked)} />
               {t('config.active')}
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="service-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="service-save" />
           </form>
         </Dialog>
       )}

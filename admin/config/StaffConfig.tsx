@@ -4,10 +4,12 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminService } from './api';
+import { useEditDialog } from './useEditDialog';
 
 type Role = 'operator' | 'supervisor' | 'admin';
 interface AdminStaff {
@@ -31,8 +33,7 @@ export function StaffConfig() {
   const [list, setList] = useState<AdminStaff[] | null>(null);
   const [services, setServices] = useState<AdminService[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
   usePageTitle('config.staff.pageTitle');
 
@@ -52,11 +53,6 @@ export function StaffConfig() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -161,14 +157,7 @@ export function StaffConfig() {
               <span className={styles.fieldLabel}>{t('config.staff.newPassword')}</span>
               <input className={styles.input} type="password" autoComplete="new-password" required minLength={8} maxLength={200} value={editing.password} onChange={(e) => setEditing({ ...editing, password: e.target.value })} />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary}>
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} />
           </form>
         </Dialog>
       )}
@@ -246,14 +235,7 @@ export function StaffConfig() {
                 </table>
               </div>
             </fieldset>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="staff-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="staff-save" />
           </form>
         </Dialog>
       )}

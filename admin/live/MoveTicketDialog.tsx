@@ -8,6 +8,7 @@ import type { WaitingTicket } from '../../server/supervisor/waiting';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 
@@ -92,14 +93,7 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
           </select>
         </label>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <div className={styles.dialogButtons}>
-          <button type="button" className={styles.buttonSecondary} onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className={styles.buttonPrimary} disabled={busy || !tickets?.length} data-testid="admin-move-submit">
-            {t('moveDialog.submit')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={t('moveDialog.submit')} submitTestId="admin-move-submit" disabled={busy || !tickets?.length} />
       </form>
     </Dialog>
   );

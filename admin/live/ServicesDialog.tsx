@@ -6,6 +6,7 @@ import type { SupervisorCounter, SupervisorService } from '../../server/realtime
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
+import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 
@@ -73,14 +74,7 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
           </ul>
         </fieldset>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <div className={styles.dialogButtons}>
-          <button type="button" className={styles.buttonSecondary} onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className={styles.buttonPrimary} disabled={busy} data-testid="admin-services-submit">
-            {t('servicesDialog.submit')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={t('servicesDialog.submit')} submitTestId="admin-services-submit" disabled={busy} />
       </form>
     </Dialog>
   );
