@@ -9,6 +9,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory } from './api';
+import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 
 type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
@@ -128,14 +129,7 @@ export function CategoriesConfig() {
                     >
                       ↓
                     </button>
-                    <button
-                      type="button"
-                      className={styles.buttonSmall}
-                      onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })}
-                      aria-label={t('config.editOf', { name: name(c) })}
-                    >
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={name(c)} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })} />
                   </div>
                 </td>
               </tr>

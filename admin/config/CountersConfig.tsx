@@ -9,6 +9,8 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { EditButton } from './EditButton';
+import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 
 interface AdminCounter {
@@ -46,6 +48,7 @@ export function CountersConfig() {
   useEffect(() => {
     void load();
   }, [load]);
+  const change = useConfirmedChange(setNotice, load);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,16 +64,7 @@ export function CountersConfig() {
     }
   };
 
-  const remove = async (c: AdminCounter) => {
-    if (!window.confirm(t('config.counters.confirmDelete', { name: c.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/admin/counters/${c.id}`);
-      setNotice({ kind: 'success', key: 'config.saved' });
-      await load();
-    } catch (err) {
-      fail(err, setNotice);
-    }
-  };
+  const remove = (c: AdminCounter) => change(t('config.counters.confirmDelete', { name: c.name }), () => adminApi('DELETE', `/api/admin/counters/${c.id}`), { kind: 'success', key: 'config.saved' });
 
   const nextNumber = Math.max(0, ...(list ?? []).map((c) => c.number)) + 1;
 
@@ -106,9 +100,7 @@ export function CountersConfig() {
                 <td>{t(`config.counters.states.${c.state}`)}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} aria-label={t('config.editOf', { name: c.name })}>
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={c.name} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} />
                     <button type="button" className={styles.buttonSmallDanger} disabled={c.state !== 'closed'} onClick={() => void remove(c)} aria-label={t('config.counters.deleteOf', { name: c.name })}>
                       {t('config.counters.delete')}
                     </button>

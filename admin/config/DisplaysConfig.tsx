@@ -9,6 +9,8 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
+import { EditButton } from './EditButton';
+import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 import { slugify, tickerLines } from './display-form';
 
@@ -59,6 +61,7 @@ export function DisplaysConfig() {
   useEffect(() => {
     void load();
   }, [load]);
+  const change = useConfirmedChange(setNotice, load);
 
   const name = useCallback((x: { nameIt: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameIt), [lang]);
   /** Categories with services in this office, in kiosk order, each with its services. */
@@ -113,16 +116,7 @@ export function DisplaysConfig() {
     }
   };
 
-  const remove = async (d: AdminDisplay) => {
-    if (!window.confirm(t('config.displays.confirmDelete', { name: d.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/admin/displays/${d.id}`);
-      setNotice({ kind: 'success', key: 'config.displays.saved' });
-      await load();
-    } catch (err) {
-      fail(err, setNotice);
-    }
-  };
+  const remove = (d: AdminDisplay) => change(t('config.displays.confirmDelete', { name: d.name }), () => adminApi('DELETE', `/api/admin/displays/${d.id}`), { kind: 'success', key: 'config.displays.saved' });
 
   const startNew = () =>
     setEditing({ kind: 'new', slugTouched: false, draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), tickerIt: '', tickerEn: '', active: true } });
@@ -172,9 +166,7 @@ export function DisplaysConfig() {
                       <a className={styles.buttonSmall} href={`/display?display=${encodeURIComponent(d.slug)}`} target="_blank" rel="noopener" aria-label={t('config.displays.openOf', { name: d.name })} data-testid={`display-open-${d.slug}`}>
                         {t('config.displays.open')}
                       </a>
-                      <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })} aria-label={t('config.editOf', { name: d.name })} data-testid={`display-edit-${d.slug}`}>
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={d.name} onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })} testId={`display-edit-${d.slug}`} />
                       <button type="button" className={styles.buttonSmallDanger} onClick={() => void remove(d)} aria-label={t('config.displays.deleteOf', { name: d.name })}>
                         {t('config.displays.delete')}
                       </button>

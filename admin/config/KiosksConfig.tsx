@@ -13,6 +13,8 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { EditButton } from './EditButton';
+import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 import { Field } from './Field';
 
@@ -107,6 +109,8 @@ export function KiosksConfig() {
     };
   }, [officeId, load]);
 
+  const change = useConfirmedChange(setNotice, load);
+
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!editing) return;
@@ -151,16 +155,7 @@ export function KiosksConfig() {
     }
   };
 
-  const deactivate = async (k: KioskView) => {
-    if (!window.confirm(t('config.kiosks.confirmDeactivate', { name: k.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/kiosks/${k.id}`);
-      setNotice({ kind: 'success', key: 'config.saved' });
-      await load();
-    } catch (err) {
-      fail(err, setNotice);
-    }
-  };
+  const deactivate = (k: KioskView) => change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => adminApi('DELETE', `/api/kiosks/${k.id}`), { kind: 'success', key: 'config.saved' });
 
   const copy = async (text: string, inputId: string) => {
     try {
@@ -249,9 +244,7 @@ export function KiosksConfig() {
                     <td>{k.active ? t('config.active') : t('config.inactive')}</td>
                     <td>
                       <div className={styles.actionsCell}>
-                        <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })} aria-label={t('config.editOf', { name: k.name })} data-testid="kiosk-edit">
-                          {t('config.edit')}
-                        </button>
+                        <EditButton name={k.name} onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })} testId="kiosk-edit" />
                         <button type="button" className={styles.buttonSmall} disabled={!k.active || k.printMode === 'none'} onClick={() => void testPrint(k)} aria-label={t('config.kiosks.testPrintOf', { name: k.name })} data-testid="kiosk-test-print">
                           {t('config.kiosks.testPrint')}
                         </button>

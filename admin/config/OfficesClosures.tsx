@@ -6,6 +6,7 @@ import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { adminApi } from './api';
+import { useConfirmedChange } from './useConfirmedChange';
 import { Field } from './Field';
 import type { SchedulesAnswer } from './OfficesHours';
 
@@ -42,6 +43,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     setPatronNotice(null);
     void load();
   }, [load]);
+  const changeClosures = useConfirmedChange(setClosureNotice, load, setClosureIssues);
 
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }), [lang]);
   const monthNames = useMemo(() => {
@@ -73,16 +75,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     }
   };
 
-  const removeClosure = async (c: OfficeRules['closures'][number]) => {
-    if (!window.confirm(t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }))) return;
-    try {
-      await adminApi('DELETE', `/api/schedules/closures/${c.id}`);
-      setClosureNotice({ kind: 'success', key: 'config.offices.closures.deleted' });
-      await load();
-    } catch (err) {
-      fail(err, setClosureNotice, setClosureIssues);
-    }
-  };
+  const removeClosure = (c: OfficeRules['closures'][number]) =>
+    changeClosures(t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }), () => adminApi('DELETE', `/api/schedules/closures/${c.id}`), { kind: 'success', key: 'config.offices.closures.deleted' });
 
   const savePatron = async (e: FormEvent) => {
     e.preventDefault();

@@ -9,6 +9,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi } from './api';
+import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
@@ -126,15 +127,7 @@ export function OfficesConfig() {
                   <td>{o.timeZone}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <button
-                        type="button"
-                        className={styles.buttonSmall}
-                        onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })}
-                        aria-label={t('config.editOf', { name: nameOf(o) })}
-                        data-testid={`office-edit-${o.slug}`}
-                      >
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={nameOf(o)} onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })} testId={`office-edit-${o.slug}`} />
                       <button
                         type="button"
                         className={styles.buttonSmall}

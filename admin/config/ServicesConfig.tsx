@@ -9,6 +9,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminCategory, type AdminService } from './api';
+import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 
 type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
@@ -183,15 +184,7 @@ export function ServicesConfig() {
                   <td>{s.active ? t('config.active') : t('config.inactive')}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <button
-                        type="button"
-                        className={styles.buttonSmall}
-                        onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })}
-                        aria-label={t('config.editOf', { name: lang === 'en' ? s.nameEn : s.nameIt })}
-                        data-testid={`service-edit-${s.code}`}
-                      >
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={lang === 'en' ? s.nameEn : s.nameIt} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })} testId={`service-edit-${s.code}`} />
                     </div>
                   </td>
                 </tr>

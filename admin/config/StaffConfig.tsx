@@ -9,6 +9,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AdminService } from './api';
+import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 
 type Role = 'operator' | 'supervisor' | 'admin';
@@ -128,17 +129,7 @@ export function StaffConfig() {
                 <td className={styles.num}>{s.skills.filter((k) => inOffice.has(k.serviceId)).length}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <button
-                      type="button"
-                      className={styles.buttonSmall}
-                      onClick={() =>
-                        setEditing({ kind: 'edit', id: s.id, draft: { username: s.username, password: '', displayName: s.displayName, role: s.role, active: s.active, skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])) } })
-                      }
-                      aria-label={t('config.editOf', { name: s.displayName })}
-                      data-testid={`staff-edit-${s.username}`}
-                    >
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={s.displayName} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: { username: s.username, password: '', displayName: s.displayName, role: s.role, active: s.active, skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])) } })} testId={`staff-edit-${s.username}`} />
                     <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'password', id: s.id, name: s.displayName, password: '' })} aria-label={t('config.staff.passwordOf', { name: s.displayName })}>
                       {t('config.staff.password')}
                     </button>
