@@ -8,6 +8,7 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi } from './api';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
@@ -87,9 +88,7 @@ export function CountersConfig() {
               </th>
               <th scope="col">{t('config.counters.name')}</th>
               <th scope="col">{t('config.services.state')}</th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('config.actions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>

@@ -8,11 +8,12 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
+import { slugify, tickerLines } from './display-form';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
-import { slugify, tickerLines } from './display-form';
 
 type Draft = { name: string; slug: string; serviceIds: Set<string>; categoryIds: Set<string>; tickerIt: string; tickerEn: string; active: boolean };
 type Editing = { kind: 'new'; draft: Draft; slugTouched: boolean } | { kind: 'edit'; id: string; draft: Draft; slugTouched: boolean } | null;
@@ -144,9 +145,7 @@ export function DisplaysConfig() {
                   {t('config.displays.ticker')}
                 </th>
                 <th scope="col">{t('config.services.state')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -12,11 +12,12 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi } from './api';
 import { EditButton } from './EditButton';
+import { Field } from './Field';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
-import { Field } from './Field';
 
 type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'>;
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
@@ -207,9 +208,7 @@ export function KiosksConfig() {
                   <th scope="col">{t('config.kiosks.status')}</th>
                   <th scope="col">{t('config.kiosks.lastSeen')}</th>
                   <th scope="col">{t('config.kiosks.state')}</th>
-                  <th scope="col">
-                    <span className={styles.srOnly}>{t('config.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -5,10 +5,11 @@ import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi } from './api';
-import { useConfirmedChange } from './useConfirmedChange';
 import { Field } from './Field';
 import type { SchedulesAnswer } from './OfficesHours';
+import { useConfirmedChange } from './useConfirmedChange';
 
 type OfficeRules = SchedulesAnswer['offices'][number];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -127,9 +128,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
                 <tr>
                   <th scope="col">{t('config.offices.closures.dates')}</th>
                   <th scope="col">{t('config.offices.closures.reason')}</th>
-                  <th scope="col">
-                    <span className={styles.srOnly}>{t('config.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -8,12 +8,13 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi } from './api';
 import { EditButton } from './EditButton';
-import { useEditDialog } from './useEditDialog';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
+import { useEditDialog } from './useEditDialog';
 
 export interface AdminOffice {
   id: string;
@@ -105,9 +106,7 @@ export function OfficesConfig() {
                 <th scope="col">{t('config.offices.nameEn')}</th>
                 <th scope="col">{t('config.offices.address')}</th>
                 <th scope="col">{t('config.offices.timeZone')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

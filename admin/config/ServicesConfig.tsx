@@ -8,6 +8,7 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory, type AdminService } from './api';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
@@ -161,9 +162,7 @@ export function ServicesConfig() {
                   {t('config.services.target')}
                 </th>
                 <th scope="col">{t('config.services.state')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

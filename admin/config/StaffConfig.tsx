@@ -8,6 +8,7 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminService } from './api';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
@@ -114,9 +115,7 @@ export function StaffConfig() {
               <th scope="col" className={styles.num}>
                 {t('config.staff.skillsHere')}
               </th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('config.actions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
