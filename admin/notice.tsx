@@ -1,14 +1,10 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../counter/api';
+import { errorNoticeFor } from '../counter/api';
+import type { Notice } from '../counter/types';
 import styles from './admin.module.css';
 
-/** A message shown to the supervisor; translated at render time so a language switch applies to it. */
-export interface Notice {
-  kind: 'info' | 'success' | 'error';
-  key: string;
-  values?: Record<string, string | number>;
-}
+export type { Notice };
 
 /** Server error codes with their own translation under admin.errors. */
 const KNOWN = new Set([
@@ -44,15 +40,8 @@ const KNOWN = new Set([
   'printer_interface_required',
 ]);
 
-export function errorNotice(err: unknown): Notice {
-  if (err instanceof ApiError) {
-    if (KNOWN.has(err.code)) return { kind: 'error', key: `errors.${err.code}` };
-    if (err.status === 400 || err.status === 422) return { kind: 'error', key: 'errors.invalid_input' };
-    if (err.status === 429) return { kind: 'error', key: 'errors.rate_limited' };
-    return { kind: 'error', key: 'errors.generic', values: { code: err.code } };
-  }
-  return { kind: 'error', key: 'errors.generic', values: { code: 'client' } };
-}
+/** Turns any thrown value into a notice translated under admin.errors. */
+export const errorNotice = errorNoticeFor(KNOWN);
 
 /** The message line of a view: a live region, so screen readers hear it. */
 export function NoticeBox({ notice, onDismiss, testId = 'admin-message' }: { notice: Notice | null; onDismiss?: () => void; testId?: string }) {

@@ -72,13 +72,21 @@ const knownCodes = new Set([
   'service_by_appointment',
 ]);
 
-/** Turns any thrown value into a translated notice. */
-export function errorNotice(err: unknown): Notice {
-  if (err instanceof ApiError) {
-    if (knownCodes.has(err.code)) return { kind: 'error', key: `errors.${err.code}` };
-    if (err.status === 400 || err.status === 422) return { kind: 'error', key: 'errors.invalid_input' };
-    if (err.status === 429) return { kind: 'error', key: 'errors.rate_limited' };
-    return { kind: 'error', key: 'errors.generic', values: { code: err.code } };
-  }
-  return { kind: 'error', key: 'errors.generic', values: { code: 'client' } };
+/**
+ * The `errorNotice` of a screen: turns any thrown value into a translated notice. `known` are the
+ * server codes with their own text under the screen's `errors.*`; the rest fall back by status.
+ */
+export function errorNoticeFor(known: ReadonlySet<string>): (err: unknown) => Notice {
+  return (err) => {
+    if (err instanceof ApiError) {
+      if (known.has(err.code)) return { kind: 'error', key: `errors.${err.code}` };
+      if (err.status === 400 || err.status === 422) return { kind: 'error', key: 'errors.invalid_input' };
+      if (err.status === 429) return { kind: 'error', key: 'errors.rate_limited' };
+      return { kind: 'error', key: 'errors.generic', values: { code: err.code } };
+    }
+    return { kind: 'error', key: 'errors.generic', values: { code: 'client' } };
+  };
 }
+
+/** Turns any thrown value into a notice translated under counter.errors. */
+export const errorNotice = errorNoticeFor(knownCodes);

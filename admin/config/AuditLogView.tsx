@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import { AUDIT_ENTITIES } from '../../server/admin/audit-kinds';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AuditItem } from './api';
 
 const PAGE = 50;
@@ -24,15 +25,15 @@ const show = (v: unknown) => (v === undefined ? '–' : typeof v === 'string' ? 
 /** The audit log of admin changes, newest first, filterable by kind, with "load more". */
 export function AuditLogView() {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [entity, setEntity] = useState('');
   const [items, setItems] = useState<AuditItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  useEffect(() => {
-    document.title = t('config.audit.pageTitle');
-  }, [t]);
+  usePageTitle('config.audit.pageTitle');
+
+  const fail = useFailure();
 
   const load = useCallback(
     async (before: string | null) => {
@@ -42,11 +43,10 @@ export function AuditLogView() {
         setItems((cur) => (before && cur ? [...cur, ...r.items] : r.items));
         setNext(r.nextBefore);
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-        setNotice(errorNotice(err));
+        fail(err, setNotice);
       }
     },
-    [entity, onUnauthorized],
+    [entity, fail],
   );
 
   useEffect(() => {

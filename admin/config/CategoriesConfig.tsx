@@ -1,12 +1,17 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory } from './api';
+import { EditButton } from './EditButton';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
@@ -14,24 +19,15 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Categories in kiosk order: move up and down, edit names and icon, add. */
 export function CategoriesConfig() {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [list, setList] = useState<AdminCategory[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    document.title = t('config.categories.pageTitle');
-  }, [t]);
+  usePageTitle('config.categories.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     try {
@@ -60,11 +56,6 @@ export function CategoriesConfig() {
     } finally {
       setBusy(false);
     }
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const save = async (e: FormEvent) => {
@@ -109,9 +100,7 @@ export function CategoriesConfig() {
               <th scope="col" className={styles.num}>
                 {t('config.categories.services')}
               </th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('config.actions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -139,14 +128,7 @@ export function CategoriesConfig() {
                     >
                       ↓
                     </button>
-                    <button
-                      type="button"
-                      className={styles.buttonSmall}
-                      onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })}
-                      aria-label={t('config.editOf', { name: name(c) })}
-                    >
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={name(c)} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })} />
                   </div>
                 </td>
               </tr>
@@ -176,14 +158,7 @@ export function CategoriesConfig() {
               <span className={styles.fieldLabel}>{t('config.categories.icon')}</span>
               <input className={styles.input} maxLength={16} value={editing.draft.icon} onChange={(e) => set('icon', e.target.value)} />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary}>
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} />
           </form>
         </Dialog>
       )}

@@ -1,12 +1,18 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi } from './api';
+import { EditButton } from './EditButton';
+import { useConfirmedChange } from './useConfirmedChange';
+import { useEditDialog } from './useEditDialog';
 
 interface AdminCounter {
   id: string;
@@ -22,23 +28,14 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Counters of the chosen office: add, rename or renumber, delete (closed, never used). */
 export function CountersConfig() {
   const t = useTranslations('admin');
-  const { officeId, onUnauthorized } = useAdmin();
+  const { officeId } = useAdmin();
   const [list, setList] = useState<AdminCounter[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
-  useEffect(() => {
-    document.title = t('config.counters.pageTitle');
-  }, [t]);
+  usePageTitle('config.counters.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;
@@ -52,11 +49,7 @@ export function CountersConfig() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-  };
+  const change = useConfirmedChange(setNotice, load);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -72,16 +65,7 @@ export function CountersConfig() {
     }
   };
 
-  const remove = async (c: AdminCounter) => {
-    if (!window.confirm(t('config.counters.confirmDelete', { name: c.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/admin/counters/${c.id}`);
-      setNotice({ kind: 'success', key: 'config.saved' });
-      await load();
-    } catch (err) {
-      fail(err, setNotice);
-    }
-  };
+  const remove = (c: AdminCounter) => change(t('config.counters.confirmDelete', { name: c.name }), () => adminApi('DELETE', `/api/admin/counters/${c.id}`), { kind: 'success', key: 'config.saved' });
 
   const nextNumber = Math.max(0, ...(list ?? []).map((c) => c.number)) + 1;
 
@@ -104,9 +88,7 @@ export function CountersConfig() {
               </th>
               <th scope="col">{t('config.counters.name')}</th>
               <th scope="col">{t('config.services.state')}</th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('config.actions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -117,9 +99,7 @@ export function CountersConfig() {
                 <td>{t(`config.counters.states.${c.state}`)}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} aria-label={t('config.editOf', { name: c.name })}>
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={c.name} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} />
                     <button type="button" className={styles.buttonSmallDanger} disabled={c.state !== 'closed'} onClick={() => void remove(c)} aria-label={t('config.counters.deleteOf', { name: c.name })}>
                       {t('config.counters.delete')}
                     </button>
@@ -150,14 +130,7 @@ export function CountersConfig() {
               <span className={styles.fieldLabel}>{t('config.counters.name')}</span>
               <input className={styles.input} required maxLength={60} value={editing.draft.name} onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, name: e.target.value } })} data-testid="counter-name" />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="counter-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="counter-save" />
           </form>
         </Dialog>
       )}

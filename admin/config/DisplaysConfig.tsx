@@ -1,13 +1,19 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
 import { slugify, tickerLines } from './display-form';
+import { EditButton } from './EditButton';
+import { useConfirmedChange } from './useConfirmedChange';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = { name: string; slug: string; serviceIds: Set<string>; categoryIds: Set<string>; tickerIt: string; tickerEn: string; active: boolean };
 type Editing = { kind: 'new'; draft: Draft; slugTouched: boolean } | { kind: 'edit'; id: string; draft: Draft; slugTouched: boolean } | null;
@@ -25,25 +31,16 @@ const toDraft = (d: AdminDisplay): Draft => ({
 /** Waiting-room displays of the chosen office: what each shows (areas and services), its ticker, active; add, edit, delete. */
 export function DisplaysConfig() {
   const t = useTranslations('admin');
-  const { officeId, offices, lang, onUnauthorized } = useAdmin();
+  const { officeId, offices, lang } = useAdmin();
   const [list, setList] = useState<AdminDisplay[] | null>(null);
   const [services, setServices] = useState<AdminService[]>([]);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
-  useEffect(() => {
-    document.title = t('config.displays.pageTitle');
-  }, [t]);
+  usePageTitle('config.displays.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;
@@ -65,6 +62,7 @@ export function DisplaysConfig() {
   useEffect(() => {
     void load();
   }, [load]);
+  const change = useConfirmedChange(setNotice, load);
 
   const name = useCallback((x: { nameIt: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameIt), [lang]);
   /** Categories with services in this office, in kiosk order, each with its services. */
@@ -80,11 +78,6 @@ export function DisplaysConfig() {
     const own = d.serviceIds.filter((id) => !services.some((s) => s.id === id && d.categoryIds.includes(s.categoryId)));
     if (own.length > 0) parts.push(t('config.displays.serviceCount', { count: own.length }));
     return parts.join(', ');
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const setDraft = (patch: Partial<Draft>, slugTouched?: boolean) =>
@@ -124,16 +117,7 @@ export function DisplaysConfig() {
     }
   };
 
-  const remove = async (d: AdminDisplay) => {
-    if (!window.confirm(t('config.displays.confirmDelete', { name: d.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/admin/displays/${d.id}`);
-      setNotice({ kind: 'success', key: 'config.displays.saved' });
-      await load();
-    } catch (err) {
-      fail(err, setNotice);
-    }
-  };
+  const remove = (d: AdminDisplay) => change(t('config.displays.confirmDelete', { name: d.name }), () => adminApi('DELETE', `/api/admin/displays/${d.id}`), { kind: 'success', key: 'config.displays.saved' });
 
   const startNew = () =>
     setEditing({ kind: 'new', slugTouched: false, draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), tickerIt: '', tickerEn: '', active: true } });
@@ -161,9 +145,7 @@ export function DisplaysConfig() {
                   {t('config.displays.ticker')}
                 </th>
                 <th scope="col">{t('config.services.state')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -183,9 +165,7 @@ export function DisplaysConfig() {
                       <a className={styles.buttonSmall} href={`/display?display=${encodeURIComponent(d.slug)}`} target="_blank" rel="noopener" aria-label={t('config.displays.openOf', { name: d.name })} data-testid={`display-open-${d.slug}`}>
                         {t('config.displays.open')}
                       </a>
-                      <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })} aria-label={t('config.editOf', { name: d.name })} data-testid={`display-edit-${d.slug}`}>
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={d.name} onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })} testId={`display-edit-${d.slug}`} />
                       <button type="button" className={styles.buttonSmallDanger} onClick={() => void remove(d)} aria-label={t('config.displays.deleteOf', { name: d.name })}>
                         {t('config.displays.delete')}
                       </button>
@@ -284,14 +264,7 @@ export function DisplaysConfig() {
               <input type="checkbox" checked={editing.draft.active} onChange={(e) => setDraft({ active: e.target.checked })} data-testid="display-active" />
               {t('config.displays.activeLabel')}
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="display-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="display-save" />
           </form>
         </Dialog>
       )}

@@ -1,7 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import type { KioskView } from '../../server/printing/kiosks';
 import type { PrintOutcome } from '../../server/printing/print-jobs';
 import type { PrinterAlert } from '../../server/realtime/contract';
@@ -9,9 +8,16 @@ import { getSocket } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
+import { adminApi } from './api';
+import { EditButton } from './EditButton';
 import { Field } from './Field';
+import { useConfirmedChange } from './useConfirmedChange';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'>;
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
@@ -49,27 +55,17 @@ function ago(iso: string, now: number, lang: string): string {
  */
 export function KiosksConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [list, setList] = useState<KioskView[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
   const [shown, setShown] = useState<Shown>(null);
   const [copied, setCopied] = useState<Notice | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
-  useEffect(() => {
-    document.title = t('config.kiosks.pageTitle');
-  }, [t]);
+  usePageTitle('config.kiosks.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const officeRef = useRef(officeId);
   officeRef.current = officeId;
@@ -82,7 +78,7 @@ export function KiosksConfig() {
       setList(rows);
       setNow(Date.now());
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   }, [officeId, fail]);
 
@@ -114,11 +110,7 @@ export function KiosksConfig() {
     };
   }, [officeId, load]);
 
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-    setIssues(new Map());
-  };
+  const change = useConfirmedChange(setNotice, load);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -139,9 +131,7 @@ export function KiosksConfig() {
       }
       await load();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
-      setIssues(fieldIssues(err));
+      fail(err, setFormError, setIssues);
     }
   };
 
@@ -152,7 +142,7 @@ export function KiosksConfig() {
       setShown({ kind: 'token', kiosk: r.kiosk, token: r.token });
       await load();
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   };
 
@@ -162,20 +152,11 @@ export function KiosksConfig() {
       if (print.status === 'queued') setNotice({ kind: 'success', key: 'config.kiosks.testPrintQueued', values: { name: k.name } });
       else setNotice({ kind: 'error', key: 'config.kiosks.testPrintUnavailable', values: { name: k.name, reason: t(`config.kiosks.reasons.${print.reason}`) } });
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   };
 
-  const deactivate = async (k: KioskView) => {
-    if (!window.confirm(t('config.kiosks.confirmDeactivate', { name: k.name }))) return;
-    try {
-      await adminApi('DELETE', `/api/kiosks/${k.id}`);
-      setNotice({ kind: 'success', key: 'config.saved' });
-      await load();
-    } catch (err) {
-      fail(err);
-    }
-  };
+  const deactivate = (k: KioskView) => change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => adminApi('DELETE', `/api/kiosks/${k.id}`), { kind: 'success', key: 'config.saved' });
 
   const copy = async (text: string, inputId: string) => {
     try {
@@ -227,9 +208,7 @@ export function KiosksConfig() {
                   <th scope="col">{t('config.kiosks.status')}</th>
                   <th scope="col">{t('config.kiosks.lastSeen')}</th>
                   <th scope="col">{t('config.kiosks.state')}</th>
-                  <th scope="col">
-                    <span className={styles.srOnly}>{t('config.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>
@@ -264,9 +243,7 @@ export function KiosksConfig() {
                     <td>{k.active ? t('config.active') : t('config.inactive')}</td>
                     <td>
                       <div className={styles.actionsCell}>
-                        <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })} aria-label={t('config.editOf', { name: k.name })} data-testid="kiosk-edit">
-                          {t('config.edit')}
-                        </button>
+                        <EditButton name={k.name} onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })} testId="kiosk-edit" />
                         <button type="button" className={styles.buttonSmall} disabled={!k.active || k.printMode === 'none'} onClick={() => void testPrint(k)} aria-label={t('config.kiosks.testPrintOf', { name: k.name })} data-testid="kiosk-test-print">
                           {t('config.kiosks.testPrint')}
                         </button>
@@ -350,14 +327,7 @@ export function KiosksConfig() {
                 {t('config.active')}
               </label>
             )}
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="kiosk-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="kiosk-save" />
           </form>
         </Dialog>
       )}

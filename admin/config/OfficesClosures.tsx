@@ -1,13 +1,15 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { ActionsHeader } from './ActionsHeader';
+import { adminApi } from './api';
 import { Field } from './Field';
 import type { SchedulesAnswer } from './OfficesHours';
+import { useConfirmedChange } from './useConfirmedChange';
 
 type OfficeRules = SchedulesAnswer['offices'][number];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -15,7 +17,7 @@ const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 /** Closures (date ranges with a reason; add, delete) and the patron saint day of one office. */
 export function OfficesClosures({ officeId }: { officeId: string }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [rules, setRules] = useState<OfficeRules | null>(null);
   const [closure, setClosure] = useState({ fromDay: '', toDay: '', reason: '' });
   const [closureNotice, setClosureNotice] = useState<Notice | null>(null);
@@ -24,6 +26,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const [patronNotice, setPatronNotice] = useState<Notice | null>(null);
   const [patronIssues, setPatronIssues] = useState<Map<string, string>>(new Map());
 
+  const fail = useFailure();
+
   const load = useCallback(async () => {
     try {
       const answer = await adminApi<SchedulesAnswer>('GET', `/api/schedules?officeId=${encodeURIComponent(officeId)}`);
@@ -31,16 +35,16 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       setRules(o);
       setPatron(o?.patronDay ? { day: o.patronDay.day, month: o.patronDay.month, name: o.patronDay.name } : { day: 1, month: 1, name: '' });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setClosureNotice(errorNotice(err));
+      fail(err, setClosureNotice);
     }
-  }, [officeId, onUnauthorized]);
+  }, [officeId, fail]);
 
   useEffect(() => {
     setClosureNotice(null);
     setPatronNotice(null);
     void load();
   }, [load]);
+  const changeClosures = useConfirmedChange(setClosureNotice, load, setClosureIssues);
 
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }), [lang]);
   const monthNames = useMemo(() => {
@@ -48,12 +52,6 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     return new Map(MONTHS.map((m) => [m, f.format(new Date(Date.UTC(2024, m - 1, 1)))]));
   }, [lang]);
   const showDay = (d: string) => dateFormat.format(new Date(`${d}T00:00:00Z`));
-
-  const fail = (err: unknown, setN: (n: Notice) => void, setI: (m: Map<string, string>) => void) => {
-    if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-    setN(errorNotice(err));
-    setI(fieldIssues(err));
-  };
 
   const addClosure = async (e: FormEvent) => {
     e.preventDefault();
@@ -78,16 +76,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     }
   };
 
-  const removeClosure = async (c: OfficeRules['closures'][number]) => {
-    if (!window.confirm(t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }))) return;
-    try {
-      await adminApi('DELETE', `/api/schedules/closures/${c.id}`);
-      setClosureNotice({ kind: 'success', key: 'config.offices.closures.deleted' });
-      await load();
-    } catch (err) {
-      fail(err, setClosureNotice, setClosureIssues);
-    }
-  };
+  const removeClosure = (c: OfficeRules['closures'][number]) =>
+    changeClosures(t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }), () => adminApi('DELETE', `/api/schedules/closures/${c.id}`), { kind: 'success', key: 'config.offices.closures.deleted' });
 
   const savePatron = async (e: FormEvent) => {
     e.preventDefault();
@@ -138,9 +128,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
                 <tr>
                   <th scope="col">{t('config.offices.closures.dates')}</th>
                   <th scope="col">{t('config.offices.closures.reason')}</th>
-                  <th scope="col">
-                    <span className={styles.srOnly}>{t('config.actions')}</span>
-                  </th>
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -1,15 +1,20 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues } from './api';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
+import { adminApi } from './api';
+import { EditButton } from './EditButton';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
+import { useEditDialog } from './useEditDialog';
 
 export interface AdminOffice {
   id: string;
@@ -30,35 +35,26 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
  */
 export function OfficesConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, chooseOffice, reloadOffices, onUnauthorized } = useAdmin();
+  const { officeId, lang, chooseOffice, reloadOffices } = useAdmin();
   const [list, setList] = useState<AdminOffice[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [issues, setIssues] = useState<Map<string, string>>(new Map());
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
 
-  useEffect(() => {
-    document.title = t('config.offices.pageTitle');
-  }, [t]);
+  usePageTitle('config.offices.pageTitle');
+
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     try {
       setList(await adminApi<AdminOffice[]>('GET', '/api/admin/offices'));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
     }
-  }, [onUnauthorized]);
+  }, [fail]);
 
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-    setIssues(new Map());
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,9 +67,7 @@ export function OfficesConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await Promise.all([load(), reloadOffices()]);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
-      setIssues(fieldIssues(err));
+      fail(err, setFormError, setIssues);
     }
   };
 
@@ -112,9 +106,7 @@ export function OfficesConfig() {
                 <th scope="col">{t('config.offices.nameEn')}</th>
                 <th scope="col">{t('config.offices.address')}</th>
                 <th scope="col">{t('config.offices.timeZone')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -134,15 +126,7 @@ export function OfficesConfig() {
                   <td>{o.timeZone}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <button
-                        type="button"
-                        className={styles.buttonSmall}
-                        onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })}
-                        aria-label={t('config.editOf', { name: nameOf(o) })}
-                        data-testid={`office-edit-${o.slug}`}
-                      >
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={nameOf(o)} onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })} testId={`office-edit-${o.slug}`} />
                       <button
                         type="button"
                         className={styles.buttonSmall}
@@ -199,14 +183,7 @@ export function OfficesConfig() {
                 {(p) => <input {...p} className={styles.input} value={editing.draft.timeZone} readOnly={editing.kind === 'edit'} onChange={(e) => set('timeZone', e.target.value)} data-testid="office-timezone" />}
               </Field>
             </div>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="office-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="office-save" />
           </form>
         </Dialog>
       )}

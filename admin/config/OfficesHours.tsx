@@ -1,11 +1,11 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
-import { adminApi, fieldIssues, type AdminService } from './api';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { adminApi, type AdminService } from './api';
 import { Field } from './Field';
 
 /** One schedule as GET /api/schedules lists it. */
@@ -74,7 +74,7 @@ function weekdayNames(lang: string): Map<number, string> {
  */
 export function OfficesHours({ officeId }: { officeId: string }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
   const [services, setServices] = useState<AdminService[] | null>(null);
   const [schedules, setSchedules] = useState<ScheduleItem[]>([]);
   const [serviceId, setServiceId] = useState('');
@@ -83,14 +83,7 @@ export function OfficesHours({ officeId }: { officeId: string }) {
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
   const [tried, setTried] = useState(false);
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
-      setIssues(fieldIssues(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     try {
@@ -101,7 +94,7 @@ export function OfficesHours({ officeId }: { officeId: string }) {
       setServices(svc);
       setSchedules(sch.schedules);
     } catch (err) {
-      fail(err);
+      fail(err, setNotice, setIssues);
     }
   }, [officeId, fail]);
 
@@ -175,7 +168,7 @@ export function OfficesHours({ officeId }: { officeId: string }) {
       setNotice({ kind: 'success', key: 'config.offices.hours.saved' });
       await load();
     } catch (err) {
-      fail(err);
+      fail(err, setNotice, setIssues);
     }
   };
 

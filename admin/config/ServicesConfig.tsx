@@ -1,12 +1,17 @@
 'use client';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory, type AdminService } from './api';
+import { EditButton } from './EditButton';
+import { useEditDialog } from './useEditDialog';
 
 type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
 const toDraft = (s: AdminService): Draft => ({
@@ -27,27 +32,18 @@ type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft
 /** Services of the chosen office: filter, edit (names, prefix, category, mode, times, active, keywords), add. */
 export function ServicesConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [services, setServices] = useState<AdminService[] | null>(null);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');
   const [categoryFilter, setCategoryFilter] = useState('');
   const [activeFilter, setActiveFilter] = useState<'all' | 'true' | 'false'>('all');
-  const [editing, setEditing] = useState<Editing>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
-  useEffect(() => {
-    document.title = t('config.services.pageTitle');
-  }, [t]);
+  usePageTitle('config.services.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;
@@ -59,7 +55,7 @@ export function ServicesConfig() {
       setServices(s);
       setCategories(c);
     } catch (err) {
-      fail(err);
+      fail(err, setNotice);
     }
   }, [officeId, fail]);
 
@@ -95,19 +91,12 @@ export function ServicesConfig() {
         const { officeId: _office, ...rest } = fields;
         await adminApi('PATCH', `/api/admin/services/${editing.id}`, rest);
       }
-      setEditing(null);
-      setFormError(null);
+      close();
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setFormError(errorNotice(err));
+      fail(err, setFormError);
     }
-  };
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
   };
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
@@ -173,9 +162,7 @@ export function ServicesConfig() {
                   {t('config.services.target')}
                 </th>
                 <th scope="col">{t('config.services.state')}</th>
-                <th scope="col">
-                  <span className={styles.srOnly}>{t('config.actions')}</span>
-                </th>
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>
@@ -196,15 +183,7 @@ export function ServicesConfig() {
                   <td>{s.active ? t('config.active') : t('config.inactive')}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <button
-                        type="button"
-                        className={styles.buttonSmall}
-                        onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })}
-                        aria-label={t('config.editOf', { name: lang === 'en' ? s.nameEn : s.nameIt })}
-                        data-testid={`service-edit-${s.code}`}
-                      >
-                        {t('config.edit')}
-                      </button>
+                      <EditButton name={lang === 'en' ? s.nameEn : s.nameIt} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })} testId={`service-edit-${s.code}`} />
                     </div>
                   </td>
                 </tr>
@@ -276,14 +255,7 @@ export function ServicesConfig() {
               <input type="checkbox" checked={editing.draft.active} onChange={(e) => set('active', e.target.checked)} />
               {t('config.active')}
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="service-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="service-save" />
           </form>
         </Dialog>
       )}

@@ -1,12 +1,17 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
+import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminService } from './api';
+import { EditButton } from './EditButton';
+import { useEditDialog } from './useEditDialog';
 
 type Role = 'operator' | 'supervisor' | 'admin';
 interface AdminStaff {
@@ -26,24 +31,15 @@ const WEIGHTS = [1, 2, 3, 4, 5];
 /** Staff: add, change name, role, active and skills (services of the chosen office, weights 1–5), set a new password. */
 export function StaffConfig() {
   const t = useTranslations('admin');
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [list, setList] = useState<AdminStaff[] | null>(null);
   const [services, setServices] = useState<AdminService[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [formError, setFormError] = useState<Notice | null>(null);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
 
-  useEffect(() => {
-    document.title = t('config.staff.pageTitle');
-  }, [t]);
+  usePageTitle('config.staff.pageTitle');
 
-  const fail = useCallback(
-    (err: unknown, set: (n: Notice) => void) => {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      set(errorNotice(err));
-    },
-    [onUnauthorized],
-  );
+  const fail = useFailure();
 
   const load = useCallback(async () => {
     if (!officeId) return;
@@ -59,11 +55,6 @@ export function StaffConfig() {
   useEffect(() => {
     void load();
   }, [load]);
-
-  const close = () => {
-    setEditing(null);
-    setFormError(null);
-  };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -124,9 +115,7 @@ export function StaffConfig() {
               <th scope="col" className={styles.num}>
                 {t('config.staff.skillsHere')}
               </th>
-              <th scope="col">
-                <span className={styles.srOnly}>{t('config.actions')}</span>
-              </th>
+              <ActionsHeader />
             </tr>
           </thead>
           <tbody>
@@ -139,17 +128,7 @@ export function StaffConfig() {
                 <td className={styles.num}>{s.skills.filter((k) => inOffice.has(k.serviceId)).length}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <button
-                      type="button"
-                      className={styles.buttonSmall}
-                      onClick={() =>
-                        setEditing({ kind: 'edit', id: s.id, draft: { username: s.username, password: '', displayName: s.displayName, role: s.role, active: s.active, skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])) } })
-                      }
-                      aria-label={t('config.editOf', { name: s.displayName })}
-                      data-testid={`staff-edit-${s.username}`}
-                    >
-                      {t('config.edit')}
-                    </button>
+                    <EditButton name={s.displayName} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: { username: s.username, password: '', displayName: s.displayName, role: s.role, active: s.active, skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])) } })} testId={`staff-edit-${s.username}`} />
                     <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'password', id: s.id, name: s.displayName, password: '' })} aria-label={t('config.staff.passwordOf', { name: s.displayName })}>
                       {t('config.staff.password')}
                     </button>
@@ -168,14 +147,7 @@ export function StaffConfig() {
               <span className={styles.fieldLabel}>{t('config.staff.newPassword')}</span>
               <input className={styles.input} type="password" autoComplete="new-password" required minLength={8} maxLength={200} value={editing.password} onChange={(e) => setEditing({ ...editing, password: e.target.value })} />
             </label>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary}>
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} />
           </form>
         </Dialog>
       )}
@@ -253,14 +225,7 @@ export function StaffConfig() {
                 </table>
               </div>
             </fieldset>
-            <div className={styles.dialogButtons}>
-              <button type="button" className={styles.buttonSecondary} onClick={close}>
-                {t('cancel')}
-              </button>
-              <button type="submit" className={styles.buttonPrimary} data-testid="staff-save">
-                {t('config.save')}
-              </button>
-            </div>
+            <DialogActions onCancel={close} submitTestId="staff-save" />
           </form>
         </Dialog>
       )}

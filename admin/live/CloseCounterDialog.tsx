@@ -1,16 +1,16 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../../counter/api';
+import { api } from '../../counter/api';
 import type { SupervisorCounter } from '../../server/realtime/contract';
 import styles from '../admin.module.css';
-import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
 
 export function CloseCounterDialog({ counter, onClose, onDone }: { counter: SupervisorCounter; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations('admin');
-  const { onUnauthorized } = useAdmin();
+  const fail = useFailure();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -20,8 +20,7 @@ export function CloseCounterDialog({ counter, onClose, onDone }: { counter: Supe
       await api('POST', `/api/counters/${counter.id}/close`);
       onDone({ kind: 'success', key: 'closeDialog.done', values: { counter: counter.name } });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
       setBusy(false);
     }
   }

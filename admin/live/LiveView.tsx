@@ -7,6 +7,7 @@ import { getSocket, useSubscription } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
+import { usePageTitle } from '../usePageTitle';
 import { AlertList } from './AlertList';
 import { CloseCounterDialog } from './CloseCounterDialog';
 import { CounterTable } from './CounterTable';
@@ -34,9 +35,7 @@ export function LiveView() {
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  useEffect(() => {
-    document.title = t('live.pageTitle');
-  }, [t]);
+  usePageTitle('live.pageTitle');
 
   useEffect(() => {
     if (error?.code === 'unauthorized') onUnauthorized();

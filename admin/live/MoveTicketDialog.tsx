@@ -1,19 +1,22 @@
 'use client';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../../counter/api';
+import { api } from '../../counter/api';
 import { minutesSince, useNow } from '../../counter/time';
 import type { SupervisorService } from '../../server/realtime/contract';
 import type { WaitingTicket } from '../../server/supervisor/waiting';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
 
 /** Move one waiting ticket of a queue to another service; it keeps its number and its place in time. */
 export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { serviceId: string; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
+  const fail = useFailure();
   const now = useNow(15_000);
   const [tickets, setTickets] = useState<WaitingTicket[] | null>(null);
   const [ticketId, setTicketId] = useState('');
@@ -30,11 +33,10 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
         setTicketId(data?.tickets[0]?.id ?? '');
       })
       .catch((err: unknown) => {
-        if (err instanceof ApiError && err.status === 401) return onUnauthorized();
         setTickets([]);
-        setNotice(errorNotice(err));
+        fail(err, setNotice);
       });
-  }, [serviceId, onUnauthorized]);
+  }, [serviceId, fail]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,8 +47,7 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
       const to = services.find((s) => s.id === target);
       onDone({ kind: 'success', key: 'moveDialog.done', values: { number: data?.ticket.number ?? '', service: to ? label(to) : '' } });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
       setBusy(false);
     }
   }
@@ -92,14 +93,7 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
           </select>
         </label>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <div className={styles.dialogButtons}>
-          <button type="button" className={styles.buttonSecondary} onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className={styles.buttonPrimary} disabled={busy || !tickets?.length} data-testid="admin-move-submit">
-            {t('moveDialog.submit')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={t('moveDialog.submit')} submitTestId="admin-move-submit" disabled={busy || !tickets?.length} />
       </form>
     </Dialog>
   );

@@ -1,17 +1,20 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../../counter/api';
+import { api } from '../../counter/api';
 import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { DialogActions } from '../DialogActions';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
 
 /** Choose what an open counter serves; the clerk's own skills are listed first and marked. */
 export function ServicesDialog({ counter, services, onClose, onDone }: { counter: SupervisorCounter; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
   const t = useTranslations('admin');
-  const { lang, onUnauthorized } = useAdmin();
+  const { lang } = useAdmin();
+  const fail = useFailure();
   // Only services still offered (an inactive one would be refused by the server).
   const [chosen, setChosen] = useState(() => new Set(counter.serviceIds.filter((id) => services.some((s) => s.id === id))));
   const [busy, setBusy] = useState(false);
@@ -35,8 +38,7 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
       await api('POST', `/api/counters/${counter.id}/services`, { serviceIds: [...chosen] });
       onDone({ kind: 'success', key: 'servicesDialog.done', values: { counter: counter.name } });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-      setNotice(errorNotice(err));
+      fail(err, setNotice);
       setBusy(false);
     }
   }
@@ -72,14 +74,7 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
           </ul>
         </fieldset>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <div className={styles.dialogButtons}>
-          <button type="button" className={styles.buttonSecondary} onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className={styles.buttonPrimary} disabled={busy} data-testid="admin-services-submit">
-            {t('servicesDialog.submit')}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={t('servicesDialog.submit')} submitTestId="admin-services-submit" disabled={busy} />
       </form>
     </Dialog>
   );

@@ -1,10 +1,12 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
-import { api, ApiError } from '../../counter/api';
+import { api } from '../../counter/api';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { errorNotice, NoticeBox, type Notice } from '../notice';
+import { NoticeBox, type Notice } from '../notice';
+import { useFailure } from '../useFailure';
+import { usePageTitle } from '../usePageTitle';
 import { AppointmentStats } from './AppointmentStats';
 import { StatsCharts } from './StatsCharts';
 import { StatsTable } from './StatsTable';
@@ -25,7 +27,7 @@ function monthStart(): string {
 export function StatsView() {
   const t = useTranslations('admin');
   const format = useFormatter();
-  const { officeId, lang, onUnauthorized } = useAdmin();
+  const { officeId, lang } = useAdmin();
   const [from, setFrom] = useState(() => localDay());
   const [to, setTo] = useState(() => localDay());
   const [groupBy, setGroupBy] = useState<GroupBy>('hour');
@@ -33,11 +35,11 @@ export function StatsView() {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
 
-  useEffect(() => {
-    document.title = t('stats.pageTitle');
-  }, [t]);
+  usePageTitle('stats.pageTitle');
 
   const query = (g: GroupBy = groupBy, f = from, tt = to) => new URLSearchParams({ from: f, to: tt, groupBy: g, ...(officeId ? { officeId } : {}) }).toString();
+
+  const fail = useFailure();
 
   const load = useCallback(
     async (qs: string) => {
@@ -47,13 +49,12 @@ export function StatsView() {
         const { data } = await api<StatsResult>('GET', `/api/stats?${qs}`);
         setResult(data);
       } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return onUnauthorized();
-        setNotice(errorNotice(err));
+        fail(err, setNotice);
       } finally {
         setBusy(false);
       }
     },
-    [onUnauthorized],
+    [fail],
   );
 
   // First load, and again when the office changes.
