@@ -253,7 +253,16 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
               </div>
             )}
           </nav>
-          <AdminContext.Provider value={ctx}>{ctx.officeId ? children : <main className={styles.main} aria-busy="true" />}</AdminContext.Provider>
+          <AdminContext.Provider value={ctx}>
+            {ctx.officeId ? (
+              children
+            ) : (
+              // Until the offices are known; if they cannot be loaded, say so instead of waiting forever.
+              <main className={styles.main} aria-busy={notice ? undefined : true}>
+                <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
+              </main>
+            )}
+          </AdminContext.Provider>
         </div>
       )}
     </div>
