@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password';
+import { deleteSessionsOf } from '../auth/session';
 import { AppError, conflict, notFound } from '../errors';
 import { publishCatalogChanged, publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
 import { endLiveSessions } from '../realtime/sessions';
@@ -299,7 +300,7 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
   if (staffId === actor.staffId && (input.active === false || (input.role && input.role !== 'admin'))) {
     throw conflict('self_lockout', 'You cannot deactivate yourself or remove your own admin role');
   }
-  const { before, after, endsSessions } = await rt().db.$transaction(async (tx) => {
+  const { before, after, ended } = await rt().db.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({ where: { id: staffId }, select: staffSelect });
     if (!before) throw notFound('Staff member');
     if (skills) {
@@ -310,13 +311,13 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
     await tx.staff.update({ where: { id: staffId }, data });
     // A deactivated account or a changed role: the open sessions end now, with the change.
     const endsSessions = (data.active === false && before.active) || (data.role !== undefined && data.role !== before.role);
-    if (endsSessions) await tx.session.deleteMany({ where: { staffId } });
+    const ended = endsSessions ? await deleteSessionsOf(tx, staffId) : [];
     const after = await tx.staff.findUniqueOrThrow({ where: { id: staffId }, select: staffSelect });
     await withAudit(tx, actor, { action: 'update', entity: 'staff', entityId: staffId, before, after });
-    return { before, after, endsSessions };
+    return { before, after, ended };
   });
   // Their live screens too, once the change is committed.
-  if (endsSessions) endLiveSessions({ staffId });
+  endLiveSessions(ended);
   await publishSkillOffices([...new Set([...before.skills, ...after.skills].map((k) => k.serviceId))]);
   return after;
 }
@@ -324,12 +325,13 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
 /** Sets the password the admin chose; nothing is returned and the hash is never logged. */
 export async function adminResetPassword(actor: Actor, staffId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await rt().db.$transaction(async (tx) => {
+  const ended = await rt().db.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({ where: { id: staffId }, select: { id: true, username: true } });
     if (!before) throw notFound('Staff member');
     await tx.staff.update({ where: { id: staffId }, data: { passwordHash } });
-    await tx.session.deleteMany({ where: { staffId } });
+    const ended = await deleteSessionsOf(tx, staffId);
     await withAudit(tx, actor, { action: 'password_reset', entity: 'staff', entityId: staffId, before: { username: before.username }, after: { username: before.username, passwordChanged: true } });
+    return ended;
   });
-  endLiveSessions({ staffId });
+  endLiveSessions(ended);
 }

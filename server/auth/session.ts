@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Prisma } from '../db/generated/client';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
@@ -33,8 +34,9 @@ export async function login(raw: z.input<typeof loginInput>): Promise<{ token: s
 
 export async function logout(token: string | undefined): Promise<void> {
   if (!token) return;
-  await rt().db.session.deleteMany({ where: { id: sessionKey(token) } });
-  endLiveSessions({ sessionKey: sessionKey(token) });
+  const key = sessionKey(token);
+  await rt().db.session.deleteMany({ where: { id: key } });
+  endLiveSessions([key]);
 }
 
 /** The staff member behind a cookie token, or null (unknown, expired, or deactivated). */
@@ -44,6 +46,12 @@ export async function actorFromToken(token: string | undefined): Promise<Actor |
   if (!session || session.expiresAt < new Date() || !session.staff.active) return null;
   const s = session.staff;
   return { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role };
+}
+
+/** Deletes every login of an account (inside the caller's transaction); returns their keys. */
+export async function deleteSessionsOf(tx: Pick<Prisma.TransactionClient, '$queryRaw'>, staffId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`DELETE FROM "Session" WHERE "staffId" = ${staffId} RETURNING id`;
+  return rows.map((r) => r.id);
 }
 
 export async function requireActor(token: string | undefined): Promise<Actor> {

@@ -44,9 +44,22 @@ function handler<P, T>(schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
   };
 }
 
-/** The rooms that let a logout or an account change end this staff screen (realtime/sessions.ts). */
-function loginRooms(token: string | undefined, staffId: string): string[] {
-  return token ? [rooms.login(sessionKey(token)), rooms.account(staffId)] : [rooms.account(staffId)];
+/**
+ * The staff member behind the socket's session cookie, checked at every subscription (a logout
+ * or an expiry takes effect). The socket joins its login's room first and the session is checked
+ * after: a login ended meanwhile is seen by the check, or its end reaches the socket through the
+ * room (realtime/sessions.ts) — never neither.
+ */
+async function staffActor(socket: { join(room: string): unknown; leave(room: string): unknown }, token: string | undefined): Promise<Actor> {
+  if (!token) throw unauthorized();
+  const room = rooms.login(sessionKey(token));
+  await socket.join(room);
+  const actor = await actorFromToken(token);
+  if (!actor) {
+    await socket.leave(room);
+    throw unauthorized();
+  }
+  return actor;
 }
 
 /**
@@ -105,16 +118,14 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     socket.on(
       'counter:subscribe',
       handler(z.object({ counterId: z.string().min(1).max(64) }), async ({ counterId }) => {
-        // Checked at every subscription, not once per socket: a logout or expiry takes effect.
-        const actor = await actorFromToken(token);
-        if (!actor) throw unauthorized();
+        const actor = await staffActor(socket, token);
         data.actor = actor;
         const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
         if (!counter) throw notFound('Counter');
         if (counter.staffId !== actor.staffId && !isSupervisor(actor)) throw forbidden('This counter is not yours');
         const snap = await counterSnapshot(counterId);
         if (!snap) throw notFound('Counter');
-        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId), ...loginRooms(token, actor.staffId)]);
+        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId)]);
         screenJoined(data.screens, 'counter');
         return snap;
       }),
@@ -123,16 +134,14 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     socket.on(
       'supervisor:subscribe',
       handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
-        // Like counter:subscribe: the session and role are checked at every subscription.
-        const actor = await actorFromToken(token);
-        if (!actor) throw unauthorized();
+        const actor = await staffActor(socket, token);
         if (!isSupervisor(actor)) throw forbidden('The live view is for supervisors and admins');
         data.actor = actor;
         const office = await resolveOffice(officeId);
         const snap = await supervisorSnapshot(office.id);
         // A screen switching office stops hearing the previous one.
         for (const room of socket.rooms) if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
-        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id), ...loginRooms(token, actor.staffId)]);
+        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id)]);
         screenJoined(data.screens, 'supervisor');
         return snap;
       }),

@@ -11,8 +11,6 @@ export const rooms = {
   kioskScreens: 'kiosk-screens',
   /** The agent socket(s) of one kiosk, on the `/kiosk-agent` namespace. */
   kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
-  /** The staff screens of one login (session), to end them at logout. */
+  /** The staff screens of one login (session), to end them when the login ends. */
   login: (sessionKey: string) => `login:${sessionKey}`,
-  /** The staff screens of one account, on any device, to end them when the account changes. */
-  account: (staffId: string) => `account:${staffId}`,
 };
