@@ -6,8 +6,10 @@ import { useTranslations } from 'use-intl';
 import { api, ApiError } from '../counter/api';
 import type { Me, OfficeItem } from '../counter/types';
 import { IntlClient } from '../i18n/IntlClient';
-import { defaultLanguage, isLanguage, languages, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
 import { AdminLogin } from './AdminLogin';
 import { AdminContext } from './context';
@@ -37,24 +39,7 @@ const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = 
 
 /** Shell of the supervision and administration screens: language, session, office, navigation. */
 export function AdminShell({ children }: { children: ReactNode }) {
-  const [lang, setLang] = useState<LanguageCode>(defaultLanguage);
-
-  useEffect(() => {
-    const saved = window.localStorage.getItem(LANG_KEY);
-    if (isLanguage(saved)) setLang(saved);
-  }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
-  const changeLang = useCallback((l: LanguageCode) => {
-    setLang(l);
-    try {
-      window.localStorage.setItem(LANG_KEY, l);
-    } catch {
-      // private mode: the choice lasts for this page
-    }
-  }, []);
+  const [lang, changeLang] = useStoredLanguage(LANG_KEY);
 
   return (
     <IntlClient lang={lang}>
@@ -169,21 +154,15 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
             </label>
           )}
           {me && <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>}
-          <div role="group" aria-label={t('languageSwitch')} className={styles.langSwitch}>
-            {languages.map((l) => (
-              <button
-                key={l.code}
-                type="button"
-                lang={l.code}
-                aria-pressed={lang === l.code}
-                className={lang === l.code ? styles.langActive : styles.langButton}
-                onClick={() => onLang(l.code)}
-                data-testid={`admin-lang-${l.code}`}
-              >
-                {l.nativeName}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch
+            lang={lang}
+            onLanguage={onLang}
+            label={t('languageSwitch')}
+            testIdPrefix="admin-lang"
+            className={styles.langSwitch}
+            buttonClassName={styles.langButton}
+            activeClassName={styles.langActive}
+          />
           {me && (
             <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
               {t('logout')}

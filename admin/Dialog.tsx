@@ -1,38 +1,13 @@
 'use client';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { ModalDialog } from '../ui/ModalDialog';
 import styles from './admin.module.css';
 
-/**
- * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and gives
- * focus back to the opener on close. Escape calls onClose. Mount it only while open.
- */
+/** The admin screens' modal (behaviour in ui/ModalDialog.tsx). */
 export function Dialog({ title, onClose, children, testId, wide = false }: { title: string; onClose: () => void; children: ReactNode; testId?: string; /** For long forms (checkbox lists side by side). */ wide?: boolean }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-  const titleId = useId();
-
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (!d.open) d.showModal();
-    const onCancel = (e: Event) => {
-      e.preventDefault();
-      closeRef.current();
-    };
-    d.addEventListener('cancel', onCancel);
-    return () => {
-      d.removeEventListener('cancel', onCancel);
-      if (d.open) d.close();
-    };
-  }, []);
-
   return (
-    <dialog ref={ref} className={wide ? `${styles.dialog} ${styles.dialogWide}` : styles.dialog} aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId} className={styles.dialogTitle}>
-        {title}
-      </h2>
+    <ModalDialog title={title} onClose={onClose} testId={testId} className={wide ? `${styles.dialog} ${styles.dialogWide}` : styles.dialog} titleClassName={styles.dialogTitle}>
       {children}
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -2,8 +2,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
-import { defaultLanguage, isLanguage, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
 import { getSocket } from '../ui/socket';
+import { useStoredLanguage } from '../ui/useStoredLanguage';
 import { api, ApiError } from './api';
 import styles from './counter.module.css';
 import { LoginForm } from './LoginForm';
@@ -23,25 +24,7 @@ type Phase =
 
 /** The clerk screen: language, session and which of the three views is shown. */
 export function CounterApp() {
-  const [lang, setLang] = useState<LanguageCode>(defaultLanguage);
-
-  useEffect(() => {
-    const saved = window.localStorage.getItem(LANG_KEY);
-    if (isLanguage(saved)) setLang(saved);
-  }, []);
-
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
-
-  const changeLang = useCallback((l: LanguageCode) => {
-    setLang(l);
-    try {
-      window.localStorage.setItem(LANG_KEY, l);
-    } catch {
-      // private mode: the choice just lasts for this page
-    }
-  }, []);
+  const [lang, changeLang] = useStoredLanguage(LANG_KEY);
 
   return (
     <IntlClient lang={lang}>

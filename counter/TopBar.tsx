@@ -1,6 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import { languages, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import styles from './counter.module.css';
 
 export function TopBar({
@@ -20,21 +21,15 @@ export function TopBar({
       <p className={styles.brand}>{t('appTitle')}</p>
       <div className={styles.topbarRight}>
         {staffName && <p className={styles.user}>{t('signedInAs', { name: staffName })}</p>}
-        <div role="group" aria-label={t('languageSwitch')} className={styles.langSwitch}>
-          {languages.map((l) => (
-            <button
-              key={l.code}
-              type="button"
-              lang={l.code}
-              aria-pressed={lang === l.code}
-              className={lang === l.code ? styles.langActive : styles.langButton}
-              onClick={() => onLang(l.code)}
-              data-testid={`counter-lang-${l.code}`}
-            >
-              {l.nativeName}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch
+          lang={lang}
+          onLanguage={onLang}
+          label={t('languageSwitch')}
+          testIdPrefix="counter-lang"
+          className={styles.langSwitch}
+          buttonClassName={styles.langButton}
+          activeClassName={styles.langActive}
+        />
         {onLogout && (
           <button type="button" className={styles.buttonGhost} onClick={onLogout} data-testid="counter-logout">
             {t('logout')}

@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
-import { languages, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
 import {
   errorKind,
@@ -370,22 +371,15 @@ function KioskApp({
           <span className={styles.brandName}>{tc('appName')}</span>
           {officeName ? <span className={styles.officeName}>{officeName}</span> : null}
         </div>
-        <div className={styles.languages} role="group" aria-label={t('languageLabel')}>
-          <GlobeIcon />
-          {languages.map((l) => (
-            <button
-              key={l.code}
-              type="button"
-              lang={l.code}
-              className={styles.langButton}
-              aria-pressed={l.code === lang}
-              data-testid={`kiosk-lang-${l.code}`}
-              onClick={() => setLang(l.code)}
-            >
-              {l.nativeName}
-            </button>
-          ))}
-        </div>
+        <LanguageSwitch
+          lang={lang}
+          onLanguage={setLang}
+          label={t('languageLabel')}
+          testIdPrefix="kiosk-lang"
+          className={styles.languages}
+          buttonClassName={styles.langButton}
+          icon={<GlobeIcon />}
+        />
       </header>
       <main className={styles.main}>
         {screen}

@@ -1,12 +1,10 @@
 'use client';
 import type { ReactNode } from 'react';
-import { languages, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
+import { LanguageSwitch } from './LanguageSwitch';
 import styles from './phone-top-bar.module.css';
 
-/**
- * The bar on top of the citizen's phone pages: a name (a link when `href` is given) and one
- * button per language, each written in its own language so anyone finds theirs.
- */
+/** The bar on top of the citizen's phone pages: a name (a link when `href` is given) and the languages. */
 export function PhoneTopBar({
   brand,
   href,
@@ -31,21 +29,7 @@ export function PhoneTopBar({
       ) : (
         <span className={styles.brand}>{brand}</span>
       )}
-      <div className={styles.langs} role="group" aria-label={languageLabel}>
-        {languages.map((l) => (
-          <button
-            key={l.code}
-            type="button"
-            lang={l.code}
-            className={styles.langButton}
-            aria-pressed={l.code === lang}
-            onClick={() => onLanguage(l.code)}
-            data-testid={testIdPrefix ? `${testIdPrefix}-${l.code}` : undefined}
-          >
-            {l.nativeName}
-          </button>
-        ))}
-      </div>
+      <LanguageSwitch lang={lang} onLanguage={onLanguage} label={languageLabel} testIdPrefix={testIdPrefix} className={styles.langs} buttonClassName={styles.langButton} />
     </header>
   );
 }

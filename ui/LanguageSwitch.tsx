@@ -1,0 +1,47 @@
+'use client';
+import type { ReactNode } from 'react';
+import { languages, type LanguageCode } from '../i18n/languages';
+
+/**
+ * One button per language, each written in its own language so anyone finds theirs; the current
+ * one is pressed. Each screen brings its own look (classes) and test ids (`<prefix>-<code>`).
+ */
+export function LanguageSwitch({
+  lang,
+  onLanguage,
+  label,
+  testIdPrefix,
+  className,
+  buttonClassName,
+  activeClassName = buttonClassName,
+  icon,
+}: {
+  lang: LanguageCode;
+  onLanguage: (l: LanguageCode) => void;
+  label: string;
+  testIdPrefix?: string;
+  className: string;
+  buttonClassName: string;
+  activeClassName?: string;
+  /** Shown before the buttons (the kiosk's globe). */
+  icon?: ReactNode;
+}) {
+  return (
+    <div role="group" aria-label={label} className={className}>
+      {icon}
+      {languages.map((l) => (
+        <button
+          key={l.code}
+          type="button"
+          lang={l.code}
+          aria-pressed={lang === l.code}
+          className={lang === l.code ? activeClassName : buttonClassName}
+          onClick={() => onLanguage(l.code)}
+          data-testid={testIdPrefix ? `${testIdPrefix}-${l.code}` : undefined}
+        >
+          {l.nativeName}
+        </button>
+      ))}
+    </div>
+  );
+}
