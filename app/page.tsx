@@ -1,22 +1,33 @@
 import Link from 'next/link';
+import { messages } from '../i18n/messages';
 
-const screens = [
-  { href: '/kiosk', it: 'Totem eliminacode', en: 'Ticket kiosk' },
-  { href: '/display', it: 'Monitor sala d’attesa', en: 'Waiting-room display' },
-  { href: '/counter', it: 'Postazione operatore', en: 'Clerk counter' },
-  { href: '/api/openapi.json', it: 'API (OpenAPI)', en: 'API (OpenAPI)' },
-];
+const SCREENS = [
+  { href: '/kiosk', key: 'kiosk' },
+  { href: '/display', key: 'display' },
+  { href: '/counter', key: 'counter' },
+  { href: '/book', key: 'book' },
+  { href: '/admin', key: 'admin' },
+  { href: '/api/openapi.json', key: 'api' },
+] as const;
 
+/** The entry page of an installation: every screen, named in Italian and English. */
 export default function Home() {
+  const it = messages.it.home;
+  const en = messages.en.home;
   return (
     <main style={{ maxWidth: 720, margin: '48px auto', padding: 24 }}>
-      <h1>Sportello</h1>
-      <p>Sportello Unico Polivalente — gestione code e appuntamenti / queue management and appointments.</p>
+      <h1>{it.title}</h1>
+      <p>
+        {it.intro} <span lang="en">/ {en.intro}</span>
+      </p>
+      <h2>
+        {it.screens} <span lang="en">/ {en.screens}</span>
+      </h2>
       <ul style={{ fontSize: 22, lineHeight: 2 }}>
-        {screens.map((s) => (
+        {SCREENS.map((s) => (
           <li key={s.href}>
             <Link href={s.href}>
-              {s.it} <span lang="en">/ {s.en}</span>
+              {it[s.key]} <span lang="en">/ {en[s.key]}</span>
             </Link>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import { startSportello } from './boot';
 import { DEMO_PASSWORD } from './db/seed-demo';
+import { activeDisplayLinks } from './displays/resolve';
 
 const s = await startSportello().catch((err: unknown) => {
   console.error(`\nSportello could not start: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -20,6 +21,8 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
   Health           ${u}/api/health
   Metrics          ${u}/metrics
 `);
+const displays = await activeDisplayLinks().catch(() => []);
+if (displays.length > 0) console.log(`Waiting-room displays:\n${displays.map((d) => `  ${d.name.padEnd(28)} ${u}${d.path}`).join('\n')}\n`);
 if (s.seeded) {
   console.log(`Demo staff (password "${DEMO_PASSWORD}"): ${s.seeded.map((x) => `${x.username} (${x.role})`).join(', ')}\n`);
 }

@@ -25,6 +25,12 @@ export async function resolveDisplayTarget(p: { officeId?: string; display?: str
   return { office: await resolveOffice(p.officeId), display: null };
 }
 
+/** Active displays with their screen path, for the startup banner. */
+export async function activeDisplayLinks(): Promise<{ name: string; path: string }[]> {
+  const rows = await rt().db.display.findMany({ where: { active: true }, orderBy: [{ office: { sortOrder: 'asc' } }, { name: 'asc' }], select: { name: true, slug: true } });
+  return rows.map((d) => ({ name: d.name, path: `/display?display=${d.slug}` }));
+}
+
 /** The services a display shows: its services plus its categories' services in its office; null = all. */
 export async function displayServiceIds(display: Pick<Display, 'officeId' | 'serviceIds' | 'categoryIds'>): Promise<string[] | null> {
   if (display.serviceIds.length === 0 && display.categoryIds.length === 0) return null;

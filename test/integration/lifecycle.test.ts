@@ -55,3 +55,14 @@ describe('a ticket from kiosk to completion', () => {
     expect((await clerk.post(`/api/counters/${counter.id}/call-next`)).status).toBe(204);
   });
 });
+
+describe('the entry page', () => {
+  it('links every screen, named in Italian and English', async () => {
+    const res = await fetch(`${app.url}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const href of ['/kiosk', '/display', '/counter', '/book', '/admin', '/api/openapi.json']) expect(html).toContain(`href="${href}"`);
+    expect(html).toContain('Prenotazione appuntamenti');
+    expect(html).toContain('Book an appointment');
+  });
+});
