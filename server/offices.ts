@@ -1,4 +1,5 @@
 import { notFound } from './errors';
+import { walkInStatuses } from './offices/walk-in';
 import { rt } from './runtime';
 
 /** The office a public screen means: the given one, or the one-stop desk. */
@@ -11,9 +12,14 @@ export async function resolveOffice(officeId?: string) {
   return office;
 }
 
-export async function listOffices() {
-  return rt().db.office.findMany({
-    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-    select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true },
-  });
+/** The public office list; `walkIn` tells kiosks whether they may issue tickets now. */
+export async function listOffices(now = new Date()) {
+  const [offices, walkIn] = await Promise.all([
+    rt().db.office.findMany({
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true },
+    }),
+    walkInStatuses(now),
+  ]);
+  return offices.map((o) => ({ ...o, walkIn: walkIn.get(o.id) ?? { open: true } }));
 }

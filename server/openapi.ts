@@ -97,7 +97,13 @@ export function openApiDocument(baseUrl: string) {
     paths: {
       '/api/openapi.json': { get: { tags: ['public'], summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
       '/api/health': { get: { tags: ['public'], summary: 'Health of the app, database and Redis', responses: { '200': ok('{status, db, redis}'), '503': ok('A dependency is down') } } },
-      '/api/offices': { get: { tags: ['public'], summary: 'Offices', responses: { '200': ok('Office list') } } },
+      '/api/offices': {
+        get: {
+          tags: ['public'],
+          summary: 'Offices, each with `walkIn: {open, closesAt?, nextOpensAt?, reason?}`: whether its kiosk issues walk-in tickets now (closesAt = last ticket time)',
+          responses: { '200': ok('Office list') },
+        },
+      },
       '/api/categories': { get: { tags: ['public'], summary: 'Categories with active services', parameters: [officeParam], responses: { '200': ok('Category list') } } },
       '/api/services': {
         get: {
@@ -110,11 +116,11 @@ export function openApiDocument(baseUrl: string) {
       '/api/tickets': {
         post: {
           tags: ['public'],
-          summary: 'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it',
+          summary: 'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}',
           requestBody: body(issueTicketInput),
           responses: {
             '201': ok("{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}"),
-            ...errors(400, 404, 422, 429),
+            ...errors(400, 404, 409, 422, 429),
           },
         },
       },

@@ -46,7 +46,10 @@ export const updateOfficeInput = z
 const officeSelect = { id: true, slug: true, name: true, nameEn: true, address: true, timeZone: true, isOneStop: true, sortOrder: true } as const;
 
 export async function adminListOffices() {
-  return rt().db.office.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: officeSelect });
+  return rt().db.office.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    select: { ...officeSelect, lastTicketMinutes: true, hours: { select: { weekday: true, opens: true, closes: true }, orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] } },
+  });
 }
 
 export async function adminCreateOffice(actor: Actor, input: z.infer<typeof createOfficeInput>) {

@@ -15,6 +15,7 @@ import {
   updateStaffInput,
 } from './config';
 import { adminDisplaysQuery, createDisplayInput, updateDisplayInput } from '../displays/inputs';
+import { officeHoursInput } from './office-hours';
 import { createOfficeInput, updateOfficeInput } from './offices';
 
 /** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
@@ -108,7 +109,7 @@ export function adminPaths() {
       delete: { tags, security, summary: 'Delete a display (admin); its screens show "display not found".' + audited, parameters: [idParam('Display')], responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } },
     },
     '/api/admin/offices': {
-      get: { tags, security, summary: 'All offices with time zone and list order (admin)', responses: { '200': ok('Office[]'), ...errors(401, 403) } },
+      get: { tags, security, summary: 'All offices with time zone, list order, walk-in hours and lastTicketMinutes (admin)', responses: { '200': ok('Office[]'), ...errors(401, 403) } },
       post: {
         tags,
         security,
@@ -125,6 +126,18 @@ export function adminPaths() {
         parameters: [idParam('Office')],
         requestBody: body(updateOfficeInput),
         responses: { '200': ok('Office'), ...errors(400, 401, 403, 404) },
+      },
+    },
+    '/api/admin/offices/{id}/hours': {
+      put: {
+        tags,
+        security,
+        summary:
+          'Replace an office’s walk-in opening hours (admin): weekly ranges (local "HH:MM", closes after opens, no overlap on a day; none = always open) and lastTicketMinutes (0–240, tickets stop that long before each closing). Open kiosks reload at once.' +
+          audited,
+        parameters: [idParam('Office')],
+        requestBody: body(officeHoursInput),
+        responses: { '200': ok('{hours, lastTicketMinutes}'), ...errors(400, 401, 403, 404) },
       },
     },
     '/api/admin/staff': {

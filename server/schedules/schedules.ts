@@ -19,6 +19,18 @@ export const openingRangeInput = z
   .object({ weekday: z.number().int().min(1).max(7), opens: hhmm, closes: hhmm })
   .refine((r) => minutesOf(r.opens) < minutesOf(r.closes), { message: 'A range must close after it opens' });
 
+/** A week of opening ranges (appointment schedules and walk-in hours alike). */
+export const weeklyHoursInput = z
+  .array(openingRangeInput)
+  .max(70)
+  .superRefine((hours, ctx) => {
+    // Two ranges of one day that overlap are almost always a typing mistake: say which one.
+    for (const [i, h] of hours.entries()) {
+      const clash = hours.some((o, j) => j < i && o.weekday === h.weekday && minutesOf(o.opens) < minutesOf(h.closes) && minutesOf(h.opens) < minutesOf(o.closes));
+      if (clash) ctx.addIssue({ code: 'custom', path: [i], message: 'Overlaps another range of the same day' });
+    }
+  });
+
 export const scheduleInput = z.object({
   officeId: z.string().min(1).max(64),
   serviceId: z.string().min(1).max(64),
@@ -27,16 +39,7 @@ export const scheduleInput = z.object({
   horizonDays: z.number().int().min(1).max(366).default(60),
   minNoticeMinutes: z.number().int().min(0).max(30 * 24 * 60).default(120),
   active: z.boolean().default(true),
-  hours: z
-    .array(openingRangeInput)
-    .max(70)
-    .superRefine((hours, ctx) => {
-      // Two ranges of one day that overlap are almost always a typing mistake: say which one.
-      for (const [i, h] of hours.entries()) {
-        const clash = hours.some((o, j) => j < i && o.weekday === h.weekday && minutesOf(o.opens) < minutesOf(h.closes) && minutesOf(h.opens) < minutesOf(o.closes));
-        if (clash) ctx.addIssue({ code: 'custom', path: [i], message: 'Overlaps another range of the same day' });
-      }
-    }),
+  hours: weeklyHoursInput,
 });
 export type ScheduleInput = z.input<typeof scheduleInput>;
 

@@ -97,7 +97,7 @@ export function closedReason(day: string, rules: ClosureRules): ClosedDay | null
 }
 
 /** The local instant of a wall-clock time on a local day ("24:00" = the next midnight). */
-function wallClock(day: string, hhmm: string, timeZone: string): DateTime {
+export function wallClock(day: string, hhmm: string, timeZone: string): DateTime {
   if (hhmm === '24:00') return DateTime.fromISO(`${addDays(day, 1)}T00:00`, { zone: timeZone });
   return DateTime.fromISO(`${day}T${hhmm}`, { zone: timeZone });
 }

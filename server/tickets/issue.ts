@@ -5,6 +5,7 @@ import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
 import { requestTicketPrint } from '../printing/print-jobs';
 import { publishOfficeChanged } from '../realtime/publish';
+import { assertWalkInOpen } from '../offices/walk-in';
 import { rt } from '../runtime';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
 import { publicTicketInclude, toPublic } from './views';
@@ -22,7 +23,8 @@ export type IssueTicketInput = z.input<typeof issueTicketInput>;
  * A walk-in ticket. The number comes from an atomic upsert on the office's daily sequence (one
  * row per office, local day and prefix: the row lock serialises concurrent kiosks), in the same
  * transaction as the ticket and its `issued` event. Redis is updated after the commit; if that
- * fails the ticket is still valid and the reconciler puts it in line.
+ * fails the ticket is still valid and the reconciler puts it in line. Outside the office's walk-in
+ * hours it is refused (409 office_closed); appointment check-in does not come through here.
  */
 export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   const input = issueTicketInput.parse(raw);
@@ -34,6 +36,8 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
       officeId: service.officeId,
     });
   }
+  // Before anything is written: outside the walk-in hours nothing is numbered or queued.
+  await assertWalkInOpen(service.officeId, now);
   const day = businessDay(now, service.office.timeZone);
   const ticket = await db.$transaction(async (tx) => {
     const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
