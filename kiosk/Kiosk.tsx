@@ -14,6 +14,7 @@ import {
   errorKind,
   issueTicket,
   loadCatalog,
+  officeClosed,
   pick,
   type Category,
   type ErrorKind,
@@ -38,6 +39,7 @@ import {
 import { searchServices } from './search';
 import type { CheckInResult } from './appointments-api';
 import { CheckedInScreen, CheckInScreen } from './CheckIn';
+import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
 import styles from './kiosk.module.css';
 
@@ -49,6 +51,8 @@ const WARNING_SECONDS = 10;
 /** The catalogue is reloaded on the way back to the start screen when older than this. */
 const CATALOG_MAX_AGE_MS = 5 * 60_000;
 const CATALOG_RETRY_MS = 20_000;
+/** The walk-in status (open or closed for tickets) is checked again this often. */
+const WALK_IN_CHECK_MS = 60_000;
 
 type Origin = { name: 'category'; categoryId: string } | { name: 'search' };
 type Step =
@@ -60,6 +64,7 @@ type Step =
   | { name: 'ticket'; ticket: IssuedTicket }
   | { name: 'checkin' }
   | { name: 'checkedIn'; result: CheckInResult }
+  | { name: 'closed'; nextOpensAt?: string }
   | { name: 'error'; kind: ErrorKind; service: Service; priority: KioskPriority; from: Origin };
 
 export interface KioskProps {
@@ -162,6 +167,25 @@ function KioskApp({
     return () => window.clearTimeout(id);
   }, [catalogState, reloadCatalog]);
 
+  // The office opens and closes by itself: check every minute, and right after the next change the
+  // server announced (closing or opening time). Idle: reload now; in use: when back at the start.
+  const walkIn = catalog?.walkIn;
+  useEffect(() => {
+    const recheck = () => {
+      stale.current = true;
+      if (idle.current) void reloadCatalog();
+    };
+    const every = window.setInterval(recheck, WALK_IN_CHECK_MS);
+    const boundary = walkIn?.open ? walkIn.closesAt : walkIn?.nextOpensAt;
+    const wait = boundary ? Date.parse(boundary) - Date.now() + 1000 : NaN;
+    const at = wait > 0 && wait < WALK_IN_CHECK_MS ? window.setTimeout(recheck, wait) : undefined;
+    return () => {
+      window.clearInterval(every);
+      window.clearTimeout(at);
+    };
+  }, [walkIn, reloadCatalog]);
+  const closed = walkIn && !walkIn.open ? { nextOpensAt: walkIn.nextOpensAt, timeZone: catalog?.office?.timeZone ?? 'Europe/Rome' } : null;
+
   const services = useMemo(() => catalog?.services ?? [], [catalog]);
   const categories = useMemo(() => catalog?.categories ?? [], [catalog]);
   const countByCategory = useMemo(() => {
@@ -218,13 +242,21 @@ function KioskApp({
         setStep({ name: 'ticket', ticket });
       } catch (e) {
         if (id !== requestId.current) return;
+        // Closing time came while the citizen was choosing: the same words as the start screen.
+        const closedNow = officeClosed(e);
+        if (closedNow) {
+          setStep({ name: 'closed', nextOpensAt: closedNow.nextOpensAt });
+          stale.current = true;
+          void reloadCatalog();
+          return;
+        }
         const kind = errorKind(e);
         // The service became appointment-only meanwhile: explain where to go instead.
         if (kind === 'byAppointment') setStep({ name: 'appointment', service: { ...service, mode: 'appointment' }, from });
         else setStep({ name: 'error', kind, service, priority, from });
       }
     },
-    [lang, kioskId],
+    [lang, kioskId, reloadCatalog],
   );
 
   // Leaving a step by any route (timeout, "start over") forgets a request still in flight.
@@ -294,7 +326,20 @@ function KioskApp({
           onCategory={(c: Category) => setStep({ name: 'category', categoryId: c.id })}
           onService={chooseService}
           onCheckIn={() => setStep({ name: 'checkin' })}
+          closed={closed}
         />
+      );
+      break;
+    case 'closed':
+      screen = (
+        <div className={`${styles.screen} ${styles.centered}`}>
+          <ClosedNotice lang={lang} nextOpensAt={step.nextOpensAt} timeZone={catalog?.office?.timeZone ?? 'Europe/Rome'} headingRef={headingRef} />
+          <div className={styles.actions}>
+            <button type="button" className={styles.primaryButton} onClick={startOver} data-testid="kiosk-closed-start-over">
+              {t('startOver')}
+            </button>
+          </div>
+        </div>
       );
       break;
     case 'checkin':

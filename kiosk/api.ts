@@ -24,6 +24,8 @@ export class KioskApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. `{nextOpensAt}` of `office_closed`. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -50,14 +52,16 @@ async function request<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok) {
     let code = `http_${res.status}`;
     let message = res.statusText;
+    let details: unknown;
     try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
       if (body?.error?.code) code = body.error.code;
       if (body?.error?.message) message = body.error.message;
+      details = body?.error?.details;
     } catch {
       /* not JSON: keep the status */
     }
-    throw new KioskApiError(res.status, code, message);
+    throw new KioskApiError(res.status, code, message, details);
   }
   try {
     return (await res.json()) as T;
@@ -73,8 +77,12 @@ const qs = (params: Record<string, string | undefined>) => {
   return s ? `?${s}` : '';
 };
 
+export type WalkIn = Office['walkIn'];
+
 export interface KioskCatalog {
   office: Office | null;
+  /** Whether the kiosk's office issues walk-in tickets now; closed: desk services are not offered. */
+  walkIn: WalkIn;
   offices: Office[];
   categories: Category[];
   /** Services the kiosk offers: desk services of its office, then appointment services elsewhere. */
@@ -84,7 +92,8 @@ export interface KioskCatalog {
 /**
  * Loads what the start screen shows. The kiosk's office is `officeId`, or the one-stop desk.
  * It offers the desk services of that office plus, inside the same categories, the services that
- * are handled by appointment (at any office), so the citizen learns where to book them.
+ * are handled by appointment (at any office), so the citizen learns where to book them. While the
+ * office is closed for walk-ins only the appointment services remain.
  */
 export async function loadCatalog(officeId: string | undefined): Promise<KioskCatalog> {
   const [offices, categories, services] = await Promise.all([
@@ -95,13 +104,15 @@ export async function loadCatalog(officeId: string | undefined): Promise<KioskCa
   const office = offices.find((o) => o.id === officeId) ?? (officeId ? null : (offices.find((o) => o.isOneStop) ?? null));
   const hereId = officeId ?? office?.id;
   const isHere = (s: Service) => (hereId ? s.officeId === hereId : true);
-  const desk = services.filter((s) => s.mode === 'desk' && isHere(s));
+  const walkIn: WalkIn = office?.walkIn ?? { open: true };
+  const desk = walkIn.open ? services.filter((s) => s.mode === 'desk' && isHere(s)) : [];
   const categoryIds = new Set(categories.map((c) => c.id));
   const byAppointment = services.filter((s) => s.mode === 'appointment' && categoryIds.has(s.category.id));
   const offered = [...desk, ...byAppointment];
   const used = new Set(offered.map((s) => s.category.id));
   return {
     office,
+    walkIn,
     offices,
     categories: categories.filter((c) => used.has(c.id)).sort((a, b) => a.sortOrder - b.sortOrder),
     services: offered,
@@ -114,6 +125,13 @@ export function issueTicket(body: { serviceId: string; priority: KioskPriority; 
 
 /** Which translated message explains an error to the citizen. */
 export type ErrorKind = 'network' | 'tooMany' | 'byAppointment' | 'notFound' | 'closed' | 'unavailable' | 'generic';
+
+/** The office stopped issuing walk-in tickets (closing time raced the citizen): when it opens again. */
+export function officeClosed(e: unknown): { nextOpensAt?: string } | null {
+  if (!(e instanceof KioskApiError) || e.code !== 'office_closed') return null;
+  const next = (e.details as { nextOpensAt?: unknown } | undefined)?.nextOpensAt;
+  return { nextOpensAt: typeof next === 'string' ? next : undefined };
+}
 
 export function errorKind(e: unknown): ErrorKind {
   if (!(e instanceof KioskApiError)) return 'generic';

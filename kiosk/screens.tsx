@@ -22,6 +22,7 @@ import {
   SearchIcon,
   WheelchairIcon,
 } from './icons';
+import { ClosedNotice } from './ClosedNotice';
 import { canShowEmoji, Emoji } from './Emoji';
 import { KioskBooking } from './KioskBooking';
 import checkinStyles from './checkin.module.css';
@@ -61,9 +62,19 @@ export function StartScreen(props: {
   onService: (s: Service) => void;
   /** "I have an appointment": check in with the booking code or QR code. */
   onCheckIn?: () => void;
+  /** Set while the office issues no walk-in tickets: the start screen says so first. */
+  closed?: { nextOpensAt?: string; timeZone: string } | null;
 }) {
   const t = useTranslations('kiosk');
-  const { lang, searching, query } = props;
+  const { lang, searching, query, closed } = props;
+  // Closed with nothing to book: no search box and no empty topic list, just the message.
+  const nothingOffered = !!closed && props.catalog.status === 'ready' && props.categories.length === 0;
+  const checkInButton = props.onCheckIn ? (
+    <button type="button" className={checkinStyles.checkinButton} onClick={props.onCheckIn} data-testid="kiosk-checkin-start">
+      <CalendarIcon />
+      <span>{t('checkin.button')}</span>
+    </button>
+  ) : null;
   // Three children at fixed positions, so the search box stays mounted (and focused) when the
   // screen switches between the welcome and the search layout.
   return (
@@ -75,20 +86,23 @@ export function StartScreen(props: {
             {t('searchTitle')}
           </h1>
         </div>
+      ) : closed ? (
+        <div className={styles.welcome}>
+          <ClosedNotice lang={lang} nextOpensAt={closed.nextOpensAt} timeZone={closed.timeZone} headingRef={props.headingRef} />
+          {checkInButton ? <div className={styles.closedActions}>{checkInButton}</div> : null}
+        </div>
       ) : (
         <div className={styles.welcome}>
           <h1 ref={props.headingRef} tabIndex={-1} className={styles.welcomeTitle}>
             {t('welcome')}
           </h1>
           <p className={styles.welcomeHint}>{t('welcomeHint')}</p>
-          {props.onCheckIn ? (
-            <button type="button" className={checkinStyles.checkinButton} onClick={props.onCheckIn} data-testid="kiosk-checkin-start">
-              <CalendarIcon />
-              <span>{t('checkin.button')}</span>
-            </button>
-          ) : null}
+          {checkInButton}
         </div>
       )}
+      {nothingOffered ? (
+        <div />
+      ) : (
       <div className={styles.searchBox}>
         <label htmlFor="kiosk-search-input" className="visually-hidden">
           {t('searchLabel')}
@@ -113,7 +127,8 @@ export function StartScreen(props: {
           onChange={(e) => props.onQuery(e.target.value)}
         />
       </div>
-      {searching ? (
+      )}
+      {nothingOffered ? null : searching ? (
         <div className={styles.searchPanel}>
           <section className={styles.results} aria-label={t('searchTitle')}>
             <p className={styles.resultCount} role="status" aria-live="polite">
@@ -138,7 +153,7 @@ export function StartScreen(props: {
       ) : (
         <section className={styles.categories} aria-labelledby="kiosk-categories-heading">
           <h2 id="kiosk-categories-heading" className={styles.sectionTitle}>
-            {t('categoriesHeading')}
+            {closed ? t('closed.appointmentsHeading') : t('categoriesHeading')}
           </h2>
           <CategoryGrid {...props} />
         </section>

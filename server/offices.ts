@@ -17,7 +17,7 @@ export async function listOffices(now = new Date()) {
   const [offices, walkIn] = await Promise.all([
     rt().db.office.findMany({
       orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-      select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true },
+      select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true, timeZone: true },
     }),
     walkInStatuses(now),
   ]);

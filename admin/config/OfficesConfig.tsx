@@ -14,6 +14,7 @@ import { EditButton } from './EditButton';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
+import { OfficesWalkIn } from './OfficesWalkIn';
 import { useEditDialog } from './useEditDialog';
 
 export interface AdminOffice {
@@ -25,6 +26,9 @@ export interface AdminOffice {
   timeZone: string;
   isOneStop: boolean;
   sortOrder: number;
+  /** Walk-in opening hours (none = tickets at any time) and the last-ticket margin. */
+  hours: { weekday: number; opens: string; closes: string }[];
+  lastTicketMinutes: number;
 }
 type Draft = { slug: string; name: string; nameEn: string; address: string; timeZone: string; sortOrder: number };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
@@ -152,6 +156,7 @@ export function OfficesConfig() {
           </h2>
           <div className={styles.officeGrid}>
             {/* Keyed by office: a late answer for the previous office cannot land in the new one. */}
+            <OfficesWalkIn key={`walkin-${current.id}`} office={current} onSaved={load} />
             <OfficesHours key={`hours-${current.id}`} officeId={current.id} />
             <OfficesClosures key={`closures-${current.id}`} officeId={current.id} />
           </div>
