@@ -135,7 +135,7 @@ export async function displayScreenshots(app: TestApp, browser: Browser): Promis
   console.log(`${OUT}/admin-displays-edit.png`);
 }
 
-/** The admin's offices page (hours of an appointment service, a closure) and kiosks page. */
+/** The admin's offices page (walk-in opening hours, hours of an appointment service, a closure) and kiosks page. */
 async function configScreenshots(space: TestSpace, app: TestApp, browser: Browser, oneStopId: string) {
   await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco ufficio anagrafe', tokenHash: 'screenshot-kiosk-3', printMode: 'agent', printerStatus: 'paper_low', lastSeenAt: new Date(Date.now() - 12 * 60_000) } });
   await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco vecchio', tokenHash: 'screenshot-kiosk-4', printMode: 'none', active: false } });
@@ -144,6 +144,11 @@ async function configScreenshots(space: TestSpace, app: TestApp, browser: Browse
   await admin.login('admin');
   const in10 = DateTime.now().setZone('Europe/Rome').plus({ days: 10 });
   await admin.post('/api/schedules/closures', { officeId: schedule.officeId, fromDay: in10.toISODate(), toDay: in10.plus({ days: 2 }).toISODate(), reason: 'Trasloco archivio' });
+  // Walk-in opening hours of that office: mornings, Tuesday and Thursday afternoons too.
+  await admin.request('PUT', `/api/admin/offices/${schedule.officeId}/hours`, {
+    hours: [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, opens: '08:30', closes: '12:30' }, ...(weekday === 2 || weekday === 4 ? [{ weekday, opens: '14:30', closes: '17:00' }] : [])]),
+    lastTicketMinutes: 15,
+  });
 
   const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
   await adminLogin(page, `${app.url}/admin/config/offices`, 'admin');

@@ -8,6 +8,7 @@ import { launchBrowser } from '../test/helpers/browser';
 import { startCapturePrinter } from '../test/helpers/capture-printer';
 import { createTestSpace } from '../test/helpers/services';
 import { adminScreenshots } from './screenshots-admin';
+import { closedKioskScreenshots } from './screenshots-closed';
 
 const OUT = 'docs/screenshots';
 fs.mkdirSync(OUT, { recursive: true });
@@ -139,5 +140,19 @@ try {
     await browser2.close();
     await app2.stop();
     await space2.drop();
+  }
+}
+
+// The kiosk of an office closed for walk-ins, on a space of its own (its hours exclude now).
+{
+  const space3 = await createTestSpace();
+  const app3 = await startApp(space3);
+  const browser3 = await launchBrowser();
+  try {
+    await closedKioskScreenshots(space3, app3, browser3);
+  } finally {
+    await browser3.close();
+    await app3.stop();
+    await space3.drop();
   }
 }

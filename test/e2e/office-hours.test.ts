@@ -70,7 +70,7 @@ describe('the kiosk and the walk-in opening hours', () => {
     expect(await axeViolations(kiosk)).toEqual([]);
 
     await kiosk.getByTestId('kiosk-lang-it').click();
-    await expect.poll(async () => kiosk.getByTestId('kiosk-closed').textContent()).toContain("L'ufficio è chiuso.");
+    await expect.poll(async () => kiosk.getByTestId('kiosk-closed').textContent()).toContain('L’ufficio è chiuso.');
     expect(await kiosk.getByTestId('kiosk-closed-opens').textContent()).toMatch(/^Riapre (domani|\w+ \d+ \w+) alle \d{1,2}:30\.$/);
     expect(await axeViolations(kiosk)).toEqual([]);
 
