@@ -5,6 +5,7 @@ import { getSocket, useSubscription } from '../ui/socket';
 import type { CallInfo, DisplayConfig, QueueInfo } from '../server/realtime/contract';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
+import { opensAgain } from '../ui/opensAgain';
 import { isPlainCounterName } from './announcer';
 import { displayReducer, initialDisplayState, maxSeq, queueRows, showsService, visibleQueues } from './calls';
 import { Clock } from './Clock';
@@ -16,6 +17,10 @@ import styles from './display.module.css';
 const FLASH_MS = 10_000;
 /** Rows in the per-service panel before the rest is summarised in one line. */
 const MAX_QUEUE_ROWS = 10;
+/** Fewer rows under the "office closed" notice, so it never pushes them out of the panel. */
+const MAX_QUEUE_ROWS_CLOSED = 6;
+/** The walk-in status is fetched again at its next change, and at least this often. */
+const WALK_IN_RECHECK_MAX_MS = 60 * 60_000;
 /** No "connection lost" banner during the first connection attempt. */
 const FIRST_CONNECT_GRACE_MS = 4000;
 
@@ -37,6 +42,14 @@ function makeT(lang: LanguageCode) {
 }
 type Key = Parameters<DisplayT>[0];
 type Values = Parameters<DisplayT>[1];
+
+const CLOSED_KEY = { opensToday: 'closedOpensToday', opensTomorrow: 'closedOpensTomorrow', opensOn: 'closedOpensOn' } as const;
+
+/** "Ufficio chiuso — riapre domani alle 8:30", in one language, in the office's own time. */
+function closedText(t: DisplayT, lang: LanguageCode, nextOpensAt: string | undefined, timeZone: string, now: Date): string {
+  const when = opensAgain(lang, nextOpensAt, timeZone, now);
+  return when.key === 'noNext' ? t('closedNoNext') : t(CLOSED_KEY[when.key], when.values);
+}
 
 export function DisplayScreen({ officeId, display: displayKey, secondary, voice, startMuted }: DisplayScreenProps) {
   const tIt = useMemo(() => makeT('it'), []);
@@ -93,6 +106,17 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
     if (!connected) pending.current = [];
   }, [connected]);
 
+  // The office opens or closes for walk-ins at closesAt / nextOpensAt: subscribe again just after
+  // (at least hourly, so "tomorrow" becomes "today" and closures added meanwhile show).
+  useEffect(() => {
+    if (!data?.walkIn) return;
+    const next = data.walkIn.open ? data.walkIn.closesAt : data.walkIn.nextOpensAt;
+    const wait = next ? Date.parse(next) - Date.parse(data.serverTime) + 1000 : NaN;
+    const delay = Number.isFinite(wait) ? Math.min(Math.max(wait, 1000), WALK_IN_RECHECK_MAX_MS) : WALK_IN_RECHECK_MAX_MS;
+    const t = setTimeout(() => resubscribe(), delay);
+    return () => clearTimeout(t);
+  }, [data, resubscribe]);
+
   // Deltas.
   useEffect(() => {
     const socket = getSocket();
@@ -144,7 +168,10 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
   // The area line: a display limited to some services says which.
   const area = config && config.serviceIds !== null ? config.name : null;
   const [current, ...previous] = state.calls;
-  const { shown: shownQueues, hiddenBusy, hiddenIdle } = queueRows(visibleQueues(state.queues), MAX_QUEUE_ROWS);
+  // Closed for walk-ins: said in the queues panel; calls go on (clerks may still be serving).
+  const walkIn = data && !error ? data.walkIn : null;
+  const closed = walkIn !== null && !walkIn.open;
+  const { shown: shownQueues, hiddenBusy, hiddenIdle } = queueRows(visibleQueues(state.queues), closed ? MAX_QUEUE_ROWS_CLOSED : MAX_QUEUE_ROWS);
   const flashing = current !== undefined && current.seq === flashSeq;
 
   return (
@@ -274,6 +301,21 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
             <h2 id="display-queues-h" className={styles.sectionTitle}>
               {bi('queuesTitle', undefined, true)}
             </h2>
+            {closed && data && (
+              <div className={styles.closed} role="status" data-testid="display-closed">
+                <p className={styles.closedTitle}>
+                  <span lang="it" className={styles.primary}>
+                    {closedText(tIt, 'it', walkIn.nextOpensAt, data.office.timeZone, new Date(Date.now() + clockOffset))}
+                  </span>
+                  {tSec && secondary && (
+                    <span lang={secondary} className={styles.closedTitleSec}>
+                      {closedText(tSec, secondary, walkIn.nextOpensAt, data.office.timeZone, new Date(Date.now() + clockOffset))}
+                    </span>
+                  )}
+                </p>
+                <p className={styles.closedHint}>{bi('closedHint')}</p>
+              </div>
+            )}
             {shownQueues.length === 0 ? (
               <p className={styles.empty}>{bi('noQueues')}</p>
             ) : (

@@ -7,30 +7,15 @@
 import type { RefObject } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
+import { opensAgain } from '../ui/opensAgain';
 import { ClockIcon } from './icons';
 import styles from './kiosk.module.css';
-
-/** The local calendar day of an instant in a time zone, YYYY-MM-DD. */
-function dayIn(at: Date, timeZone: string): string {
-  return at.toLocaleDateString('sv-SE', { timeZone });
-}
 
 /** The sentence saying when tickets are issued again: today, tomorrow, or on a named day. */
 export function useOpensAgain(lang: LanguageCode, nextOpensAt: string | undefined, timeZone: string): string {
   const t = useTranslations('kiosk.closed');
-  if (!nextOpensAt) return t('noNext');
-  const at = new Date(nextOpensAt);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
-  const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
-  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  // "8:30", not "08:30": how people say it.
-  const time = `${hour}:${minute}`;
-  const now = new Date();
-  const day = dayIn(at, timeZone);
-  if (day === dayIn(now, timeZone)) return t('opensToday', { time });
-  if (day === dayIn(new Date(now.getTime() + 86_400_000), timeZone)) return t('opensTomorrow', { time });
-  const date = new Intl.DateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
-  return t('opensOn', { day: date, time });
+  const when = opensAgain(lang, nextOpensAt, timeZone);
+  return when.key === 'noNext' ? t('noNext') : t(when.key, when.values);
 }
 
 export function ClosedNotice({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { notFound } from '../errors';
-import { publishCatalogChanged } from '../realtime/publish';
+import { publishCatalogChanged, publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { weeklyHoursInput } from '../schedules/schedules';
 import { minutesOf } from '../schedules/slots';
@@ -39,7 +39,9 @@ export async function setOfficeHours(actor: Actor, officeId: string, input: z.in
     await withAudit(tx, actor, { action: 'update', entity: 'office', entityId: officeId, before, after });
     return after;
   });
-  // Open kiosks reload their catalogue, which carries the walk-in status: they open or close at once.
+  // Open kiosks reload their catalogue, which carries the walk-in status, and the office's displays
+  // subscribe again for theirs: they open or close at once.
   publishCatalogChanged();
+  publishDisplayChanged(officeId);
   return after;
 }

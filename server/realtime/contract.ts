@@ -56,13 +56,25 @@ export interface DisplayConfig {
   ticker: TickerMessage[];
 }
 
+/** Whether the office issues walk-in tickets now (no opening hours = always open). */
+export interface DisplayWalkIn {
+  open: boolean;
+  /** While open: the last-ticket time. */
+  closesAt?: string;
+  /** While closed: when tickets are issued again (absent if none within a year). */
+  nextOpensAt?: string;
+}
+
 export interface DisplaySnapshot {
-  office: { id: string; name: string; nameEn: string };
+  /** `timeZone`: the office's IANA zone, for saying when it opens again in its own time. */
+  office: { id: string; name: string; nameEn: string; timeZone: string };
   /** Null when the screen asked for a whole office (`?officeId=`): everything, no ticker. */
   display: DisplayConfig | null;
   /** Only the calls and queues of the display's services. */
   calls: CallInfo[];
   queues: QueueInfo[];
+  /** The office's walk-in status; the screen subscribes again at closesAt / nextOpensAt. */
+  walkIn: DisplayWalkIn;
   serverTime: string;
 }
 

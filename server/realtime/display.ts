@@ -1,5 +1,6 @@
 import { displayServiceIds, tickerOf, type DisplayTarget } from '../displays/resolve';
 import { notFound } from '../errors';
+import { walkInStatus } from '../offices/walk-in';
 import { ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
 import { recentCalls } from './calls';
@@ -17,13 +18,15 @@ export async function displaySnapshot({ office, display }: DisplayTarget): Promi
     : null;
   const shown = config?.serviceIds ?? null;
   await ensureBuilt(office.id);
-  const [calls, queues] = await Promise.all([recentCalls(office.id, 10, shown), queueInfos(office.id)]);
+  const now = new Date();
+  const [calls, queues, status] = await Promise.all([recentCalls(office.id, 10, shown), queueInfos(office.id), walkInStatus(office.id, now)]);
   const set = shown ? new Set(shown) : null;
   return {
-    office: { id: office.id, name: office.name, nameEn: office.nameEn },
+    office: { id: office.id, name: office.name, nameEn: office.nameEn, timeZone: office.timeZone },
     display: config,
     calls,
     queues: set ? queues.filter((q) => set.has(q.serviceId)) : queues,
-    serverTime: new Date().toISOString(),
+    walkIn: { open: status.open, closesAt: status.closesAt, nextOpensAt: status.nextOpensAt },
+    serverTime: now.toISOString(),
   };
 }

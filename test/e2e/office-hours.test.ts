@@ -2,7 +2,8 @@
  * Walk-in opening hours in Chromium: an open kiosk shows "The office is closed" by itself as soon
  * as an admin sets hours that exclude now (catalogChanged nudge), in English and Italian, still
  * offers "I have an appointment" and no desk service, and is axe-clean; a citizen who was choosing
- * when the office closed gets the same message, not a generic error; the admin card saves hours.
+ * when the office closed gets the same message, not a generic error; an open display says
+ * "Ufficio chiuso — riapre …" too, and still shows calls; the admin card saves hours.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,6 +95,41 @@ describe('the kiosk and the walk-in opening hours', () => {
     await kiosk.getByTestId('kiosk-closed-start-over').click();
     await kiosk.getByTestId('kiosk-closed').waitFor();
     await setHours(alwaysOpen);
+  });
+});
+
+describe('the display and the walk-in opening hours', () => {
+  it('shows the closed notice as soon as the admin sets hours that exclude now; calls still show', async () => {
+    await setHours(alwaysOpen);
+    const office = await space.db.office.findUniqueOrThrow({ where: { id: officeId } });
+    const service = await space.db.service.findFirstOrThrow({ where: { officeId, code: 'certificato-residenza' } });
+    const issued = await new ApiClient(app.url).post('/api/tickets', { serviceId: service.id, lang: 'it' });
+    expect(issued.status).toBe(201);
+
+    const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+    await tv.goto(`${app.url}/display?officeId=${officeId}&voice=off`);
+    await tv.getByTestId(`display-queue-${service.id}`).waitFor();
+    expect(await tv.locator('h1').textContent()).toBe(office.name);
+    expect(await tv.getByTestId('display-closed').count()).toBe(0);
+
+    await setHours(closedNow());
+    const notice = tv.getByTestId('display-closed');
+    await notice.waitFor({ timeout: 15_000 });
+    expect(await notice.locator('[lang="it"]').first().textContent()).toMatch(/^Ufficio chiuso — riapre (domani|\S+ \d+ \S+) alle 8:30$/);
+    expect(await notice.locator('[lang="en"]').first().textContent()).toMatch(/^Office closed — opens again (tomorrow|on \w+day \d+ \w+) at 8:30$/);
+    expect(await axeViolations(tv)).toEqual([]);
+
+    // Clerks still serve the people inside: their calls reach the screen under the notice.
+    const op = await clerk(app.url, 'operatore1');
+    const counter = (await op.get('/api/counters')).body[0];
+    expect((await op.post(`/api/counters/${counter.id}/open`)).status).toBe(200);
+    const called = await op.post(`/api/counters/${counter.id}/call-next`);
+    expect(called.status).toBe(200);
+    await tv.getByTestId(`display-call-${called.body.ticket.number}`).waitFor();
+    expect(await notice.count()).toBe(1);
+
+    await setHours(alwaysOpen);
+    await expect.poll(async () => notice.count(), { timeout: 15_000 }).toBe(0);
   });
 });
 

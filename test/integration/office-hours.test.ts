@@ -2,7 +2,7 @@
  * Walk-in opening hours on a real app process: PUT /api/admin/offices/{id}/hours (admin only,
  * one audit row, bad input changes nothing), the kiosk's POST /api/tickets refused with
  * 409 office_closed outside the hours or past the last-ticket time (no ticket written), the
- * walk-in status in GET /api/offices, and what is not blocked: clerks calling, and appointment
+ * walk-in status in GET /api/offices and GET /api/display, and what is not blocked: clerks calling, and appointment
  * check-in. Hours are computed from the current Rome time, so the file passes at any hour.
  */
 import fs from 'node:fs';
@@ -170,6 +170,26 @@ describe('walk-in tickets and the opening hours', () => {
   it('no hours: always open again', async () => {
     expect((await putHours(admin, { hours: [], lastTicketMinutes: 0 })).status).toBe(200);
     expect((await kiosk.post('/api/tickets', { serviceId, lang: 'en' })).status).toBe(201);
+  });
+});
+
+describe('the display snapshot and the walk-in hours', () => {
+  it('says closed with the next opening outside the hours, open with no hours', async () => {
+    expect((await putHours(admin, closedNow())).status).toBe(200);
+    const closed = await kiosk.get(`/api/display?officeId=${officeId}`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.office).toMatchObject({ id: officeId, timeZone: TZ });
+    expect(closed.body.walkIn.open).toBe(false);
+    expect(Date.parse(closed.body.walkIn.nextOpensAt)).toBeGreaterThan(Date.now());
+    expect(closed.body.walkIn.closesAt).toBeUndefined();
+    // The same as the kiosk is told.
+    const pub = (await kiosk.get('/api/offices')).body.find((o: { id: string }) => o.id === officeId);
+    expect(closed.body.walkIn.nextOpensAt).toBe(pub.walkIn.nextOpensAt);
+
+    expect((await putHours(admin, { hours: [], lastTicketMinutes: 0 })).status).toBe(200);
+    const open = await kiosk.get(`/api/display?officeId=${officeId}`);
+    expect(open.status).toBe(200);
+    expect(open.body.walkIn).toEqual({ open: true });
   });
 });
 

@@ -27,10 +27,11 @@ const queue = (serviceId: string, waiting: number, openCounters: number): QueueI
   openCounters,
 });
 const snapshot = (calls: CallInfo[], display: DisplaySnapshot['display'] = null, queues: QueueInfo[] = []): DisplaySnapshot => ({
-  office: { id: 'o', name: 'O', nameEn: 'O' },
+  office: { id: 'o', name: 'O', nameEn: 'O', timeZone: 'Europe/Rome' },
   display,
   calls,
   queues,
+  walkIn: { open: true },
   serverTime: new Date().toISOString(),
 });
 const limited = (serviceIds: string[] | null): DisplaySnapshot['display'] => ({ id: 'd', slug: 'd', name: 'D', serviceIds, ticker: [] });
