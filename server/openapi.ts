@@ -140,7 +140,7 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['public'],
           summary:
-            'Display snapshot (the socket sends the same on connect): `display` = a configured display’s slug or id (its services, name and ticker; 404 when unknown or inactive), or `officeId` for a whole office without a ticker',
+            'Display snapshot (the socket sends the same on connect): `display` = a configured display’s slug or id (its services, name and ticker; 404 when unknown or inactive), or `officeId` for a whole office without a ticker. `office.timeZone` and `walkIn: {open, closesAt?, nextOpensAt?}` say whether the office issues walk-in tickets now (no opening hours = always open)',
           parameters: [officeParam, { name: 'display', in: 'query', required: false, schema: { type: 'string' }, description: 'Slug or id of a configured display; wins over officeId' }],
           responses: { '200': ok('DisplaySnapshot'), ...errors(400, 404) },
         },

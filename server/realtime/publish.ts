@@ -26,8 +26,8 @@ export function publishCall(officeId: string, call: CallInfo): void {
 }
 
 /**
- * A display of the office was changed, or a service (name, category, state): its display screens
- * subscribe again. Kept apart from publishOfficeChanged, which runs after every click.
+ * A display of the office was changed, or a service (name, category, state), or its walk-in
+ * hours: its display screens subscribe again. Kept apart from publishOfficeChanged, which runs after every click.
  */
 export function publishDisplayChanged(officeId: string): void {
   io()?.to(rooms.display(officeId)).emit('displayChanged', { officeId });
