@@ -26,6 +26,7 @@ export function opensAgain(lang: LanguageCode, nextOpensAt: string | undefined, 
   const day = dayIn(at, timeZone);
   if (day === dayIn(now, timeZone)) return { key: 'opensToday', values: { time } };
   if (day === dayIn(new Date(now.getTime() + 86_400_000), timeZone)) return { key: 'opensTomorrow', values: { time } };
-  const date = new Intl.DateTimeFormat(lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
+  // British English, "Monday 30 November" (plain `en` says "Monday, November 30").
+  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
   return { key: 'opensOn', values: { day: date, time } };
 }
