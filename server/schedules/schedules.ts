@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
+import { publishCatalogChanged, publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { DAY_PATTERN, minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from './slots';
 
@@ -89,22 +90,35 @@ export async function addClosure(actor: Actor, raw: z.input<typeof closureInput>
   const input = closureInput.parse(raw);
   const { db } = rt();
   if (!(await db.office.findUnique({ where: { id: input.officeId } }))) throw notFound('Office');
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const created = await tx.closure.create({ data: input });
     await withAudit(tx, actor, { action: 'create', entity: 'closure', entityId: created.id, after: created });
     return created;
   });
+  closedDaysChanged(input.officeId);
+  return created;
+}
+
+/**
+ * Closed days also close the office for walk-ins (server/offices/opening.ts): open kiosks and
+ * displays look again at once instead of at their next periodic check.
+ */
+function closedDaysChanged(officeId: string): void {
+  publishCatalogChanged();
+  publishDisplayChanged(officeId);
 }
 
 export async function removeClosure(actor: Actor, id: string) {
-  await rt().db.$transaction(async (tx) => {
+  const before = await rt().db.$transaction(async (tx) => {
     const before = await tx.closure.findUnique({ where: { id } });
     if (!before) throw notFound('Closure');
     const res = await tx.closure.deleteMany({ where: { id } });
     // Deleted meanwhile by another admin: nothing was changed here.
     if (res.count === 0) throw notFound('Closure');
     await withAudit(tx, actor, { action: 'delete', entity: 'closure', entityId: id, before });
+    return before;
   });
+  closedDaysChanged(before.officeId);
 }
 
 /** Sets (or with null removes) the patron saint's day of an office. */
@@ -117,7 +131,7 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
     const probe = new Date(Date.UTC(2024, input.month - 1, input.day));
     if (probe.getUTCMonth() !== input.month - 1) throw new AppError(422, 'invalid_day', 'That day does not exist', [{ path: 'patronDay.day', message: 'That day does not exist' }]);
   }
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const before = await tx.patronDay.findUnique({ where: { officeId } });
     if (!input) {
       if (!before) return null;
@@ -129,6 +143,8 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
     await withAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'patron_day', entityId: officeId, before: before ?? undefined, after });
     return after;
   });
+  closedDaysChanged(officeId);
+  return result;
 }
 
 export interface ScheduleContext {

@@ -16,7 +16,7 @@ import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, expectApiError } from '../helpers/sportello';
+import { clerk, collect, connectSocket, expectApiError, subscribe } from '../helpers/sportello';
 
 let space: TestSpace;
 let app: TestApp;
@@ -190,6 +190,39 @@ describe('the display snapshot and the walk-in hours', () => {
     const open = await kiosk.get(`/api/display?officeId=${officeId}`);
     expect(open.status).toBe(200);
     expect(open.body.walkIn).toEqual({ open: true });
+  });
+});
+
+describe('a closure for today', () => {
+  it('closes the office for walk-ins and tells open kiosks and displays at once', async () => {
+    expect((await putHours(admin, openNow())).status).toBe(200);
+    const screen = await connectSocket(app.url);
+    try {
+      expect((await subscribe(screen, 'display:subscribe', { officeId })).ok).toBe(true);
+      expect((await subscribe(screen, 'kiosk:subscribe', {})).ok).toBe(true);
+      const displays = collect<{ officeId: string }>(screen, 'displayChanged');
+      const kiosks = collect<undefined>(screen, 'catalogChanged');
+      const { day } = romeNow();
+      const added = await admin.post('/api/schedules/closures', { officeId, fromDay: day, toDay: day, reason: 'Disinfestazione' });
+      expect(added.status, JSON.stringify(added.body)).toBe(201);
+      expect(await displays.next((e) => e.officeId === officeId)).toEqual({ officeId });
+      // catalogChanged carries nothing: count it.
+      await expect.poll(() => kiosks.seen.length).toBeGreaterThan(0);
+      expectApiError(await kiosk.post('/api/tickets', { serviceId, lang: 'en' }), 409, 'office_closed');
+      expect((await kiosk.get(`/api/display?officeId=${officeId}`)).body.walkIn.open).toBe(false);
+
+      // Removed again: open again, and the screens are told again.
+      const before = displays.seen.length;
+      expect((await admin.request('DELETE', `/api/schedules/closures/${added.body.id}`)).status).toBeLessThan(300);
+      await displays.next(() => displays.seen.length > before);
+      const again = await kiosk.post('/api/tickets', { serviceId, lang: 'en' });
+      // A national holiday would keep the day closed whatever the closures.
+      if (nationalHoliday(day)) expectApiError(again, 409, 'office_closed');
+      else expect(again.status).toBe(201);
+    } finally {
+      screen.disconnect();
+      await putHours(admin, { hours: [], lastTicketMinutes: 0 });
+    }
   });
 });
 
