@@ -1,5 +1,6 @@
 import { notFound } from './errors';
-import { walkInStatuses } from './offices/walk-in';
+import { walkInStatusAt } from './offices/opening';
+import { walkInRules, walkInRulesInclude } from './offices/walk-in';
 import { rt } from './runtime';
 
 /** The office a public screen means: the given one, or the one-stop desk. */
@@ -14,12 +15,15 @@ export async function resolveOffice(officeId?: string) {
 
 /** The public office list; `walkIn` tells kiosks whether they may issue tickets now. */
 export async function listOffices(now = new Date()) {
-  const [offices, walkIn] = await Promise.all([
-    rt().db.office.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-      select: { id: true, slug: true, name: true, nameEn: true, address: true, isOneStop: true, timeZone: true },
-    }),
-    walkInStatuses(now),
-  ]);
-  return offices.map((o) => ({ ...o, walkIn: walkIn.get(o.id) ?? { open: true } }));
+  const offices = await rt().db.office.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], include: walkInRulesInclude(now) });
+  return offices.map((o) => ({
+    id: o.id,
+    slug: o.slug,
+    name: o.name,
+    nameEn: o.nameEn,
+    address: o.address,
+    isOneStop: o.isOneStop,
+    timeZone: o.timeZone,
+    walkIn: walkInStatusAt(walkInRules(o), now),
+  }));
 }

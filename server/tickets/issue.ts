@@ -5,7 +5,7 @@ import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
 import { requestTicketPrint } from '../printing/print-jobs';
 import { publishOfficeChanged } from '../realtime/publish';
-import { assertWalkInOpen } from '../offices/walk-in';
+import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
 import { publicTicketInclude, toPublic } from './views';
@@ -29,7 +29,7 @@ export type IssueTicketInput = z.input<typeof issueTicketInput>;
 export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   const input = issueTicketInput.parse(raw);
   const { db } = rt();
-  const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: true } });
+  const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
   if (!service || !service.active) throw notFound('Service');
   if (service.mode !== 'desk') {
     throw new AppError(422, 'service_by_appointment', `${service.nameEn} is served by appointment at ${service.office.nameEn}`, {
@@ -37,7 +37,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     });
   }
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
-  await assertWalkInOpen(service.officeId, now);
+  assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
   const ticket = await db.$transaction(async (tx) => {
     const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
