@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { createTranslator } from 'use-intl/core';
 import { getSocket, useSubscription } from '../ui/socket';
+import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import type { CallInfo, DisplayConfig, QueueInfo } from '../server/realtime/contract';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
@@ -19,8 +20,6 @@ const FLASH_MS = 10_000;
 const MAX_QUEUE_ROWS = 10;
 /** Fewer rows under the "office closed" notice, so it never pushes them out of the panel. */
 const MAX_QUEUE_ROWS_CLOSED = 6;
-/** The walk-in status is fetched again at its next change, and at least this often. */
-const WALK_IN_RECHECK_MAX_MS = 60 * 60_000;
 /** No "connection lost" banner during the first connection attempt. */
 const FIRST_CONNECT_GRACE_MS = 4000;
 
@@ -106,14 +105,11 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
     if (!connected) pending.current = [];
   }, [connected]);
 
-  // The office opens or closes for walk-ins at closesAt / nextOpensAt: subscribe again just after
-  // (at least hourly, so "tomorrow" becomes "today" and closures added meanwhile show).
+  // The office opens or closes for walk-ins by the clock: subscribe again just after (measured on
+  // the server's clock of the snapshot).
   useEffect(() => {
     if (!data?.walkIn) return;
-    const next = data.walkIn.open ? data.walkIn.closesAt : data.walkIn.nextOpensAt;
-    const wait = next ? Date.parse(next) - Date.parse(data.serverTime) + 1000 : NaN;
-    const delay = Number.isFinite(wait) ? Math.min(Math.max(wait, 1000), WALK_IN_RECHECK_MAX_MS) : WALK_IN_RECHECK_MAX_MS;
-    const t = setTimeout(() => resubscribe(), delay);
+    const t = setTimeout(() => resubscribe(), walkInRecheckDelay(data.walkIn, Date.parse(data.serverTime)));
     return () => clearTimeout(t);
   }, [data, resubscribe]);
 

@@ -10,6 +10,7 @@ import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import {
   errorKind,
   issueTicket,
@@ -51,8 +52,6 @@ const WARNING_SECONDS = 10;
 /** The catalogue is reloaded on the way back to the start screen when older than this. */
 const CATALOG_MAX_AGE_MS = 5 * 60_000;
 const CATALOG_RETRY_MS = 20_000;
-/** The walk-in status (open or closed for tickets) is checked again this often. */
-const WALK_IN_CHECK_MS = 60_000;
 
 type Origin = { name: 'category'; categoryId: string } | { name: 'search' };
 type Step =
@@ -167,22 +166,16 @@ function KioskApp({
     return () => window.clearTimeout(id);
   }, [catalogState, reloadCatalog]);
 
-  // The office opens and closes by itself: check every minute, and right after the next change the
-  // server announced (closing or opening time). Idle: reload now; in use: when back at the start.
+  // The office opens and closes by the clock (changes of hours or closures are pushed): look again
+  // just after the next announced change. Idle: reload now; in use: when back at the start.
   const walkIn = catalog?.walkIn;
   useEffect(() => {
-    const recheck = () => {
+    if (!walkIn) return;
+    const id = window.setTimeout(() => {
       stale.current = true;
       if (idle.current) void reloadCatalog();
-    };
-    const every = window.setInterval(recheck, WALK_IN_CHECK_MS);
-    const boundary = walkIn?.open ? walkIn.closesAt : walkIn?.nextOpensAt;
-    const wait = boundary ? Date.parse(boundary) - Date.now() + 1000 : NaN;
-    const at = wait > 0 && wait < WALK_IN_CHECK_MS ? window.setTimeout(recheck, wait) : undefined;
-    return () => {
-      window.clearInterval(every);
-      window.clearTimeout(at);
-    };
+    }, walkInRecheckDelay(walkIn, Date.now()));
+    return () => window.clearTimeout(id);
   }, [walkIn, reloadCatalog]);
   const closed = walkIn && !walkIn.open ? { nextOpensAt: walkIn.nextOpensAt, timeZone: catalog?.office?.timeZone ?? 'Europe/Rome' } : null;
 
