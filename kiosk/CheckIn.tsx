@@ -11,7 +11,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { pick } from './api';
 import { AppointmentApiError, checkInAppointment, type CheckInResult } from './appointments-api';
-import { BackButton } from './screens';
+import { BackButton, TicketQrAndDone } from './screens';
 import { AlertIcon, BackspaceIcon, CalendarIcon, CheckIcon, PhoneIcon } from './icons';
 import styles from './kiosk.module.css';
 import local from './checkin.module.css';
@@ -319,20 +319,7 @@ export function CheckedInScreen({ lang, headingRef, result, kioskOfficeId, onDon
           </p>
         ) : null}
       </div>
-      <figure className={styles.qr}>
-        <img src={`/api/tickets/${encodeURIComponent(ticket.code)}/qr.svg`} alt={t('qrAlt')} width={300} height={300} className={styles.qrImage} />
-        <figcaption className={styles.qrCaption}>
-          <span className={styles.qrLabel}>
-            <PhoneIcon />
-            {t('qrLabel')}
-          </span>
-          <span className={styles.qrHint}>{t('qrHint')}</span>
-        </figcaption>
-      </figure>
-      <button type="button" className={`${styles.primaryButton} ${styles.doneButton}`} data-testid="kiosk-done" onClick={onDone}>
-        <CheckIcon />
-        <span>{t('done')}</span>
-      </button>
+      <TicketQrAndDone code={ticket.code} onDone={onDone} />
     </div>
   );
 }

@@ -479,28 +479,7 @@ export function TicketScreen({
           </p>
         ) : null}
       </div>
-      <figure className={styles.qr}>
-        {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
-        <img
-          src={`/api/tickets/${encodeURIComponent(ticket.code)}/qr.svg`}
-          alt={t('qrAlt')}
-          width={300}
-          height={300}
-          className={styles.qrImage}
-          data-testid="kiosk-ticket-qr"
-        />
-        <figcaption className={styles.qrCaption}>
-          <span className={styles.qrLabel}>
-            <PhoneIcon />
-            {t('qrLabel')}
-          </span>
-          <span className={styles.qrHint}>{t('qrHint')}</span>
-        </figcaption>
-      </figure>
-      <button type="button" className={`${styles.primaryButton} ${styles.doneButton}`} data-testid="kiosk-done" onClick={onDone}>
-        <CheckIcon />
-        <span>{t('done')}</span>
-      </button>
+      <TicketQrAndDone code={ticket.code} onDone={onDone} />
     </div>
   );
 }
@@ -516,6 +495,30 @@ const errorKeys: Record<ErrorKind, string> = {
   unavailable: 'errorUnavailable',
   generic: 'errorGeneric',
 };
+
+/** The ticket's QR code (it opens the phone page that follows the ticket) and the button that ends the visit. */
+export function TicketQrAndDone({ code, onDone }: { code: string; onDone: () => void }) {
+  const t = useTranslations('kiosk');
+  return (
+    <>
+      <figure className={styles.qr}>
+        {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
+        <img src={`/api/tickets/${encodeURIComponent(code)}/qr.svg`} alt={t('qrAlt')} width={300} height={300} className={styles.qrImage} data-testid="kiosk-ticket-qr" />
+        <figcaption className={styles.qrCaption}>
+          <span className={styles.qrLabel}>
+            <PhoneIcon />
+            {t('qrLabel')}
+          </span>
+          <span className={styles.qrHint}>{t('qrHint')}</span>
+        </figcaption>
+      </figure>
+      <button type="button" className={`${styles.primaryButton} ${styles.doneButton}`} data-testid="kiosk-done" onClick={onDone}>
+        <CheckIcon />
+        <span>{t('done')}</span>
+      </button>
+    </>
+  );
+}
 
 export function errorMessageKey(kind: ErrorKind): string {
   return errorKeys[kind];
