@@ -1,7 +1,20 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages stay out of the bundle: they hold sockets and native-ish code.
-  serverExternalPackages: ['ioredis', 'bullmq', 'pg', '@prisma/adapter-pg', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'socket.io', '@socket.io/redis-adapter', 'node-thermal-printer', 'bcryptjs', 'pino', 'prom-client'],
+  serverExternalPackages: [
+    'ioredis',
+    'bullmq',
+    'pg',
+    '@prisma/adapter-pg',
+    '@electric-sql/pglite',
+    '@electric-sql/pglite-socket',
+    'socket.io',
+    '@socket.io/redis-adapter',
+    'node-thermal-printer',
+    'bcryptjs',
+    'pino',
+    'prom-client',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },

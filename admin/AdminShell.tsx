@@ -132,7 +132,10 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
   const ctx = useMemo(
-    () => (phase.kind === 'ready' ? { me: phase.me, lang, officeId, offices, chooseOffice, reloadOffices: loadOffices, onUnauthorized } : null),
+    () =>
+      phase.kind === 'ready'
+        ? { me: phase.me, lang, officeId, offices, chooseOffice, reloadOffices: loadOffices, onUnauthorized }
+        : null,
     [phase, lang, officeId, offices, chooseOffice, loadOffices, onUnauthorized],
   );
 
@@ -144,7 +147,12 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
           {phase.kind === 'ready' && offices.length > 1 && (
             <label className={styles.officeField}>
               <span>{t('office')}</span>
-              <select className={styles.officeSelect} value={officeId ?? ''} onChange={(e) => chooseOffice(e.target.value)} data-testid="admin-office">
+              <select
+                className={styles.officeSelect}
+                value={officeId ?? ''}
+                onChange={(e) => chooseOffice(e.target.value)}
+                data-testid="admin-office"
+              >
                 {offices.map((o) => (
                   <option key={o.id} value={o.id}>
                     {lang === 'en' ? o.nameEn : o.name}
@@ -153,7 +161,9 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
               </select>
             </label>
           )}
-          {me && <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>}
+          {me && (
+            <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>
+          )}
           <LanguageSwitch
             lang={lang}
             onLanguage={onLang}
@@ -195,7 +205,12 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
               <ul className={styles.navList}>
                 {SUPERVISION.map((n) => (
                   <li key={n.href}>
-                    <Link href={n.href} className={pathname === n.href ? styles.navActive : styles.navLink} aria-current={pathname === n.href ? 'page' : undefined} data-testid={n.testId}>
+                    <Link
+                      href={n.href}
+                      className={pathname === n.href ? styles.navActive : styles.navLink}
+                      aria-current={pathname === n.href ? 'page' : undefined}
+                      data-testid={n.testId}
+                    >
                       {t(n.key)}
                     </Link>
                   </li>
@@ -210,7 +225,12 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
                 <ul className={styles.navList}>
                   {CONFIGURATION.map((n) => (
                     <li key={n.href}>
-                      <Link href={n.href} className={pathname === n.href ? styles.navActive : styles.navLink} aria-current={pathname === n.href ? 'page' : undefined} data-testid={n.testId}>
+                      <Link
+                        href={n.href}
+                        className={pathname === n.href ? styles.navActive : styles.navLink}
+                        aria-current={pathname === n.href ? 'page' : undefined}
+                        data-testid={n.testId}
+                      >
                         {t(n.key)}
                       </Link>
                     </li>

@@ -44,10 +44,24 @@ const KNOWN = new Set([
 export const errorNotice = errorNoticeFor(KNOWN);
 
 /** The message line of a view: a live region, so screen readers hear it. */
-export function NoticeBox({ notice, onDismiss, testId = 'admin-message' }: { notice: Notice | null; onDismiss?: () => void; testId?: string }) {
+export function NoticeBox({
+  notice,
+  onDismiss,
+  testId = 'admin-message',
+}: {
+  notice: Notice | null;
+  onDismiss?: () => void;
+  testId?: string;
+}) {
   const t = useTranslations('admin');
   return (
-    <div className={`${styles.notice} ${notice ? styles[`notice_${notice.kind}`] : styles.noticeEmpty}`} role="status" aria-live="polite" aria-atomic="true" data-testid={testId}>
+    <div
+      className={`${styles.notice} ${notice ? styles[`notice_${notice.kind}`] : styles.noticeEmpty}`}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid={testId}
+    >
       {notice && (
         <>
           <span>{t(notice.key, notice.values)}</span>

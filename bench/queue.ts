@@ -51,13 +51,22 @@ try {
     Array.from({ length: ISSUE_CONCURRENCY }, async () => {
       while (next < TICKETS) {
         const i = next++;
-        const r = await timed(() => kiosk.post('/api/tickets', { serviceId: services[i % services.length].id, priority: i % 10 === 0 ? 'elderly' : 'none' }), issue);
+        const r = await timed(
+          () =>
+            kiosk.post('/api/tickets', {
+              serviceId: services[i % services.length].id,
+              priority: i % 10 === 0 ? 'elderly' : 'none',
+            }),
+          issue,
+        );
         if (r.status !== 201) throw new Error(`issue failed: ${r.status}`);
       }
     }),
   );
   const issueSeconds = (performance.now() - t0) / 1000;
-  console.log(`issue ${TICKETS} tickets, ${ISSUE_CONCURRENCY} kiosks in parallel: ${(TICKETS / issueSeconds).toFixed(0)} tickets/s; ${fmt(issue)}`);
+  console.log(
+    `issue ${TICKETS} tickets, ${ISSUE_CONCURRENCY} kiosks in parallel: ${(TICKETS / issueSeconds).toFixed(0)} tickets/s; ${fmt(issue)}`,
+  );
 
   const call: number[] = [];
   const complete: number[] = [];
@@ -76,10 +85,14 @@ try {
     }),
   );
   const callSeconds = (performance.now() - t1) / 1000;
-  console.log(`${CLERKS} clerks call-next + complete until empty: ${served} served, ${(served / callSeconds).toFixed(0)} visits/s`);
+  console.log(
+    `${CLERKS} clerks call-next + complete until empty: ${served} served, ${(served / callSeconds).toFixed(0)} visits/s`,
+  );
   console.log(`  call-next: ${fmt(call)}`);
   console.log(`  complete:  ${fmt(complete)}`);
-  const doubles = await space.db.$queryRaw<{ n: bigint }[]>`SELECT COUNT(*) AS n FROM (SELECT "ticketId" FROM "TicketEvent" WHERE type = 'called' GROUP BY "ticketId" HAVING COUNT(*) > 1) x`;
+  const doubles = await space.db.$queryRaw<
+    { n: bigint }[]
+  >`SELECT COUNT(*) AS n FROM (SELECT "ticketId" FROM "TicketEvent" WHERE type = 'called' GROUP BY "ticketId" HAVING COUNT(*) > 1) x`;
   console.log(`  tickets called twice: ${doubles[0].n}`);
 } catch (err) {
   console.error(app.output().slice(-4000));

@@ -5,13 +5,31 @@ import type { AppointmentView } from './api';
 import styles from './book.module.css';
 
 /** The booked appointment: code, when, where, QR code (for the kiosk), calendar file, manage link. */
-export function AppointmentCard({ appointment: a, lang, showManage = true }: { appointment: AppointmentView; lang: LanguageCode; showManage?: boolean }) {
+export function AppointmentCard({
+  appointment: a,
+  lang,
+  showManage = true,
+}: {
+  appointment: AppointmentView;
+  lang: LanguageCode;
+  showManage?: boolean;
+}) {
   const t = useTranslations('book');
   const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: a.timeZone }).format(new Date(a.startsAt));
+  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: a.timeZone,
+  }).format(new Date(a.startsAt));
   const cancelled = a.status === 'cancelled';
   return (
-    <article className={cancelled ? `${styles.card} ${styles.cardCancelled}` : styles.card} aria-labelledby="book-card-title" data-testid="book-card">
+    <article
+      className={cancelled ? `${styles.card} ${styles.cardCancelled}` : styles.card}
+      aria-labelledby="book-card-title"
+      data-testid="book-card"
+    >
       <h3 id="book-card-title" className={styles.cardService}>
         {name(a.service.nameIt, a.service.nameEn)}
       </h3>
@@ -32,13 +50,25 @@ export function AppointmentCard({ appointment: a, lang, showManage = true }: { a
       {!cancelled ? (
         <figure className={styles.qr}>
           {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
-          <img src={a.qrUrl} alt={t('card.qrAlt', { code: a.code })} width={200} height={200} className={styles.qrImage} data-testid="book-qr" />
+          <img
+            src={a.qrUrl}
+            alt={t('card.qrAlt', { code: a.code })}
+            width={200}
+            height={200}
+            className={styles.qrImage}
+            data-testid="book-qr"
+          />
           <figcaption className={styles.hint}>{t('card.qrHint')}</figcaption>
         </figure>
       ) : null}
       <div className={styles.cardActions}>
         {!cancelled ? (
-          <a className={styles.primary} href={a.icsUrl} download={`appointment-${a.code.replace('-', '')}.ics`} data-testid="book-ics">
+          <a
+            className={styles.primary}
+            href={a.icsUrl}
+            download={`appointment-${a.code.replace('-', '')}.ics`}
+            data-testid="book-ics"
+          >
             {t('card.calendar')}
           </a>
         ) : null}

@@ -6,7 +6,15 @@ import { PhoneTopBar } from '../ui/PhoneTopBar';
 import styles from './book.module.css';
 
 /** Header with the town and the language switch, one main landmark, a footer. */
-export function BookShell({ lang, onLanguage, children }: { lang: LanguageCode; onLanguage: (l: LanguageCode) => void; children: ReactNode }) {
+export function BookShell({
+  lang,
+  onLanguage,
+  children,
+}: {
+  lang: LanguageCode;
+  onLanguage: (l: LanguageCode) => void;
+  children: ReactNode;
+}) {
   const t = useTranslations('book');
   useEffect(() => {
     document.documentElement.lang = lang;

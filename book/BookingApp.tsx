@@ -19,7 +19,15 @@ import styles from './book.module.css';
 type Step = 'service' | 'office' | 'when' | 'details' | 'done';
 const STEPS: Step[] = ['service', 'office', 'when', 'details', 'done'];
 
-export function BookingApp({ initialLang, preselect, retentionDays }: { initialLang: LanguageCode; preselect?: { service?: string; office?: string }; retentionDays: number }) {
+export function BookingApp({
+  initialLang,
+  preselect,
+  retentionDays,
+}: {
+  initialLang: LanguageCode;
+  preselect?: { service?: string; office?: string };
+  retentionDays: number;
+}) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   return (
     <IntlClient lang={lang}>
@@ -30,7 +38,15 @@ export function BookingApp({ initialLang, preselect, retentionDays }: { initialL
   );
 }
 
-function Booking({ lang, preselect, retentionDays }: { lang: LanguageCode; preselect?: { service?: string; office?: string }; retentionDays: number }) {
+function Booking({
+  lang,
+  preselect,
+  retentionDays,
+}: {
+  lang: LanguageCode;
+  preselect?: { service?: string; office?: string };
+  retentionDays: number;
+}) {
   const t = useTranslations('book');
   const [services, setServices] = useState<BookService[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -122,7 +138,14 @@ function Booking({ lang, preselect, retentionDays }: { lang: LanguageCode; prese
           <p className={styles.lead}>{t('service.lead')}</p>
           <label className={styles.field}>
             <span className={styles.label}>{t('service.search')}</span>
-            <input className={styles.input} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('service.searchPlaceholder')} data-testid="book-search" />
+            <input
+              className={styles.input}
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t('service.searchPlaceholder')}
+              data-testid="book-search"
+            />
           </label>
           <p className={styles.muted} role="status" aria-live="polite">
             {services && query.trim() ? t('service.results', { count: results.length }) : ''}
@@ -142,7 +165,12 @@ function Booking({ lang, preselect, retentionDays }: { lang: LanguageCode; prese
                 <ul className={styles.choiceList}>
                   {g.items.map((s) => (
                     <li key={s.id}>
-                      <button type="button" className={styles.choice} onClick={() => chooseService(s)} data-testid={`book-service-${s.code}`}>
+                      <button
+                        type="button"
+                        className={styles.choice}
+                        onClick={() => chooseService(s)}
+                        data-testid={`book-service-${s.code}`}
+                      >
                         <span className={styles.choiceName}>{name(s.nameIt, s.nameEn)}</span>
                         <span className={styles.choiceMeta}>{s.offices.map((o) => name(o.name, o.nameEn)).join(' · ')}</span>
                       </button>
@@ -189,10 +217,20 @@ function Booking({ lang, preselect, retentionDays }: { lang: LanguageCode; prese
           <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
             {t('when.title')}
           </h2>
-          <Summary service={name(service.nameIt, service.nameEn)} office={name(office.name, office.nameEn)} address={office.address} />
+          <Summary
+            service={name(service.nameIt, service.nameEn)}
+            office={name(office.name, office.nameEn)}
+            address={office.address}
+          />
           <SlotPicker serviceId={service.id} officeId={office.id} lang={lang} selected={slot} onPick={(s) => setSlot(s)} />
           <div className={styles.stickyActions}>
-            <button type="button" className={styles.primary} disabled={!slot} onClick={() => slot && setStep('details')} data-testid="book-continue">
+            <button
+              type="button"
+              className={styles.primary}
+              disabled={!slot}
+              onClick={() => slot && setStep('details')}
+              data-testid="book-continue"
+            >
               {slot ? t('when.continueWith', { time: slot.time }) : t('when.continue')}
             </button>
           </div>
@@ -285,7 +323,13 @@ function DetailsStep({
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ key: string; gone: boolean } | null>(null);
   const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
-  const dateLabel = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${slot.day}T12:00:00Z`));
+  const dateLabel = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${slot.day}T12:00:00Z`));
 
   function validate() {
     const e: typeof errors = {};
@@ -362,7 +406,10 @@ function DetailsStep({
           value={form.name}
           onChange={(e) => setForm({ ...form, name: e.target.value })}
         />
-        <fieldset className={styles.fieldset} aria-describedby={describedBy('book-contact-hint', errors.contact && 'book-contact-error')}>
+        <fieldset
+          className={styles.fieldset}
+          aria-describedby={describedBy('book-contact-hint', errors.contact && 'book-contact-error')}
+        >
           <legend className={styles.label}>{t('details.contact')}</legend>
           <p id="book-contact-hint" className={styles.hint}>
             {t('details.contactHint')}

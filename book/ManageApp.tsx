@@ -14,7 +14,15 @@ import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from './SlotPicker';
 import styles from './book.module.css';
 
-export function ManageApp({ initialLang, appointment, error }: { initialLang: LanguageCode; appointment: AppointmentView | null; error: string | null }) {
+export function ManageApp({
+  initialLang,
+  appointment,
+  error,
+}: {
+  initialLang: LanguageCode;
+  appointment: AppointmentView | null;
+  error: string | null;
+}) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   return (
     <IntlClient lang={lang} timeZone={appointment?.timeZone}>
@@ -51,7 +59,11 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; key: string; values?: Record<string, string> } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const deadline = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'full', timeStyle: 'short', timeZone: a.timeZone }).format(new Date(a.changeDeadline));
+  const deadline = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: a.timeZone,
+  }).format(new Date(a.changeDeadline));
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -68,7 +80,11 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
       if (next.token !== a.token) window.history.replaceState(null, '', `/book/manage/${next.token}${window.location.search}`);
       setMode('view');
       setSlot(null);
-      setMessage(path === 'cancel' ? { kind: 'ok', key: 'manage.cancelled' } : { kind: 'ok', key: 'manage.moved', values: { time: next.time } });
+      setMessage(
+        path === 'cancel'
+          ? { kind: 'ok', key: 'manage.cancelled' }
+          : { kind: 'ok', key: 'manage.moved', values: { time: next.time } },
+      );
     } catch (e) {
       setMessage({ kind: 'error', key: errorKey(e) });
     } finally {
@@ -81,13 +97,21 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
   return (
     <div className={styles.flow} data-testid="book-manage" data-status={a.status}>
       <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
-        {mode === 'reschedule' ? t('manage.rescheduleTitle') : mode === 'confirmCancel' ? t('manage.cancelTitle') : t('manage.title')}
+        {mode === 'reschedule'
+          ? t('manage.rescheduleTitle')
+          : mode === 'confirmCancel'
+            ? t('manage.cancelTitle')
+            : t('manage.title')}
       </h2>
       <p className={styles.statusLine}>
         {t('manage.statusLabel')} <strong data-testid="book-manage-status">{status}</strong>
       </p>
       {message ? (
-        <p className={message.kind === 'ok' ? styles.okBox : styles.errorBox} role={message.kind === 'ok' ? 'status' : 'alert'} data-testid="book-manage-message">
+        <p
+          className={message.kind === 'ok' ? styles.okBox : styles.errorBox}
+          role={message.kind === 'ok' ? 'status' : 'alert'}
+          data-testid="book-manage-message"
+        >
           {t(message.key, message.values)}
         </p>
       ) : null}
@@ -97,15 +121,29 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
           <AppointmentCard appointment={a} lang={lang} showManage={false} />
           {a.canChange ? (
             <div className={styles.cardActions}>
-              <button type="button" className={styles.primary} onClick={() => setMode('reschedule')} data-testid="book-manage-reschedule">
+              <button
+                type="button"
+                className={styles.primary}
+                onClick={() => setMode('reschedule')}
+                data-testid="book-manage-reschedule"
+              >
                 {t('manage.reschedule')}
               </button>
-              <button type="button" className={styles.danger} onClick={() => setMode('confirmCancel')} data-testid="book-manage-cancel">
+              <button
+                type="button"
+                className={styles.danger}
+                onClick={() => setMode('confirmCancel')}
+                data-testid="book-manage-cancel"
+              >
                 {t('manage.cancel')}
               </button>
             </div>
           ) : null}
-          {a.canChange ? <p className={styles.hint}>{t('manage.deadline', { deadline })}</p> : a.status === 'booked' ? <p className={styles.hint}>{t('manage.deadlinePassed', { deadline })}</p> : null}
+          {a.canChange ? (
+            <p className={styles.hint}>{t('manage.deadline', { deadline })}</p>
+          ) : a.status === 'booked' ? (
+            <p className={styles.hint}>{t('manage.deadlinePassed', { deadline })}</p>
+          ) : null}
         </>
       ) : null}
 
@@ -113,7 +151,13 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
         <div className={styles.confirmBox}>
           <p>{t('manage.cancelQuestion', { time: a.time })}</p>
           <div className={styles.cardActions}>
-            <button type="button" className={styles.danger} disabled={busy} onClick={() => void act('cancel')} data-testid="book-manage-cancel-confirm">
+            <button
+              type="button"
+              className={styles.danger}
+              disabled={busy}
+              onClick={() => void act('cancel')}
+              data-testid="book-manage-cancel-confirm"
+            >
               {t('manage.cancelConfirm')}
             </button>
             <button type="button" className={styles.secondary} onClick={() => setMode('view')}>
@@ -126,9 +170,23 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
       {mode === 'reschedule' ? (
         <>
           <p className={styles.lead}>{t('manage.rescheduleLead', { time: a.time })}</p>
-          <SlotPicker serviceId={a.service.id} officeId={a.office.id} lang={lang} selected={slot} onPick={setSlot} exclude={a.startsAt} idPrefix="book-move" />
+          <SlotPicker
+            serviceId={a.service.id}
+            officeId={a.office.id}
+            lang={lang}
+            selected={slot}
+            onPick={setSlot}
+            exclude={a.startsAt}
+            idPrefix="book-move"
+          />
           <div className={styles.stickyActions}>
-            <button type="button" className={styles.primary} disabled={!slot || busy} onClick={() => slot && void act('reschedule', { startsAt: slot.startsAt })} data-testid="book-move-confirm">
+            <button
+              type="button"
+              className={styles.primary}
+              disabled={!slot || busy}
+              onClick={() => slot && void act('reschedule', { startsAt: slot.startsAt })}
+              data-testid="book-move-confirm"
+            >
               {slot ? t('manage.moveTo', { time: slot.time }) : t('when.continue')}
             </button>
           </div>

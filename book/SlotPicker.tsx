@@ -8,7 +8,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { addMonths, errorKey, lastDayOfMonth, loadAvailability, monthOf, type Availability, type DayInfo, type SlotInfo } from './api';
+import {
+  addMonths,
+  errorKey,
+  lastDayOfMonth,
+  loadAvailability,
+  monthOf,
+  type Availability,
+  type DayInfo,
+  type SlotInfo,
+} from './api';
 import styles from './book.module.css';
 
 export interface PickedSlot {
@@ -72,7 +81,8 @@ export function SlotPicker({
 
   const byDay = useMemo(() => new Map((load.status === 'ready' ? load.data.days : []).map((d) => [d.day, d])), [load]);
   const chosen = day ? byDay.get(day) : undefined;
-  const dateLabel = (d: string) => format.dateTime(new Date(`${d}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const dateLabel = (d: string) =>
+    format.dateTime(new Date(`${d}T12:00:00Z`), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
 
   const pickDay = (d: DayInfo) => {
     setDay(d.day);
@@ -98,13 +108,27 @@ export function SlotPicker({
   return (
     <div className={styles.picker} data-testid={`${idPrefix}-picker`}>
       <div className={styles.monthBar}>
-        <button type="button" className={styles.monthButton} onClick={() => canPrev && setMonth(addMonths(month, -1))} disabled={!canPrev} aria-label={t('calendar.previous')} data-testid={`${idPrefix}-month-prev`}>
+        <button
+          type="button"
+          className={styles.monthButton}
+          onClick={() => canPrev && setMonth(addMonths(month, -1))}
+          disabled={!canPrev}
+          aria-label={t('calendar.previous')}
+          data-testid={`${idPrefix}-month-prev`}
+        >
           <span aria-hidden="true">‹</span>
         </button>
         <h3 className={styles.monthTitle} id={`${idPrefix}-month-title`} aria-live="polite">
           {monthTitle}
         </h3>
-        <button type="button" className={styles.monthButton} onClick={() => canNext && setMonth(addMonths(month, 1))} disabled={!canNext} aria-label={t('calendar.next')} data-testid={`${idPrefix}-month-next`}>
+        <button
+          type="button"
+          className={styles.monthButton}
+          onClick={() => canNext && setMonth(addMonths(month, 1))}
+          disabled={!canNext}
+          aria-label={t('calendar.next')}
+          data-testid={`${idPrefix}-month-next`}
+        >
           <span aria-hidden="true">›</span>
         </button>
       </div>
@@ -133,10 +157,18 @@ export function SlotPicker({
                 const free = info && !info.closed ? info.slots.filter((s) => s.free > 0 && s.startsAt !== exclude).length : 0;
                 const closedName = info?.closed ? (lang === 'en' ? info.closed.nameEn : info.closed.nameIt) : null;
                 if (free === 0) {
-                  const why = closedName ? t('calendar.closed', { reason: closedName }) : info ? t('calendar.full') : t('calendar.notBookable');
+                  const why = closedName
+                    ? t('calendar.closed', { reason: closedName })
+                    : info
+                      ? t('calendar.full')
+                      : t('calendar.notBookable');
                   return (
                     <td key={d}>
-                      <span className={styles.dayOff} title={closedName ?? undefined} data-closed={info?.closed?.kind ?? undefined}>
+                      <span
+                        className={styles.dayOff}
+                        title={closedName ?? undefined}
+                        data-closed={info?.closed?.kind ?? undefined}
+                      >
                         <span aria-hidden="true">{n}</span>
                         <span className="visually-hidden">{`${dateLabel(d)}: ${why}`}</span>
                       </span>

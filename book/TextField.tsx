@@ -15,7 +15,10 @@ export function TextField({
   error,
   invalid,
   ...input
-}: { id: string; label: ReactNode; error?: string; invalid?: boolean } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'>) {
+}: { id: string; label: ReactNode; error?: string; invalid?: boolean } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'className'
+>) {
   return (
     <div className={styles.field}>
       <label htmlFor={id} className={styles.label}>

@@ -106,7 +106,22 @@ export const loadAvailability = (serviceId: string, officeId: string, from: stri
   request<Availability>(`/api/appointments/availability?${new URLSearchParams({ serviceId, officeId, from, to })}`);
 
 /** Error codes with their own message under book.errors. */
-const known = new Set(['network', 'slot_full', 'slot_unavailable', 'not_bookable', 'rate_limited', 'token_invalid', 'token_expired', 'change_deadline_passed', 'already_cancelled', 'not_changeable', 'changed_meanwhile', 'same_slot', 'invalid_input', 'unauthorized']);
+const known = new Set([
+  'network',
+  'slot_full',
+  'slot_unavailable',
+  'not_bookable',
+  'rate_limited',
+  'token_invalid',
+  'token_expired',
+  'change_deadline_passed',
+  'already_cancelled',
+  'not_changeable',
+  'changed_meanwhile',
+  'same_slot',
+  'invalid_input',
+  'unauthorized',
+]);
 
 export function errorKey(e: unknown): string {
   if (e instanceof BookApiError) {
@@ -119,7 +134,10 @@ export function errorKey(e: unknown): string {
 
 /** Lower case without accents, for the service search. */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 export function searchServices(list: BookService[], query: string): BookService[] {

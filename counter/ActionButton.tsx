@@ -21,9 +21,22 @@ export function ActionButton({
   variant?: 'primary' | 'secondary' | 'danger' | 'warning';
   testId: string;
 }) {
-  const cls = { primary: styles.actPrimary, secondary: styles.actSecondary, danger: styles.actDanger, warning: styles.actWarning }[variant];
+  const cls = {
+    primary: styles.actPrimary,
+    secondary: styles.actSecondary,
+    danger: styles.actDanger,
+    warning: styles.actWarning,
+  }[variant];
   return (
-    <button type="button" className={`${styles.action} ${cls}`} onClick={onClick} disabled={disabled} aria-keyshortcuts={ariaKeys} aria-busy={busy || undefined} data-testid={testId}>
+    <button
+      type="button"
+      className={`${styles.action} ${cls}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-keyshortcuts={ariaKeys}
+      aria-busy={busy || undefined}
+      data-testid={testId}
+    >
       <span className={styles.actionLabel}>{label}</span>
       <span className={styles.keys} aria-hidden="true">
         {keys.map((k) => (

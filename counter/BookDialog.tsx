@@ -16,7 +16,15 @@ import { Dialog } from './Dialog';
 
 type Step = 'service' | 'when' | 'who' | 'done';
 
-export function BookDialog({ lang, onClose, onBooked }: { lang: LanguageCode; onClose: () => void; onBooked: (a: AppointmentView) => void }) {
+export function BookDialog({
+  lang,
+  onClose,
+  onBooked,
+}: {
+  lang: LanguageCode;
+  onClose: () => void;
+  onBooked: (a: AppointmentView) => void;
+}) {
   const t = useTranslations('counter');
   const tb = useTranslations('book');
   const [services, setServices] = useState<BookService[] | null>(null);
@@ -86,7 +94,14 @@ export function BookDialog({ lang, onClose, onBooked }: { lang: LanguageCode; on
             <p className={styles.muted}>{t('book.intro')}</p>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('book.filter')}</span>
-              <input className={styles.input} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="counter-book-filter" autoFocus />
+              <input
+                className={styles.input}
+                type="search"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                data-testid="counter-book-filter"
+                autoFocus
+              />
             </label>
             {failed ? <p className={styles.inlineError}>{t('book.loadFailed')}</p> : null}
             {!services && !failed ? <p>{t('loading')}</p> : null}
@@ -137,7 +152,14 @@ export function BookDialog({ lang, onClose, onBooked }: { lang: LanguageCode; on
               {name(service.nameIt, service.nameEn)} · {name(office.name, office.nameEn)}
             </p>
             <div className={local.slotArea}>
-              <SlotPicker serviceId={service.id} officeId={office.id} lang={lang} selected={slot} onPick={setSlot} idPrefix="counter-book" />
+              <SlotPicker
+                serviceId={service.id}
+                officeId={office.id}
+                lang={lang}
+                selected={slot}
+                onPick={setSlot}
+                idPrefix="counter-book"
+              />
             </div>
           </>
         ) : null}
@@ -149,20 +171,46 @@ export function BookDialog({ lang, onClose, onBooked }: { lang: LanguageCode; on
             </p>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('book.name')}</span>
-              <input className={styles.input} value={who.name} maxLength={100} onChange={(e) => setWho({ ...who, name: e.target.value })} data-testid="counter-book-name" autoFocus />
+              <input
+                className={styles.input}
+                value={who.name}
+                maxLength={100}
+                onChange={(e) => setWho({ ...who, name: e.target.value })}
+                data-testid="counter-book-name"
+                autoFocus
+              />
             </label>
             <div className={local.row}>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('book.phone')}</span>
-                <input className={styles.input} type="tel" value={who.phone} maxLength={24} onChange={(e) => setWho({ ...who, phone: e.target.value })} data-testid="counter-book-phone" />
+                <input
+                  className={styles.input}
+                  type="tel"
+                  value={who.phone}
+                  maxLength={24}
+                  onChange={(e) => setWho({ ...who, phone: e.target.value })}
+                  data-testid="counter-book-phone"
+                />
               </label>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('book.email')}</span>
-                <input className={styles.input} type="email" value={who.email} maxLength={200} onChange={(e) => setWho({ ...who, email: e.target.value })} data-testid="counter-book-email" />
+                <input
+                  className={styles.input}
+                  type="email"
+                  value={who.email}
+                  maxLength={200}
+                  onChange={(e) => setWho({ ...who, email: e.target.value })}
+                  data-testid="counter-book-email"
+                />
               </label>
             </div>
             <label className={local.consent}>
-              <input type="checkbox" checked={who.consent} onChange={(e) => setWho({ ...who, consent: e.target.checked })} data-testid="counter-book-consent" />
+              <input
+                type="checkbox"
+                checked={who.consent}
+                onChange={(e) => setWho({ ...who, consent: e.target.checked })}
+                data-testid="counter-book-consent"
+              />
               <span>{t('book.consent')}</span>
             </label>
           </form>
@@ -194,11 +242,21 @@ export function BookDialog({ lang, onClose, onBooked }: { lang: LanguageCode; on
             </button>
           ) : (
             <>
-              <button type="button" className={styles.buttonSecondary} onClick={step === 'service' ? onClose : () => setStep(step === 'who' ? 'when' : 'service')}>
+              <button
+                type="button"
+                className={styles.buttonSecondary}
+                onClick={step === 'service' ? onClose : () => setStep(step === 'who' ? 'when' : 'service')}
+              >
                 {step === 'service' ? t('cancel') : t('book.back')}
               </button>
               {step === 'who' ? (
-                <button type="submit" form="counter-book-form" className={styles.buttonPrimary} disabled={busy} data-testid="counter-book-confirm">
+                <button
+                  type="submit"
+                  form="counter-book-form"
+                  className={styles.buttonPrimary}
+                  disabled={busy}
+                  data-testid="counter-book-confirm"
+                >
                   {t('book.confirm')}
                 </button>
               ) : (

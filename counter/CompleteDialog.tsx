@@ -5,7 +5,17 @@ import styles from './counter.module.css';
 import { Dialog } from './Dialog';
 import { outcomes, type Outcome } from './types';
 
-export function CompleteDialog({ number, busy, onConfirm, onClose }: { number: string; busy: boolean; onConfirm: (outcome: Outcome, note: string) => void; onClose: () => void }) {
+export function CompleteDialog({
+  number,
+  busy,
+  onConfirm,
+  onClose,
+}: {
+  number: string;
+  busy: boolean;
+  onConfirm: (outcome: Outcome, note: string) => void;
+  onClose: () => void;
+}) {
   const t = useTranslations('counter');
   const [outcome, setOutcome] = useState<Outcome>('done');
   const [note, setNote] = useState('');
@@ -22,14 +32,29 @@ export function CompleteDialog({ number, busy, onConfirm, onClose }: { number: s
           <legend className={styles.fieldLabel}>{t('complete.outcome')}</legend>
           {outcomes.map((o, i) => (
             <label key={o} className={styles.radio}>
-              <input type="radio" name="outcome" value={o} checked={outcome === o} onChange={() => setOutcome(o)} autoFocus={i === 0} data-testid={`counter-outcome-${o}`} />
+              <input
+                type="radio"
+                name="outcome"
+                value={o}
+                checked={outcome === o}
+                onChange={() => setOutcome(o)}
+                autoFocus={i === 0}
+                data-testid={`counter-outcome-${o}`}
+              />
               <span>{t(`complete.${o}`)}</span>
             </label>
           ))}
         </fieldset>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('complete.note')}</span>
-          <textarea className={styles.textarea} rows={3} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="counter-complete-note" />
+          <textarea
+            className={styles.textarea}
+            rows={3}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="counter-complete-note"
+          />
         </label>
         <div className={styles.dialogButtons}>
           <button type="button" className={styles.buttonSecondary} onClick={onClose}>

@@ -30,7 +30,13 @@ export function ConfirmDialog({
         <button type="button" className={styles.buttonSecondary} onClick={onClose} autoFocus>
           {t('cancel')}
         </button>
-        <button type="button" className={danger ? styles.buttonDanger : styles.buttonPrimary} disabled={busy} onClick={onConfirm} data-testid={`${testId}-confirm`}>
+        <button
+          type="button"
+          className={danger ? styles.buttonDanger : styles.buttonPrimary}
+          disabled={busy}
+          onClick={onConfirm}
+          data-testid={`${testId}-confirm`}
+        >
           {confirmLabel}
         </button>
       </div>

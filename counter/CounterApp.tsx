@@ -61,7 +61,8 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
       else setPhase({ kind: 'login' });
     } catch (err) {
       setPhase({ kind: 'login' });
-      if (!(err instanceof ApiError && (err.status === 401 || err.status === 403))) setNotice({ kind: 'error', key: 'errors.network' });
+      if (!(err instanceof ApiError && (err.status === 401 || err.status === 403)))
+        setNotice({ kind: 'error', key: 'errors.network' });
     }
   }, [goFromMe]);
 
@@ -110,7 +111,12 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
           onNotice={setNotice}
           onOpened={(snap) => {
             setNotice(null);
-            setPhase({ kind: 'work', me: { ...phase.me, counterId: snap.counter.id }, counterId: snap.counter.id, initial: snap });
+            setPhase({
+              kind: 'work',
+              me: { ...phase.me, counterId: snap.counter.id },
+              counterId: snap.counter.id,
+              initial: snap,
+            });
           }}
           onUnauthorized={sessionExpired}
         />

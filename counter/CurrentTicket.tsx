@@ -8,7 +8,15 @@ import { formatElapsed, useNow } from './time';
 import type { CounterState } from './types';
 
 /** The ticket being called or served at this counter, big, with a clock that ticks every second. */
-export function CurrentTicket({ ticket, state, lang }: { ticket: CounterTicket | null; state: CounterState; lang: LanguageCode }) {
+export function CurrentTicket({
+  ticket,
+  state,
+  lang,
+}: {
+  ticket: CounterTicket | null;
+  state: CounterState;
+  lang: LanguageCode;
+}) {
   const t = useTranslations('counter');
   const now = useNow(1000);
 
@@ -29,7 +37,11 @@ export function CurrentTicket({ ticket, state, lang }: { ticket: CounterTicket |
   const service = lang === 'en' ? ticket.serviceNameEn : ticket.serviceNameIt;
 
   return (
-    <section className={`${styles.card} ${styles.currentCard} ${serving ? styles.currentServing : styles.currentCalled}`} aria-labelledby="counter-current-title" data-testid="counter-current">
+    <section
+      className={`${styles.card} ${styles.currentCard} ${serving ? styles.currentServing : styles.currentCalled}`}
+      aria-labelledby="counter-current-title"
+      data-testid="counter-current"
+    >
       <h2 id="counter-current-title" className={styles.cardTitle}>
         {t('current.title')}
       </h2>

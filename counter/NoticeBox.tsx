@@ -8,7 +8,14 @@ export function NoticeBox({ notice, onDismiss }: { notice: Notice | null; onDism
   const t = useTranslations('counter');
   const cls = notice ? styles[`notice_${notice.kind}`] : styles.noticeEmpty;
   return (
-    <div className={`${styles.notice} ${cls}`} role="status" aria-live="polite" aria-atomic="true" data-testid="counter-message" data-kind={notice?.kind ?? ''}>
+    <div
+      className={`${styles.notice} ${cls}`}
+      role="status"
+      aria-live="polite"
+      aria-atomic="true"
+      data-testid="counter-message"
+      data-kind={notice?.kind ?? ''}
+    >
       {notice && (
         <>
           <span>{t(notice.key, notice.values)}</span>

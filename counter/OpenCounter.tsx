@@ -73,7 +73,10 @@ export function OpenCounter({
     };
   }, [fail]);
 
-  const officeServices = useMemo(() => (services ?? []).filter((s) => !officeId || s.officeId === officeId), [services, officeId]);
+  const officeServices = useMemo(
+    () => (services ?? []).filter((s) => !officeId || s.officeId === officeId),
+    [services, officeId],
+  );
 
   // All services preselected whenever the office changes.
   useEffect(() => {
@@ -158,7 +161,12 @@ export function OpenCounter({
           {offices.length > 1 && (
             <label className={styles.inlineField}>
               <span>{t('open.office')}</span>
-              <select className={styles.select} value={officeId ?? ''} onChange={(e) => setOfficeId(e.target.value)} data-testid="counter-open-office">
+              <select
+                className={styles.select}
+                value={officeId ?? ''}
+                onChange={(e) => setOfficeId(e.target.value)}
+                data-testid="counter-open-office"
+              >
                 {offices.map((o) => (
                   <option key={o.id} value={o.id}>
                     {lang === 'en' ? o.nameEn : o.name}
@@ -184,7 +192,10 @@ export function OpenCounter({
                     const inputId = `counter-choice-${c.id}`;
                     return (
                       <li key={c.id}>
-                        <label htmlFor={inputId} className={`${styles.counterChoice} ${free ? '' : styles.counterChoiceTaken} ${counterId === c.id ? styles.counterChoiceSelected : ''}`}>
+                        <label
+                          htmlFor={inputId}
+                          className={`${styles.counterChoice} ${free ? '' : styles.counterChoiceTaken} ${counterId === c.id ? styles.counterChoiceSelected : ''}`}
+                        >
                           <input
                             id={inputId}
                             type="radio"
@@ -198,7 +209,11 @@ export function OpenCounter({
                           <span className={styles.counterChoiceText}>
                             <strong>{c.name || t('open.counterLabel', { number: c.number })}</strong>
                             <span className={free ? styles.freeTag : styles.takenTag}>
-                              {free ? t('open.free') : c.staffName ? t('open.takenBy', { name: c.staffName }) : t('open.takenUnknown')}
+                              {free
+                                ? t('open.free')
+                                : c.staffName
+                                  ? t('open.takenBy', { name: c.staffName })
+                                  : t('open.takenUnknown')}
                             </span>
                           </span>
                         </label>
@@ -207,7 +222,12 @@ export function OpenCounter({
                   })}
                 </ul>
               )}
-              <button type="button" className={styles.buttonLink} onClick={() => void loadCounters()} data-testid="counter-open-refresh">
+              <button
+                type="button"
+                className={styles.buttonLink}
+                onClick={() => void loadCounters()}
+                data-testid="counter-open-refresh"
+              >
                 {t('open.refresh')}
               </button>
             </fieldset>
@@ -219,10 +239,20 @@ export function OpenCounter({
               ) : (
                 <>
                   <div className={styles.selectBar}>
-                    <button type="button" className={styles.buttonSecondary} onClick={() => setSelected(new Set(officeServices.map((s) => s.id)))} data-testid="counter-open-select-all">
+                    <button
+                      type="button"
+                      className={styles.buttonSecondary}
+                      onClick={() => setSelected(new Set(officeServices.map((s) => s.id)))}
+                      data-testid="counter-open-select-all"
+                    >
                       {t('open.selectAll')}
                     </button>
-                    <button type="button" className={styles.buttonSecondary} onClick={() => setSelected(new Set())} data-testid="counter-open-select-none">
+                    <button
+                      type="button"
+                      className={styles.buttonSecondary}
+                      onClick={() => setSelected(new Set())}
+                      data-testid="counter-open-select-none"
+                    >
                       {t('open.selectNone')}
                     </button>
                     <span className={styles.muted} aria-live="polite">
@@ -235,7 +265,12 @@ export function OpenCounter({
                         <legend className={styles.groupLegend}>{category}</legend>
                         {list.map((s) => (
                           <label key={s.id} className={styles.check}>
-                            <input type="checkbox" checked={selected.has(s.id)} onChange={(e) => toggle(s.id, e.target.checked)} data-testid={`counter-open-service-${s.id}`} />
+                            <input
+                              type="checkbox"
+                              checked={selected.has(s.id)}
+                              onChange={(e) => toggle(s.id, e.target.checked)}
+                              data-testid={`counter-open-service-${s.id}`}
+                            />
                             <span className={styles.prefix} aria-hidden="true">
                               {s.prefix}
                             </span>

@@ -96,7 +96,13 @@ export function TodayAppointments({ officeId, lang, refreshKey }: { officeId: st
                     </td>
                     <td>
                       <span className={`${local.pill} ${local[a.status]}`}>{t(`today.status.${a.status}`)}</span>
-                      {a.ticket ? <span className={local.detail}>{a.ticket.late ? t('today.lateTicket', { number: a.ticket.number }) : t('today.ticket', { number: a.ticket.number })}</span> : null}
+                      {a.ticket ? (
+                        <span className={local.detail}>
+                          {a.ticket.late
+                            ? t('today.lateTicket', { number: a.ticket.number })
+                            : t('today.ticket', { number: a.ticket.number })}
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

@@ -58,8 +58,14 @@ export function TransferDialog({
     ]).then(([s, c, st]) => {
       if (!live) return;
       setLists({
-        services: s.status === 'fulfilled' ? (s.value.data ?? []).filter((x) => x.mode !== 'appointment' && x.id !== ticket.serviceId) : [],
-        counters: c.status === 'fulfilled' ? (c.value.data ?? []).filter((x) => x.id !== myCounterId).sort((a, b) => a.number - b.number) : [],
+        services:
+          s.status === 'fulfilled'
+            ? (s.value.data ?? []).filter((x) => x.mode !== 'appointment' && x.id !== ticket.serviceId)
+            : [],
+        counters:
+          c.status === 'fulfilled'
+            ? (c.value.data ?? []).filter((x) => x.id !== myCounterId).sort((a, b) => a.number - b.number)
+            : [],
         staff: st.status === 'fulfilled' ? (st.value.data ?? []).filter((x) => x.id !== myStaffId) : [],
         failed: [s, c, st].some((r) => r.status === 'rejected'),
       });
@@ -75,7 +81,9 @@ export function TransferDialog({
     const list = lists.services ?? [];
     if (words.length === 0) return list;
     return list.filter((s) => {
-      const hay = fold(`${s.prefix} ${s.nameIt} ${s.nameEn} ${s.category?.nameIt ?? ''} ${s.category?.nameEn ?? ''}`).split(/[^a-z0-9]+/);
+      const hay = fold(`${s.prefix} ${s.nameIt} ${s.nameEn} ${s.category?.nameIt ?? ''} ${s.category?.nameEn ?? ''}`).split(
+        /[^a-z0-9]+/,
+      );
       return words.every((w) => hay.some((h) => h.startsWith(w)));
     });
   }, [lists.services, filter]);
@@ -103,7 +111,8 @@ export function TransferDialog({
       setError(t('transfer.pick'));
       return;
     }
-    const target: TransferTarget = tab === 'service' ? { serviceId: id } : tab === 'counter' ? { counterId: id } : { staffId: id };
+    const target: TransferTarget =
+      tab === 'service' ? { serviceId: id } : tab === 'counter' ? { counterId: id } : { staffId: id };
     onConfirm(target, note.trim());
   }
 
@@ -113,7 +122,11 @@ export function TransferDialog({
   };
 
   const loading = lists.services === null;
-  const tabLabel: Record<Tab, string> = { service: t('transfer.tabService'), counter: t('transfer.tabCounter'), staff: t('transfer.tabStaff') };
+  const tabLabel: Record<Tab, string> = {
+    service: t('transfer.tabService'),
+    counter: t('transfer.tabCounter'),
+    staff: t('transfer.tabStaff'),
+  };
 
   return (
     <Dialog title={t('transfer.title', { number: ticket.number })} onClose={onClose} testId="counter-transfer-dialog" wide>
@@ -155,7 +168,13 @@ export function TransferDialog({
                 <>
                   <label className={styles.field}>
                     <span className={styles.fieldLabel}>{t('transfer.filter')}</span>
-                    <input className={styles.input} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="counter-transfer-filter" />
+                    <input
+                      className={styles.input}
+                      type="search"
+                      value={filter}
+                      onChange={(e) => setFilter(e.target.value)}
+                      data-testid="counter-transfer-filter"
+                    />
                   </label>
                   <Options
                     legend={t('transfer.tabService')}
@@ -181,7 +200,10 @@ export function TransferDialog({
                   items={(lists.counters ?? []).map((c) => ({
                     id: c.id,
                     label: t('transfer.counterItem', { number: c.number, name: c.name }),
-                    detail: c.state === 'closed' ? t('state.closed') : `${t(`state.${c.state}`)}${c.staffName ? ` · ${c.staffName}` : ''}`,
+                    detail:
+                      c.state === 'closed'
+                        ? t('state.closed')
+                        : `${t(`state.${c.state}`)}${c.staffName ? ` · ${c.staffName}` : ''}`,
                     disabled: c.state === 'closed',
                   }))}
                 />
@@ -206,7 +228,14 @@ export function TransferDialog({
 
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('transfer.note')}</span>
-          <textarea className={styles.textarea} rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="counter-transfer-note" />
+          <textarea
+            className={styles.textarea}
+            rows={2}
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            data-testid="counter-transfer-note"
+          />
         </label>
         {error && (
           <p className={styles.inlineError} role="alert">
@@ -217,7 +246,12 @@ export function TransferDialog({
           <button type="button" className={styles.buttonSecondary} onClick={onClose}>
             {t('cancel')}
           </button>
-          <button type="submit" className={styles.buttonPrimary} disabled={busy || loading} data-testid="counter-transfer-confirm">
+          <button
+            type="submit"
+            className={styles.buttonPrimary}
+            disabled={busy || loading}
+            data-testid="counter-transfer-confirm"
+          >
             {t('transfer.confirm')}
           </button>
         </div>
@@ -248,8 +282,18 @@ function Options({
       <ul className={styles.optionList}>
         {items.map((it) => (
           <li key={it.id}>
-            <label className={`${styles.option} ${value === it.id ? styles.optionSelected : ''} ${it.disabled ? styles.optionDisabled : ''}`}>
-              <input type="radio" name={name} value={it.id} checked={value === it.id} disabled={it.disabled} onChange={() => onPick(it.id)} data-testid={`counter-${name}-${it.id}`} />
+            <label
+              className={`${styles.option} ${value === it.id ? styles.optionSelected : ''} ${it.disabled ? styles.optionDisabled : ''}`}
+            >
+              <input
+                type="radio"
+                name={name}
+                value={it.id}
+                checked={value === it.id}
+                disabled={it.disabled}
+                onChange={() => onPick(it.id)}
+                data-testid={`counter-${name}-${it.id}`}
+              />
               <span className={styles.optionText}>
                 <span>{it.label}</span>
                 {it.detail && <span className={styles.optionDetail}>{it.detail}</span>}
@@ -264,5 +308,8 @@ function Options({
 
 /** Lower case without accents, so "identita" finds "identità". */
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }

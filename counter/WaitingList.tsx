@@ -7,7 +7,17 @@ import { PriorityBadge } from './PriorityBadge';
 import { minutesSince, useNow } from './time';
 
 /** Tickets this counter may call, in the order "call next" takes them. */
-export function WaitingList({ waiting, total, queues, lang }: { waiting: WaitingEntry[]; total: number; queues: QueueInfo[]; lang: LanguageCode }) {
+export function WaitingList({
+  waiting,
+  total,
+  queues,
+  lang,
+}: {
+  waiting: WaitingEntry[];
+  total: number;
+  queues: QueueInfo[];
+  lang: LanguageCode;
+}) {
   const t = useTranslations('counter');
   const now = useNow(15_000);
   const format = useFormatter();
@@ -25,7 +35,9 @@ export function WaitingList({ waiting, total, queues, lang }: { waiting: Waiting
           {t('waiting.total', { count: total })}
         </p>
       </div>
-      {total > waiting.length && waiting.length > 0 && <p className={styles.muted}>{t('waiting.shown', { count: waiting.length })}</p>}
+      {total > waiting.length && waiting.length > 0 && (
+        <p className={styles.muted}>{t('waiting.shown', { count: waiting.length })}</p>
+      )}
       {waiting.length === 0 ? (
         <p className={styles.muted} data-testid="counter-waiting-list">
           {t('waiting.empty')}
@@ -34,7 +46,11 @@ export function WaitingList({ waiting, total, queues, lang }: { waiting: Waiting
         <div className={styles.waitingScroll} tabIndex={0} role="region" aria-labelledby="counter-waiting-title">
           <ol className={styles.waitingList} data-testid="counter-waiting-list">
             {waiting.map((w, i) => (
-              <li key={w.id} className={`${styles.waitingItem} ${w.direct ? styles.waitingDirect : ''}`} data-testid={`counter-waiting-${w.number}`}>
+              <li
+                key={w.id}
+                className={`${styles.waitingItem} ${w.direct ? styles.waitingDirect : ''}`}
+                data-testid={`counter-waiting-${w.number}`}
+              >
                 <span className={styles.waitingPos} aria-hidden="true">
                   {i + 1}
                 </span>
@@ -50,7 +66,9 @@ export function WaitingList({ waiting, total, queues, lang }: { waiting: Waiting
                 </span>
                 <span className={styles.waitingTime}>
                   {/* A checked-in appointment ranks by its booked time (queuedAt): show that time. */}
-                  {w.priority === 'appointment' ? t('waiting.appointmentAt', { time: localTime(w.queuedAt) }) : t('waiting.waited', { minutes: minutesSince(w.queuedAt, now) })}
+                  {w.priority === 'appointment'
+                    ? t('waiting.appointmentAt', { time: localTime(w.queuedAt) })
+                    : t('waiting.waited', { minutes: minutesSince(w.queuedAt, now) })}
                 </span>
               </li>
             ))}

@@ -96,7 +96,8 @@ export function WorkView({
   // The counter was closed or handed over elsewhere (another tab, a supervisor).
   useEffect(() => {
     if (!snap) return;
-    if (snap.counter.state === 'closed' || (snap.counter.staffId && snap.counter.staffId !== me.staff.id)) leave({ kind: 'info', key: 'messages.closedElsewhere' });
+    if (snap.counter.state === 'closed' || (snap.counter.staffId && snap.counter.staffId !== me.staff.id))
+      leave({ kind: 'info', key: 'messages.closedElsewhere' });
   }, [snap, me.staff.id, leave]);
 
   useEffect(() => {
@@ -117,7 +118,9 @@ export function WorkView({
   const applyTicket = useCallback(
     (ticket: CounterTicket) => {
       const active = ticket.status === 'called' || ticket.status === 'serving';
-      setData((prev) => (prev && (!prev.current || prev.current.id === ticket.id) ? { ...prev, current: active ? ticket : null } : prev));
+      setData((prev) =>
+        prev && (!prev.current || prev.current.id === ticket.id) ? { ...prev, current: active ? ticket : null } : prev,
+      );
     },
     [setData],
   );
@@ -143,10 +146,19 @@ export function WorkView({
     [onUnauthorized],
   );
 
-  const ticketAction = (kind: 'recall' | 'start' | 'complete' | 'noShow' | 'transfer', path: string, body?: unknown, done?: (tk: CounterTicket) => Notice | null) =>
+  const ticketAction = (
+    kind: 'recall' | 'start' | 'complete' | 'noShow' | 'transfer',
+    path: string,
+    body?: unknown,
+    done?: (tk: CounterTicket) => Notice | null,
+  ) =>
     run(kind, async () => {
       if (!current) return null;
-      const { data: res } = await api<{ ticket: CounterTicket }>('POST', `/api/tickets/${encodeURIComponent(current.id)}/${path}`, body);
+      const { data: res } = await api<{ ticket: CounterTicket }>(
+        'POST',
+        `/api/tickets/${encodeURIComponent(current.id)}/${path}`,
+        body,
+      );
       if (res?.ticket) applyTicket(res.ticket);
       return done && res?.ticket ? done(res.ticket) : null;
     });
@@ -174,7 +186,13 @@ export function WorkView({
         applyTicket(res.data.ticket);
         return { kind: 'success', key: 'messages.called', values: { number: res.data.ticket.number } };
       }),
-    recall: () => can.recall && ticketAction('recall', 'recall', undefined, (tk) => ({ kind: 'success', key: 'messages.recalled', values: { number: tk.number } })),
+    recall: () =>
+      can.recall &&
+      ticketAction('recall', 'recall', undefined, (tk) => ({
+        kind: 'success',
+        key: 'messages.recalled',
+        values: { number: tk.number },
+      })),
     start: () => can.start && ticketAction('start', 'start'),
     complete: () => can.complete && setDialog('complete'),
     noShow: () => can.noShow && setDialog('noShow'),
@@ -238,9 +256,7 @@ export function WorkView({
       <main className={styles.work}>
         <div className={styles.left}>
           <div className={styles.counterHead}>
-            <h1 className={styles.h1}>
-              {snap.counter.name || t('open.counterLabel', { number: snap.counter.number })}
-            </h1>
+            <h1 className={styles.h1}>{snap.counter.name || t('open.counterLabel', { number: snap.counter.number })}</h1>
             <span className={`${styles.statePill} ${stateClass}`} data-testid="counter-state" data-state={state}>
               {t(`state.${state}`)}
             </span>
@@ -249,12 +265,64 @@ export function WorkView({
           <CurrentTicket ticket={current} state={state} lang={lang} />
 
           <div className={styles.actions} role="group" aria-label={t('actions.label')}>
-            <ActionButton label={t('actions.callNext')} keys={['N', t('keys.space')]} ariaKeys="N Space" onClick={actions.callNext} disabled={!can.callNext} busy={busy === 'callNext'} variant="primary" testId="counter-call-next" />
-            <ActionButton label={t('actions.recall')} keys={['R']} ariaKeys="R" onClick={actions.recall} disabled={!can.recall} busy={busy === 'recall'} testId="counter-recall" />
-            <ActionButton label={t('actions.start')} keys={['S']} ariaKeys="S" onClick={actions.start} disabled={!can.start} busy={busy === 'start'} variant="primary" testId="counter-start" />
-            <ActionButton label={t('actions.complete')} keys={['C']} ariaKeys="C" onClick={actions.complete} disabled={!can.complete} busy={busy === 'complete'} variant="primary" testId="counter-complete" />
-            <ActionButton label={t('actions.noShow')} keys={['X']} ariaKeys="X" onClick={actions.noShow} disabled={!can.noShow} busy={busy === 'noShow'} variant="danger" testId="counter-no-show" />
-            <ActionButton label={t('actions.transfer')} keys={['T']} ariaKeys="T" onClick={actions.transfer} disabled={!can.transfer} busy={busy === 'transfer'} testId="counter-transfer" />
+            <ActionButton
+              label={t('actions.callNext')}
+              keys={['N', t('keys.space')]}
+              ariaKeys="N Space"
+              onClick={actions.callNext}
+              disabled={!can.callNext}
+              busy={busy === 'callNext'}
+              variant="primary"
+              testId="counter-call-next"
+            />
+            <ActionButton
+              label={t('actions.recall')}
+              keys={['R']}
+              ariaKeys="R"
+              onClick={actions.recall}
+              disabled={!can.recall}
+              busy={busy === 'recall'}
+              testId="counter-recall"
+            />
+            <ActionButton
+              label={t('actions.start')}
+              keys={['S']}
+              ariaKeys="S"
+              onClick={actions.start}
+              disabled={!can.start}
+              busy={busy === 'start'}
+              variant="primary"
+              testId="counter-start"
+            />
+            <ActionButton
+              label={t('actions.complete')}
+              keys={['C']}
+              ariaKeys="C"
+              onClick={actions.complete}
+              disabled={!can.complete}
+              busy={busy === 'complete'}
+              variant="primary"
+              testId="counter-complete"
+            />
+            <ActionButton
+              label={t('actions.noShow')}
+              keys={['X']}
+              ariaKeys="X"
+              onClick={actions.noShow}
+              disabled={!can.noShow}
+              busy={busy === 'noShow'}
+              variant="danger"
+              testId="counter-no-show"
+            />
+            <ActionButton
+              label={t('actions.transfer')}
+              keys={['T']}
+              ariaKeys="T"
+              onClick={actions.transfer}
+              disabled={!can.transfer}
+              busy={busy === 'transfer'}
+              testId="counter-transfer"
+            />
             <ActionButton
               label={state === 'paused' ? t('actions.resume') : t('actions.pause')}
               keys={['P']}
@@ -265,15 +333,34 @@ export function WorkView({
               variant="warning"
               testId="counter-pause"
             />
-            <ActionButton label={t('actions.close')} keys={['Q']} ariaKeys="Q" onClick={actions.close} disabled={!can.close} busy={busy === 'close'} testId="counter-close" />
-            <ActionButton label={t('actions.book')} keys={['B']} ariaKeys="B" onClick={actions.book} disabled={!can.book} testId="counter-book" />
+            <ActionButton
+              label={t('actions.close')}
+              keys={['Q']}
+              ariaKeys="Q"
+              onClick={actions.close}
+              disabled={!can.close}
+              busy={busy === 'close'}
+              testId="counter-close"
+            />
+            <ActionButton
+              label={t('actions.book')}
+              keys={['B']}
+              ariaKeys="B"
+              onClick={actions.book}
+              disabled={!can.book}
+              testId="counter-book"
+            />
           </div>
 
           <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
 
           <QueueTable queues={snap.queues} servedIds={snap.counter.serviceIds} lang={lang} />
 
-          <TodayAppointments officeId={snap.counter.officeId} lang={lang} refreshKey={`${snap.waitingTotal}:${current?.id ?? ''}:${current?.status ?? ''}`} />
+          <TodayAppointments
+            officeId={snap.counter.officeId}
+            lang={lang}
+            refreshKey={`${snap.waitingTotal}:${current?.id ?? ''}:${current?.status ?? ''}`}
+          />
         </div>
 
         <WaitingList waiting={snap.waiting} total={snap.waitingTotal} queues={snap.queues} lang={lang} />
@@ -285,7 +372,11 @@ export function WorkView({
           busy={busy !== null}
           onClose={closeDialog}
           onConfirm={(outcome: Outcome, note: string) =>
-            void ticketAction('complete', 'complete', note ? { outcome, note } : { outcome }, (tk) => ({ kind: 'success', key: 'messages.completed', values: { number: tk.number } })).then(closeDialog)
+            void ticketAction('complete', 'complete', note ? { outcome, note } : { outcome }, (tk) => ({
+              kind: 'success',
+              key: 'messages.completed',
+              values: { number: tk.number },
+            })).then(closeDialog)
           }
         />
       )}
@@ -297,7 +388,13 @@ export function WorkView({
           busy={busy !== null}
           danger
           onClose={closeDialog}
-          onConfirm={() => void ticketAction('noShow', 'no-show', undefined, (tk) => ({ kind: 'info', key: 'messages.noShow', values: { number: tk.number } })).then(closeDialog)}
+          onConfirm={() =>
+            void ticketAction('noShow', 'no-show', undefined, (tk) => ({
+              kind: 'info',
+              key: 'messages.noShow',
+              values: { number: tk.number },
+            })).then(closeDialog)
+          }
           testId="counter-no-show"
         />
       )}
@@ -318,7 +415,11 @@ export function WorkView({
           busy={busy !== null}
           onClose={closeDialog}
           onConfirm={(target: TransferTarget, note: string) =>
-            void ticketAction('transfer', 'transfer', note ? { ...target, note } : target, (tk) => ({ kind: 'success', key: 'messages.transferred', values: { number: tk.number } })).then(closeDialog)
+            void ticketAction('transfer', 'transfer', note ? { ...target, note } : target, (tk) => ({
+              kind: 'success',
+              key: 'messages.transferred',
+              values: { number: tk.number },
+            })).then(closeDialog)
           }
         />
       )}

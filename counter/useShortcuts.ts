@@ -17,10 +17,21 @@ export function useShortcuts(map: Record<string, () => void>, enabled: boolean) 
       if (!enabledRef.current || e.defaultPrevented || e.repeat || e.ctrlKey || e.metaKey || e.altKey) return;
       if (document.querySelector('dialog[open]')) return;
       const target = e.target instanceof Element ? e.target : null;
-      if (target?.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="combobox"]')) return;
+      if (
+        target?.closest(
+          'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="combobox"]',
+        )
+      )
+        return;
       const key = e.key === ' ' || e.key === 'Spacebar' ? ' ' : e.key.toLowerCase();
       // Space activates a focused control by itself; a disabled one (e.g. the button just used) does not.
-      if (key === ' ' && target?.closest('button:not(:disabled), a[href], summary, [role="button"]:not([aria-disabled="true"]), [role="tab"], [role="radio"], [role="checkbox"]')) return;
+      if (
+        key === ' ' &&
+        target?.closest(
+          'button:not(:disabled), a[href], summary, [role="button"]:not([aria-disabled="true"]), [role="tab"], [role="radio"], [role="checkbox"]',
+        )
+      )
+        return;
       const action = mapRef.current[key];
       if (!action) return;
       e.preventDefault();

@@ -24,10 +24,20 @@ export function Clock({ offsetMs, secondary, label }: { offsetMs: number; second
 
   const fmt = useMemo(
     () => ({
-      time: new Intl.DateTimeFormat('it-IT', { timeZone: DISPLAY_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      time: new Intl.DateTimeFormat('it-IT', {
+        timeZone: DISPLAY_TIME_ZONE,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
       dateIt: new Intl.DateTimeFormat('it-IT', { timeZone: DISPLAY_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
       dateSec: secondary
-        ? new Intl.DateTimeFormat(speechTag(secondary), { timeZone: DISPLAY_TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long' })
+        ? new Intl.DateTimeFormat(speechTag(secondary), {
+            timeZone: DISPLAY_TIME_ZONE,
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+          })
         : null,
     }),
     [secondary],

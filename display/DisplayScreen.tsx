@@ -53,10 +53,7 @@ function closedText(t: DisplayT, lang: LanguageCode, nextOpensAt: string | undef
 export function DisplayScreen({ officeId, display: displayKey, secondary, voice, startMuted }: DisplayScreenProps) {
   const tIt = useMemo(() => makeT('it'), []);
   const tSec = useMemo(() => (secondary ? makeT(secondary) : null), [secondary]);
-  const common = useMemo(
-    () => ({ it: messages.it.common, sec: secondary ? messages[secondary].common : null }),
-    [secondary],
-  );
+  const common = useMemo(() => ({ it: messages.it.common, sec: secondary ? messages[secondary].common : null }), [secondary]);
 
   /** A label in Italian with the secondary language underneath, smaller. */
   const bi = (k: Key, values?: Values, inline = false): ReactNode => (
@@ -167,7 +164,11 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
   // Closed for walk-ins: said in the queues panel; calls go on (clerks may still be serving).
   const walkIn = data && !error ? data.walkIn : null;
   const closed = walkIn !== null && !walkIn.open;
-  const { shown: shownQueues, hiddenBusy, hiddenIdle } = queueRows(visibleQueues(state.queues), closed ? MAX_QUEUE_ROWS_CLOSED : MAX_QUEUE_ROWS);
+  const {
+    shown: shownQueues,
+    hiddenBusy,
+    hiddenIdle,
+  } = queueRows(visibleQueues(state.queues), closed ? MAX_QUEUE_ROWS_CLOSED : MAX_QUEUE_ROWS);
   const flashing = current !== undefined && current.seq === flashSeq;
 
   return (
@@ -334,19 +335,19 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
                     <tr key={q.serviceId} data-testid={`display-queue-${q.serviceId}`} className={styles.queueRow}>
                       <th scope="row">
                         <span className={styles.queueService}>
-                        <span className={styles.prefix} aria-hidden="true">
-                          {q.prefix}
-                        </span>
-                        <span className={styles.queueNames}>
-                          <span lang="it" className={styles.queueNameIt}>
-                            {q.nameIt}
+                          <span className={styles.prefix} aria-hidden="true">
+                            {q.prefix}
                           </span>
-                          {secondary === 'en' && (
-                            <span lang="en" className={styles.queueNameSec}>
-                              {q.nameEn}
+                          <span className={styles.queueNames}>
+                            <span lang="it" className={styles.queueNameIt}>
+                              {q.nameIt}
                             </span>
-                          )}
-                        </span>
+                            {secondary === 'en' && (
+                              <span lang="en" className={styles.queueNameSec}>
+                                {q.nameEn}
+                              </span>
+                            )}
+                          </span>
                         </span>
                       </th>
                       <td className={styles.queueWaiting}>

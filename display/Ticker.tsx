@@ -28,7 +28,17 @@ function usePrefersReducedMotion(): boolean {
  * secondary language underneath, scrolling from right to left, then the next. With
  * `prefers-reduced-motion` nothing moves: each message is shown still, then replaced.
  */
-export function Ticker({ messages, secondary, label, badge }: { messages: TickerMessage[]; secondary: LanguageCode | null; label: string; badge: ReactNode }) {
+export function Ticker({
+  messages,
+  secondary,
+  label,
+  badge,
+}: {
+  messages: TickerMessage[];
+  secondary: LanguageCode | null;
+  label: string;
+  badge: ReactNode;
+}) {
   const reduced = usePrefersReducedMotion();
   // Increases at each pass, so the same message scrolls again (the element is keyed by it).
   const [pass, setPass] = useState(0);
@@ -48,7 +58,11 @@ export function Ticker({ messages, secondary, label, badge }: { messages: Ticker
     const width = viewport.current.clientWidth;
     const content = track.current.scrollWidth;
     const seconds = ((width + content) / Math.max(1, width)) * SECONDS_PER_WIDTH;
-    setMotion({ ['--ticker-from' as string]: `${width}px`, ['--ticker-to' as string]: `${-content}px`, animationDuration: `${seconds.toFixed(2)}s` });
+    setMotion({
+      ['--ticker-from' as string]: `${width}px`,
+      ['--ticker-to' as string]: `${-content}px`,
+      animationDuration: `${seconds.toFixed(2)}s`,
+    });
   }, [reduced, pass, text]);
 
   useEffect(() => {
@@ -60,7 +74,12 @@ export function Ticker({ messages, secondary, label, badge }: { messages: Ticker
 
   if (!msg) return null;
   return (
-    <aside className={styles.ticker} aria-label={label} data-testid="display-ticker" data-reduced-motion={reduced ? 'true' : 'false'}>
+    <aside
+      className={styles.ticker}
+      aria-label={label}
+      data-testid="display-ticker"
+      data-reduced-motion={reduced ? 'true' : 'false'}
+    >
       <div className={styles.tickerBadge} aria-hidden="true">
         {badge}
       </div>

@@ -61,7 +61,12 @@ export function displayReducer(state: DisplayState, action: DisplayAction): Disp
       // A delta that overtook the acknowledgement is newer than the snapshot: keep it on top.
       const top = maxSeq(snap.calls);
       for (const c of [...action.pending].sort((a, b) => a.seq - b.seq)) if (c.seq > top && shown(c)) calls = applyCall(calls, c);
-      return { office: snap.office, display: snap.display, calls, queues: snap.queues.filter((q) => showsService(snap.display, q.serviceId)) };
+      return {
+        office: snap.office,
+        display: snap.display,
+        calls,
+        queues: snap.queues.filter((q) => showsService(snap.display, q.serviceId)),
+      };
     }
     case 'call':
       if (!showsService(state.display, action.call.serviceId)) return state;
@@ -75,7 +80,10 @@ export function displayReducer(state: DisplayState, action: DisplayAction): Disp
 export function visibleQueues(queues: QueueInfo[]): QueueInfo[] {
   return queues
     .filter((q) => q.waiting > 0 || q.openCounters > 0)
-    .sort((a, b) => b.waiting - a.waiting || b.estimatedWaitMinutes - a.estimatedWaitMinutes || a.nameIt.localeCompare(b.nameIt, 'it'));
+    .sort(
+      (a, b) =>
+        b.waiting - a.waiting || b.estimatedWaitMinutes - a.estimatedWaitMinutes || a.nameIt.localeCompare(b.nameIt, 'it'),
+    );
 }
 
 /**

@@ -156,7 +156,13 @@ export function CheckInScreen({
               aria-describedby="kiosk-checkin-hint"
               data-testid="kiosk-checkin-code"
             />
-            <button type="submit" className={styles.primaryButton} disabled={busy || !code.trim()} aria-busy={busy} data-testid="kiosk-checkin-submit">
+            <button
+              type="submit"
+              className={styles.primaryButton}
+              disabled={busy || !code.trim()}
+              aria-busy={busy}
+              data-testid="kiosk-checkin-submit"
+            >
               <CheckIcon />
               <span>{t('checkin.submit')}</span>
             </button>
@@ -172,17 +178,36 @@ export function CheckInScreen({
           {KEY_ROWS.map((row) => (
             <div key={row} className={styles.keyRow}>
               {[...row].map((ch) => (
-                <button key={ch} type="button" className={styles.key} onMouseDown={keep} onClick={() => setCode((c) => (c.replace(/[^0-9A-Z]/gi, '').length >= 8 ? c : c + ch))}>
+                <button
+                  key={ch}
+                  type="button"
+                  className={styles.key}
+                  onMouseDown={keep}
+                  onClick={() => setCode((c) => (c.replace(/[^0-9A-Z]/gi, '').length >= 8 ? c : c + ch))}
+                >
                   {ch}
                 </button>
               ))}
             </div>
           ))}
           <div className={styles.keyRow}>
-            <button type="button" className={`${styles.key} ${styles.keyWide}`} onMouseDown={keep} onClick={() => setCode('')} disabled={!code}>
+            <button
+              type="button"
+              className={`${styles.key} ${styles.keyWide}`}
+              onMouseDown={keep}
+              onClick={() => setCode('')}
+              disabled={!code}
+            >
               {t('keyClear')}
             </button>
-            <button type="button" className={`${styles.key} ${styles.keyWide}`} onMouseDown={keep} onClick={() => setCode((c) => c.slice(0, -1))} disabled={!code} aria-label={t('keyBackspace')}>
+            <button
+              type="button"
+              className={`${styles.key} ${styles.keyWide}`}
+              onMouseDown={keep}
+              onClick={() => setCode((c) => c.slice(0, -1))}
+              disabled={!code}
+              aria-label={t('keyBackspace')}
+            >
               <BackspaceIcon />
             </button>
           </div>
@@ -192,7 +217,12 @@ export function CheckInScreen({
           camera ? (
             <CameraScanner onCode={(v) => (setCamera(false), void submit(v))} onClose={() => setCamera(false)} />
           ) : (
-            <button type="button" className={styles.secondaryButton} onClick={() => setCamera(true)} data-testid="kiosk-checkin-camera">
+            <button
+              type="button"
+              className={styles.secondaryButton}
+              onClick={() => setCamera(true)}
+              data-testid="kiosk-checkin-camera"
+            >
               <PhoneIcon />
               <span>{t('checkin.camera')}</span>
             </button>
@@ -203,7 +233,17 @@ export function CheckInScreen({
   );
 }
 
-function Problem({ problem, lang, onWalkIn, busy }: { problem: CheckInProblem; lang: LanguageCode; onWalkIn: () => void; busy: boolean }) {
+function Problem({
+  problem,
+  lang,
+  onWalkIn,
+  busy,
+}: {
+  problem: CheckInProblem;
+  lang: LanguageCode;
+  onWalkIn: () => void;
+  busy: boolean;
+}) {
   const t = useTranslations('kiosk');
   let text: string;
   switch (problem.kind) {
@@ -215,7 +255,12 @@ function Problem({ problem, lang, onWalkIn, busy }: { problem: CheckInProblem; l
       break;
     case 'wrongDay': {
       const date = problem.day
-        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${problem.day}T12:00:00Z`))
+        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'long',
+            timeZone: 'UTC',
+          }).format(new Date(`${problem.day}T12:00:00Z`))
         : '';
       text = t('checkin.wrongDay', { date, time: problem.time });
       break;
@@ -237,7 +282,13 @@ function Problem({ problem, lang, onWalkIn, busy }: { problem: CheckInProblem; l
       <AlertIcon />
       <p>{text}</p>
       {problem.kind === 'tooLate' ? (
-        <button type="button" className={styles.primaryButton} onClick={onWalkIn} disabled={busy} data-testid="kiosk-checkin-walkin">
+        <button
+          type="button"
+          className={styles.primaryButton}
+          onClick={onWalkIn}
+          disabled={busy}
+          data-testid="kiosk-checkin-walkin"
+        >
           {t('checkin.walkIn')}
         </button>
       ) : null}
@@ -281,7 +332,11 @@ function CameraScanner({ onCode, onClose }: { onCode: (v: string) => void; onClo
   }, [onCode]);
   return (
     <div className={local.camera}>
-      {failed ? <p className={styles.hint}>{t('checkin.cameraFailed')}</p> : <video ref={videoRef} className={local.video} muted playsInline aria-label={t('checkin.cameraLabel')} />}
+      {failed ? (
+        <p className={styles.hint}>{t('checkin.cameraFailed')}</p>
+      ) : (
+        <video ref={videoRef} className={local.video} muted playsInline aria-label={t('checkin.cameraLabel')} />
+      )}
       <button type="button" className={styles.secondaryButton} onClick={onClose}>
         {t('checkin.cameraClose')}
       </button>
@@ -290,7 +345,19 @@ function CameraScanner({ onCode, onClose }: { onCode: (v: string) => void; onClo
 }
 
 /** Checked in: the ticket number, when, where, and the QR code of the ticket's phone page. */
-export function CheckedInScreen({ lang, headingRef, result, kioskOfficeId, onDone }: { lang: LanguageCode; headingRef: HeadingRef; result: CheckInResult; kioskOfficeId?: string; onDone: () => void }) {
+export function CheckedInScreen({
+  lang,
+  headingRef,
+  result,
+  kioskOfficeId,
+  onDone,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  result: CheckInResult;
+  kioskOfficeId?: string;
+  onDone: () => void;
+}) {
   const t = useTranslations('kiosk');
   const { ticket, appointment: a } = result;
   const elsewhere = kioskOfficeId && kioskOfficeId !== a.office.id;
@@ -311,10 +378,15 @@ export function CheckedInScreen({ lang, headingRef, result, kioskOfficeId, onDon
           <span>{result.late ? t('checkin.lateText', { time: a.time }) : t('checkin.doneText', { time: a.time })}</span>
         </p>
         <p className={styles.whatNext}>
-          {elsewhere ? t('checkin.goTo', { office: pick(lang, a.office.name, a.office.nameEn), address: a.office.address }) : t('ticketWhatNext')}
+          {elsewhere
+            ? t('checkin.goTo', { office: pick(lang, a.office.name, a.office.nameEn), address: a.office.address })
+            : t('ticketWhatNext')}
         </p>
         {ticket.print ? (
-          <p className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice} role={noPaper ? 'alert' : undefined}>
+          <p
+            className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}
+            role={noPaper ? 'alert' : undefined}
+          >
             <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
           </p>
         ) : null}

@@ -171,13 +171,17 @@ function KioskApp({
   const walkIn = catalog?.walkIn;
   useEffect(() => {
     if (!walkIn) return;
-    const id = window.setTimeout(() => {
-      stale.current = true;
-      if (idle.current) void reloadCatalog();
-    }, walkInRecheckDelay(walkIn, Date.now()));
+    const id = window.setTimeout(
+      () => {
+        stale.current = true;
+        if (idle.current) void reloadCatalog();
+      },
+      walkInRecheckDelay(walkIn, Date.now()),
+    );
     return () => window.clearTimeout(id);
   }, [walkIn, reloadCatalog]);
-  const closed = walkIn && !walkIn.open ? { nextOpensAt: walkIn.nextOpensAt, timeZone: catalog?.office?.timeZone ?? 'Europe/Rome' } : null;
+  const closed =
+    walkIn && !walkIn.open ? { nextOpensAt: walkIn.nextOpensAt, timeZone: catalog?.office?.timeZone ?? 'Europe/Rome' } : null;
 
   const services = useMemo(() => catalog?.services ?? [], [catalog]);
   const categories = useMemo(() => catalog?.categories ?? [], [catalog]);
@@ -216,7 +220,8 @@ function KioskApp({
     }
   }, []);
 
-  const currentOrigin = (): Origin => (step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' });
+  const currentOrigin = (): Origin =>
+    step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' };
 
   const chooseService = (service: Service) => {
     const from = currentOrigin();
@@ -326,7 +331,12 @@ function KioskApp({
     case 'closed':
       screen = (
         <div className={`${styles.screen} ${styles.centered}`}>
-          <ClosedNotice lang={lang} nextOpensAt={step.nextOpensAt} timeZone={catalog?.office?.timeZone ?? 'Europe/Rome'} headingRef={headingRef} />
+          <ClosedNotice
+            lang={lang}
+            nextOpensAt={step.nextOpensAt}
+            timeZone={catalog?.office?.timeZone ?? 'Europe/Rome'}
+            headingRef={headingRef}
+          />
           <div className={styles.actions}>
             <button type="button" className={styles.primaryButton} onClick={startOver} data-testid="kiosk-closed-start-over">
               {t('startOver')}
@@ -336,10 +346,26 @@ function KioskApp({
       );
       break;
     case 'checkin':
-      screen = <CheckInScreen lang={lang} headingRef={headingRef} kioskId={kioskId} onBack={() => setStep({ name: 'home' })} onDone={(result) => setStep({ name: 'checkedIn', result })} />;
+      screen = (
+        <CheckInScreen
+          lang={lang}
+          headingRef={headingRef}
+          kioskId={kioskId}
+          onBack={() => setStep({ name: 'home' })}
+          onDone={(result) => setStep({ name: 'checkedIn', result })}
+        />
+      );
       break;
     case 'checkedIn':
-      screen = <CheckedInScreen lang={lang} headingRef={headingRef} result={step.result} kioskOfficeId={catalog?.office?.id} onDone={startOver} />;
+      screen = (
+        <CheckedInScreen
+          lang={lang}
+          headingRef={headingRef}
+          result={step.result}
+          kioskOfficeId={catalog?.office?.id}
+          onDone={startOver}
+        />
+      );
       break;
     case 'category': {
       const category = categories.find((c) => c.id === step.categoryId);

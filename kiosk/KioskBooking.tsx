@@ -39,7 +39,12 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
   useEffect(load, [service.id, service.officeId]);
 
   const dateOf = (day: string) =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(new Date(`${day}T12:00:00Z`));
 
   async function confirm(slot: FreeSlot, slots: FreeSlot[]) {
     if (busy) return;
@@ -50,7 +55,14 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
     setBusy(true);
     setFailure(null);
     try {
-      const booked = await bookAtKiosk({ serviceId: service.id, officeId: service.officeId, startsAt: slot.startsAt, name: name.trim(), lang, kioskId });
+      const booked = await bookAtKiosk({
+        serviceId: service.id,
+        officeId: service.officeId,
+        startsAt: slot.startsAt,
+        name: name.trim(),
+        lang,
+        kioskId,
+      });
       setState({ step: 'done', booked });
     } catch (e) {
       if (e instanceof AppointmentApiError && (e.code === 'slot_full' || e.code === 'slot_unavailable')) {
@@ -145,7 +157,13 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
         data-testid="kiosk-booking-name-input"
       />
       <OnScreenKeyboard value={name} onChange={setName} />
-      <button type="button" className={local.consent} aria-pressed={consent} onClick={() => setConsent((c) => !c)} data-testid="kiosk-booking-consent">
+      <button
+        type="button"
+        className={local.consent}
+        aria-pressed={consent}
+        onClick={() => setConsent((c) => !c)}
+        data-testid="kiosk-booking-consent"
+      >
         <span className={local.consentBox} aria-hidden="true">
           {consent ? <CheckIcon /> : null}
         </span>
@@ -160,7 +178,13 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
         <button type="button" className={styles.secondaryButton} onClick={() => setState({ step: 'slots', slots })}>
           {t('book.otherTime')}
         </button>
-        <button type="button" className={styles.primaryButton} disabled={busy} onClick={() => void confirm(slot, slots)} data-testid="kiosk-booking-confirm">
+        <button
+          type="button"
+          className={styles.primaryButton}
+          disabled={busy}
+          onClick={() => void confirm(slot, slots)}
+          data-testid="kiosk-booking-confirm"
+        >
           <CheckIcon />
           <span>{t('book.confirm')}</span>
         </button>

@@ -18,23 +18,28 @@ export function OnScreenKeyboard({ value, onChange }: { value: string; onChange:
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (
-            <button
-              key={ch}
-              type="button"
-              className={styles.key}
-              onMouseDown={keep}
-              onClick={() => onChange(value + ch)}
-            >
+            <button key={ch} type="button" className={styles.key} onMouseDown={keep} onClick={() => onChange(value + ch)}>
               {ch.toUpperCase()}
             </button>
           ))}
         </div>
       ))}
       <div className={styles.keyRow}>
-        <button type="button" className={`${styles.key} ${styles.keyWide}`} onMouseDown={keep} onClick={() => onChange('')} disabled={!value}>
+        <button
+          type="button"
+          className={`${styles.key} ${styles.keyWide}`}
+          onMouseDown={keep}
+          onClick={() => onChange('')}
+          disabled={!value}
+        >
           {t('keyClear')}
         </button>
-        <button type="button" className={`${styles.key} ${styles.keySpace}`} onMouseDown={keep} onClick={() => onChange(value.endsWith(' ') || !value ? value : `${value} `)}>
+        <button
+          type="button"
+          className={`${styles.key} ${styles.keySpace}`}
+          onMouseDown={keep}
+          onClick={() => onChange(value.endsWith(' ') || !value ? value : `${value} `)}
+        >
           {t('keySpace')}
         </button>
         <button

@@ -119,7 +119,12 @@ export async function loadCatalog(officeId: string | undefined): Promise<KioskCa
   };
 }
 
-export function issueTicket(body: { serviceId: string; priority: KioskPriority; lang: LanguageCode; kioskId?: string }): Promise<IssuedTicket> {
+export function issueTicket(body: {
+  serviceId: string;
+  priority: KioskPriority;
+  lang: LanguageCode;
+  kioskId?: string;
+}): Promise<IssuedTicket> {
   return request<IssuedTicket>('/api/tickets', { method: 'POST', body: JSON.stringify(body) });
 }
 

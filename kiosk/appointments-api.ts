@@ -34,8 +34,16 @@ async function call<T>(url: string, body?: unknown): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-  const json = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null;
-  if (!res.ok) throw new AppointmentApiError(res.status, json?.error?.code ?? `http_${res.status}`, json?.error?.message ?? res.statusText, json?.error?.details ?? null);
+  const json = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: Record<string, unknown> };
+  } | null;
+  if (!res.ok)
+    throw new AppointmentApiError(
+      res.status,
+      json?.error?.code ?? `http_${res.status}`,
+      json?.error?.message ?? res.statusText,
+      json?.error?.details ?? null,
+    );
   return json as T;
 }
 
@@ -66,7 +74,12 @@ export interface CheckInResult {
   };
 }
 
-export function checkInAppointment(body: { code: string; lang: LanguageCode; kioskId?: string; walkIn?: boolean }): Promise<CheckInResult> {
+export function checkInAppointment(body: {
+  code: string;
+  lang: LanguageCode;
+  kioskId?: string;
+  walkIn?: boolean;
+}): Promise<CheckInResult> {
   return call<CheckInResult>('/api/appointments/check-in', body);
 }
 
@@ -77,13 +90,19 @@ export interface FreeSlot {
 }
 
 /** The first free slots of a service at an office, from today on (at most `limit`). */
-export async function nextFreeSlots(serviceId: string, officeId: string, limit = 8): Promise<{ slots: FreeSlot[]; timeZone: string }> {
+export async function nextFreeSlots(
+  serviceId: string,
+  officeId: string,
+  limit = 8,
+): Promise<{ slots: FreeSlot[]; timeZone: string }> {
   const today = new Date().toISOString().slice(0, 10);
   const to = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
   const a = await call<{ timeZone: string; days: { day: string; slots: { startsAt: string; time: string; free: number }[] }[] }>(
     `/api/appointments/availability?${new URLSearchParams({ serviceId, officeId, from: today, to })}`,
   );
-  const slots = a.days.flatMap((d) => d.slots.filter((s) => s.free > 0).map((s) => ({ startsAt: s.startsAt, day: d.day, time: s.time }))).slice(0, limit);
+  const slots = a.days
+    .flatMap((d) => d.slots.filter((s) => s.free > 0).map((s) => ({ startsAt: s.startsAt, day: d.day, time: s.time })))
+    .slice(0, limit);
   return { slots, timeZone: a.timeZone };
 }
 
@@ -100,6 +119,13 @@ export interface KioskBooking {
   service: { id: string; nameIt: string; nameEn: string };
 }
 
-export function bookAtKiosk(body: { serviceId: string; officeId: string; startsAt: string; name: string; lang: LanguageCode; kioskId?: string }): Promise<KioskBooking> {
+export function bookAtKiosk(body: {
+  serviceId: string;
+  officeId: string;
+  startsAt: string;
+  name: string;
+  lang: LanguageCode;
+  kioskId?: string;
+}): Promise<KioskBooking> {
   return call<KioskBooking>('/api/appointments', { ...body, privacyConsent: true, channel: 'kiosk' });
 }

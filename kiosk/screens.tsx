@@ -103,30 +103,30 @@ export function StartScreen(props: {
       {nothingOffered ? (
         <div />
       ) : (
-      <div className={styles.searchBox}>
-        <label htmlFor="kiosk-search-input" className="visually-hidden">
-          {t('searchLabel')}
-        </label>
-        <SearchIcon />
-        <input
-          id="kiosk-search-input"
-          data-testid="kiosk-search"
-          className={styles.searchInput}
-          type="search"
-          value={query}
-          placeholder={t('searchPlaceholder')}
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          enterKeyHint="search"
-          // The kiosk brings its own keyboard; a system one would cover the screen.
-          inputMode="none"
-          onFocus={props.onOpenSearch}
-          onClick={props.onOpenSearch}
-          onChange={(e) => props.onQuery(e.target.value)}
-        />
-      </div>
+        <div className={styles.searchBox}>
+          <label htmlFor="kiosk-search-input" className="visually-hidden">
+            {t('searchLabel')}
+          </label>
+          <SearchIcon />
+          <input
+            id="kiosk-search-input"
+            data-testid="kiosk-search"
+            className={styles.searchInput}
+            type="search"
+            value={query}
+            placeholder={t('searchPlaceholder')}
+            autoComplete="off"
+            autoCorrect="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            enterKeyHint="search"
+            // The kiosk brings its own keyboard; a system one would cover the screen.
+            inputMode="none"
+            onFocus={props.onOpenSearch}
+            onClick={props.onOpenSearch}
+            onChange={(e) => props.onQuery(e.target.value)}
+          />
+        </div>
       )}
       {nothingOffered ? null : searching ? (
         <div className={styles.searchPanel}>
@@ -376,7 +376,12 @@ export function PriorityScreen({
         <p className={styles.lead}>{t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}</p>
         <p className={styles.explain}>{t('priorityExplain')}</p>
         <div className={styles.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
-          <button type="button" className={`${styles.priorityTile} ${styles.priorityNone}`} data-testid="kiosk-priority-none" onClick={() => onChoose('none')}>
+          <button
+            type="button"
+            className={`${styles.priorityTile} ${styles.priorityNone}`}
+            data-testid="kiosk-priority-none"
+            onClick={() => onChoose('none')}
+          >
             <span className={styles.priorityIcon}>
               <CheckIcon />
             </span>
@@ -386,7 +391,13 @@ export function PriorityScreen({
             </span>
           </button>
           {priorityChoices.map(({ value, key, Icon }) => (
-            <button key={value} type="button" className={styles.priorityTile} data-testid={`kiosk-priority-${value}`} onClick={() => onChoose(value)}>
+            <button
+              key={value}
+              type="button"
+              className={styles.priorityTile}
+              data-testid={`kiosk-priority-${value}`}
+              onClick={() => onChoose(value)}
+            >
               <span className={styles.priorityIcon}>
                 <Icon />
               </span>
@@ -441,7 +452,11 @@ export function TicketScreen({
   // No paper is coming: the QR code on screen is the citizen's ticket, so it gets bigger.
   const noPaper = ticket.print?.status === 'unavailable';
   return (
-    <div className={noPaper ? `${styles.ticket} ${styles.ticketNoPaper}` : styles.ticket} data-testid="kiosk-ticket" data-print={ticket.print?.status ?? 'none'}>
+    <div
+      className={noPaper ? `${styles.ticket} ${styles.ticketNoPaper}` : styles.ticket}
+      data-testid="kiosk-ticket"
+      data-print={ticket.print?.status ?? 'none'}
+    >
       <div className={styles.ticketMain}>
         <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
           {t('ticketTitle')}
@@ -473,7 +488,11 @@ export function TicketScreen({
         </dl>
         <p className={styles.whatNext}>{t('ticketWhatNext')}</p>
         {ticket.print ? (
-          <p className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice} role={noPaper ? 'alert' : undefined} data-testid="kiosk-print-notice">
+          <p
+            className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}
+            role={noPaper ? 'alert' : undefined}
+            data-testid="kiosk-print-notice"
+          >
             {noPaper ? <AlertIcon /> : <PrinterIcon />}
             <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
           </p>
@@ -503,7 +522,14 @@ export function TicketQrAndDone({ code, onDone }: { code: string; onDone: () => 
     <>
       <figure className={styles.qr}>
         {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
-        <img src={`/api/tickets/${encodeURIComponent(code)}/qr.svg`} alt={t('qrAlt')} width={300} height={300} className={styles.qrImage} data-testid="kiosk-ticket-qr" />
+        <img
+          src={`/api/tickets/${encodeURIComponent(code)}/qr.svg`}
+          alt={t('qrAlt')}
+          width={300}
+          height={300}
+          className={styles.qrImage}
+          data-testid="kiosk-ticket-qr"
+        />
         <figcaption className={styles.qrCaption}>
           <span className={styles.qrLabel}>
             <PhoneIcon />

@@ -1615,9 +1615,7 @@ function oneStopSkills(weights: Record<string, number>): { serviceCode: string; 
 }
 
 function officeSkills(officeSlug: string): { serviceCode: string; weight: number }[] {
-  return demoServices
-    .filter((s) => s.officeSlug === officeSlug)
-    .map((s) => ({ serviceCode: s.code, weight: 1 }));
+  return demoServices.filter((s) => s.officeSlug === officeSlug).map((s) => ({ serviceCode: s.code, weight: 1 }));
 }
 
 export const demoStaff: DemoStaff[] = [

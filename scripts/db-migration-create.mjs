@@ -33,7 +33,9 @@ const url = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/po
 const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: url }));
 const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', content]] }, () => undefined, factory);
 const result = await engine.diff({
-  from: previousSchema ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: fs.readFileSync(previousSchema, 'utf8') }] } : { tag: 'empty' },
+  from: previousSchema
+    ? { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: fs.readFileSync(previousSchema, 'utf8') }] }
+    : { tag: 'empty' },
   to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content }] },
   script: true,
   exitCode: null,

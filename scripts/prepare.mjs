@@ -8,7 +8,23 @@ import path from 'node:path';
 const run = (cmd, env = {}) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
 const args = new Set(process.argv.slice(2));
 
-const SOURCES = ['app', 'server', 'admin', 'book', 'kiosk', 'display', 'counter', 'ticket', 'ui', 'i18n', 'messages', 'prisma', 'next.config.js', 'package.json', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'server',
+  'admin',
+  'book',
+  'kiosk',
+  'display',
+  'counter',
+  'ticket',
+  'ui',
+  'i18n',
+  'messages',
+  'prisma',
+  'next.config.js',
+  'package.json',
+  'tsconfig.json',
+];
 
 function newestSourceMtime() {
   let newest = 0;
@@ -23,7 +39,10 @@ function newestSourceMtime() {
 }
 
 if (!fs.existsSync('server/db/generated/client.ts') || args.has('--generate')) {
-  run('npx prisma generate', { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false', PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+  run('npx prisma generate', {
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/false',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+  });
 }
 if (args.has('--build')) {
   const buildId = '.next/BUILD_ID';

@@ -36,15 +36,38 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
 
   // This morning: clerks at five of six counters, people waiting, one queue nobody serves.
   const api = new ApiClient(app.url);
-  const services: { id: string; code: string; mode: string; officeId: string; prefix: string }[] = (await api.get('/api/services')).body;
+  const services: { id: string; code: string; mode: string; officeId: string; prefix: string }[] = (
+    await api.get('/api/services')
+  ).body;
   const office = (await api.get('/api/offices')).body.find((o: { isOneStop: boolean }) => o.isOneStop);
   const desk = services.filter((s) => s.mode === 'desk' && s.officeId === office.id);
   const byCode = (code: string) => desk.find((s) => s.code === code)?.id ?? desk[0].id;
-  const plan = ['certificato-residenza', 'tari-informazioni', 'certificato-stato-famiglia', 'autentica-firma', 'iscrizione-mensa-scolastica', 'permesso-ztl', 'certificato-residenza', 'contrassegno-disabili', 'tari-informazioni', 'carta-identita-elettronica', 'autentica-firma', 'certificato-residenza', 'tessera-elettorale-duplicato', 'iscrizione-mensa-scolastica', 'carta-identita-elettronica', 'permesso-ztl', 'certificato-residenza', 'tari-informazioni'];
+  const plan = [
+    'certificato-residenza',
+    'tari-informazioni',
+    'certificato-stato-famiglia',
+    'autentica-firma',
+    'iscrizione-mensa-scolastica',
+    'permesso-ztl',
+    'certificato-residenza',
+    'contrassegno-disabili',
+    'tari-informazioni',
+    'carta-identita-elettronica',
+    'autentica-firma',
+    'certificato-residenza',
+    'tessera-elettorale-duplicato',
+    'iscrizione-mensa-scolastica',
+    'carta-identita-elettronica',
+    'permesso-ztl',
+    'certificato-residenza',
+    'tari-informazioni',
+  ];
   const tickets: { id: string; code: string }[] = [];
   for (const code of plan) tickets.push((await api.post('/api/tickets', { serviceId: byCode(code), priority: 'none' })).body);
   // Two citizens have been waiting a while (above their services' targets).
-  const counters = (await space.db.counter.findMany({ where: { officeId: office.id }, orderBy: { number: 'asc' } })).map((c) => c.id);
+  const counters = (await space.db.counter.findMany({ where: { officeId: office.id }, orderBy: { number: 'asc' } })).map(
+    (c) => c.id,
+  );
   const noMobility = desk.filter((s) => !['permesso-ztl', 'contrassegno-disabili'].includes(s.code)).map((s) => s.id);
   const clerks: ApiClient[] = [];
   for (const [i, user] of ['operatore1', 'operatore2', 'operatore3', 'operatore4', 'operatore6'].entries()) {
@@ -69,16 +92,38 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
     await space.db.ticket.update({ where: { id: waiting[i].id }, data: { queuedAt: at, issuedAt: at } });
   }
   // Calls happened a few minutes ago.
-  await space.db.$executeRaw`UPDATE "Ticket" SET "calledAt" = "calledAt" - interval '4 minutes', "startedAt" = "startedAt" - interval '3 minutes' WHERE status IN ('called', 'serving')`;
+  await space.db
+    .$executeRaw`UPDATE "Ticket" SET "calledAt" = "calledAt" - interval '4 minutes', "startedAt" = "startedAt" - interval '3 minutes' WHERE status IN ('called', 'serving')`;
   const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
   await space.db.kiosk.create({
-    data: { officeId: office.id, name: 'Chiosco ingresso', tokenHash: 'screenshot-kiosk', printMode: 'server', printerInterface: 'tcp://192.168.1.50:9100', printerStatus: 'paper_out', lastSeenAt: minutesAgo(3), locationHintIt: 'Sportelli al piano terra, sala B' },
+    data: {
+      officeId: office.id,
+      name: 'Chiosco ingresso',
+      tokenHash: 'screenshot-kiosk',
+      printMode: 'server',
+      printerInterface: 'tcp://192.168.1.50:9100',
+      printerStatus: 'paper_out',
+      lastSeenAt: minutesAgo(3),
+      locationHintIt: 'Sportelli al piano terra, sala B',
+    },
   });
   await space.db.kiosk.create({
-    data: { officeId: office.id, name: 'Chiosco primo piano', tokenHash: 'screenshot-kiosk-2', printMode: 'server', printerInterface: 'tcp://192.168.1.51:9100', printerType: 'custom', paperWidth: 58, printerStatus: 'online', lastSeenAt: minutesAgo(1) },
+    data: {
+      officeId: office.id,
+      name: 'Chiosco primo piano',
+      tokenHash: 'screenshot-kiosk-2',
+      printMode: 'server',
+      printerInterface: 'tcp://192.168.1.51:9100',
+      printerType: 'custom',
+      paperWidth: 58,
+      printerStatus: 'online',
+      lastSeenAt: minutesAgo(1),
+    },
   });
 
-  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })
+  ).newPage();
   await login(page, app.url, 'supervisore');
   await page.getByTestId('admin-counters').waitFor();
   await page.mouse.move(0, 1079);
@@ -114,7 +159,9 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
 
 /** The services list (admin-config.png), and the displays' configuration: the list and the edit dialog of the demo's area display. */
 export async function displayScreenshots(app: TestApp, browser: Browser): Promise<void> {
-  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })
+  ).newPage();
   await adminLogin(page, `${app.url}/admin/config/services`, 'admin');
   await page.getByTestId('services-table').waitFor();
   await page.mouse.move(0, 1079);
@@ -137,20 +184,45 @@ export async function displayScreenshots(app: TestApp, browser: Browser): Promis
 
 /** The admin's offices page (walk-in opening hours, hours of an appointment service, a closure) and kiosks page. */
 async function configScreenshots(space: TestSpace, app: TestApp, browser: Browser, oneStopId: string) {
-  await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco ufficio anagrafe', tokenHash: 'screenshot-kiosk-3', printMode: 'agent', printerStatus: 'paper_low', lastSeenAt: new Date(Date.now() - 12 * 60_000) } });
-  await space.db.kiosk.create({ data: { officeId: oneStopId, name: 'Chiosco vecchio', tokenHash: 'screenshot-kiosk-4', printMode: 'none', active: false } });
-  const schedule = await space.db.schedule.findFirstOrThrow({ where: { office: { isOneStop: false } }, include: { office: true }, orderBy: { id: 'asc' } });
+  await space.db.kiosk.create({
+    data: {
+      officeId: oneStopId,
+      name: 'Chiosco ufficio anagrafe',
+      tokenHash: 'screenshot-kiosk-3',
+      printMode: 'agent',
+      printerStatus: 'paper_low',
+      lastSeenAt: new Date(Date.now() - 12 * 60_000),
+    },
+  });
+  await space.db.kiosk.create({
+    data: { officeId: oneStopId, name: 'Chiosco vecchio', tokenHash: 'screenshot-kiosk-4', printMode: 'none', active: false },
+  });
+  const schedule = await space.db.schedule.findFirstOrThrow({
+    where: { office: { isOneStop: false } },
+    include: { office: true },
+    orderBy: { id: 'asc' },
+  });
   const admin = new ApiClient(app.url);
   await admin.login('admin');
   const in10 = DateTime.now().setZone('Europe/Rome').plus({ days: 10 });
-  await admin.post('/api/schedules/closures', { officeId: schedule.officeId, fromDay: in10.toISODate(), toDay: in10.plus({ days: 2 }).toISODate(), reason: 'Trasloco archivio' });
+  await admin.post('/api/schedules/closures', {
+    officeId: schedule.officeId,
+    fromDay: in10.toISODate(),
+    toDay: in10.plus({ days: 2 }).toISODate(),
+    reason: 'Trasloco archivio',
+  });
   // Walk-in opening hours of that office: mornings, Tuesday and Thursday afternoons too.
   await admin.request('PUT', `/api/admin/offices/${schedule.officeId}/hours`, {
-    hours: [1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, opens: '08:30', closes: '12:30' }, ...(weekday === 2 || weekday === 4 ? [{ weekday, opens: '14:30', closes: '17:00' }] : [])]),
+    hours: [1, 2, 3, 4, 5].flatMap((weekday) => [
+      { weekday, opens: '08:30', closes: '12:30' },
+      ...(weekday === 2 || weekday === 4 ? [{ weekday, opens: '14:30', closes: '17:00' }] : []),
+    ]),
     lastTicketMinutes: 15,
   });
 
-  const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })
+  ).newPage();
   await adminLogin(page, `${app.url}/admin/config/offices`, 'admin');
   await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
   await page.getByTestId('hours-service').selectOption(schedule.serviceId);

@@ -28,7 +28,9 @@ try {
   await phone.getByTestId('book-service-carta-identita-elettronica').click();
   await phone.locator('[data-testid^="book-day-"]').first().waitFor();
   // A day a few days ahead, its times shown under the calendar.
-  const ids = await phone.locator('[data-testid^="book-day-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  const ids = await phone
+    .locator('[data-testid^="book-day-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
   await phone.getByTestId(ids[Math.min(3, ids.length - 1)]).click();
   await phone.locator('[data-testid^="book-slot-"]').nth(2).click();
   // The month bar at the top: the calendar and the day's times in one screen.

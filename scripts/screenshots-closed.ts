@@ -16,7 +16,10 @@ const OUT = 'docs/screenshots';
 export async function closedKioskScreenshots(space: TestSpace, app: TestApp, browser: Browser) {
   fs.mkdirSync(OUT, { recursive: true });
   const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(new Intl.DateTimeFormat('en-GB', { timeZone: office.timeZone, weekday: 'short' }).format(new Date())) + 1;
+  const weekday =
+    ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(
+      new Intl.DateTimeFormat('en-GB', { timeZone: office.timeZone, weekday: 'short' }).format(new Date()),
+    ) + 1;
   const tomorrow = (weekday % 7) + 1;
   const admin = new ApiClient(app.url);
   await admin.login('admin');
@@ -48,7 +51,15 @@ export async function closedKioskScreenshots(space: TestSpace, app: TestApp, bro
   const api = new ApiClient(app.url);
   const desk: { id: string; code: string }[] = (await api.get(`/api/services?officeId=${office.id}&mode=desk`)).body;
   const pick = (code: string) => desk.find((s) => s.code === code)?.id ?? desk[0].id;
-  for (const code of ['certificato-residenza', 'tari-informazioni', 'certificato-stato-famiglia', 'certificato-residenza', 'autentica-firma', 'tari-informazioni', 'certificato-residenza']) {
+  for (const code of [
+    'certificato-residenza',
+    'tari-informazioni',
+    'certificato-stato-famiglia',
+    'certificato-residenza',
+    'autentica-firma',
+    'tari-informazioni',
+    'certificato-residenza',
+  ]) {
     const issued = await api.post('/api/tickets', { serviceId: pick(code), priority: 'none' });
     if (issued.status !== 201) throw new Error(`ticket: ${issued.status} ${JSON.stringify(issued.body)}`);
   }

@@ -44,11 +44,20 @@ try {
   const desk = services.filter((s) => s.mode === 'desk');
   const pick = (code: string) => desk.find((s) => s.code === code)?.id ?? desk[0].id;
   const plan: [string, string][] = [
-    ['certificato-residenza', 'none'], ['tari-informazioni', 'none'], ['certificato-stato-famiglia', 'elderly'],
-    ['autentica-firma', 'none'], ['iscrizione-mensa-scolastica', 'none'], ['permesso-ztl', 'disability'],
-    ['certificato-residenza', 'none'], ['contrassegno-disabili', 'none'], ['tari-informazioni', 'pregnancy'],
-    ['certificato-stato-famiglia', 'none'], ['autentica-firma', 'none'], ['certificato-residenza', 'none'],
-    ['tessera-elettorale-duplicato', 'none'], ['iscrizione-mensa-scolastica', 'none'],
+    ['certificato-residenza', 'none'],
+    ['tari-informazioni', 'none'],
+    ['certificato-stato-famiglia', 'elderly'],
+    ['autentica-firma', 'none'],
+    ['iscrizione-mensa-scolastica', 'none'],
+    ['permesso-ztl', 'disability'],
+    ['certificato-residenza', 'none'],
+    ['contrassegno-disabili', 'none'],
+    ['tari-informazioni', 'pregnancy'],
+    ['certificato-stato-famiglia', 'none'],
+    ['autentica-firma', 'none'],
+    ['certificato-residenza', 'none'],
+    ['tessera-elettorale-duplicato', 'none'],
+    ['iscrizione-mensa-scolastica', 'none'],
   ];
   const tickets = [];
   for (const [code, priority] of plan) tickets.push((await api.post('/api/tickets', { serviceId: pick(code), priority })).body);
@@ -115,7 +124,16 @@ try {
     const admin = new ApiClient(app.url);
     await admin.login('admin');
     const officeId = (await api.get('/api/offices')).body.find((o: { isOneStop: boolean }) => o.isOneStop).id;
-    const kiosk = (await admin.post('/api/kiosks', { officeId, name: 'Ingresso', printMode: 'server', printerInterface: printer.address, locationHintIt: 'Sportelli al piano terra, sala B', locationHintEn: 'Counters on the ground floor, hall B' })).body.kiosk;
+    const kiosk = (
+      await admin.post('/api/kiosks', {
+        officeId,
+        name: 'Ingresso',
+        printMode: 'server',
+        printerInterface: printer.address,
+        locationHintIt: 'Sportelli al piano terra, sala B',
+        locationHintEn: 'Counters on the ground floor, hall B',
+      })
+    ).body.kiosk;
     const printed = (await api.post('/api/tickets', { serviceId: pick('certificato-residenza'), kioskId: kiosk.id })).body;
     const preview = await page({ viewport: { width: 720, height: 780 }, deviceScaleFactor: 1.5 });
     await preview.goto(`${app.url}/api/tickets/${printed.code}/print-preview`);

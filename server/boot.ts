@@ -105,7 +105,10 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const stopJobs = await startJobs(redis, config.timeZone);
   // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
   redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
-  const timer = setInterval(() => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')), 30_000);
+  const timer = setInterval(
+    () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')),
+    30_000,
+  );
   timer.unref();
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));

@@ -7,7 +7,10 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   /** Namespace for every Redis key, BullMQ queue and socket.io channel of this installation. */
-  REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9_-]+$/).default('sportello'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/)
+    .default('sportello'),
   SESSION_SECRET: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
   TIME_ZONE: z.string().default('Europe/Rome'),
@@ -19,11 +22,25 @@ const envSchema = z.object({
   /** Bearer token required by GET /metrics; unset = open (scrape targets usually sit on a private network). */
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Appointments: how many hours before the start the citizen may still cancel or move it. */
-  BOOKING_CHANGE_DEADLINE_HOURS: z.coerce.number().min(0).max(24 * 30).default(24),
+  BOOKING_CHANGE_DEADLINE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
   /** Check-in at the kiosk opens this many minutes before the booked time... */
-  CHECKIN_EARLY_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(30),
+  CHECKIN_EARLY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(30),
   /** ...and closes this many minutes after it (later: a walk-in ticket is offered; the appointment is a no-show). */
-  CHECKIN_LATE_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(15),
+  CHECKIN_LATE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(15),
   /** Reminder e-mails, hours before the appointment, comma-separated ("48,2"; empty = none). */
   APPOINTMENT_REMINDER_HOURS: z
     .string()
@@ -86,7 +103,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       changeDeadlineHours: e.BOOKING_CHANGE_DEADLINE_HOURS,
       checkinEarlyMinutes: e.CHECKIN_EARLY_MINUTES,
       checkinLateMinutes: e.CHECKIN_LATE_MINUTES,
-      reminderHours: [...new Set(e.APPOINTMENT_REMINDER_HOURS.split(',').map((x) => x.trim()).filter(Boolean).map(Number))].filter((h) => h > 0).sort((a, b) => b - a),
+      reminderHours: [
+        ...new Set(
+          e.APPOINTMENT_REMINDER_HOURS.split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+            .map(Number),
+        ),
+      ]
+        .filter((h) => h > 0)
+        .sort((a, b) => b - a),
       retentionDays: e.APPOINTMENT_RETENTION_DAYS,
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },

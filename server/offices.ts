@@ -15,7 +15,10 @@ export async function resolveOffice(officeId?: string) {
 
 /** The public office list; `walkIn` tells kiosks whether they may issue tickets now. */
 export async function listOffices(now = new Date()) {
-  const offices = await rt().db.office.findMany({ orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], include: walkInRulesInclude(now) });
+  const offices = await rt().db.office.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    include: walkInRulesInclude(now),
+  });
   return offices.map((o) => ({
     id: o.id,
     slug: o.slug,

@@ -28,7 +28,13 @@ const error = {
       schema: {
         type: 'object',
         required: ['error'],
-        properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} } } },
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+          },
+        },
       },
     },
   },
@@ -36,8 +42,20 @@ const error = {
 
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const pathParam = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
-const officeParam = { name: 'officeId', in: 'query', required: false, schema: { type: 'string' }, description: 'Office id; default: the one-stop desk' };
+const pathParam = (name: string, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description,
+});
+const officeParam = {
+  name: 'officeId',
+  in: 'query',
+  required: false,
+  schema: { type: 'string' },
+  description: 'Office id; default: the one-stop desk',
+};
 const staff = [{ session: [] }];
 
 /** Paths answered by the custom server itself (server/boot.ts), not by a file under app/api. */
@@ -46,15 +64,32 @@ export const SERVER_PATHS = ['/metrics'] as const;
 /** Query parameters from a zod object schema (required = not optional in the schema). */
 function queryParams(s: z.ZodType) {
   const js = schema(s) as { properties: Record<string, object>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: p }));
+  return Object.entries(js.properties).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: js.required?.includes(name) ?? false,
+    schema: p,
+  }));
 }
 
 const statsDescription =
-  'Figures from the TicketEvent log only, per local day, hour of day, service, counter or clerk (office time zone). issued/served/noShow/cancelled/transferred count events; called = first calls; wait = issued → first call; service time = start (or call) → completion; p50/p90 = continuous percentiles (PostgreSQL percentile_cont); serviceLevel = withinTarget / called (wait ≤ the service\'s targetWaitMinutes). Supervisors and admins.';
+  "Figures from the TicketEvent log only, per local day, hour of day, service, counter or clerk (office time zone). issued/served/noShow/cancelled/transferred count events; called = first calls; wait = issued → first call; service time = start (or call) → completion; p50/p90 = continuous percentiles (PostgreSQL percentile_cont); serviceLevel = withinTarget / called (wait ≤ the service's targetWaitMinutes). Supervisors and admins.";
 const html = (description: string) => ({ description, content: { 'text/html': {} } });
 const previewParams = [
-  { name: 'width', in: 'query', required: false, schema: { type: 'integer', enum: [58, 80] }, description: 'Paper width in mm; default: the kiosk’s, or 80' },
-  { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['it', 'en'] }, description: 'Language; default: the ticket’s' },
+  {
+    name: 'width',
+    in: 'query',
+    required: false,
+    schema: { type: 'integer', enum: [58, 80] },
+    description: 'Paper width in mm; default: the kiosk’s, or 80',
+  },
+  {
+    name: 'lang',
+    in: 'query',
+    required: false,
+    schema: { type: 'string', enum: ['it', 'en'] },
+    description: 'Language; default: the ticket’s',
+  },
 ];
 
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
@@ -92,40 +127,76 @@ export function openApiDocument(baseUrl: string) {
     },
     servers: [{ url: baseUrl }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' }, metricsToken: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' },
+        metricsToken: { type: 'http', scheme: 'bearer' },
+      },
     },
     paths: {
       '/api/openapi.json': { get: { tags: ['public'], summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
-      '/api/health': { get: { tags: ['public'], summary: 'Health of the app, database and Redis', responses: { '200': ok('{status, db, redis}'), '503': ok('A dependency is down') } } },
+      '/api/health': {
+        get: {
+          tags: ['public'],
+          summary: 'Health of the app, database and Redis',
+          responses: { '200': ok('{status, db, redis}'), '503': ok('A dependency is down') },
+        },
+      },
       '/api/offices': {
         get: {
           tags: ['public'],
-          summary: 'Offices, each with `walkIn: {open, closesAt?, nextOpensAt?, reason?}`: whether its kiosk issues walk-in tickets now (closesAt = last ticket time)',
+          summary:
+            'Offices, each with `walkIn: {open, closesAt?, nextOpensAt?, reason?}`: whether its kiosk issues walk-in tickets now (closesAt = last ticket time)',
           responses: { '200': ok('Office list') },
         },
       },
-      '/api/categories': { get: { tags: ['public'], summary: 'Categories with active services', parameters: [officeParam], responses: { '200': ok('Category list') } } },
+      '/api/categories': {
+        get: {
+          tags: ['public'],
+          summary: 'Categories with active services',
+          parameters: [officeParam],
+          responses: { '200': ok('Category list') },
+        },
+      },
       '/api/services': {
         get: {
           tags: ['public'],
           summary: 'Active services',
-          parameters: Object.entries((schema(servicesQuery) as { properties: Record<string, object> }).properties).map(([name, s]) => ({ name, in: 'query', required: false, schema: s })),
+          parameters: Object.entries((schema(servicesQuery) as { properties: Record<string, object> }).properties).map(
+            ([name, s]) => ({ name, in: 'query', required: false, schema: s }),
+          ),
           responses: { '200': ok('Service list'), ...errors(400) },
         },
       },
       '/api/tickets': {
         post: {
           tags: ['public'],
-          summary: 'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}',
+          summary:
+            'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}',
           requestBody: body(issueTicketInput),
           responses: {
-            '201': ok("{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}"),
+            '201': ok(
+              "{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}",
+            ),
             ...errors(400, 404, 409, 422, 429),
           },
         },
       },
-      '/api/tickets/{code}': { get: { tags: ['public'], summary: 'Public status of a ticket (no personal data)', parameters: [pathParam('code', 'Public code')], responses: { '200': ok('TicketPublic'), ...errors(400, 404) } } },
-      '/api/tickets/{code}/qr.svg': { get: { tags: ['public'], summary: 'QR code of the ticket page', parameters: [pathParam('code', 'Public code')], responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) } } },
+      '/api/tickets/{code}': {
+        get: {
+          tags: ['public'],
+          summary: 'Public status of a ticket (no personal data)',
+          parameters: [pathParam('code', 'Public code')],
+          responses: { '200': ok('TicketPublic'), ...errors(400, 404) },
+        },
+      },
+      '/api/tickets/{code}/qr.svg': {
+        get: {
+          tags: ['public'],
+          summary: 'QR code of the ticket page',
+          parameters: [pathParam('code', 'Public code')],
+          responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
+        },
+      },
       '/api/tickets/{code}/print-preview': {
         get: {
           tags: ['public'],
@@ -134,26 +205,89 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': html('The ticket on 58 or 80 mm paper'), ...errors(400, 404) },
         },
       },
-      '/api/tickets/{code}/cancel': { post: { tags: ['public'], summary: 'The citizen leaves the queue', parameters: [pathParam('code', 'Public code')], responses: { '200': ok('TicketPublic'), ...errors(400, 404, 409, 429) } } },
-      '/api/queues': { get: { tags: ['public'], summary: 'Waiting, oldest wait and estimate per service', parameters: [officeParam], responses: { '200': ok('QueueInfo[]') } } },
+      '/api/tickets/{code}/cancel': {
+        post: {
+          tags: ['public'],
+          summary: 'The citizen leaves the queue',
+          parameters: [pathParam('code', 'Public code')],
+          responses: { '200': ok('TicketPublic'), ...errors(400, 404, 409, 429) },
+        },
+      },
+      '/api/queues': {
+        get: {
+          tags: ['public'],
+          summary: 'Waiting, oldest wait and estimate per service',
+          parameters: [officeParam],
+          responses: { '200': ok('QueueInfo[]') },
+        },
+      },
       '/api/display': {
         get: {
           tags: ['public'],
           summary:
             'Display snapshot (the socket sends the same on connect): `display` = a configured display’s slug or id (its services, name and ticker; 404 when unknown or inactive), or `officeId` for a whole office without a ticker. `office.timeZone` and `walkIn: {open, closesAt?, nextOpensAt?}` say whether the office issues walk-in tickets now (no opening hours = always open)',
-          parameters: [officeParam, { name: 'display', in: 'query', required: false, schema: { type: 'string' }, description: 'Slug or id of a configured display; wins over officeId' }],
+          parameters: [
+            officeParam,
+            {
+              name: 'display',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'Slug or id of a configured display; wins over officeId',
+            },
+          ],
           responses: { '200': ok('DisplaySnapshot'), ...errors(400, 404) },
         },
       },
-      '/api/auth/login': { post: { tags: ['staff'], summary: 'Log in; sets the session cookie', requestBody: body(loginInput), responses: { '200': ok('{staff}'), ...errors(400, 401, 429) } } },
+      '/api/auth/login': {
+        post: {
+          tags: ['staff'],
+          summary: 'Log in; sets the session cookie',
+          requestBody: body(loginInput),
+          responses: { '200': ok('{staff}'), ...errors(400, 401, 429) },
+        },
+      },
       '/api/auth/logout': { post: { tags: ['staff'], summary: 'Log out', responses: { '204': { description: 'Logged out' } } } },
-      '/api/auth/me': { get: { tags: ['staff'], summary: 'Who am I, and my counter', security: staff, responses: { '200': ok('{staff, counterId}'), ...errors(401) } } },
-      '/api/staff': { get: { tags: ['staff'], summary: 'Colleagues (for transfers)', security: staff, parameters: [officeParam], responses: { '200': ok('Staff list'), ...errors(401) } } },
-      '/api/staff/me/services': { get: { tags: ['staff'], summary: 'Services I may serve, with weights', security: staff, responses: { '200': ok('Service list'), ...errors(401) } } },
-      '/api/counters': { get: { tags: ['counter'], summary: 'Counters of an office', security: staff, parameters: [officeParam], responses: { '200': ok('Counter list'), ...errors(401) } } },
+      '/api/auth/me': {
+        get: {
+          tags: ['staff'],
+          summary: 'Who am I, and my counter',
+          security: staff,
+          responses: { '200': ok('{staff, counterId}'), ...errors(401) },
+        },
+      },
+      '/api/staff': {
+        get: {
+          tags: ['staff'],
+          summary: 'Colleagues (for transfers)',
+          security: staff,
+          parameters: [officeParam],
+          responses: { '200': ok('Staff list'), ...errors(401) },
+        },
+      },
+      '/api/staff/me/services': {
+        get: {
+          tags: ['staff'],
+          summary: 'Services I may serve, with weights',
+          security: staff,
+          responses: { '200': ok('Service list'), ...errors(401) },
+        },
+      },
+      '/api/counters': {
+        get: {
+          tags: ['counter'],
+          summary: 'Counters of an office',
+          security: staff,
+          parameters: [officeParam],
+          responses: { '200': ok('Counter list'), ...errors(401) },
+        },
+      },
       '/api/counters/{id}/open': counterAction('Open a counter with chosen services', { requestBody: body(openCounterInput) }),
       '/api/counters/{id}/close': counterAction('Close a counter (its clerk, or a supervisor when no ticket is at it)'),
-      '/api/counters/{id}/services': counterAction('Supervisor: set the services an open counter serves (active desk services of its office)', { requestBody: body(counterServicesInput) }),
+      '/api/counters/{id}/services': counterAction(
+        'Supervisor: set the services an open counter serves (active desk services of its office)',
+        { requestBody: body(counterServicesInput) },
+      ),
       '/api/counters/{id}/pause': counterAction('Pause'),
       '/api/counters/{id}/resume': counterAction('Resume'),
       '/api/counters/{id}/call-next': {
@@ -162,24 +296,42 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Call the next citizen (atomic across counters)',
           security: staff,
           parameters: [pathParam('id', 'Counter id')],
-          responses: { '200': ok('{ticket: CounterTicket}'), '204': { description: 'Nobody waits for this counter' }, ...errors(401, 403, 404, 409) },
+          responses: {
+            '200': ok('{ticket: CounterTicket}'),
+            '204': { description: 'Nobody waits for this counter' },
+            ...errors(401, 403, 404, 409),
+          },
         },
       },
       '/api/kiosks': {
-        get: { tags: ['kiosks'], summary: 'Kiosks with their printer status and agent connection (supervisor, admin)', security: staff, parameters: [officeParam], responses: { '200': ok('KioskView[]'), ...errors(400, 401, 403) } },
+        get: {
+          tags: ['kiosks'],
+          summary: 'Kiosks with their printer status and agent connection (supervisor, admin)',
+          security: staff,
+          parameters: [officeParam],
+          responses: { '200': ok('KioskView[]'), ...errors(400, 401, 403) },
+        },
         post: {
           tags: ['kiosks'],
-          summary: 'Register a kiosk (admin); the answer holds its agent token, shown only this once. Writes one AuditLog row in the same transaction.',
+          summary:
+            'Register a kiosk (admin); the answer holds its agent token, shown only this once. Writes one AuditLog row in the same transaction.',
           security: staff,
           requestBody: body(createKioskInput),
           responses: { '201': ok('{kiosk: KioskView, token}'), ...errors(400, 401, 403, 404, 422) },
         },
       },
       '/api/kiosks/{id}': {
-        get: { tags: ['kiosks'], summary: 'One kiosk (supervisor, admin)', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('KioskView'), ...errors(401, 403, 404) } },
+        get: {
+          tags: ['kiosks'],
+          summary: 'One kiosk (supervisor, admin)',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '200': ok('KioskView'), ...errors(401, 403, 404) },
+        },
         patch: {
           tags: ['kiosks'],
-          summary: 'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings. Writes one AuditLog row in the same transaction.',
+          summary:
+            'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings. Writes one AuditLog row in the same transaction.',
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
           requestBody: body(updateKioskInput),
@@ -187,17 +339,31 @@ export function openApiDocument(baseUrl: string) {
         },
         delete: {
           tags: ['kiosks'],
-          summary: 'Deactivate a kiosk (admin): its agent is refused from now on; the print history stays. Writes one AuditLog row in the same transaction.',
+          summary:
+            'Deactivate a kiosk (admin): its agent is refused from now on; the print history stays. Writes one AuditLog row in the same transaction.',
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
           responses: { '204': { description: 'Deactivated' }, ...errors(401, 403, 404) },
         },
       },
       '/api/kiosks/{id}/token': {
-        post: { tags: ['kiosks'], summary: 'New agent token (admin); the old one stops working at once. Writes one AuditLog row in the same transaction. (action token_rotate, never the token or its hash)', security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) } },
+        post: {
+          tags: ['kiosks'],
+          summary:
+            'New agent token (admin); the old one stops working at once. Writes one AuditLog row in the same transaction. (action token_rotate, never the token or its hash)',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) },
+        },
       },
       '/api/kiosks/{id}/test-print': {
-        post: { tags: ['kiosks'], summary: "Print a test page on the kiosk's printer (supervisor, admin)", security: staff, parameters: [pathParam('id', 'Kiosk id')], responses: { '200': ok("{print: {status: 'queued'} | {status: 'unavailable', reason}}"), ...errors(401, 403, 404) } },
+        post: {
+          tags: ['kiosks'],
+          summary: "Print a test page on the kiosk's printer (supervisor, admin)",
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '200': ok("{print: {status: 'queued'} | {status: 'unavailable', reason}}"), ...errors(401, 403, 404) },
+        },
       },
       '/api/kiosks/{id}/print-preview': {
         get: {
@@ -212,10 +378,21 @@ export function openApiDocument(baseUrl: string) {
       '/api/tickets/{id}/start': ticketAction('The citizen is at the counter'),
       '/api/tickets/{id}/complete': ticketAction('Done, with an outcome', { requestBody: body(completeInput) }),
       '/api/tickets/{id}/no-show': ticketAction('The citizen did not come'),
-      '/api/tickets/{id}/transfer': ticketAction('Send on to a service, a counter or a colleague, keeping the number', { requestBody: body(transferInput) }),
-      '/api/tickets/{id}/move': ticketAction('Supervisor: move a waiting ticket to another service, keeping its number and queue time', { requestBody: body(moveTicketInput) }),
+      '/api/tickets/{id}/transfer': ticketAction('Send on to a service, a counter or a colleague, keeping the number', {
+        requestBody: body(transferInput),
+      }),
+      '/api/tickets/{id}/move': ticketAction(
+        'Supervisor: move a waiting ticket to another service, keeping its number and queue time',
+        { requestBody: body(moveTicketInput) },
+      ),
       '/api/supervisor': {
-        get: { tags: ['supervisor'], summary: 'Live view snapshot: counters, queues, alerts (socket: supervisor:subscribe)', security: staff, parameters: [officeParam], responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) } },
+        get: {
+          tags: ['supervisor'],
+          summary: 'Live view snapshot: counters, queues, alerts (socket: supervisor:subscribe)',
+          security: staff,
+          parameters: [officeParam],
+          responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) },
+        },
       },
       '/api/queues/{serviceId}/tickets': {
         get: {
@@ -223,7 +400,10 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Waiting tickets of a service in queue order (first 200)',
           security: staff,
           parameters: [pathParam('serviceId', 'Service id')],
-          responses: { '200': ok('{total, tickets: [{id, number, priority, serviceId, queuedAt, direct}]}'), ...errors(401, 403, 404) },
+          responses: {
+            '200': ok('{total, tickets: [{id, number, priority, serviceId, queuedAt, direct}]}'),
+            ...errors(401, 403, 404),
+          },
         },
       },
       '/api/stats': {
@@ -242,26 +422,44 @@ export function openApiDocument(baseUrl: string) {
           summary: 'The same statistics as a CSV download (one row per group, then a total row)',
           security: staff,
           parameters: queryParams(statsQuery),
-          responses: { '200': { description: 'CSV (UTF-8 with BOM, CRLF), content-disposition attachment', content: { 'text/csv': {} } }, ...errors(400, 401, 403, 404) },
+          responses: {
+            '200': { description: 'CSV (UTF-8 with BOM, CRLF), content-disposition attachment', content: { 'text/csv': {} } },
+            ...errors(400, 401, 403, 404),
+          },
         },
       },
       '/api/appointments/services': {
-        get: { tags: ['appointments'], summary: 'Services that can be booked, with the offices that take them (kiosk order)', responses: { '200': ok('[{id, code, nameIt, nameEn, keywords, category, offices: [{id, name, nameEn, address}]}]') } },
+        get: {
+          tags: ['appointments'],
+          summary: 'Services that can be booked, with the offices that take them (kiosk order)',
+          responses: { '200': ok('[{id, code, nameIt, nameEn, keywords, category, offices: [{id, name, nameEn, address}]}]') },
+        },
       },
       '/api/appointments/availability': {
         get: {
           tags: ['appointments'],
           summary: 'Free places per slot, per local day (office time zone; closed days carry the reason)',
           parameters: queryParams(availabilityQuery),
-          responses: { '200': ok('{office, service, timeZone, slotMinutes, capacity, firstDay, lastDay, days: [{day, closed, free, slots: [{startsAt, time, free}]}]}'), ...errors(400, 404) },
+          responses: {
+            '200': ok(
+              '{office, service, timeZone, slotMinutes, capacity, firstDay, lastDay, days: [{day, closed, free, slots: [{startsAt, time, free}]}]}',
+            ),
+            ...errors(400, 404),
+          },
         },
       },
       '/api/appointments': {
         post: {
           tags: ['appointments'],
-          summary: 'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Channel `counter` needs a staff session.',
+          summary:
+            'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Channel `counter` needs a staff session.',
           requestBody: body(bookInput),
-          responses: { '201': ok('AppointmentView: {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}'), ...errors(400, 401, 404, 409, 422, 429) },
+          responses: {
+            '201': ok(
+              'AppointmentView: {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}',
+            ),
+            ...errors(400, 401, 404, 409, 422, 429),
+          },
         },
       },
       '/api/appointments/check-in': {
@@ -271,19 +469,35 @@ export function openApiDocument(baseUrl: string) {
           description:
             'Windows in the office time zone: earlier than CHECKIN_EARLY_MINUTES before the start → 422 checkin_too_early {comeBackAt, comeBackTime}; later than CHECKIN_LATE_MINUTES after it → 422 checkin_too_late (send walkIn: true for a walk-in ticket); another day → 422 checkin_wrong_day. Checking in twice answers 200 with the same ticket.',
           requestBody: body(checkInInput),
-          responses: { '201': ok('{already, late, ticket: IssuedTicket, appointment: {code, time, office, service, …}}'), '200': ok('Already checked in: the same ticket'), ...errors(400, 403, 404, 409, 422, 429) },
+          responses: {
+            '201': ok('{already, late, ticket: IssuedTicket, appointment: {code, time, office, service, …}}'),
+            '200': ok('Already checked in: the same ticket'),
+            ...errors(400, 403, 404, 409, 422, 429),
+          },
         },
       },
       '/api/appointments/today': {
-        get: { tags: ['appointments'], summary: "Today's appointments of an office with their status (counters)", security: staff, parameters: queryParams(todayQuery), responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 404) } },
+        get: {
+          tags: ['appointments'],
+          summary: "Today's appointments of an office with their status (counters)",
+          security: staff,
+          parameters: queryParams(todayQuery),
+          responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 404) },
+        },
       },
       '/api/appointments/{token}': {
-        get: { tags: ['appointments'], summary: 'The appointment of a manage link (signed token: tampered or expired → 403)', parameters: [pathParam('token', 'Manage token')], responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404) } },
+        get: {
+          tags: ['appointments'],
+          summary: 'The appointment of a manage link (signed token: tampered or expired → 403)',
+          parameters: [pathParam('token', 'Manage token')],
+          responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404) },
+        },
       },
       '/api/appointments/{token}/cancel': {
         post: {
           tags: ['appointments'],
-          summary: 'Cancel until BOOKING_CHANGE_DEADLINE_HOURS before the start; the place is free at once and the reminders are removed',
+          summary:
+            'Cancel until BOOKING_CHANGE_DEADLINE_HOURS before the start; the place is free at once and the reminders are removed',
           parameters: [pathParam('token', 'Manage token')],
           responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404, 409, 429) },
         },
@@ -291,36 +505,74 @@ export function openApiDocument(baseUrl: string) {
       '/api/appointments/{token}/reschedule': {
         post: {
           tags: ['appointments'],
-          summary: 'Move to another slot of the same office and service, until the deadline; the answer carries the new manage link',
+          summary:
+            'Move to another slot of the same office and service, until the deadline; the answer carries the new manage link',
           parameters: [pathParam('token', 'Manage token')],
           requestBody: body(rescheduleInput),
           responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404, 409, 422, 429) },
         },
       },
       '/api/appointments/{token}/qr.svg': {
-        get: { tags: ['appointments'], summary: 'QR code of the manage link (scanned at the kiosk to check in)', parameters: [pathParam('token', 'Manage token')], responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 403, 404) } },
+        get: {
+          tags: ['appointments'],
+          summary: 'QR code of the manage link (scanned at the kiosk to check in)',
+          parameters: [pathParam('token', 'Manage token')],
+          responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 403, 404) },
+        },
       },
       '/api/appointments/{token}/calendar.ics': {
-        get: { tags: ['appointments'], summary: 'The appointment as an iCalendar file', parameters: [pathParam('token', 'Manage token')], responses: { '200': { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(400, 403, 404) } },
+        get: {
+          tags: ['appointments'],
+          summary: 'The appointment as an iCalendar file',
+          parameters: [pathParam('token', 'Manage token')],
+          responses: { '200': { description: 'text/calendar', content: { 'text/calendar': {} } }, ...errors(400, 403, 404) },
+        },
       },
       '/api/schedules': {
-        get: { tags: ['appointments'], summary: 'Appointment schedules with their weekly hours, and each office\'s closures and patron day (supervisor, admin)', security: staff, parameters: queryParams(schedulesQuery), responses: { '200': ok('{schedules, offices}'), ...errors(400, 401, 403) } },
+        get: {
+          tags: ['appointments'],
+          summary: "Appointment schedules with their weekly hours, and each office's closures and patron day (supervisor, admin)",
+          security: staff,
+          parameters: queryParams(schedulesQuery),
+          responses: { '200': ok('{schedules, offices}'), ...errors(400, 401, 403) },
+        },
         put: {
           tags: ['appointments'],
-          summary: 'Create or replace the schedule of a service at an office (admin): hours (several ranges a day, not overlapping), slot length, capacity, horizon, notice. Writes one AuditLog row in the same transaction.',
+          summary:
+            'Create or replace the schedule of a service at an office (admin): hours (several ranges a day, not overlapping), slot length, capacity, horizon, notice. Writes one AuditLog row in the same transaction.',
           security: staff,
           requestBody: body(scheduleInput),
           responses: { '200': ok('Schedule with hours'), ...errors(400, 401, 403, 404) },
         },
       },
       '/api/schedules/closures': {
-        post: { tags: ['appointments'], summary: 'Add a local closure (inclusive local days) of an office (admin). Writes one AuditLog row in the same transaction.', security: staff, requestBody: body(closureInput), responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) } },
+        post: {
+          tags: ['appointments'],
+          summary:
+            'Add a local closure (inclusive local days) of an office (admin). Writes one AuditLog row in the same transaction.',
+          security: staff,
+          requestBody: body(closureInput),
+          responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) },
+        },
       },
       '/api/schedules/closures/{id}': {
-        delete: { tags: ['appointments'], summary: 'Remove a local closure (admin). Writes one AuditLog row in the same transaction.', security: staff, parameters: [pathParam('id', 'Closure id')], responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) } },
+        delete: {
+          tags: ['appointments'],
+          summary: 'Remove a local closure (admin). Writes one AuditLog row in the same transaction.',
+          security: staff,
+          parameters: [pathParam('id', 'Closure id')],
+          responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) },
+        },
       },
       '/api/schedules/patron-day': {
-        put: { tags: ['appointments'], summary: "Set (or with null remove) an office's patron saint day, closed every year (admin). Writes one AuditLog row in the same transaction.", security: staff, requestBody: body(patronDayBody), responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) } },
+        put: {
+          tags: ['appointments'],
+          summary:
+            "Set (or with null remove) an office's patron saint day, closed every year (admin). Writes one AuditLog row in the same transaction.",
+          security: staff,
+          requestBody: body(patronDayBody),
+          responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) },
+        },
       },
       ...adminPaths(),
       '/metrics': {
@@ -329,7 +581,10 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Prometheus metrics (text format): queues, screens, job failures, HTTP',
           description: 'Served by the custom server. When METRICS_TOKEN is set, send `Authorization: Bearer <token>`.',
           security: [{}, { metricsToken: [] }],
-          responses: { '200': { description: 'Prometheus text exposition format', content: { 'text/plain': {} } }, ...errors(401) },
+          responses: {
+            '200': { description: 'Prometheus text exposition format', content: { 'text/plain': {} } },
+            ...errors(401),
+          },
         },
       },
     },

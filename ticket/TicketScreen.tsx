@@ -281,7 +281,9 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
                   {ticket.estimatedWaitMinutes !== null && (
                     <div className={styles.fact}>
                       <dt>{t('estimatedWait')}</dt>
-                      <dd className={styles.factWait}>{t('aboutMinutes', { count: Math.max(0, Math.round(ticket.estimatedWaitMinutes)) })}</dd>
+                      <dd className={styles.factWait}>
+                        {t('aboutMinutes', { count: Math.max(0, Math.round(ticket.estimatedWaitMinutes)) })}
+                      </dd>
                     </div>
                   )}
                 </dl>
@@ -317,7 +319,12 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
                 {permission === 'denied' && <p className={styles.hint}>{t('notifyDenied')}</p>}
 
                 {!confirming ? (
-                  <button type="button" className={styles.leaveButton} data-testid="ticket-leave" onClick={() => setConfirming(true)}>
+                  <button
+                    type="button"
+                    className={styles.leaveButton}
+                    data-testid="ticket-leave"
+                    onClick={() => setConfirming(true)}
+                  >
                     {t('leave')}
                   </button>
                 ) : (
@@ -326,10 +333,21 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
                       {t('leaveQuestion')}
                     </p>
                     <div className={styles.confirmButtons}>
-                      <button type="button" className={styles.dangerButton} data-testid="ticket-leave-confirm" disabled={busy} onClick={leave}>
+                      <button
+                        type="button"
+                        className={styles.dangerButton}
+                        data-testid="ticket-leave-confirm"
+                        disabled={busy}
+                        onClick={leave}
+                      >
                         {t('leaveConfirm')}
                       </button>
-                      <button type="button" className={styles.secondaryButton} disabled={busy} onClick={() => setConfirming(false)}>
+                      <button
+                        type="button"
+                        className={styles.secondaryButton}
+                        disabled={busy}
+                        onClick={() => setConfirming(false)}
+                      >
                         {t('leaveCancel')}
                       </button>
                     </div>
@@ -339,7 +357,9 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
             )}
 
             <p className={styles.meta}>
-              {t('issuedAt', { time: format.dateTime(new Date(ticket.issuedAt), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) })}
+              {t('issuedAt', {
+                time: format.dateTime(new Date(ticket.issuedAt), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+              })}
               {' · '}
               {officeName}
             </p>

@@ -29,7 +29,14 @@ export function PhoneTopBar({
       ) : (
         <span className={styles.brand}>{brand}</span>
       )}
-      <LanguageSwitch lang={lang} onLanguage={onLanguage} label={languageLabel} testIdPrefix={testIdPrefix} className={styles.langs} buttonClassName={styles.langButton} />
+      <LanguageSwitch
+        lang={lang}
+        onLanguage={onLanguage}
+        label={languageLabel}
+        testIdPrefix={testIdPrefix}
+        className={styles.langs}
+        buttonClassName={styles.langButton}
+      />
     </header>
   );
 }

@@ -18,7 +18,12 @@ function dayIn(at: Date, timeZone: string): string {
 export function opensAgain(lang: LanguageCode, nextOpensAt: string | undefined, timeZone: string, now = new Date()): OpensAgain {
   if (!nextOpensAt) return { key: 'noNext' };
   const at = new Date(nextOpensAt);
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: 'numeric',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value ?? 0);
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
   // "8:30", not "08:30": how people say it.
@@ -27,6 +32,11 @@ export function opensAgain(lang: LanguageCode, nextOpensAt: string | undefined, 
   if (day === dayIn(now, timeZone)) return { key: 'opensToday', values: { time } };
   if (day === dayIn(new Date(now.getTime() + 86_400_000), timeZone)) return { key: 'opensTomorrow', values: { time } };
   // British English, "Monday 30 November" (plain `en` says "Monday, November 30").
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(at);
+  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(at);
   return { key: 'opensOn', values: { day: date, time } };
 }

@@ -80,7 +80,12 @@ export function CategoriesConfig() {
     <main className={styles.main} data-testid="admin-config-categories">
       <div className={styles.pageHead}>
         <h1 className={styles.h1}>{t('config.categories.title')}</h1>
-        <button type="button" className={styles.buttonPrimary} onClick={() => setEditing({ kind: 'new', draft: { slug: '', nameIt: '', nameEn: '', icon: '' } })} data-testid="category-new">
+        <button
+          type="button"
+          className={styles.buttonPrimary}
+          onClick={() => setEditing({ kind: 'new', draft: { slug: '', nameIt: '', nameEn: '', icon: '' } })}
+          data-testid="category-new"
+        >
           {t('config.categories.new')}
         </button>
       </div>
@@ -115,7 +120,14 @@ export function CategoriesConfig() {
                 <td className={styles.num}>{c.services}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <button type="button" className={styles.buttonSmall} disabled={busy || i === 0} onClick={() => void move(i, -1)} aria-label={t('config.categories.up', { name: name(c) })} data-testid={`category-up-${c.slug}`}>
+                    <button
+                      type="button"
+                      className={styles.buttonSmall}
+                      disabled={busy || i === 0}
+                      onClick={() => void move(i, -1)}
+                      aria-label={t('config.categories.up', { name: name(c) })}
+                      data-testid={`category-up-${c.slug}`}
+                    >
                       ↑
                     </button>
                     <button
@@ -128,7 +140,16 @@ export function CategoriesConfig() {
                     >
                       ↓
                     </button>
-                    <EditButton name={name(c)} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon } })} />
+                    <EditButton
+                      name={name(c)}
+                      onClick={() =>
+                        setEditing({
+                          kind: 'edit',
+                          id: c.id,
+                          draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon },
+                        })
+                      }
+                    />
                   </div>
                 </td>
               </tr>
@@ -137,26 +158,53 @@ export function CategoriesConfig() {
         </table>
       </section>
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.categories.new') : t('config.categories.edit')} onClose={close} testId="category-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.categories.new') : t('config.categories.edit')}
+          onClose={close}
+          testId="category-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="category-form-message" />
             {editing.kind === 'new' && (
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.categories.slug')}</span>
-                <input className={styles.input} required pattern="[a-z0-9][a-z0-9\-]{1,59}" value={editing.draft.slug} onChange={(e) => set('slug', e.target.value)} />
+                <input
+                  className={styles.input}
+                  required
+                  pattern="[a-z0-9][a-z0-9\-]{1,59}"
+                  value={editing.draft.slug}
+                  onChange={(e) => set('slug', e.target.value)}
+                />
               </label>
             )}
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.services.nameIt')}</span>
-              <input className={styles.input} required lang="it" value={editing.draft.nameIt} onChange={(e) => set('nameIt', e.target.value)} />
+              <input
+                className={styles.input}
+                required
+                lang="it"
+                value={editing.draft.nameIt}
+                onChange={(e) => set('nameIt', e.target.value)}
+              />
             </label>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.services.nameEn')}</span>
-              <input className={styles.input} required lang="en" value={editing.draft.nameEn} onChange={(e) => set('nameEn', e.target.value)} />
+              <input
+                className={styles.input}
+                required
+                lang="en"
+                value={editing.draft.nameEn}
+                onChange={(e) => set('nameEn', e.target.value)}
+              />
             </label>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.categories.icon')}</span>
-              <input className={styles.input} maxLength={16} value={editing.draft.icon} onChange={(e) => set('icon', e.target.value)} />
+              <input
+                className={styles.input}
+                maxLength={16}
+                value={editing.draft.icon}
+                onChange={(e) => set('icon', e.target.value)}
+              />
             </label>
             <DialogActions onCancel={close} />
           </form>

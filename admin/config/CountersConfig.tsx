@@ -65,7 +65,11 @@ export function CountersConfig() {
     }
   };
 
-  const remove = (c: AdminCounter) => change(t('config.counters.confirmDelete', { name: c.name }), () => adminApi('DELETE', `/api/admin/counters/${c.id}`), { kind: 'success', key: 'config.saved' });
+  const remove = (c: AdminCounter) =>
+    change(t('config.counters.confirmDelete', { name: c.name }), () => adminApi('DELETE', `/api/admin/counters/${c.id}`), {
+      kind: 'success',
+      key: 'config.saved',
+    });
 
   const nextNumber = Math.max(0, ...(list ?? []).map((c) => c.number)) + 1;
 
@@ -73,7 +77,12 @@ export function CountersConfig() {
     <main className={styles.main} data-testid="admin-config-counters">
       <div className={styles.pageHead}>
         <h1 className={styles.h1}>{t('config.counters.title')}</h1>
-        <button type="button" className={styles.buttonPrimary} onClick={() => setEditing({ kind: 'new', draft: { number: nextNumber, name: '' } })} data-testid="counter-new">
+        <button
+          type="button"
+          className={styles.buttonPrimary}
+          onClick={() => setEditing({ kind: 'new', draft: { number: nextNumber, name: '' } })}
+          data-testid="counter-new"
+        >
           {t('config.counters.new')}
         </button>
       </div>
@@ -99,8 +108,17 @@ export function CountersConfig() {
                 <td>{t(`config.counters.states.${c.state}`)}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <EditButton name={c.name} onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })} />
-                    <button type="button" className={styles.buttonSmallDanger} disabled={c.state !== 'closed'} onClick={() => void remove(c)} aria-label={t('config.counters.deleteOf', { name: c.name })}>
+                    <EditButton
+                      name={c.name}
+                      onClick={() => setEditing({ kind: 'edit', id: c.id, draft: { number: c.number, name: c.name } })}
+                    />
+                    <button
+                      type="button"
+                      className={styles.buttonSmallDanger}
+                      disabled={c.state !== 'closed'}
+                      onClick={() => void remove(c)}
+                      aria-label={t('config.counters.deleteOf', { name: c.name })}
+                    >
                       {t('config.counters.delete')}
                     </button>
                   </div>
@@ -111,7 +129,11 @@ export function CountersConfig() {
         </table>
       </section>
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.counters.new') : t('config.counters.edit')} onClose={close} testId="counter-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.counters.new') : t('config.counters.edit')}
+          onClose={close}
+          testId="counter-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="counter-form-message" />
             <label className={styles.field}>
@@ -128,7 +150,14 @@ export function CountersConfig() {
             </label>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.counters.name')}</span>
-              <input className={styles.input} required maxLength={60} value={editing.draft.name} onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, name: e.target.value } })} data-testid="counter-name" />
+              <input
+                className={styles.input}
+                required
+                maxLength={60}
+                value={editing.draft.name}
+                onChange={(e) => setEditing({ ...editing, draft: { ...editing.draft, name: e.target.value } })}
+                data-testid="counter-name"
+              />
             </label>
             <DialogActions onCancel={close} submitTestId="counter-save" />
           </form>

@@ -15,8 +15,17 @@ import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 
-type Draft = { name: string; slug: string; serviceIds: Set<string>; categoryIds: Set<string>; tickerIt: string; tickerEn: string; active: boolean };
-type Editing = { kind: 'new'; draft: Draft; slugTouched: boolean } | { kind: 'edit'; id: string; draft: Draft; slugTouched: boolean } | null;
+type Draft = {
+  name: string;
+  slug: string;
+  serviceIds: Set<string>;
+  categoryIds: Set<string>;
+  tickerIt: string;
+  tickerEn: string;
+  active: boolean;
+};
+type Editing =
+  { kind: 'new'; draft: Draft; slugTouched: boolean } | { kind: 'edit'; id: string; draft: Draft; slugTouched: boolean } | null;
 
 const toDraft = (d: AdminDisplay): Draft => ({
   name: d.name,
@@ -67,7 +76,10 @@ export function DisplaysConfig() {
   const name = useCallback((x: { nameIt: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameIt), [lang]);
   /** Categories with services in this office, in kiosk order, each with its services. */
   const groups = useMemo(
-    () => categories.map((c) => ({ category: c, services: services.filter((s) => s.categoryId === c.id) })).filter((g) => g.services.length > 0),
+    () =>
+      categories
+        .map((c) => ({ category: c, services: services.filter((s) => s.categoryId === c.id) }))
+        .filter((g) => g.services.length > 0),
     [categories, services],
   );
   const officeName = offices.find((o) => o.id === officeId)?.name ?? '';
@@ -117,10 +129,18 @@ export function DisplaysConfig() {
     }
   };
 
-  const remove = (d: AdminDisplay) => change(t('config.displays.confirmDelete', { name: d.name }), () => adminApi('DELETE', `/api/admin/displays/${d.id}`), { kind: 'success', key: 'config.displays.saved' });
+  const remove = (d: AdminDisplay) =>
+    change(t('config.displays.confirmDelete', { name: d.name }), () => adminApi('DELETE', `/api/admin/displays/${d.id}`), {
+      kind: 'success',
+      key: 'config.displays.saved',
+    });
 
   const startNew = () =>
-    setEditing({ kind: 'new', slugTouched: false, draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), tickerIt: '', tickerEn: '', active: true } });
+    setEditing({
+      kind: 'new',
+      slugTouched: false,
+      draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), tickerIt: '', tickerEn: '', active: true },
+    });
 
   return (
     <main className={styles.main} data-testid="admin-config-displays">
@@ -162,11 +182,27 @@ export function DisplaysConfig() {
                   <td>{d.active ? t('config.active') : t('config.inactive')}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <a className={styles.buttonSmall} href={`/display?display=${encodeURIComponent(d.slug)}`} target="_blank" rel="noopener" aria-label={t('config.displays.openOf', { name: d.name })} data-testid={`display-open-${d.slug}`}>
+                      <a
+                        className={styles.buttonSmall}
+                        href={`/display?display=${encodeURIComponent(d.slug)}`}
+                        target="_blank"
+                        rel="noopener"
+                        aria-label={t('config.displays.openOf', { name: d.name })}
+                        data-testid={`display-open-${d.slug}`}
+                      >
                         {t('config.displays.open')}
                       </a>
-                      <EditButton name={d.name} onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })} testId={`display-edit-${d.slug}`} />
-                      <button type="button" className={styles.buttonSmallDanger} onClick={() => void remove(d)} aria-label={t('config.displays.deleteOf', { name: d.name })}>
+                      <EditButton
+                        name={d.name}
+                        onClick={() => setEditing({ kind: 'edit', id: d.id, draft: toDraft(d), slugTouched: true })}
+                        testId={`display-edit-${d.slug}`}
+                      />
+                      <button
+                        type="button"
+                        className={styles.buttonSmallDanger}
+                        onClick={() => void remove(d)}
+                        aria-label={t('config.displays.deleteOf', { name: d.name })}
+                      >
                         {t('config.displays.delete')}
                       </button>
                     </div>
@@ -179,7 +215,12 @@ export function DisplaysConfig() {
         </div>
       </section>
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.displays.new') : t('config.displays.edit')} onClose={close} testId="display-dialog" wide>
+        <Dialog
+          title={editing.kind === 'new' ? t('config.displays.new') : t('config.displays.edit')}
+          onClose={close}
+          testId="display-dialog"
+          wide
+        >
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="display-form-message" />
             <div className={styles.formRow}>
@@ -190,7 +231,9 @@ export function DisplaysConfig() {
                   required
                   maxLength={80}
                   value={editing.draft.name}
-                  onChange={(e) => setDraft({ name: e.target.value, ...(editing.slugTouched ? {} : { slug: slugify(e.target.value) }) })}
+                  onChange={(e) =>
+                    setDraft({ name: e.target.value, ...(editing.slugTouched ? {} : { slug: slugify(e.target.value) }) })
+                  }
                   data-testid="display-name"
                 />
               </label>
@@ -218,9 +261,19 @@ export function DisplaysConfig() {
                 {groups.map(({ category, services: svc }) => {
                   const whole = editing.draft.categoryIds.has(category.id);
                   return (
-                    <div key={category.id} className={styles.displayGroup} role="group" aria-labelledby={`display-cat-${category.id}`}>
+                    <div
+                      key={category.id}
+                      className={styles.displayGroup}
+                      role="group"
+                      aria-labelledby={`display-cat-${category.id}`}
+                    >
                       <label className={styles.choice}>
-                        <input type="checkbox" checked={whole} onChange={() => toggle('categoryIds', category.id)} data-testid={`display-category-${category.slug}`} />
+                        <input
+                          type="checkbox"
+                          checked={whole}
+                          onChange={() => toggle('categoryIds', category.id)}
+                          data-testid={`display-category-${category.slug}`}
+                        />
                         <span id={`display-cat-${category.id}`} className={styles.displayGroupName}>
                           {t('config.displays.wholeCategory', { name: name(category) })}
                         </span>
@@ -229,7 +282,13 @@ export function DisplaysConfig() {
                         {svc.map((s) => (
                           <li key={s.id}>
                             <label className={styles.choice}>
-                              <input type="checkbox" checked={whole || editing.draft.serviceIds.has(s.id)} disabled={whole} onChange={() => toggle('serviceIds', s.id)} data-testid={`display-service-${s.code}`} />
+                              <input
+                                type="checkbox"
+                                checked={whole || editing.draft.serviceIds.has(s.id)}
+                                disabled={whole}
+                                onChange={() => toggle('serviceIds', s.id)}
+                                data-testid={`display-service-${s.code}`}
+                              />
                               <span>
                                 <span className={styles.prefix}>{s.prefix}</span>
                                 {name(s)}
@@ -252,16 +311,37 @@ export function DisplaysConfig() {
               <div className={styles.formRow}>
                 <label className={styles.field}>
                   <span className={styles.fieldLabel}>{t('config.displays.tickerIt')}</span>
-                  <textarea className={styles.textarea} lang="it" rows={4} value={editing.draft.tickerIt} onChange={(e) => setDraft({ tickerIt: e.target.value })} aria-describedby="display-ticker-hint" data-testid="display-ticker-it" />
+                  <textarea
+                    className={styles.textarea}
+                    lang="it"
+                    rows={4}
+                    value={editing.draft.tickerIt}
+                    onChange={(e) => setDraft({ tickerIt: e.target.value })}
+                    aria-describedby="display-ticker-hint"
+                    data-testid="display-ticker-it"
+                  />
                 </label>
                 <label className={styles.field}>
                   <span className={styles.fieldLabel}>{t('config.displays.tickerEn')}</span>
-                  <textarea className={styles.textarea} lang="en" rows={4} value={editing.draft.tickerEn} onChange={(e) => setDraft({ tickerEn: e.target.value })} aria-describedby="display-ticker-hint" data-testid="display-ticker-en" />
+                  <textarea
+                    className={styles.textarea}
+                    lang="en"
+                    rows={4}
+                    value={editing.draft.tickerEn}
+                    onChange={(e) => setDraft({ tickerEn: e.target.value })}
+                    aria-describedby="display-ticker-hint"
+                    data-testid="display-ticker-en"
+                  />
                 </label>
               </div>
             </fieldset>
             <label className={styles.check}>
-              <input type="checkbox" checked={editing.draft.active} onChange={(e) => setDraft({ active: e.target.checked })} data-testid="display-active" />
+              <input
+                type="checkbox"
+                checked={editing.draft.active}
+                onChange={(e) => setDraft({ active: e.target.checked })}
+                data-testid="display-active"
+              />
               {t('config.displays.activeLabel')}
             </label>
             <DialogActions onCancel={close} submitTestId="display-save" />

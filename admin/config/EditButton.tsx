@@ -6,7 +6,13 @@ import styles from '../admin.module.css';
 export function EditButton({ name, onClick, testId }: { name: string; onClick: () => void; testId?: string }) {
   const t = useTranslations('admin');
   return (
-    <button type="button" className={styles.buttonSmall} onClick={onClick} aria-label={t('config.editOf', { name })} data-testid={testId}>
+    <button
+      type="button"
+      className={styles.buttonSmall}
+      onClick={onClick}
+      aria-label={t('config.editOf', { name })}
+      data-testid={testId}
+    >
       {t('config.edit')}
     </button>
   );

@@ -13,7 +13,21 @@ export interface FieldControlProps {
  * A labelled form field with an optional hint and an error line under the control; the error
  * is tied to the control (aria-invalid, aria-describedby) so screen readers announce it with it.
  */
-export function Field({ label, hint, error, testId, className, children }: { label: string; hint?: string; error?: string | null; testId?: string; className?: string; children: (p: FieldControlProps) => ReactNode }) {
+export function Field({
+  label,
+  hint,
+  error,
+  testId,
+  className,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error?: string | null;
+  testId?: string;
+  className?: string;
+  children: (p: FieldControlProps) => ReactNode;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -23,7 +37,11 @@ export function Field({ label, hint, error, testId, className, children }: { lab
       <label htmlFor={id} className={styles.fieldLabel}>
         {label}
       </label>
-      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}) })}
+      {children({
+        id,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      })}
       {hint && (
         <span id={hintId} className={styles.muted}>
           {hint}

@@ -19,7 +19,10 @@ import { Field } from './Field';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 
-type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'>;
+type Draft = Pick<
+  KioskView,
+  'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'
+>;
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
 type Shown = { kind: 'token'; kiosk: KioskView; token: string } | { kind: 'preview'; kiosk: KioskView } | null;
 
@@ -149,14 +152,24 @@ export function KiosksConfig() {
   const testPrint = async (k: KioskView) => {
     try {
       const { print } = await adminApi<{ print: PrintOutcome }>('POST', `/api/kiosks/${k.id}/test-print`);
-      if (print.status === 'queued') setNotice({ kind: 'success', key: 'config.kiosks.testPrintQueued', values: { name: k.name } });
-      else setNotice({ kind: 'error', key: 'config.kiosks.testPrintUnavailable', values: { name: k.name, reason: t(`config.kiosks.reasons.${print.reason}`) } });
+      if (print.status === 'queued')
+        setNotice({ kind: 'success', key: 'config.kiosks.testPrintQueued', values: { name: k.name } });
+      else
+        setNotice({
+          kind: 'error',
+          key: 'config.kiosks.testPrintUnavailable',
+          values: { name: k.name, reason: t(`config.kiosks.reasons.${print.reason}`) },
+        });
     } catch (err) {
       fail(err, setNotice);
     }
   };
 
-  const deactivate = (k: KioskView) => change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => adminApi('DELETE', `/api/kiosks/${k.id}`), { kind: 'success', key: 'config.saved' });
+  const deactivate = (k: KioskView) =>
+    change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => adminApi('DELETE', `/api/kiosks/${k.id}`), {
+      kind: 'success',
+      key: 'config.saved',
+    });
 
   const copy = async (text: string, inputId: string) => {
     try {
@@ -170,7 +183,8 @@ export function KiosksConfig() {
     }
   };
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
+    setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
   const err = (path: string, key: string) => (issues.has(path) ? t(key) : null);
 
   return (
@@ -180,7 +194,21 @@ export function KiosksConfig() {
         <button
           type="button"
           className={styles.buttonPrimary}
-          onClick={() => setEditing({ kind: 'new', draft: { name: '', printMode: 'agent', printerType: 'epson', printerInterface: 'none', paperWidth: 80, locationHintIt: '', locationHintEn: '', active: true } })}
+          onClick={() =>
+            setEditing({
+              kind: 'new',
+              draft: {
+                name: '',
+                printMode: 'agent',
+                printerType: 'epson',
+                printerInterface: 'none',
+                paperWidth: 80,
+                locationHintIt: '',
+                locationHintEn: '',
+                active: true,
+              },
+            })
+          }
           disabled={!officeId}
           data-testid="kiosk-new"
         >
@@ -217,7 +245,9 @@ export function KiosksConfig() {
                     <th scope="row">
                       <span data-testid="kiosk-name">{k.name}</span>
                       {(lang === 'en' ? k.locationHintEn || k.locationHintIt : k.locationHintIt) && (
-                        <span className={styles.statusNote}>{lang === 'en' ? k.locationHintEn || k.locationHintIt : k.locationHintIt}</span>
+                        <span className={styles.statusNote}>
+                          {lang === 'en' ? k.locationHintEn || k.locationHintIt : k.locationHintIt}
+                        </span>
                       )}
                     </th>
                     <td>{t(`config.kiosks.printModes.${k.printMode}`)}</td>
@@ -236,24 +266,65 @@ export function KiosksConfig() {
                       <span className={`${styles.status} ${styles[`status_${k.printerStatus}`]}`} data-testid="kiosk-status">
                         {t(`config.kiosks.statuses.${k.printerStatus}`)}
                       </span>
-                      {k.agentConnected === false && k.active && <span className={styles.statusNote}>{t('config.kiosks.agentOffline')}</span>}
+                      {k.agentConnected === false && k.active && (
+                        <span className={styles.statusNote}>{t('config.kiosks.agentOffline')}</span>
+                      )}
                       {k.printerDetail && <span className={styles.statusNote}>{k.printerDetail}</span>}
                     </td>
-                    <td className={styles.nowrap}>{k.lastSeenAt ? <time dateTime={k.lastSeenAt} title={new Date(k.lastSeenAt).toLocaleString(lang)}>{ago(k.lastSeenAt, now, lang)}</time> : t('config.kiosks.never')}</td>
+                    <td className={styles.nowrap}>
+                      {k.lastSeenAt ? (
+                        <time dateTime={k.lastSeenAt} title={new Date(k.lastSeenAt).toLocaleString(lang)}>
+                          {ago(k.lastSeenAt, now, lang)}
+                        </time>
+                      ) : (
+                        t('config.kiosks.never')
+                      )}
+                    </td>
                     <td>{k.active ? t('config.active') : t('config.inactive')}</td>
                     <td>
                       <div className={styles.actionsCell}>
-                        <EditButton name={k.name} onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })} testId="kiosk-edit" />
-                        <button type="button" className={styles.buttonSmall} disabled={!k.active || k.printMode === 'none'} onClick={() => void testPrint(k)} aria-label={t('config.kiosks.testPrintOf', { name: k.name })} data-testid="kiosk-test-print">
+                        <EditButton
+                          name={k.name}
+                          onClick={() => setEditing({ kind: 'edit', kiosk: k, draft: draftOf(k) })}
+                          testId="kiosk-edit"
+                        />
+                        <button
+                          type="button"
+                          className={styles.buttonSmall}
+                          disabled={!k.active || k.printMode === 'none'}
+                          onClick={() => void testPrint(k)}
+                          aria-label={t('config.kiosks.testPrintOf', { name: k.name })}
+                          data-testid="kiosk-test-print"
+                        >
                           {t('config.kiosks.testPrint')}
                         </button>
-                        <button type="button" className={styles.buttonSmall} onClick={() => setShown({ kind: 'preview', kiosk: k })} aria-label={t('config.kiosks.previewOf', { name: k.name })} data-testid="kiosk-preview">
+                        <button
+                          type="button"
+                          className={styles.buttonSmall}
+                          onClick={() => setShown({ kind: 'preview', kiosk: k })}
+                          aria-label={t('config.kiosks.previewOf', { name: k.name })}
+                          data-testid="kiosk-preview"
+                        >
                           {t('config.kiosks.preview')}
                         </button>
-                        <button type="button" className={styles.buttonSmall} disabled={!k.active} onClick={() => void rotate(k)} aria-label={t('config.kiosks.rotateOf', { name: k.name })} data-testid="kiosk-rotate">
+                        <button
+                          type="button"
+                          className={styles.buttonSmall}
+                          disabled={!k.active}
+                          onClick={() => void rotate(k)}
+                          aria-label={t('config.kiosks.rotateOf', { name: k.name })}
+                          data-testid="kiosk-rotate"
+                        >
                           {t('config.kiosks.rotate')}
                         </button>
-                        <button type="button" className={styles.buttonSmallDanger} disabled={!k.active} onClick={() => void deactivate(k)} aria-label={t('config.kiosks.deactivateOf', { name: k.name })} data-testid="kiosk-deactivate">
+                        <button
+                          type="button"
+                          className={styles.buttonSmallDanger}
+                          disabled={!k.active}
+                          onClick={() => void deactivate(k)}
+                          aria-label={t('config.kiosks.deactivateOf', { name: k.name })}
+                          data-testid="kiosk-deactivate"
+                        >
                           {t('config.kiosks.deactivate')}
                         </button>
                       </div>
@@ -267,16 +338,36 @@ export function KiosksConfig() {
       </section>
 
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.kiosks.new') : t('config.kiosks.edit')} onClose={close} testId="kiosk-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.kiosks.new') : t('config.kiosks.edit')}
+          onClose={close}
+          testId="kiosk-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save} noValidate>
             <NoticeBox notice={formError} testId="kiosk-form-message" />
             <Field label={t('config.kiosks.name')} error={err('name', 'config.kiosks.errors.name')} testId="kiosk-name">
-              {(p) => <input {...p} className={styles.input} required maxLength={80} value={editing.draft.name} onChange={(e) => set('name', e.target.value)} data-testid="kiosk-name-input" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  required
+                  maxLength={80}
+                  value={editing.draft.name}
+                  onChange={(e) => set('name', e.target.value)}
+                  data-testid="kiosk-name-input"
+                />
+              )}
             </Field>
             <div className={styles.formRow}>
               <Field label={t('config.kiosks.printMode')}>
                 {(p) => (
-                  <select {...p} className={styles.select} value={editing.draft.printMode} onChange={(e) => set('printMode', e.target.value as Draft['printMode'])} data-testid="kiosk-print-mode">
+                  <select
+                    {...p}
+                    className={styles.select}
+                    value={editing.draft.printMode}
+                    onChange={(e) => set('printMode', e.target.value as Draft['printMode'])}
+                    data-testid="kiosk-print-mode"
+                  >
                     {(['agent', 'server', 'none'] as const).map((m) => (
                       <option key={m} value={m}>
                         {t(`config.kiosks.printModes.${m}`)}
@@ -287,7 +378,12 @@ export function KiosksConfig() {
               </Field>
               <Field label={t('config.kiosks.printerType')}>
                 {(p) => (
-                  <select {...p} className={styles.select} value={editing.draft.printerType} onChange={(e) => set('printerType', e.target.value as Draft['printerType'])}>
+                  <select
+                    {...p}
+                    className={styles.select}
+                    value={editing.draft.printerType}
+                    onChange={(e) => set('printerType', e.target.value as Draft['printerType'])}
+                  >
                     {(['epson', 'star', 'custom'] as const).map((m) => (
                       <option key={m} value={m}>
                         {t(`config.kiosks.printerTypes.${m}`)}
@@ -298,7 +394,13 @@ export function KiosksConfig() {
               </Field>
               <Field label={t('config.kiosks.paperWidth')}>
                 {(p) => (
-                  <select {...p} className={styles.select} value={editing.draft.paperWidth} onChange={(e) => set('paperWidth', Number(e.target.value))} data-testid="kiosk-paper">
+                  <select
+                    {...p}
+                    className={styles.select}
+                    value={editing.draft.paperWidth}
+                    onChange={(e) => set('paperWidth', Number(e.target.value))}
+                    data-testid="kiosk-paper"
+                  >
                     {[80, 58].map((w) => (
                       <option key={w} value={w}>
                         {t('config.kiosks.mm', { mm: w })}
@@ -311,15 +413,46 @@ export function KiosksConfig() {
             <Field
               label={t('config.kiosks.printerInterface')}
               hint={t('config.kiosks.printerInterfaceHint')}
-              error={formError?.key === 'errors.printer_interface_required' ? t('errors.printer_interface_required') : err('printerInterface', 'config.kiosks.errors.printerInterface')}
+              error={
+                formError?.key === 'errors.printer_interface_required'
+                  ? t('errors.printer_interface_required')
+                  : err('printerInterface', 'config.kiosks.errors.printerInterface')
+              }
             >
-              {(p) => <input {...p} className={styles.input} maxLength={200} value={editing.draft.printerInterface} onChange={(e) => set('printerInterface', e.target.value)} data-testid="kiosk-interface" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  maxLength={200}
+                  value={editing.draft.printerInterface}
+                  onChange={(e) => set('printerInterface', e.target.value)}
+                  data-testid="kiosk-interface"
+                />
+              )}
             </Field>
             <Field label={t('config.kiosks.locationHintIt')} error={err('locationHintIt', 'config.kiosks.errors.locationHint')}>
-              {(p) => <input {...p} className={styles.input} lang="it" maxLength={120} value={editing.draft.locationHintIt} onChange={(e) => set('locationHintIt', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  lang="it"
+                  maxLength={120}
+                  value={editing.draft.locationHintIt}
+                  onChange={(e) => set('locationHintIt', e.target.value)}
+                />
+              )}
             </Field>
             <Field label={t('config.kiosks.locationHintEn')} error={err('locationHintEn', 'config.kiosks.errors.locationHint')}>
-              {(p) => <input {...p} className={styles.input} lang="en" maxLength={120} value={editing.draft.locationHintEn} onChange={(e) => set('locationHintEn', e.target.value)} />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  lang="en"
+                  maxLength={120}
+                  value={editing.draft.locationHintEn}
+                  onChange={(e) => set('locationHintEn', e.target.value)}
+                />
+              )}
             </Field>
             {editing.kind === 'edit' && (
               <label className={styles.check}>
@@ -348,8 +481,21 @@ export function KiosksConfig() {
             <Field label={t('config.kiosks.token')}>
               {(p) => (
                 <div className={styles.copyRow}>
-                  <input {...p} className={styles.input} readOnly value={shown.token} onFocus={(e) => e.currentTarget.select()} data-testid="kiosk-token" />
-                  <button type="button" className={styles.buttonSecondary} onClick={() => void copy(shown.token, p.id)} aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.token') })} data-testid="kiosk-token-copy">
+                  <input
+                    {...p}
+                    className={styles.input}
+                    readOnly
+                    value={shown.token}
+                    onFocus={(e) => e.currentTarget.select()}
+                    data-testid="kiosk-token"
+                  />
+                  <button
+                    type="button"
+                    className={styles.buttonSecondary}
+                    onClick={() => void copy(shown.token, p.id)}
+                    aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.token') })}
+                    data-testid="kiosk-token-copy"
+                  >
                     {t('config.kiosks.copy')}
                   </button>
                 </div>
@@ -358,8 +504,19 @@ export function KiosksConfig() {
             <Field label={t('config.kiosks.kioskUrl')}>
               {(p) => (
                 <div className={styles.copyRow}>
-                  <input {...p} className={styles.input} readOnly value={shown.kiosk.kioskUrl} onFocus={(e) => e.currentTarget.select()} />
-                  <button type="button" className={styles.buttonSecondary} onClick={() => void copy(shown.kiosk.kioskUrl, p.id)} aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.kioskUrl') })}>
+                  <input
+                    {...p}
+                    className={styles.input}
+                    readOnly
+                    value={shown.kiosk.kioskUrl}
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                  <button
+                    type="button"
+                    className={styles.buttonSecondary}
+                    onClick={() => void copy(shown.kiosk.kioskUrl, p.id)}
+                    aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.kioskUrl') })}
+                  >
                     {t('config.kiosks.copy')}
                   </button>
                 </div>
@@ -384,11 +541,25 @@ export function KiosksConfig() {
       )}
 
       {shown?.kind === 'preview' && (
-        <Dialog title={t('config.kiosks.previewTitle', { name: shown.kiosk.name })} onClose={() => setShown(null)} testId="kiosk-preview-dialog">
+        <Dialog
+          title={t('config.kiosks.previewTitle', { name: shown.kiosk.name })}
+          onClose={() => setShown(null)}
+          testId="kiosk-preview-dialog"
+        >
           <div className={styles.dialogForm}>
-            <iframe className={styles.previewFrame} src={`/api/kiosks/${encodeURIComponent(shown.kiosk.id)}/print-preview?lang=${lang === 'en' ? 'en' : 'it'}`} title={t('config.kiosks.previewFrame', { name: shown.kiosk.name })} data-testid="kiosk-preview-frame" />
+            <iframe
+              className={styles.previewFrame}
+              src={`/api/kiosks/${encodeURIComponent(shown.kiosk.id)}/print-preview?lang=${lang === 'en' ? 'en' : 'it'}`}
+              title={t('config.kiosks.previewFrame', { name: shown.kiosk.name })}
+              data-testid="kiosk-preview-frame"
+            />
             <div className={styles.dialogButtons}>
-              <a className={styles.dialogLink} href={`/api/kiosks/${encodeURIComponent(shown.kiosk.id)}/print-preview`} target="_blank" rel="noopener">
+              <a
+                className={styles.dialogLink}
+                href={`/api/kiosks/${encodeURIComponent(shown.kiosk.id)}/print-preview`}
+                target="_blank"
+                rel="noopener"
+              >
                 {t('config.kiosks.openPreview')}
               </a>
               <button type="button" className={styles.buttonPrimary} onClick={() => setShown(null)}>

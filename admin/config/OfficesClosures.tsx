@@ -33,7 +33,11 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       const answer = await adminApi<SchedulesAnswer>('GET', `/api/schedules?officeId=${encodeURIComponent(officeId)}`);
       const o = answer.offices[0] ?? null;
       setRules(o);
-      setPatron(o?.patronDay ? { day: o.patronDay.day, month: o.patronDay.month, name: o.patronDay.name } : { day: 1, month: 1, name: '' });
+      setPatron(
+        o?.patronDay
+          ? { day: o.patronDay.day, month: o.patronDay.month, name: o.patronDay.name }
+          : { day: 1, month: 1, name: '' },
+      );
     } catch (err) {
       fail(err, setClosureNotice);
     }
@@ -77,7 +81,11 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   };
 
   const removeClosure = (c: OfficeRules['closures'][number]) =>
-    changeClosures(t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }), () => adminApi('DELETE', `/api/schedules/closures/${c.id}`), { kind: 'success', key: 'config.offices.closures.deleted' });
+    changeClosures(
+      t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }),
+      () => adminApi('DELETE', `/api/schedules/closures/${c.id}`),
+      { kind: 'success', key: 'config.offices.closures.deleted' },
+    );
 
   const savePatron = async (e: FormEvent) => {
     e.preventDefault();
@@ -140,7 +148,12 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
                     <td>{c.reason}</td>
                     <td>
                       <div className={styles.actionsCell}>
-                        <button type="button" className={styles.buttonSmallDanger} onClick={() => void removeClosure(c)} aria-label={t('config.offices.closures.deleteOf', { from: showDay(c.fromDay), to: showDay(c.toDay) })}>
+                        <button
+                          type="button"
+                          className={styles.buttonSmallDanger}
+                          onClick={() => void removeClosure(c)}
+                          aria-label={t('config.offices.closures.deleteOf', { from: showDay(c.fromDay), to: showDay(c.toDay) })}
+                        >
                           {t('config.offices.closures.delete')}
                         </button>
                       </div>
@@ -153,14 +166,43 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
           <form className={styles.cardBody} onSubmit={addClosure} noValidate>
             <div className={styles.formRow}>
               <Field label={t('config.offices.closures.from')} error={closureError('fromDay')}>
-                {(p) => <input {...p} className={styles.input} type="date" required value={closure.fromDay} onChange={(e) => setClosure({ ...closure, fromDay: e.target.value, toDay: closure.toDay || e.target.value })} data-testid="closure-from" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={styles.input}
+                    type="date"
+                    required
+                    value={closure.fromDay}
+                    onChange={(e) => setClosure({ ...closure, fromDay: e.target.value, toDay: closure.toDay || e.target.value })}
+                    data-testid="closure-from"
+                  />
+                )}
               </Field>
               <Field label={t('config.offices.closures.to')} error={closureError('toDay')} testId="closure-to">
-                {(p) => <input {...p} className={styles.input} type="date" required value={closure.toDay} onChange={(e) => setClosure({ ...closure, toDay: e.target.value })} data-testid="closure-to" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={styles.input}
+                    type="date"
+                    required
+                    value={closure.toDay}
+                    onChange={(e) => setClosure({ ...closure, toDay: e.target.value })}
+                    data-testid="closure-to"
+                  />
+                )}
               </Field>
             </div>
             <Field label={t('config.offices.closures.reason')} error={closureError('reason')}>
-              {(p) => <input {...p} className={styles.input} maxLength={200} value={closure.reason} onChange={(e) => setClosure({ ...closure, reason: e.target.value })} data-testid="closure-reason" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  maxLength={200}
+                  value={closure.reason}
+                  onChange={(e) => setClosure({ ...closure, reason: e.target.value })}
+                  data-testid="closure-reason"
+                />
+              )}
             </Field>
             <div className={styles.dialogButtons}>
               <button type="submit" className={styles.buttonPrimary} data-testid="closure-add">
@@ -181,12 +223,37 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
           <p className={styles.muted}>{t('config.offices.patron.intro')}</p>
           <NoticeBox notice={patronNotice} onDismiss={() => setPatronNotice(null)} testId="patron-message" />
           <div className={styles.formRow}>
-            <Field label={t('config.offices.patron.day')} error={patronIssues.has('patronDay.day') ? t('config.offices.patron.errors.day') : null} testId="patron-day">
-              {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={1} max={31} required value={patron.day} onChange={(e) => setPatron({ ...patron, day: Number(e.target.value) })} data-testid="patron-day" />}
-            </Field>
-            <Field label={t('config.offices.patron.month')} error={patronIssues.has('patronDay.month') ? t('config.fieldInvalid') : null}>
+            <Field
+              label={t('config.offices.patron.day')}
+              error={patronIssues.has('patronDay.day') ? t('config.offices.patron.errors.day') : null}
+              testId="patron-day"
+            >
               {(p) => (
-                <select {...p} className={styles.select} value={patron.month} onChange={(e) => setPatron({ ...patron, month: Number(e.target.value) })} data-testid="patron-month">
+                <input
+                  {...p}
+                  className={`${styles.input} ${styles.numberInput}`}
+                  type="number"
+                  min={1}
+                  max={31}
+                  required
+                  value={patron.day}
+                  onChange={(e) => setPatron({ ...patron, day: Number(e.target.value) })}
+                  data-testid="patron-day"
+                />
+              )}
+            </Field>
+            <Field
+              label={t('config.offices.patron.month')}
+              error={patronIssues.has('patronDay.month') ? t('config.fieldInvalid') : null}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  className={styles.select}
+                  value={patron.month}
+                  onChange={(e) => setPatron({ ...patron, month: Number(e.target.value) })}
+                  data-testid="patron-month"
+                >
                   {MONTHS.map((m) => (
                     <option key={m} value={m}>
                       {monthNames.get(m)}
@@ -196,12 +263,29 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
               )}
             </Field>
           </div>
-          <Field label={t('config.offices.patron.name')} error={patronIssues.has('patronDay.name') ? t('config.offices.patron.errors.name') : null}>
-            {(p) => <input {...p} className={styles.input} maxLength={100} value={patron.name} onChange={(e) => setPatron({ ...patron, name: e.target.value })} data-testid="patron-name" />}
+          <Field
+            label={t('config.offices.patron.name')}
+            error={patronIssues.has('patronDay.name') ? t('config.offices.patron.errors.name') : null}
+          >
+            {(p) => (
+              <input
+                {...p}
+                className={styles.input}
+                maxLength={100}
+                value={patron.name}
+                onChange={(e) => setPatron({ ...patron, name: e.target.value })}
+                data-testid="patron-name"
+              />
+            )}
           </Field>
           <div className={styles.dialogButtons}>
             {rules?.patronDay && (
-              <button type="button" className={styles.buttonSecondary} onClick={() => void removePatron()} data-testid="patron-remove">
+              <button
+                type="button"
+                className={styles.buttonSecondary}
+                onClick={() => void removePatron()}
+                data-testid="patron-remove"
+              >
                 {t('config.offices.patron.remove')}
               </button>
             )}

@@ -75,7 +75,8 @@ export function OfficesConfig() {
     }
   };
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
+    setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
   const nameOf = (o: AdminOffice) => (lang === 'en' ? o.nameEn : o.name);
   const current = list?.find((o) => o.id === officeId) ?? null;
   const nextOrder = Math.max(0, ...(list ?? []).map((o) => o.sortOrder)) + 1;
@@ -88,7 +89,12 @@ export function OfficesConfig() {
         <button
           type="button"
           className={styles.buttonPrimary}
-          onClick={() => setEditing({ kind: 'new', draft: { slug: '', name: '', nameEn: '', address: '', timeZone: 'Europe/Rome', sortOrder: nextOrder } })}
+          onClick={() =>
+            setEditing({
+              kind: 'new',
+              draft: { slug: '', name: '', nameEn: '', address: '', timeZone: 'Europe/Rome', sortOrder: nextOrder },
+            })
+          }
           data-testid="office-new"
         >
           {t('config.offices.new')}
@@ -115,7 +121,12 @@ export function OfficesConfig() {
             </thead>
             <tbody>
               {(list ?? []).map((o) => (
-                <tr key={o.id} className={o.id === officeId ? styles.currentRow : undefined} aria-current={o.id === officeId ? 'true' : undefined} data-testid={`office-row-${o.slug}`}>
+                <tr
+                  key={o.id}
+                  className={o.id === officeId ? styles.currentRow : undefined}
+                  aria-current={o.id === officeId ? 'true' : undefined}
+                  data-testid={`office-row-${o.slug}`}
+                >
                   <td className={styles.num}>{o.sortOrder}</td>
                   <th scope="row">
                     {o.name}
@@ -130,7 +141,24 @@ export function OfficesConfig() {
                   <td>{o.timeZone}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <EditButton name={nameOf(o)} onClick={() => setEditing({ kind: 'edit', id: o.id, draft: { slug: o.slug, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone, sortOrder: o.sortOrder } })} testId={`office-edit-${o.slug}`} />
+                      <EditButton
+                        name={nameOf(o)}
+                        onClick={() =>
+                          setEditing({
+                            kind: 'edit',
+                            id: o.id,
+                            draft: {
+                              slug: o.slug,
+                              name: o.name,
+                              nameEn: o.nameEn,
+                              address: o.address,
+                              timeZone: o.timeZone,
+                              sortOrder: o.sortOrder,
+                            },
+                          })
+                        }
+                        testId={`office-edit-${o.slug}`}
+                      />
                       <button
                         type="button"
                         className={styles.buttonSmall}
@@ -163,29 +191,93 @@ export function OfficesConfig() {
         </>
       )}
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.offices.new') : t('config.offices.edit')} onClose={close} testId="office-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.offices.new') : t('config.offices.edit')}
+          onClose={close}
+          testId="office-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save} noValidate>
             <NoticeBox notice={formError} testId="office-form-message" />
             {editing.kind === 'new' && (
               <Field label={t('config.offices.slug')} error={err('slug')}>
-                {(p) => <input {...p} className={styles.input} required maxLength={60} value={editing.draft.slug} onChange={(e) => set('slug', e.target.value)} data-testid="office-slug" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={styles.input}
+                    required
+                    maxLength={60}
+                    value={editing.draft.slug}
+                    onChange={(e) => set('slug', e.target.value)}
+                    data-testid="office-slug"
+                  />
+                )}
               </Field>
             )}
             <Field label={t('config.offices.name')} error={err('name')} testId="office-name">
-              {(p) => <input {...p} className={styles.input} required maxLength={120} lang="it" value={editing.draft.name} onChange={(e) => set('name', e.target.value)} data-testid="office-name" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  required
+                  maxLength={120}
+                  lang="it"
+                  value={editing.draft.name}
+                  onChange={(e) => set('name', e.target.value)}
+                  data-testid="office-name"
+                />
+              )}
             </Field>
             <Field label={t('config.offices.nameEn')} error={err('nameEn')}>
-              {(p) => <input {...p} className={styles.input} required maxLength={120} lang="en" value={editing.draft.nameEn} onChange={(e) => set('nameEn', e.target.value)} data-testid="office-name-en" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  required
+                  maxLength={120}
+                  lang="en"
+                  value={editing.draft.nameEn}
+                  onChange={(e) => set('nameEn', e.target.value)}
+                  data-testid="office-name-en"
+                />
+              )}
             </Field>
             <Field label={t('config.offices.address')} error={err('address')}>
-              {(p) => <input {...p} className={styles.input} maxLength={200} value={editing.draft.address} onChange={(e) => set('address', e.target.value)} data-testid="office-address" />}
+              {(p) => (
+                <input
+                  {...p}
+                  className={styles.input}
+                  maxLength={200}
+                  value={editing.draft.address}
+                  onChange={(e) => set('address', e.target.value)}
+                  data-testid="office-address"
+                />
+              )}
             </Field>
             <div className={styles.formRow}>
               <Field label={t('config.offices.sortOrder')} error={err('sortOrder')}>
-                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={0} max={10000} value={editing.draft.sortOrder} onChange={(e) => set('sortOrder', Number(e.target.value))} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={`${styles.input} ${styles.numberInput}`}
+                    type="number"
+                    min={0}
+                    max={10000}
+                    value={editing.draft.sortOrder}
+                    onChange={(e) => set('sortOrder', Number(e.target.value))}
+                  />
+                )}
               </Field>
               <Field label={t('config.offices.timeZone')} hint={t('config.offices.timeZoneHint')} error={err('timeZone')}>
-                {(p) => <input {...p} className={styles.input} value={editing.draft.timeZone} readOnly={editing.kind === 'edit'} onChange={(e) => set('timeZone', e.target.value)} data-testid="office-timezone" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={styles.input}
+                    value={editing.draft.timeZone}
+                    readOnly={editing.kind === 'edit'}
+                    onChange={(e) => set('timeZone', e.target.value)}
+                    data-testid="office-timezone"
+                  />
+                )}
               </Field>
             </div>
             <DialogActions onCancel={close} submitTestId="office-save" />

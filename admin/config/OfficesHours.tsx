@@ -23,7 +23,14 @@ export interface ScheduleItem {
 }
 export interface SchedulesAnswer {
   schedules: ScheduleItem[];
-  offices: { id: string; name: string; nameEn: string; timeZone: string; patronDay: { month: number; day: number; name: string } | null; closures: { id: string; fromDay: string; toDay: string; reason: string }[] }[];
+  offices: {
+    id: string;
+    name: string;
+    nameEn: string;
+    timeZone: string;
+    patronDay: { month: number; day: number; name: string } | null;
+    closures: { id: string; fromDay: string; toDay: string; reason: string }[];
+  }[];
 }
 
 interface Draft {
@@ -89,7 +96,14 @@ export function OfficesHours({ officeId }: { officeId: string }) {
     const s = schedules.find((x) => x.service.id === serviceId);
     setDraft(
       s
-        ? { slotMinutes: s.slotMinutes, capacity: s.capacity, horizonDays: s.horizonDays, minNoticeMinutes: s.minNoticeMinutes, active: s.active, hours: toDraftRanges(s.hours) }
+        ? {
+            slotMinutes: s.slotMinutes,
+            capacity: s.capacity,
+            horizonDays: s.horizonDays,
+            minNoticeMinutes: s.minNoticeMinutes,
+            active: s.active,
+            hours: toDraftRanges(s.hours),
+          }
         : { ...DEFAULTS, hours: [] },
     );
     setIssues(new Map());
@@ -144,7 +158,13 @@ export function OfficesHours({ officeId }: { officeId: string }) {
         {choices.length > 0 && (
           <Field label={t('config.offices.hours.service')}>
             {(p) => (
-              <select {...p} className={styles.select} value={serviceId} onChange={(e) => setServiceId(e.target.value)} data-testid="hours-service">
+              <select
+                {...p}
+                className={styles.select}
+                value={serviceId}
+                onChange={(e) => setServiceId(e.target.value)}
+                data-testid="hours-service"
+              >
                 {choices.map((s) => (
                   <option key={s.id} value={s.id}>
                     {nameOf(s)}
@@ -161,21 +181,82 @@ export function OfficesHours({ officeId }: { officeId: string }) {
             <WeekEditor hours={draft.hours} onChange={(hours) => update({ hours })} tried={tried} issues={issues} />
             <h3 className={styles.h2}>{t('config.offices.hours.settings')}</h3>
             <div className={styles.formRow}>
-              <Field label={t('config.offices.hours.slotMinutes')} error={err('slotMinutes', 'config.offices.hours.errors.slotMinutes')}>
-                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={5} max={240} step={5} value={draft.slotMinutes} onChange={(e) => update({ slotMinutes: Number(e.target.value) })} data-testid="hours-slot" />}
+              <Field
+                label={t('config.offices.hours.slotMinutes')}
+                error={err('slotMinutes', 'config.offices.hours.errors.slotMinutes')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    className={`${styles.input} ${styles.numberInput}`}
+                    type="number"
+                    min={5}
+                    max={240}
+                    step={5}
+                    value={draft.slotMinutes}
+                    onChange={(e) => update({ slotMinutes: Number(e.target.value) })}
+                    data-testid="hours-slot"
+                  />
+                )}
               </Field>
               <Field label={t('config.offices.hours.capacity')} error={err('capacity', 'config.offices.hours.errors.capacity')}>
-                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={1} max={50} value={draft.capacity} onChange={(e) => update({ capacity: Number(e.target.value) })} data-testid="hours-capacity" />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className={`${styles.input} ${styles.numberInput}`}
+                    type="number"
+                    min={1}
+                    max={50}
+                    value={draft.capacity}
+                    onChange={(e) => update({ capacity: Number(e.target.value) })}
+                    data-testid="hours-capacity"
+                  />
+                )}
               </Field>
-              <Field label={t('config.offices.hours.horizonDays')} error={err('horizonDays', 'config.offices.hours.errors.horizonDays')}>
-                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={1} max={366} value={draft.horizonDays} onChange={(e) => update({ horizonDays: Number(e.target.value) })} data-testid="hours-horizon" />}
+              <Field
+                label={t('config.offices.hours.horizonDays')}
+                error={err('horizonDays', 'config.offices.hours.errors.horizonDays')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    className={`${styles.input} ${styles.numberInput}`}
+                    type="number"
+                    min={1}
+                    max={366}
+                    value={draft.horizonDays}
+                    onChange={(e) => update({ horizonDays: Number(e.target.value) })}
+                    data-testid="hours-horizon"
+                  />
+                )}
               </Field>
-              <Field label={t('config.offices.hours.minNotice')} hint={t('config.offices.hours.minNoticeHint')} error={err('minNoticeMinutes', 'config.offices.hours.errors.minNotice')}>
-                {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={0} max={43200} step={15} value={draft.minNoticeMinutes} onChange={(e) => update({ minNoticeMinutes: Number(e.target.value) })} data-testid="hours-notice" />}
+              <Field
+                label={t('config.offices.hours.minNotice')}
+                hint={t('config.offices.hours.minNoticeHint')}
+                error={err('minNoticeMinutes', 'config.offices.hours.errors.minNotice')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    className={`${styles.input} ${styles.numberInput}`}
+                    type="number"
+                    min={0}
+                    max={43200}
+                    step={15}
+                    value={draft.minNoticeMinutes}
+                    onChange={(e) => update({ minNoticeMinutes: Number(e.target.value) })}
+                    data-testid="hours-notice"
+                  />
+                )}
               </Field>
             </div>
             <label className={styles.check}>
-              <input type="checkbox" checked={draft.active} onChange={(e) => update({ active: e.target.checked })} data-testid="hours-active" />
+              <input
+                type="checkbox"
+                checked={draft.active}
+                onChange={(e) => update({ active: e.target.checked })}
+                data-testid="hours-active"
+              />
               {t('config.offices.hours.active')}
             </label>
             <div className={styles.dialogButtons}>

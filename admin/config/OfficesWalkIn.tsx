@@ -37,7 +37,10 @@ export function OfficesWalkIn({ office, onSaved }: { office: AdminOffice; onSave
       return;
     }
     try {
-      await adminApi('PUT', `/api/admin/offices/${office.id}/hours`, { hours: toWeeklyRanges(hours), lastTicketMinutes: lastTicket });
+      await adminApi('PUT', `/api/admin/offices/${office.id}/hours`, {
+        hours: toWeeklyRanges(hours),
+        lastTicketMinutes: lastTicket,
+      });
       setIssues(new Map());
       setTried(false);
       setNotice({ kind: 'success', key: 'config.offices.walkIn.saved' });
@@ -58,14 +61,37 @@ export function OfficesWalkIn({ office, onSaved }: { office: AdminOffice; onSave
         <p className={styles.muted}>{t('config.offices.walkIn.intro')}</p>
         <NoticeBox notice={notice} onDismiss={() => setNotice(null)} testId="walkin-message" />
         {hours.length === 0 && <p className={styles.warningBox}>{t('config.offices.walkIn.always')}</p>}
-        <WeekEditor hours={hours} onChange={setHours} tried={tried} issues={issues} testId="walkin" firstRange={{ opens: 8 * 60 + 30, closes: 12 * 60 + 30 }} />
+        <WeekEditor
+          hours={hours}
+          onChange={setHours}
+          tried={tried}
+          issues={issues}
+          testId="walkin"
+          firstRange={{ opens: 8 * 60 + 30, closes: 12 * 60 + 30 }}
+        />
         <Field
           label={t('config.offices.walkIn.lastTicket')}
           hint={t('config.offices.walkIn.lastTicketHint')}
-          error={(tried && !(Number.isInteger(lastTicket) && lastTicket >= 0 && lastTicket <= 240)) || issues.has('lastTicketMinutes') ? t('config.offices.walkIn.errors.lastTicket') : null}
+          error={
+            (tried && !(Number.isInteger(lastTicket) && lastTicket >= 0 && lastTicket <= 240)) || issues.has('lastTicketMinutes')
+              ? t('config.offices.walkIn.errors.lastTicket')
+              : null
+          }
           testId="walkin-last"
         >
-          {(p) => <input {...p} className={`${styles.input} ${styles.numberInput}`} type="number" min={0} max={240} step={5} value={Number.isNaN(lastTicket) ? '' : lastTicket} onChange={(e) => setLastTicket(e.target.value === '' ? Number.NaN : Number(e.target.value))} data-testid="walkin-last" />}
+          {(p) => (
+            <input
+              {...p}
+              className={`${styles.input} ${styles.numberInput}`}
+              type="number"
+              min={0}
+              max={240}
+              step={5}
+              value={Number.isNaN(lastTicket) ? '' : lastTicket}
+              onChange={(e) => setLastTicket(e.target.value === '' ? Number.NaN : Number(e.target.value))}
+              data-testid="walkin-last"
+            />
+          )}
         </Field>
         <div className={styles.dialogButtons}>
           <button type="submit" className={styles.buttonPrimary} data-testid="walkin-save">

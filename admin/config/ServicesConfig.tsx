@@ -77,7 +77,19 @@ export function ServicesConfig() {
   const startNew = () =>
     setEditing({
       kind: 'new',
-      draft: { code: '', prefix: '', nameIt: '', nameEn: '', keywords: '', mode: 'desk', expectedMinutes: 10, targetWaitMinutes: 20, active: true, categoryId: categories[0]?.id ?? '', officeId: officeId ?? '' },
+      draft: {
+        code: '',
+        prefix: '',
+        nameIt: '',
+        nameEn: '',
+        keywords: '',
+        mode: 'desk',
+        expectedMinutes: 10,
+        targetWaitMinutes: 20,
+        active: true,
+        categoryId: categories[0]?.id ?? '',
+        officeId: officeId ?? '',
+      },
     });
 
   const save = async (e: FormEvent) => {
@@ -99,13 +111,20 @@ export function ServicesConfig() {
     }
   };
 
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
+    setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
 
   return (
     <main className={styles.main} data-testid="admin-config-services">
       <div className={styles.pageHead}>
         <h1 className={styles.h1}>{t('config.services.title')}</h1>
-        <button type="button" className={styles.buttonPrimary} onClick={startNew} disabled={categories.length === 0} data-testid="service-new">
+        <button
+          type="button"
+          className={styles.buttonPrimary}
+          onClick={startNew}
+          disabled={categories.length === 0}
+          data-testid="service-new"
+        >
           {t('config.services.new')}
         </button>
       </div>
@@ -117,7 +136,13 @@ export function ServicesConfig() {
         <div className={styles.formRow}>
           <label className={styles.field}>
             <span className={styles.fieldLabel}>{t('config.search')}</span>
-            <input className={styles.input} type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="service-filter" />
+            <input
+              className={styles.input}
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              data-testid="service-filter"
+            />
           </label>
           <label className={styles.field}>
             <span className={styles.fieldLabel}>{t('config.services.category')}</span>
@@ -132,7 +157,11 @@ export function ServicesConfig() {
           </label>
           <label className={styles.field}>
             <span className={styles.fieldLabel}>{t('config.services.state')}</span>
-            <select className={styles.select} value={activeFilter} onChange={(e) => setActiveFilter(e.target.value as typeof activeFilter)}>
+            <select
+              className={styles.select}
+              value={activeFilter}
+              onChange={(e) => setActiveFilter(e.target.value as typeof activeFilter)}
+            >
               <option value="all">{t('config.all')}</option>
               <option value="true">{t('config.active')}</option>
               <option value="false">{t('config.inactive')}</option>
@@ -183,7 +212,11 @@ export function ServicesConfig() {
                   <td>{s.active ? t('config.active') : t('config.inactive')}</td>
                   <td>
                     <div className={styles.actionsCell}>
-                      <EditButton name={lang === 'en' ? s.nameEn : s.nameIt} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })} testId={`service-edit-${s.code}`} />
+                      <EditButton
+                        name={lang === 'en' ? s.nameEn : s.nameIt}
+                        onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })}
+                        testId={`service-edit-${s.code}`}
+                      />
                     </div>
                   </td>
                 </tr>
@@ -194,34 +227,71 @@ export function ServicesConfig() {
         </div>
       </section>
       {editing && (
-        <Dialog title={editing.kind === 'new' ? t('config.services.new') : t('config.services.edit')} onClose={close} testId="service-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.services.new') : t('config.services.edit')}
+          onClose={close}
+          testId="service-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="service-form-message" />
             {editing.kind === 'new' && (
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.code')}</span>
-                <input className={styles.input} required pattern="[a-z0-9][a-z0-9_\-]{1,59}" value={editing.draft.code} onChange={(e) => set('code', e.target.value)} />
+                <input
+                  className={styles.input}
+                  required
+                  pattern="[a-z0-9][a-z0-9_\-]{1,59}"
+                  value={editing.draft.code}
+                  onChange={(e) => set('code', e.target.value)}
+                />
               </label>
             )}
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.services.nameIt')}</span>
-              <input className={styles.input} required lang="it" value={editing.draft.nameIt} onChange={(e) => set('nameIt', e.target.value)} data-testid="service-name-it" />
+              <input
+                className={styles.input}
+                required
+                lang="it"
+                value={editing.draft.nameIt}
+                onChange={(e) => set('nameIt', e.target.value)}
+                data-testid="service-name-it"
+              />
             </label>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.services.nameEn')}</span>
-              <input className={styles.input} required lang="en" value={editing.draft.nameEn} onChange={(e) => set('nameEn', e.target.value)} data-testid="service-name-en" />
+              <input
+                className={styles.input}
+                required
+                lang="en"
+                value={editing.draft.nameEn}
+                onChange={(e) => set('nameEn', e.target.value)}
+                data-testid="service-name-en"
+              />
             </label>
             <div className={styles.formRow}>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.prefix')}</span>
-                <input className={styles.input} required pattern="[A-Z]{1,2}" maxLength={2} size={3} value={editing.draft.prefix} onChange={(e) => set('prefix', e.target.value.toUpperCase())} aria-describedby="prefix-hint" />
+                <input
+                  className={styles.input}
+                  required
+                  pattern="[A-Z]{1,2}"
+                  maxLength={2}
+                  size={3}
+                  value={editing.draft.prefix}
+                  onChange={(e) => set('prefix', e.target.value.toUpperCase())}
+                  aria-describedby="prefix-hint"
+                />
                 <span id="prefix-hint" className={styles.muted}>
                   {t('config.services.prefixHint')}
                 </span>
               </label>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.category')}</span>
-                <select className={styles.select} value={editing.draft.categoryId} onChange={(e) => set('categoryId', e.target.value)}>
+                <select
+                  className={styles.select}
+                  value={editing.draft.categoryId}
+                  onChange={(e) => set('categoryId', e.target.value)}
+                >
                   {categories.map((c) => (
                     <option key={c.id} value={c.id}>
                       {catName.get(c.id)}
@@ -231,7 +301,11 @@ export function ServicesConfig() {
               </label>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.mode')}</span>
-                <select className={styles.select} value={editing.draft.mode} onChange={(e) => set('mode', e.target.value as Draft['mode'])}>
+                <select
+                  className={styles.select}
+                  value={editing.draft.mode}
+                  onChange={(e) => set('mode', e.target.value as Draft['mode'])}
+                >
                   <option value="desk">{t('config.services.modes.desk')}</option>
                   <option value="appointment">{t('config.services.modes.appointment')}</option>
                 </select>
@@ -240,11 +314,27 @@ export function ServicesConfig() {
             <div className={styles.formRow}>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.expected')}</span>
-                <input className={styles.input} type="number" required min={1} max={480} value={editing.draft.expectedMinutes} onChange={(e) => set('expectedMinutes', Number(e.target.value))} />
+                <input
+                  className={styles.input}
+                  type="number"
+                  required
+                  min={1}
+                  max={480}
+                  value={editing.draft.expectedMinutes}
+                  onChange={(e) => set('expectedMinutes', Number(e.target.value))}
+                />
               </label>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.target')}</span>
-                <input className={styles.input} type="number" required min={1} max={480} value={editing.draft.targetWaitMinutes} onChange={(e) => set('targetWaitMinutes', Number(e.target.value))} />
+                <input
+                  className={styles.input}
+                  type="number"
+                  required
+                  min={1}
+                  max={480}
+                  value={editing.draft.targetWaitMinutes}
+                  onChange={(e) => set('targetWaitMinutes', Number(e.target.value))}
+                />
               </label>
             </div>
             <label className={styles.field}>

@@ -22,8 +22,19 @@ interface AdminStaff {
   active: boolean;
   skills: { serviceId: string; weight: number }[];
 }
-type Draft = { username: string; password: string; displayName: string; role: Role; active: boolean; skills: Map<string, number> };
-type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | { kind: 'password'; id: string; name: string; password: string } | null;
+type Draft = {
+  username: string;
+  password: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  skills: Map<string, number>;
+};
+type Editing =
+  | { kind: 'new'; draft: Draft }
+  | { kind: 'edit'; id: string; draft: Draft }
+  | { kind: 'password'; id: string; name: string; password: string }
+  | null;
 
 const ROLES: Role[] = ['operator', 'supervisor', 'admin'];
 const WEIGHTS = [1, 2, 3, 4, 5];
@@ -44,7 +55,10 @@ export function StaffConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      const [s, v] = await Promise.all([adminApi<AdminStaff[]>('GET', '/api/admin/staff'), adminApi<AdminService[]>('GET', `/api/admin/services?officeId=${encodeURIComponent(officeId)}&active=true`)]);
+      const [s, v] = await Promise.all([
+        adminApi<AdminStaff[]>('GET', '/api/admin/staff'),
+        adminApi<AdminService[]>('GET', `/api/admin/services?officeId=${encodeURIComponent(officeId)}&active=true`),
+      ]);
       setList(s);
       setServices(v);
     } catch (err) {
@@ -76,7 +90,8 @@ export function StaffConfig() {
     }
   };
 
-  const setDraft = (patch: Partial<Draft>) => setEditing((cur) => (cur && cur.kind !== 'password' ? { ...cur, draft: { ...cur.draft, ...patch } } : cur));
+  const setDraft = (patch: Partial<Draft>) =>
+    setEditing((cur) => (cur && cur.kind !== 'password' ? { ...cur, draft: { ...cur.draft, ...patch } } : cur));
   const setWeight = (serviceId: string, weight: number | null) =>
     setEditing((cur) => {
       if (!cur || cur.kind === 'password') return cur;
@@ -96,7 +111,12 @@ export function StaffConfig() {
         <button
           type="button"
           className={styles.buttonPrimary}
-          onClick={() => setEditing({ kind: 'new', draft: { username: '', password: '', displayName: '', role: 'operator', active: true, skills: new Map() } })}
+          onClick={() =>
+            setEditing({
+              kind: 'new',
+              draft: { username: '', password: '', displayName: '', role: 'operator', active: true, skills: new Map() },
+            })
+          }
           data-testid="staff-new"
         >
           {t('config.staff.new')}
@@ -128,8 +148,30 @@ export function StaffConfig() {
                 <td className={styles.num}>{s.skills.filter((k) => inOffice.has(k.serviceId)).length}</td>
                 <td>
                   <div className={styles.actionsCell}>
-                    <EditButton name={s.displayName} onClick={() => setEditing({ kind: 'edit', id: s.id, draft: { username: s.username, password: '', displayName: s.displayName, role: s.role, active: s.active, skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])) } })} testId={`staff-edit-${s.username}`} />
-                    <button type="button" className={styles.buttonSmall} onClick={() => setEditing({ kind: 'password', id: s.id, name: s.displayName, password: '' })} aria-label={t('config.staff.passwordOf', { name: s.displayName })}>
+                    <EditButton
+                      name={s.displayName}
+                      onClick={() =>
+                        setEditing({
+                          kind: 'edit',
+                          id: s.id,
+                          draft: {
+                            username: s.username,
+                            password: '',
+                            displayName: s.displayName,
+                            role: s.role,
+                            active: s.active,
+                            skills: new Map(s.skills.map((k) => [k.serviceId, k.weight])),
+                          },
+                        })
+                      }
+                      testId={`staff-edit-${s.username}`}
+                    />
+                    <button
+                      type="button"
+                      className={styles.buttonSmall}
+                      onClick={() => setEditing({ kind: 'password', id: s.id, name: s.displayName, password: '' })}
+                      aria-label={t('config.staff.passwordOf', { name: s.displayName })}
+                    >
                       {t('config.staff.password')}
                     </button>
                   </div>
@@ -145,32 +187,66 @@ export function StaffConfig() {
             <NoticeBox notice={formError} testId="staff-form-message" />
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.staff.newPassword')}</span>
-              <input className={styles.input} type="password" autoComplete="new-password" required minLength={8} maxLength={200} value={editing.password} onChange={(e) => setEditing({ ...editing, password: e.target.value })} />
+              <input
+                className={styles.input}
+                type="password"
+                autoComplete="new-password"
+                required
+                minLength={8}
+                maxLength={200}
+                value={editing.password}
+                onChange={(e) => setEditing({ ...editing, password: e.target.value })}
+              />
             </label>
             <DialogActions onCancel={close} />
           </form>
         </Dialog>
       )}
       {editing && editing.kind !== 'password' && draft && (
-        <Dialog title={editing.kind === 'new' ? t('config.staff.new') : t('config.staff.edit')} onClose={close} testId="staff-dialog">
+        <Dialog
+          title={editing.kind === 'new' ? t('config.staff.new') : t('config.staff.edit')}
+          onClose={close}
+          testId="staff-dialog"
+        >
           <form className={styles.dialogForm} onSubmit={save}>
             <NoticeBox notice={formError} testId="staff-form-message" />
             {editing.kind === 'new' && (
               <div className={styles.formRow}>
                 <label className={styles.field}>
                   <span className={styles.fieldLabel}>{t('config.staff.username')}</span>
-                  <input className={styles.input} required autoComplete="off" pattern="[a-z0-9._\-]{3,32}" value={draft.username} onChange={(e) => setDraft({ username: e.target.value })} />
+                  <input
+                    className={styles.input}
+                    required
+                    autoComplete="off"
+                    pattern="[a-z0-9._\-]{3,32}"
+                    value={draft.username}
+                    onChange={(e) => setDraft({ username: e.target.value })}
+                  />
                 </label>
                 <label className={styles.field}>
                   <span className={styles.fieldLabel}>{t('config.staff.newPassword')}</span>
-                  <input className={styles.input} type="password" autoComplete="new-password" required minLength={8} value={draft.password} onChange={(e) => setDraft({ password: e.target.value })} />
+                  <input
+                    className={styles.input}
+                    type="password"
+                    autoComplete="new-password"
+                    required
+                    minLength={8}
+                    value={draft.password}
+                    onChange={(e) => setDraft({ password: e.target.value })}
+                  />
                 </label>
               </div>
             )}
             <div className={styles.formRow}>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.staff.displayName')}</span>
-                <input className={styles.input} required maxLength={120} value={draft.displayName} onChange={(e) => setDraft({ displayName: e.target.value })} />
+                <input
+                  className={styles.input}
+                  required
+                  maxLength={120}
+                  value={draft.displayName}
+                  onChange={(e) => setDraft({ displayName: e.target.value })}
+                />
               </label>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.staff.role')}</span>
@@ -209,7 +285,13 @@ export function StaffConfig() {
                             {name}
                           </th>
                           <td>
-                            <select className={styles.select} value={w ?? ''} onChange={(e) => setWeight(s.id, e.target.value ? Number(e.target.value) : null)} aria-label={t('config.staff.weightOf', { name })} data-testid={`skill-${s.code}`}>
+                            <select
+                              className={styles.select}
+                              value={w ?? ''}
+                              onChange={(e) => setWeight(s.id, e.target.value ? Number(e.target.value) : null)}
+                              aria-label={t('config.staff.weightOf', { name })}
+                              data-testid={`skill-${s.code}`}
+                            >
                               <option value="">{t('config.staff.noSkill')}</option>
                               {WEIGHTS.map((n) => (
                                 <option key={n} value={n}>

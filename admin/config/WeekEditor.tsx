@@ -33,14 +33,17 @@ const minutes = (hhmm: string) => {
 const hhmm = (min: number) => `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 
 export const toDraftRanges = (hours: WeeklyRange[]): DraftRange[] => hours.map((h) => ({ ...h, key: nextKey++ }));
-export const toWeeklyRanges = (hours: DraftRange[]): WeeklyRange[] => hours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes }));
+export const toWeeklyRanges = (hours: DraftRange[]): WeeklyRange[] =>
+  hours.map(({ weekday, opens, closes }) => ({ weekday, opens, closes }));
 
 /** Client-side check of one range, the same rules as the server: ends after it starts, no overlap that day. */
 export function rangeProblem(r: DraftRange, all: DraftRange[]): 'format' | 'order' | 'overlap' | null {
   if (!TIME.test(r.opens) || !TIME.test(r.closes)) return 'format';
   if (minutes(r.closes) <= minutes(r.opens)) return 'order';
   const i = all.indexOf(r);
-  const clash = all.some((o, j) => j < i && o.weekday === r.weekday && minutes(o.opens) < minutes(r.closes) && minutes(r.opens) < minutes(o.closes));
+  const clash = all.some(
+    (o, j) => j < i && o.weekday === r.weekday && minutes(o.opens) < minutes(r.closes) && minutes(r.opens) < minutes(o.closes),
+  );
   return clash ? 'overlap' : null;
 }
 
@@ -75,7 +78,8 @@ export function WeekEditor({
   const { lang } = useAdmin();
   const days = useMemo(() => weekdayNames(lang), [lang]);
 
-  const setRange = (key: number, patch: Partial<DraftRange>) => onChange(hours.map((h) => (h.key === key ? { ...h, ...patch } : h)));
+  const setRange = (key: number, patch: Partial<DraftRange>) =>
+    onChange(hours.map((h) => (h.key === key ? { ...h, ...patch } : h)));
   const removeRange = (key: number) => onChange(hours.filter((h) => h.key !== key));
   const addRange = (weekday: number) => {
     const sameDay = hours.filter((h) => h.weekday === weekday);
@@ -115,12 +119,47 @@ export function WeekEditor({
                 return (
                   <div key={r.key} className={styles.range} data-testid={`${testId}-range-${wd}-${i}`}>
                     <Field className={styles.rangeField} label={t('config.offices.hours.from')} error={null}>
-                      {(p) => <input {...p} className={styles.input} inputMode="numeric" placeholder="09:30" maxLength={5} autoComplete="off" required value={r.opens} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.fromOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { opens: e.target.value })} data-testid={`${testId}-opens`} />}
+                      {(p) => (
+                        <input
+                          {...p}
+                          className={styles.input}
+                          inputMode="numeric"
+                          placeholder="09:30"
+                          maxLength={5}
+                          autoComplete="off"
+                          required
+                          value={r.opens}
+                          aria-invalid={error ? true : undefined}
+                          aria-label={t('config.offices.hours.fromOf', { day, n: i + 1 })}
+                          onChange={(e) => setRange(r.key, { opens: e.target.value })}
+                          data-testid={`${testId}-opens`}
+                        />
+                      )}
                     </Field>
                     <Field className={styles.rangeField} label={t('config.offices.hours.to')} error={null}>
-                      {(p) => <input {...p} className={styles.input} inputMode="numeric" placeholder="09:30" maxLength={5} autoComplete="off" required value={r.closes} aria-invalid={error ? true : undefined} aria-label={t('config.offices.hours.toOf', { day, n: i + 1 })} onChange={(e) => setRange(r.key, { closes: e.target.value })} data-testid={`${testId}-closes`} />}
+                      {(p) => (
+                        <input
+                          {...p}
+                          className={styles.input}
+                          inputMode="numeric"
+                          placeholder="09:30"
+                          maxLength={5}
+                          autoComplete="off"
+                          required
+                          value={r.closes}
+                          aria-invalid={error ? true : undefined}
+                          aria-label={t('config.offices.hours.toOf', { day, n: i + 1 })}
+                          onChange={(e) => setRange(r.key, { closes: e.target.value })}
+                          data-testid={`${testId}-closes`}
+                        />
+                      )}
                     </Field>
-                    <button type="button" className={styles.buttonSmallDanger} onClick={() => removeRange(r.key)} aria-label={t('config.offices.hours.removeRangeOf', { day, n: i + 1 })}>
+                    <button
+                      type="button"
+                      className={styles.buttonSmallDanger}
+                      onClick={() => removeRange(r.key)}
+                      aria-label={t('config.offices.hours.removeRangeOf', { day, n: i + 1 })}
+                    >
                       {t('config.offices.hours.removeRange')}
                     </button>
                     {error && (
@@ -131,7 +170,13 @@ export function WeekEditor({
                   </div>
                 );
               })}
-              <button type="button" className={styles.buttonSmall} onClick={() => addRange(wd)} aria-label={t('config.offices.hours.addRangeOf', { day })} data-testid={`${testId}-add-${wd}`}>
+              <button
+                type="button"
+                className={styles.buttonSmall}
+                onClick={() => addRange(wd)}
+                aria-label={t('config.offices.hours.addRangeOf', { day })}
+                data-testid={`${testId}-add-${wd}`}
+              >
                 + {t('config.offices.hours.addRange')}
               </button>
             </div>

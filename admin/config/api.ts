@@ -26,7 +26,13 @@ export function fieldIssues(err: unknown): Map<string, string> {
 
 function issuesOf(details: unknown): FieldIssue[] {
   if (!Array.isArray(details)) return [];
-  return details.filter((d): d is FieldIssue => typeof d === 'object' && d !== null && typeof (d as FieldIssue).path === 'string' && typeof (d as FieldIssue).message === 'string');
+  return details.filter(
+    (d): d is FieldIssue =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as FieldIssue).path === 'string' &&
+      typeof (d as FieldIssue).message === 'string',
+  );
 }
 
 export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -36,7 +42,8 @@ export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DE
       method,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -52,7 +59,12 @@ export async function adminApi<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DE
   if (!res.ok) {
     const err = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
     const code = typeof err?.code === 'string' ? err.code : res.status === 401 ? 'unauthorized' : 'http_' + res.status;
-    throw new AdminApiError(res.status, code, typeof err?.message === 'string' ? err.message : res.statusText, issuesOf(err?.details));
+    throw new AdminApiError(
+      res.status,
+      code,
+      typeof err?.message === 'string' ? err.message : res.statusText,
+      issuesOf(err?.details),
+    );
   }
   return json as T;
 }

@@ -37,14 +37,25 @@ export function AlertList({ alerts }: { alerts: SupervisorAlert[] }) {
                 return (
                   <li key={`w-${a.service.id}`} className={`${styles.alert} ${styles.alertWarn}`} data-kind={a.kind}>
                     <span className={styles.alertTitle}>{t('alerts.waitTitle', { service: name(a.service) })}</span>
-                    <span>{t('alerts.waitText', { minutes: a.oldestWaitMinutes, target: a.service.targetWaitMinutes, waiting: a.waiting })}</span>
+                    <span>
+                      {t('alerts.waitText', {
+                        minutes: a.oldestWaitMinutes,
+                        target: a.service.targetWaitMinutes,
+                        waiting: a.waiting,
+                      })}
+                    </span>
                   </li>
                 );
               }
               const p = a.printer;
-              const status = p.printMode === 'agent' && p.agentConnected === false && p.status !== 'paper_out' ? 'agentGone' : p.status;
+              const status =
+                p.printMode === 'agent' && p.agentConnected === false && p.status !== 'paper_out' ? 'agentGone' : p.status;
               return (
-                <li key={`p-${p.kioskId}`} className={`${styles.alert} ${p.status === 'paper_low' ? styles.alertWarn : styles.alertDanger}`} data-kind={a.kind}>
+                <li
+                  key={`p-${p.kioskId}`}
+                  className={`${styles.alert} ${p.status === 'paper_low' ? styles.alertWarn : styles.alertDanger}`}
+                  data-kind={a.kind}
+                >
                   <span className={styles.alertTitle}>{t('alerts.printerTitle', { kiosk: p.name })}</span>
                   <span>
                     {t(`alerts.printer.${status}`)}

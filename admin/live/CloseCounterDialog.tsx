@@ -8,7 +8,15 @@ import { Dialog } from '../Dialog';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 
-export function CloseCounterDialog({ counter, onClose, onDone }: { counter: SupervisorCounter; onClose: () => void; onDone: (n: Notice) => void }) {
+export function CloseCounterDialog({
+  counter,
+  onClose,
+  onDone,
+}: {
+  counter: SupervisorCounter;
+  onClose: () => void;
+  onDone: (n: Notice) => void;
+}) {
   const t = useTranslations('admin');
   const fail = useFailure();
   const [busy, setBusy] = useState(false);
@@ -34,7 +42,13 @@ export function CloseCounterDialog({ counter, onClose, onDone }: { counter: Supe
           <button type="button" className={styles.buttonSecondary} onClick={onClose} autoFocus>
             {t('cancel')}
           </button>
-          <button type="button" className={styles.buttonDanger} onClick={confirm} disabled={busy} data-testid="admin-close-confirm">
+          <button
+            type="button"
+            className={styles.buttonDanger}
+            onClick={confirm}
+            disabled={busy}
+            data-testid="admin-close-confirm"
+          >
             {t('closeDialog.submit')}
           </button>
         </div>

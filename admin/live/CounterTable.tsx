@@ -52,7 +52,12 @@ export function CounterTable({
               {counters.map((c) => {
                 const served = c.serviceIds.map((id) => byId.get(id)).filter((s): s is SupervisorService => !!s);
                 return (
-                  <tr key={c.id} className={c.state === 'closed' ? styles.closedRow : undefined} data-testid={`admin-counter-${c.number}`} data-activity={c.activity}>
+                  <tr
+                    key={c.id}
+                    className={c.state === 'closed' ? styles.closedRow : undefined}
+                    data-testid={`admin-counter-${c.number}`}
+                    data-activity={c.activity}
+                  >
                     <th scope="row" className={styles.nowrap}>
                       {c.name}
                     </th>
@@ -66,7 +71,9 @@ export function CounterTable({
                           <span className={styles.ticketNumber} data-testid={`admin-counter-${c.number}-ticket`}>
                             {c.current.number}
                           </span>{' '}
-                          <span className={styles.muted}>{lang === 'en' ? c.current.serviceNameEn : c.current.serviceNameIt}</span>
+                          <span className={styles.muted}>
+                            {lang === 'en' ? c.current.serviceNameEn : c.current.serviceNameIt}
+                          </span>
                         </>
                       ) : (
                         '–'
@@ -77,9 +84,14 @@ export function CounterTable({
                       {c.state === 'closed' ? (
                         '–'
                       ) : (
-                        <span className={styles.services} title={served.map((s) => (lang === 'en' ? s.nameEn : s.nameIt)).join(', ')}>
+                        <span
+                          className={styles.services}
+                          title={served.map((s) => (lang === 'en' ? s.nameEn : s.nameIt)).join(', ')}
+                        >
                           <span>{t('counters.serviceCount', { count: served.length })}</span>
-                          <span className={styles.prefixLine}>{t('counters.prefixes', { prefixes: [...new Set(served.map((s) => s.prefix))].join(' ') })}</span>
+                          <span className={styles.prefixLine}>
+                            {t('counters.prefixes', { prefixes: [...new Set(served.map((s) => s.prefix))].join(' ') })}
+                          </span>
                         </span>
                       )}
                     </td>

@@ -18,7 +18,11 @@ import { ServicesDialog } from './ServicesDialog';
 /** Oldest waits and "wait over target" alerts grow with time alone: refresh the snapshot this often. */
 const REFRESH_MS = 30_000;
 
-type Open = { kind: 'services'; counter: SupervisorCounter } | { kind: 'close'; counter: SupervisorCounter } | { kind: 'move'; serviceId: string } | null;
+type Open =
+  | { kind: 'services'; counter: SupervisorCounter }
+  | { kind: 'close'; counter: SupervisorCounter }
+  | { kind: 'move'; serviceId: string }
+  | null;
 
 /** A printer event between two snapshots: update that kiosk and its alert. */
 function withPrinter(s: SupervisorSnapshot, p: PrinterAlert): SupervisorSnapshot {
@@ -71,7 +75,9 @@ export function LiveView() {
   return (
     <main className={styles.main} aria-busy={!data} data-testid="admin-live">
       <div className={styles.pageHead}>
-        <h1 className={styles.h1}>{t('live.title', { office: data ? (lang === 'en' ? data.office.nameEn : data.office.name) : '' })}</h1>
+        <h1 className={styles.h1}>
+          {t('live.title', { office: data ? (lang === 'en' ? data.office.nameEn : data.office.name) : '' })}
+        </h1>
         {data && (
           <ul className={styles.summary} aria-label={t('live.summary')}>
             <li className={styles.chip}>
@@ -116,13 +122,23 @@ export function LiveView() {
               onServices={(counter) => setOpen({ kind: 'services', counter })}
               onClose={(counter) => setOpen({ kind: 'close', counter })}
             />
-            <QueueTable queues={data.queues} services={data.services} onMove={(serviceId) => setOpen({ kind: 'move', serviceId })} />
+            <QueueTable
+              queues={data.queues}
+              services={data.services}
+              onMove={(serviceId) => setOpen({ kind: 'move', serviceId })}
+            />
           </div>
         </>
       )}
-      {data && open?.kind === 'services' && <ServicesDialog counter={open.counter} services={data.services} onClose={() => setOpen(null)} onDone={done} />}
-      {data && open?.kind === 'close' && <CloseCounterDialog counter={open.counter} onClose={() => setOpen(null)} onDone={done} />}
-      {data && open?.kind === 'move' && <MoveTicketDialog serviceId={open.serviceId} services={data.services} onClose={() => setOpen(null)} onDone={done} />}
+      {data && open?.kind === 'services' && (
+        <ServicesDialog counter={open.counter} services={data.services} onClose={() => setOpen(null)} onDone={done} />
+      )}
+      {data && open?.kind === 'close' && (
+        <CloseCounterDialog counter={open.counter} onClose={() => setOpen(null)} onDone={done} />
+      )}
+      {data && open?.kind === 'move' && (
+        <MoveTicketDialog serviceId={open.serviceId} services={data.services} onClose={() => setOpen(null)} onDone={done} />
+      )}
     </main>
   );
 }

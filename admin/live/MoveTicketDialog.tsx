@@ -13,7 +13,17 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 
 /** Move one waiting ticket of a queue to another service; it keeps its number and its place in time. */
-export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { serviceId: string; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
+export function MoveTicketDialog({
+  serviceId,
+  services,
+  onClose,
+  onDone,
+}: {
+  serviceId: string;
+  services: SupervisorService[];
+  onClose: () => void;
+  onDone: (n: Notice) => void;
+}) {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
   const fail = useFailure();
@@ -45,7 +55,11 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
     try {
       const { data } = await api<{ ticket: { number: string } }>('POST', `/api/tickets/${ticketId}/move`, { serviceId: target });
       const to = services.find((s) => s.id === target);
-      onDone({ kind: 'success', key: 'moveDialog.done', values: { number: data?.ticket.number ?? '', service: to ? label(to) : '' } });
+      onDone({
+        kind: 'success',
+        key: 'moveDialog.done',
+        values: { number: data?.ticket.number ?? '', service: to ? label(to) : '' },
+      });
     } catch (err) {
       fail(err, setNotice);
       setBusy(false);
@@ -67,9 +81,17 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
               {tickets.map((tk) => (
                 <li key={tk.id}>
                   <label className={styles.choice}>
-                    <input type="radio" name="ticket" value={tk.id} checked={ticketId === tk.id} onChange={() => setTicketId(tk.id)} data-testid={`admin-move-ticket-${tk.number}`} />
+                    <input
+                      type="radio"
+                      name="ticket"
+                      value={tk.id}
+                      checked={ticketId === tk.id}
+                      onChange={() => setTicketId(tk.id)}
+                      data-testid={`admin-move-ticket-${tk.number}`}
+                    />
                     <span>
-                      <span className={styles.ticketNumber}>{tk.number}</span> {t('moveDialog.waited', { minutes: minutesSince(tk.queuedAt, now) })}
+                      <span className={styles.ticketNumber}>{tk.number}</span>{' '}
+                      {t('moveDialog.waited', { minutes: minutesSince(tk.queuedAt, now) })}
                       {tk.priority !== 'none' && ` · ${t(`priority.${tk.priority}`)}`}
                       {tk.direct && ` · ${t('moveDialog.direct')}`}
                     </span>
@@ -81,7 +103,12 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
         </fieldset>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('moveDialog.to')}</span>
-          <select className={styles.select} value={target} onChange={(e) => setTarget(e.target.value)} data-testid="admin-move-target">
+          <select
+            className={styles.select}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            data-testid="admin-move-target"
+          >
             <option value="">{t('moveDialog.choose')}</option>
             {services
               .filter((s) => s.id !== serviceId)
@@ -93,7 +120,12 @@ export function MoveTicketDialog({ serviceId, services, onClose, onDone }: { ser
           </select>
         </label>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <DialogActions onCancel={onClose} submitLabel={t('moveDialog.submit')} submitTestId="admin-move-submit" disabled={busy || !tickets?.length} />
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('moveDialog.submit')}
+          submitTestId="admin-move-submit"
+          disabled={busy || !tickets?.length}
+        />
       </form>
     </Dialog>
   );

@@ -6,7 +6,15 @@ import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 
 /** Per-service queue figures; by default only the queues where somebody waits (the desk has ~90 services). */
-export function QueueTable({ queues, services, onMove }: { queues: QueueInfo[]; services: SupervisorService[]; onMove: (serviceId: string) => void }) {
+export function QueueTable({
+  queues,
+  services,
+  onMove,
+}: {
+  queues: QueueInfo[];
+  services: SupervisorService[];
+  onMove: (serviceId: string) => void;
+}) {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
   const [all, setAll] = useState(false);
@@ -60,7 +68,11 @@ export function QueueTable({ queues, services, onMove }: { queues: QueueInfo[]; 
                 const unserved = q.waiting > 0 && q.openCounters === 0;
                 const name = lang === 'en' ? q.nameEn : q.nameIt;
                 return (
-                  <tr key={q.serviceId} className={`${unserved ? styles.rowAlert : ''} ${over ? styles.rowWarn : ''}`} data-testid={`admin-queue-${q.serviceId}`}>
+                  <tr
+                    key={q.serviceId}
+                    className={`${unserved ? styles.rowAlert : ''} ${over ? styles.rowWarn : ''}`}
+                    data-testid={`admin-queue-${q.serviceId}`}
+                  >
                     <th scope="row">
                       <span className={styles.prefix}>{q.prefix}</span>
                       {name}
@@ -68,7 +80,9 @@ export function QueueTable({ queues, services, onMove }: { queues: QueueInfo[]; 
                     <td className={styles.num} data-testid={`admin-queue-${q.serviceId}-waiting`}>
                       {q.waiting}
                     </td>
-                    <td className={`${styles.num} ${over ? styles.over : ''}`}>{q.waiting > 0 ? t('minutes', { count: q.oldestWaitMinutes }) : '–'}</td>
+                    <td className={`${styles.num} ${over ? styles.over : ''}`}>
+                      {q.waiting > 0 ? t('minutes', { count: q.oldestWaitMinutes }) : '–'}
+                    </td>
                     <td className={styles.num}>{t('minutes', { count: goal })}</td>
                     <td className={styles.num}>
                       {q.waiting === 0

@@ -11,7 +11,17 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 
 /** Choose what an open counter serves; the clerk's own skills are listed first and marked. */
-export function ServicesDialog({ counter, services, onClose, onDone }: { counter: SupervisorCounter; services: SupervisorService[]; onClose: () => void; onDone: (n: Notice) => void }) {
+export function ServicesDialog({
+  counter,
+  services,
+  onClose,
+  onDone,
+}: {
+  counter: SupervisorCounter;
+  services: SupervisorService[];
+  onClose: () => void;
+  onDone: (n: Notice) => void;
+}) {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
   const fail = useFailure();
@@ -44,7 +54,11 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
   }
 
   return (
-    <Dialog title={t('servicesDialog.title', { counter: counter.name, clerk: counter.staffName ?? '' })} onClose={onClose} testId="admin-services-dialog">
+    <Dialog
+      title={t('servicesDialog.title', { counter: counter.name, clerk: counter.staffName ?? '' })}
+      onClose={onClose}
+      testId="admin-services-dialog"
+    >
       <form className={styles.dialogForm} onSubmit={submit}>
         <p className={styles.muted}>{t('servicesDialog.intro')}</p>
         <div className={styles.quick}>
@@ -62,7 +76,12 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
             {ordered.map((s) => (
               <li key={s.id}>
                 <label className={styles.choice}>
-                  <input type="checkbox" checked={chosen.has(s.id)} onChange={() => toggle(s.id)} data-testid={`admin-service-${s.id}`} />
+                  <input
+                    type="checkbox"
+                    checked={chosen.has(s.id)}
+                    onChange={() => toggle(s.id)}
+                    data-testid={`admin-service-${s.id}`}
+                  />
                   <span>
                     <span className={styles.prefix}>{s.prefix}</span>
                     {lang === 'en' ? s.nameEn : s.nameIt}
@@ -74,7 +93,12 @@ export function ServicesDialog({ counter, services, onClose, onDone }: { counter
           </ul>
         </fieldset>
         <NoticeBox notice={notice} testId="admin-dialog-message" />
-        <DialogActions onCancel={onClose} submitLabel={t('servicesDialog.submit')} submitTestId="admin-services-submit" disabled={busy} />
+        <DialogActions
+          onCancel={onClose}
+          submitLabel={t('servicesDialog.submit')}
+          submitTestId="admin-services-submit"
+          disabled={busy}
+        />
       </form>
     </Dialog>
   );

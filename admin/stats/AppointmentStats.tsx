@@ -20,11 +20,19 @@ export function AppointmentStats({ result }: { result: StatsResult }) {
   const format = useFormatter();
   const { lang } = useAdmin();
   const timeAxis = result.groupBy === 'day' || result.groupBy === 'hour';
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = (iso: string) =>
+    format.dateTime(new Date(`${iso}T12:00:00Z`), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
   const rows = result.rows.filter((r) => timeAxis || hasAppointments(r));
   const data = rows.map((r) => {
     const label = rowLabel(r, lang, t('stats.noStaff'), day);
-    return { label, short: shortLabel(label), booked: r.apptBooked, checkedIn: r.apptCheckedIn, cancelled: r.apptCancelled, noShow: r.apptNoShow };
+    return {
+      label,
+      short: shortLabel(label),
+      booked: r.apptBooked,
+      checkedIn: r.apptCheckedIn,
+      cancelled: r.apptCancelled,
+      noShow: r.apptNoShow,
+    };
   });
   const n = (v: number) => format.number(v);
 
@@ -40,18 +48,50 @@ export function AppointmentStats({ result }: { result: StatsResult }) {
         <p className={styles.muted}>{t('stats.noAppointments')}</p>
       ) : (
         <>
-          <div className={styles.chartBox} role="img" aria-label={t('stats.chartAppointmentsAlt')} data-testid="admin-stats-chart-appointments">
+          <div
+            className={styles.chartBox}
+            role="img"
+            aria-label={t('stats.chartAppointmentsAlt')}
+            data-testid="admin-stats-chart-appointments"
+          >
             <ResponsiveContainer width="100%" height="100%">
               <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#d5dae1" />
-                <XAxis dataKey="short" interval={timeAxis ? 'preserveStartEnd' : 0} angle={timeAxis ? 0 : -30} textAnchor={timeAxis ? 'middle' : 'end'} height={timeAxis ? 30 : 90} tick={{ fontSize: 13, fill: '#333' }} />
+                <XAxis
+                  dataKey="short"
+                  interval={timeAxis ? 'preserveStartEnd' : 0}
+                  angle={timeAxis ? 0 : -30}
+                  textAnchor={timeAxis ? 'middle' : 'end'}
+                  height={timeAxis ? 30 : 90}
+                  tick={{ fontSize: 13, fill: '#333' }}
+                />
                 <YAxis allowDecimals={false} tick={{ fontSize: 13, fill: '#333' }} />
                 <Tooltip labelFormatter={(_l, p) => (p?.[0]?.payload as { label?: string } | undefined)?.label ?? ''} />
                 <Legend />
-                <Bar dataKey="checkedIn" name={t('figures.apptCheckedIn')} stackId="a" fill={C.checkedIn} isAnimationActive={false} />
+                <Bar
+                  dataKey="checkedIn"
+                  name={t('figures.apptCheckedIn')}
+                  stackId="a"
+                  fill={C.checkedIn}
+                  isAnimationActive={false}
+                />
                 <Bar dataKey="noShow" name={t('figures.apptNoShow')} stackId="a" fill={C.noShow} isAnimationActive={false} />
-                <Bar dataKey="cancelled" name={t('figures.apptCancelled')} stackId="a" fill={C.cancelled} isAnimationActive={false} />
-                <Line dataKey="booked" name={t('figures.apptBooked')} stroke={C.booked} strokeWidth={2.5} dot={{ r: 3 }} type="monotone" isAnimationActive={false} />
+                <Bar
+                  dataKey="cancelled"
+                  name={t('figures.apptCancelled')}
+                  stackId="a"
+                  fill={C.cancelled}
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="booked"
+                  name={t('figures.apptBooked')}
+                  stroke={C.booked}
+                  strokeWidth={2.5}
+                  dot={{ r: 3 }}
+                  type="monotone"
+                  isAnimationActive={false}
+                />
               </ComposedChart>
             </ResponsiveContainer>
           </div>
@@ -60,10 +100,18 @@ export function AppointmentStats({ result }: { result: StatsResult }) {
               <thead>
                 <tr>
                   <th scope="col">{t(`stats.group.${result.groupBy}`)}</th>
-                  <th scope="col" className={styles.num}>{t('figures.apptBooked')}</th>
-                  <th scope="col" className={styles.num}>{t('figures.apptCheckedIn')}</th>
-                  <th scope="col" className={styles.num}>{t('figures.apptCancelled')}</th>
-                  <th scope="col" className={styles.num}>{t('figures.apptNoShow')}</th>
+                  <th scope="col" className={styles.num}>
+                    {t('figures.apptBooked')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('figures.apptCheckedIn')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('figures.apptCancelled')}
+                  </th>
+                  <th scope="col" className={styles.num}>
+                    {t('figures.apptNoShow')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

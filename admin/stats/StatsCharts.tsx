@@ -7,7 +7,15 @@ import { rowLabel, shortLabel } from './labels';
 import type { StatsResult } from './types';
 
 /** Colours with at least 4.5:1 contrast on white, told apart by shape too (bars, solid and dashed lines). */
-const C = { served: '#1b6b2f', noShow: '#a4161a', cancelled: '#6b5a00', issued: '#0b4f9c', waitP50: '#0b4f9c', waitP90: '#6a2c91', serviceP50: '#1b6b2f' };
+const C = {
+  served: '#1b6b2f',
+  noShow: '#a4161a',
+  cancelled: '#6b5a00',
+  issued: '#0b4f9c',
+  waitP50: '#0b4f9c',
+  waitP90: '#6a2c91',
+  serviceP50: '#1b6b2f',
+};
 
 /**
  * Two charts of the same rows as the table: visits by outcome, and waits and service times.
@@ -25,11 +33,30 @@ export function StatsCharts({ result }: { result: StatsResult }) {
   const data = rows.map((r) => {
     const label = rowLabel(r, lang, t('stats.none'), day);
     const round = (v: number | null) => (v === null ? null : Math.round(v * 10) / 10);
-    return { label, short: shortLabel(label), issued: r.issued, served: r.served, noShow: r.noShow, cancelled: r.cancelled, waitP50: round(r.waitP50), waitP90: round(r.waitP90), serviceP50: round(r.serviceP50) };
+    return {
+      label,
+      short: shortLabel(label),
+      issued: r.issued,
+      served: r.served,
+      noShow: r.noShow,
+      cancelled: r.cancelled,
+      waitP50: round(r.waitP50),
+      waitP90: round(r.waitP90),
+      serviceP50: round(r.serviceP50),
+    };
   });
   if (data.length === 0) return <p className={styles.muted}>{t('stats.noData')}</p>;
   const angle = timeAxis ? 0 : -30;
-  const xAxis = <XAxis dataKey="short" interval={timeAxis ? 'preserveStartEnd' : 0} angle={angle} textAnchor={angle ? 'end' : 'middle'} height={angle ? 90 : 30} tick={{ fontSize: 13, fill: '#333' }} />;
+  const xAxis = (
+    <XAxis
+      dataKey="short"
+      interval={timeAxis ? 'preserveStartEnd' : 0}
+      angle={angle}
+      textAnchor={angle ? 'end' : 'middle'}
+      height={angle ? 90 : 30}
+      tick={{ fontSize: 13, fill: '#333' }}
+    />
+  );
   const tooltip = <Tooltip labelFormatter={(_l, p) => (p?.[0]?.payload as { label?: string } | undefined)?.label ?? ''} />;
 
   return (
@@ -49,7 +76,15 @@ export function StatsCharts({ result }: { result: StatsResult }) {
               <Bar dataKey="served" name={t('figures.served')} stackId="v" fill={C.served} isAnimationActive={false} />
               <Bar dataKey="noShow" name={t('figures.noShow')} stackId="v" fill={C.noShow} isAnimationActive={false} />
               <Bar dataKey="cancelled" name={t('figures.cancelled')} stackId="v" fill={C.cancelled} isAnimationActive={false} />
-              <Line dataKey="issued" name={t('figures.issued')} stroke={C.issued} strokeWidth={2.5} dot={{ r: 3 }} type="monotone" isAnimationActive={false} />
+              <Line
+                dataKey="issued"
+                name={t('figures.issued')}
+                stroke={C.issued}
+                strokeWidth={2.5}
+                dot={{ r: 3 }}
+                type="monotone"
+                isAnimationActive={false}
+              />
             </ComposedChart>
           </ResponsiveContainer>
         </div>
@@ -68,9 +103,37 @@ export function StatsCharts({ result }: { result: StatsResult }) {
               <Legend />
               {timeAxis ? (
                 <>
-                  <Line dataKey="waitP50" name={t('figures.waitP50')} stroke={C.waitP50} strokeWidth={2.5} dot={{ r: 3 }} connectNulls type="monotone" isAnimationActive={false} />
-                  <Line dataKey="waitP90" name={t('figures.waitP90')} stroke={C.waitP90} strokeWidth={2.5} strokeDasharray="6 4" dot={{ r: 3 }} connectNulls type="monotone" isAnimationActive={false} />
-                  <Line dataKey="serviceP50" name={t('figures.serviceP50')} stroke={C.serviceP50} strokeWidth={2.5} dot={{ r: 3 }} connectNulls type="monotone" isAnimationActive={false} />
+                  <Line
+                    dataKey="waitP50"
+                    name={t('figures.waitP50')}
+                    stroke={C.waitP50}
+                    strokeWidth={2.5}
+                    dot={{ r: 3 }}
+                    connectNulls
+                    type="monotone"
+                    isAnimationActive={false}
+                  />
+                  <Line
+                    dataKey="waitP90"
+                    name={t('figures.waitP90')}
+                    stroke={C.waitP90}
+                    strokeWidth={2.5}
+                    strokeDasharray="6 4"
+                    dot={{ r: 3 }}
+                    connectNulls
+                    type="monotone"
+                    isAnimationActive={false}
+                  />
+                  <Line
+                    dataKey="serviceP50"
+                    name={t('figures.serviceP50')}
+                    stroke={C.serviceP50}
+                    strokeWidth={2.5}
+                    dot={{ r: 3 }}
+                    connectNulls
+                    type="monotone"
+                    isAnimationActive={false}
+                  />
                 </>
               ) : (
                 <>

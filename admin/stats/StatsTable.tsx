@@ -10,7 +10,14 @@ export function StatsTable({ result }: { result: StatsResult }) {
   const format = useFormatter();
   const { lang } = useAdmin();
   const timeAxis = result.groupBy === 'day' || result.groupBy === 'hour';
-  const day = (iso: string) => format.dateTime(new Date(`${iso}T12:00:00Z`), { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = (iso: string) =>
+    format.dateTime(new Date(`${iso}T12:00:00Z`), {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
   const rows = result.rows.filter((r) => timeAxis || r.issued + r.served + r.noShow + r.cancelled + r.transferred + r.called > 0);
   const min = (v: number | null) => (v === null ? '–' : format.number(v, { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
   const pct = (v: number | null) => (v === null ? '–' : format.number(v, { style: 'percent', maximumFractionDigits: 1 }));
@@ -36,21 +43,46 @@ export function StatsTable({ result }: { result: StatsResult }) {
         </h2>
         <p className={styles.muted}>{t('stats.definitions')}</p>
       </div>
-      <div className={`${styles.tableScroll} ${styles.statsTable}`} tabIndex={0} role="region" aria-labelledby="admin-stats-table-title">
+      <div
+        className={`${styles.tableScroll} ${styles.statsTable}`}
+        tabIndex={0}
+        role="region"
+        aria-labelledby="admin-stats-table-title"
+      >
         <table className={styles.table} data-testid="admin-stats-table">
           <thead>
             <tr>
               <th scope="col">{t(`stats.group.${result.groupBy}`)}</th>
-              <th scope="col" className={styles.num}>{t('figures.issued')}</th>
-              <th scope="col" className={styles.num}>{t('figures.served')}</th>
-              <th scope="col" className={styles.num}>{t('figures.noShow')}</th>
-              <th scope="col" className={styles.num}>{t('figures.cancelled')}</th>
-              <th scope="col" className={styles.num}>{t('figures.transferred')}</th>
-              <th scope="col" className={styles.num}>{t('figures.waitP50Min')}</th>
-              <th scope="col" className={styles.num}>{t('figures.waitP90Min')}</th>
-              <th scope="col" className={styles.num}>{t('figures.serviceP50Min')}</th>
-              <th scope="col" className={styles.num}>{t('figures.serviceP90Min')}</th>
-              <th scope="col" className={styles.num}>{t('figures.serviceLevel')}</th>
+              <th scope="col" className={styles.num}>
+                {t('figures.issued')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.served')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.noShow')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.cancelled')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.transferred')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.waitP50Min')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.waitP90Min')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.serviceP50Min')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.serviceP90Min')}
+              </th>
+              <th scope="col" className={styles.num}>
+                {t('figures.serviceLevel')}
+              </th>
             </tr>
           </thead>
           <tbody>

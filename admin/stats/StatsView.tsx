@@ -14,7 +14,9 @@ import { GROUP_BYS, type GroupBy, type StatsResult } from './types';
 
 /** Today in the offices' time zone as YYYY-MM-DD, shifted by `days`. */
 function localDay(days = 0, timeZone = 'Europe/Rome'): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -37,7 +39,8 @@ export function StatsView() {
 
   usePageTitle('stats.pageTitle');
 
-  const query = (g: GroupBy = groupBy, f = from, tt = to) => new URLSearchParams({ from: f, to: tt, groupBy: g, ...(officeId ? { officeId } : {}) }).toString();
+  const query = (g: GroupBy = groupBy, f = from, tt = to) =>
+    new URLSearchParams({ from: f, to: tt, groupBy: g, ...(officeId ? { officeId } : {}) }).toString();
 
   const fail = useFailure();
 
@@ -75,26 +78,53 @@ export function StatsView() {
   }
 
   const total = result?.total;
-  const minutes = (v: number | null | undefined) => (v === null || v === undefined ? '–' : t('minutesDecimal', { value: format.number(v, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) }));
-  const share = (v: number | null | undefined) => (v === null || v === undefined ? '–' : format.number(v, { style: 'percent', maximumFractionDigits: 0 }));
+  const minutes = (v: number | null | undefined) =>
+    v === null || v === undefined
+      ? '–'
+      : t('minutesDecimal', { value: format.number(v, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) });
+  const share = (v: number | null | undefined) =>
+    v === null || v === undefined ? '–' : format.number(v, { style: 'percent', maximumFractionDigits: 0 });
 
   return (
     <main className={styles.main} data-testid="admin-stats">
       <div className={styles.pageHead}>
-        <h1 className={styles.h1}>{t('stats.title', { office: result ? (lang === 'en' ? result.office.nameEn : result.office.name) : '' })}</h1>
+        <h1 className={styles.h1}>
+          {t('stats.title', { office: result ? (lang === 'en' ? result.office.nameEn : result.office.name) : '' })}
+        </h1>
       </div>
       <form className={`${styles.card} ${styles.filters}`} onSubmit={submit} aria-label={t('stats.filters')}>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('stats.from')}</span>
-          <input className={styles.input} type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} required data-testid="admin-stats-from" />
+          <input
+            className={styles.input}
+            type="date"
+            value={from}
+            max={to}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+            data-testid="admin-stats-from"
+          />
         </label>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('stats.to')}</span>
-          <input className={styles.input} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} required data-testid="admin-stats-to" />
+          <input
+            className={styles.input}
+            type="date"
+            value={to}
+            min={from}
+            onChange={(e) => setTo(e.target.value)}
+            required
+            data-testid="admin-stats-to"
+          />
         </label>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('stats.groupBy')}</span>
-          <select className={styles.select} value={groupBy} onChange={(e) => setGroupBy(e.target.value as GroupBy)} data-testid="admin-stats-groupby">
+          <select
+            className={styles.select}
+            value={groupBy}
+            onChange={(e) => setGroupBy(e.target.value as GroupBy)}
+            data-testid="admin-stats-groupby"
+          >
             {GROUP_BYS.map((g) => (
               <option key={g} value={g}>
                 {t(`stats.group.${g}`)}

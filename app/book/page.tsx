@@ -15,5 +15,11 @@ export const dynamic = 'force-dynamic';
 export default async function BookPage({ searchParams }: { searchParams: Promise<Search> }) {
   const sp = await searchParams;
   const lang = pageLanguage(sp.lang, (await headers()).get('accept-language'));
-  return <BookingApp initialLang={lang} preselect={{ service: first(sp.service), office: first(sp.office) }} retentionDays={rt().config.appointments.retentionDays} />;
+  return (
+    <BookingApp
+      initialLang={lang}
+      preselect={{ service: first(sp.service), office: first(sp.office) }}
+      retentionDays={rt().config.appointments.retentionDays}
+    />
+  );
 }

@@ -16,7 +16,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function KioskPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = await searchParams;
   const kioskId = first(params.kiosk)?.trim().slice(0, 64) || undefined;
-  const officeId = first(params.officeId)?.trim() || (kioskId ? ((await kioskOffice(kioskId).catch(() => null)) ?? undefined) : undefined);
+  const officeId =
+    first(params.officeId)?.trim() || (kioskId ? ((await kioskOffice(kioskId).catch(() => null)) ?? undefined) : undefined);
   const lang = first(params.lang);
   return <Kiosk officeId={officeId} kioskId={kioskId} defaultLang={isLanguage(lang) ? lang : defaultLanguage} />;
 }

@@ -81,7 +81,11 @@ export function startAgent(options: AgentOptions): KioskAgent {
 
   const socket: Socket<ServerToAgent, AgentToServer> = io(new URL(KIOSK_AGENT_NAMESPACE, config.url).toString(), {
     path: '/socket.io',
-    auth: { token: config.token, agentVersion: AGENT_VERSION, ...(config.printerType ? { printerType: config.printerType } : {}) },
+    auth: {
+      token: config.token,
+      agentVersion: AGENT_VERSION,
+      ...(config.printerType ? { printerType: config.printerType } : {}),
+    },
     reconnectionDelay: 1000,
     reconnectionDelayMax: 5000,
   });
@@ -97,7 +101,8 @@ export function startAgent(options: AgentOptions): KioskAgent {
     if (!socket.connected || !hello) return;
     const probe = await probePrinter(target());
     const key = `${probe.status}:${probe.detail ?? ''}`;
-    if (key !== lastStatus) log.info(`printer ${target().printerInterface}: ${probe.status}${probe.detail ? ` (${probe.detail})` : ''}`);
+    if (key !== lastStatus)
+      log.info(`printer ${target().printerInterface}: ${probe.status}${probe.detail ? ` (${probe.detail})` : ''}`);
     lastStatus = key;
     socket.emit('status', probe.detail ? { status: probe.status, detail: probe.detail.slice(0, 300) } : { status: probe.status });
     events.emit('status', probe);
@@ -156,7 +161,9 @@ export function startAgent(options: AgentOptions): KioskAgent {
     if (err.message === 'unauthorized') {
       // socket.io does not retry a refusal by itself; try again later in case an admin fixes it.
       stats.refused++;
-      log.error(`the server refused this kiosk token (wrong, revoked, or the kiosk is deactivated); trying again in ${Math.round(refusedRetryMs / 1000)} s`);
+      log.error(
+        `the server refused this kiosk token (wrong, revoked, or the kiosk is deactivated); trying again in ${Math.round(refusedRetryMs / 1000)} s`,
+      );
       events.emit('refused', err.message);
       retryTimer = setTimeout(() => socket.connect(), refusedRetryMs);
       retryTimer.unref();

@@ -14,4 +14,5 @@ export const AUDIT_ENTITIES = [
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 /** services_change, close and move are supervisor actions on the live office. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'reorder' | 'password_reset' | 'token_rotate' | 'services_change' | 'close' | 'move';
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'reorder' | 'password_reset' | 'token_rotate' | 'services_change' | 'close' | 'move';

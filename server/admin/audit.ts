@@ -9,7 +9,6 @@ export { AUDIT_ENTITIES, type AuditAction, type AuditEntity };
 /** A transaction client (what `db.$transaction(async (tx) => …)` hands over). */
 export type Tx = Prisma.TransactionClient;
 
-
 /** Plain JSON of a record (dates as ISO strings, no undefined) for the before/after columns. */
 function snapshot(v: unknown): Prisma.InputJsonValue | undefined {
   if (v === null || v === undefined) return undefined;
@@ -53,7 +52,10 @@ export async function listAudit(q: z.infer<typeof auditQuery>) {
     orderBy: { id: 'desc' },
     take: q.limit,
   });
-  const staff = await db.staff.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.staffId))] } }, select: { id: true, username: true, displayName: true } });
+  const staff = await db.staff.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.staffId))] } },
+    select: { id: true, username: true, displayName: true },
+  });
   const byId = new Map(staff.map((s) => [s.id, s]));
   const items = rows.map((r) => ({
     id: r.id.toString(),

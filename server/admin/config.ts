@@ -24,10 +24,12 @@ function unprocessable(code: string, message: string, details?: unknown) {
 }
 
 async function requireOffice(tx: Tx, officeId: string) {
-  if (!(await tx.office.findUnique({ where: { id: officeId }, select: { id: true } }))) throw unprocessable('unknown_office', 'This office does not exist');
+  if (!(await tx.office.findUnique({ where: { id: officeId }, select: { id: true } })))
+    throw unprocessable('unknown_office', 'This office does not exist');
 }
 async function requireCategory(tx: Tx, categoryId: string) {
-  if (!(await tx.category.findUnique({ where: { id: categoryId }, select: { id: true } }))) throw unprocessable('unknown_category', 'This category does not exist');
+  if (!(await tx.category.findUnique({ where: { id: categoryId }, select: { id: true } })))
+    throw unprocessable('unknown_category', 'This category does not exist');
 }
 
 // ------------------------------------------------------------------------------------ services
@@ -65,7 +67,14 @@ export async function adminListServices(q: z.infer<typeof adminServicesQuery>) {
       categoryId: q.categoryId,
       ...(q.active ? { active: q.active === 'true' } : {}),
       ...(term
-        ? { OR: [{ nameIt: { contains: term, mode: 'insensitive' } }, { nameEn: { contains: term, mode: 'insensitive' } }, { code: { contains: term, mode: 'insensitive' } }, { keywords: { contains: term, mode: 'insensitive' } }] }
+        ? {
+            OR: [
+              { nameIt: { contains: term, mode: 'insensitive' } },
+              { nameEn: { contains: term, mode: 'insensitive' } },
+              { code: { contains: term, mode: 'insensitive' } },
+              { keywords: { contains: term, mode: 'insensitive' } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { nameIt: 'asc' }],
@@ -76,7 +85,8 @@ export async function adminCreateService(actor: Actor, input: z.infer<typeof cre
   const service = await rt().db.$transaction(async (tx) => {
     await requireOffice(tx, input.officeId);
     await requireCategory(tx, input.categoryId);
-    if (await tx.service.findUnique({ where: { code: input.code }, select: { id: true } })) throw conflict('code_taken', 'Another service has this code');
+    if (await tx.service.findUnique({ where: { code: input.code }, select: { id: true } }))
+      throw conflict('code_taken', 'Another service has this code');
     const created = await tx.service.create({ data: input });
     await withAudit(tx, actor, { action: 'create', entity: 'service', entityId: created.id, after: created });
     return created;
@@ -94,10 +104,12 @@ export async function adminUpdateService(actor: Actor, serviceId: string, input:
     if (!before) throw notFound('Service');
     if (input.officeId && input.officeId !== before.officeId) await requireOffice(tx, input.officeId);
     if (input.categoryId && input.categoryId !== before.categoryId) await requireCategory(tx, input.categoryId);
-    const leaving = (input.active === false && before.active) || (input.officeId !== undefined && input.officeId !== before.officeId);
+    const leaving =
+      (input.active === false && before.active) || (input.officeId !== undefined && input.officeId !== before.officeId);
     if (leaving) {
       const waiting = await tx.ticket.count({ where: { serviceId, status: { in: ['waiting', 'called', 'serving'] } } });
-      if (waiting > 0) throw conflict('service_in_use', `${waiting} tickets of this service are still open: move or serve them first`);
+      if (waiting > 0)
+        throw conflict('service_in_use', `${waiting} tickets of this service are still open: move or serve them first`);
     }
     const after = await tx.service.update({ where: { id: serviceId }, data: input });
     await withAudit(tx, actor, { action: 'update', entity: 'service', entityId: serviceId, before, after });
@@ -123,7 +135,10 @@ export const updateCategoryInput = z.object(categoryFields).partial().strict();
 export const reorderCategoriesInput = z.object({ ids: z.array(id).min(1).max(500) }).strict();
 
 export async function adminListCategories() {
-  const rows = await rt().db.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }], include: { _count: { select: { services: true } } } });
+  const rows = await rt().db.category.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }],
+    include: { _count: { select: { services: true } } },
+  });
   return rows.map(({ _count, ...c }) => ({ ...c, services: _count.services }));
 }
 
@@ -135,7 +150,8 @@ async function publishAllOffices() {
 
 export async function adminCreateCategory(actor: Actor, input: z.infer<typeof createCategoryInput>) {
   const category = await rt().db.$transaction(async (tx) => {
-    if (await tx.category.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict('slug_taken', 'Another category has this slug');
+    if (await tx.category.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+      throw conflict('slug_taken', 'Another category has this slug');
     const last = await tx.category.aggregate({ _max: { sortOrder: true } });
     const created = await tx.category.create({ data: { ...input, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
     await withAudit(tx, actor, { action: 'create', entity: 'category', entityId: created.id, after: created });
@@ -160,13 +176,22 @@ export async function adminUpdateCategory(actor: Actor, categoryId: string, inpu
 /** The kiosk order: `ids` lists every category once, first shown first. */
 export async function adminReorderCategories(actor: Actor, ids: string[]) {
   await rt().db.$transaction(async (tx) => {
-    const all = await tx.category.findMany({ orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }], select: { id: true, sortOrder: true } });
+    const all = await tx.category.findMany({
+      orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }],
+      select: { id: true, sortOrder: true },
+    });
     const known = new Set(all.map((c) => c.id));
     if (new Set(ids).size !== ids.length || ids.length !== all.length || ids.some((i) => !known.has(i))) {
       throw unprocessable('order_incomplete', 'List every category exactly once');
     }
     for (const [i, cid] of ids.entries()) await tx.category.update({ where: { id: cid }, data: { sortOrder: i + 1 } });
-    await withAudit(tx, actor, { action: 'reorder', entity: 'category', entityId: '*', before: all.map((c) => c.id), after: ids });
+    await withAudit(tx, actor, {
+      action: 'reorder',
+      entity: 'category',
+      entityId: '*',
+      before: all.map((c) => c.id),
+      after: ids,
+    });
   });
   await publishAllOffices();
   return adminListCategories();
@@ -249,7 +274,11 @@ const staffFields = {
   skills: skillsInput,
 };
 export const createStaffInput = z
-  .object({ username: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 lowercase letters, digits, . _ -'), password: z.string().min(8).max(200), ...staffFields })
+  .object({
+    username: z.string().regex(/^[a-z0-9._-]{3,32}$/, '3–32 lowercase letters, digits, . _ -'),
+    password: z.string().min(8).max(200),
+    ...staffFields,
+  })
   .partial({ role: true, active: true, skills: true })
   .strict();
 export const updateStaffInput = z.object(staffFields).partial().strict();
@@ -277,7 +306,11 @@ async function requireServices(tx: Tx, skills: { serviceId: string }[]) {
 }
 
 async function publishSkillOffices(serviceIds: string[]) {
-  const offices = await rt().db.service.findMany({ where: { id: { in: serviceIds } }, select: { officeId: true }, distinct: ['officeId'] });
+  const offices = await rt().db.service.findMany({
+    where: { id: { in: serviceIds } },
+    select: { officeId: true },
+    distinct: ['officeId'],
+  });
   for (const o of offices) publishOfficeChanged(o.officeId);
 }
 
@@ -285,7 +318,8 @@ export async function adminCreateStaff(actor: Actor, input: z.infer<typeof creat
   const { password, skills = [], ...data } = input;
   const passwordHash = await hashPassword(password);
   const created = await rt().db.$transaction(async (tx) => {
-    if (await tx.staff.findUnique({ where: { username: data.username }, select: { id: true } })) throw conflict('username_taken', 'This username is taken');
+    if (await tx.staff.findUnique({ where: { username: data.username }, select: { id: true } }))
+      throw conflict('username_taken', 'This username is taken');
     await requireServices(tx, skills);
     const s = await tx.staff.create({ data: { ...data, passwordHash, skills: { create: skills } }, select: staffSelect });
     await withAudit(tx, actor, { action: 'create', entity: 'staff', entityId: s.id, after: s });
@@ -330,7 +364,13 @@ export async function adminResetPassword(actor: Actor, staffId: string, password
     if (!before) throw notFound('Staff member');
     await tx.staff.update({ where: { id: staffId }, data: { passwordHash } });
     const ended = await deleteSessionsOf(tx, staffId);
-    await withAudit(tx, actor, { action: 'password_reset', entity: 'staff', entityId: staffId, before: { username: before.username }, after: { username: before.username, passwordChanged: true } });
+    await withAudit(tx, actor, {
+      action: 'password_reset',
+      entity: 'staff',
+      entityId: staffId,
+      before: { username: before.username },
+      after: { username: before.username, passwordChanged: true },
+    });
     return ended;
   });
   endLiveSessions(ended);

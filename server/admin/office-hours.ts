@@ -21,7 +21,10 @@ export const officeHoursInput = z
   .strict();
 
 async function hoursRecord(tx: Tx, officeId: string) {
-  const office = await tx.office.findUnique({ where: { id: officeId }, select: { lastTicketMinutes: true, hours: { select: { weekday: true, opens: true, closes: true } } } });
+  const office = await tx.office.findUnique({
+    where: { id: officeId },
+    select: { lastTicketMinutes: true, hours: { select: { weekday: true, opens: true, closes: true } } },
+  });
   if (!office) return null;
   const hours = [...office.hours].sort((a, b) => a.weekday - b.weekday || minutesOf(a.opens) - minutesOf(b.opens));
   return { lastTicketMinutes: office.lastTicketMinutes, hours };

@@ -43,20 +43,37 @@ export const updateOfficeInput = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'Nothing to change' });
 
-const officeSelect = { id: true, slug: true, name: true, nameEn: true, address: true, timeZone: true, isOneStop: true, sortOrder: true } as const;
+const officeSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  nameEn: true,
+  address: true,
+  timeZone: true,
+  isOneStop: true,
+  sortOrder: true,
+} as const;
 
 export async function adminListOffices() {
   return rt().db.office.findMany({
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-    select: { ...officeSelect, lastTicketMinutes: true, hours: { select: { weekday: true, opens: true, closes: true }, orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] } },
+    select: {
+      ...officeSelect,
+      lastTicketMinutes: true,
+      hours: { select: { weekday: true, opens: true, closes: true }, orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
+    },
   });
 }
 
 export async function adminCreateOffice(actor: Actor, input: z.infer<typeof createOfficeInput>) {
   return rt().db.$transaction(async (tx) => {
-    if (await tx.office.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw conflict('slug_taken', 'Another office has this identifier');
+    if (await tx.office.findUnique({ where: { slug: input.slug }, select: { id: true } }))
+      throw conflict('slug_taken', 'Another office has this identifier');
     const last = await tx.office.aggregate({ _max: { sortOrder: true } });
-    const created = await tx.office.create({ data: { ...input, sortOrder: input.sortOrder ?? (last._max.sortOrder ?? 0) + 1 }, select: officeSelect });
+    const created = await tx.office.create({
+      data: { ...input, sortOrder: input.sortOrder ?? (last._max.sortOrder ?? 0) + 1 },
+      select: officeSelect,
+    });
     await withAudit(tx, actor, { action: 'create', entity: 'office', entityId: created.id, after: created });
     return created;
   });

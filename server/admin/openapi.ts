@@ -22,15 +22,30 @@ import { createOfficeInput, updateOfficeInput } from './offices';
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
 const error = {
   description: 'Error: {error: {code, message, details?}}',
-  content: { 'application/json': { schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'] } } } } },
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'] } } },
+    },
+  },
 };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `${what} id` });
+const idParam = (what: string) => ({
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string' },
+  description: `${what} id`,
+});
 function queryParams(s: z.ZodType) {
   const js = schema(s) as { properties: Record<string, object>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema: p }));
+  return Object.entries(js.properties).map(([name, p]) => ({
+    name,
+    in: 'query',
+    required: js.required?.includes(name) ?? false,
+    schema: p,
+  }));
 }
 const security = [{ session: [] }];
 const tags = ['administration'];
@@ -44,49 +59,117 @@ export function adminPaths() {
         security,
         summary: 'Audit log of admin changes, newest first (admin). Page with `before` = the previous answer’s nextBefore.',
         parameters: queryParams(auditQuery),
-        responses: { '200': ok('{items: [{id, at, staff, action, entity, entityId, before, after}], nextBefore}'), ...errors(400, 401, 403) },
+        responses: {
+          '200': ok('{items: [{id, at, staff, action, entity, entityId, before, after}], nextBefore}'),
+          ...errors(400, 401, 403),
+        },
       },
     },
     '/api/admin/services': {
-      get: { tags, security, summary: 'All services, active or not, with filters (admin)', parameters: queryParams(adminServicesQuery), responses: { '200': ok('Service[]'), ...errors(400, 401, 403) } },
-      post: { tags, security, summary: 'Create a service (admin).' + audited, requestBody: body(createServiceInput), responses: { '201': ok('Service'), ...errors(400, 401, 403, 409, 422) } },
+      get: {
+        tags,
+        security,
+        summary: 'All services, active or not, with filters (admin)',
+        parameters: queryParams(adminServicesQuery),
+        responses: { '200': ok('Service[]'), ...errors(400, 401, 403) },
+      },
+      post: {
+        tags,
+        security,
+        summary: 'Create a service (admin).' + audited,
+        requestBody: body(createServiceInput),
+        responses: { '201': ok('Service'), ...errors(400, 401, 403, 409, 422) },
+      },
     },
     '/api/admin/services/{id}': {
       patch: {
         tags,
         security,
-        summary: 'Change a service (admin); deactivating it or moving it to another office is refused (409) while it has open tickets.' + audited,
+        summary:
+          'Change a service (admin); deactivating it or moving it to another office is refused (409) while it has open tickets.' +
+          audited,
         parameters: [idParam('Service')],
         requestBody: body(updateServiceInput),
         responses: { '200': ok('Service'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     '/api/admin/categories': {
-      get: { tags, security, summary: 'All categories in kiosk order, with their number of services (admin)', responses: { '200': ok('Category[]'), ...errors(401, 403) } },
-      post: { tags, security, summary: 'Create a category, last in the kiosk order (admin).' + audited, requestBody: body(createCategoryInput), responses: { '201': ok('Category'), ...errors(400, 401, 403, 409) } },
+      get: {
+        tags,
+        security,
+        summary: 'All categories in kiosk order, with their number of services (admin)',
+        responses: { '200': ok('Category[]'), ...errors(401, 403) },
+      },
+      post: {
+        tags,
+        security,
+        summary: 'Create a category, last in the kiosk order (admin).' + audited,
+        requestBody: body(createCategoryInput),
+        responses: { '201': ok('Category'), ...errors(400, 401, 403, 409) },
+      },
     },
     '/api/admin/categories/{id}': {
-      patch: { tags, security, summary: 'Change a category’s names or icon (admin).' + audited, parameters: [idParam('Category')], requestBody: body(updateCategoryInput), responses: { '200': ok('Category'), ...errors(400, 401, 403, 404) } },
+      patch: {
+        tags,
+        security,
+        summary: 'Change a category’s names or icon (admin).' + audited,
+        parameters: [idParam('Category')],
+        requestBody: body(updateCategoryInput),
+        responses: { '200': ok('Category'), ...errors(400, 401, 403, 404) },
+      },
     },
     '/api/admin/categories/order': {
-      put: { tags, security, summary: 'Set the kiosk order of the categories: every id exactly once, first shown first (admin).' + audited, requestBody: body(reorderCategoriesInput), responses: { '200': ok('Category[]'), ...errors(400, 401, 403, 422) } },
+      put: {
+        tags,
+        security,
+        summary: 'Set the kiosk order of the categories: every id exactly once, first shown first (admin).' + audited,
+        requestBody: body(reorderCategoriesInput),
+        responses: { '200': ok('Category[]'), ...errors(400, 401, 403, 422) },
+      },
     },
     '/api/admin/counters': {
-      get: { tags, security, summary: 'Counters (admin)', parameters: queryParams(officeQuery), responses: { '200': ok('Counter[]'), ...errors(400, 401, 403) } },
-      post: { tags, security, summary: 'Create a counter; numbers are unique per office (admin).' + audited, requestBody: body(createCounterInput), responses: { '201': ok('Counter'), ...errors(400, 401, 403, 409, 422) } },
+      get: {
+        tags,
+        security,
+        summary: 'Counters (admin)',
+        parameters: queryParams(officeQuery),
+        responses: { '200': ok('Counter[]'), ...errors(400, 401, 403) },
+      },
+      post: {
+        tags,
+        security,
+        summary: 'Create a counter; numbers are unique per office (admin).' + audited,
+        requestBody: body(createCounterInput),
+        responses: { '201': ok('Counter'), ...errors(400, 401, 403, 409, 422) },
+      },
     },
     '/api/admin/counters/{id}': {
-      patch: { tags, security, summary: 'Rename or renumber a counter (admin).' + audited, parameters: [idParam('Counter')], requestBody: body(updateCounterInput), responses: { '200': ok('Counter'), ...errors(400, 401, 403, 404, 409) } },
+      patch: {
+        tags,
+        security,
+        summary: 'Rename or renumber a counter (admin).' + audited,
+        parameters: [idParam('Counter')],
+        requestBody: body(updateCounterInput),
+        responses: { '200': ok('Counter'), ...errors(400, 401, 403, 404, 409) },
+      },
       delete: {
         tags,
         security,
-        summary: 'Delete a counter (admin): only when closed, without a current ticket (409 counter_busy / counter_open) and without ticket history (409 counter_has_history).' + audited,
+        summary:
+          'Delete a counter (admin): only when closed, without a current ticket (409 counter_busy / counter_open) and without ticket history (409 counter_has_history).' +
+          audited,
         parameters: [idParam('Counter')],
         responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) },
       },
     },
     '/api/admin/displays': {
-      get: { tags, security, summary: 'Waiting-room displays, active or not (admin)', parameters: queryParams(adminDisplaysQuery), responses: { '200': ok('Display[]'), ...errors(400, 401, 403) } },
+      get: {
+        tags,
+        security,
+        summary: 'Waiting-room displays, active or not (admin)',
+        parameters: queryParams(adminDisplaysQuery),
+        responses: { '200': ok('Display[]'), ...errors(400, 401, 403) },
+      },
       post: {
         tags,
         security,
@@ -101,19 +184,34 @@ export function adminPaths() {
       patch: {
         tags,
         security,
-        summary: 'Change a display (admin): name, slug, services, categories, ticker (tickerIt and tickerEn together), active. Open screens follow at once.' + audited,
+        summary:
+          'Change a display (admin): name, slug, services, categories, ticker (tickerIt and tickerEn together), active. Open screens follow at once.' +
+          audited,
         parameters: [idParam('Display')],
         requestBody: body(updateDisplayInput),
         responses: { '200': ok('Display'), ...errors(400, 401, 403, 404, 409, 422) },
       },
-      delete: { tags, security, summary: 'Delete a display (admin); its screens show "display not found".' + audited, parameters: [idParam('Display')], responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) } },
+      delete: {
+        tags,
+        security,
+        summary: 'Delete a display (admin); its screens show "display not found".' + audited,
+        parameters: [idParam('Display')],
+        responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) },
+      },
     },
     '/api/admin/offices': {
-      get: { tags, security, summary: 'All offices with time zone, list order, walk-in hours and lastTicketMinutes (admin)', responses: { '200': ok('Office[]'), ...errors(401, 403) } },
+      get: {
+        tags,
+        security,
+        summary: 'All offices with time zone, list order, walk-in hours and lastTicketMinutes (admin)',
+        responses: { '200': ok('Office[]'), ...errors(401, 403) },
+      },
       post: {
         tags,
         security,
-        summary: 'Create an office (admin): unique slug (409 slug_taken), IANA time zone (default Europe/Rome), read-only afterwards.' + audited,
+        summary:
+          'Create an office (admin): unique slug (409 slug_taken), IANA time zone (default Europe/Rome), read-only afterwards.' +
+          audited,
         requestBody: body(createOfficeInput),
         responses: { '201': ok('Office'), ...errors(400, 401, 403, 409) },
       },
@@ -122,7 +220,9 @@ export function adminPaths() {
       patch: {
         tags,
         security,
-        summary: 'Change an office’s names, address or list order (admin). The time zone cannot change: day numbering, booked appointments and statistics depend on it.' + audited,
+        summary:
+          'Change an office’s names, address or list order (admin). The time zone cannot change: day numbering, booked appointments and statistics depend on it.' +
+          audited,
         parameters: [idParam('Office')],
         requestBody: body(updateOfficeInput),
         responses: { '200': ok('Office'), ...errors(400, 401, 403, 404) },
@@ -141,21 +241,42 @@ export function adminPaths() {
       },
     },
     '/api/admin/staff': {
-      get: { tags, security, summary: 'Staff with role, state and skills (admin); never password hashes', responses: { '200': ok('Staff[]'), ...errors(401, 403) } },
-      post: { tags, security, summary: 'Create a staff member with a password (8+ characters) and skills (weights 1–5) (admin).' + audited, requestBody: body(createStaffInput), responses: { '201': ok('Staff'), ...errors(400, 401, 403, 409, 422) } },
+      get: {
+        tags,
+        security,
+        summary: 'Staff with role, state and skills (admin); never password hashes',
+        responses: { '200': ok('Staff[]'), ...errors(401, 403) },
+      },
+      post: {
+        tags,
+        security,
+        summary: 'Create a staff member with a password (8+ characters) and skills (weights 1–5) (admin).' + audited,
+        requestBody: body(createStaffInput),
+        responses: { '201': ok('Staff'), ...errors(400, 401, 403, 409, 422) },
+      },
     },
     '/api/admin/staff/{id}': {
       patch: {
         tags,
         security,
-        summary: 'Change name, role, active, skills (replaced as a whole) (admin); a deactivation or a role change ends the person’s sessions.' + audited,
+        summary:
+          'Change name, role, active, skills (replaced as a whole) (admin); a deactivation or a role change ends the person’s sessions.' +
+          audited,
         parameters: [idParam('Staff member')],
         requestBody: body(updateStaffInput),
         responses: { '200': ok('Staff'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     '/api/admin/staff/{id}/password': {
-      post: { tags, security, summary: 'Set a new password chosen by the admin (8+ characters); answers nothing and ends the person’s sessions.' + audited, parameters: [idParam('Staff member')], requestBody: body(passwordInput), responses: { '204': { description: 'Password set' }, ...errors(400, 401, 403, 404) } },
+      post: {
+        tags,
+        security,
+        summary:
+          'Set a new password chosen by the admin (8+ characters); answers nothing and ends the person’s sessions.' + audited,
+        parameters: [idParam('Staff member')],
+        requestBody: body(passwordInput),
+        responses: { '204': { description: 'Password set' }, ...errors(400, 401, 403, 404) },
+      },
     },
   };
 }

@@ -44,7 +44,12 @@ export async function availabilityFor(raw: z.input<typeof availabilityQuery>, no
   if (to < from) throw new AppError(400, 'invalid_range', '`to` comes before `from`');
   if (to > addDays(from, MAX_RANGE_DAYS)) throw new AppError(400, 'invalid_range', `At most ${MAX_RANGE_DAYS} days at a time`);
   // A day before the first local midnight up to a day after the last: covers any offset.
-  const booked = await bookedCounts(ctx.office.id, ctx.service.id, new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000), new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000));
+  const booked = await bookedCounts(
+    ctx.office.id,
+    ctx.service.id,
+    new Date(Date.parse(`${from}T00:00:00Z`) - 86_400_000),
+    new Date(Date.parse(`${to}T00:00:00Z`) + 2 * 86_400_000),
+  );
   const days = availability(ctx.rule, ctx.closures, from, to, booked, now);
   const window = bookableDays(ctx.rule, now);
   return {

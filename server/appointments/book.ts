@@ -12,8 +12,18 @@ import { appointmentInclude, toView } from './views';
 
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{4,22}$/;
 
-const optionalEmail = z.string().trim().max(200).pipe(z.union([z.literal(''), z.email('Not an e-mail address')])).optional();
-const optionalPhone = z.string().trim().max(24).pipe(z.union([z.literal(''), z.string().regex(PHONE_PATTERN, 'Not a phone number')])).optional();
+const optionalEmail = z
+  .string()
+  .trim()
+  .max(200)
+  .pipe(z.union([z.literal(''), z.email('Not an e-mail address')]))
+  .optional();
+const optionalPhone = z
+  .string()
+  .trim()
+  .max(24)
+  .pipe(z.union([z.literal(''), z.string().regex(PHONE_PATTERN, 'Not a phone number')]))
+  .optional();
 
 export const bookInput = z
   .object({
@@ -32,7 +42,10 @@ export const bookInput = z
     /** The kiosk that booked (channel `kiosk`), for a printed slip. */
     kioskId: z.string().min(1).max(64).optional(),
   })
-  .refine((v) => v.channel !== 'online' || Boolean(v.email || v.phone), { message: 'Give an e-mail address or a phone number', path: ['email'] });
+  .refine((v) => v.channel !== 'online' || Boolean(v.email || v.phone), {
+    message: 'Give an e-mail address or a phone number',
+    path: ['email'],
+  });
 export type BookInput = z.input<typeof bookInput>;
 
 /**
@@ -49,7 +62,11 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
   const startsAt = new Date(input.startsAt);
   const slot = slotAt(ctx.rule, startsAt);
   if (!slot || !isBookableStart(ctx.rule, ctx.closures, startsAt, now)) {
-    throw new AppError(422, 'slot_unavailable', 'This time cannot be booked: the office is closed then, or it is too soon or too far ahead');
+    throw new AppError(
+      422,
+      'slot_unavailable',
+      'This time cannot be booked: the office is closed then, or it is too soon or too far ahead',
+    );
   }
   const { db } = rt();
   for (let attempt = 0; ; attempt++) {

@@ -3,7 +3,8 @@ import { AppError } from '../errors';
 
 type Tx = Prisma.TransactionClient;
 
-export const slotFull = () => new AppError(409, 'slot_full', 'This time is no longer available: somebody booked the last place. Please choose another time.');
+export const slotFull = () =>
+  new AppError(409, 'slot_full', 'This time is no longer available: somebody booked the last place. Please choose another time.');
 
 /**
  * Takes one place of a slot, or refuses with 409 `slot_full`. One statement: the slot's counter

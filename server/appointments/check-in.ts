@@ -63,7 +63,8 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
   const { config, db } = rt();
   const time = localTime(a.startsAt, tz);
   if (a.status === 'cancelled') throw new AppError(409, 'appointment_cancelled', 'This appointment was cancelled');
-  if (a.status === 'checked_in' && a.ticketId) return checkInAnswer(a.ticketId, a.id, input.kioskId, { already: true, late: a.ticket?.priority !== 'appointment' });
+  if (a.status === 'checked_in' && a.ticketId)
+    return checkInAnswer(a.ticketId, a.id, input.kioskId, { already: true, late: a.ticket?.priority !== 'appointment' });
 
   if (a.day !== localDay(now, tz)) {
     throw new AppError(422, 'checkin_wrong_day', `This appointment is on ${a.day} at ${time}`, { day: a.day, time });
@@ -73,15 +74,25 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
   if (now.getTime() < early) {
     const comeBackAt = new Date(early);
     const comeBackTime = localTime(comeBackAt, tz);
-    throw new AppError(422, 'checkin_too_early', `Too early: please come back at ${comeBackTime} (your appointment is at ${time})`, {
-      comeBackAt: comeBackAt.toISOString(),
-      comeBackTime,
-      time,
-    });
+    throw new AppError(
+      422,
+      'checkin_too_early',
+      `Too early: please come back at ${comeBackTime} (your appointment is at ${time})`,
+      {
+        comeBackAt: comeBackAt.toISOString(),
+        comeBackTime,
+        time,
+      },
+    );
   }
   const late = now.getTime() > lateUntil || a.status === 'no_show';
   if (late && !input.walkIn) {
-    throw new AppError(422, 'checkin_too_late', `Your appointment was at ${time}: it is too late to check in, but you can take a walk-in ticket`, { time, walkIn: true });
+    throw new AppError(
+      422,
+      'checkin_too_late',
+      `Your appointment was at ${time}: it is too late to check in, but you can take a walk-in ticket`,
+      { time, walkIn: true },
+    );
   }
 
   const day = businessDay(now, tz);
@@ -112,7 +123,14 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
     });
     if (res.count === 0) throw new AppError(409, 'changed_meanwhile', 'This appointment changed meanwhile: please try again');
     await tx.ticketEvent.create({
-      data: { ticketId: t.id, officeId: t.officeId, type: 'issued', at: now, serviceId: t.serviceId, data: { priority, appointmentId: a.id, late } },
+      data: {
+        ticketId: t.id,
+        officeId: t.officeId,
+        type: 'issued',
+        at: now,
+        serviceId: t.serviceId,
+        data: { priority, appointmentId: a.id, late },
+      },
     });
     return t;
   });
@@ -120,14 +138,24 @@ export async function checkIn(raw: CheckInInput, now = new Date()) {
     await ensureBuilt(ticket.officeId);
     await enqueue(ticket);
   } catch (err) {
-    log.warn({ err, ticketId: ticket.id }, `appointment ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`);
+    log.warn(
+      { err, ticketId: ticket.id },
+      `appointment ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`,
+    );
   }
   publishOfficeChanged(ticket.officeId);
-  void removeAppointmentJobs(a).catch((err: unknown) => log.warn({ err, appointmentId: a.id }, 'appointment jobs not removed; they will find it checked in'));
+  void removeAppointmentJobs(a).catch((err: unknown) =>
+    log.warn({ err, appointmentId: a.id }, 'appointment jobs not removed; they will find it checked in'),
+  );
   return checkInAnswer(ticket.id, a.id, input.kioskId, { already: false, late });
 }
 
-async function checkInAnswer(ticketId: string, appointmentId: string, kioskId: string | undefined, flags: { already: boolean; late: boolean }) {
+async function checkInAnswer(
+  ticketId: string,
+  appointmentId: string,
+  kioskId: string | undefined,
+  flags: { already: boolean; late: boolean },
+) {
   const { db, baseUrl } = rt();
   const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: publicTicketInclude });
   // After the commit, never failing the check-in: the ticket stands even without paper.

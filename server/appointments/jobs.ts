@@ -92,7 +92,13 @@ export async function ensureUpcomingJobs(now = new Date()): Promise<number> {
   const { db, config } = rt();
   const aheadMs = (Math.max(0, ...config.appointments.reminderHours) + 1) * 3600_000;
   const upcoming = await db.appointment.findMany({
-    where: { status: 'booked', startsAt: { gt: new Date(now.getTime() - config.appointments.checkinLateMinutes * 60_000), lt: new Date(now.getTime() + aheadMs) } },
+    where: {
+      status: 'booked',
+      startsAt: {
+        gt: new Date(now.getTime() - config.appointments.checkinLateMinutes * 60_000),
+        lt: new Date(now.getTime() + aheadMs),
+      },
+    },
     select: { id: true, startsAt: true, email: true, status: true },
   });
   for (const a of upcoming) await scheduleAppointmentJobs(a, now);
@@ -103,8 +109,16 @@ export async function ensureUpcomingJobs(now = new Date()): Promise<number> {
 export async function startAppointmentJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
   const prefix = rt().keys.bullPrefix();
   const queue = appointmentQueue();
-  await queue.upsertJobScheduler('sweep', { every: SWEEP_EVERY_MS }, { name: 'sweep', opts: { removeOnComplete: 10, removeOnFail: 10 } });
-  await queue.upsertJobScheduler('retention', { pattern: '30 3 * * *', tz: timeZone }, { name: 'retention', opts: { removeOnComplete: 10, removeOnFail: 10 } });
+  await queue.upsertJobScheduler(
+    'sweep',
+    { every: SWEEP_EVERY_MS },
+    { name: 'sweep', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+  );
+  await queue.upsertJobScheduler(
+    'retention',
+    { pattern: '30 3 * * *', tz: timeZone },
+    { name: 'retention', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+  );
   const worker = new Worker(
     APPOINTMENTS_QUEUE,
     async (job) => {

@@ -41,7 +41,8 @@ export function verifyManageToken(token: string, now = new Date(), secret = rt()
   const [, id, exp, sig] = m;
   const want = Buffer.from(signature(id, exp, secret), 'hex');
   const got = Buffer.from(sig, 'hex');
-  if (got.length !== want.length || !timingSafeEqual(got, want)) throw new AppError(403, 'token_invalid', 'This link is not valid');
+  if (got.length !== want.length || !timingSafeEqual(got, want))
+    throw new AppError(403, 'token_invalid', 'This link is not valid');
   if (parseInt(exp, 36) * 1000 < now.getTime()) throw new AppError(403, 'token_expired', 'This link has expired');
   return id;
 }

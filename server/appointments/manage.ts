@@ -28,9 +28,14 @@ export async function appointmentByToken(token: string, now = new Date()) {
 /** Only a booked appointment, and only until the deadline (BOOKING_CHANGE_DEADLINE_HOURS before it). */
 function assertChangeable(a: AppointmentFull, now: Date) {
   if (a.status === 'cancelled') throw new AppError(409, 'already_cancelled', 'This appointment was already cancelled');
-  if (a.status !== 'booked') throw new AppError(409, 'not_changeable', 'This appointment has taken place or was missed: it can no longer be changed');
+  if (a.status !== 'booked')
+    throw new AppError(409, 'not_changeable', 'This appointment has taken place or was missed: it can no longer be changed');
   if (now >= changeDeadline(a.startsAt)) {
-    throw new AppError(409, 'change_deadline_passed', `Appointments can be changed online until ${rt().config.appointments.changeDeadlineHours} hours before; please call the office`);
+    throw new AppError(
+      409,
+      'change_deadline_passed',
+      `Appointments can be changed online until ${rt().config.appointments.changeDeadlineHours} hours before; please call the office`,
+    );
   }
 }
 
@@ -40,7 +45,10 @@ export async function cancelByToken(token: string, now = new Date()) {
   assertChangeable(a, now);
   const { db } = rt();
   const updated = await db.$transaction(async (tx) => {
-    const res = await tx.appointment.updateMany({ where: { id: a.id, status: 'booked', startsAt: a.startsAt }, data: { status: 'cancelled', cancelledAt: now } });
+    const res = await tx.appointment.updateMany({
+      where: { id: a.id, status: 'booked', startsAt: a.startsAt },
+      data: { status: 'cancelled', cancelledAt: now },
+    });
     if (res.count === 0) throw new AppError(409, 'changed_meanwhile', 'The appointment changed meanwhile: reload the page');
     await releasePlace(tx, a.officeId, a.serviceId, a.startsAt);
     return tx.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude });
@@ -62,10 +70,15 @@ export async function rescheduleByToken(token: string, raw: z.input<typeof resch
   assertChangeable(a, now);
   const ctx = await requireSchedule(a.officeId, a.serviceId);
   const startsAt = new Date(input.startsAt);
-  if (startsAt.getTime() === a.startsAt.getTime()) throw new AppError(422, 'same_slot', 'The appointment is already at that time');
+  if (startsAt.getTime() === a.startsAt.getTime())
+    throw new AppError(422, 'same_slot', 'The appointment is already at that time');
   const slot = slotAt(ctx.rule, startsAt);
   if (!slot || !isBookableStart(ctx.rule, ctx.closures, startsAt, now)) {
-    throw new AppError(422, 'slot_unavailable', 'This time cannot be booked: the office is closed then, or it is too soon or too far ahead');
+    throw new AppError(
+      422,
+      'slot_unavailable',
+      'This time cannot be booked: the office is closed then, or it is too soon or too far ahead',
+    );
   }
   const { db } = rt();
   const updated = await db.$transaction(

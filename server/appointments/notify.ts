@@ -15,7 +15,8 @@ import { changeDeadline, type AppointmentFull } from './views';
  */
 export type MailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
   const lang = bookLang(a.lang);
@@ -27,7 +28,20 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
   const url = manageUrl(manageTokenFor(a));
   const code = formatBookingCode(a.code);
   const { checkinEarlyMinutes: early, checkinLateMinutes: late } = rt().config.appointments;
-  const values = { service, office, date, time, code, name: a.name ?? '', address: a.office.address, url, deadlineDate: deadline.date, deadlineTime: deadline.time, early, late };
+  const values = {
+    service,
+    office,
+    date,
+    time,
+    code,
+    name: a.name ?? '',
+    address: a.office.address,
+    url,
+    deadlineDate: deadline.date,
+    deadlineTime: deadline.time,
+    early,
+    late,
+  };
 
   const subject = t(`email.${kind}.subject`, values);
   const paragraphs = [
@@ -45,10 +59,23 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
   ];
   const text = paragraphs.join('\n\n') + '\n';
   const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#111">${paragraphs
-    .map((p) => `<p>${escape(p).replace(/\n/g, '<br>').replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`)
+    .map(
+      (p) =>
+        `<p>${escape(p)
+          .replace(/\n/g, '<br>')
+          .replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`,
+    )
     .join('')}</body></html>`;
   const attachments =
-    kind === 'confirmation' || kind === 'rescheduled' ? [{ filename: `appointment-${a.code}.ics`, content: appointmentIcs(a, lang), contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }] : undefined;
+    kind === 'confirmation' || kind === 'rescheduled'
+      ? [
+          {
+            filename: `appointment-${a.code}.ics`,
+            content: appointmentIcs(a, lang),
+            contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          },
+        ]
+      : undefined;
   return { subject, text, html, attachments };
 }
 
@@ -61,5 +88,7 @@ export async function sendAppointmentMail(kind: MailKind, a: AppointmentFull): P
 /** After the commit, never failing the caller: the booking stands even if the mail does not go. */
 export function notifyInBackground(kind: MailKind, a: AppointmentFull): void {
   if (!a.email) return;
-  void sendAppointmentMail(kind, a).catch((err: unknown) => log.error({ err, appointmentId: a.id, kind }, 'appointment e-mail not sent'));
+  void sendAppointmentMail(kind, a).catch((err: unknown) =>
+    log.error({ err, appointmentId: a.id, kind }, 'appointment e-mail not sent'),
+  );
 }

@@ -13,7 +13,10 @@ export async function bookableServices() {
       service: { include: { category: true } },
     },
   });
-  const byService = new Map<string, { service: (typeof schedules)[number]['service']; offices: (typeof schedules)[number]['office'][] }>();
+  const byService = new Map<
+    string,
+    { service: (typeof schedules)[number]['service']; offices: (typeof schedules)[number]['office'][] }
+  >();
   for (const s of schedules) {
     const entry = byService.get(s.serviceId) ?? { service: s.service, offices: [] };
     entry.offices.push(s.office);
@@ -22,7 +25,9 @@ export async function bookableServices() {
   return [...byService.values()]
     .sort(
       (a, b) =>
-        a.service.category.sortOrder - b.service.category.sortOrder || a.service.sortOrder - b.service.sortOrder || a.service.nameIt.localeCompare(b.service.nameIt),
+        a.service.category.sortOrder - b.service.category.sortOrder ||
+        a.service.sortOrder - b.service.sortOrder ||
+        a.service.nameIt.localeCompare(b.service.nameIt),
     )
     .map(({ service: s, offices }) => ({
       id: s.id,
@@ -32,7 +37,16 @@ export async function bookableServices() {
       keywords: s.keywords,
       mode: s.mode,
       expectedMinutes: s.expectedMinutes,
-      category: { id: s.category.id, slug: s.category.slug, nameIt: s.category.nameIt, nameEn: s.category.nameEn, icon: s.category.icon, sortOrder: s.category.sortOrder },
-      offices: offices.sort((a, b) => a.sortOrder - b.sortOrder).map((o) => ({ id: o.id, name: o.name, nameEn: o.nameEn, address: o.address })),
+      category: {
+        id: s.category.id,
+        slug: s.category.slug,
+        nameIt: s.category.nameIt,
+        nameEn: s.category.nameEn,
+        icon: s.category.icon,
+        sortOrder: s.category.sortOrder,
+      },
+      offices: offices
+        .sort((a, b) => a.sortOrder - b.sortOrder)
+        .map((o) => ({ id: o.id, name: o.name, nameEn: o.nameEn, address: o.address })),
     }));
 }

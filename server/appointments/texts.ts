@@ -15,6 +15,8 @@ export function bookTexts(lang: BookLang) {
 
 /** "martedì 3 novembre 2026" / "Tuesday 3 November 2026" and "09:30", in the office time zone. */
 export function spokenDateTime(at: Date, timeZone: string, lang: BookLang): { date: string; time: string } {
-  const local = DateTime.fromJSDate(at).setZone(timeZone).setLocale(lang === 'en' ? 'en-GB' : 'it');
+  const local = DateTime.fromJSDate(at)
+    .setZone(timeZone)
+    .setLocale(lang === 'en' ? 'en-GB' : 'it');
   return { date: local.toFormat('cccc d LLLL yyyy'), time: local.toFormat('HH:mm') };
 }

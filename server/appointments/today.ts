@@ -17,7 +17,11 @@ export async function todayAppointments(officeId: string, now = new Date()) {
   const office = await db.office.findUnique({ where: { id: officeId }, select: { id: true, timeZone: true } });
   if (!office) throw notFound('Office');
   const day = localDay(now, office.timeZone);
-  const rows = await db.appointment.findMany({ where: { officeId, day }, include: appointmentInclude, orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }] });
+  const rows = await db.appointment.findMany({
+    where: { officeId, day },
+    include: appointmentInclude,
+    orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }],
+  });
   const items = rows.map((a) => ({
     id: a.id,
     code: formatBookingCode(a.code),
@@ -28,7 +32,9 @@ export async function todayAppointments(officeId: string, now = new Date()) {
     name: a.name,
     phone: a.phone,
     service: { id: a.service.id, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
-    ticket: a.ticket ? { id: a.ticket.id, number: a.ticket.number, status: a.ticket.status, late: a.ticket.priority !== 'appointment' } : null,
+    ticket: a.ticket
+      ? { id: a.ticket.id, number: a.ticket.number, status: a.ticket.status, late: a.ticket.priority !== 'appointment' }
+      : null,
   }));
   const counts = { booked: 0, checked_in: 0, serving: 0, done: 0, no_show: 0, cancelled: 0 };
   for (const i of items) counts[i.status]++;

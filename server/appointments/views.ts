@@ -19,7 +19,10 @@ export type AppointmentFull = Prisma.AppointmentGetPayload<{ include: typeof app
  */
 export type AppointmentDisplayStatus = 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
-export function displayStatus(a: { status: AppointmentFull['status']; ticket: { status: TicketStatus } | null }): AppointmentDisplayStatus {
+export function displayStatus(a: {
+  status: AppointmentFull['status'];
+  ticket: { status: TicketStatus } | null;
+}): AppointmentDisplayStatus {
   if (a.status === 'cancelled') return 'cancelled';
   if (a.status === 'booked') return 'booked';
   if (a.status === 'no_show' && !a.ticket) return 'no_show';

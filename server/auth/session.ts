@@ -29,7 +29,11 @@ export async function login(raw: z.input<typeof loginInput>): Promise<{ token: s
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await db.session.create({ data: { id: sessionKey(token), staffId: staff.id, expiresAt } });
-  return { token, actor: { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role }, expiresAt };
+  return {
+    token,
+    actor: { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role },
+    expiresAt,
+  };
 }
 
 export async function logout(token: string | undefined): Promise<void> {

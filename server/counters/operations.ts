@@ -25,9 +25,11 @@ async function snapshotAfterChange(counterId: string, officeId: string): Promise
 export async function openCounter(actor: Actor, counterId: string, serviceIds?: string[]): Promise<CounterSnapshot> {
   const { db } = rt();
   const counter = await loadCounter(counterId);
-  if (counter.staffId && counter.staffId !== actor.staffId) throw conflict('counter_taken', `${counter.name} is already open by a colleague`);
+  if (counter.staffId && counter.staffId !== actor.staffId)
+    throw conflict('counter_taken', `${counter.name} is already open by a colleague`);
   const elsewhere = await db.counter.findUnique({ where: { staffId: actor.staffId } });
-  if (elsewhere && elsewhere.id !== counterId) throw conflict('already_at_counter', `You are already at ${elsewhere.name}: close it first`);
+  if (elsewhere && elsewhere.id !== counterId)
+    throw conflict('already_at_counter', `You are already at ${elsewhere.name}: close it first`);
 
   const skills = await db.skill.findMany({
     where: { staffId: actor.staffId, service: { officeId: counter.officeId, active: true } },
@@ -39,7 +41,10 @@ export async function openCounter(actor: Actor, counterId: string, serviceIds?: 
   else {
     const unique = [...new Set(serviceIds)];
     const foreign = unique.filter((id) => !skillIds.has(id));
-    if (foreign.length > 0) throw new AppError(422, 'service_not_allowed', 'Some services are not among your skills in this office', { serviceIds: foreign });
+    if (foreign.length > 0)
+      throw new AppError(422, 'service_not_allowed', 'Some services are not among your skills in this office', {
+        serviceIds: foreign,
+      });
     chosen = unique;
   }
   if (chosen.length === 0) throw new AppError(422, 'no_services', 'Choose at least one service to serve');
@@ -48,7 +53,13 @@ export async function openCounter(actor: Actor, counterId: string, serviceIds?: 
   const res = await db.counter
     .updateMany({
       where: { id: counterId, OR: [{ staffId: null }, { staffId: actor.staffId }] },
-      data: { staffId: actor.staffId, state: 'open', serviceIds: chosen, openedAt: counter.staffId ? counter.openedAt : new Date(), pausedAt: null },
+      data: {
+        staffId: actor.staffId,
+        state: 'open',
+        serviceIds: chosen,
+        openedAt: counter.staffId ? counter.openedAt : new Date(),
+        pausedAt: null,
+      },
     })
     .catch((err: unknown) => {
       // Unique staffId: the same clerk opening two counters at the same instant.
@@ -69,7 +80,10 @@ export async function closeCounter(actor: Actor, counterId: string): Promise<Cou
   assertOwnerOrSupervisor(actor, counter);
   if (await currentTicketOf(counterId)) throw conflict('counter_busy', 'Finish or transfer the current ticket before closing');
   await rt().db.$transaction(async (tx) => {
-    await tx.counter.update({ where: { id: counterId }, data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null } });
+    await tx.counter.update({
+      where: { id: counterId },
+      data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null },
+    });
     // A clerk closing their own desk is routine; a supervisor closing someone else's is recorded.
     if (counter.staffId && counter.staffId !== actor.staffId) {
       await withAudit(tx, actor, {
@@ -88,7 +102,8 @@ export async function pauseCounter(actor: Actor, counterId: string): Promise<Cou
   const counter = await loadCounter(counterId);
   assertOwnerOrSupervisor(actor, counter);
   if (counter.state === 'closed') throw conflict('counter_not_open', 'The counter is closed');
-  if (counter.state === 'open') await rt().db.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: new Date() } });
+  if (counter.state === 'open')
+    await rt().db.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: new Date() } });
   return snapshotAfterChange(counterId, counter.officeId);
 }
 
@@ -96,7 +111,8 @@ export async function resumeCounter(actor: Actor, counterId: string): Promise<Co
   const counter = await loadCounter(counterId);
   assertOwnerOrSupervisor(actor, counter);
   if (counter.state === 'closed') throw conflict('counter_not_open', 'The counter is closed');
-  if (counter.state === 'paused') await rt().db.counter.update({ where: { id: counterId }, data: { state: 'open', pausedAt: null } });
+  if (counter.state === 'paused')
+    await rt().db.counter.update({ where: { id: counterId }, data: { state: 'open', pausedAt: null } });
   return snapshotAfterChange(counterId, counter.officeId);
 }
 

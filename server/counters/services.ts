@@ -20,10 +20,16 @@ export async function changeCounterServices(actor: Actor, counterId: string, ser
   if (counter.state === 'closed' || !counter.staffId) throw conflict('counter_not_open', `${counter.name} is closed`);
 
   const unique = [...new Set(serviceIds)];
-  const allowed = await db.service.findMany({ where: { id: { in: unique }, officeId: counter.officeId, active: true, mode: 'desk' }, select: { id: true } });
+  const allowed = await db.service.findMany({
+    where: { id: { in: unique }, officeId: counter.officeId, active: true, mode: 'desk' },
+    select: { id: true },
+  });
   const ok = new Set(allowed.map((s) => s.id));
   const foreign = unique.filter((id) => !ok.has(id));
-  if (foreign.length > 0) throw new AppError(422, 'service_not_allowed', 'Some services are not active desk services of this office', { serviceIds: foreign });
+  if (foreign.length > 0)
+    throw new AppError(422, 'service_not_allowed', 'Some services are not active desk services of this office', {
+      serviceIds: foreign,
+    });
 
   // Conditional: if the clerk closed the counter (or another clerk took it) meanwhile, nothing changes.
   await db.$transaction(async (tx) => {

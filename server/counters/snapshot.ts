@@ -26,7 +26,11 @@ export async function counterSnapshots(counters: Counter[], queues: QueueInfo[])
   const ids = counters.map((c) => c.id);
   for (const officeId of new Set(counters.map((c) => c.officeId))) await ensureBuilt(officeId);
   const [current, cqs] = await Promise.all([
-    db.ticket.findMany({ where: { counterId: { in: ids }, status: { in: ['called', 'serving'] } }, include: counterTicketInclude, orderBy: { calledAt: 'asc' } }),
+    db.ticket.findMany({
+      where: { counterId: { in: ids }, status: { in: ['called', 'serving'] } },
+      include: counterTicketInclude,
+      orderBy: { calledAt: 'asc' },
+    }),
     counterQueuesMany(counters.filter((c) => c.state !== 'closed')),
   ]);
   const currentBy = new Map(current.map((t) => [t.counterId as string, t]));
@@ -34,14 +38,19 @@ export async function counterSnapshots(counters: Counter[], queues: QueueInfo[])
   await Promise.all([...cqs].map(async ([id, cq]) => orders.set(id, await counterOrder(cq, WAITING_LIST_LIMIT))));
   const wanted = [...new Set([...orders.values()].flatMap((o) => o.ids.map((x) => x.id)))];
   const rows = wanted.length
-    ? await db.ticket.findMany({ where: { id: { in: wanted }, status: 'waiting' }, select: { id: true, number: true, priority: true, serviceId: true, queuedAt: true } })
+    ? await db.ticket.findMany({
+        where: { id: { in: wanted }, status: 'waiting' },
+        select: { id: true, number: true, priority: true, serviceId: true, queuedAt: true },
+      })
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return counters.map((counter) => {
     const order = orders.get(counter.id);
     const waiting: WaitingEntry[] = (order?.ids ?? []).flatMap(({ id, direct }) => {
       const r = byId.get(id);
-      return r ? [{ id, number: r.number, priority: r.priority, serviceId: r.serviceId, queuedAt: r.queuedAt.toISOString(), direct }] : [];
+      return r
+        ? [{ id, number: r.number, priority: r.priority, serviceId: r.serviceId, queuedAt: r.queuedAt.toISOString(), direct }]
+        : [];
     });
     const cur = currentBy.get(counter.id);
     return {

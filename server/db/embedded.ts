@@ -18,7 +18,9 @@ function lockDataDir(dataDir: string): () => void {
     if (pid && pid !== process.pid) {
       try {
         process.kill(pid, 0);
-        throw new Error(`Another Sportello (pid ${pid}) is using the embedded database in ${dataDir}. Stop it, or set DATA_DIR to another folder, or DATABASE_URL.`);
+        throw new Error(
+          `Another Sportello (pid ${pid}) is using the embedded database in ${dataDir}. Stop it, or set DATA_DIR to another folder, or DATABASE_URL.`,
+        );
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
       }

@@ -25,17 +25,23 @@ async function checkSelection(tx: Tx, officeId: string, serviceIds: string[], ca
     const unknown = serviceIds.filter((i) => !known.has(i));
     if (unknown.length) throw unprocessable('unknown_service', 'Some services do not exist', { serviceIds: unknown });
     const elsewhere = found.filter((s) => s.officeId !== officeId).map((s) => s.id);
-    if (elsewhere.length) throw unprocessable('other_office', 'Some services belong to another office', { serviceIds: elsewhere });
+    if (elsewhere.length)
+      throw unprocessable('other_office', 'Some services belong to another office', { serviceIds: elsewhere });
   }
   if (categoryIds.length) {
     const found = await tx.category.findMany({ where: { id: { in: categoryIds } }, select: { id: true } });
     const known = new Set(found.map((c) => c.id));
     const unknown = categoryIds.filter((i) => !known.has(i));
     if (unknown.length) throw unprocessable('unknown_category', 'Some categories do not exist', { categoryIds: unknown });
-    const used = await tx.service.findMany({ where: { officeId, categoryId: { in: categoryIds } }, select: { categoryId: true }, distinct: ['categoryId'] });
+    const used = await tx.service.findMany({
+      where: { officeId, categoryId: { in: categoryIds } },
+      select: { categoryId: true },
+      distinct: ['categoryId'],
+    });
     const here = new Set(used.map((s) => s.categoryId));
     const empty = categoryIds.filter((i) => !here.has(i));
-    if (empty.length) throw unprocessable('other_office', 'Some categories have no services in this office', { categoryIds: empty });
+    if (empty.length)
+      throw unprocessable('other_office', 'Some categories have no services in this office', { categoryIds: empty });
   }
 }
 
@@ -46,7 +52,8 @@ async function slugFree(tx: Tx, slug: string, except?: string) {
 
 export async function adminCreateDisplay(actor: Actor, input: CreateDisplayInput) {
   const created = await rt().db.$transaction(async (tx) => {
-    if (!(await tx.office.findUnique({ where: { id: input.officeId }, select: { id: true } }))) throw unprocessable('unknown_office', 'This office does not exist');
+    if (!(await tx.office.findUnique({ where: { id: input.officeId }, select: { id: true } })))
+      throw unprocessable('unknown_office', 'This office does not exist');
     await checkSelection(tx, input.officeId, input.serviceIds ?? [], input.categoryIds ?? []);
     await slugFree(tx, input.slug);
     const created = await tx.display.create({ data: input });

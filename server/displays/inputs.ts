@@ -28,7 +28,10 @@ const displayFields = {
 
 /** English lines translate the Italian ones in the same position, so there cannot be more of them. */
 const tickerPaired = (d: { tickerIt?: string[]; tickerEn?: string[] }) => (d.tickerEn?.length ?? 0) <= (d.tickerIt?.length ?? 0);
-const tickerPairedError = { message: 'Every English ticker line translates the Italian line in the same position', path: ['tickerEn'] };
+const tickerPairedError = {
+  message: 'Every English ticker line translates the Italian line in the same position',
+  path: ['tickerEn'],
+};
 
 export const createDisplayInput = z
   .object({ officeId: id, ...displayFields })
@@ -41,7 +44,10 @@ export const updateDisplayInput = z
   .object(displayFields)
   .partial()
   .strict()
-  .refine((d) => (d.tickerEn === undefined) === (d.tickerIt === undefined), { message: 'Send tickerIt and tickerEn together', path: ['tickerEn'] })
+  .refine((d) => (d.tickerEn === undefined) === (d.tickerIt === undefined), {
+    message: 'Send tickerIt and tickerEn together',
+    path: ['tickerEn'],
+  })
   .refine(tickerPaired, tickerPairedError);
 
 export const adminDisplaysQuery = z.object({ officeId: id.optional() });

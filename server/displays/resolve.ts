@@ -18,7 +18,8 @@ export async function resolveDisplayTarget(p: { officeId?: string; display?: str
   if (p.display) {
     const { db } = rt();
     const display =
-      (await db.display.findUnique({ where: { slug: p.display } })) ?? (await db.display.findUnique({ where: { id: p.display } }));
+      (await db.display.findUnique({ where: { slug: p.display } })) ??
+      (await db.display.findUnique({ where: { id: p.display } }));
     if (!display) throw notFound('Display');
     return { office: await resolveOffice(display.officeId), display };
   }
@@ -27,12 +28,18 @@ export async function resolveDisplayTarget(p: { officeId?: string; display?: str
 
 /** Active displays with their screen path, for the startup banner. */
 export async function activeDisplayLinks(): Promise<{ name: string; path: string }[]> {
-  const rows = await rt().db.display.findMany({ where: { active: true }, orderBy: [{ office: { sortOrder: 'asc' } }, { name: 'asc' }], select: { name: true, slug: true } });
+  const rows = await rt().db.display.findMany({
+    where: { active: true },
+    orderBy: [{ office: { sortOrder: 'asc' } }, { name: 'asc' }],
+    select: { name: true, slug: true },
+  });
   return rows.map((d) => ({ name: d.name, path: `/display?display=${d.slug}` }));
 }
 
 /** The services a display shows: its services plus its categories' services in its office; null = all. */
-export async function displayServiceIds(display: Pick<Display, 'officeId' | 'serviceIds' | 'categoryIds'>): Promise<string[] | null> {
+export async function displayServiceIds(
+  display: Pick<Display, 'officeId' | 'serviceIds' | 'categoryIds'>,
+): Promise<string[] | null> {
   if (display.serviceIds.length === 0 && display.categoryIds.length === 0) return null;
   const rows = await rt().db.service.findMany({
     where: { officeId: display.officeId, OR: [{ id: { in: display.serviceIds } }, { categoryId: { in: display.categoryIds } }] },

@@ -33,10 +33,13 @@ export const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
-  return new Response(JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
+  return new Response(
+    JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+    {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    },
+  );
 }
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
@@ -44,7 +47,8 @@ export function errorResponse(status: number, code: string, message: string, det
 }
 
 async function readBody(req: Request): Promise<unknown> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
+  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
+    throw new AppError(400, 'body_too_large', 'The request body is too large');
   const text = await req.text();
   if (text.length > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
   if (text.trim() === '') return {};
@@ -59,7 +63,12 @@ async function readBody(req: Request): Promise<unknown> {
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.details);
   if (err instanceof z.ZodError) {
-    return errorResponse(400, 'invalid_input', 'Some fields are missing or invalid', err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return errorResponse(
+      400,
+      'invalid_input',
+      'Some fields are missing or invalid',
+      err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const code = (err as { code?: string } | null)?.code;
   if (code === 'P2002') return errorResponse(409, 'conflict', 'This conflicts with existing data');
@@ -67,7 +76,8 @@ export function toErrorResponse(err: unknown): Response {
   if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
   // No database connection could be had in time: the server is overloaded, not the input wrong.
   if (code === 'P2028') return errorResponse(503, 'busy', 'The server is busy, please try again');
-  if (code === 'ECONNREFUSED' || code === 'P1001') return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
+  if (code === 'ECONNREFUSED' || code === 'P1001')
+    return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
   log.error({ err }, 'unexpected error');
   return errorResponse(500, 'internal', 'Unexpected error');
 }

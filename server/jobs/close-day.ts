@@ -27,7 +27,16 @@ export async function closePastDays(now = new Date()): Promise<number> {
         });
         if (res.count === 0) return;
         await tx.ticketEvent.create({
-          data: { ticketId: t.id, officeId: office.id, type: to, at: now, serviceId: t.serviceId, counterId: t.counterId, staffId: t.staffId, data: { reason: 'day_closed' } },
+          data: {
+            ticketId: t.id,
+            officeId: office.id,
+            type: to,
+            at: now,
+            serviceId: t.serviceId,
+            counterId: t.counterId,
+            staffId: t.staffId,
+            data: { reason: 'day_closed' },
+          },
         });
         closed++;
       });

@@ -23,7 +23,10 @@ export function registerQueue(queue: Queue, worker?: Worker): void {
   registry.entries.set(queue.name, { queue, worker });
   worker?.on('failed', (job, err) => {
     jobFailed(queue.name, job?.name ?? 'unknown');
-    log.error({ err, queue: queue.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade }, `job ${job?.name ?? '?'} failed`);
+    log.error(
+      { err, queue: queue.name, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade },
+      `job ${job?.name ?? '?'} failed`,
+    );
   });
   for (const fn of registry.listeners) fn(queue);
 }

@@ -18,9 +18,17 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export async function startJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
   const prefix = rt().keys.bullPrefix();
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-  await queue.upsertJobScheduler('close-day', { pattern: '0 0 * * *', tz: timeZone }, { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } });
+  await queue.upsertJobScheduler(
+    'close-day',
+    { pattern: '0 0 * * *', tz: timeZone },
+    { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } },
+  );
   await queue.add('close-day', {}, { removeOnComplete: 100, removeOnFail: 100 });
-  await queue.upsertJobScheduler('printer-status', { every: 30_000 }, { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } });
+  await queue.upsertJobScheduler(
+    'printer-status',
+    { every: 30_000 },
+    { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+  );
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {

@@ -31,7 +31,9 @@ function transport(): { transport: Transporter; outbox: string | null } {
   const { mail } = rt().config;
   const key = mail.smtpUrl ?? `outbox:${mail.outboxDir}`;
   if (holder.__sportelloMail?.key !== key) {
-    const t = mail.smtpUrl ? nodemailer.createTransport(mail.smtpUrl) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    const t = mail.smtpUrl
+      ? nodemailer.createTransport(mail.smtpUrl)
+      : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     holder.__sportelloMail = { key, transport: t };
   }
   return { transport: holder.__sportelloMail.transport, outbox: mail.smtpUrl ? null : mail.outboxDir };

@@ -1,5 +1,15 @@
 import { DateTime } from 'luxon';
-import { addDays, closedReason, localDay, minutesOf, wallClock, weekdayOf, type ClosedDay, type ClosureRules, type OpeningRange } from '../schedules/slots';
+import {
+  addDays,
+  closedReason,
+  localDay,
+  minutesOf,
+  wallClock,
+  weekdayOf,
+  type ClosedDay,
+  type ClosureRules,
+  type OpeningRange,
+} from '../schedules/slots';
 
 /**
  * Walk-in opening hours of an office: may the kiosk issue a ticket now, until when, and when does
@@ -79,7 +89,8 @@ export function walkInStatusAt(rules: WalkInRules, now: Date): WalkInStatus {
   let reason: WalkInReason = closed ? REASON[closed.kind] : 'outside_hours';
   if (!closed) {
     for (const w of dayWindows(rules, today)) {
-      if (w.opens.toMillis() <= t && t < w.lastTicket.toMillis()) return { open: true, closesAt: w.lastTicket.toUTC().toISO() ?? undefined };
+      if (w.opens.toMillis() <= t && t < w.lastTicket.toMillis())
+        return { open: true, closesAt: w.lastTicket.toUTC().toISO() ?? undefined };
       if (w.lastTicket.toMillis() <= t && t < w.closes.toMillis() && w.opens.toMillis() <= t) reason = 'last_ticket_passed';
     }
   }

@@ -29,7 +29,10 @@ export function walkInRules(o: OfficeWithRules): WalkInRules {
     timeZone: o.timeZone,
     hours: o.hours,
     lastTicketMinutes: o.lastTicketMinutes,
-    closures: { closures: o.closures, patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null },
+    closures: {
+      closures: o.closures,
+      patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null,
+    },
   };
 }
 
@@ -47,5 +50,8 @@ export async function walkInStatus(officeId: string, now = new Date()): Promise<
 export function assertWalkInOpen(office: OfficeWithRules, now: Date): void {
   const status = walkInStatusAt(walkInRules(office), now);
   if (status.open) return;
-  throw new AppError(409, 'office_closed', 'The office is closed for walk-in tickets', { nextOpensAt: status.nextOpensAt ?? null, reason: status.reason });
+  throw new AppError(409, 'office_closed', 'The office is closed for walk-in tickets', {
+    nextOpensAt: status.nextOpensAt ?? null,
+    reason: status.reason,
+  });
 }

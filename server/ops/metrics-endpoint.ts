@@ -9,7 +9,11 @@ import { scrape } from './metrics';
  * `Authorization: Bearer <token>`; without it the endpoint is open, as usual for a scrape target
  * on a private network.
  */
-export async function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, token: string | undefined): Promise<void> {
+export async function serveMetrics(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  token: string | undefined,
+): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: { code: 'method_not_allowed', message: 'Use GET' } }));

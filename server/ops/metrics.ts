@@ -22,7 +22,14 @@ interface Metrics {
 // One set per process even if this module is bundled twice (custom server and Next handlers).
 const holder = globalThis as typeof globalThis & { __sportelloMetrics?: Metrics };
 
-type QueueRow = { office: string; service: string; prefix: string; waiting: number; oldestSeconds: number; estimateMinutes: number };
+type QueueRow = {
+  office: string;
+  service: string;
+  prefix: string;
+  waiting: number;
+  oldestSeconds: number;
+  estimateMinutes: number;
+};
 let pending: { at: number; rows: Promise<QueueRow[]> } | null = null;
 
 /** One database pass per scrape, shared by the queue gauges (the endpoint starts each scrape afresh). */

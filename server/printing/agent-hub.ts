@@ -40,7 +40,12 @@ export function attachKioskAgents(io: Io): void {
     kioskByToken(auth.data.token).then(
       (kiosk) => {
         if (!kiosk) return next(new Error('unauthorized'));
-        socket.data = { kioskId: kiosk.id, officeId: kiosk.officeId, printerType: auth.data.printerType ?? null, connectedAt: Date.now() };
+        socket.data = {
+          kioskId: kiosk.id,
+          officeId: kiosk.officeId,
+          printerType: auth.data.printerType ?? null,
+          connectedAt: Date.now(),
+        };
         next();
       },
       (err: unknown) => {
@@ -53,7 +58,10 @@ export function attachKioskAgents(io: Io): void {
   ns.on('connection', (socket) => {
     const { kioskId } = socket.data;
     // Renew the presence mark while this socket lives, whatever the agent's report interval.
-    const renew = setInterval(() => void markAgentPresent(kioskId, socket.id).catch(() => undefined), (AGENT_PRESENCE_TTL_S * 1000) / 3);
+    const renew = setInterval(
+      () => void markAgentPresent(kioskId, socket.id).catch(() => undefined),
+      (AGENT_PRESENCE_TTL_S * 1000) / 3,
+    );
     renew.unref();
 
     void (async () => {
@@ -76,9 +84,10 @@ export function attachKioskAgents(io: Io): void {
     socket.on('status', (raw: unknown) => {
       const report = statusReportSchema.safeParse(raw);
       if (!report.success) return;
-      void Promise.all([markAgentPresent(kioskId, socket.id), recordPrinterStatus(kioskId, report.data.status, report.data.detail)]).catch((err: unknown) =>
-        log.error({ err }, 'kiosk status report failed'),
-      );
+      void Promise.all([
+        markAgentPresent(kioskId, socket.id),
+        recordPrinterStatus(kioskId, report.data.status, report.data.detail),
+      ]).catch((err: unknown) => log.error({ err }, 'kiosk status report failed'));
     });
 
     socket.on('disconnect', (reason) => {

@@ -43,7 +43,12 @@ export function renderEscPos(layout: PrintLayout, opts: EscPosOptions): Buffer {
   const columns = columnsFor(opts.paperWidth);
   // No interface: this printer object only builds the byte buffer; transport.ts sends it.
   // `initHardware` (ESC @) is a public method of the library that its type definitions omit.
-  const p = new ThermalPrinter({ type: opts.printerType as PrinterTypes, interface: '', width: columns, breakLine: BreakLine.NONE }) as ThermalPrinter & {
+  const p = new ThermalPrinter({
+    type: opts.printerType as PrinterTypes,
+    interface: '',
+    width: columns,
+    breakLine: BreakLine.NONE,
+  }) as ThermalPrinter & {
     initHardware(): void;
   };
   // Reset first (a previous job may have left a mode on), then the code page with è, à and €.
@@ -74,7 +79,12 @@ export function renderEscPos(layout: PrintLayout, opts: EscPosOptions): Buffer {
       case 'qr':
         p.alignCenter();
         // Star's driver names the error correction `correctionLevel`; Epson's and Custom's `correction`.
-        p.printQR(block.data, { cellSize: qrCellSize(opts.paperWidth), correction: 'M', model: 2, correctionLevel: 'M' } as Parameters<ThermalPrinter['printQR']>[1]);
+        p.printQR(block.data, {
+          cellSize: qrCellSize(opts.paperWidth),
+          correction: 'M',
+          model: 2,
+          correctionLevel: 'M',
+        } as Parameters<ThermalPrinter['printQR']>[1]);
         p.newLine();
         break;
       case 'feed':

@@ -95,7 +95,11 @@ export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
 /** The server prints by itself only to a printer it can address. */
 function checkPrinterSetup(k: { printMode: string; printerInterface: string }): void {
   if (k.printMode === 'server' && k.printerInterface === 'none') {
-    throw new AppError(422, 'printer_interface_required', 'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)');
+    throw new AppError(
+      422,
+      'printer_interface_required',
+      'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)',
+    );
   }
 }
 
@@ -121,7 +125,10 @@ export async function createKiosk(actor: Actor, raw: CreateKioskInput): Promise<
 }
 
 export async function listKiosks(officeId?: string): Promise<KioskView[]> {
-  const rows = await rt().db.kiosk.findMany({ where: officeId ? { officeId } : {}, orderBy: [{ active: 'desc' }, { name: 'asc' }] });
+  const rows = await rt().db.kiosk.findMany({
+    where: officeId ? { officeId } : {},
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+  });
   const connected = await agentsConnected(rows.map((k) => k.id));
   return rows.map((k) => kioskView(k, connected.has(k.id)));
 }
@@ -154,7 +161,13 @@ export async function updateKiosk(actor: Actor, id: string, raw: UpdateKioskInpu
       // A new printer or mode invalidates what we knew about the old one.
       data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
     });
-    await withAudit(tx, actor, { action: 'update', entity: 'kiosk', entityId: id, before: kioskRecord(before), after: kioskRecord(after) });
+    await withAudit(tx, actor, {
+      action: 'update',
+      entity: 'kiosk',
+      entityId: id,
+      before: kioskRecord(before),
+      after: kioskRecord(after),
+    });
     return after;
   });
   if (input.active === false || printerChanged) await disconnectAgents(id);
@@ -177,7 +190,12 @@ export async function rotateKioskToken(actor: Actor, id: string): Promise<{ kios
     const before = await tx.kiosk.findUnique({ where: { id } });
     if (!before) throw notFound('Kiosk');
     const after = await tx.kiosk.update({ where: { id }, data: { tokenHash: hashKioskToken(token) } });
-    await withAudit(tx, actor, { action: 'token_rotate', entity: 'kiosk', entityId: id, after: { name: after.name, officeId: after.officeId } });
+    await withAudit(tx, actor, {
+      action: 'token_rotate',
+      entity: 'kiosk',
+      entityId: id,
+      after: { name: after.name, officeId: after.officeId },
+    });
     return after;
   });
   await disconnectAgents(id);

@@ -84,7 +84,13 @@ export function flowLayout(layout: PrintLayout, columns: number, maxScale = 8): 
     let scale = Math.max(1, Math.min(8, maxScale, Math.round(b.scale ?? 1)));
     const longestWord = Math.max(0, ...b.text.split(/\s+/).map((w) => w.length));
     while (scale > 1 && longestWord * scale > columns) scale--;
-    return { type: 'text', lines: wrapText(b.text, Math.floor(columns / scale)), scale, bold: b.bold ?? false, align: b.align ?? 'center' };
+    return {
+      type: 'text',
+      lines: wrapText(b.text, Math.floor(columns / scale)),
+      scale,
+      bold: b.bold ?? false,
+      align: b.align ?? 'center',
+    };
   });
 }
 

@@ -38,7 +38,10 @@ async function page(layout: PrintLayout, paperWidth: number, printerType: string
     `<div class="group">${languages.map((l) => link({ width: paperWidth, lang: l.code }, l.nativeName, l.code === layout.lang, l.code)).join('')}</div>`,
     `<p>${escapeHtml(t('previewNote'))}</p>`,
   ].join('');
-  return previewPage(await renderPaperHtml(layout, paperWidth, maxScaleFor(printerType)), layout.lang, { title, toolbarHtml: toolbar });
+  return previewPage(await renderPaperHtml(layout, paperWidth, maxScaleFor(printerType)), layout.lang, {
+    title,
+    toolbarHtml: toolbar,
+  });
 }
 
 /**
@@ -50,7 +53,11 @@ export async function ticketPreviewHtml(code: string, q: PreviewQuery): Promise<
   const { db } = rt();
   const ticket = await db.ticket.findUnique({ where: { code }, select: { id: true } });
   if (!ticket) throw notFound('Ticket');
-  const printed = await db.printJob.findFirst({ where: { ticketId: ticket.id, kind: 'ticket' }, orderBy: { createdAt: 'desc' }, include: { kiosk: true } });
+  const printed = await db.printJob.findFirst({
+    where: { ticketId: ticket.id, kind: 'ticket' },
+    orderBy: { createdAt: 'desc' },
+    include: { kiosk: true },
+  });
   const input = await ticketPrintInput({ code }, printed?.kiosk ?? null, q.lang);
   if (!input) throw notFound('Ticket');
   return page(ticketLayout(input), q.width ?? printed?.kiosk.paperWidth ?? 80, printed?.kiosk.printerType);
@@ -61,7 +68,10 @@ export async function kioskPreviewHtml(kioskId: string, q: PreviewQuery): Promis
   const kiosk = await getKiosk(kioskId);
   const { db } = rt();
   const office = await db.office.findUniqueOrThrow({ where: { id: kiosk.officeId } });
-  const service = await db.service.findFirst({ where: { officeId: office.id, active: true, mode: 'desk' }, orderBy: { sortOrder: 'asc' } });
+  const service = await db.service.findFirst({
+    where: { officeId: office.id, active: true, mode: 'desk' },
+    orderBy: { sortOrder: 'asc' },
+  });
   const lang: PrintLang = q.lang ?? 'it';
   const layout = ticketLayout({
     lang,
@@ -84,7 +94,8 @@ export function htmlResponse(html: string): Response {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
       // Everything is inline (styles, SVG); nothing else may load or run.
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'",
       'x-content-type-options': 'nosniff',
     },
   });

@@ -11,13 +11,7 @@ import { enqueuePrintJob } from './print-queue';
 import { log } from '../log';
 
 export type PrintUnavailableReason =
-  | 'unknown_kiosk'
-  | 'kiosk_inactive'
-  | 'no_printer'
-  | 'agent_offline'
-  | 'printer_offline'
-  | 'paper_out'
-  | 'error';
+  'unknown_kiosk' | 'kiosk_inactive' | 'no_printer' | 'agent_offline' | 'printer_offline' | 'paper_out' | 'error';
 
 export type PrintOutcome = { status: 'queued'; jobId: string } | { status: 'unavailable'; reason: PrintUnavailableReason };
 
@@ -41,7 +35,11 @@ async function request(kioskId: string, ticketId: string | null, kind: 'ticket' 
   if (reason) return { status: 'unavailable', reason };
   // The unique (kiosk, ticket, kind) key: a repeated request finds the job that exists.
   const job = ticketId
-    ? await db.printJob.upsert({ where: { kioskId_ticketId_kind: { kioskId, ticketId, kind } }, create: { kioskId, ticketId, kind }, update: {} })
+    ? await db.printJob.upsert({
+        where: { kioskId_ticketId_kind: { kioskId, ticketId, kind } },
+        create: { kioskId, ticketId, kind },
+        update: {},
+      })
     : await db.printJob.create({ data: { kioskId, ticketId: null, kind } });
   try {
     await enqueuePrintJob(job.id);

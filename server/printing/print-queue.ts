@@ -70,7 +70,13 @@ const TERMINAL_TICKET = new Set(['completed', 'no_show', 'cancelled']);
 async function layoutFor(job: PrintJob, kiosk: Kiosk): Promise<PrintLayout> {
   if (job.kind === 'test') {
     const office = await rt().db.office.findUniqueOrThrow({ where: { id: kiosk.officeId } });
-    return testPrintLayout({ lang: 'it', kioskName: kiosk.name, office, at: new Date(), url: `${rt().baseUrl}/kiosk?kiosk=${kiosk.id}` });
+    return testPrintLayout({
+      lang: 'it',
+      kioskName: kiosk.name,
+      office,
+      at: new Date(),
+      url: `${rt().baseUrl}/kiosk?kiosk=${kiosk.id}`,
+    });
   }
   if (job.kind === 'ticket' && job.ticketId) {
     const input = await ticketPrintInput({ id: job.ticketId }, kiosk);
@@ -112,7 +118,13 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
     const target = await agentTarget(kiosk.id);
     const bytes = renderEscPos(layout, { printerType: target.printerType ?? kiosk.printerType, paperWidth: kiosk.paperWidth });
     await db.printJob.update({ where: { id }, data: { status: 'sent', sentAt: new Date() } });
-    const ack = await sendToAgent(target, { jobId: id, kind: pj.kind, label: layout.title, bytes: bytes.toString('base64'), createdAt: pj.createdAt.toISOString() });
+    const ack = await sendToAgent(target, {
+      jobId: id,
+      kind: pj.kind,
+      label: layout.title,
+      bytes: bytes.toString('base64'),
+      createdAt: pj.createdAt.toISOString(),
+    });
     if (ack.status === 'failed') throw new Error(ack.error);
     // `duplicate`: the agent printed it before and our record of it was lost: done, no paper.
     await db.printJob.update({ where: { id }, data: { status: 'printed', printedAt: new Date(), lastError: null } });
@@ -124,7 +136,9 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
       .catch((e: unknown) => log.error({ err: e }, 'print job update failed'));
     // In server mode nobody else watches the printer: an unreachable one is offline from now on.
     if (kiosk.printMode === 'server' && !(err instanceof UnrecoverableError)) {
-      await recordPrinterStatus(kiosk.id, 'offline', errorText(err)).catch((e: unknown) => log.error({ err: e }, 'printer status update failed'));
+      await recordPrinterStatus(kiosk.id, 'offline', errorText(err)).catch((e: unknown) =>
+        log.error({ err: e }, 'printer status update failed'),
+      );
     }
     throw err;
   }

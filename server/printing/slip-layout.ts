@@ -47,7 +47,8 @@ export function appointmentSlipLayout(input: AppointmentSlipInput): PrintLayout 
     blocks.push({ type: 'rule' }, { type: 'text', text: t('slipWhatToBring'), bold: true, align: 'left' });
     for (const item of bring) blocks.push({ type: 'text', text: `- ${item}`, align: 'left' });
   }
-  if (input.locationHint?.trim()) blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: input.locationHint.trim(), bold: true });
+  if (input.locationHint?.trim())
+    blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: input.locationHint.trim(), bold: true });
   blocks.push({ type: 'rule' }, { type: 'text', text: t('slipFooter') }, { type: 'cut' });
   return { kind: 'appointment_slip', lang: input.lang, title: input.bookingCode, blocks };
 }

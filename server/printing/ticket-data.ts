@@ -13,11 +13,18 @@ export interface KioskHints {
  * Everything a ticket's paper shows, read fresh (people ahead and the estimate as of now).
  * `lang` overrides the ticket's own language (previews); the hint comes from the kiosk.
  */
-export async function ticketPrintInput(where: { id: string } | { code: string }, kiosk: KioskHints | null, lang?: PrintLang): Promise<TicketPrintInput | null> {
+export async function ticketPrintInput(
+  where: { id: string } | { code: string },
+  kiosk: KioskHints | null,
+  lang?: PrintLang,
+): Promise<TicketPrintInput | null> {
   const { db } = rt();
   const ticket = await db.ticket.findUnique({ where, include: publicTicketInclude });
   if (!ticket) return null;
-  const [pub, office] = await Promise.all([toPublic(ticket), db.office.findUniqueOrThrow({ where: { id: ticket.officeId }, select: { name: true, nameEn: true, timeZone: true } })]);
+  const [pub, office] = await Promise.all([
+    toPublic(ticket),
+    db.office.findUniqueOrThrow({ where: { id: ticket.officeId }, select: { name: true, nameEn: true, timeZone: true } }),
+  ]);
   const l = lang ?? printLang(ticket.lang);
   return {
     lang: l,

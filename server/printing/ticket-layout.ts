@@ -46,7 +46,8 @@ export function ticketLayout(input: TicketPrintInput): PrintLayout {
     }
   }
   blocks.push({ type: 'feed', lines: 1 }, { type: 'qr', data: input.url }, { type: 'text', text: t('qrHint') });
-  if (input.locationHint.trim()) blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: input.locationHint.trim(), bold: true });
+  if (input.locationHint.trim())
+    blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: input.locationHint.trim(), bold: true });
   blocks.push({ type: 'rule' }, { type: 'text', text: t('footer') }, { type: 'cut' });
   return { kind: 'ticket', lang: input.lang, title: input.number, blocks };
 }

@@ -25,7 +25,8 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
 }
 
 function message(err: unknown): string {
-  if (err instanceof Error) return (err as NodeJS.ErrnoException).code ? `${(err as NodeJS.ErrnoException).code}: ${err.message}` : err.message;
+  if (err instanceof Error)
+    return (err as NodeJS.ErrnoException).code ? `${(err as NodeJS.ErrnoException).code}: ${err.message}` : err.message;
   return String(err);
 }
 
@@ -40,7 +41,11 @@ export async function sendToPrinter(target: PrinterTarget, bytes: Buffer, timeou
   if (iface === 'none') throw new Error('No printer configured');
   try {
     if (isTcp(iface)) {
-      const printer = new ThermalPrinter({ type: target.printerType as PrinterTypes, interface: iface, options: { timeout: timeoutMs } });
+      const printer = new ThermalPrinter({
+        type: target.printerType as PrinterTypes,
+        interface: iface,
+        options: { timeout: timeoutMs },
+      });
       await withTimeout(printer.raw(bytes), timeoutMs + 1000, 'printer');
       return;
     }
@@ -84,7 +89,11 @@ export async function probePrinter(target: PrinterTarget, timeoutMs = 2000): Pro
   if (iface === 'none') return { status: 'offline', detail: 'No printer configured' };
   try {
     // `getStatus` (queues the paper-status request) is public in the library but missing from its typings.
-    const printer = new ThermalPrinter({ type: target.printerType as PrinterTypes, interface: iface, options: { timeout: timeoutMs } }) as ThermalPrinter & {
+    const printer = new ThermalPrinter({
+      type: target.printerType as PrinterTypes,
+      interface: iface,
+      options: { timeout: timeoutMs },
+    }) as ThermalPrinter & {
       getStatus(): Promise<void>;
     };
     const connected = await withTimeout(printer.isPrinterConnected(), timeoutMs + 1000, 'printer');

@@ -44,7 +44,12 @@ async function officeQueueKeys(officeId: string): Promise<string[]> {
 /** Puts a waiting ticket in its queue (removing it from any other), after its DB commit. */
 export async function enqueue(t: QueuedTicket, previousKeys: string[] = []): Promise<void> {
   const key = queueKeyOf(t);
-  await runScript(rt().redis, 'move_ticket', [key, ...previousKeys.filter((k) => k !== key)], [queueScore(t.queuedAt, t.priority), t.id]);
+  await runScript(
+    rt().redis,
+    'move_ticket',
+    [key, ...previousKeys.filter((k) => k !== key)],
+    [queueScore(t.queuedAt, t.priority), t.id],
+  );
 }
 
 /** Removes a ticket from a queue (cancelled by the citizen). */
@@ -129,7 +134,15 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
   try {
     const waiting = await db.ticket.findMany({
       where: { officeId, status: 'waiting' },
-      select: { id: true, officeId: true, serviceId: true, priority: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
+      select: {
+        id: true,
+        officeId: true,
+        serviceId: true,
+        priority: true,
+        queuedAt: true,
+        targetCounterId: true,
+        targetStaffId: true,
+      },
     });
     const expected = new Map<string, { key: string; score: number }>();
     for (const t of waiting) expected.set(t.id, { key: queueKeyOf(t), score: queueScore(t.queuedAt, t.priority) });
@@ -176,7 +189,10 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
  * competes for the same counters (`competing`). One Redis round trip for the whole batch; the
  * counting is done on sorted score arrays here.
  */
-export async function aheadInQueueMany(tickets: QueuedTicket[], competing: (serviceId: string) => string[]): Promise<Map<string, number>> {
+export async function aheadInQueueMany(
+  tickets: QueuedTicket[],
+  competing: (serviceId: string) => string[],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (tickets.length === 0) return out;
   const { redis, keys } = rt();
@@ -204,13 +220,19 @@ export async function aheadInQueueMany(tickets: QueuedTicket[], competing: (serv
   };
   for (const t of tickets) {
     const own = queueScore(t.queuedAt, t.priority);
-    out.set(t.id, competing(t.serviceId).reduce((n, id) => n + below(scores.get(id) ?? [], own), 0));
+    out.set(
+      t.id,
+      competing(t.serviceId).reduce((n, id) => n + below(scores.get(id) ?? [], own), 0),
+    );
   }
   return out;
 }
 
 /** The queue as a counter would take it: merged and ordered by the same rule as call_next.lua. */
-export async function counterOrder(c: CounterQueues, limit: number): Promise<{ ids: { id: string; direct: boolean }[]; total: number }> {
+export async function counterOrder(
+  c: CounterQueues,
+  limit: number,
+): Promise<{ ids: { id: string; direct: boolean }[]; total: number }> {
   const { redis } = rt();
   const sources = sourcesFor(c);
   const pipe = redis.pipeline();
@@ -221,7 +243,8 @@ export async function counterOrder(c: CounterQueues, limit: number): Promise<{ i
   let total = 0;
   sources.forEach((s, i) => {
     const flat = (res[i]?.[1] as string[]) ?? [];
-    for (let j = 0; j < flat.length; j += 2) merged.push({ id: flat[j], score: Number(flat[j + 1]), boostMs: s.boostMs, direct: i < 2 });
+    for (let j = 0; j < flat.length; j += 2)
+      merged.push({ id: flat[j], score: Number(flat[j + 1]), boostMs: s.boostMs, direct: i < 2 });
     total += Number(res[sources.length + i]?.[1] ?? 0);
   });
   merged.sort(compareCandidates);

@@ -87,7 +87,12 @@ export async function queueInfos(officeId: string): Promise<QueueInfo[]> {
       select: { id: true, prefix: true, nameIt: true, nameEn: true, expectedMinutes: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     }),
-    db.ticket.groupBy({ by: ['serviceId'], where: { officeId, status: 'waiting' }, _count: { _all: true }, _min: { queuedAt: true } }),
+    db.ticket.groupBy({
+      by: ['serviceId'],
+      where: { officeId, status: 'waiting' },
+      _count: { _all: true },
+      _min: { queuedAt: true },
+    }),
     estimateContext(officeId),
   ]);
   const byService = new Map(waiting.map((w) => [w.serviceId, w]));

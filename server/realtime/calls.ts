@@ -6,14 +6,21 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
   const { db } = rt();
   const since = new Date(Date.now() - 16 * 3600_000);
   const events = await db.ticketEvent.findMany({
-    where: { officeId, type: { in: ['called', 'recalled'] }, at: { gte: since }, ...(serviceIds ? { serviceId: { in: serviceIds } } : {}) },
+    where: {
+      officeId,
+      type: { in: ['called', 'recalled'] },
+      at: { gte: since },
+      ...(serviceIds ? { serviceId: { in: serviceIds } } : {}),
+    },
     orderBy: { id: 'desc' },
     take: limit * 3,
     include: { ticket: { select: { number: true, service: { select: { nameIt: true, nameEn: true } } } } },
   });
   const counterIds = [...new Set(events.map((e) => e.counterId).filter((x): x is string => !!x))];
   const counters = new Map(
-    (await db.counter.findMany({ where: { id: { in: counterIds } }, select: { id: true, number: true, name: true } })).map((c) => [c.id, c]),
+    (await db.counter.findMany({ where: { id: { in: counterIds } }, select: { id: true, number: true, name: true } })).map(
+      (c) => [c.id, c],
+    ),
   );
   const seen = new Set<string>();
   const calls: CallInfo[] = [];
@@ -22,7 +29,9 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
     seen.add(e.ticketId);
     const c = counters.get(e.counterId);
     if (!c) continue;
-    calls.push(callInfo(e.id, e.ticketId, e.ticket.number, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'));
+    calls.push(
+      callInfo(e.id, e.ticketId, e.ticket.number, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'),
+    );
     if (calls.length === limit) break;
   }
   return calls;

@@ -124,7 +124,15 @@ export interface WaitingEntry {
 }
 
 export interface CounterSnapshot {
-  counter: { id: string; number: number; name: string; state: CounterState; serviceIds: string[]; officeId: string; staffId: string | null };
+  counter: {
+    id: string;
+    number: number;
+    name: string;
+    state: CounterState;
+    serviceIds: string[];
+    officeId: string;
+    staffId: string | null;
+  };
   current: CounterTicket | null;
   /** Tickets this counter may call, in the order "call next" would take them (first 50). */
   waiting: WaitingEntry[];

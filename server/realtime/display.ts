@@ -14,12 +14,22 @@ import type { DisplayConfig, DisplaySnapshot } from './contract';
 export async function displaySnapshot({ office, display }: DisplayTarget): Promise<DisplaySnapshot> {
   if (display && !display.active) throw notFound('Display');
   const config: DisplayConfig | null = display
-    ? { id: display.id, slug: display.slug, name: display.name, serviceIds: await displayServiceIds(display), ticker: tickerOf(display) }
+    ? {
+        id: display.id,
+        slug: display.slug,
+        name: display.name,
+        serviceIds: await displayServiceIds(display),
+        ticker: tickerOf(display),
+      }
     : null;
   const shown = config?.serviceIds ?? null;
   await ensureBuilt(office.id);
   const now = new Date();
-  const [calls, queues, status] = await Promise.all([recentCalls(office.id, 10, shown), queueInfos(office.id), walkInStatus(office.id, now)]);
+  const [calls, queues, status] = await Promise.all([
+    recentCalls(office.id, 10, shown),
+    queueInfos(office.id),
+    walkInStatus(office.id, now),
+  ]);
   const set = shown ? new Set(shown) : null;
   return {
     office: { id: office.id, name: office.name, nameEn: office.nameEn, timeZone: office.timeZone },

@@ -50,7 +50,10 @@ function handler<P, T>(schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
  * after: a login ended meanwhile is seen by the check, or its end reaches the socket through the
  * room (realtime/sessions.ts) — never neither.
  */
-async function staffActor(socket: { join(room: string): unknown; leave(room: string): unknown }, token: string | undefined): Promise<Actor> {
+async function staffActor(
+  socket: { join(room: string): unknown; leave(room: string): unknown },
+  token: string | undefined,
+): Promise<Actor> {
   if (!token) throw unauthorized();
   const room = rooms.login(sessionKey(token));
   await socket.join(room);
@@ -140,7 +143,8 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const office = await resolveOffice(officeId);
         const snap = await supervisorSnapshot(office.id);
         // A screen switching office stops hearing the previous one.
-        for (const room of socket.rooms) if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
+        for (const room of socket.rooms)
+          if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
         await socket.join([rooms.supervisor(office.id), rooms.staff(office.id)]);
         screenJoined(data.screens, 'supervisor');
         return snap;

@@ -58,7 +58,11 @@ export async function publishCounter(counterId: string, queues?: QueueInfo[]): P
 /** A phone started following a ticket: include it in the position updates. */
 export async function watchTicket(officeId: string, code: string): Promise<void> {
   const { redis, keys } = rt();
-  await redis.multi().sadd(keys.watchedTickets(officeId), code).expire(keys.watchedTickets(officeId), 24 * 3600).exec();
+  await redis
+    .multi()
+    .sadd(keys.watchedTickets(officeId), code)
+    .expire(keys.watchedTickets(officeId), 24 * 3600)
+    .exec();
 }
 
 /** Queue figures to displays and counters, phone positions, counters' waiting lists. */
@@ -97,7 +101,10 @@ async function flushOffice(officeId: string): Promise<void> {
   const watchedKey = keys.watchedTickets(officeId);
   const watched = await redis.smembers(watchedKey);
   if (watched.length > 0) {
-    const waiting = await db.ticket.findMany({ where: { code: { in: watched }, status: 'waiting' }, include: publicTicketInclude });
+    const waiting = await db.ticket.findMany({
+      where: { code: { in: watched }, status: 'waiting' },
+      include: publicTicketInclude,
+    });
     for (const t of await toPublicMany(waiting)) server.to(rooms.ticket(t.code)).emit('ticket', t);
     const stillWaiting = new Set(waiting.map((t) => t.code));
     const done = watched.filter((c) => !stillWaiting.has(c));

@@ -56,7 +56,8 @@ export function italianHolidays(year: number): Map<string, Holiday> {
   let out = cache.get(year);
   if (out) return out;
   out = new Map();
-  for (const f of FIXED) out.set(iso(year, f.month, f.day), { day: iso(year, f.month, f.day), key: f.key, nameIt: f.nameIt, nameEn: f.nameEn });
+  for (const f of FIXED)
+    out.set(iso(year, f.month, f.day), { day: iso(year, f.month, f.day), key: f.key, nameIt: f.nameIt, nameEn: f.nameEn });
   const [m, d] = easterSunday(year);
   const easter = iso(year, m, d);
   // Easter Monday: the day after Easter Sunday, computed on a plain calendar (no time zone involved).

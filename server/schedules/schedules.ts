@@ -27,7 +27,13 @@ export const weeklyHoursInput = z
   .superRefine((hours, ctx) => {
     // Two ranges of one day that overlap are almost always a typing mistake: say which one.
     for (const [i, h] of hours.entries()) {
-      const clash = hours.some((o, j) => j < i && o.weekday === h.weekday && minutesOf(o.opens) < minutesOf(h.closes) && minutesOf(h.opens) < minutesOf(o.closes));
+      const clash = hours.some(
+        (o, j) =>
+          j < i &&
+          o.weekday === h.weekday &&
+          minutesOf(o.opens) < minutesOf(h.closes) &&
+          minutesOf(h.opens) < minutesOf(o.closes),
+      );
       if (clash) ctx.addIssue({ code: 'custom', path: [i], message: 'Overlaps another range of the same day' });
     }
   });
@@ -38,7 +44,12 @@ export const scheduleInput = z.object({
   slotMinutes: z.number().int().min(5).max(240).default(15),
   capacity: z.number().int().min(1).max(50).default(1),
   horizonDays: z.number().int().min(1).max(366).default(60),
-  minNoticeMinutes: z.number().int().min(0).max(30 * 24 * 60).default(120),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 24 * 60)
+    .default(120),
   active: z.boolean().default(true),
   hours: weeklyHoursInput,
 });
@@ -56,9 +67,21 @@ export const patronDayInput = z.object({
 });
 
 /** The audit picture of a schedule: its settings and weekly hours, without row ids. */
-function scheduleRecord(s: { id: string; officeId: string; serviceId: string; slotMinutes: number; capacity: number; horizonDays: number; minNoticeMinutes: number; active: boolean; hours: { weekday: number; opens: string; closes: string }[] }) {
+function scheduleRecord(s: {
+  id: string;
+  officeId: string;
+  serviceId: string;
+  slotMinutes: number;
+  capacity: number;
+  horizonDays: number;
+  minNoticeMinutes: number;
+  active: boolean;
+  hours: { weekday: number; opens: string; closes: string }[];
+}) {
   const { id, officeId, serviceId, slotMinutes, capacity, horizonDays, minNoticeMinutes, active } = s;
-  const hours = [...s.hours].sort((a, b) => a.weekday - b.weekday || minutesOf(a.opens) - minutesOf(b.opens)).map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes }));
+  const hours = [...s.hours]
+    .sort((a, b) => a.weekday - b.weekday || minutesOf(a.opens) - minutesOf(b.opens))
+    .map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes }));
   return { id, officeId, serviceId, slotMinutes, capacity, horizonDays, minNoticeMinutes, active, hours };
 }
 
@@ -72,7 +95,10 @@ export async function upsertSchedule(actor: Actor, raw: ScheduleInput) {
   if (!office) throw notFound('Office');
   const { hours, ...fields } = input;
   return db.$transaction(async (tx) => {
-    const before = await tx.schedule.findUnique({ where: { officeId_serviceId: { officeId: input.officeId, serviceId: input.serviceId } }, include: { hours: true } });
+    const before = await tx.schedule.findUnique({
+      where: { officeId_serviceId: { officeId: input.officeId, serviceId: input.serviceId } },
+      include: { hours: true },
+    });
     const s = await tx.schedule.upsert({
       where: { officeId_serviceId: { officeId: input.officeId, serviceId: input.serviceId } },
       create: fields,
@@ -81,7 +107,13 @@ export async function upsertSchedule(actor: Actor, raw: ScheduleInput) {
     await tx.scheduleHours.deleteMany({ where: { scheduleId: s.id } });
     await tx.scheduleHours.createMany({ data: hours.map((h) => ({ scheduleId: s.id, ...h })) });
     const after = await tx.schedule.findUniqueOrThrow({ where: { id: s.id }, include: { hours: true } });
-    await withAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'schedule', entityId: s.id, before: before ? scheduleRecord(before) : undefined, after: scheduleRecord(after) });
+    await withAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'schedule',
+      entityId: s.id,
+      before: before ? scheduleRecord(before) : undefined,
+      after: scheduleRecord(after),
+    });
     return after;
   });
 }
@@ -129,7 +161,10 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
   if (input) {
     // 30 February is not a day; 29 February is (leap years only, like the saint's feast itself).
     const probe = new Date(Date.UTC(2024, input.month - 1, input.day));
-    if (probe.getUTCMonth() !== input.month - 1) throw new AppError(422, 'invalid_day', 'That day does not exist', [{ path: 'patronDay.day', message: 'That day does not exist' }]);
+    if (probe.getUTCMonth() !== input.month - 1)
+      throw new AppError(422, 'invalid_day', 'That day does not exist', [
+        { path: 'patronDay.day', message: 'That day does not exist' },
+      ]);
   }
   const result = await db.$transaction(async (tx) => {
     const before = await tx.patronDay.findUnique({ where: { officeId } });
@@ -140,7 +175,13 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
       return null;
     }
     const after = await tx.patronDay.upsert({ where: { officeId }, create: input, update: input });
-    await withAudit(tx, actor, { action: before ? 'update' : 'create', entity: 'patron_day', entityId: officeId, before: before ?? undefined, after });
+    await withAudit(tx, actor, {
+      action: before ? 'update' : 'create',
+      entity: 'patron_day',
+      entityId: officeId,
+      before: before ?? undefined,
+      after,
+    });
     return after;
   });
   closedDaysChanged(officeId);
@@ -150,7 +191,15 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
 export interface ScheduleContext {
   scheduleId: string;
   office: { id: string; name: string; nameEn: string; address: string; timeZone: string };
-  service: { id: string; code: string; nameIt: string; nameEn: string; prefix: string; mode: 'desk' | 'appointment'; active: boolean };
+  service: {
+    id: string;
+    code: string;
+    nameIt: string;
+    nameEn: string;
+    prefix: string;
+    mode: 'desk' | 'appointment';
+    active: boolean;
+  };
   rule: ScheduleRule;
   closures: ClosureRules;
 }
@@ -171,7 +220,15 @@ export async function scheduleContext(officeId: string, serviceId: string): Prom
   return {
     scheduleId: s.id,
     office: { id: o.id, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone },
-    service: { id: s.service.id, code: s.service.code, nameIt: s.service.nameIt, nameEn: s.service.nameEn, prefix: s.service.prefix, mode: s.service.mode, active: s.service.active },
+    service: {
+      id: s.service.id,
+      code: s.service.code,
+      nameIt: s.service.nameIt,
+      nameEn: s.service.nameEn,
+      prefix: s.service.prefix,
+      mode: s.service.mode,
+      active: s.service.active,
+    },
     rule: {
       timeZone: o.timeZone,
       slotMinutes: s.slotMinutes,
@@ -195,7 +252,10 @@ export async function listSchedules(officeId?: string) {
   const [schedules, offices] = await Promise.all([
     db.schedule.findMany({
       where: officeId ? { officeId } : {},
-      include: { hours: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] }, service: { select: { id: true, code: true, nameIt: true, nameEn: true, mode: true } } },
+      include: {
+        hours: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
+        service: { select: { id: true, code: true, nameIt: true, nameEn: true, mode: true } },
+      },
       orderBy: [{ officeId: 'asc' }, { service: { sortOrder: 'asc' } }],
     }),
     db.office.findMany({
@@ -230,5 +290,11 @@ export async function listSchedules(officeId?: string) {
 export const patronDayBody = z.object({
   officeId: z.string().min(1).max(64),
   /** null removes the patron day. */
-  patronDay: z.object({ month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31), name: z.string().trim().max(100).default('') }).nullable(),
+  patronDay: z
+    .object({
+      month: z.number().int().min(1).max(12),
+      day: z.number().int().min(1).max(31),
+      name: z.string().trim().max(100).default(''),
+    })
+    .nullable(),
 });

@@ -158,7 +158,14 @@ export interface DayAvailability {
  * Free places per slot for local days `from`..`to` (clipped to the bookable window), given how
  * many are booked per slot start (ms → count).
  */
-export function availability(rule: ScheduleRule, closures: ClosureRules, from: string, to: string, booked: Map<number, number>, now: Date): DayAvailability[] {
+export function availability(
+  rule: ScheduleRule,
+  closures: ClosureRules,
+  from: string,
+  to: string,
+  booked: Map<number, number>,
+  now: Date,
+): DayAvailability[] {
   const win = bookableDays(rule, now);
   const start = from < win.first ? win.first : from;
   const end = to > win.last ? win.last : to;

@@ -85,5 +85,22 @@ export const FIGURES: readonly { key: keyof StatsFigures; csv: string; kind: Fig
 ];
 
 export function emptyFigures(): StatsFigures {
-  return { issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, called: 0, withinTarget: 0, serviceLevel: null, waitP50: null, waitP90: null, serviceP50: null, serviceP90: null, apptBooked: 0, apptCheckedIn: 0, apptCancelled: 0, apptNoShow: 0 };
+  return {
+    issued: 0,
+    served: 0,
+    noShow: 0,
+    cancelled: 0,
+    transferred: 0,
+    called: 0,
+    withinTarget: 0,
+    serviceLevel: null,
+    waitP50: null,
+    waitP90: null,
+    serviceP50: null,
+    serviceP90: null,
+    apptBooked: 0,
+    apptCheckedIn: 0,
+    apptCancelled: 0,
+    apptNoShow: 0,
+  };
 }

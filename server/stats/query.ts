@@ -168,7 +168,12 @@ export async function officeStats(q: StatsQuery): Promise<StatsResult> {
 }
 
 /** Rows in a useful order with names; every day (or hour between the first and last) appears, with zeros. */
-async function labelledRows(q: StatsQuery, officeId: string, byKey: Map<string | null, RawRow>, figures: (r: RawRow | undefined) => StatsFigures): Promise<StatsRow[]> {
+async function labelledRows(
+  q: StatsQuery,
+  officeId: string,
+  byKey: Map<string | null, RawRow>,
+  figures: (r: RawRow | undefined) => StatsFigures,
+): Promise<StatsRow[]> {
   const { db } = rt();
   const plain = (k: string) => ({ it: k, en: k });
   if (q.groupBy === 'day') {
@@ -198,12 +203,28 @@ async function labelledRows(q: StatsQuery, officeId: string, byKey: Map<string |
       select: { id: true, prefix: true, nameIt: true, nameEn: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     });
-    return [...services.map((s) => ({ key: s.id, name: { it: s.nameIt, en: s.nameEn }, prefix: s.prefix, ...figures(byKey.get(s.id)) })), ...none];
+    return [
+      ...services.map((s) => ({
+        key: s.id,
+        name: { it: s.nameIt, en: s.nameEn },
+        prefix: s.prefix,
+        ...figures(byKey.get(s.id)),
+      })),
+      ...none,
+    ];
   }
   if (q.groupBy === 'counter') {
-    const counters = await db.counter.findMany({ where: { OR: [{ id: { in: ids } }, { officeId }] }, orderBy: { number: 'asc' }, select: { id: true, name: true } });
+    const counters = await db.counter.findMany({
+      where: { OR: [{ id: { in: ids } }, { officeId }] },
+      orderBy: { number: 'asc' },
+      select: { id: true, name: true },
+    });
     return [...counters.map((c) => ({ key: c.id, name: plain(c.name), ...figures(byKey.get(c.id)) })), ...none];
   }
-  const staff = await db.staff.findMany({ where: { id: { in: ids } }, orderBy: { displayName: 'asc' }, select: { id: true, displayName: true } });
+  const staff = await db.staff.findMany({
+    where: { id: { in: ids } },
+    orderBy: { displayName: 'asc' },
+    select: { id: true, displayName: true },
+  });
   return [...staff.map((s) => ({ key: s.id, name: plain(s.displayName), ...figures(byKey.get(s.id)) })), ...none];
 }

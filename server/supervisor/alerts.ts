@@ -26,11 +26,19 @@ export function supervisorAlerts(
   for (const q of queues) {
     const service = byId.get(q.serviceId);
     if (!service || q.waiting === 0) continue;
-    if (q.openCounters === 0) alerts.push({ kind: 'queue_unserved', service, waiting: q.waiting, pausedCounters: pausedCountersByService.get(q.serviceId) ?? 0 });
+    if (q.openCounters === 0)
+      alerts.push({
+        kind: 'queue_unserved',
+        service,
+        waiting: q.waiting,
+        pausedCounters: pausedCountersByService.get(q.serviceId) ?? 0,
+      });
     // A wait equal to the target is still within it (the service level counts it as met).
-    if (q.oldestWaitMinutes > service.targetWaitMinutes) alerts.push({ kind: 'wait_over_target', service, waiting: q.waiting, oldestWaitMinutes: q.oldestWaitMinutes });
+    if (q.oldestWaitMinutes > service.targetWaitMinutes)
+      alerts.push({ kind: 'wait_over_target', service, waiting: q.waiting, oldestWaitMinutes: q.oldestWaitMinutes });
   }
   for (const p of printers) if (printerNeedsAttention(p)) alerts.push({ kind: 'printer', printer: p });
-  const weight = (a: SupervisorAlert) => (a.kind === 'wait_over_target' ? -a.oldestWaitMinutes : a.kind === 'queue_unserved' ? -a.waiting : 0);
+  const weight = (a: SupervisorAlert) =>
+    a.kind === 'wait_over_target' ? -a.oldestWaitMinutes : a.kind === 'queue_unserved' ? -a.waiting : 0;
   return alerts.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || weight(a) - weight(b));
 }

@@ -15,7 +15,10 @@ const VISIT_ENDS = ['completed', 'no_show', 'transferred'] as const;
  * when), every queue, and the alerts. A fixed handful of queries however big the office; the
  * office flush passes the queue figures and counters it already has.
  */
-export async function supervisorSnapshot(officeId: string, known: { queues?: QueueInfo[]; counters?: Counter[] } = {}): Promise<SupervisorSnapshot> {
+export async function supervisorSnapshot(
+  officeId: string,
+  known: { queues?: QueueInfo[]; counters?: Counter[] } = {},
+): Promise<SupervisorSnapshot> {
   const { db } = rt();
   const [office, counters, queues, services, kiosks] = await Promise.all([
     db.office.findUnique({ where: { id: officeId }, select: { id: true, name: true, nameEn: true } }),
@@ -33,13 +36,25 @@ export async function supervisorSnapshot(officeId: string, known: { queues?: Que
   const staffed = counters.filter((c) => c.staffId !== null);
   const staffIds = staffed.map((c) => c.staffId as string);
   const idle = counters.filter((c) => c.state === 'open' && c.openedAt);
-  const firstOpened = idle.reduce<Date | null>((min, c) => (!min || (c.openedAt as Date) < min ? (c.openedAt as Date) : min), null);
+  const firstOpened = idle.reduce<Date | null>(
+    (min, c) => (!min || (c.openedAt as Date) < min ? (c.openedAt as Date) : min),
+    null,
+  );
   const [current, staff, skills, lastEnds, connected] = await Promise.all([
     counters.length
-      ? db.ticket.findMany({ where: { counterId: { in: counters.map((c) => c.id) }, status: { in: ['called', 'serving'] } }, include: counterTicketInclude, orderBy: { calledAt: 'asc' } })
+      ? db.ticket.findMany({
+          where: { counterId: { in: counters.map((c) => c.id) }, status: { in: ['called', 'serving'] } },
+          include: counterTicketInclude,
+          orderBy: { calledAt: 'asc' },
+        })
       : [],
     staffIds.length ? db.staff.findMany({ where: { id: { in: staffIds } }, select: { id: true, displayName: true } }) : [],
-    staffIds.length ? db.skill.findMany({ where: { staffId: { in: staffIds }, service: { officeId, active: true } }, select: { staffId: true, serviceId: true } }) : [],
+    staffIds.length
+      ? db.skill.findMany({
+          where: { staffId: { in: staffIds }, service: { officeId, active: true } },
+          select: { staffId: true, serviceId: true },
+        })
+      : [],
     firstOpened
       ? db.ticketEvent.groupBy({
           by: ['counterId'],

@@ -26,7 +26,15 @@ export async function waitingForService(serviceId: string): Promise<{ total: num
   if (!service) throw notFound('Service');
   const rows = await db.ticket.findMany({
     where: { serviceId, status: 'waiting' },
-    select: { id: true, number: true, priority: true, serviceId: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
+    select: {
+      id: true,
+      number: true,
+      priority: true,
+      serviceId: true,
+      queuedAt: true,
+      targetCounterId: true,
+      targetStaffId: true,
+    },
   });
   rows.sort((a, b) => queueScore(a.queuedAt, a.priority) - queueScore(b.queuedAt, b.priority) || (a.id < b.id ? -1 : 1));
   return {

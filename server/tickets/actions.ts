@@ -90,7 +90,11 @@ export async function recallTicket(actor: Actor, ticketId: string) {
   const t = await loadForActor(actor, ticketId);
   const { ticket, event } = await transition(t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor);
   const counter = ticket.counterId ? await rt().db.counter.findUnique({ where: { id: ticket.counterId } }) : null;
-  if (counter) publishCall(ticket.officeId, callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true));
+  if (counter)
+    publishCall(
+      ticket.officeId,
+      callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true),
+    );
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
@@ -111,7 +115,13 @@ export async function completeTicket(actor: Actor, ticketId: string, raw: z.inpu
     'complete',
     'completed',
     // Completed straight from `called`: the service began when the citizen was called.
-    { status: 'completed', finishedAt: now, startedAt: t.startedAt ?? t.calledAt ?? now, outcome: input.outcome, note: input.note },
+    {
+      status: 'completed',
+      finishedAt: now,
+      startedAt: t.startedAt ?? t.calledAt ?? now,
+      outcome: input.outcome,
+      note: input.note,
+    },
     actor,
     { outcome: input.outcome },
   );
@@ -138,7 +148,8 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
   if (input.serviceId) {
     const s = await db.service.findUnique({ where: { id: input.serviceId } });
     if (!s || !s.active) throw notFound('Service');
-    if (s.officeId !== t.officeId) throw new AppError(422, 'other_office', 'That service is served in another office: book an appointment instead');
+    if (s.officeId !== t.officeId)
+      throw new AppError(422, 'other_office', 'That service is served in another office: book an appointment instead');
     if (s.mode !== 'desk') throw new AppError(422, 'service_by_appointment', 'That service is served by appointment');
     serviceId = s.id;
   }
@@ -174,7 +185,10 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
   try {
     await enqueue(ticket, [queueKeyOf(t)]);
   } catch (err) {
-    log.warn({ err, ticketId: ticket.id }, `ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`);
+    log.warn(
+      { err, ticketId: ticket.id },
+      `ticket ${ticket.number} transferred but not queued in Redis yet; the reconciler will add it`,
+    );
   }
   afterChange(ticket);
   return toCounterTicket(ticket);

@@ -50,7 +50,15 @@ export async function callNext(actor: Actor, counterId: string) {
         pending = claim;
         const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: claim.ticketId }, include: counterTicketInclude });
         const event = await tx.ticketEvent.create({
-          data: { ticketId: ticket.id, officeId: ticket.officeId, type: 'called', at: now, serviceId: ticket.serviceId, counterId, staffId: actor.staffId },
+          data: {
+            ticketId: ticket.id,
+            officeId: ticket.officeId,
+            type: 'called',
+            at: now,
+            serviceId: ticket.serviceId,
+            counterId,
+            staffId: actor.staffId,
+          },
         });
         return { ticket, eventId: event.id };
       }
@@ -62,7 +70,10 @@ export async function callNext(actor: Actor, counterId: string) {
   }
   if (!result) return null;
   const { ticket, eventId } = result;
-  publishCall(ticket.officeId, callInfo(eventId, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, now, false));
+  publishCall(
+    ticket.officeId,
+    callInfo(eventId, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, now, false),
+  );
   void publishTicket(ticket.code);
   publishOfficeChanged(ticket.officeId);
   return toCounterTicket(ticket);

@@ -14,12 +14,17 @@ export async function cancelByCode(code: string): Promise<TicketPublic> {
   assertTransition('cancel', t.status);
   const now = new Date();
   const updated = await db.$transaction(async (tx) => {
-    const res = await tx.ticket.updateMany({ where: { id: t.id, status: 'waiting' }, data: { status: 'cancelled', finishedAt: now } });
+    const res = await tx.ticket.updateMany({
+      where: { id: t.id, status: 'waiting' },
+      data: { status: 'cancelled', finishedAt: now },
+    });
     if (res.count === 0) {
       const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: t.id } });
       assertTransition('cancel', fresh.status);
     }
-    await tx.ticketEvent.create({ data: { ticketId: t.id, officeId: t.officeId, type: 'cancelled', at: now, serviceId: t.serviceId } });
+    await tx.ticketEvent.create({
+      data: { ticketId: t.id, officeId: t.officeId, type: 'cancelled', at: now, serviceId: t.serviceId },
+    });
     return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: publicTicketInclude });
   });
   await dequeue(t).catch(() => undefined);

@@ -29,7 +29,10 @@ export type IssueTicketInput = z.input<typeof issueTicketInput>;
 export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   const input = issueTicketInput.parse(raw);
   const { db } = rt();
-  const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
+  const service = await db.service.findUnique({
+    where: { id: input.serviceId },
+    include: { office: { include: walkInRulesInclude(now) } },
+  });
   if (!service || !service.active) throw notFound('Service');
   if (service.mode !== 'desk') {
     throw new AppError(422, 'service_by_appointment', `${service.nameEn} is served by appointment at ${service.office.nameEn}`, {
@@ -61,7 +64,14 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
       include: publicTicketInclude,
     });
     await tx.ticketEvent.create({
-      data: { ticketId: t.id, officeId: t.officeId, type: 'issued', at: now, serviceId: t.serviceId, data: { priority: t.priority } },
+      data: {
+        ticketId: t.id,
+        officeId: t.officeId,
+        type: 'issued',
+        at: now,
+        serviceId: t.serviceId,
+        data: { priority: t.priority },
+      },
     });
     return t;
   });
@@ -69,7 +79,10 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     await ensureBuilt(ticket.officeId);
     await enqueue(ticket);
   } catch (err) {
-    log.warn({ err, ticketId: ticket.id }, `ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`);
+    log.warn(
+      { err, ticketId: ticket.id },
+      `ticket ${ticket.number} issued but not queued in Redis yet; the reconciler will add it`,
+    );
   }
   publishOfficeChanged(ticket.officeId);
   return ticket;
@@ -90,7 +103,13 @@ export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en') 
     position: pub.position ?? 0,
     estimatedWaitMinutes: pub.estimatedWaitMinutes ?? 0,
     statusUrl: `${rt().baseUrl}/t/${ticket.code}`,
-    service: { id: ticket.service.id, name, nameIt: ticket.service.nameIt, nameEn: ticket.service.nameEn, prefix: ticket.service.prefix },
+    service: {
+      id: ticket.service.id,
+      name,
+      nameIt: ticket.service.nameIt,
+      nameEn: ticket.service.nameEn,
+      prefix: ticket.service.prefix,
+    },
     office: ticket.office,
     issuedAt: ticket.issuedAt.toISOString(),
     /** Null when no kiosk printer is involved; `unavailable` → the kiosk shows the QR code large. */

@@ -30,12 +30,19 @@ export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<ty
   if (!target || !target.active) throw notFound('Service');
   if (target.officeId !== t.officeId) throw new AppError(422, 'other_office', 'That service is served in another office');
   if (target.mode !== 'desk') throw new AppError(422, 'service_by_appointment', 'That service is served by appointment');
-  if (target.id === t.serviceId && !t.targetCounterId && !t.targetStaffId) throw new AppError(422, 'same_service', 'The ticket already waits for that service');
+  if (target.id === t.serviceId && !t.targetCounterId && !t.targetStaffId)
+    throw new AppError(422, 'same_service', 'The ticket already waits for that service');
 
   const now = new Date();
   const moved = await db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({
-      where: { id: t.id, status: 'waiting', serviceId: t.serviceId, targetCounterId: t.targetCounterId, targetStaffId: t.targetStaffId },
+      where: {
+        id: t.id,
+        status: 'waiting',
+        serviceId: t.serviceId,
+        targetCounterId: t.targetCounterId,
+        targetStaffId: t.targetStaffId,
+      },
       data: { serviceId: target.id, targetCounterId: null, targetStaffId: null },
     });
     if (res.count === 0) {

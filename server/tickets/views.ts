@@ -26,7 +26,10 @@ export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketP
     await ensureBuilt(officeId);
     const ctx = await estimateContext(officeId);
     contexts.set(officeId, ctx);
-    const ahead = await aheadInQueueMany(waiting.filter((t) => t.officeId === officeId), ctx.competing);
+    const ahead = await aheadInQueueMany(
+      waiting.filter((t) => t.officeId === officeId),
+      ctx.competing,
+    );
     for (const [id, n] of ahead) positions.set(id, n);
   }
   return tickets.map((t) => {

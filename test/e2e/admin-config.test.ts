@@ -32,7 +32,10 @@ describe('administration in Chromium', () => {
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await adminLogin(page, `${app.url}/admin/config/services`, 'admin');
     await page.getByTestId('services-table').waitFor();
-    const service = await space.db.service.findFirstOrThrow({ where: { active: true, mode: 'desk', office: { isOneStop: true } }, orderBy: { sortOrder: 'asc' } });
+    const service = await space.db.service.findFirstOrThrow({
+      where: { active: true, mode: 'desk', office: { isOneStop: true } },
+      orderBy: { sortOrder: 'asc' },
+    });
     const row = page.getByTestId(`service-row-${service.code}`);
     await row.waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -77,7 +80,12 @@ describe('administration in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId(`category-down-${first.slug}`).click();
     await expect
-      .poll(async () => (await page.locator('[data-testid^="category-row-"]').evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-testid')))))
+      .poll(
+        async () =>
+          await page
+            .locator('[data-testid^="category-row-"]')
+            .evaluateAll((rows) => rows.slice(0, 2).map((r) => r.getAttribute('data-testid'))),
+      )
       .toEqual([`category-row-${second.slug}`, `category-row-${first.slug}`]);
     const kiosk = (await new ApiClient(app.url).get('/api/categories')).body as { id: string }[];
     expect(kiosk.slice(0, 2).map((c) => c.id)).toEqual([second.id, first.id]);
@@ -115,7 +123,10 @@ describe('administration in Chromium', () => {
     await page.getByTestId('staff-row-operatore1').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const oneStopId = (await space.db.office.findFirstOrThrow({ where: { isOneStop: true } })).id;
-    const clerk = await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore1' }, include: { skills: { include: { service: true } } } });
+    const clerk = await space.db.staff.findUniqueOrThrow({
+      where: { username: 'operatore1' },
+      include: { skills: { include: { service: true } } },
+    });
     const skill = clerk.skills.find((k) => k.service.active && k.service.officeId === oneStopId)!;
     await page.getByTestId('staff-edit-operatore1').click();
     await page.getByTestId('staff-dialog').waitFor();
@@ -124,13 +135,21 @@ describe('administration in Chromium', () => {
     await page.getByTestId(`skill-${skill.service.code}`).selectOption(weight);
     await page.getByTestId('staff-save').click();
     await page.getByTestId('staff-dialog').waitFor({ state: 'detached' });
-    const after = await space.db.skill.findUniqueOrThrow({ where: { staffId_serviceId: { staffId: clerk.id, serviceId: skill.serviceId } } });
+    const after = await space.db.skill.findUniqueOrThrow({
+      where: { staffId_serviceId: { staffId: clerk.id, serviceId: skill.serviceId } },
+    });
     expect(after.weight).toBe(Number(weight));
     expect(await space.db.skill.count({ where: { staffId: clerk.id } })).toBe(clerk.skills.length);
 
-    await page.getByTestId('staff-row-operatore1').getByRole('button', { name: /password/i }).click();
+    await page
+      .getByTestId('staff-row-operatore1')
+      .getByRole('button', { name: /password/i })
+      .click();
     await page.getByTestId('staff-password-dialog').locator('input').fill('nuovapassword');
-    await page.getByTestId('staff-password-dialog').getByRole('button', { name: /Salva|Save/ }).click();
+    await page
+      .getByTestId('staff-password-dialog')
+      .getByRole('button', { name: /Salva|Save/ })
+      .click();
     await page.getByTestId('staff-password-dialog').waitFor({ state: 'detached' });
     await new ApiClient(app.url).login('operatore1', 'nuovapassword');
   });

@@ -46,12 +46,18 @@ const isoWeekday = (d: string) => ((new Date(`${d}T12:00:00Z`).getUTCDay() + 6) 
 
 describe('offices and kiosks administration in Chromium', () => {
   it('an admin adds appointment hours on a Saturday, adds a closure and renames the office', async () => {
-    const schedule = await space.db.schedule.findFirstOrThrow({ where: { active: true, office: { isOneStop: false } }, include: { office: true, service: true }, orderBy: { id: 'asc' } });
+    const schedule = await space.db.schedule.findFirstOrThrow({
+      where: { active: true, office: { isOneStop: false } },
+      include: { office: true, service: true },
+      orderBy: { id: 'asc' },
+    });
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'it-IT' })).newPage();
     page.on('dialog', (d) => void d.accept());
     await login(page, '/admin/config/offices');
     await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
-    await expect.poll(async () => (await page.getByTestId('office-selected').textContent()) ?? '').toContain(schedule.office.name);
+    await expect
+      .poll(async () => (await page.getByTestId('office-selected').textContent()) ?? '')
+      .toContain(schedule.office.name);
     await page.getByTestId('hours-service').selectOption(schedule.serviceId);
     await page.getByTestId('hours-day-1').getByTestId('hours-range-1-0').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -79,11 +85,15 @@ describe('offices and kiosks administration in Chromium', () => {
     // The API has the new range at once, and a Saturday offers 18:00 (unless it is a holiday).
     const admin = await clerk(app.url, 'admin');
     const list = await admin.get(`/api/schedules?officeId=${schedule.officeId}`);
-    const saved = (list.body.schedules as { service: { id: string }; hours: { weekday: number; opens: string; closes: string }[] }[]).find((s) => s.service.id === schedule.serviceId);
+    const saved = (
+      list.body.schedules as { service: { id: string }; hours: { weekday: number; opens: string; closes: string }[] }[]
+    ).find((s) => s.service.id === schedule.serviceId);
     expect(saved?.hours.filter((h) => h.weekday >= 6)).toEqual([{ weekday: 6, opens: '18:00', closes: '19:00' }]);
     expect(saved?.hours.filter((h) => h.weekday === 1)).toEqual([{ weekday: 1, opens: '09:00', closes: '12:30' }]);
     const sat = [2, 3, 4, 5, 6, 7, 8].map(day).find((d) => isoWeekday(d) === 6) as string;
-    const avail = await new ApiClient(app.url).get(`/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${sat}&to=${sat}`);
+    const avail = await new ApiClient(app.url).get(
+      `/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${sat}&to=${sat}`,
+    );
     const satDay = (avail.body.days as { day: string; closed: unknown; slots: { time: string }[] }[]).find((d) => d.day === sat);
     if (!satDay?.closed) expect(satDay?.slots.map((s) => s.time)[0]).toBe('18:00');
     expect(await space.db.auditLog.count({ where: { entity: 'schedule', entityId: schedule.id } })).toBe(1);
@@ -94,8 +104,12 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId('closure-to').fill(closed);
     await page.getByTestId('closure-reason').fill('Inventario annuale');
     await page.getByTestId('closure-add').click();
-    await expect.poll(async () => (await page.getByTestId('office-closures').getByTestId('closure-row').allTextContents()).join(' ')).toContain('Inventario annuale');
-    const closedAvail = await new ApiClient(app.url).get(`/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${closed}&to=${closed}`);
+    await expect
+      .poll(async () => (await page.getByTestId('office-closures').getByTestId('closure-row').allTextContents()).join(' '))
+      .toContain('Inventario annuale');
+    const closedAvail = await new ApiClient(app.url).get(
+      `/api/appointments/availability?serviceId=${schedule.serviceId}&officeId=${schedule.officeId}&from=${closed}&to=${closed}`,
+    );
     expect((closedAvail.body.days as { closed: unknown; slots: unknown[] }[])[0]?.closed).toBeTruthy();
     // The last day before the first: flagged next to "last day", nothing added.
     await page.getByTestId('closure-from').fill(day(12));
@@ -113,7 +127,9 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId('office-name').fill('Ufficio rinominato');
     await page.getByTestId('office-save').click();
     await page.getByTestId('office-dialog').waitFor({ state: 'detached' });
-    await expect.poll(async () => (await page.getByTestId(`office-row-${schedule.office.slug}`).textContent()) ?? '').toContain('Ufficio rinominato');
+    await expect
+      .poll(async () => (await page.getByTestId(`office-row-${schedule.office.slug}`).textContent()) ?? '')
+      .toContain('Ufficio rinominato');
     const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string }[];
     expect(offices.find((o) => o.id === schedule.officeId)?.name).toBe('Ufficio rinominato');
     expect(await space.db.auditLog.count({ where: { entity: 'office', entityId: schedule.officeId } })).toBe(1);
@@ -122,7 +138,12 @@ describe('offices and kiosks administration in Chromium', () => {
   it('an admin edits a kiosk, registers one and rotates a token, seeing each token once', async () => {
     const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
     const admin = await clerk(app.url, 'admin');
-    const created = await admin.post('/api/kiosks', { officeId: office.id, name: 'Chiosco atrio', printMode: 'none', paperWidth: 58 });
+    const created = await admin.post('/api/kiosks', {
+      officeId: office.id,
+      name: 'Chiosco atrio',
+      printMode: 'none',
+      paperWidth: 58,
+    });
     const kioskId = created.body.kiosk.id as string;
     const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' })).newPage();
     page.on('dialog', (d) => void d.accept());
@@ -150,7 +171,10 @@ describe('offices and kiosks administration in Chromium', () => {
     await expect.poll(async () => (await page.getByTestId('kiosk-form-message').textContent()) ?? '').not.toBe('');
     expect(await page.getByTestId('kiosk-interface').getAttribute('aria-invalid')).toBe('true');
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('kiosk-dialog').getByRole('button', { name: /Annulla|Cancel/ }).click();
+    await page
+      .getByTestId('kiosk-dialog')
+      .getByRole('button', { name: /Annulla|Cancel/ })
+      .click();
     expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kioskId } })).printMode).toBe('none');
 
     // Rotate: the new token once, and it is the one the database knows.
@@ -206,7 +230,14 @@ describe('offices and kiosks administration in Chromium', () => {
     // The kiosk PC starts its agent: the printer answers and the badge turns "online".
     const printer = await startCapturePrinter();
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-agent-'));
-    const agent = startAgent({ url: app.url, token: kiosk.token, printerInterface: printer.address, statusIntervalSeconds: 1, stateFile: path.join(stateDir, 'state.json'), refusedRetryMs: 60_000 });
+    const agent = startAgent({
+      url: app.url,
+      token: kiosk.token,
+      printerInterface: printer.address,
+      statusIntervalSeconds: 1,
+      stateFile: path.join(stateDir, 'state.json'),
+      refusedRetryMs: 60_000,
+    });
     try {
       await expect.poll(async () => (await badge.textContent()) ?? '', { timeout: 15_000 }).toMatch(/In linea|Online/);
       // The roll runs out: the next status report reaches the open page by itself.

@@ -47,7 +47,9 @@ describe('supervisor screens in Chromium', () => {
     await expect.poll(() => text(page, 'admin-live-waiting-total')).toBe(String(before + 1));
     await expect.poll(() => text(page, `admin-queue-${first.id}-waiting`)).toBe('1');
     // Nobody serves it yet: an alert says so.
-    await expect.poll(async () => page.getByTestId('admin-alerts').locator('[data-kind="queue_unserved"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(async () => page.getByTestId('admin-alerts').locator('[data-kind="queue_unserved"]').count())
+      .toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
 
     // The supervisor moves it to another service; the number stays.
@@ -73,7 +75,9 @@ describe('supervisor screens in Chromium', () => {
     await page.getByTestId(`admin-service-${first.id}`).check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('admin-services-submit').click();
-    await expect.poll(async () => (await space.db.counter.findUniqueOrThrow({ where: { id: c1 } })).serviceIds.sort()).toEqual([first.id, second.id].sort());
+    await expect
+      .poll(async () => (await space.db.counter.findUniqueOrThrow({ where: { id: c1 } })).serviceIds.sort())
+      .toEqual([first.id, second.id].sort());
     await clerk.post(`/api/tickets/${t.id}/complete`, {});
     // Now it can be closed, after a confirmation.
     await expect.poll(() => page.getByTestId('admin-counter-1-close').isDisabled()).toBe(false);
@@ -106,9 +110,21 @@ describe('supervisor screens in Chromium', () => {
     // Appointments of a specialist office: two booked today, one of them cancelled since.
     const appt = os.appointment[0];
     const now = Date.now();
-    for (const [code, cancelled] of [['E2EAPPT1', false], ['E2EAPPT2', true]] as const) {
+    for (const [code, cancelled] of [
+      ['E2EAPPT1', false],
+      ['E2EAPPT2', true],
+    ] as const) {
       await space.db.appointment.create({
-        data: { code, officeId: appt.officeId, serviceId: appt.id, startsAt: new Date(now + 86_400_000 * 3), endsAt: new Date(now + 86_400_000 * 3 + 900_000), day: '2099-01-01', createdAt: new Date(now - 60_000), ...(cancelled ? { status: 'cancelled', cancelledAt: new Date(now - 30_000) } : {}) },
+        data: {
+          code,
+          officeId: appt.officeId,
+          serviceId: appt.id,
+          startsAt: new Date(now + 86_400_000 * 3),
+          endsAt: new Date(now + 86_400_000 * 3 + 900_000),
+          day: '2099-01-01',
+          createdAt: new Date(now - 60_000),
+          ...(cancelled ? { status: 'cancelled', cancelledAt: new Date(now - 30_000) } : {}),
+        },
       });
     }
     await page.getByTestId('admin-office').selectOption(appt.officeId);

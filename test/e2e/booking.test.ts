@@ -40,7 +40,9 @@ async function newPage(options: BrowserContextOptions): Promise<Page> {
 async function pickDayFrom(page: Page, prefix: string, minDaysAhead: number): Promise<string> {
   const earliest = new Date(Date.now() + minDaysAhead * 86_400_000).toISOString().slice(0, 10);
   for (let month = 0; month < 3; month++) {
-    const ids = await page.locator(`[data-testid^="${prefix}-day-"]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    const ids = await page
+      .locator(`[data-testid^="${prefix}-day-"]`)
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
     const hit = ids.map((id) => id.slice(-10)).find((d) => d >= earliest);
     if (hit) {
       await page.getByTestId(`${prefix}-day-${hit}`).click();
@@ -87,7 +89,9 @@ describe('online booking on a phone', () => {
     const code = (await phone.getByTestId('book-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     expect(await phone.getByTestId('book-card-when').textContent()).toContain(time);
-    await expect.poll(() => phone.getByTestId('book-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await expect
+      .poll(() => phone.getByTestId('book-qr').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+      .toBe(true);
     const ics = await phone.getByTestId('book-ics').getAttribute('href');
     const icsRes = await fetch(`${app.url}${ics}`);
     expect(icsRes.status).toBe(200);
@@ -95,7 +99,13 @@ describe('online booking on a phone', () => {
     expect(await axeViolations(phone)).toEqual([]);
 
     const row = await space.db.appointment.findUniqueOrThrow({ where: { code: code.replace('-', '') } });
-    expect(row).toMatchObject({ status: 'booked', name: 'Giulia Neri', email: 'giulia.neri@example.org', channel: 'online', lang: 'en' });
+    expect(row).toMatchObject({
+      status: 'booked',
+      name: 'Giulia Neri',
+      email: 'giulia.neri@example.org',
+      channel: 'online',
+      lang: 'en',
+    });
 
     // The manage link: see it, cancel it.
     await phone.getByTestId('book-manage-link').click();
@@ -119,13 +129,24 @@ describe('the day of the appointment', () => {
     const service = await space.db.service.findFirstOrThrow({ where: { code: 'cambio-residenza' } });
     await space.db.schedule.update({
       where: { officeId_serviceId: { officeId: service.officeId, serviceId: service.id } },
-      data: { slotMinutes: 5, minNoticeMinutes: 0, hours: { deleteMany: {}, create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) } },
+      data: {
+        slotMinutes: 5,
+        minNoticeMinutes: 0,
+        hours: { deleteMany: {}, create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) },
+      },
     });
     await space.db.patronDay.deleteMany({});
     // Its 5-minute slot began two to seven minutes ago: inside the check-in window, and callable.
     const startsAt = new Date(Math.floor((Date.now() - 2 * 60_000) / (5 * 60_000)) * 5 * 60_000);
     const booked = await bookAppointment(
-      { serviceId: service.id, officeId: service.officeId, startsAt: startsAt.toISOString(), name: 'Paolo Gialli', phone: '+39 333 7654321', privacyConsent: true },
+      {
+        serviceId: service.id,
+        officeId: service.officeId,
+        startsAt: startsAt.toISOString(),
+        name: 'Paolo Gialli',
+        phone: '+39 333 7654321',
+        privacyConsent: true,
+      },
       { now: new Date(startsAt.getTime() - 24 * 3600_000) },
     );
 
@@ -149,7 +170,10 @@ describe('the day of the appointment', () => {
     const number = (await kiosk.getByTestId('kiosk-checked-in-number').textContent())?.trim() ?? '';
     expect(number).toMatch(/^A\d{3}$/);
     expect(await axeViolations(kiosk)).toEqual([]);
-    const ticket = await space.db.ticket.findFirstOrThrow({ where: { number, officeId: service.officeId }, orderBy: { issuedAt: 'desc' } });
+    const ticket = await space.db.ticket.findFirstOrThrow({
+      where: { number, officeId: service.officeId },
+      orderBy: { issuedAt: 'desc' },
+    });
     expect(ticket.priority).toBe('appointment');
     expect(ticket.queuedAt).toEqual(startsAt);
 

@@ -34,8 +34,14 @@ const text = async (page: Page, testId: string) => ((await page.getByTestId(test
 describe('configurable displays in Chromium', () => {
   it('an admin limits a display to one area with a ticker; the open display follows edits live', async () => {
     const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
-    const tributi = await space.db.service.findFirstOrThrow({ where: { officeId: office.id, active: true, mode: 'desk', category: { slug: 'tributi' } }, orderBy: { sortOrder: 'asc' } });
-    const anagrafe = await space.db.service.findFirstOrThrow({ where: { officeId: office.id, active: true, mode: 'desk', category: { slug: 'anagrafe' } }, orderBy: { sortOrder: 'asc' } });
+    const tributi = await space.db.service.findFirstOrThrow({
+      where: { officeId: office.id, active: true, mode: 'desk', category: { slug: 'tributi' } },
+      orderBy: { sortOrder: 'asc' },
+    });
+    const anagrafe = await space.db.service.findFirstOrThrow({
+      where: { officeId: office.id, active: true, mode: 'desk', category: { slug: 'anagrafe' } },
+      orderBy: { sortOrder: 'asc' },
+    });
     const citizen = new ApiClient(app.url);
     const a = await issue(citizen, anagrafe.id);
     const t = await issue(citizen, tributi.id);
@@ -64,7 +70,12 @@ describe('configurable displays in Chromium', () => {
     await row.waitFor();
     expect(((await row.getByTestId('display-shows').textContent()) ?? '').trim()).toBe('Tributi');
     const stored = await space.db.display.findUniqueOrThrow({ where: { slug: 'sportello-tributi' } });
-    expect(stored).toMatchObject({ officeId: office.id, serviceIds: [], tickerIt: ['Pagamenti TARI: portate l’avviso di pagamento'], tickerEn: ['TARI payments: bring your payment notice'] });
+    expect(stored).toMatchObject({
+      officeId: office.id,
+      serviceIds: [],
+      tickerIt: ['Pagamenti TARI: portate l’avviso di pagamento'],
+      tickerEn: ['TARI payments: bring your payment notice'],
+    });
     expect(await space.db.auditLog.count({ where: { entity: 'display', entityId: stored.id, action: 'create' } })).toBe(1);
     expect(await axeViolations(admin)).toEqual([]);
 
@@ -99,7 +110,9 @@ describe('configurable displays in Chromium', () => {
     await admin.getByTestId('display-ticker-en').fill('From Monday the tax desk opens at 8:30');
     await admin.getByTestId('display-save').click();
     await admin.getByTestId('display-dialog').waitFor({ state: 'detached' });
-    await expect.poll(() => text(tv, 'display-ticker'), { timeout: 10_000 }).toContain('Da lunedì lo sportello tributi apre alle 8:30');
+    await expect
+      .poll(() => text(tv, 'display-ticker'), { timeout: 10_000 })
+      .toContain('Da lunedì lo sportello tributi apre alle 8:30');
     expect(await text(tv, 'display-ticker')).not.toContain('Pagamenti TARI');
     expect(await tv.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
     expect(await space.db.auditLog.count({ where: { entity: 'display', entityId: stored.id, action: 'update' } })).toBe(1);

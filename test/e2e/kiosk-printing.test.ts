@@ -41,7 +41,12 @@ describe('the kiosk screen and its printer', () => {
     const admin = new ApiClient(app.url);
     await admin.login('admin');
     const { officeId } = await oneStop(app.url);
-    const withPrinter = await registerKiosk(admin, { officeId, name: 'Totem', printMode: 'server', printerInterface: printer.address });
+    const withPrinter = await registerKiosk(admin, {
+      officeId,
+      name: 'Totem',
+      printMode: 'server',
+      printerInterface: printer.address,
+    });
     // An agent kiosk whose agent is not running: no paper will come.
     const noAgent = await registerKiosk(admin, { officeId, name: 'Totem 2', printMode: 'agent' });
 

@@ -35,11 +35,18 @@ afterAll(async () => {
 });
 
 /** ISO weekday of today in Rome. */
-const romeWeekday = () => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', weekday: 'short' }).format(new Date())) + 1;
+const romeWeekday = () =>
+  ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Rome', weekday: 'short' }).format(new Date()),
+  ) + 1;
 /** Open only tomorrow (by weekday): closed now, whatever the hour. */
-const closedNow = () => ({ hours: [{ weekday: (romeWeekday() % 7) + 1, opens: '08:30', closes: '12:30' }], lastTicketMinutes: 0 });
+const closedNow = () => ({
+  hours: [{ weekday: (romeWeekday() % 7) + 1, opens: '08:30', closes: '12:30' }],
+  lastTicketMinutes: 0,
+});
 const alwaysOpen = { hours: [], lastTicketMinutes: 0 };
-const setHours = async (body: unknown) => expect((await admin.request('PUT', `/api/admin/offices/${officeId}/hours`, body)).status).toBe(200);
+const setHours = async (body: unknown) =>
+  expect((await admin.request('PUT', `/api/admin/offices/${officeId}/hours`, body)).status).toBe(200);
 
 async function kioskPage(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
@@ -59,7 +66,9 @@ describe('the kiosk and the walk-in opening hours', () => {
     const notice = kiosk.getByTestId('kiosk-closed');
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.textContent()).toContain('The office is closed.');
-    expect(await kiosk.getByTestId('kiosk-closed-opens').textContent()).toMatch(/^It opens again (tomorrow|on \w+day \d+ \w+) at \d{1,2}:30\.$/);
+    expect(await kiosk.getByTestId('kiosk-closed-opens').textContent()).toMatch(
+      /^It opens again (tomorrow|on \w+day \d+ \w+) at \d{1,2}:30\.$/,
+    );
     await kiosk.getByTestId('kiosk-checkin-start').waitFor();
     // Desk services cannot be chosen: the one-stop desk's own topics are gone (only appointments remain).
     expect(await kiosk.getByTestId('kiosk-service-certificato-residenza').count()).toBe(0);
@@ -72,7 +81,9 @@ describe('the kiosk and the walk-in opening hours', () => {
 
     await kiosk.getByTestId('kiosk-lang-it').click();
     await expect.poll(async () => kiosk.getByTestId('kiosk-closed').textContent()).toContain('L’ufficio è chiuso.');
-    expect(await kiosk.getByTestId('kiosk-closed-opens').textContent()).toMatch(/^Riapre (domani|\w+ \d+ \w+) alle \d{1,2}:30\.$/);
+    expect(await kiosk.getByTestId('kiosk-closed-opens').textContent()).toMatch(
+      /^Riapre (domani|\w+ \d+ \w+) alle \d{1,2}:30\.$/,
+    );
     expect(await axeViolations(kiosk)).toEqual([]);
 
     await setHours(alwaysOpen);
@@ -115,8 +126,12 @@ describe('the display and the walk-in opening hours', () => {
     await setHours(closedNow());
     const notice = tv.getByTestId('display-closed');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.locator('[lang="it"]').first().textContent()).toMatch(/^Ufficio chiuso — riapre (domani|\S+ \d+ \S+) alle 8:30$/);
-    expect(await notice.locator('[lang="en"]').first().textContent()).toMatch(/^Office closed — opens again (tomorrow|on \w+day \d+ \w+) at 8:30$/);
+    expect(await notice.locator('[lang="it"]').first().textContent()).toMatch(
+      /^Ufficio chiuso — riapre (domani|\S+ \d+ \S+) alle 8:30$/,
+    );
+    expect(await notice.locator('[lang="en"]').first().textContent()).toMatch(
+      /^Office closed — opens again (tomorrow|on \w+day \d+ \w+) at 8:30$/,
+    );
     expect(await axeViolations(tv)).toEqual([]);
 
     // Clerks still serve the people inside: their calls reach the screen under the notice.
@@ -157,7 +172,10 @@ describe('the admin card of walk-in opening hours', () => {
     await card.getByTestId('walkin-last').fill('15');
     await card.getByTestId('walkin-save').click();
     await expect.poll(async () => card.getByTestId('walkin-message').textContent()).toMatch(/Orario salvato|Opening hours saved/);
-    const office = await space.db.office.findUniqueOrThrow({ where: { id: officeId }, include: { hours: { orderBy: { weekday: 'asc' } } } });
+    const office = await space.db.office.findUniqueOrThrow({
+      where: { id: officeId },
+      include: { hours: { orderBy: { weekday: 'asc' } } },
+    });
     expect(office.lastTicketMinutes).toBe(15);
     expect(office.hours.map((h) => [h.weekday, h.opens, h.closes])).toEqual([
       [1, '08:30', '12:30'],

@@ -74,8 +74,12 @@ describe('walk-in citizen, end to end in Chromium', () => {
     // Complete: the ticket's final state is in the database with its events.
     await counter.getByTestId('counter-complete').click();
     await counter.getByTestId('counter-complete-confirm').click();
-    await expect.poll(async () => (await space.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe('completed');
-    const types = (await space.db.ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } })).map((e) => e.type);
+    await expect
+      .poll(async () => (await space.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status)
+      .toBe('completed');
+    const types = (await space.db.ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { id: 'asc' } })).map(
+      (e) => e.type,
+    );
     expect(types[0]).toBe('issued');
     expect(types).toContain('called');
     expect(types.at(-1)).toBe('completed');

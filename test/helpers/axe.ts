@@ -10,7 +10,9 @@ export async function axeViolations(page: Page, exclude?: string): Promise<strin
   const builder = new AxeBuilder({ page });
   if (exclude) builder.exclude(exclude);
   const result = await builder.analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** Logs in through the supervision/administration login form shown at `url`. */

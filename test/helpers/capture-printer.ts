@@ -53,7 +53,8 @@ export async function startCapturePrinter(opts: { port?: number; paperStatus?: n
       chunks.push(Buffer.from(data));
       // GS r 1 (or 49): transmit paper sensor status.
       for (let i = 0; i + 2 < data.length; i++) {
-        if (data[i] === 0x1d && data[i + 1] === 0x72 && (data[i + 2] === 1 || data[i + 2] === 49)) socket.write(Buffer.from([printer.paperStatus]));
+        if (data[i] === 0x1d && data[i + 1] === 0x72 && (data[i + 2] === 1 || data[i + 2] === 49))
+          socket.write(Buffer.from([printer.paperStatus]));
       }
     });
   });

@@ -21,7 +21,11 @@ export async function registerKiosk(admin: ApiClient, body: Record<string, unkno
  * A supervisor's socket in the office staff room, collecting `printer` alerts. (Issue 5 adds the
  * supervisor view's own subscription; until then a supervisor joins the room through a counter.)
  */
-export async function watchPrinterAlerts(url: string, space: TestSpace, officeId: string): Promise<{ socket: Socket; alerts: ReturnType<typeof collect<PrinterAlert>> }> {
+export async function watchPrinterAlerts(
+  url: string,
+  space: TestSpace,
+  officeId: string,
+): Promise<{ socket: Socket; alerts: ReturnType<typeof collect<PrinterAlert>> }> {
   const supervisor = new ApiClient(url);
   await supervisor.login('supervisore');
   const counter = await space.db.counter.findFirstOrThrow({ where: { officeId }, orderBy: { number: 'asc' } });

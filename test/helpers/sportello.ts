@@ -109,7 +109,10 @@ export function rankOf(t: { id: string; queuedAt: Date; priority: Priority }, we
 }
 
 /** Ticket ids in the order a counter with these skill weights must call them. */
-export function expectedOrder(tickets: { id: string; queuedAt: Date; priority: Priority; serviceId: string }[], weights: Map<string, number>): string[] {
+export function expectedOrder(
+  tickets: { id: string; queuedAt: Date; priority: Priority; serviceId: string }[],
+  weights: Map<string, number>,
+): string[] {
   return tickets
     .map((t) => rankOf(t, weights.get(t.serviceId) ?? 1))
     .sort(compareCandidates)
@@ -133,7 +136,9 @@ export async function serveAll(c: ApiClient, counterId: string, max = 1000): Pro
 /** Asserts the documented error shape `{error:{code,message}}`, the status and (optionally) the code. */
 export function expectApiError(res: { status: number; body: any }, status: number, code?: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
-  expect(res.body, `status ${res.status}: not the JSON error shape`).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  expect(res.body, `status ${res.status}: not the JSON error shape`).toMatchObject({
+    error: { code: expect.any(String), message: expect.any(String) },
+  });
   if (code) expect(res.body.error.code).toBe(code);
 }
 
@@ -183,7 +188,10 @@ export function collect<T>(socket: Socket, event: string) {
       const hit = seen.find(pred);
       if (hit) return Promise.resolve(hit);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching '${event}' within ${timeoutMs} ms; got ${JSON.stringify(seen)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching '${event}' within ${timeoutMs} ms; got ${JSON.stringify(seen)}`)),
+          timeoutMs,
+        );
         waiters.push({ pred, resolve: (v) => (clearTimeout(timer), resolve(v)) });
       });
     },

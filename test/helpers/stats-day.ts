@@ -57,7 +57,15 @@ const MIN = 60_000;
 
 export async function generateDay(
   space: TestSpace,
-  opts: { day: string; tickets: number; appointments?: number; seed?: number; timeZone?: string; officeId?: string; extraEdgeTickets?: boolean },
+  opts: {
+    day: string;
+    tickets: number;
+    appointments?: number;
+    seed?: number;
+    timeZone?: string;
+    officeId?: string;
+    extraEdgeTickets?: boolean;
+  },
 ): Promise<GeneratedDay> {
   const db = space.db;
   const tz = opts.timeZone ?? 'Europe/Rome';
@@ -68,16 +76,36 @@ export async function generateDay(
   const office = opts.officeId
     ? await db.office.findUniqueOrThrow({ where: { id: opts.officeId } })
     : await db.office.findFirstOrThrow({ where: { isOneStop: true } });
-  const services = await db.service.findMany({ where: { officeId: office.id, mode: 'desk', active: true }, orderBy: { sortOrder: 'asc' }, take: 12 });
+  const services = await db.service.findMany({
+    where: { officeId: office.id, mode: 'desk', active: true },
+    orderBy: { sortOrder: 'asc' },
+    take: 12,
+  });
   const counters = await db.counter.findMany({ where: { officeId: office.id }, orderBy: { number: 'asc' } });
   // The office's own clerks (specialist offices' clerks have skills elsewhere only).
-  const staff = await db.staff.findMany({ where: { role: 'operator', skills: { some: { service: { officeId: office.id } } } }, orderBy: { username: 'asc' }, take: counters.length });
+  const staff = await db.staff.findMany({
+    where: { role: 'operator', skills: { some: { service: { officeId: office.id } } } },
+    orderBy: { username: 'asc' },
+    take: counters.length,
+  });
   const supervisor = await db.staff.findFirstOrThrow({ where: { role: 'supervisor' } });
   if (services.length < 3 || counters.length < 2 || staff.length < 2) throw new Error('demo office too small for the generator');
   const desks = counters.slice(0, staff.length).map((c, i) => ({ counterId: c.id, staffId: staff[i].id }));
 
   const events: GenEvent[] = [];
-  const ticketRows: { id: string; code: string; number: string; seq: number; day: string; officeId: string; serviceId: string; originalServiceId: string; status: TicketStatus; queuedAt: Date; issuedAt: Date }[] = [];
+  const ticketRows: {
+    id: string;
+    code: string;
+    number: string;
+    seq: number;
+    day: string;
+    officeId: string;
+    serviceId: string;
+    originalServiceId: string;
+    status: TicketStatus;
+    queuedAt: Date;
+    issuedAt: Date;
+  }[] = [];
   const dayStart = DateTime.fromISO(opts.day, { zone: tz }).startOf('day');
 
   const makeTicket = (i: number, issuedAt: number) => {
@@ -88,7 +116,17 @@ export async function generateDay(
     const ev = (type: TicketEventType, at: number, extra: Partial<GenEvent> = {}) => {
       // Strictly increasing times per ticket: the log order never depends on row ids.
       t = Math.max(at, t + 1);
-      events.push({ ticketId: id, officeId: office.id, type, at: new Date(t), serviceId, fromServiceId: null, counterId: null, staffId: null, ...extra });
+      events.push({
+        ticketId: id,
+        officeId: office.id,
+        type,
+        at: new Date(t),
+        serviceId,
+        fromServiceId: null,
+        counterId: null,
+        staffId: null,
+        ...extra,
+      });
     };
     ev('issued', issuedAt);
     t = issuedAt;
@@ -139,7 +177,19 @@ export async function generateDay(
     }
     const day = DateTime.fromMillis(issuedAt, { zone: tz }).toISODate() as string;
     // The Ticket row's mutable state is deliberately not what statistics read.
-    ticketRows.push({ id, code: randomBytes(8).toString('hex'), number: `G${String(i).padStart(4, '0')}`, seq: i, day, officeId: office.id, serviceId, originalServiceId, status: status === 'waiting' || status === 'serving' ? 'cancelled' : status, queuedAt: new Date(issuedAt), issuedAt: new Date(issuedAt) });
+    ticketRows.push({
+      id,
+      code: randomBytes(8).toString('hex'),
+      number: `G${String(i).padStart(4, '0')}`,
+      seq: i,
+      day,
+      officeId: office.id,
+      serviceId,
+      originalServiceId,
+      status: status === 'waiting' || status === 'serving' ? 'cancelled' : status,
+      queuedAt: new Date(issuedAt),
+      issuedAt: new Date(issuedAt),
+    });
   };
 
   for (let i = 1; i <= opts.tickets; i++) {
@@ -150,7 +200,15 @@ export async function generateDay(
   if (opts.extraEdgeTickets) {
     // Around the local midnights: the previous evening (some called after midnight), and the
     // last minute of the day (completed after midnight).
-    const edge = [dayStart.minus({ minutes: 20 }), dayStart.minus({ minutes: 3 }), dayStart.minus({ milliseconds: 1 }), dayStart, dayStart.plus({ days: 1 }).minus({ minutes: 2 }), dayStart.plus({ days: 1 }).minus({ milliseconds: 1 }), dayStart.plus({ days: 1 })];
+    const edge = [
+      dayStart.minus({ minutes: 20 }),
+      dayStart.minus({ minutes: 3 }),
+      dayStart.minus({ milliseconds: 1 }),
+      dayStart,
+      dayStart.plus({ days: 1 }).minus({ minutes: 2 }),
+      dayStart.plus({ days: 1 }).minus({ milliseconds: 1 }),
+      dayStart.plus({ days: 1 }),
+    ];
     edge.forEach((d, j) => makeTicket(opts.tickets + 1 + j, d.toMillis()));
   }
 
@@ -169,7 +227,9 @@ export async function generateDay(
     fallbackServiceIds: services.map((s) => s.id),
   });
 
-  const targets = new Map((await db.service.findMany({ select: { id: true, targetWaitMinutes: true } })).map((s) => [s.id, s.targetWaitMinutes]));
+  const targets = new Map(
+    (await db.service.findMany({ select: { id: true, targetWaitMinutes: true } })).map((s) => [s.id, s.targetWaitMinutes]),
+  );
   return { officeId: office.id, events: sorted, appointments, tickets: ticketRows.length, targets };
 }
 
@@ -180,14 +240,25 @@ export async function generateDay(
  */
 export async function generateAppointments(
   space: TestSpace,
-  opts: { day: string; count: number; officeId: string; seed?: number; rand?: () => number; timeZone?: string; clerks?: string[]; fallbackServiceIds?: string[] },
+  opts: {
+    day: string;
+    count: number;
+    officeId: string;
+    seed?: number;
+    rand?: () => number;
+    timeZone?: string;
+    clerks?: string[];
+    fallbackServiceIds?: string[];
+  },
 ): Promise<GenAppointment[]> {
   const db = space.db;
   const rand = opts.rand ?? rng(opts.seed ?? 42);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
   const dayStart = DateTime.fromISO(opts.day, { zone: opts.timeZone ?? 'Europe/Rome' }).startOf('day');
-  const own = (await db.service.findMany({ where: { officeId: opts.officeId, mode: 'appointment' }, select: { id: true } })).map((s) => s.id);
+  const own = (await db.service.findMany({ where: { officeId: opts.officeId, mode: 'appointment' }, select: { id: true } })).map(
+    (s) => s.id,
+  );
   const pool = own.length > 0 ? own : (opts.fallbackServiceIds ?? []);
   if (pool.length === 0) throw new Error('no service to book');
   const clerks = opts.clerks ?? (await db.staff.findMany({ where: { role: 'operator' }, select: { id: true } })).map((s) => s.id);
@@ -212,7 +283,14 @@ export async function generateAppointments(
   await db.appointment.createMany({
     data: appointments.map((a, i) => {
       const status = a.checkedInAt ? 'checked_in' : a.cancelledAt ? 'cancelled' : a.noShowAt ? 'no_show' : 'booked';
-      return { ...a, code: `G${tag}${String(i).padStart(5, '0')}`.slice(0, 12), endsAt: new Date(a.startsAt.getTime() + 15 * MIN), day: opts.day, status, channel: a.bookedByStaffId ? 'counter' : 'online' } as const;
+      return {
+        ...a,
+        code: `G${tag}${String(i).padStart(5, '0')}`.slice(0, 12),
+        endsAt: new Date(a.startsAt.getTime() + 15 * MIN),
+        day: opts.day,
+        status,
+        channel: a.bookedByStaffId ? 'counter' : 'online',
+      } as const;
     }),
   });
   return appointments;

@@ -35,7 +35,14 @@ afterAll(async () => {
 
 async function counts() {
   const db = space.db;
-  return { services: await db.service.count(), categories: await db.category.count(), counters: await db.counter.count(), staff: await db.staff.count(), skills: await db.skill.count(), audit: await db.auditLog.count() };
+  return {
+    services: await db.service.count(),
+    categories: await db.category.count(),
+    counters: await db.counter.count(),
+    staff: await db.staff.count(),
+    skills: await db.skill.count(),
+    audit: await db.auditLog.count(),
+  };
 }
 
 /** Runs a change and returns the audit rows it wrote. */
@@ -115,7 +122,9 @@ describe('services', () => {
   });
 
   it('updates a service with before and after', async () => {
-    const { result, rows } = await audited(() => admin.request('PATCH', `/api/admin/services/${serviceId}`, { nameIt: 'Permesso ZTL', targetWaitMinutes: 30 }));
+    const { result, rows } = await audited(() =>
+      admin.request('PATCH', `/api/admin/services/${serviceId}`, { nameIt: 'Permesso ZTL', targetWaitMinutes: 30 }),
+    );
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ nameIt: 'Permesso ZTL', targetWaitMinutes: 30 });
     expect(rows).toHaveLength(1);
@@ -128,16 +137,56 @@ describe('services', () => {
     const before = await counts();
     const existing = await space.db.service.findFirstOrThrow({ where: { id: { not: serviceId } } });
     expectApiError(await admin.post('/api/admin/services', newService({ code: existing.code })), 409, 'code_taken');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: 'z' })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: 'ABC' })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: '1' })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', categoryId: 'nope' })), 422, 'unknown_category');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', officeId: 'nope' })), 422, 'unknown_office');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', mode: 'phone' })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', expectedMinutes: 0 })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', nameIt: '  ' })), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/services', newService({ code: 'other-code', unknownField: 1 })), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', `/api/admin/services/${serviceId}`, { categoryId: 'nope' }), 422, 'unknown_category');
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: 'z' })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: 'ABC' })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', prefix: '1' })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', categoryId: 'nope' })),
+      422,
+      'unknown_category',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', officeId: 'nope' })),
+      422,
+      'unknown_office',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', mode: 'phone' })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', expectedMinutes: 0 })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', nameIt: '  ' })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', unknownField: 1 })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/services/${serviceId}`, { categoryId: 'nope' }),
+      422,
+      'unknown_category',
+    );
     expectApiError(await admin.request('PATCH', `/api/admin/services/${serviceId}`, { prefix: 'zz' }), 400, 'invalid_input');
     expectApiError(await admin.request('PATCH', '/api/admin/services/nope', { nameIt: 'X' }), 404, 'not_found');
     expectApiError(await admin.request('PATCH', `/api/admin/services/${serviceId}`, '{bad json'), 400, 'invalid_json');
@@ -167,7 +216,9 @@ describe('services', () => {
 
 describe('categories', () => {
   it('creates, renames and reorders with one audit row each', async () => {
-    const created = await audited(() => admin.post('/api/admin/categories', { slug: 'prova', nameIt: 'Prova', nameEn: 'Test', icon: '🧪' }));
+    const created = await audited(() =>
+      admin.post('/api/admin/categories', { slug: 'prova', nameIt: 'Prova', nameEn: 'Test', icon: '🧪' }),
+    );
     expect(created.result.status).toBe(201);
     expect(created.rows).toHaveLength(1);
     expect(created.rows[0]).toMatchObject({ action: 'create', entity: 'category', entityId: created.result.body.id });
@@ -186,7 +237,12 @@ describe('categories', () => {
     expect(reordered.result.status).toBe(200);
     expect((reordered.result.body as { id: string }[]).map((c) => c.id)).toEqual(order);
     expect(reordered.rows).toHaveLength(1);
-    expect(reordered.rows[0]).toMatchObject({ action: 'reorder', entity: 'category', before: list.map((c) => c.id), after: order });
+    expect(reordered.rows[0]).toMatchObject({
+      action: 'reorder',
+      entity: 'category',
+      before: list.map((c) => c.id),
+      after: order,
+    });
 
     // The kiosk shows categories with active services in the new order.
     const moved = list[3].id;
@@ -201,18 +257,34 @@ describe('categories', () => {
     const sortBefore = await space.db.category.findMany({ orderBy: { id: 'asc' }, select: { id: true, sortOrder: true } });
     const ids = sortBefore.map((c) => c.id);
     expectApiError(await admin.request('PUT', '/api/admin/categories/order', { ids: ids.slice(1) }), 422, 'order_incomplete');
-    expectApiError(await admin.request('PUT', '/api/admin/categories/order', { ids: [...ids.slice(1), ids[1]] }), 422, 'order_incomplete');
-    expectApiError(await admin.request('PUT', '/api/admin/categories/order', { ids: [...ids.slice(1), 'nope'] }), 422, 'order_incomplete');
+    expectApiError(
+      await admin.request('PUT', '/api/admin/categories/order', { ids: [...ids.slice(1), ids[1]] }),
+      422,
+      'order_incomplete',
+    );
+    expectApiError(
+      await admin.request('PUT', '/api/admin/categories/order', { ids: [...ids.slice(1), 'nope'] }),
+      422,
+      'order_incomplete',
+    );
     expectApiError(await admin.post('/api/admin/categories', { slug: 'prova', nameIt: 'A', nameEn: 'B' }), 409, 'slug_taken');
-    expectApiError(await admin.post('/api/admin/categories', { slug: 'Bad Slug', nameIt: 'A', nameEn: 'B' }), 400, 'invalid_input');
+    expectApiError(
+      await admin.post('/api/admin/categories', { slug: 'Bad Slug', nameIt: 'A', nameEn: 'B' }),
+      400,
+      'invalid_input',
+    );
     expect(await counts()).toEqual(before);
-    expect(await space.db.category.findMany({ orderBy: { id: 'asc' }, select: { id: true, sortOrder: true } })).toEqual(sortBefore);
+    expect(await space.db.category.findMany({ orderBy: { id: 'asc' }, select: { id: true, sortOrder: true } })).toEqual(
+      sortBefore,
+    );
   });
 });
 
 describe('counters', () => {
   it('creates, renames and deletes a counter with one audit row each', async () => {
-    const created = await audited(() => admin.post('/api/admin/counters', { officeId: os.officeId, number: 42, name: 'Sportello 42' }));
+    const created = await audited(() =>
+      admin.post('/api/admin/counters', { officeId: os.officeId, number: 42, name: 'Sportello 42' }),
+    );
     expect(created.result.status).toBe(201);
     expect(created.rows).toHaveLength(1);
     const id = created.result.body.id as string;
@@ -237,10 +309,18 @@ describe('counters', () => {
     expect((await op.post(`/api/counters/${c2}/call-next`)).status).toBe(200);
     const before = await counts();
     expectApiError(await admin.request('DELETE', `/api/admin/counters/${c2}`), 409, 'counter_busy');
-    expectApiError(await admin.post('/api/admin/counters', { officeId: os.officeId, number: 2, name: 'Doppio' }), 409, 'number_taken');
+    expectApiError(
+      await admin.post('/api/admin/counters', { officeId: os.officeId, number: 2, name: 'Doppio' }),
+      409,
+      'number_taken',
+    );
     expectApiError(await admin.request('PATCH', `/api/admin/counters/${c2}`, { number: 1 }), 409, 'number_taken');
     expectApiError(await admin.post('/api/admin/counters', { officeId: 'nope', number: 77, name: 'X' }), 422, 'unknown_office');
-    expectApiError(await admin.post('/api/admin/counters', { officeId: os.officeId, number: 0, name: 'X' }), 400, 'invalid_input');
+    expectApiError(
+      await admin.post('/api/admin/counters', { officeId: os.officeId, number: 0, name: 'X' }),
+      400,
+      'invalid_input',
+    );
     expect(await counts()).toEqual(before);
     expect(t.number).toBeTruthy();
     // Served and closed: its history is kept, so it still cannot be deleted.
@@ -258,7 +338,13 @@ describe('staff', () => {
 
   it('creates a clerk with skills, changes skills and resets the password, one audit row each', async () => {
     const created = await audited(() =>
-      admin.post('/api/admin/staff', { username: 'nuovo.operatore', displayName: 'Nuovo Operatore', role: 'operator', password: 'primapassword', skills: [{ serviceId: os.desk[s1].id, weight: 3 }] }),
+      admin.post('/api/admin/staff', {
+        username: 'nuovo.operatore',
+        displayName: 'Nuovo Operatore',
+        role: 'operator',
+        password: 'primapassword',
+        skills: [{ serviceId: os.desk[s1].id, weight: 3 }],
+      }),
     );
     expect(created.result.status).toBe(201);
     expect(created.result.body).not.toHaveProperty('passwordHash');
@@ -267,12 +353,21 @@ describe('staff', () => {
     expect(JSON.stringify(created.rows[0].after)).not.toContain('$2');
     await new ApiClient(app.url).login('nuovo.operatore', 'primapassword');
 
-    const updated = await audited(() => admin.request('PATCH', `/api/admin/staff/${staffId}`, { skills: [{ serviceId: os.desk[s1].id, weight: 5 }, { serviceId: os.desk[s2].id, weight: 1 }] }));
+    const updated = await audited(() =>
+      admin.request('PATCH', `/api/admin/staff/${staffId}`, {
+        skills: [
+          { serviceId: os.desk[s1].id, weight: 5 },
+          { serviceId: os.desk[s2].id, weight: 1 },
+        ],
+      }),
+    );
     expect(updated.result.status).toBe(200);
     expect(updated.rows).toHaveLength(1);
     expect(updated.rows[0].before).toMatchObject({ skills: [{ serviceId: os.desk[s1].id, weight: 3 }] });
     expect((updated.rows[0].after as { skills: unknown[] }).skills).toHaveLength(2);
-    expect(await space.db.skill.findUnique({ where: { staffId_serviceId: { staffId, serviceId: os.desk[s1].id } } })).toMatchObject({ weight: 5 });
+    expect(
+      await space.db.skill.findUnique({ where: { staffId_serviceId: { staffId, serviceId: os.desk[s1].id } } }),
+    ).toMatchObject({ weight: 5 });
 
     const reset = await audited(() => admin.post(`/api/admin/staff/${staffId}/password`, { password: 'secondapassword' }));
     expect(reset.result.status).toBe(204);
@@ -280,7 +375,9 @@ describe('staff', () => {
     expect(reset.rows).toHaveLength(1);
     expect(reset.rows[0]).toMatchObject({ action: 'password_reset', entity: 'staff', entityId: staffId });
     expect(JSON.stringify([reset.rows[0].before, reset.rows[0].after])).not.toContain('secondapassword');
-    expect((await new ApiClient(app.url).post('/api/auth/login', { username: 'nuovo.operatore', password: 'primapassword' })).status).toBe(401);
+    expect(
+      (await new ApiClient(app.url).post('/api/auth/login', { username: 'nuovo.operatore', password: 'primapassword' })).status,
+    ).toBe(401);
     await new ApiClient(app.url).login('nuovo.operatore', 'secondapassword');
   });
 
@@ -291,12 +388,33 @@ describe('staff', () => {
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, skill(0)), 400, 'invalid_input');
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, skill(6)), 400, 'invalid_input');
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, skill(2.5)), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, { skills: [{ serviceId: os.desk[s1].id, weight: 2 }, { serviceId: os.desk[s1].id, weight: 3 }] }), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, { skills: [{ serviceId: 'nope', weight: 2 }] }), 422, 'unknown_service');
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/staff/${staffId}`, {
+        skills: [
+          { serviceId: os.desk[s1].id, weight: 2 },
+          { serviceId: os.desk[s1].id, weight: 3 },
+        ],
+      }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/staff/${staffId}`, { skills: [{ serviceId: 'nope', weight: 2 }] }),
+      422,
+      'unknown_service',
+    );
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${staffId}`, { role: 'boss' }), 400, 'invalid_input');
     expectApiError(await admin.post(`/api/admin/staff/${staffId}/password`, { password: 'corta' }), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/staff', { username: 'nuovo.operatore', displayName: 'X', password: 'password123' }), 409, 'username_taken');
-    expectApiError(await admin.post('/api/admin/staff', { username: 'Bad Name', displayName: 'X', password: 'password123' }), 400, 'invalid_input');
+    expectApiError(
+      await admin.post('/api/admin/staff', { username: 'nuovo.operatore', displayName: 'X', password: 'password123' }),
+      409,
+      'username_taken',
+    );
+    expectApiError(
+      await admin.post('/api/admin/staff', { username: 'Bad Name', displayName: 'X', password: 'password123' }),
+      400,
+      'invalid_input',
+    );
     const me = await space.db.staff.findUniqueOrThrow({ where: { username: 'admin' } });
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${me.id}`, { active: false }), 409, 'self_lockout');
     expectApiError(await admin.request('PATCH', `/api/admin/staff/${me.id}`, { role: 'operator' }), 409, 'self_lockout');

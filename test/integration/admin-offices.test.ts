@@ -50,8 +50,14 @@ async function counts() {
     // Any changed field shows up here.
     state: JSON.stringify([
       await db.office.findMany({ orderBy: { id: 'asc' } }),
-      await db.schedule.findMany({ orderBy: { id: 'asc' }, select: { id: true, slotMinutes: true, capacity: true, horizonDays: true, minNoticeMinutes: true, active: true } }),
-      await db.kiosk.findMany({ orderBy: { id: 'asc' }, select: { id: true, name: true, tokenHash: true, active: true, paperWidth: true } }),
+      await db.schedule.findMany({
+        orderBy: { id: 'asc' },
+        select: { id: true, slotMinutes: true, capacity: true, horizonDays: true, minNoticeMinutes: true, active: true },
+      }),
+      await db.kiosk.findMany({
+        orderBy: { id: 'asc' },
+        select: { id: true, name: true, tokenHash: true, active: true, paperWidth: true },
+      }),
       await db.patronDay.findMany({ orderBy: { officeId: 'asc' } }),
     ]),
   };
@@ -82,7 +88,9 @@ const scheduleBody = (over: Record<string, unknown> = {}) => ({
 });
 
 async function slotTimes(d: string): Promise<{ closed: unknown; times: string[] }> {
-  const r = await new ApiClient(app.url).get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=${d}&to=${d}`);
+  const r = await new ApiClient(app.url).get(
+    `/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=${d}&to=${d}`,
+  );
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   const found = (r.body.days as { day: string; closed: unknown; slots: { time: string }[] }[]).find((x) => x.day === d);
   return { closed: found?.closed ?? null, times: found?.slots.map((s) => s.time) ?? [] };
@@ -131,7 +139,11 @@ describe('appointment hours', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'schedule', entityId: result.body.id });
     expect(rows[0].before).toMatchObject({ officeId, serviceId });
-    expect(rows[0].after).toMatchObject({ slotMinutes: 30, capacity: 2, hours: expect.arrayContaining([{ weekday: 1, opens: '09:00', closes: '10:00' }]) });
+    expect(rows[0].after).toMatchObject({
+      slotMinutes: 30,
+      capacity: 2,
+      hours: expect.arrayContaining([{ weekday: 1, opens: '09:00', closes: '10:00' }]),
+    });
     const adminStaff = await space.db.staff.findUniqueOrThrow({ where: { username: 'admin' } });
     expect(rows[0].staffId).toBe(adminStaff.id);
     const first = await slotTimes(target);
@@ -165,18 +177,42 @@ describe('appointment hours', () => {
       { minNoticeMinutes: -5 },
       { active: 'yes' },
     ];
-    for (const over of bad) expectApiError(await admin.request('PUT', '/api/schedules', scheduleBody(over)), 400, 'invalid_input');
+    for (const over of bad)
+      expectApiError(await admin.request('PUT', '/api/schedules', scheduleBody(over)), 400, 'invalid_input');
     // Overlapping ranges of one day: the second is named.
-    const overlap = await admin.request('PUT', '/api/schedules', scheduleBody({ hours: [{ weekday: 2, opens: '09:00', closes: '11:00' }, { weekday: 3, opens: '10:00', closes: '12:00' }, { weekday: 2, opens: '10:30', closes: '12:00' }] }));
+    const overlap = await admin.request(
+      'PUT',
+      '/api/schedules',
+      scheduleBody({
+        hours: [
+          { weekday: 2, opens: '09:00', closes: '11:00' },
+          { weekday: 3, opens: '10:00', closes: '12:00' },
+          { weekday: 2, opens: '10:30', closes: '12:00' },
+        ],
+      }),
+    );
     expectApiError(overlap, 400, 'invalid_input');
     expect(overlap.body.error.details).toEqual([{ path: 'hours.2', message: expect.stringMatching(/overlap/i) }]);
-    const closesBeforeOpens = await admin.request('PUT', '/api/schedules', scheduleBody({ hours: [{ weekday: 1, opens: '11:00', closes: '10:00' }] }));
+    const closesBeforeOpens = await admin.request(
+      'PUT',
+      '/api/schedules',
+      scheduleBody({ hours: [{ weekday: 1, opens: '11:00', closes: '10:00' }] }),
+    );
     expect(closesBeforeOpens.body.error.details[0].path).toBe('hours.0');
     // Back to back is not an overlap.
     expectApiError(await admin.request('PUT', '/api/schedules', scheduleBody({ officeId: 'nope' })), 404, 'not_found');
     expectApiError(await admin.request('PUT', '/api/schedules', scheduleBody({ serviceId: 'nope' })), 404, 'not_found');
     expect(await counts()).toEqual(before);
-    const touching = await admin.request('PUT', '/api/schedules', scheduleBody({ hours: [{ weekday: 2, opens: '09:00', closes: '10:00' }, { weekday: 2, opens: '10:00', closes: '11:00' }] }));
+    const touching = await admin.request(
+      'PUT',
+      '/api/schedules',
+      scheduleBody({
+        hours: [
+          { weekday: 2, opens: '09:00', closes: '10:00' },
+          { weekday: 2, opens: '10:00', closes: '11:00' },
+        ],
+      }),
+    );
     expect(touching.status, JSON.stringify(touching.body)).toBe(200);
   });
 });
@@ -185,7 +221,9 @@ describe('closures and patron day', () => {
   it('adds and deletes a closure with one audit row each; the day closes and opens again', async () => {
     await admin.request('PUT', '/api/schedules', scheduleBody());
     const target = day(4);
-    const { result, rows } = await audited(() => admin.post('/api/schedules/closures', { officeId, fromDay: target, toDay: target, reason: 'Inventario' }));
+    const { result, rows } = await audited(() =>
+      admin.post('/api/schedules/closures', { officeId, fromDay: target, toDay: target, reason: 'Inventario' }),
+    );
     expect(result.status).toBe(201);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'closure', entityId: result.body.id, before: null });
@@ -208,10 +246,26 @@ describe('closures and patron day', () => {
     const r = await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(9), reason: 'x' });
     expectApiError(r, 400, 'invalid_input');
     expect(r.body.error.details).toEqual([{ path: 'toDay', message: expect.any(String) }]);
-    expectApiError(await admin.post('/api/schedules/closures', { officeId, fromDay: '2026-13-01', toDay: '2026-13-02' }), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/schedules/closures', { officeId, fromDay: '01/02/2026', toDay: '02/02/2026' }), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(10), reason: 'x'.repeat(201) }), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/schedules/closures', { officeId: 'nope', fromDay: day(10), toDay: day(10) }), 404, 'not_found');
+    expectApiError(
+      await admin.post('/api/schedules/closures', { officeId, fromDay: '2026-13-01', toDay: '2026-13-02' }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/schedules/closures', { officeId, fromDay: '01/02/2026', toDay: '02/02/2026' }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(10), reason: 'x'.repeat(201) }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/schedules/closures', { officeId: 'nope', fromDay: day(10), toDay: day(10) }),
+      404,
+      'not_found',
+    );
     expectApiError(await admin.request('DELETE', '/api/schedules/closures/nope'), 404, 'not_found');
     expect(await counts()).toEqual(before);
   });
@@ -221,21 +275,54 @@ describe('closures and patron day', () => {
     const r = await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 31, name: 'X' } });
     expectApiError(r, 422, 'invalid_day');
     expect(r.body.error.details).toEqual([{ path: 'patronDay.day', message: expect.any(String) }]);
-    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 13, day: 1 } }), 400, 'invalid_input');
-    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 4, day: 0 } }), 400, 'invalid_input');
-    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 4, day: 1, name: 'x'.repeat(101) } }), 400, 'invalid_input');
-    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId: 'nope', patronDay: { month: 4, day: 1 } }), 404, 'not_found');
+    expectApiError(
+      await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 13, day: 1 } }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 4, day: 0 } }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PUT', '/api/schedules/patron-day', {
+        officeId,
+        patronDay: { month: 4, day: 1, name: 'x'.repeat(101) },
+      }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PUT', '/api/schedules/patron-day', { officeId: 'nope', patronDay: { month: 4, day: 1 } }),
+      404,
+      'not_found',
+    );
     expect(await counts()).toEqual(before);
 
     await space.db.patronDay.deleteMany({ where: { officeId } });
-    const set = await audited(() => admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 6, day: 24, name: 'San Giovanni' } }));
+    const set = await audited(() =>
+      admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 6, day: 24, name: 'San Giovanni' } }),
+    );
     expect(set.result.status).toBe(200);
     expect(set.rows).toHaveLength(1);
-    expect(set.rows[0]).toMatchObject({ action: 'create', entity: 'patron_day', entityId: officeId, before: null, after: { month: 6, day: 24, name: 'San Giovanni' } });
-    const change = await audited(() => admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 29, name: 'San Romano' } }));
+    expect(set.rows[0]).toMatchObject({
+      action: 'create',
+      entity: 'patron_day',
+      entityId: officeId,
+      before: null,
+      after: { month: 6, day: 24, name: 'San Giovanni' },
+    });
+    const change = await audited(() =>
+      admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 29, name: 'San Romano' } }),
+    );
     expect(change.result.status).toBe(200);
     expect(change.rows).toHaveLength(1);
-    expect(change.rows[0]).toMatchObject({ action: 'update', before: { month: 6, day: 24 }, after: { month: 2, day: 29, name: 'San Romano' } });
+    expect(change.rows[0]).toMatchObject({
+      action: 'update',
+      before: { month: 6, day: 24 },
+      after: { month: 2, day: 29, name: 'San Romano' },
+    });
     const remove = await audited(() => admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: null }));
     expect(remove.result.status).toBe(200);
     expect(remove.rows).toHaveLength(1);
@@ -246,17 +333,37 @@ describe('closures and patron day', () => {
 
 describe('kiosks', () => {
   it('audits create, update, token rotation and deactivation without the token or its hash', async () => {
-    const created = await audited(() => admin.post('/api/kiosks', { officeId, name: 'Chiosco atrio', printMode: 'agent', paperWidth: 58, locationHintIt: 'Piano terra' }));
+    const created = await audited(() =>
+      admin.post('/api/kiosks', {
+        officeId,
+        name: 'Chiosco atrio',
+        printMode: 'agent',
+        paperWidth: 58,
+        locationHintIt: 'Piano terra',
+      }),
+    );
     expect(created.result.status).toBe(201);
     const id = created.result.body.kiosk.id as string;
     const firstToken = created.result.body.token as string;
     expect(created.rows).toHaveLength(1);
-    expect(created.rows[0]).toMatchObject({ action: 'create', entity: 'kiosk', entityId: id, after: { name: 'Chiosco atrio', paperWidth: 58 } });
+    expect(created.rows[0]).toMatchObject({
+      action: 'create',
+      entity: 'kiosk',
+      entityId: id,
+      after: { name: 'Chiosco atrio', paperWidth: 58 },
+    });
 
-    const updated = await audited(() => admin.request('PATCH', `/api/kiosks/${id}`, { name: 'Chiosco ingresso', paperWidth: 80 }));
+    const updated = await audited(() =>
+      admin.request('PATCH', `/api/kiosks/${id}`, { name: 'Chiosco ingresso', paperWidth: 80 }),
+    );
     expect(updated.result.status).toBe(200);
     expect(updated.rows).toHaveLength(1);
-    expect(updated.rows[0]).toMatchObject({ action: 'update', entity: 'kiosk', before: { name: 'Chiosco atrio', paperWidth: 58 }, after: { name: 'Chiosco ingresso', paperWidth: 80 } });
+    expect(updated.rows[0]).toMatchObject({
+      action: 'update',
+      entity: 'kiosk',
+      before: { name: 'Chiosco atrio', paperWidth: 58 },
+      after: { name: 'Chiosco ingresso', paperWidth: 80 },
+    });
 
     const rotated = await audited(() => admin.post(`/api/kiosks/${id}/token`));
     expect(rotated.result.status).toBe(200);
@@ -268,11 +375,19 @@ describe('kiosks', () => {
     const deactivated = await audited(() => admin.request('DELETE', `/api/kiosks/${id}`));
     expect(deactivated.result.status).toBe(204);
     expect(deactivated.rows).toHaveLength(1);
-    expect(deactivated.rows[0]).toMatchObject({ action: 'update', entity: 'kiosk', before: { active: true }, after: { active: false } });
+    expect(deactivated.rows[0]).toMatchObject({
+      action: 'update',
+      entity: 'kiosk',
+      before: { active: true },
+      after: { active: false },
+    });
 
     // No secret anywhere in the log.
     const hash = (await space.db.kiosk.findUniqueOrThrow({ where: { id } })).tokenHash;
-    const log = JSON.stringify(await space.db.auditLog.findMany({ where: { entity: 'kiosk', entityId: id } }), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    const log = JSON.stringify(
+      await space.db.auditLog.findMany({ where: { entity: 'kiosk', entityId: id } }),
+      (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+    );
     for (const secret of [firstToken, secondToken, hash, 'tokenHash']) expect(log).not.toContain(secret);
     const page = await admin.get(`/api/admin/audit?entity=kiosk&entityId=${id}`);
     expect(page.body.items.map((i: { action: string }) => i.action)).toEqual(['update', 'token_rotate', 'update', 'create']);
@@ -300,18 +415,37 @@ describe('offices', () => {
     const list = await admin.get('/api/admin/offices');
     expect(list.status).toBe(200);
     expect(list.body.find((o: { id: string }) => o.id === officeId)).toMatchObject({ timeZone: 'Europe/Rome' });
-    const { result, rows } = await audited(() => admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: 'Ufficio Anagrafe Centrale', nameEn: 'Central Registry Office', address: 'Piazza Grande 1', sortOrder: 7 }));
+    const { result, rows } = await audited(() =>
+      admin.request('PATCH', `/api/admin/offices/${officeId}`, {
+        name: 'Ufficio Anagrafe Centrale',
+        nameEn: 'Central Registry Office',
+        address: 'Piazza Grande 1',
+        sortOrder: 7,
+      }),
+    );
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body).toMatchObject({ name: 'Ufficio Anagrafe Centrale', address: 'Piazza Grande 1', sortOrder: 7 });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'update', entity: 'office', entityId: officeId, after: { name: 'Ufficio Anagrafe Centrale', nameEn: 'Central Registry Office' } });
+    expect(rows[0]).toMatchObject({
+      action: 'update',
+      entity: 'office',
+      entityId: officeId,
+      after: { name: 'Ufficio Anagrafe Centrale', nameEn: 'Central Registry Office' },
+    });
     expect((rows[0].before as { name: string }).name).not.toBe('Ufficio Anagrafe Centrale');
     const pub = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string; address: string }[];
     expect(pub.find((o) => o.id === officeId)).toMatchObject({ name: 'Ufficio Anagrafe Centrale', address: 'Piazza Grande 1' });
   });
 
   it('creates an office with a unique slug and a valid time zone, audited', async () => {
-    const { result, rows } = await audited(() => admin.post('/api/admin/offices', { slug: 'ufficio-tributi-nord', name: 'Tributi Nord', nameEn: 'Taxes North', timeZone: 'Europe/Rome' }));
+    const { result, rows } = await audited(() =>
+      admin.post('/api/admin/offices', {
+        slug: 'ufficio-tributi-nord',
+        name: 'Tributi Nord',
+        nameEn: 'Taxes North',
+        timeZone: 'Europe/Rome',
+      }),
+    );
     expect(result.status, JSON.stringify(result.body)).toBe(201);
     expect(result.body).toMatchObject({ slug: 'ufficio-tributi-nord', isOneStop: false, address: '' });
     expect(rows).toHaveLength(1);
@@ -321,18 +455,38 @@ describe('offices', () => {
   it('refuses bad office input (too long, empty, unknown zone, taken slug, time zone change), changing nothing', async () => {
     const before = await counts();
     const existing = await space.db.office.findFirstOrThrow();
-    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: 'x'.repeat(121) }), 400, 'invalid_input');
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: 'x'.repeat(121) }),
+      400,
+      'invalid_input',
+    );
     expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: '   ' }), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { address: 'x'.repeat(201) }), 400, 'invalid_input');
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/offices/${officeId}`, { address: 'x'.repeat(201) }),
+      400,
+      'invalid_input',
+    );
     expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { sortOrder: -1 }), 400, 'invalid_input');
     expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, {}), 400, 'invalid_input');
     // The time zone is read-only after creation.
-    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { timeZone: 'Europe/London' }), 400, 'invalid_input');
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/offices/${officeId}`, { timeZone: 'Europe/London' }),
+      400,
+      'invalid_input',
+    );
     expectApiError(await admin.request('PATCH', '/api/admin/offices/nope', { name: 'X' }), 404, 'not_found');
-    expectApiError(await admin.post('/api/admin/offices', { slug: 'ufficio-x', name: 'X', nameEn: 'X', timeZone: 'Europe/Atlantis' }), 400, 'invalid_input');
+    expectApiError(
+      await admin.post('/api/admin/offices', { slug: 'ufficio-x', name: 'X', nameEn: 'X', timeZone: 'Europe/Atlantis' }),
+      400,
+      'invalid_input',
+    );
     expectApiError(await admin.post('/api/admin/offices', { slug: 'Ufficio X', name: 'X', nameEn: 'X' }), 400, 'invalid_input');
     expectApiError(await admin.post('/api/admin/offices', { slug: existing.slug, name: 'X', nameEn: 'X' }), 409, 'slug_taken');
-    expectApiError(await admin.post('/api/admin/offices', { slug: 'ufficio-y', name: 'X', nameEn: 'X', isOneStop: true }), 400, 'invalid_input');
+    expectApiError(
+      await admin.post('/api/admin/offices', { slug: 'ufficio-y', name: 'X', nameEn: 'X', isOneStop: true }),
+      400,
+      'invalid_input',
+    );
     expect(await counts()).toEqual(before);
   });
 });

@@ -72,7 +72,9 @@ describe('availability', () => {
   });
 
   it('gives days with free places, national holidays closed', async () => {
-    const r = await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-12-20&to=2026-12-31`);
+    const r = await api().get(
+      `/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-12-20&to=2026-12-31`,
+    );
     expect(r.status).toBe(200);
     expect(r.body.timeZone).toBe('Europe/Rome');
     // Depending on the run date the window may start later; any 25 and 26 December listed is closed.
@@ -83,10 +85,22 @@ describe('availability', () => {
 
   it('refuses bad queries with JSON 4xx', async () => {
     expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}`), 400, 'invalid_input');
-    expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-13-01`), 400, 'invalid_input');
-    expectApiError(await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-01-01&to=2026-06-01`), 400, 'invalid_range');
+    expectApiError(
+      await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-13-01`),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await api().get(`/api/appointments/availability?serviceId=${serviceId}&officeId=${officeId}&from=2026-01-01&to=2026-06-01`),
+      400,
+      'invalid_range',
+    );
     const desk = await space.db.service.findFirstOrThrow({ where: { mode: 'desk' } });
-    expectApiError(await api().get(`/api/appointments/availability?serviceId=${desk.id}&officeId=${desk.officeId}`), 404, 'not_bookable');
+    expectApiError(
+      await api().get(`/api/appointments/availability?serviceId=${desk.id}&officeId=${desk.officeId}`),
+      404,
+      'not_bookable',
+    );
   });
 });
 
@@ -127,10 +141,18 @@ describe('booking', () => {
 
   it('50 parallel requests for the last free place: exactly one booking, the others 409 slot_full', async () => {
     const [slot] = await freeSlots(1);
-    const first = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, email: 'first@example.org' });
+    const first = await api().post('/api/appointments', {
+      serviceId,
+      officeId,
+      startsAt: slot,
+      ...person,
+      email: 'first@example.org',
+    });
     expect(first.status).toBe(201);
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, email: `racer${i}@example.org` })),
+      Array.from({ length: 50 }, (_, i) =>
+        api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, email: `racer${i}@example.org` }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     if (!statuses.includes(201)) console.log(JSON.stringify(results.slice(0, 3)));
@@ -141,7 +163,9 @@ describe('booking', () => {
       expect(r.body.error.message).toMatch(/no longer available/);
     }
     expect(await space.db.appointment.count({ where: { serviceId, startsAt: new Date(slot), status: 'booked' } })).toBe(2);
-    const counter = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(slot) } } });
+    const counter = await space.db.appointmentSlot.findUniqueOrThrow({
+      where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(slot) } },
+    });
     expect(counter.booked).toBe(2);
     const day = (await openDays()).flatMap((d) => d.slots).find((s) => s.startsAt === new Date(slot).toISOString());
     expect(day?.free).toBe(0);
@@ -163,11 +187,27 @@ describe('booking', () => {
     for (const b of bad) expect((await api().post('/api/appointments', b)).status).toBe(400);
     // Not a slot start, in the past, or beyond the horizon.
     const off = new Date(new Date(slot).getTime() + 7 * 60_000).toISOString();
-    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: off, ...person }), 422, 'slot_unavailable');
-    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: '2020-01-06T09:00:00+01:00', ...person }), 422, 'slot_unavailable');
-    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: '2099-01-05T09:00:00+01:00', ...person }), 422, 'slot_unavailable');
+    expectApiError(
+      await api().post('/api/appointments', { serviceId, officeId, startsAt: off, ...person }),
+      422,
+      'slot_unavailable',
+    );
+    expectApiError(
+      await api().post('/api/appointments', { serviceId, officeId, startsAt: '2020-01-06T09:00:00+01:00', ...person }),
+      422,
+      'slot_unavailable',
+    );
+    expectApiError(
+      await api().post('/api/appointments', { serviceId, officeId, startsAt: '2099-01-05T09:00:00+01:00', ...person }),
+      422,
+      'slot_unavailable',
+    );
     // Booking at the counter needs a staff session.
-    expectApiError(await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, channel: 'counter' }), 401, 'unauthorized');
+    expectApiError(
+      await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, channel: 'counter' }),
+      401,
+      'unauthorized',
+    );
     expect(await space.db.appointment.count()).toBe(before);
   });
 
@@ -175,7 +215,15 @@ describe('booking', () => {
     const [slot] = await freeSlots(1);
     const clerk = new ApiClient(app.url);
     await clerk.login('operatore1');
-    const r = await clerk.post('/api/appointments', { serviceId, officeId, startsAt: slot, name: 'Luigi Bianchi', phone: '+39 333 1234567', privacyConsent: true, channel: 'counter' });
+    const r = await clerk.post('/api/appointments', {
+      serviceId,
+      officeId,
+      startsAt: slot,
+      name: 'Luigi Bianchi',
+      phone: '+39 333 1234567',
+      privacyConsent: true,
+      channel: 'counter',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     const row = await space.db.appointment.findFirstOrThrow({ where: { name: 'Luigi Bianchi' } });
     expect(row.channel).toBe('counter');
@@ -196,8 +244,12 @@ describe('manage link', () => {
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     expect(moved.body.startsAt).toBe(new Date(b).toISOString());
     expect(moved.body.token).not.toBe(token);
-    const slotA = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(a) } } });
-    const slotB = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } } });
+    const slotA = await space.db.appointmentSlot.findUniqueOrThrow({
+      where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(a) } },
+    });
+    const slotB = await space.db.appointmentSlot.findUniqueOrThrow({
+      where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } },
+    });
     expect([slotA.booked, slotB.booked]).toEqual([0, 1]);
     expectApiError(await api().post(`/api/appointments/${moved.body.token}/reschedule`, { startsAt: b }), 422, 'same_slot');
     expectApiError(await api().post(`/api/appointments/${token}/reschedule`, { startsAt: 'soon' }), 400, 'invalid_input');
@@ -207,7 +259,9 @@ describe('manage link', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     expect(cancelled.body.canChange).toBe(false);
-    const after = await space.db.appointmentSlot.findUniqueOrThrow({ where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } } });
+    const after = await space.db.appointmentSlot.findUniqueOrThrow({
+      where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } },
+    });
     expect(after.booked).toBe(0);
     expectApiError(await api().post(`/api/appointments/${token}/cancel`), 409, 'already_cancelled');
   });
@@ -247,7 +301,10 @@ describe('manage link', () => {
     const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person });
     // Pretend the appointment is in one hour (inside the 24-hour deadline).
     const soon = new Date(Date.now() + 3600_000);
-    await space.db.appointment.update({ where: { id: booked.body.id }, data: { startsAt: soon, endsAt: new Date(soon.getTime() + 15 * 60_000) } });
+    await space.db.appointment.update({
+      where: { id: booked.body.id },
+      data: { startsAt: soon, endsAt: new Date(soon.getTime() + 15 * 60_000) },
+    });
     const token = signManageToken(booked.body.id, new Date(Date.now() + 86_400_000), 'test-secret');
     const view = await api().get(`/api/appointments/${token}`);
     expect(view.body.canChange).toBe(false);
@@ -274,20 +331,46 @@ describe('schedules (admin API)', () => {
       hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '10:00', closes: '11:00' })),
     };
     expectApiError(await clerk.request('PUT', '/api/schedules', body), 403, 'forbidden');
-    expectApiError(await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 1, opens: '11:00', closes: '10:00' }] }), 400, 'invalid_input');
-    expectApiError(await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 8, opens: '10:00', closes: '11:00' }] }), 400, 'invalid_input');
+    expectApiError(
+      await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 1, opens: '11:00', closes: '10:00' }] }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PUT', '/api/schedules', { ...body, hours: [{ weekday: 8, opens: '10:00', closes: '11:00' }] }),
+      400,
+      'invalid_input',
+    );
     const put = await admin.request('PUT', '/api/schedules', body);
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.hours).toHaveLength(7);
 
     // A closure on the third day from now, and the patron day on the fourth.
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
-    const closure = await admin.post('/api/schedules/closures', { officeId: service.officeId, fromDay: day(3), toDay: day(3), reason: 'Inventario' });
+    const closure = await admin.post('/api/schedules/closures', {
+      officeId: service.officeId,
+      fromDay: day(3),
+      toDay: day(3),
+      reason: 'Inventario',
+    });
     expect(closure.status).toBe(201);
     const [, m, d] = day(4).split('-').map(Number);
-    expect((await admin.request('PUT', '/api/schedules/patron-day', { officeId: service.officeId, patronDay: { month: m, day: d, name: 'San Valdo' } })).status).toBe(200);
-    expectApiError(await admin.request('PUT', '/api/schedules/patron-day', { officeId: service.officeId, patronDay: { month: 2, day: 30 } }), 422, 'invalid_day');
-    const avail = await api().get(`/api/appointments/availability?serviceId=${service.id}&officeId=${service.officeId}&from=${day(2)}&to=${day(5)}`);
+    expect(
+      (
+        await admin.request('PUT', '/api/schedules/patron-day', {
+          officeId: service.officeId,
+          patronDay: { month: m, day: d, name: 'San Valdo' },
+        })
+      ).status,
+    ).toBe(200);
+    expectApiError(
+      await admin.request('PUT', '/api/schedules/patron-day', { officeId: service.officeId, patronDay: { month: 2, day: 30 } }),
+      422,
+      'invalid_day',
+    );
+    const avail = await api().get(
+      `/api/appointments/availability?serviceId=${service.id}&officeId=${service.officeId}&from=${day(2)}&to=${day(5)}`,
+    );
     const byDay = new Map((avail.body.days as Day[]).map((x) => [x.day, x]));
     expect(byDay.get(day(3))?.closed).toMatchObject({ kind: 'closure', nameIt: 'Inventario' });
     expect(byDay.get(day(4))?.closed).toMatchObject({ kind: 'patron', nameIt: 'San Valdo' });

@@ -40,7 +40,10 @@ const person = { name: 'Anna Verdi', email: 'anna.verdi@example.org', privacyCon
 
 async function book(startsAt: Date, extra: Record<string, unknown> = {}) {
   // Booked the day before, so any time of "today" is bookable.
-  return bookAppointment({ serviceId, officeId, startsAt: startsAt.toISOString(), ...person, ...extra }, { now: new Date(startsAt.getTime() - 26 * HOUR) });
+  return bookAppointment(
+    { serviceId, officeId, startsAt: startsAt.toISOString(), ...person, ...extra },
+    { now: new Date(startsAt.getTime() - 26 * HOUR) },
+  );
 }
 
 async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
@@ -63,7 +66,12 @@ beforeAll(async () => {
   // Round the clock, 15-minute slots, two places, no notice: any quarter of any day is a slot.
   await space.db.schedule.update({
     where: { officeId_serviceId: { officeId, serviceId } },
-    data: { slotMinutes: 15, capacity: 2, minNoticeMinutes: 0, hours: { deleteMany: {}, create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) } },
+    data: {
+      slotMinutes: 15,
+      capacity: 2,
+      minNoticeMinutes: 0,
+      hours: { deleteMany: {}, create: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) },
+    },
   });
   // No national holiday or patron day may close "today" for this test.
   await space.db.patronDay.deleteMany({});
@@ -81,8 +89,16 @@ describe('reminders', () => {
     const start = quarter(Date.now() + 4 * 24 * HOUR);
     const a = await book(start);
     const q = appointmentQueue();
-    const at = (id: string) => eventually(() => q.getJob(id), (j) => j !== undefined);
-    const ids = { r48: reminderJobId({ id: a.id, startsAt: start }, 48), r2: reminderJobId({ id: a.id, startsAt: start }, 2), noShow: noShowJobId({ id: a.id, startsAt: start }) };
+    const at = (id: string) =>
+      eventually(
+        () => q.getJob(id),
+        (j) => j !== undefined,
+      );
+    const ids = {
+      r48: reminderJobId({ id: a.id, startsAt: start }, 48),
+      r2: reminderJobId({ id: a.id, startsAt: start }, 2),
+      noShow: noShowJobId({ id: a.id, startsAt: start }),
+    };
     const j48 = await at(ids.r48);
     const j2 = await at(ids.r2);
     const jNoShow = await at(ids.noShow);
@@ -96,13 +112,29 @@ describe('reminders', () => {
     // Moved: the old jobs go, the new time gets its own.
     const later = new Date(start.getTime() + 24 * HOUR);
     const moved = await rescheduleByToken(a.token, { startsAt: later.toISOString() });
-    const newIds = { r48: reminderJobId({ id: a.id, startsAt: later }, 48), r2: reminderJobId({ id: a.id, startsAt: later }, 2), noShow: noShowJobId({ id: a.id, startsAt: later }) };
+    const newIds = {
+      r48: reminderJobId({ id: a.id, startsAt: later }, 48),
+      r2: reminderJobId({ id: a.id, startsAt: later }, 2),
+      noShow: noShowJobId({ id: a.id, startsAt: later }),
+    };
     for (const id of Object.values(newIds)) expect(await at(id)).toBeDefined();
-    for (const id of Object.values(ids)) expect(await eventually(() => q.getJob(id), (j) => j === undefined)).toBeUndefined();
+    for (const id of Object.values(ids))
+      expect(
+        await eventually(
+          () => q.getJob(id),
+          (j) => j === undefined,
+        ),
+      ).toBeUndefined();
 
     // Cancelled: nothing left for it.
     await cancelByToken(moved.token);
-    for (const id of Object.values(newIds)) expect(await eventually(() => q.getJob(id), (j) => j === undefined)).toBeUndefined();
+    for (const id of Object.values(newIds))
+      expect(
+        await eventually(
+          () => q.getJob(id),
+          (j) => j === undefined,
+        ),
+      ).toBeUndefined();
     const delayed = await q.getDelayed();
     expect(delayed.filter((j) => (j.data as { appointmentId: string }).appointmentId === a.id)).toEqual([]);
   });
@@ -111,11 +143,28 @@ describe('reminders', () => {
     const soon = quarter(Date.now() + 5 * HOUR);
     const a = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), ...person });
     const q = appointmentQueue();
-    expect(await eventually(() => q.getJob(noShowJobId({ id: a.id, startsAt: soon })), (j) => j !== undefined)).toBeDefined();
+    expect(
+      await eventually(
+        () => q.getJob(noShowJobId({ id: a.id, startsAt: soon })),
+        (j) => j !== undefined,
+      ),
+    ).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 2))).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 48))).toBeUndefined();
-    const noMail = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), name: 'Senza Mail', phone: '3331234567', privacyConsent: true });
-    expect(await eventually(() => q.getJob(noShowJobId({ id: noMail.id, startsAt: soon })), (j) => j !== undefined)).toBeDefined();
+    const noMail = await bookAppointment({
+      serviceId,
+      officeId,
+      startsAt: soon.toISOString(),
+      name: 'Senza Mail',
+      phone: '3331234567',
+      privacyConsent: true,
+    });
+    expect(
+      await eventually(
+        () => q.getJob(noShowJobId({ id: noMail.id, startsAt: soon })),
+        (j) => j !== undefined,
+      ),
+    ).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: noMail.id, startsAt: soon }, 2))).toBeUndefined();
   });
 
@@ -126,7 +175,11 @@ describe('reminders', () => {
     expect(await sendReminder(a.id, 48, start)).toBe(false); // a duplicated job
     expect(await sendReminder(a.id, 2, new Date(start.getTime() + 15 * MIN))).toBe(false); // stale time
     // The .eml files are quoted-printable: undo the soft line breaks and =XX escapes to read them.
-    const decode = (qp: string) => Buffer.from(qp.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    const decode = (qp: string) =>
+      Buffer.from(
+        qp.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8');
     const files = fs.readdirSync(outbox).map((f) => decode(fs.readFileSync(path.join(outbox, f), 'utf8')));
     const reminders = files.filter((f) => f.includes('Subject: Promemoria'));
     expect(reminders).toHaveLength(1);
@@ -181,7 +234,10 @@ describe('check-in windows', () => {
       code: 'checkin_too_early',
       details: { comeBackTime: '09:30', time: '10:00' },
     });
-    await expect(checkIn({ code }, new Date(T.getTime() - 24 * HOUR))).rejects.toMatchObject({ status: 422, code: 'checkin_wrong_day' });
+    await expect(checkIn({ code }, new Date(T.getTime() - 24 * HOUR))).rejects.toMatchObject({
+      status: 422,
+      code: 'checkin_wrong_day',
+    });
     await expect(checkIn({ code: 'ZZZZ-ZZZZ' }, T)).rejects.toMatchObject({ status: 404, code: 'appointment_not_found' });
   });
 
@@ -201,7 +257,11 @@ describe('check-in windows', () => {
 
   it('offers a walk-in ticket when too late', async () => {
     const late = await book(T);
-    await expect(checkIn({ code: late.code }, new Date(T.getTime() + 16 * MIN))).rejects.toMatchObject({ status: 422, code: 'checkin_too_late', details: { walkIn: true } });
+    await expect(checkIn({ code: late.code }, new Date(T.getTime() + 16 * MIN))).rejects.toMatchObject({
+      status: 422,
+      code: 'checkin_too_late',
+      details: { walkIn: true },
+    });
     const res = await checkIn({ code: late.code, walkIn: true }, new Date(T.getTime() + 17 * MIN));
     expect(res.late).toBe(true);
     expect(res.ticket.priority).toBe('none');

@@ -9,7 +9,15 @@ import type { Priority } from '../../server/db/generated/enums';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, countersByNumber, createClerks, expectedOrder, oneStop, openCounter, type ServiceRow } from '../helpers/sportello';
+import {
+  clerk,
+  countersByNumber,
+  createClerks,
+  expectedOrder,
+  oneStop,
+  openCounter,
+  type ServiceRow,
+} from '../helpers/sportello';
 
 const CLERKS = 20;
 const TICKETS = 200;
@@ -35,7 +43,10 @@ beforeAll(async () => {
   const serviceIds = services.map((s) => s.id);
   const demo = ['operatore1', 'operatore2', 'operatore3', 'operatore4', 'operatore5', 'operatore6'];
   const demoStaff = await space.db.staff.findMany({ where: { username: { in: demo } } });
-  await space.db.skill.updateMany({ where: { staffId: { in: demoStaff.map((s) => s.id) }, serviceId: { in: serviceIds } }, data: { weight: 1 } });
+  await space.db.skill.updateMany({
+    where: { staffId: { in: demoStaff.map((s) => s.id) }, serviceId: { in: serviceIds } },
+    data: { weight: 1 },
+  });
   const extra = await createClerks(space, {
     officeId,
     prefix: 'extra',
@@ -67,9 +78,11 @@ async function work(d: { api: ApiClient; counterId: string }): Promise<number> {
   for (;;) {
     const r = await d.api.post(`/api/counters/${d.counterId}/call-next`);
     if (r.status === 204) return served;
-    if (r.status !== 200) throw new Error(`call-next answered ${r.status} ${JSON.stringify(r.body)}\nserver log:\n${app.output().slice(-4000)}`);
+    if (r.status !== 200)
+      throw new Error(`call-next answered ${r.status} ${JSON.stringify(r.body)}\nserver log:\n${app.output().slice(-4000)}`);
     const done = await d.api.post(`/api/tickets/${r.body.ticket.id}/complete`, { outcome: 'done' });
-    if (done.status !== 200) throw new Error(`complete answered ${done.status} ${JSON.stringify(done.body)}\nserver log:\n${app.output().slice(-4000)}`);
+    if (done.status !== 200)
+      throw new Error(`complete answered ${done.status} ${JSON.stringify(done.body)}\nserver log:\n${app.output().slice(-4000)}`);
     served++;
   }
 }
@@ -80,7 +93,9 @@ describe('20 clerks, 200 tickets', () => {
     const issued: string[] = [];
     for (let batch = 0; batch < TICKETS; batch += 25) {
       const res = await Promise.all(
-        Array.from({ length: 25 }, (_, k) => kiosk.post('/api/tickets', { serviceId: services[(batch + k) % 3].id, priority: priorityOf(batch + k) })),
+        Array.from({ length: 25 }, (_, k) =>
+          kiosk.post('/api/tickets', { serviceId: services[(batch + k) % 3].id, priority: priorityOf(batch + k) }),
+        ),
       );
       for (const r of res) {
         expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -139,7 +154,10 @@ describe('20 clerks, 200 tickets', () => {
     for (let i = sequence.length - 1; i >= 0; i--) suffixMin[i] = Math.min(sequence[i], suffixMin[i + 1]);
     const violations: string[] = [];
     for (let i = 0; i + CLERKS + 1 < sequence.length; i++) {
-      if (sequence[i] > suffixMin[i + CLERKS + 1]) violations.push(`call #${i} has rank ${sequence[i]}, a ticket of rank ${suffixMin[i + CLERKS + 1]} was called after #${i + CLERKS}`);
+      if (sequence[i] > suffixMin[i + CLERKS + 1])
+        violations.push(
+          `call #${i} has rank ${sequence[i]}, a ticket of rank ${suffixMin[i + CLERKS + 1]} was called after #${i + CLERKS}`,
+        );
     }
     expect(violations).toEqual([]);
     // And the overall displacement stays within the concurrency window.
@@ -149,7 +167,9 @@ describe('20 clerks, 200 tickets', () => {
 
   it('20 parallel call-next on 20 counters with 5 waiting: 5 distinct tickets and 15 × 204', async () => {
     const kiosk = new ApiClient(app.url);
-    const five = await Promise.all(Array.from({ length: 5 }, (_, i) => kiosk.post('/api/tickets', { serviceId: services[i % 3].id })));
+    const five = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => kiosk.post('/api/tickets', { serviceId: services[i % 3].id })),
+    );
     const fiveIds = five.map((r) => r.body.id as string);
     const results = await Promise.all(desks.map((d) => d.api.post(`/api/counters/${d.counterId}/call-next`)));
     const ok = results.filter((r) => r.status === 200);
@@ -167,7 +187,8 @@ describe('20 clerks, 200 tickets', () => {
 
     // Clean up: each holder completes its ticket.
     for (let i = 0; i < desks.length; i++) {
-      if (results[i].status === 200) expect((await desks[i].api.post(`/api/tickets/${results[i].body.ticket.id}/complete`)).status).toBe(200);
+      if (results[i].status === 200)
+        expect((await desks[i].api.post(`/api/tickets/${results[i].body.ticket.id}/complete`)).status).toBe(200);
     }
   });
 
@@ -188,7 +209,11 @@ describe('20 clerks, 200 tickets', () => {
       expect(res.filter((r) => r.status === 409).every((r) => r.body.error.code === 'counter_busy')).toBe(true);
       const won = res.find((r) => r.status === 200)!;
       expect(await space.db.ticket.count({ where: { counterId: d.counterId, status: { in: ['called', 'serving'] } } })).toBe(1);
-      rounds.push(won.body.ticket.id === best.id ? 'best' : `round ${round}: called ${won.body.ticket.number} while ${best.number} (disability, earlier) was waiting`);
+      rounds.push(
+        won.body.ticket.id === best.id
+          ? 'best'
+          : `round ${round}: called ${won.body.ticket.number} while ${best.number} (disability, earlier) was waiting`,
+      );
       expect((await d.api.post(`/api/tickets/${won.body.ticket.id}/complete`)).status).toBe(200);
 
       // Whatever the refused requests had claimed went back to the queue: another counter gets all of it.
@@ -201,7 +226,9 @@ describe('20 clerks, 200 tickets', () => {
         expect((await other.api.post(`/api/tickets/${r.body.ticket.id}/complete`)).status).toBe(200);
       }
       expect(new Set(drained)).toEqual(new Set(left));
-      expect(await space.db.ticketEvent.count({ where: { ticketId: { in: [best.id, ...rest.map((t) => t.id)] }, type: 'called' } })).toBe(5);
+      expect(
+        await space.db.ticketEvent.count({ where: { ticketId: { in: [best.id, ...rest.map((t) => t.id)] }, type: 'called' } }),
+      ).toBe(5);
     }
     expect(rounds).toEqual(new Array(12).fill('best'));
   });
@@ -210,7 +237,10 @@ describe('20 clerks, 200 tickets', () => {
     const a = await clerk(app.url, 'admin');
     const b = await clerk(app.url, 'supervisore');
     const free = (await space.db.counter.create({ data: { officeId, number: 99, name: 'Sportello 99' } })).id;
-    const [ra, rb] = await Promise.all([a.post(`/api/counters/${free}/open`, { serviceIds: [services[0].id] }), b.post(`/api/counters/${free}/open`, { serviceIds: [services[0].id] })]);
+    const [ra, rb] = await Promise.all([
+      a.post(`/api/counters/${free}/open`, { serviceIds: [services[0].id] }),
+      b.post(`/api/counters/${free}/open`, { serviceIds: [services[0].id] }),
+    ]);
     expect([ra.status, rb.status].sort()).toEqual([200, 409]);
     expect((ra.status === 409 ? ra : rb).body.error.code).toBe('counter_taken');
     const row = await space.db.counter.findUniqueOrThrow({ where: { id: free } });

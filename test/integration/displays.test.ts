@@ -10,7 +10,18 @@ import type { DisplaySnapshot } from '../../server/realtime/contract';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, collect, connectSocket, countersByNumber, expectApiError, issue, oneStop, openCounter, subscribe, type OneStop } from '../helpers/sportello';
+import {
+  clerk,
+  collect,
+  connectSocket,
+  countersByNumber,
+  expectApiError,
+  issue,
+  oneStop,
+  openCounter,
+  subscribe,
+  type OneStop,
+} from '../helpers/sportello';
 
 let space: TestSpace;
 let app: TestApp;
@@ -29,7 +40,10 @@ beforeAll(async () => {
   admin = await clerk(app.url, 'admin');
   anon = new ApiClient(app.url);
   const cat = await space.db.category.findUniqueOrThrow({ where: { slug: 'anagrafe' } });
-  const services = await space.db.service.findMany({ where: { officeId: os.officeId, categoryId: cat.id }, select: { id: true } });
+  const services = await space.db.service.findMany({
+    where: { officeId: os.officeId, categoryId: cat.id },
+    select: { id: true },
+  });
   anagrafe = { id: cat.id, serviceIds: services.map((s) => s.id) };
   const tributi = os.desk.find((s) => !anagrafe.serviceIds.includes(s.id) && s.code.startsWith('tari'))!;
   tributiServiceId = tributi.id;
@@ -97,7 +111,13 @@ describe('administration', () => {
     const { result, rows } = await audited(() => admin.post('/api/admin/displays', newDisplay()));
     expect(result.status, JSON.stringify(result.body)).toBe(201);
     displayId = result.body.id;
-    expect(result.body).toMatchObject({ slug: 'schermo-anagrafe', active: true, categoryIds: [anagrafe.id], serviceIds: [], tickerIt: ['Portate una fototessera'] });
+    expect(result.body).toMatchObject({
+      slug: 'schermo-anagrafe',
+      active: true,
+      categoryIds: [anagrafe.id],
+      serviceIds: [],
+      tickerIt: ['Portate una fototessera'],
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'display', entityId: displayId, before: null });
     expect(rows[0].after).toMatchObject({ name: 'Anagrafe', slug: 'schermo-anagrafe' });
@@ -105,22 +125,35 @@ describe('administration', () => {
 
   it('updates a display with before and after', async () => {
     const { result, rows } = await audited(() =>
-      admin.request('PATCH', `/api/admin/displays/${displayId}`, { name: 'Anagrafe e tributi', serviceIds: [tributiServiceId], tickerIt: ['Nuovo avviso', 'Secondo'], tickerEn: ['New notice'] }),
+      admin.request('PATCH', `/api/admin/displays/${displayId}`, {
+        name: 'Anagrafe e tributi',
+        serviceIds: [tributiServiceId],
+        tickerIt: ['Nuovo avviso', 'Secondo'],
+        tickerEn: ['New notice'],
+      }),
     );
     expect(result.status, JSON.stringify(result.body)).toBe(200);
-    expect(result.body).toMatchObject({ name: 'Anagrafe e tributi', serviceIds: [tributiServiceId], tickerIt: ['Nuovo avviso', 'Secondo'], tickerEn: ['New notice'] });
+    expect(result.body).toMatchObject({
+      name: 'Anagrafe e tributi',
+      serviceIds: [tributiServiceId],
+      tickerIt: ['Nuovo avviso', 'Secondo'],
+      tickerEn: ['New notice'],
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'display', entityId: displayId });
     expect(rows[0].before).toMatchObject({ name: 'Anagrafe', tickerIt: ['Portate una fototessera'] });
     expect(rows[0].after).toMatchObject({ name: 'Anagrafe e tributi', tickerIt: ['Nuovo avviso', 'Secondo'] });
     // Back to the category alone for the snapshot tests.
-    expect((await admin.request('PATCH', `/api/admin/displays/${displayId}`, { name: 'Anagrafe', serviceIds: [] })).status).toBe(200);
+    expect((await admin.request('PATCH', `/api/admin/displays/${displayId}`, { name: 'Anagrafe', serviceIds: [] })).status).toBe(
+      200,
+    );
   });
 
   it('rejects bad input with a 4xx JSON error and changes nothing', async () => {
     const before = await counts();
     const stored = await space.db.display.findUniqueOrThrow({ where: { id: displayId } });
-    const post = (over: Record<string, unknown>) => admin.post('/api/admin/displays', newDisplay({ slug: 'altro-schermo', ...over }));
+    const post = (over: Record<string, unknown>) =>
+      admin.post('/api/admin/displays', newDisplay({ slug: 'altro-schermo', ...over }));
     expectApiError(await post({ serviceIds: ['nope'] }), 422, 'unknown_service');
     expectApiError(await post({ serviceIds: [otherOfficeServiceId] }), 422, 'other_office');
     expectApiError(await post({ categoryIds: ['nope'] }), 422, 'unknown_category');
@@ -138,10 +171,26 @@ describe('administration', () => {
     expectApiError(await post({ serviceIds: [tributiServiceId, tributiServiceId] }), 400, 'invalid_input');
     expectApiError(await post({ color: 'red' }), 400, 'invalid_input');
     expectApiError(await admin.post('/api/admin/displays', '{"officeId":'), 400, 'invalid_json');
-    expectApiError(await admin.request('PATCH', `/api/admin/displays/${displayId}`, { serviceIds: [otherOfficeServiceId] }), 422, 'other_office');
-    expectApiError(await admin.request('PATCH', `/api/admin/displays/${displayId}`, { slug: 'sala-attesa' }), 409, 'display_slug_taken');
-    expectApiError(await admin.request('PATCH', `/api/admin/displays/${displayId}`, { tickerIt: ['solo italiano'] }), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', `/api/admin/displays/${displayId}`, { officeId: os.officeId }), 400, 'invalid_input');
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { serviceIds: [otherOfficeServiceId] }),
+      422,
+      'other_office',
+    );
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { slug: 'sala-attesa' }),
+      409,
+      'display_slug_taken',
+    );
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { tickerIt: ['solo italiano'] }),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { officeId: os.officeId }),
+      400,
+      'invalid_input',
+    );
     expectApiError(await admin.request('PATCH', '/api/admin/displays/nope', { name: 'X' }), 404, 'not_found');
     expectApiError(await admin.request('DELETE', '/api/admin/displays/nope'), 404, 'not_found');
     expect(await counts()).toEqual(before);
@@ -179,7 +228,14 @@ describe('public snapshot', () => {
     expect(r.status).toBe(200);
     const snap = r.body as DisplaySnapshot;
     expect(snap.office.id).toBe(os.officeId);
-    expect(snap.display).toMatchObject({ name: 'Anagrafe', slug: 'schermo-anagrafe', ticker: [{ it: 'Nuovo avviso', en: 'New notice' }, { it: 'Secondo', en: null }] });
+    expect(snap.display).toMatchObject({
+      name: 'Anagrafe',
+      slug: 'schermo-anagrafe',
+      ticker: [
+        { it: 'Nuovo avviso', en: 'New notice' },
+        { it: 'Secondo', en: null },
+      ],
+    });
     expect([...(snap.display?.serviceIds ?? [])].sort()).toEqual([...anagrafe.serviceIds].sort());
     expect(snap.queues.length).toBeGreaterThan(0);
     expect(snap.queues.every((q) => anagrafe.serviceIds.includes(q.serviceId))).toBe(true);
@@ -205,12 +261,18 @@ describe('public snapshot', () => {
     expectApiError(await anon.get(`/api/display?display=${'x'.repeat(65)}`), 400, 'invalid_input');
     const socket = await connectSocket(app.url);
     sockets.push(socket);
-    expect(await subscribe(socket, 'display:subscribe', { display: 'non-esiste' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await subscribe(socket, 'display:subscribe', { display: 'non-esiste' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const d = await space.db.display.findUniqueOrThrow({ where: { slug: 'schermo-anagrafe' } });
     expect((await admin.request('PATCH', `/api/admin/displays/${d.id}`, { active: false })).status).toBe(200);
     expectApiError(await anon.get('/api/display?display=schermo-anagrafe'), 404, 'not_found');
     // The inactive display's screen still hears its office and comes back when activated again.
-    expect(await subscribe(socket, 'display:subscribe', { display: 'schermo-anagrafe' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await subscribe(socket, 'display:subscribe', { display: 'schermo-anagrafe' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     const changed = collect(socket, 'displayChanged');
     expect((await admin.request('PATCH', `/api/admin/displays/${d.id}`, { active: true })).status).toBe(200);
     await changed.next();
@@ -225,18 +287,34 @@ describe('live changes', () => {
     sockets.push(socket);
     expect((await subscribe(socket, 'display:subscribe', { display: 'schermo-anagrafe' })).ok).toBe(true);
     const changed = collect(socket, 'displayChanged');
-    expect((await admin.request('PATCH', `/api/admin/displays/${d.id}`, { tickerIt: ['Avviso cambiato'], tickerEn: ['Changed notice'] })).status).toBe(200);
+    expect(
+      (
+        await admin.request('PATCH', `/api/admin/displays/${d.id}`, {
+          tickerIt: ['Avviso cambiato'],
+          tickerEn: ['Changed notice'],
+        })
+      ).status,
+    ).toBe(200);
     await changed.next();
     const again = await subscribe<DisplaySnapshot>(socket, 'display:subscribe', { display: 'schermo-anagrafe' });
     expect(again.ok && again.data.display?.ticker).toEqual([{ it: 'Avviso cambiato', en: 'Changed notice' }]);
 
     // A service moved into the display's category joins it (and a rename reaches the screens).
     const moved = collect(socket, 'displayChanged');
-    expect((await admin.request('PATCH', `/api/admin/services/${tributiServiceId}`, { categoryId: anagrafe.id, nameIt: 'TARI allo sportello anagrafe' })).status).toBe(200);
+    expect(
+      (
+        await admin.request('PATCH', `/api/admin/services/${tributiServiceId}`, {
+          categoryId: anagrafe.id,
+          nameIt: 'TARI allo sportello anagrafe',
+        })
+      ).status,
+    ).toBe(200);
     await moved.next();
     const after = await subscribe<DisplaySnapshot>(socket, 'display:subscribe', { display: 'schermo-anagrafe' });
     expect(after.ok && after.data.display?.serviceIds).toContain(tributiServiceId);
-    expect(after.ok && after.data.queues.find((q) => q.serviceId === tributiServiceId)?.nameIt).toBe('TARI allo sportello anagrafe');
+    expect(after.ok && after.data.queues.find((q) => q.serviceId === tributiServiceId)?.nameIt).toBe(
+      'TARI allo sportello anagrafe',
+    );
 
     // Deleted: one audit row, then 404.
     const { result, rows } = await audited(() => admin.request('DELETE', `/api/admin/displays/${d.id}`));

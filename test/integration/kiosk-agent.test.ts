@@ -50,12 +50,23 @@ afterAll(async () => {
 });
 
 function launch(token: string): KioskAgent {
-  const a = startAgent({ url, token, printerInterface: printer.address, statusIntervalSeconds: 1, stateFile: path.join(stateDir, 'state.json'), refusedRetryMs: 60_000 });
+  const a = startAgent({
+    url,
+    token,
+    printerInterface: printer.address,
+    statusIntervalSeconds: 1,
+    stateFile: path.join(stateDir, 'state.json'),
+    refusedRetryMs: 60_000,
+  });
   agents.push(a);
   return a;
 }
 
-const once = <T extends unknown[]>(a: KioskAgent, event: 'hello' | 'refused' | 'status' | 'duplicate' | 'disconnect', timeoutMs = 20_000) =>
+const once = <T extends unknown[]>(
+  a: KioskAgent,
+  event: 'hello' | 'refused' | 'status' | 'duplicate' | 'disconnect',
+  timeoutMs = 20_000,
+) =>
   new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`agent: no '${event}' within ${timeoutMs} ms`)), timeoutMs);
     a.once(event, (...args: unknown[]) => (clearTimeout(timer), resolve(args as T)));
@@ -69,7 +80,7 @@ const issue = async (lang = 'it') => {
 
 describe('the kiosk agent', () => {
   it('connects with its token, reports the printer, and prints exactly one ticket per issue', async () => {
-    const hello = once(agent = launch(kiosk.token), 'hello');
+    const hello = once((agent = launch(kiosk.token)), 'hello');
     const [h] = (await hello) as [{ kioskId: string; paperWidth: number; printMode: string }];
     expect(h).toMatchObject({ kioskId: kiosk.id, paperWidth: 58, printMode: 'agent' });
     expect(agent.connected).toBe(true);
@@ -98,7 +109,10 @@ describe('the kiosk agent', () => {
     const { socket, alerts } = await watchPrinterAlerts(url, space, desk.officeId);
     try {
       printer.paperStatus = 0x0c;
-      expect(await alerts.next((a) => a.kioskId === kiosk.id && a.status === 'paper_out')).toMatchObject({ agentConnected: true, detail: 'Paper out' });
+      expect(await alerts.next((a) => a.kioskId === kiosk.id && a.status === 'paper_out')).toMatchObject({
+        agentConnected: true,
+        detail: 'Paper out',
+      });
       const t = await issue('en');
       expect(t.print).toEqual({ status: 'unavailable', reason: 'paper_out' });
       printer.paperStatus = 0x03;
@@ -119,7 +133,10 @@ describe('the kiosk agent', () => {
     app = await start();
     await back;
     expect(agent.stats.connects).toBeGreaterThanOrEqual(2);
-    await waitFor('agent present again', async () => (await space.redis.exists(redisKeys(space.redisPrefix).kioskAgent(kiosk.id))) === 1);
+    await waitFor(
+      'agent present again',
+      async () => (await space.redis.exists(redisKeys(space.redisPrefix).kioskAgent(kiosk.id))) === 1,
+    );
 
     const t = await issue();
     expect(t.print).toEqual({ status: 'queued' });
@@ -129,7 +146,10 @@ describe('the kiosk agent', () => {
   });
 
   it('never prints the same job twice when it is delivered again', async () => {
-    const job = await space.db.printJob.findFirstOrThrow({ where: { kioskId: kiosk.id, status: 'printed' }, orderBy: { createdAt: 'desc' } });
+    const job = await space.db.printJob.findFirstOrThrow({
+      where: { kioskId: kiosk.id, status: 'printed' },
+      orderBy: { createdAt: 'desc' },
+    });
     const queue = new Queue(PRINT_QUEUE, { connection: space.redis, prefix: redisKeys(space.redisPrefix).bullPrefix() });
     try {
       // The acknowledgement was lost (as if the server died right after sending): the server
@@ -163,7 +183,12 @@ describe('the kiosk agent', () => {
     await wrong.stop();
 
     // The same with a bare socket.io client, without a token at all.
-    const bare = connectIo(`${url}/kiosk-agent`, { path: '/socket.io', transports: ['websocket'], reconnection: false, forceNew: true });
+    const bare = connectIo(`${url}/kiosk-agent`, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     const err = await new Promise<Error>((resolve) => bare.once('connect_error', resolve));
     expect(err.message).toBe('unauthorized');
     bare.disconnect();
@@ -173,7 +198,10 @@ describe('the kiosk agent', () => {
     const { socket, alerts } = await watchPrinterAlerts(url, space, desk.officeId);
     try {
       await agent.stop();
-      expect(await alerts.next((a) => a.kioskId === kiosk.id && a.agentConnected === false)).toMatchObject({ name: 'Totem 1', printMode: 'agent' });
+      expect(await alerts.next((a) => a.kioskId === kiosk.id && a.agentConnected === false)).toMatchObject({
+        name: 'Totem 1',
+        printMode: 'agent',
+      });
       const t = await issue();
       expect(t.print).toEqual({ status: 'unavailable', reason: 'agent_offline' });
     } finally {

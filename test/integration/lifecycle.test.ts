@@ -11,8 +11,9 @@ beforeAll(async () => {
   space = await createTestSpace();
   app = await startApp(space);
   const services = await new ApiClient(app.url).get('/api/services?lang=en');
-  serviceId = services.body.find((s: { mode: string; code: string }) => s.mode === 'desk' && s.code === 'certificato-residenza')?.id
-    ?? services.body.find((s: { mode: string }) => s.mode === 'desk').id;
+  serviceId =
+    services.body.find((s: { mode: string; code: string }) => s.mode === 'desk' && s.code === 'certificato-residenza')?.id ??
+    services.body.find((s: { mode: string }) => s.mode === 'desk').id;
 });
 
 afterAll(async () => {
@@ -61,7 +62,8 @@ describe('the entry page', () => {
     const res = await fetch(`${app.url}/`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const href of ['/kiosk', '/display', '/counter', '/book', '/admin', '/api/openapi.json']) expect(html).toContain(`href="${href}"`);
+    for (const href of ['/kiosk', '/display', '/counter', '/book', '/admin', '/api/openapi.json'])
+      expect(html).toContain(`href="${href}"`);
     expect(html).toContain('Prenotazione appuntamenti');
     expect(html).toContain('Book an appointment');
   });

@@ -8,7 +8,18 @@ import type { CallInfo, CounterSnapshot, DisplaySnapshot, QueueInfo, TicketPubli
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, collect, connectSocket, cookieOf, countersByNumber, issue, oneStop, openCounter, subscribe, type ServiceRow } from '../helpers/sportello';
+import {
+  clerk,
+  collect,
+  connectSocket,
+  cookieOf,
+  countersByNumber,
+  issue,
+  oneStop,
+  openCounter,
+  subscribe,
+  type ServiceRow,
+} from '../helpers/sportello';
 
 let space: TestSpace;
 let appA: TestApp;
@@ -76,7 +87,12 @@ describe('two app processes', () => {
     expect(called.body.ticket.number).toBe(ticket.number);
 
     const call = await calls.next((c) => c.ticketId === ticket.id);
-    expect(call).toMatchObject({ number: ticket.number, counterNumber: counter1.number, counterName: counter1.name, recall: false });
+    expect(call).toMatchObject({
+      number: ticket.number,
+      counterNumber: counter1.number,
+      counterName: counter1.name,
+      recall: false,
+    });
 
     const pub = await updates.next((t) => t.status === 'called');
     expect(pub.number).toBe(ticket.number);

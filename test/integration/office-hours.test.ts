@@ -31,19 +31,35 @@ const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7];
 /** Now in Rome: local day, ISO weekday and minutes since midnight. */
 function romeNow() {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
   const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
   return { day: `${parts.year}-${parts.month}-${parts.day}`, weekday, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
-const hhmm = (min: number) => (min >= 1440 ? '24:00' : `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`);
+const hhmm = (min: number) =>
+  min >= 1440 ? '24:00' : `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
 
 /** Open only tomorrow (by weekday): closed now, whatever the hour. */
-const closedNow = () => ({ hours: [{ weekday: (romeNow().weekday % 7) + 1, opens: '08:00', closes: '18:00' }], lastTicketMinutes: 10 });
+const closedNow = () => ({
+  hours: [{ weekday: (romeNow().weekday % 7) + 1, opens: '08:00', closes: '18:00' }],
+  lastTicketMinutes: 10,
+});
 /** Open around the clock. */
-const openNow = () => ({ hours: ALL_WEEK.map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })), lastTicketMinutes: 0 });
+const openNow = () => ({
+  hours: ALL_WEEK.map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })),
+  lastTicketMinutes: 0,
+});
 
 async function counts() {
   return {
@@ -76,7 +92,8 @@ afterAll(async () => {
 describe('PUT /api/admin/offices/{id}/hours', () => {
   it('is for admins only', async () => {
     const before = await counts();
-    for (const user of ['supervisore', 'operatore1']) expectApiError(await putHours(await clerk(app.url, user), openNow()), 403, 'forbidden');
+    for (const user of ['supervisore', 'operatore1'])
+      expectApiError(await putHours(await clerk(app.url, user), openNow()), 403, 'forbidden');
     expectApiError(await putHours(kiosk, openNow()), 401);
     expect(await counts()).toEqual(before);
   });
@@ -85,7 +102,13 @@ describe('PUT /api/admin/offices/{id}/hours', () => {
     const before = await counts();
     const bad: unknown[] = [
       { hours: [{ weekday: 1, opens: '12:00', closes: '09:00' }], lastTicketMinutes: 0 },
-      { hours: [{ weekday: 1, opens: '09:00', closes: '12:00' }, { weekday: 1, opens: '11:00', closes: '13:00' }], lastTicketMinutes: 0 },
+      {
+        hours: [
+          { weekday: 1, opens: '09:00', closes: '12:00' },
+          { weekday: 1, opens: '11:00', closes: '13:00' },
+        ],
+        lastTicketMinutes: 0,
+      },
       { hours: [{ weekday: 8, opens: '09:00', closes: '12:00' }], lastTicketMinutes: 0 },
       { hours: [{ weekday: 1, opens: '9:00', closes: '12:00' }], lastTicketMinutes: 0 },
       { hours: [], lastTicketMinutes: 241 },
@@ -104,14 +127,27 @@ describe('PUT /api/admin/offices/{id}/hours', () => {
 
   it('replaces the hours in one audited change; the admin list and the public list show them', async () => {
     const last = (await space.db.auditLog.findFirst({ orderBy: { id: 'desc' } }))?.id ?? 0n;
-    const body = { hours: [{ weekday: 2, opens: '14:30', closes: '17:00' }, { weekday: 2, opens: '08:30', closes: '12:30' }, { weekday: 1, opens: '08:30', closes: '12:30' }], lastTicketMinutes: 15 };
+    const body = {
+      hours: [
+        { weekday: 2, opens: '14:30', closes: '17:00' },
+        { weekday: 2, opens: '08:30', closes: '12:30' },
+        { weekday: 1, opens: '08:30', closes: '12:30' },
+      ],
+      lastTicketMinutes: 15,
+    };
     const res = await putHours(admin, body);
     expect(res.status).toBe(200);
     const sorted = [body.hours[2], body.hours[1], body.hours[0]];
     expect(res.body).toEqual({ lastTicketMinutes: 15, hours: sorted });
     const rows = await space.db.auditLog.findMany({ where: { id: { gt: last } } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: 'update', entity: 'office', entityId: officeId, before: { lastTicketMinutes: 0, hours: [] }, after: { lastTicketMinutes: 15, hours: sorted } });
+    expect(rows[0]).toMatchObject({
+      action: 'update',
+      entity: 'office',
+      entityId: officeId,
+      before: { lastTicketMinutes: 0, hours: [] },
+      after: { lastTicketMinutes: 15, hours: sorted },
+    });
     const listed = (await admin.get('/api/admin/offices')).body.find((o: { id: string }) => o.id === officeId);
     expect(listed).toMatchObject({ lastTicketMinutes: 15, hours: sorted });
     const pub = (await kiosk.get('/api/offices')).body.find((o: { id: string }) => o.id === officeId);
@@ -139,7 +175,10 @@ describe('walk-in tickets and the opening hours', () => {
     const { minutes, weekday, day } = romeNow();
     const closes = Math.min(1440, minutes + 10);
     // Tickets stop 5 minutes before now; the range still runs until `closes`.
-    const res = await putHours(admin, { hours: [{ weekday, opens: '00:00', closes: hhmm(closes) }], lastTicketMinutes: closes - minutes + 5 });
+    const res = await putHours(admin, {
+      hours: [{ weekday, opens: '00:00', closes: hhmm(closes) }],
+      lastTicketMinutes: closes - minutes + 5,
+    });
     expect(res.status).toBe(200);
     const issued = await kiosk.post('/api/tickets', { serviceId, lang: 'en' });
     expectApiError(issued, 409, 'office_closed');
@@ -203,7 +242,12 @@ describe('a closure for today', () => {
       const displays = collect<{ officeId: string }>(screen, 'displayChanged');
       const kiosks = collect<undefined>(screen, 'catalogChanged');
       const { day } = romeNow();
-      const added = await admin.post('/api/schedules/closures', { officeId, fromDay: day, toDay: day, reason: 'Disinfestazione' });
+      const added = await admin.post('/api/schedules/closures', {
+        officeId,
+        fromDay: day,
+        toDay: day,
+        reason: 'Disinfestazione',
+      });
       expect(added.status, JSON.stringify(added.body)).toBe(201);
       expect(await displays.next((e) => e.officeId === officeId)).toEqual({ officeId });
       // catalogChanged carries nothing: count it.
@@ -234,15 +278,29 @@ describe('appointment check-in is not blocked by the walk-in hours', () => {
     // Round the clock, no notice: any quarter is a slot. 10:00 in Rome on Wednesday 2 December 2026.
     await space.db.schedule.update({
       where: { officeId_serviceId: { officeId: service.officeId, serviceId: service.id } },
-      data: { slotMinutes: 15, capacity: 2, minNoticeMinutes: 0, hours: { deleteMany: {}, create: ALL_WEEK.map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) } },
+      data: {
+        slotMinutes: 15,
+        capacity: 2,
+        minNoticeMinutes: 0,
+        hours: { deleteMany: {}, create: ALL_WEEK.map((weekday) => ({ weekday, opens: '00:00', closes: '24:00' })) },
+      },
     });
     const T = new Date('2026-12-02T09:00:00Z');
     const booked = await bookAppointment(
-      { serviceId: service.id, officeId: service.officeId, startsAt: T.toISOString(), name: 'Anna Verdi', email: 'anna.verdi@example.org', privacyConsent: true },
+      {
+        serviceId: service.id,
+        officeId: service.officeId,
+        startsAt: T.toISOString(),
+        name: 'Anna Verdi',
+        email: 'anna.verdi@example.org',
+        privacyConsent: true,
+      },
       { now: new Date(T.getTime() - 26 * 3600_000) },
     );
     // The appointment's office takes walk-ins only in the afternoon.
-    await space.db.officeHours.createMany({ data: [{ officeId: service.officeId, weekday: 3, opens: '14:00', closes: '16:00' }] });
+    await space.db.officeHours.createMany({
+      data: [{ officeId: service.officeId, weekday: 3, opens: '14:00', closes: '16:00' }],
+    });
     const res = await checkIn({ code: booked.code }, new Date(T.getTime() - 10 * 60_000));
     expect(res.ticket.priority).toBe('appointment');
   });

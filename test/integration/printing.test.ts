@@ -42,7 +42,14 @@ const service = () => desk.byPrefix.get('A') ?? desk.desk[0];
 
 describe('kiosk registration', () => {
   it('only admins register kiosks; the token is shown once and only its hash is stored', async () => {
-    const body = { officeId: desk.officeId, name: 'Ingresso', printMode: 'server', printerInterface: printer.address, locationHintIt: 'Sportelli al piano terra', locationHintEn: 'Counters on the ground floor' };
+    const body = {
+      officeId: desk.officeId,
+      name: 'Ingresso',
+      printMode: 'server',
+      printerInterface: printer.address,
+      locationHintIt: 'Sportelli al piano terra',
+      locationHintEn: 'Counters on the ground floor',
+    };
     expectApiError(await kioskApi().post('/api/kiosks', body), 401);
     expectApiError(await operator.post('/api/kiosks', body), 403);
     expectApiError(await supervisor.post('/api/kiosks', body), 403);
@@ -54,7 +61,14 @@ describe('kiosk registration', () => {
     const created = await admin.post('/api/kiosks', body);
     expect(created.status).toBe(201);
     expect(created.body.token).toMatch(/^spk_[A-Za-z0-9_-]{40,}$/);
-    expect(created.body.kiosk).toMatchObject({ name: 'Ingresso', printMode: 'server', printerType: 'epson', paperWidth: 80, active: true, printerStatus: 'unknown' });
+    expect(created.body.kiosk).toMatchObject({
+      name: 'Ingresso',
+      printMode: 'server',
+      printerType: 'epson',
+      paperWidth: 80,
+      active: true,
+      printerStatus: 'unknown',
+    });
     expect(created.body.kiosk.kioskUrl).toMatch(new RegExp(`/kiosk\\?kiosk=${created.body.kiosk.id}$`));
     expect(JSON.stringify(created.body.kiosk)).not.toContain('token');
     const row = await space.db.kiosk.findUniqueOrThrow({ where: { id: created.body.kiosk.id } });
@@ -75,14 +89,22 @@ describe('kiosk registration', () => {
     const rotated = await admin.post(`/api/kiosks/${id}/token`);
     expect(rotated.status).toBe(200);
     expect(rotated.body.token).not.toBe(created.body.token);
-    expect((await space.db.kiosk.findUniqueOrThrow({ where: { id } })).tokenHash).toBe(createHash('sha256').update(rotated.body.token).digest('hex'));
+    expect((await space.db.kiosk.findUniqueOrThrow({ where: { id } })).tokenHash).toBe(
+      createHash('sha256').update(rotated.body.token).digest('hex'),
+    );
     expectApiError(await admin.request('PATCH', '/api/kiosks/nope', { name: 'x' }), 404);
   });
 });
 
 describe('printing from the server (single-machine mode) to a network printer', () => {
   it('prints the ticket: office, service, number, footer in the citizen language, the phone URL as QR, a cut', async () => {
-    const kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Atrio', printMode: 'server', printerInterface: printer.address, locationHintIt: 'Sportelli al piano terra' });
+    const kiosk = await registerKiosk(admin, {
+      officeId: desk.officeId,
+      name: 'Atrio',
+      printMode: 'server',
+      printerInterface: printer.address,
+      locationHintIt: 'Sportelli al piano terra',
+    });
     const before = printer.documents().length;
     const r = await kioskApi().post('/api/tickets', { serviceId: service().id, lang: 'it', kioskId: kiosk.id });
     expect(r.status).toBe(201);
@@ -99,7 +121,9 @@ describe('printing from the server (single-machine mode) to a network printer', 
     expect(doc.qr).toEqual([r.body.statusUrl]);
     expect(doc.cut).toBe(true);
 
-    const job = await waitFor('printed job', () => space.db.printJob.findFirst({ where: { ticketId: r.body.id, status: 'printed' } }));
+    const job = await waitFor('printed job', () =>
+      space.db.printJob.findFirst({ where: { ticketId: r.body.id, status: 'printed' } }),
+    );
     expect(job).toMatchObject({ kind: 'ticket', attempts: 1, lastError: null });
     expect(job.printedAt).not.toBeNull();
     expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).printerStatus).toBe('online');
@@ -123,7 +147,12 @@ describe('printing from the server (single-machine mode) to a network printer', 
 
   it('a refused printer connection: the job is retried, the kiosk and supervisors are told, the ticket stays valid; printing resumes when the printer is back', async () => {
     const port = await freePort(); // nothing listens there: connections are refused
-    const kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Sala B', printMode: 'server', printerInterface: `tcp://127.0.0.1:${port}` });
+    const kiosk = await registerKiosk(admin, {
+      officeId: desk.officeId,
+      name: 'Sala B',
+      printMode: 'server',
+      printerInterface: `tcp://127.0.0.1:${port}`,
+    });
     const { socket, alerts } = await watchPrinterAlerts(app.url, space, desk.officeId);
     sockets.push(socket);
 
@@ -134,7 +163,9 @@ describe('printing from the server (single-machine mode) to a network printer', 
     const offline = await alerts.next((a) => a.kioskId === kiosk.id && a.status === 'offline');
     expect(offline).toMatchObject({ name: 'Sala B', officeId: desk.officeId, printMode: 'server', agentConnected: null });
     expect(offline.detail).toMatch(/ECONNREFUSED/);
-    const retried = await waitFor('a second attempt', () => space.db.printJob.findFirst({ where: { ticketId: first.body.id, attempts: { gte: 2 } } }));
+    const retried = await waitFor('a second attempt', () =>
+      space.db.printJob.findFirst({ where: { ticketId: first.body.id, attempts: { gte: 2 } } }),
+    );
     expect(retried.status).toBe('queued');
     expect(retried.lastError).toMatch(/ECONNREFUSED/);
 
@@ -157,7 +188,9 @@ describe('printing from the server (single-machine mode) to a network printer', 
       const [doc] = await back.waitForDocuments(1, 20_000);
       expect(doc.qr).toEqual([first.body.statusUrl]);
       await alerts.next((a) => a.kioskId === kiosk.id && a.status === 'online');
-      const printed = await waitFor('printed', () => space.db.printJob.findFirst({ where: { ticketId: first.body.id, status: 'printed' } }));
+      const printed = await waitFor('printed', () =>
+        space.db.printJob.findFirst({ where: { ticketId: first.body.id, status: 'printed' } }),
+      );
       expect(printed.attempts).toBeGreaterThanOrEqual(2);
       await new Promise((r) => setTimeout(r, 300));
       expect(back.documents()).toHaveLength(1);
@@ -167,7 +200,12 @@ describe('printing from the server (single-machine mode) to a network printer', 
   });
 
   it('a test page on demand; deactivated or unknown kiosks never stop a ticket', async () => {
-    const kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Prova', printMode: 'server', printerInterface: printer.address });
+    const kiosk = await registerKiosk(admin, {
+      officeId: desk.officeId,
+      name: 'Prova',
+      printMode: 'server',
+      printerInterface: printer.address,
+    });
     expectApiError(await operator.post(`/api/kiosks/${kiosk.id}/test-print`), 403);
     const before = printer.documents().length;
     const t = await supervisor.post(`/api/kiosks/${kiosk.id}/test-print`);
@@ -212,7 +250,9 @@ describe('on-screen preview', () => {
 
     const kiosk = (await supervisor.get('/api/kiosks')).body[0];
     expectApiError(await operator.get(`/api/kiosks/${kiosk.id}/print-preview`), 403);
-    const sample = await fetch(`${app.url}/api/kiosks/${kiosk.id}/print-preview`, { headers: { cookie: (supervisor as unknown as { cookie: string }).cookie } });
+    const sample = await fetch(`${app.url}/api/kiosks/${kiosk.id}/print-preview`, {
+      headers: { cookie: (supervisor as unknown as { cookie: string }).cookie },
+    });
     expect(sample.status).toBe(200);
     expect(await sample.text()).toContain('class="paper"');
   });

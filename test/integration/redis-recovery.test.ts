@@ -68,7 +68,9 @@ async function issueMix(n: number) {
 
 /** The order counter 1 must call today's waiting tickets in, from the DB rows and the policy. */
 async function expectedFromDb(): Promise<string[]> {
-  const rows = await space.db.ticket.findMany({ where: { officeId, status: 'waiting', serviceId: { in: services.map((s) => s.id) } } });
+  const rows = await space.db.ticket.findMany({
+    where: { officeId, status: 'waiting', serviceId: { in: services.map((s) => s.id) } },
+  });
   return expectedOrder(rows, weights);
 }
 
@@ -97,7 +99,11 @@ describe('Redis flushed', () => {
   it('a counter snapshot right after a flush lists the waiting tickets in order', async () => {
     await issueMix(4);
     const op1 = await clerk(app.url, 'operatore1');
-    await openCounter(op1, counter1, services.map((s) => s.id));
+    await openCounter(
+      op1,
+      counter1,
+      services.map((s) => s.id),
+    );
     const expected = await expectedFromDb();
 
     const socket = await connectSocket(app.url, cookieOf(op1));
@@ -122,7 +128,11 @@ describe('Redis flushed', () => {
     await issueMix(30);
     const api = new ApiClient(app.url);
     const op1 = await clerk(app.url, 'operatore1');
-    await openCounter(op1, counter1, services.map((s) => s.id));
+    await openCounter(
+      op1,
+      counter1,
+      services.map((s) => s.id),
+    );
 
     const countsBefore = await waitingCounts(api);
     const expected = await expectedFromDb();
@@ -150,7 +160,11 @@ describe('Redis flushed', () => {
     called.push(...(await serveAll(op1, counter1)));
 
     expect(called).toEqual(expected);
-    const calls = await space.db.ticketEvent.groupBy({ by: ['ticketId'], where: { ticketId: { in: expected }, type: 'called' }, _count: { _all: true } });
+    const calls = await space.db.ticketEvent.groupBy({
+      by: ['ticketId'],
+      where: { ticketId: { in: expected }, type: 'called' },
+      _count: { _all: true },
+    });
     expect(calls.every((c) => c._count._all === 1)).toBe(true);
     expect(calls.length).toBe(expected.length);
   });
@@ -160,8 +174,16 @@ describe('app killed mid-day', () => {
   it('loses nothing: waiting tickets are all called after a restart, called ones stay called', async () => {
     const op1 = await clerk(app.url, 'operatore1');
     const op2 = await clerk(app.url, 'operatore2');
-    await openCounter(op1, counter1, services.map((s) => s.id));
-    await openCounter(op2, counter2, services.map((s) => s.id));
+    await openCounter(
+      op1,
+      counter1,
+      services.map((s) => s.id),
+    );
+    await openCounter(
+      op2,
+      counter2,
+      services.map((s) => s.id),
+    );
     const tickets = await issueMix(12);
 
     // A day in progress: one completed, one no-show, one called at counter 1, one being served at counter 2.
@@ -176,7 +198,9 @@ describe('app killed mid-day', () => {
 
     // Kiosks keep issuing while the process dies.
     const kiosk = new ApiClient(app.url);
-    const inflight = Array.from({ length: 10 }, (_, i) => kiosk.post('/api/tickets', { serviceId: services[i % services.length].id }).catch(() => null));
+    const inflight = Array.from({ length: 10 }, (_, i) =>
+      kiosk.post('/api/tickets', { serviceId: services[i % services.length].id }).catch(() => null),
+    );
     await new Promise((r) => setTimeout(r, 30));
     await app.stop('SIGKILL');
     await Promise.all(inflight);
@@ -217,7 +241,11 @@ describe('app killed mid-day', () => {
       else expect(after.get(id), id).toBe(s);
     }
     // Tickets called before the crash were not called again.
-    const calls = await space.db.ticketEvent.groupBy({ by: ['ticketId'], where: { officeId, type: 'called' }, _count: { _all: true } });
+    const calls = await space.db.ticketEvent.groupBy({
+      by: ['ticketId'],
+      where: { officeId, type: 'called' },
+      _count: { _all: true },
+    });
     expect(calls.filter((c) => c._count._all !== 1)).toEqual([]);
     expect(calls.length).toBe([...after.values()].filter((s) => s === 'completed' || s === 'no_show').length);
   });

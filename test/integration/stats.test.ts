@@ -28,11 +28,33 @@ beforeAll(async () => {
   // Noise that must not count: another office's events in the same hours.
   const other = await space.db.office.findFirstOrThrow({ where: { isOneStop: false } });
   const t = await space.db.ticket.create({
-    data: { code: 'noiseticket00001', number: 'N001', seq: 1, day: DAY, officeId: other.id, serviceId: gen.events[0].serviceId, originalServiceId: gen.events[0].serviceId, queuedAt: new Date(`${DAY}T09:00:00Z`), issuedAt: new Date(`${DAY}T09:00:00Z`) },
+    data: {
+      code: 'noiseticket00001',
+      number: 'N001',
+      seq: 1,
+      day: DAY,
+      officeId: other.id,
+      serviceId: gen.events[0].serviceId,
+      originalServiceId: gen.events[0].serviceId,
+      queuedAt: new Date(`${DAY}T09:00:00Z`),
+      issuedAt: new Date(`${DAY}T09:00:00Z`),
+    },
   });
-  await space.db.ticketEvent.create({ data: { ticketId: t.id, officeId: other.id, type: 'issued', at: new Date(`${DAY}T09:00:00Z`), serviceId: t.serviceId } });
+  await space.db.ticketEvent.create({
+    data: { ticketId: t.id, officeId: other.id, type: 'issued', at: new Date(`${DAY}T09:00:00Z`), serviceId: t.serviceId },
+  });
   await space.db.appointment.create({
-    data: { code: 'NOISEAPP', officeId: other.id, serviceId: t.serviceId, startsAt: new Date(`${DAY}T10:00:00Z`), endsAt: new Date(`${DAY}T10:15:00Z`), day: DAY, status: 'cancelled', createdAt: new Date(`${DAY}T08:00:00Z`), cancelledAt: new Date(`${DAY}T09:00:00Z`) },
+    data: {
+      code: 'NOISEAPP',
+      officeId: other.id,
+      serviceId: t.serviceId,
+      startsAt: new Date(`${DAY}T10:00:00Z`),
+      endsAt: new Date(`${DAY}T10:15:00Z`),
+      day: DAY,
+      status: 'cancelled',
+      createdAt: new Date(`${DAY}T08:00:00Z`),
+      cancelledAt: new Date(`${DAY}T09:00:00Z`),
+    },
   });
   sup = new ApiClient(app.url);
   await sup.login('supervisore');
@@ -72,7 +94,20 @@ interface Acc {
   apptCancelled: number;
   apptNoShow: number;
 }
-const acc = (): Acc => ({ issued: 0, served: 0, noShow: 0, cancelled: 0, transferred: 0, waits: [], within: 0, visits: [], apptBooked: 0, apptCheckedIn: 0, apptCancelled: 0, apptNoShow: 0 });
+const acc = (): Acc => ({
+  issued: 0,
+  served: 0,
+  noShow: 0,
+  cancelled: 0,
+  transferred: 0,
+  waits: [],
+  within: 0,
+  visits: [],
+  apptBooked: 0,
+  apptCheckedIn: 0,
+  apptCancelled: 0,
+  apptNoShow: 0,
+});
 
 type Fact = Pick<GenEvent, 'at' | 'serviceId' | 'counterId' | 'staffId'>;
 
@@ -180,7 +215,8 @@ describe('statistics reconcile with the event log', () => {
   it('generated a realistic day', () => {
     expect(gen.tickets).toBeGreaterThanOrEqual(3000);
     const types = new Set(gen.events.map((e) => e.type));
-    for (const t of ['issued', 'called', 'recalled', 'started', 'transferred', 'completed', 'no_show', 'cancelled']) expect(types.has(t as GenEvent['type'])).toBe(true);
+    for (const t of ['issued', 'called', 'recalled', 'started', 'transferred', 'completed', 'no_show', 'cancelled'])
+      expect(types.has(t as GenEvent['type'])).toBe(true);
     expect(gen.events.length).toBeGreaterThan(10_000);
     // Appointments of every outcome, some booked before the day.
     expect(gen.appointments.filter((a) => a.checkedInAt).length).toBeGreaterThan(100);
@@ -228,12 +264,16 @@ describe('statistics reconcile with the event log', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="sportello-stats-service-2026-03-29_2026-03-29\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="sportello-stats-service-2026-03-29_2026-03-29\.csv"$/,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     // The UTF-8 byte-order mark (fetch's text() would silently drop it).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('group_by,key,name,issued,served,no_show,cancelled,transferred,called,within_target,service_level,wait_p50_min,wait_p90_min,service_p50_min,service_p90_min,appointments_booked,appointments_checked_in,appointments_cancelled,appointments_no_show');
+    expect(lines[0]).toBe(
+      'group_by,key,name,issued,served,no_show,cancelled,transferred,called,within_target,service_level,wait_p50_min,wait_p90_min,service_p50_min,service_p90_min,appointments_booked,appointments_checked_in,appointments_cancelled,appointments_no_show',
+    );
     const json = await stats(DAY, DAY, 'service');
     expect(lines.length).toBe(json.rows.length + 2);
     const parse = (line: string) => {
@@ -243,9 +283,9 @@ describe('statistics reconcile with the event log', () => {
       let q = false;
       for (let i = 0; i < line.length; i++) {
         const c = line[i];
-        if (q && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        if (q && c === '"' && line[i + 1] === '"') ((cur += '"'), i++);
         else if (c === '"') q = !q;
-        else if (c === ',' && !q) out.push(cur), (cur = '');
+        else if (c === ',' && !q) (out.push(cur), (cur = ''));
         else cur += c;
       }
       out.push(cur);

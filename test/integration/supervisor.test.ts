@@ -10,7 +10,19 @@ import type { SupervisorSnapshot } from '../../server/realtime/contract';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, collect, connectSocket, cookieOf, countersByNumber, expectApiError, issue, oneStop, openCounter, subscribe, type OneStop } from '../helpers/sportello';
+import {
+  clerk,
+  collect,
+  connectSocket,
+  cookieOf,
+  countersByNumber,
+  expectApiError,
+  issue,
+  oneStop,
+  openCounter,
+  subscribe,
+  type OneStop,
+} from '../helpers/sportello';
 
 const TOKEN = 'metrics-token-for-the-tests';
 
@@ -77,7 +89,11 @@ describe('supervisor actions', () => {
     expectApiError(await sup.post(`/api/counters/${c1}/services`, { serviceIds: [] }), 400, 'invalid_input');
     expectApiError(await sup.post(`/api/counters/${c1}/services`, { serviceIds: 'x' }), 400, 'invalid_input');
     expectApiError(await sup.post(`/api/counters/${c1}/services`, { serviceIds: ['nope'] }), 422, 'service_not_allowed');
-    expectApiError(await sup.post(`/api/counters/${c1}/services`, { serviceIds: [os.appointment[0].id] }), 422, 'service_not_allowed');
+    expectApiError(
+      await sup.post(`/api/counters/${c1}/services`, { serviceIds: [os.appointment[0].id] }),
+      422,
+      'service_not_allowed',
+    );
     expectApiError(await sup.post(`/api/counters/${counters.get(5)!.id}/services`, { serviceIds: [A] }), 409, 'counter_not_open');
     expectApiError(await sup.post('/api/counters/nope/services', { serviceIds: [A] }), 404);
 
@@ -89,7 +105,10 @@ describe('supervisor actions', () => {
     expect(r.body.counter.staffId).not.toBeNull();
     const audit = await space.db.auditLog.findMany({ where: { entity: 'counter', entityId: c1 } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'services_change', staffId: (await space.db.staff.findUniqueOrThrow({ where: { username: 'supervisore' } })).id });
+    expect(audit[0]).toMatchObject({
+      action: 'services_change',
+      staffId: (await space.db.staff.findUniqueOrThrow({ where: { username: 'supervisore' } })).id,
+    });
     expect(audit[0].before).toMatchObject({ serviceIds: [A] });
     expect(audit[0].after).toMatchObject({ serviceIds: [A, B] });
 
@@ -132,7 +151,12 @@ describe('supervisor actions', () => {
     expect(ev.data).toMatchObject({ moved: true });
     const audit = await space.db.auditLog.findMany({ where: { entity: 'ticket', entityId: tX.id } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'move', staffId: supervisorId, before: { number: tX.number, serviceId: A }, after: { number: tX.number, serviceId: B } });
+    expect(audit[0]).toMatchObject({
+      action: 'move',
+      staffId: supervisorId,
+      before: { number: tX.number, serviceId: A },
+      after: { number: tX.number, serviceId: B },
+    });
     expect((await sup.get(`/api/queues/${B}/tickets`)).body.tickets.map((t: { id: string }) => t.id)).toEqual([tX.id, tY.id]);
 
     // A counter serving only B calls the moved ticket first: it arrived before tY.
@@ -180,10 +204,19 @@ describe('supervisor:subscribe', () => {
     const r2 = await subscribe<SupervisorSnapshot>(clerkSocket, 'supervisor:subscribe', {});
     expect(r2).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const forged = await socketAs('sportello_session=forged');
-    expect(await subscribe<SupervisorSnapshot>(forged, 'supervisor:subscribe', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await subscribe<SupervisorSnapshot>(forged, 'supervisor:subscribe', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     const s = await socketAs(cookieOf(sup));
-    expect(await subscribe<SupervisorSnapshot>(s, 'supervisor:subscribe', { officeId: 'x'.repeat(200) })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await subscribe<SupervisorSnapshot>(s, 'supervisor:subscribe', { officeId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await subscribe<SupervisorSnapshot>(s, 'supervisor:subscribe', { officeId: 'x'.repeat(200) })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await subscribe<SupervisorSnapshot>(s, 'supervisor:subscribe', { officeId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('acknowledges a snapshot with counters, queues and alerts, then sends deltas', async () => {
@@ -197,7 +230,15 @@ describe('supervisor:subscribe', () => {
     const tC = await issue(kiosk, C);
     await space.db.ticket.update({ where: { id: tC.id }, data: { queuedAt: new Date(Date.now() - 2 * 3600_000) } });
     // A kiosk printer out of paper.
-    await space.db.kiosk.create({ data: { officeId: os.officeId, name: 'Chiosco ingresso', tokenHash: 'test-kiosk-hash', printMode: 'server', printerStatus: 'paper_out' } });
+    await space.db.kiosk.create({
+      data: {
+        officeId: os.officeId,
+        name: 'Chiosco ingresso',
+        tokenHash: 'test-kiosk-hash',
+        printMode: 'server',
+        printerStatus: 'paper_out',
+      },
+    });
 
     const s = await socketAs(cookieOf(sup));
     const deltas = collect<SupervisorSnapshot>(s, 'supervisor');
@@ -257,13 +298,18 @@ describe('an ended login ends its live screens', () => {
     expect(sB.connected).toBe(true);
     // A's cookie cannot subscribe again.
     const again = await socketAs(cookieOf(deviceA));
-    expect(await subscribe(again, 'supervisor:subscribe', { officeId: os.officeId })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await subscribe(again, 'supervisor:subscribe', { officeId: os.officeId })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     expect((await kiosk.post(`/api/tickets/${t.code}/cancel`)).status).toBe(200);
   });
 
   it("an admin's password reset disconnects every screen of that account", async () => {
     const op3 = await clerk(app.url, 'operatore3');
-    const c3 = (await space.db.counter.findFirstOrThrow({ where: { officeId: os.officeId, state: 'closed' }, orderBy: { number: 'desc' } })).id;
+    const c3 = (
+      await space.db.counter.findFirstOrThrow({ where: { officeId: os.officeId, state: 'closed' }, orderBy: { number: 'desc' } })
+    ).id;
     await openCounter(op3, c3);
     const s = await socketAs(cookieOf(op3));
     expect((await subscribe(s, 'counter:subscribe', { counterId: c3 })).ok).toBe(true);

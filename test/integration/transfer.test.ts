@@ -6,7 +6,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { clerk, countersByNumber, expectApiError, issue, oneStop, openCounter, serveAll, type ServiceRow } from '../helpers/sportello';
+import {
+  clerk,
+  countersByNumber,
+  expectApiError,
+  issue,
+  oneStop,
+  openCounter,
+  serveAll,
+  type ServiceRow,
+} from '../helpers/sportello';
 
 let space: TestSpace;
 let app: TestApp;
@@ -71,7 +80,14 @@ describe('transfer', () => {
     expect((await callNext(op1, counter[1]))?.id).toBe(t.id);
     const r = await op1.post(`/api/tickets/${t.id}/transfer`, { serviceId: s2.id, note: 'needs the tax desk' });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body.ticket).toMatchObject({ id: t.id, number: t.number, status: 'waiting', serviceId: s2.id, transferred: true, calledAt: null });
+    expect(r.body.ticket).toMatchObject({
+      id: t.id,
+      number: t.number,
+      status: 'waiting',
+      serviceId: s2.id,
+      transferred: true,
+      calledAt: null,
+    });
 
     const row = await space.db.ticket.findUniqueOrThrow({ where: { id: t.id } });
     expect(row.queuedAt.getTime()).toBe(issuedRow.queuedAt.getTime());
@@ -153,12 +169,16 @@ describe('transfer', () => {
 
 describe('pause and resume', () => {
   it('a paused counter cannot call (409 counter_paused) and calls again once resumed', async () => {
-    const openBefore = (await kiosk.get('/api/queues')).body.find((q: { serviceId: string }) => q.serviceId === s1.id).openCounters;
+    const openBefore = (await kiosk.get('/api/queues')).body.find(
+      (q: { serviceId: string }) => q.serviceId === s1.id,
+    ).openCounters;
     const paused = await op1.post(`/api/counters/${counter[1]}/pause`);
     expect(paused.status).toBe(200);
     expect(paused.body.counter.state).toBe('paused');
     // A paused counter does not count for wait estimates.
-    expect((await kiosk.get('/api/queues')).body.find((q: { serviceId: string }) => q.serviceId === s1.id).openCounters).toBe(openBefore - 1);
+    expect((await kiosk.get('/api/queues')).body.find((q: { serviceId: string }) => q.serviceId === s1.id).openCounters).toBe(
+      openBefore - 1,
+    );
 
     const t = await issue(kiosk, s1.id);
     expectApiError(await op1.post(`/api/counters/${counter[1]}/call-next`), 409, 'counter_paused');

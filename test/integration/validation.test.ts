@@ -43,7 +43,11 @@ beforeAll(async () => {
   counter1 = counters.get(1)!.id;
   counter2 = counters.get(2)!.id;
   counter3 = counters.get(3)!.id;
-  [op1, op2, supervisor] = await Promise.all([clerk(app.url, 'operatore1'), clerk(app.url, 'operatore2'), clerk(app.url, 'supervisore')]);
+  [op1, op2, supervisor] = await Promise.all([
+    clerk(app.url, 'operatore1'),
+    clerk(app.url, 'operatore2'),
+    clerk(app.url, 'supervisore'),
+  ]);
   await openCounter(op1, counter1, [deskServiceId]);
   await openCounter(op2, counter2, [deskServiceId]);
 });
@@ -58,7 +62,17 @@ async function state() {
   const [tickets, events, counters, sequences] = await Promise.all([
     space.db.ticket.findMany({
       orderBy: { id: 'asc' },
-      select: { id: true, status: true, serviceId: true, counterId: true, staffId: true, targetCounterId: true, targetStaffId: true, recallCount: true, note: true },
+      select: {
+        id: true,
+        status: true,
+        serviceId: true,
+        counterId: true,
+        staffId: true,
+        targetCounterId: true,
+        targetStaffId: true,
+        recallCount: true,
+        note: true,
+      },
     }),
     space.db.ticketEvent.count(),
     space.db.counter.findMany({ orderBy: { id: 'asc' }, select: { id: true, state: true, staffId: true, serviceIds: true } }),
@@ -89,7 +103,8 @@ describe('public ticket issuing', () => {
     await unchanged(async () => {
       expectApiError(await kiosk.post('/api/tickets', '{"serviceId": '), 400, 'invalid_json');
       expectApiError(await kiosk.post('/api/tickets', 'serviceId=abc'), 400, 'invalid_json');
-      for (const body of ['null', '[]', '"text"', '42', 'true']) expectApiError(await kiosk.post('/api/tickets', body), 400, 'invalid_input');
+      for (const body of ['null', '[]', '"text"', '42', 'true'])
+        expectApiError(await kiosk.post('/api/tickets', body), 400, 'invalid_input');
       expectApiError(await kiosk.post('/api/tickets', {}), 400, 'invalid_input');
       expectApiError(await kiosk.post('/api/tickets'), 400, 'invalid_input');
       expectApiError(await kiosk.post('/api/tickets', { serviceId: 42 }), 400, 'invalid_input');
@@ -98,7 +113,11 @@ describe('public ticket issuing', () => {
       expectApiError(await kiosk.post('/api/tickets', { serviceId: 'no-such-service' }), 404, 'not_found');
       expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId, priority: 'vip' }), 400, 'invalid_input');
       // `appointment` is a priority only an appointment check-in may set, not a kiosk ticket.
-      expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId, priority: 'appointment' }), 400, 'invalid_input');
+      expectApiError(
+        await kiosk.post('/api/tickets', { serviceId: deskServiceId, priority: 'appointment' }),
+        400,
+        'invalid_input',
+      );
       expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId, lang: 'de' }), 400, 'invalid_input');
       const byAppointment = await kiosk.post('/api/tickets', { serviceId: appointment.id });
       expectApiError(byAppointment, 422, 'service_by_appointment');
@@ -109,8 +128,16 @@ describe('public ticket issuing', () => {
   it('refuses oversized bodies', async () => {
     const kiosk = new ApiClient(app.url);
     await unchanged(async () => {
-      expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(70_000) }), 400, 'body_too_large');
-      expectApiError(await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(2_000_000) }), 400, 'body_too_large');
+      expectApiError(
+        await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(70_000) }),
+        400,
+        'body_too_large',
+      );
+      expectApiError(
+        await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(2_000_000) }),
+        400,
+        'body_too_large',
+      );
     });
     // The server is still fine afterwards.
     expect((await kiosk.get('/api/health')).status).toBe(200);
@@ -154,7 +181,8 @@ describe('staff endpoints', () => {
     const t = await calledByOp1();
     const anon = new ApiClient(app.url);
     await unchanged(async () => {
-      for (const [method, path, body] of staffCalls(counter3, t.id)) expectApiError(await anon.request(method, path, body), 401, 'unauthorized');
+      for (const [method, path, body] of staffCalls(counter3, t.id))
+        expectApiError(await anon.request(method, path, body), 401, 'unauthorized');
     });
     expect((await op1.post(`/api/tickets/${t.id}/complete`)).status).toBe(200);
   });
@@ -173,7 +201,8 @@ describe('staff endpoints', () => {
     await unchanged(async () => {
       for (const cookie of cookies) {
         const forged = clientWithCookie(app.url, cookie);
-        for (const [method, path, body] of staffCalls(counter3, t.id)) expectApiError(await forged.request(method, path, body), 401, 'unauthorized');
+        for (const [method, path, body] of staffCalls(counter3, t.id))
+          expectApiError(await forged.request(method, path, body), 401, 'unauthorized');
       }
     });
     expect((await op1.post(`/api/tickets/${t.id}/complete`)).status).toBe(200);
@@ -186,7 +215,11 @@ describe('staff endpoints', () => {
     await space.db.staff.update({ where: { id: staff.id }, data: { active: false } });
     expectApiError(await c.get('/api/auth/me'), 401, 'unauthorized');
     expectApiError(await c.get('/api/counters'), 401, 'unauthorized');
-    expectApiError(await new ApiClient(app.url).post('/api/auth/login', { username: 'operatore4', password: 'sportello' }), 401, 'invalid_credentials');
+    expectApiError(
+      await new ApiClient(app.url).post('/api/auth/login', { username: 'operatore4', password: 'sportello' }),
+      401,
+      'invalid_credentials',
+    );
     await space.db.staff.update({ where: { id: staff.id }, data: { active: true } });
     expect((await c.get('/api/auth/me')).status).toBe(200);
     await space.db.session.updateMany({ where: { staffId: staff.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
@@ -245,9 +278,17 @@ describe('staff endpoints', () => {
     // Complete a waiting ticket (supervisor may act on any ticket; the state is what is wrong).
     const waiting = await issue(kiosk, deskServiceId);
     await unchanged(async () => {
-      expectApiError(await supervisor.post(`/api/tickets/${waiting.id}/complete`, { outcome: 'done' }), 409, 'invalid_transition');
+      expectApiError(
+        await supervisor.post(`/api/tickets/${waiting.id}/complete`, { outcome: 'done' }),
+        409,
+        'invalid_transition',
+      );
       expectApiError(await supervisor.post(`/api/tickets/${waiting.id}/recall`), 409, 'invalid_transition');
-      expectApiError(await supervisor.post(`/api/tickets/${waiting.id}/transfer`, { counterId: counter2 }), 409, 'invalid_transition');
+      expectApiError(
+        await supervisor.post(`/api/tickets/${waiting.id}/transfer`, { counterId: counter2 }),
+        409,
+        'invalid_transition',
+      );
     });
 
     // Start a completed ticket.
@@ -287,8 +328,16 @@ describe('staff endpoints', () => {
     const t = await calledByOp1();
     const staff2 = await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore2' } });
     await unchanged(async () => {
-      expectApiError(await op1.post(`/api/tickets/${t.id}/transfer`, { serviceId: deskServiceId, counterId: counter2 }), 400, 'invalid_input');
-      expectApiError(await op1.post(`/api/tickets/${t.id}/transfer`, { counterId: counter2, staffId: staff2.id }), 400, 'invalid_input');
+      expectApiError(
+        await op1.post(`/api/tickets/${t.id}/transfer`, { serviceId: deskServiceId, counterId: counter2 }),
+        400,
+        'invalid_input',
+      );
+      expectApiError(
+        await op1.post(`/api/tickets/${t.id}/transfer`, { counterId: counter2, staffId: staff2.id }),
+        400,
+        'invalid_input',
+      );
       expectApiError(await op1.post(`/api/tickets/${t.id}/transfer`, {}), 400, 'invalid_input');
       expectApiError(await op1.post(`/api/tickets/${t.id}/transfer`, { note: 'only a note' }), 400, 'invalid_input');
       expectApiError(await op1.post(`/api/tickets/${t.id}/transfer`, { serviceId: 'no-such-service' }), 404, 'not_found');
@@ -309,7 +358,11 @@ describe('staff endpoints', () => {
       expectApiError(await op2.post(`/api/counters/${counter1}/open`, { serviceIds: [deskServiceId] }), 409, 'counter_taken');
       expectApiError(await op2.post(`/api/counters/${counter3}/open`), 409, 'already_at_counter');
       expectApiError(await op1.post(`/api/counters/${counter1}/open`, { serviceIds: [] }), 422, 'no_services');
-      expectApiError(await op1.post(`/api/counters/${counter1}/open`, { serviceIds: [os.appointment[0].id] }), 422, 'service_not_allowed');
+      expectApiError(
+        await op1.post(`/api/counters/${counter1}/open`, { serviceIds: [os.appointment[0].id] }),
+        422,
+        'service_not_allowed',
+      );
       expectApiError(await op1.post(`/api/counters/${counter1}/open`, { serviceIds: 'all' }), 400, 'invalid_input');
       expectApiError(await op1.post('/api/counters/no-such-counter/open'), 404, 'not_found');
     });
@@ -346,7 +399,10 @@ describe('socket subscriptions', () => {
       const display = await subscribe(s, 'display:subscribe', {}, 5_000).catch((err: Error) => err);
       expect(display instanceof Error ? `no answer: ${display.message}` : display.ok).toBe(true);
       const counter = await subscribe(s, 'counter:subscribe', { counterId: counter1 }, 5_000).catch((err: Error) => err);
-      expect(counter instanceof Error ? `no answer: ${counter.message}` : counter).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(counter instanceof Error ? `no answer: ${counter.message}` : counter).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized' },
+      });
     } finally {
       s.disconnect();
       // Whatever happened, the process is still serving.

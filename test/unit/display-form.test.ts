@@ -14,11 +14,16 @@ describe('display form', () => {
     expect(tickerLines('Uno\nDue', '\nTwo')).toEqual({ tickerIt: ['Uno', 'Due'], tickerEn: ['', 'Two'] });
     expect(tickerLines('', 'Orphan')).toEqual({ tickerIt: [], tickerEn: [] });
     // What the form sends is what the API accepts.
-    expect(createDisplayInput.safeParse({ officeId: 'o', name: 'N', slug: 'n-1', ...tickerLines('Uno\nDue', '\nTwo') }).success).toBe(true);
+    expect(
+      createDisplayInput.safeParse({ officeId: 'o', name: 'N', slug: 'n-1', ...tickerLines('Uno\nDue', '\nTwo') }).success,
+    ).toBe(true);
   });
 
   it('refuses more English lines than Italian ones, and a ticker half-changed', () => {
-    expect(createDisplayInput.safeParse({ officeId: 'o', name: 'N', slug: 'n-1', tickerIt: ['Uno'], tickerEn: ['One', 'Two'] }).success).toBe(false);
+    expect(
+      createDisplayInput.safeParse({ officeId: 'o', name: 'N', slug: 'n-1', tickerIt: ['Uno'], tickerEn: ['One', 'Two'] })
+        .success,
+    ).toBe(false);
     expect(updateDisplayInput.safeParse({ tickerIt: ['Uno'] }).success).toBe(false);
     expect(updateDisplayInput.safeParse({ tickerIt: ['Uno'], tickerEn: [] }).success).toBe(true);
   });

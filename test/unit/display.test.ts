@@ -34,7 +34,13 @@ const snapshot = (calls: CallInfo[], display: DisplaySnapshot['display'] = null,
   walkIn: { open: true },
   serverTime: new Date().toISOString(),
 });
-const limited = (serviceIds: string[] | null): DisplaySnapshot['display'] => ({ id: 'd', slug: 'd', name: 'D', serviceIds, ticker: [] });
+const limited = (serviceIds: string[] | null): DisplaySnapshot['display'] => ({
+  id: 'd',
+  slug: 'd',
+  name: 'D',
+  serviceIds,
+  ticker: [],
+});
 
 describe('display calls', () => {
   it('keeps the newest first and at most 10', () => {
@@ -58,7 +64,11 @@ describe('display calls', () => {
   });
 
   it('orders a snapshot by seq and keeps a delta that overtook the acknowledgement', () => {
-    const s = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([call('A001', 1), call('A002', 2)]), pending: [call('A003', 3), call('A000', 0)] });
+    const s = displayReducer(initialDisplayState, {
+      type: 'snapshot',
+      snapshot: snapshot([call('A001', 1), call('A002', 2)]),
+      pending: [call('A003', 3), call('A000', 0)],
+    });
     expect(s.calls.map((c) => c.number)).toEqual(['A003', 'A002', 'A001']);
   });
 
@@ -101,7 +111,9 @@ describe('announcer text', () => {
   it('builds the Italian and English sentences', () => {
     expect(speechText(call('A012', 1, 3), 'it')).toBe('Numero A 0 1 2, sportello 3');
     expect(speechText(call('A012', 1, 3), 'en')).toBe('Number ay 0 1 2, counter 3');
-    expect(speechText({ number: 'S001', counterNumber: 1, counterName: 'Stanza colloqui 1' }, 'it')).toBe('Numero Esse 0 0 1, Stanza colloqui 1');
+    expect(speechText({ number: 'S001', counterNumber: 1, counterName: 'Stanza colloqui 1' }, 'it')).toBe(
+      'Numero Esse 0 0 1, Stanza colloqui 1',
+    );
   });
   it('recognises plain counter names', () => {
     expect(isPlainCounterName('Sportello 3', 3)).toBe(true);

@@ -24,11 +24,7 @@ describe('wait estimate', () => {
 
 describe('competing services', () => {
   it('joins the services of every open counter that serves a service', () => {
-    const competing = competingServices([
-      ['a', 'b'],
-      ['b', 'c'],
-      ['d'],
-    ]);
+    const competing = competingServices([['a', 'b'], ['b', 'c'], ['d']]);
     expect(competing('a').sort()).toEqual(['a', 'b']);
     expect(competing('b').sort()).toEqual(['a', 'b', 'c']);
     expect(competing('d')).toEqual(['d']);

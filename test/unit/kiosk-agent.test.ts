@@ -12,21 +12,39 @@ describe('kiosk agent settings', () => {
   const token = 'spk_0123456789abcdefghij';
 
   it('come from the environment, with defaults', () => {
-    const c = loadAgentConfig({ SPORTELLO_URL: 'http://sportello.lan:3000', KIOSK_TOKEN: token, PRINTER_INTERFACE: 'tcp://192.168.1.50:9100', PRINTER_TYPE: 'custom' });
-    expect(c).toMatchObject({ url: 'http://sportello.lan:3000', token, printerInterface: 'tcp://192.168.1.50:9100', printerType: 'custom', statusIntervalSeconds: 15 });
+    const c = loadAgentConfig({
+      SPORTELLO_URL: 'http://sportello.lan:3000',
+      KIOSK_TOKEN: token,
+      PRINTER_INTERFACE: 'tcp://192.168.1.50:9100',
+      PRINTER_TYPE: 'custom',
+    });
+    expect(c).toMatchObject({
+      url: 'http://sportello.lan:3000',
+      token,
+      printerInterface: 'tcp://192.168.1.50:9100',
+      printerType: 'custom',
+      statusIntervalSeconds: 15,
+    });
   });
 
   it('come from a JSON file, the environment winning', () => {
     const file = path.join(dir, 'agent.json');
-    fs.writeFileSync(file, JSON.stringify({ url: 'http://a:3000', token, printerInterface: '/dev/usb/lp0', statusIntervalSeconds: 30 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ url: 'http://a:3000', token, printerInterface: '/dev/usb/lp0', statusIntervalSeconds: 30 }),
+    );
     const c = loadAgentConfig({ KIOSK_AGENT_CONFIG: file, SPORTELLO_URL: 'http://b:3000' });
     expect(c).toMatchObject({ url: 'http://b:3000', printerInterface: '/dev/usb/lp0', statusIntervalSeconds: 30 });
   });
 
   it('are refused with a readable message when wrong', () => {
     expect(() => loadAgentConfig({})).toThrow(/SPORTELLO_URL and KIOSK_TOKEN are required/);
-    expect(() => loadAgentConfig({ SPORTELLO_URL: 'http://a', KIOSK_TOKEN: token, PRINTER_INTERFACE: 'lp0' })).toThrow(/printerInterface/);
-    expect(() => loadAgentConfig({ SPORTELLO_URL: 'http://a', KIOSK_TOKEN: token, PRINTER_TYPE: 'zebra' })).toThrow(/printerType/);
+    expect(() => loadAgentConfig({ SPORTELLO_URL: 'http://a', KIOSK_TOKEN: token, PRINTER_INTERFACE: 'lp0' })).toThrow(
+      /printerInterface/,
+    );
+    expect(() => loadAgentConfig({ SPORTELLO_URL: 'http://a', KIOSK_TOKEN: token, PRINTER_TYPE: 'zebra' })).toThrow(
+      /printerType/,
+    );
     expect(() => loadAgentConfig({ KIOSK_AGENT_CONFIG: path.join(dir, 'missing.json') })).toThrow(/Cannot read/);
   });
 });

@@ -27,26 +27,58 @@ describe('walk-in opening hours', () => {
     // 12:10 local = 11:10Z: open until 12:15 local, the last ticket.
     expect(walkInStatusAt(r, at('2026-12-01T11:10:00Z'))).toEqual({ open: true, closesAt: '2026-12-01T11:15:00.000Z' });
     // 12:20 local: the desk is still open, but tickets have stopped; the afternoon opens at 14:30.
-    expect(walkInStatusAt(r, at('2026-12-01T11:20:00Z'))).toEqual({ open: false, reason: 'last_ticket_passed', nextOpensAt: '2026-12-01T13:30:00.000Z' });
+    expect(walkInStatusAt(r, at('2026-12-01T11:20:00Z'))).toEqual({
+      open: false,
+      reason: 'last_ticket_passed',
+      nextOpensAt: '2026-12-01T13:30:00.000Z',
+    });
     // 13:00 local: between the two ranges.
-    expect(walkInStatusAt(r, at('2026-12-01T12:00:00Z'))).toEqual({ open: false, reason: 'outside_hours', nextOpensAt: '2026-12-01T13:30:00.000Z' });
+    expect(walkInStatusAt(r, at('2026-12-01T12:00:00Z'))).toEqual({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-12-01T13:30:00.000Z',
+    });
     expect(walkInStatusAt(r, at('2026-12-01T13:30:00Z'))).toMatchObject({ open: true, closesAt: '2026-12-01T15:45:00.000Z' });
     // 17:30 local: Wednesday morning next.
-    expect(walkInStatusAt(r, at('2026-12-01T16:30:00Z'))).toEqual({ open: false, reason: 'outside_hours', nextOpensAt: '2026-12-02T07:30:00.000Z' });
+    expect(walkInStatusAt(r, at('2026-12-01T16:30:00Z'))).toEqual({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-12-02T07:30:00.000Z',
+    });
     // Wednesday has no afternoon.
-    expect(walkInStatusAt(r, at('2026-12-02T13:30:00Z'))).toMatchObject({ open: false, reason: 'outside_hours', nextOpensAt: '2026-12-03T07:30:00.000Z' });
+    expect(walkInStatusAt(r, at('2026-12-02T13:30:00Z'))).toMatchObject({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-12-03T07:30:00.000Z',
+    });
     // Without a margin tickets go until the closing minute.
-    expect(walkInStatusAt(rules({ lastTicketMinutes: 0 }), at('2026-12-01T11:20:00Z'))).toMatchObject({ open: true, closesAt: '2026-12-01T11:30:00.000Z' });
+    expect(walkInStatusAt(rules({ lastTicketMinutes: 0 }), at('2026-12-01T11:20:00Z'))).toMatchObject({
+      open: true,
+      closesAt: '2026-12-01T11:30:00.000Z',
+    });
   });
 
   it('a range shorter than the margin never issues a ticket', () => {
-    const r = rules({ hours: [{ weekday: 1, opens: '09:00', closes: '09:10' }, { weekday: 1, opens: '10:00', closes: '12:00' }] });
-    expect(walkInStatusAt(r, at('2026-11-30T07:30:00Z'))).toEqual({ open: false, reason: 'outside_hours', nextOpensAt: '2026-11-30T09:00:00.000Z' });
+    const r = rules({
+      hours: [
+        { weekday: 1, opens: '09:00', closes: '09:10' },
+        { weekday: 1, opens: '10:00', closes: '12:00' },
+      ],
+    });
+    expect(walkInStatusAt(r, at('2026-11-30T07:30:00Z'))).toEqual({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-11-30T09:00:00.000Z',
+    });
   });
 
   it('next opening across a weekend and the spring change (Friday 27 → Monday 30 March 2026)', () => {
     // Friday 18:00 CET = 17:00Z; Monday 8:30 is already summer time (CEST, +2) = 06:30Z.
-    expect(walkInStatusAt(rules(), at('2026-03-27T17:00:00Z'))).toEqual({ open: false, reason: 'outside_hours', nextOpensAt: '2026-03-30T06:30:00.000Z' });
+    expect(walkInStatusAt(rules(), at('2026-03-27T17:00:00Z'))).toEqual({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-03-30T06:30:00.000Z',
+    });
     expect(walkInStatusAt(rules(), at('2026-03-30T06:29:00Z')).open).toBe(false);
     expect(walkInStatusAt(rules(), at('2026-03-30T06:30:00Z'))).toEqual({ open: true, closesAt: '2026-03-30T10:15:00.000Z' });
   });
@@ -63,24 +95,42 @@ describe('walk-in opening hours', () => {
     expect(walkInStatusAt(night, at('2026-10-25T01:30:00Z'))).toEqual({ open: true, closesAt: '2026-10-25T02:30:00.000Z' });
     expect(walkInStatusAt(night, at('2026-10-25T02:40:00Z'))).toMatchObject({ open: false, reason: 'last_ticket_passed' });
     // The next Sunday is 1 November (Ognissanti, a holiday): the one after opens at 00:30 CET = 23:30Z on Saturday.
-    expect(walkInStatusAt(night, at('2026-10-25T03:10:00Z'))).toEqual({ open: false, reason: 'outside_hours', nextOpensAt: '2026-11-07T23:30:00.000Z' });
+    expect(walkInStatusAt(night, at('2026-10-25T03:10:00Z'))).toEqual({
+      open: false,
+      reason: 'outside_hours',
+      nextOpensAt: '2026-11-07T23:30:00.000Z',
+    });
   });
 
   it('a national holiday closes the day (Immacolata, Tuesday 8 December 2026)', () => {
-    expect(walkInStatusAt(rules(), at('2026-12-08T09:00:00Z'))).toEqual({ open: false, reason: 'holiday', nextOpensAt: '2026-12-09T07:30:00.000Z' });
+    expect(walkInStatusAt(rules(), at('2026-12-08T09:00:00Z'))).toEqual({
+      open: false,
+      reason: 'holiday',
+      nextOpensAt: '2026-12-09T07:30:00.000Z',
+    });
     // From Monday evening the next opening skips the holiday.
     expect(walkInStatusAt(rules(), at('2026-12-07T17:00:00Z')).nextOpensAt).toBe('2026-12-09T07:30:00.000Z');
   });
 
   it('the patron saint closes the day (San Donato, Friday 7 August 2026) and the next opening is Monday', () => {
     const r = rules({ closures: { closures: [], patron: { month: 8, day: 7, name: 'San Donato' } } });
-    expect(walkInStatusAt(r, at('2026-08-07T08:00:00Z'))).toEqual({ open: false, reason: 'patron_day', nextOpensAt: '2026-08-10T06:30:00.000Z' });
+    expect(walkInStatusAt(r, at('2026-08-07T08:00:00Z'))).toEqual({
+      open: false,
+      reason: 'patron_day',
+      nextOpensAt: '2026-08-10T06:30:00.000Z',
+    });
     expect(walkInStatusAt(r, at('2026-08-06T16:00:00Z')).nextOpensAt).toBe('2026-08-10T06:30:00.000Z');
   });
 
   it('a local closure closes its days, and the next opening is after it and the weekend', () => {
-    const r = rules({ closures: { closures: [{ fromDay: '2026-11-30', toDay: '2026-12-02', reason: 'Trasloco' }], patron: null } });
-    expect(walkInStatusAt(r, at('2026-11-30T09:00:00Z'))).toEqual({ open: false, reason: 'closure', nextOpensAt: '2026-12-03T07:30:00.000Z' });
+    const r = rules({
+      closures: { closures: [{ fromDay: '2026-11-30', toDay: '2026-12-02', reason: 'Trasloco' }], patron: null },
+    });
+    expect(walkInStatusAt(r, at('2026-11-30T09:00:00Z'))).toEqual({
+      open: false,
+      reason: 'closure',
+      nextOpensAt: '2026-12-03T07:30:00.000Z',
+    });
     // Friday 27 November 18:00: Saturday, Sunday and the closure are skipped.
     expect(walkInStatusAt(r, at('2026-11-27T17:00:00Z')).nextOpensAt).toBe('2026-12-03T07:30:00.000Z');
   });

@@ -63,7 +63,12 @@ describe('call-next ordering policy', () => {
 
   it('breaks exact ties by id, the same way as the Lua script', () => {
     const s = queueScore(at(0), 'none');
-    expect(pickNext([{ id: 'b', score: s, boostMs: 0 }, { id: 'a', score: s, boostMs: 0 }])?.id).toBe('a');
+    expect(
+      pickNext([
+        { id: 'b', score: s, boostMs: 0 },
+        { id: 'a', score: s, boostMs: 0 },
+      ])?.id,
+    ).toBe('a');
     expect(pickNext([])).toBeUndefined();
   });
 

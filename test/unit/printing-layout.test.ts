@@ -77,7 +77,9 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
     const next = decode(ticket({ position: 0, estimatedWaitMinutes: 0 }));
     expect(next.text).toContain('Nessuno prima di lei');
     expect(next.text).not.toContain('Attesa stimata');
-    const called = decode(ticket({ position: null, estimatedWaitMinutes: null, counter: { number: 3, name: 'Sportello 3' }, lang: 'en' }));
+    const called = decode(
+      ticket({ position: null, estimatedWaitMinutes: null, counter: { number: 3, name: 'Sportello 3' }, lang: 'en' }),
+    );
     expect(called.lines.find((l) => l.text === 'Go to counter 3')).toMatchObject({ width: 2, bold: true });
     expect(called.text).not.toContain('ahead');
   });
@@ -121,7 +123,10 @@ describe('appointment slip', () => {
     // 07:30 UTC in July = 09:30 in Rome (summer time).
     startsAt: new Date('2026-07-15T07:30:00Z'),
     url: 'https://sportello.comune.example.it/a/K7M2-QX4P',
-    whatToBring: { it: 'Fototessera recente\nDocumento scaduto o denuncia di smarrimento', en: 'A recent passport photo\nThe expired card or the police report of its loss' },
+    whatToBring: {
+      it: 'Fototessera recente\nDocumento scaduto o denuncia di smarrimento',
+      en: 'A recent passport photo\nThe expired card or the police report of its loss',
+    },
     ...over,
   });
 
@@ -142,7 +147,9 @@ describe('appointment slip', () => {
   });
 
   it('prints in English, and leaves out "what to bring" when the service asks for nothing', () => {
-    const d = decodeEscPos(renderEscPos(appointmentSlipLayout(slip({ lang: 'en', whatToBring: null })), { printerType: 'epson', paperWidth: 58 }));
+    const d = decodeEscPos(
+      renderEscPos(appointmentSlipLayout(slip({ lang: 'en', whatToBring: null })), { printerType: 'epson', paperWidth: 58 }),
+    );
     expect(d.text).toContain('Appointment reminder');
     expect(d.text).toContain('Registry Office');
     expect(d.text).toContain('Electronic identity card');
@@ -156,7 +163,13 @@ describe('appointment slip', () => {
 
 describe('test page, HTML preview and helpers', () => {
   it('the test page has text, a QR code and a cut', () => {
-    const layout = testPrintLayout({ lang: 'it', kioskName: 'Ingresso', office: { name: 'Sportello', nameEn: 'Desk', timeZone: 'Europe/Rome' }, at: new Date(), url: URL });
+    const layout = testPrintLayout({
+      lang: 'it',
+      kioskName: 'Ingresso',
+      office: { name: 'Sportello', nameEn: 'Desk', timeZone: 'Europe/Rome' },
+      at: new Date(),
+      url: URL,
+    });
     const d = decodeEscPos(renderEscPos(layout, { printerType: 'epson', paperWidth: 80 }));
     expect(d.text).toContain('Prova di stampa');
     expect(d.text).toContain('"Ingresso"');
@@ -175,8 +188,12 @@ describe('test page, HTML preview and helpers', () => {
     expect(html).toContain('Certificati &lt;anagrafici&gt; &amp;');
     expect(html).not.toContain('<anagrafici>');
     // The preview breaks lines where the printer does.
-    const printed = decodeEscPos(renderEscPos(layout, { printerType: 'epson', paperWidth: 58 })).lines.map((l) => l.text).filter(Boolean);
-    const lines = [...html.matchAll(/<div class="t[^"]*" style="--s:\d">([^<]*)<\/div>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
+    const printed = decodeEscPos(renderEscPos(layout, { printerType: 'epson', paperWidth: 58 }))
+      .lines.map((l) => l.text)
+      .filter(Boolean);
+    const lines = [...html.matchAll(/<div class="t[^"]*" style="--s:\d">([^<]*)<\/div>/g)].map((m) =>
+      m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&#39;/g, "'"),
+    );
     expect(lines.filter((l) => l !== '&nbsp;')).toEqual(printed);
   });
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { easterSunday, italianHolidays, nationalHoliday } from '../../server/schedules/holidays';
-import { availability, closedReason, daySlots, isBookableStart, type ClosureRules, type ScheduleRule } from '../../server/schedules/slots';
+import {
+  availability,
+  closedReason,
+  daySlots,
+  isBookableStart,
+  type ClosureRules,
+  type ScheduleRule,
+} from '../../server/schedules/slots';
 
 const TZ = 'Europe/Rome';
 /** The demo schedule: Mon–Fri 9:00–12:30, Tue and Thu also 14:30–17:00, 15-minute slots. */
@@ -19,7 +26,22 @@ const noClosures: ClosureRules = { closures: [], patron: null };
 const times = (day: string, r: ScheduleRule = rule) => daySlots(r, day).map((s) => s.time);
 const isoStarts = (day: string, r: ScheduleRule = rule) => daySlots(r, day).map((s) => s.startsAt.toISOString());
 
-const morning = ['09:00', '09:15', '09:30', '09:45', '10:00', '10:15', '10:30', '10:45', '11:00', '11:15', '11:30', '11:45', '12:00', '12:15'];
+const morning = [
+  '09:00',
+  '09:15',
+  '09:30',
+  '09:45',
+  '10:00',
+  '10:15',
+  '10:30',
+  '10:45',
+  '11:00',
+  '11:15',
+  '11:30',
+  '11:45',
+  '12:00',
+  '12:15',
+];
 const afternoon = ['14:30', '14:45', '15:00', '15:15', '15:30', '15:45', '16:00', '16:15', '16:30', '16:45'];
 
 describe('slot generation, a normal week (16–22 November 2026)', () => {
@@ -42,13 +64,23 @@ describe('slot generation, a normal week (16–22 November 2026)', () => {
   });
 
   it('never lets a slot run past the closing time, and overlapping ranges make no duplicates', () => {
-    const odd: ScheduleRule = { ...rule, slotMinutes: 20, hours: [{ weekday: 1, opens: '09:00', closes: '10:10' }, { weekday: 1, opens: '09:40', closes: '10:00' }] };
+    const odd: ScheduleRule = {
+      ...rule,
+      slotMinutes: 20,
+      hours: [
+        { weekday: 1, opens: '09:00', closes: '10:10' },
+        { weekday: 1, opens: '09:40', closes: '10:00' },
+      ],
+    };
     expect(times('2026-11-16', odd)).toEqual(['09:00', '09:20', '09:40']);
   });
 
   it('applies minimum notice, horizon and capacity', () => {
     const now = new Date('2026-11-16T08:30:00Z'); // Monday 09:30 local
-    const booked = new Map([[new Date('2026-11-16T10:00:00Z').getTime(), 2], [new Date('2026-11-16T10:15:00Z').getTime(), 1]]);
+    const booked = new Map([
+      [new Date('2026-11-16T10:00:00Z').getTime(), 2],
+      [new Date('2026-11-16T10:15:00Z').getTime(), 1],
+    ]);
     const [today] = availability(rule, noClosures, '2026-11-16', '2026-11-16', booked, now);
     // 2 hours of notice: the first bookable slot is 11:30 local (10:30Z).
     expect(today.slots.map((s) => s.time)).toEqual(['11:30', '11:45', '12:00', '12:15']);
@@ -95,7 +127,10 @@ describe('holidays and closures', () => {
   });
 
   it('gives no slots on Easter Monday 2027, the patron saint day and a local closure; other days are open', () => {
-    const rules: ClosureRules = { patron: { month: 8, day: 7, name: 'San Donato' }, closures: [{ fromDay: '2027-04-12', toDay: '2027-04-13', reason: 'Trasloco' }] };
+    const rules: ClosureRules = {
+      patron: { month: 8, day: 7, name: 'San Donato' },
+      closures: [{ fromDay: '2027-04-12', toDay: '2027-04-13', reason: 'Trasloco' }],
+    };
     const now = new Date('2027-03-01T08:00:00Z');
     const days = availability(rule, rules, '2027-03-29', '2027-03-30', new Map(), now);
     expect(days[0]).toMatchObject({ day: '2027-03-29', closed: { kind: 'holiday', nameEn: 'Easter Monday' }, slots: [] });
@@ -119,7 +154,10 @@ describe('holidays and closures', () => {
 
 describe('daylight-saving days', () => {
   // 29 March 2026: 02:00 → 03:00 (UTC+1 → UTC+2). 25 October 2026: 03:00 → 02:00 (UTC+2 → UTC+1).
-  const everyDay: ScheduleRule = { ...rule, hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '09:00', closes: '12:30' })) };
+  const everyDay: ScheduleRule = {
+    ...rule,
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opens: '09:00', closes: '12:30' })),
+  };
 
   it('spring forward: the same local slots, one hour earlier in UTC than the day before, none missing or doubled', () => {
     expect(times('2026-03-29', everyDay)).toEqual(morning);
@@ -146,7 +184,20 @@ describe('daylight-saving days', () => {
     const fall = daySlots(night, '2026-10-25');
     expect(fall).toHaveLength(12);
     expect(new Set(fall.map((s) => s.startsAt.getTime())).size).toBe(12);
-    expect(fall.map((s) => s.time)).toEqual(['00:00', '00:30', '01:00', '01:30', '02:00', '02:30', '02:00', '02:30', '03:00', '03:30', '04:00', '04:30']);
+    expect(fall.map((s) => s.time)).toEqual([
+      '00:00',
+      '00:30',
+      '01:00',
+      '01:30',
+      '02:00',
+      '02:30',
+      '02:00',
+      '02:30',
+      '03:00',
+      '03:30',
+      '04:00',
+      '04:30',
+    ]);
     for (let i = 1; i < fall.length; i++) expect(fall[i].startsAt.getTime() - fall[i - 1].startsAt.getTime()).toBe(30 * 60_000);
   });
 

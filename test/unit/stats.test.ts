@@ -31,7 +31,19 @@ describe('CSV export', () => {
         from: '2026-01-01',
         to: '2026-01-01',
         groupBy: 'service',
-        rows: [{ key: 's1', name: { it: 'Certificato, urgente', en: 'Certificate' }, prefix: 'A', ...emptyFigures(), issued: 3, waitP50: 1.23456, serviceLevel: 2 / 3, apptBooked: 4, apptNoShow: 1 }],
+        rows: [
+          {
+            key: 's1',
+            name: { it: 'Certificato, urgente', en: 'Certificate' },
+            prefix: 'A',
+            ...emptyFigures(),
+            issued: 3,
+            waitP50: 1.23456,
+            serviceLevel: 2 / 3,
+            apptBooked: 4,
+            apptNoShow: 1,
+          },
+        ],
         total: { ...emptyFigures(), issued: 3 },
       },
       'it',
@@ -47,13 +59,25 @@ describe('CSV export', () => {
 
 describe('statistics ranges', () => {
   it('bounds local days by local midnights, across daylight-saving changes', () => {
-    expect(rangeBounds('2026-03-29', '2026-03-29', 'Europe/Rome')).toEqual({ start: new Date('2026-03-28T23:00:00Z'), end: new Date('2026-03-29T22:00:00Z') });
-    expect(rangeBounds('2026-10-25', '2026-10-25', 'Europe/Rome')).toEqual({ start: new Date('2026-10-24T22:00:00Z'), end: new Date('2026-10-25T23:00:00Z') });
+    expect(rangeBounds('2026-03-29', '2026-03-29', 'Europe/Rome')).toEqual({
+      start: new Date('2026-03-28T23:00:00Z'),
+      end: new Date('2026-03-29T22:00:00Z'),
+    });
+    expect(rangeBounds('2026-10-25', '2026-10-25', 'Europe/Rome')).toEqual({
+      start: new Date('2026-10-24T22:00:00Z'),
+      end: new Date('2026-10-25T23:00:00Z'),
+    });
   });
 
   it('validates the query', () => {
     expect(statsQuery.parse({ from: '2026-01-01', to: '2026-01-31' })).toMatchObject({ groupBy: 'day', lang: 'it' });
-    for (const bad of [{ from: '2026-02-30', to: '2026-03-01' }, { from: '2026-03-02', to: '2026-03-01' }, { from: '2024-01-01', to: '2026-03-01' }, { from: '1/2/2026', to: '2026-03-01' }, { from: '2026-01-01', to: '2026-01-02', groupBy: 'week' }]) {
+    for (const bad of [
+      { from: '2026-02-30', to: '2026-03-01' },
+      { from: '2026-03-02', to: '2026-03-01' },
+      { from: '2024-01-01', to: '2026-03-01' },
+      { from: '1/2/2026', to: '2026-03-01' },
+      { from: '2026-01-01', to: '2026-01-02', groupBy: 'week' },
+    ]) {
       expect(statsQuery.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
@@ -72,7 +96,17 @@ describe('supervisor alerts', () => {
     openCounters,
   });
   const svc = (id: string) => ({ id, prefix: 'A', nameIt: id, nameEn: id, targetWaitMinutes: 15 });
-  const printer = (p: Partial<PrinterAlert>): PrinterAlert => ({ kioskId: 'k', officeId: 'o', name: 'K', printMode: 'agent', status: 'online', detail: null, agentConnected: true, at: '', ...p });
+  const printer = (p: Partial<PrinterAlert>): PrinterAlert => ({
+    kioskId: 'k',
+    officeId: 'o',
+    name: 'K',
+    printMode: 'agent',
+    status: 'online',
+    detail: null,
+    agentConnected: true,
+    at: '',
+    ...p,
+  });
 
   it('flags unserved queues, waits above target and printers in trouble, worst first', () => {
     const alerts = supervisorAlerts(

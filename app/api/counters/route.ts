@@ -4,4 +4,6 @@ import { resolveOffice } from '@/server/offices';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = staffRoute(STAFF, { query: officeQuery }, async ({ query }) => listCounters((await resolveOffice(query.officeId)).id));
+export const GET = staffRoute(STAFF, { query: officeQuery }, async ({ query }) =>
+  listCounters((await resolveOffice(query.officeId)).id),
+);

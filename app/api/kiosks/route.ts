@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(SUPERVISORS, { query: kioskQuery }, ({ query }) => listKiosks(query.officeId));
 
-export const POST = staffRoute(ADMINS, { body: createKioskInput }, async ({ actor, body }) => json(await createKiosk(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createKioskInput }, async ({ actor, body }) =>
+  json(await createKiosk(actor, body), 201),
+);

@@ -5,4 +5,6 @@ import { supervisorSnapshot } from '@/server/supervisor/snapshot';
 export const dynamic = 'force-dynamic';
 
 /** The live view's snapshot over HTTP (the socket's `supervisor:subscribe` acknowledges the same). */
-export const GET = staffRoute(SUPERVISORS, { query: officeQuery }, async ({ query }) => supervisorSnapshot((await resolveOffice(query.officeId)).id));
+export const GET = staffRoute(SUPERVISORS, { query: officeQuery }, async ({ query }) =>
+  supervisorSnapshot((await resolveOffice(query.officeId)).id),
+);

@@ -29,7 +29,13 @@ function safeDecode(s: string): string {
   }
 }
 
-export default async function TicketPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Search> }) {
+export default async function TicketPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { code } = await params;
   const sp = await searchParams;
   const q = Array.isArray(sp.lang) ? sp.lang[0] : sp.lang;

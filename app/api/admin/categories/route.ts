@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, {}, () => adminListCategories());
 
-export const POST = staffRoute(ADMINS, { body: createCategoryInput }, async ({ actor, body }) => json(await adminCreateCategory(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createCategoryInput }, async ({ actor, body }) =>
+  json(await adminCreateCategory(actor, body), 201),
+);

@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, { query: officeQuery }, ({ query }) => adminListCounters(query.officeId));
 
-export const POST = staffRoute(ADMINS, { body: createCounterInput }, async ({ actor, body }) => json(await adminCreateCounter(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createCounterInput }, async ({ actor, body }) =>
+  json(await adminCreateCounter(actor, body), 201),
+);

@@ -6,4 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, { query: adminDisplaysQuery }, ({ query }) => adminListDisplays(query.officeId));
 
-export const POST = staffRoute(ADMINS, { body: createDisplayInput }, async ({ actor, body }) => json(await adminCreateDisplay(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createDisplayInput }, async ({ actor, body }) =>
+  json(await adminCreateDisplay(actor, body), 201),
+);

@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, {}, () => adminListOffices());
 
-export const POST = staffRoute(ADMINS, { body: createOfficeInput }, async ({ actor, body }) => json(await adminCreateOffice(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createOfficeInput }, async ({ actor, body }) =>
+  json(await adminCreateOffice(actor, body), 201),
+);

@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, { query: adminServicesQuery }, ({ query }) => adminListServices(query));
 
-export const POST = staffRoute(ADMINS, { body: createServiceInput }, async ({ actor, body }) => json(await adminCreateService(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createServiceInput }, async ({ actor, body }) =>
+  json(await adminCreateService(actor, body), 201),
+);

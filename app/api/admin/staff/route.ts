@@ -5,4 +5,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(ADMINS, {}, () => adminListStaff());
 
-export const POST = staffRoute(ADMINS, { body: createStaffInput }, async ({ actor, body }) => json(await adminCreateStaff(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: createStaffInput }, async ({ actor, body }) =>
+  json(await adminCreateStaff(actor, body), 201),
+);

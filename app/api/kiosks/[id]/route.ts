@@ -5,6 +5,8 @@ export const dynamic = 'force-dynamic';
 
 export const GET = staffRoute(SUPERVISORS, { params: idParam }, ({ params }) => getKioskView(params.id));
 
-export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateKioskInput }, ({ actor, params, body }) => updateKiosk(actor, params.id, body));
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateKioskInput }, ({ actor, params, body }) =>
+  updateKiosk(actor, params.id, body),
+);
 
 export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => deactivateKiosk(actor, params.id));

@@ -3,4 +3,6 @@ import { addClosure, closureInput } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(ADMINS, { body: closureInput }, async ({ actor, body }) => json(await addClosure(actor, body), 201));
+export const POST = staffRoute(ADMINS, { body: closureInput }, async ({ actor, body }) =>
+  json(await addClosure(actor, body), 201),
+);

@@ -3,4 +3,6 @@ import { patronDayBody, setPatronDay } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 
-export const PUT = staffRoute(ADMINS, { body: patronDayBody }, async ({ actor, body }) => ({ patronDay: await setPatronDay(actor, body.officeId, body.patronDay) }));
+export const PUT = staffRoute(ADMINS, { body: patronDayBody }, async ({ actor, body }) => ({
+  patronDay: await setPatronDay(actor, body.officeId, body.patronDay),
+}));

@@ -11,7 +11,13 @@ export const dynamic = 'force-dynamic';
 type Search = Record<string, string | string[] | undefined>;
 
 /** The manage link. The token is checked here: a tampered or expired one renders a clear page, never a crash. */
-export default async function ManagePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Search> }) {
+export default async function ManagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Search>;
+}) {
   const { token } = await params;
   const sp = await searchParams;
   let appointment = null;

@@ -3,4 +3,6 @@ import { adminUpdateCategory, updateCategoryInput } from '@/server/admin/config'
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCategoryInput }, ({ actor, params, body }) => adminUpdateCategory(actor, params.id, body));
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCategoryInput }, ({ actor, params, body }) =>
+  adminUpdateCategory(actor, params.id, body),
+);

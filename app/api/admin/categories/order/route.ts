@@ -3,4 +3,6 @@ import { adminReorderCategories, reorderCategoriesInput } from '@/server/admin/c
 
 export const dynamic = 'force-dynamic';
 
-export const PUT = staffRoute(ADMINS, { body: reorderCategoriesInput }, ({ actor, body }) => adminReorderCategories(actor, body.ids));
+export const PUT = staffRoute(ADMINS, { body: reorderCategoriesInput }, ({ actor, body }) =>
+  adminReorderCategories(actor, body.ids),
+);

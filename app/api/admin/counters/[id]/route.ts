@@ -3,6 +3,8 @@ import { adminDeleteCounter, adminUpdateCounter, updateCounterInput } from '@/se
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCounterInput }, ({ actor, params, body }) => adminUpdateCounter(actor, params.id, body));
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateCounterInput }, ({ actor, params, body }) =>
+  adminUpdateCounter(actor, params.id, body),
+);
 
 export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => adminDeleteCounter(actor, params.id));

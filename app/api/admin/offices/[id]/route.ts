@@ -3,4 +3,6 @@ import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateOfficeInput }, ({ actor, params, body }) => adminUpdateOffice(actor, params.id, body));
+export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateOfficeInput }, ({ actor, params, body }) =>
+  adminUpdateOffice(actor, params.id, body),
+);

@@ -3,4 +3,6 @@ import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ params: tokenParam, body: rescheduleInput, rateLimit: 'appointments' }, ({ params, body }) => rescheduleByToken(params.token, body));
+export const POST = route({ params: tokenParam, body: rescheduleInput, rateLimit: 'appointments' }, ({ params, body }) =>
+  rescheduleByToken(params.token, body),
+);

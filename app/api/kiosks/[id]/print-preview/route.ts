@@ -3,4 +3,6 @@ import { htmlResponse, kioskPreviewHtml, previewQuery } from '@/server/printing/
 
 export const dynamic = 'force-dynamic';
 
-export const GET = staffRoute(SUPERVISORS, { params: idParam, query: previewQuery }, async ({ params, query }) => htmlResponse(await kioskPreviewHtml(params.id, query)));
+export const GET = staffRoute(SUPERVISORS, { params: idParam, query: previewQuery }, async ({ params, query }) =>
+  htmlResponse(await kioskPreviewHtml(params.id, query)),
+);

@@ -4,6 +4,10 @@ import { ticketIdParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(SUPERVISORS, { params: ticketIdParam, body: moveTicketInput }, async ({ actor, params, body }) => ({
-  ticket: await moveTicket(actor, params.id, body),
-}));
+export const POST = staffRoute(
+  SUPERVISORS,
+  { params: ticketIdParam, body: moveTicketInput },
+  async ({ actor, params, body }) => ({
+    ticket: await moveTicket(actor, params.id, body),
+  }),
+);

@@ -4,4 +4,6 @@ import { publicCodeParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({ params: publicCodeParam, query: previewQuery }, async ({ params, query }) => htmlResponse(await ticketPreviewHtml(params.code, query)));
+export const GET = route({ params: publicCodeParam, query: previewQuery }, async ({ params, query }) =>
+  htmlResponse(await ticketPreviewHtml(params.code, query)),
+);

@@ -4,4 +4,6 @@ import { ticketIdParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(STAFF, { params: ticketIdParam }, async ({ actor, params }) => ({ ticket: await startTicket(actor, params.id) }));
+export const POST = staffRoute(STAFF, { params: ticketIdParam }, async ({ actor, params }) => ({
+  ticket: await startTicket(actor, params.id),
+}));
