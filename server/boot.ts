@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import next from 'next';
 import { loadConfig, type Config } from './config';
 import { createDb } from './db/client';
@@ -18,7 +17,7 @@ import { httpAnswered } from './ops/metrics';
 import { serveMetrics } from './ops/metrics-endpoint';
 import { attachKioskAgents } from './printing/agent-hub';
 import { attachRealtime } from './realtime/io';
-import { ensureRedis } from './redis/connect';
+import { createRedis, ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
 import { setRuntime, type Runtime } from './runtime';
 
@@ -66,9 +65,9 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
   if (wantSeed) seeded = (await seedDemo(db, config.timeZone)).staff;
 
-  const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
-  const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
-  const sub = new Redis(redisHandle.url);
+  const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);
+  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3 });
+  const sub = createRedis(redisHandle);
   const keys = redisKeys(config.redisPrefix);
 
   const httpServer = http.createServer();

@@ -6,6 +6,17 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Redis Sentinel: `host:port,host:port,…` of the sentinels; when set, REDIS_URL is not used. */
+  REDIS_SENTINELS: z
+    .string()
+    .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'comma-separated host:port list')
+    .optional(),
+  /** The primary's name the sentinels monitor (`sentinel monitor <name> …`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  /** Password of the sentinels themselves (`requirepass` in sentinel.conf), if any. */
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  /** Password of the Redis servers (behind the sentinels, or instead of putting it in REDIS_URL). */
+  REDIS_PASSWORD: z.string().min(1).optional(),
   /** Namespace for every Redis key, BullMQ queue and socket.io channel of this installation. */
   REDIS_PREFIX: z
     .string()
@@ -58,6 +69,10 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   redisUrl: string;
+  /** Set when Redis is reached through Sentinel (then redisUrl is not used). */
+  redisSentinel: { sentinels: { host: string; port: number }[]; name: string; sentinelPassword?: string } | null;
+  /** Password of the Redis servers, when not in REDIS_URL (always so with Sentinel). */
+  redisPassword: string | undefined;
   redisPrefix: string;
   sessionSecret: string | undefined;
   publicBaseUrl: string | undefined;
@@ -90,6 +105,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL,
+    redisSentinel: e.REDIS_SENTINELS
+      ? {
+          sentinels: e.REDIS_SENTINELS.split(',').map((hp) => {
+            const [host, port] = hp.trim().split(':');
+            return { host, port: Number(port) };
+          }),
+          name: e.REDIS_SENTINEL_NAME,
+          sentinelPassword: e.REDIS_SENTINEL_PASSWORD,
+        }
+      : null,
+    redisPassword: e.REDIS_PASSWORD,
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),

@@ -6,6 +6,7 @@ import type { Role } from '../db/generated/enums';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { checkRateLimit } from './rate-limit';
+import { isDependencyUnavailable } from './unavailable';
 
 export const CLIENT_IP_HEADER = 'x-sportello-client-ip';
 const MAX_BODY_BYTES = 64 * 1024;
@@ -76,8 +77,11 @@ export function toErrorResponse(err: unknown): Response {
   if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
   // No database connection could be had in time: the server is overloaded, not the input wrong.
   if (code === 'P2028') return errorResponse(503, 'busy', 'The server is busy, please try again');
-  if (code === 'ECONNREFUSED' || code === 'P1001')
+  // PostgreSQL or Redis down, restarting or failing over (http/unavailable.ts).
+  if (isDependencyUnavailable(err)) {
+    log.warn({ err }, 'dependency unavailable');
     return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
+  }
   log.error({ err }, 'unexpected error');
   return errorResponse(500, 'internal', 'Unexpected error');
 }

@@ -8,6 +8,7 @@ import { isSupervisor } from '../auth/actor';
 import { actorFromToken, cookieValue, SESSION_COOKIE, sessionKey } from '../auth/session';
 import { counterSnapshot } from '../counters/snapshot';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
+import { isDependencyUnavailable } from '../http/unavailable';
 import { log } from '../log';
 import { resolveOffice } from '../offices';
 import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
@@ -28,6 +29,8 @@ type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 function fail(err: unknown): Ack<never> {
   if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
   if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
+  // The screen subscribes again on its next reconnect, or when it retries.
+  if (isDependencyUnavailable(err)) return { ok: false, error: { code: 'unavailable', message: 'Try again shortly' } };
   log.error({ err }, 'socket handler failed');
   return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
 }
