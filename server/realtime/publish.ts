@@ -41,18 +41,32 @@ export function publishCatalogChanged(): void {
   io()?.to(rooms.kioskScreens).emit('catalogChanged');
 }
 
+/**
+ * Never rejects (callers fire and forget it after their commit): with the database or Redis
+ * down the delta is lost, and the screen gets the truth from its snapshot on the next reconnect
+ * or from the next delta.
+ */
 export async function publishTicket(code: string): Promise<void> {
   const server = io();
   if (!server) return;
-  const t = await publicTicketByCode(code);
-  if (t) server.to(rooms.ticket(code)).emit('ticket', t);
+  try {
+    const t = await publicTicketByCode(code);
+    if (t) server.to(rooms.ticket(code)).emit('ticket', t);
+  } catch (err) {
+    log.warn({ err, code }, 'ticket update not published');
+  }
 }
 
+/** Never rejects, like publishTicket. */
 export async function publishCounter(counterId: string, queues?: QueueInfo[]): Promise<void> {
   const server = io();
   if (!server) return;
-  const snap = await counterSnapshot(counterId, queues);
-  if (snap) server.to(rooms.counter(counterId)).emit('counter', snap);
+  try {
+    const snap = await counterSnapshot(counterId, queues);
+    if (snap) server.to(rooms.counter(counterId)).emit('counter', snap);
+  } catch (err) {
+    log.warn({ err, counterId }, 'counter update not published');
+  }
 }
 
 /** A phone started following a ticket: include it in the position updates. */
@@ -83,7 +97,9 @@ function schedule(officeId: string, state: { timer: NodeJS.Timeout | null; runni
     try {
       await flushOffice(officeId);
     } catch (err) {
-      log.error({ err, officeId }, 'publish failed');
+      // Database or Redis down: try again, so the screens do not keep the figures of before.
+      state.dirty = true;
+      log.warn({ err, officeId }, 'publish failed, will retry');
     } finally {
       state.running = false;
       if (state.dirty) schedule(officeId, state);

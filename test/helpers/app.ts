@@ -46,7 +46,7 @@ export async function startApp(space: TestSpace, env: Record<string, string> = {
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${out}`)), 150_000);
     const check = () => {
       if (out.includes('Sportello is running')) {
         clearTimeout(timer);

@@ -19,9 +19,9 @@ export interface Backend {
 
 /**
  * HTTP mode with WebSocket (HAProxy passes the Upgrade and then tunnels), sticky sessions by a
- * cookie for socket.io's long-polling (a polling session lives in one process), health checks on
- * /api/health so a dead process leaves the pool within about a second, and `redispatch` so a
- * request whose sticky process is dead goes to a live one.
+ * cookie for socket.io's long-polling (a polling session lives in one process), a TCP health
+ * check so a dead process leaves the pool within about 2 s, and `retries` with `redispatch`, so
+ * a connection refused by a dead process (before the check noticed) is tried on a live one.
  */
 export function haproxyConfig(port: number, backends: Backend[], statsSocket?: string): string {
   return [
@@ -44,9 +44,10 @@ export function haproxyConfig(port: number, backends: Backend[], statsSocket?: s
     'backend apps',
     '  balance roundrobin',
     '  cookie SPORTELLO_NODE insert indirect nocache httponly',
-    '  option httpchk GET /api/health',
-    '  http-check expect status 200',
-    '  default-server inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions',
+    // A TCP check: is the process there? Not /api/health, which reports PostgreSQL and Redis:
+    // during a database restart every process would leave the pool at once, and the clients
+    // would get the proxy's HTML 503 instead of the API's JSON 503.
+    '  default-server check inter 1s fall 2 rise 2',
     ...backends.map((b) => `  server ${b.name} ${b.host}:${b.port} check cookie ${b.name}`),
     '',
   ].join('\n');

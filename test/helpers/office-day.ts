@@ -41,8 +41,9 @@ export async function send(base: string, method: string, path: string, body?: un
     }
     const set = res.headers.get('set-cookie');
     return { status: res.status, body: parsed, cookie: set ? set.split(';')[0] : undefined };
-  } catch {
-    return { status: 0, body: null };
+  } catch (err) {
+    const cause = (err as { cause?: unknown }).cause;
+    return { status: 0, body: String(cause ?? err) };
   }
 }
 

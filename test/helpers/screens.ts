@@ -88,7 +88,7 @@ export function counterScreen(url: string, counterId: string, cookie: string): S
 }
 
 /** Resolves when `cond` holds, or rejects with `what()` after `timeoutMs`. */
-export async function eventually(cond: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 20_000): Promise<void> {
+export async function eventually(cond: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (await cond()) return;

@@ -40,7 +40,7 @@ function track<S>(s: Screen<S>): Screen<S> {
 }
 
 describe('an app process killed behind the proxy', () => {
-  it('screens reconnect to the others, nothing is lost or called twice, every screen shows the database', async () => {
+  it('screens reconnect to the others, nothing is lost or called twice, every screen shows the database', { timeout: 240_000 }, async () => {
     const os = await oneStop(proxy.url);
     const services = [...os.byPrefix.values()].slice(0, 3);
     const serviceIds = services.map((s) => s.id);
@@ -58,7 +58,7 @@ describe('an app process killed behind the proxy', () => {
     const phones: Screen<TicketPublic>[] = [];
     for (let i = 0; i < 6; i++) {
       const r = await send(proxy.url, 'POST', '/api/tickets', { serviceId: serviceIds[i % serviceIds.length] });
-      expect(r.status).toBe(201);
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
       phones.push(track(phoneScreen(proxy.url, r.body.code)));
     }
     const displays = Array.from({ length: 4 }, () => track(displayScreen(proxy.url, os.officeId)));
@@ -75,7 +75,7 @@ describe('an app process killed behind the proxy', () => {
     });
     await eventually(
       async () => (await space.db.counter.count({ where: { id: { in: seats.map((s) => s.counterId) }, state: 'open' } })) === 3,
-      () => 'counters open',
+      () => `counters open; answers ${JSON.stringify(day.stats.answers)} ${day.stats.unexpected.join('; ')}`,
     );
     // The clerks' own screens, logged in as they are.
     const counterScreens: Screen<CounterSnapshot>[] = [];
@@ -87,7 +87,8 @@ describe('an app process killed behind the proxy', () => {
     const all = [...phones, ...displays, ...counterScreens] as Screen<unknown>[];
     await eventually(
       () => all.every((s) => s.state !== null && s.socket.io.engine?.transport.name === 'websocket'),
-      () => 'every screen subscribed and upgraded to WebSocket',
+      () =>
+        `every screen subscribed and upgraded to WebSocket: ${all.map((s) => `${s.state ? 'ok' : 'none'}/${s.socket.io.engine?.transport.name}/${s.refusals.join(',')}`).join(' ')}`,
     );
     await eventually(
       () => day.stats.calls >= 10,

@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('PostgreSQL restarted under load', () => {
-  it('answers 503 meanwhile, recovers by itself, and writes nothing by halves', async () => {
+  it('answers 503 meanwhile, recovers by itself, and writes nothing by halves', { timeout: 240_000 }, async () => {
     const os = await oneStop(apps[0].url);
     const services = [...os.byPrefix.values()].slice(0, 3);
     const serviceIds = services.map((s) => s.id);

@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 describe('Redis primary killed, Sentinel fails over', () => {
-  it('Sportello follows the new primary, the queues are right and each print job runs once', async () => {
+  it('Sportello follows the new primary, the queues are right and each print job runs once', { timeout: 240_000 }, async () => {
     const os = await oneStop(apps[0].url);
     const services = [...os.byPrefix.values()].slice(0, 3);
     const serviceIds = services.map((s) => s.id);
