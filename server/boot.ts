@@ -16,6 +16,7 @@ import { BULL_BOARD_PATH, bullBoardHandler } from './ops/bull-board';
 import { httpAnswered } from './ops/metrics';
 import { serveMetrics } from './ops/metrics-endpoint';
 import { attachKioskAgents } from './printing/agent-hub';
+import { requeueLostPrintJobs } from './printing/print-queue';
 import { attachRealtime } from './realtime/io';
 import { createRedis, ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
@@ -41,9 +42,11 @@ function sessionSecret(config: Config): string {
   return secret;
 }
 
+/** Redis made to match PostgreSQL again: the live queues, and print jobs Redis lost. */
 async function reconcileAll(rt: Runtime): Promise<void> {
   const offices = await rt.db.office.findMany({ select: { id: true } });
   for (const o of offices) await reconcileOffice(o.id);
+  await requeueLostPrintJobs();
 }
 
 /**
@@ -106,7 +109,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
   const timer = setInterval(
     () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')),
-    30_000,
+    config.reconcileIntervalSeconds * 1000,
   );
   timer.unref();
 

@@ -26,6 +26,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().optional(),
   TIME_ZONE: z.string().default('Europe/Rome'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** How often Redis is made to match PostgreSQL again, besides at start and on every Redis reconnect. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   DATA_DIR: z.string().default('data'),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().default('production'),
@@ -78,6 +80,7 @@ export type Config = {
   publicBaseUrl: string | undefined;
   timeZone: string;
   rateLimitPerMinute: number;
+  reconcileIntervalSeconds: number;
   dataDir: string;
   seedDemo: boolean | undefined;
   dev: boolean;
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     timeZone: e.TIME_ZONE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     dev: e.NODE_ENV === 'development',

@@ -61,6 +61,13 @@ export interface DayStats {
   issuedIds: Set<string>;
   calls: number;
   completions: number;
+  /** Every answer: [time (ms since epoch), kind, status]. */
+  timeline: [number, string, number][];
+}
+
+/** The first answer of `kind` with `status` at or after `since` (ms since epoch), or null. */
+export function firstAnswer(stats: DayStats, kind: string, status: number, since: number): number | null {
+  return stats.timeline.find(([t, k, s]) => t >= since && k === kind && s === status)?.[0] ?? null;
 }
 
 export interface OfficeDay {
@@ -85,11 +92,12 @@ export function simulateOffice(opts: {
   /** Tickets are taken at this kiosk (its printer prints them). */
   kioskId?: string;
 }): OfficeDay {
-  const stats: DayStats = { answers: {}, unexpected: [], issuedIds: new Set(), calls: 0, completions: 0 };
+  const stats: DayStats = { answers: {}, unexpected: [], issuedIds: new Set(), calls: 0, completions: 0, timeline: [] };
   let phase: 'load' | 'drain' | 'stop' = 'load';
   let drainUntil = 0;
   const count = (kind: string, a: Answer) => {
     const k = `${kind} ${a.status}`;
+    stats.timeline.push([Date.now(), kind, a.status]);
     stats.answers[k] = (stats.answers[k] ?? 0) + 1;
   };
   const wrong = (kind: string, a: Answer) => stats.unexpected.push(`${kind} ${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);

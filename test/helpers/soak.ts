@@ -10,7 +10,7 @@ import { startApp, type TestApp } from './app';
 import { auditDay, simulateOffice, type DayAudit } from './office-day';
 import { startPrivatePostgres } from './private-postgres';
 import { startRedisServer } from './redis-sentinel';
-import { createTestSpace } from './services';
+import { createTestSpace, type TestSpace } from './services';
 import { countersByNumber, createClerks, oneStop } from './sportello';
 
 export const FAULTS = ['kill-app', 'restart-redis', 'flush-redis', 'restart-postgres'] as const;
@@ -61,12 +61,19 @@ export async function runSoak(opts: {
   const since = () => Math.round((Date.now() - started) / 100) / 10;
 
   const pg = await startPrivatePostgres();
-  const redis = await startRedisServer();
-  const space = await createTestSpace({ pgAdminUrl: pg.adminUrl, redisUrl: redis.url });
-  const apps: (TestApp | null)[] = await Promise.all(Array.from({ length: opts.apps ?? 2 }, () => startApp(space)));
-  log(`started: PostgreSQL on ${pg.port}, Redis on ${redis.port}, ${apps.length} app processes (${since()} s)`);
+  const redis = await startRedisServer().catch(async (err: unknown) => {
+    await pg.destroy();
+    throw err;
+  });
+  const apps: (TestApp | null)[] = [];
   const faults: SoakReport['faults'] = [];
+  let space: TestSpace | null = null;
   try {
+    space = await createTestSpace({ pgAdminUrl: pg.adminUrl, redisUrl: redis.url });
+    const started = await Promise.allSettled(Array.from({ length: opts.apps ?? 2 }, () => startApp(space as TestSpace)));
+    for (const r of started) if (r.status === 'fulfilled') apps.push(r.value);
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
+    log(`started: PostgreSQL on ${pg.port}, Redis on ${redis.port}, ${apps.length} app processes (${since()} s)`);
     const os = await oneStop(apps[0]!.url);
     const serviceIds = [...os.byPrefix.values()].slice(0, 4).map((s) => s.id);
     const n = opts.clerks ?? 3;
@@ -158,7 +165,7 @@ export async function runSoak(opts: {
     return report;
   } finally {
     await Promise.all(apps.map((a) => a?.stop()));
-    await space.drop().catch(() => undefined);
+    await space?.drop().catch(() => undefined);
     await redis.kill('SIGKILL').catch(() => undefined);
     await pg.destroy();
   }
