@@ -74,7 +74,10 @@ export async function enqueuePrintJob(printJobId: string): Promise<void> {
 export async function requeueLostPrintJobs(now = new Date(), minAgeMs = 5_000): Promise<number> {
   const { db } = rt();
   const rows = await db.printJob.findMany({
-    where: { status: 'queued', createdAt: { lt: new Date(now.getTime() - minAgeMs), gt: new Date(now.getTime() - 24 * 3600_000) } },
+    where: {
+      status: 'queued',
+      createdAt: { lt: new Date(now.getTime() - minAgeMs), gt: new Date(now.getTime() - 24 * 3600_000) },
+    },
     select: { id: true },
     take: 500,
   });

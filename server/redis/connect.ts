@@ -73,7 +73,9 @@ export async function ensureRedis(config: Config, explicit: boolean): Promise<Re
       await new Promise((r) => setTimeout(r, 500));
     }
     const where = config.redisSentinel.sentinels.map((s) => `${s.host}:${s.port}`).join(',');
-    throw new Error(`No Redis primary "${config.redisSentinel.name}" found through the sentinels ${where}. Check REDIS_SENTINELS.`);
+    throw new Error(
+      `No Redis primary "${config.redisSentinel.name}" found through the sentinels ${where}. Check REDIS_SENTINELS.`,
+    );
   }
   if (await answers(url, password)) return { url, options: password, child: null };
   if (explicit) throw new Error(`Redis does not answer at ${url}. Check REDIS_URL.`);

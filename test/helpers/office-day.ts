@@ -21,7 +21,13 @@ export interface Answer {
 }
 
 /** One HTTP request; status 0 = no answer (connection refused or reset, timeout). */
-export async function send(base: string, method: string, path: string, body?: unknown, cookie?: string): Promise<Answer & { cookie?: string }> {
+export async function send(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  cookie?: string,
+): Promise<Answer & { cookie?: string }> {
   try {
     const res = await fetch(base + path, {
       method,
@@ -106,7 +112,10 @@ export function simulateOffice(opts: {
     let n = i;
     while (phase === 'load') {
       const serviceId = opts.serviceIds[n++ % opts.serviceIds.length];
-      const a = await send(opts.target(), 'POST', '/api/tickets', { serviceId, ...(opts.kioskId ? { kioskId: opts.kioskId } : {}) });
+      const a = await send(opts.target(), 'POST', '/api/tickets', {
+        serviceId,
+        ...(opts.kioskId ? { kioskId: opts.kioskId } : {}),
+      });
       count('issue', a);
       if (a.status === 201) stats.issuedIds.add(a.body.id);
       else if (!FAULT_STATUSES.has(a.status)) wrong('issue', a);
@@ -117,7 +126,10 @@ export function simulateOffice(opts: {
   /** The counter's current ticket according to the database (null when the database is down too). */
   async function currentInDb(counterId: string): Promise<string | null | undefined> {
     try {
-      const t = await opts.db.ticket.findFirst({ where: { counterId, status: { in: ['called', 'serving'] } }, select: { id: true } });
+      const t = await opts.db.ticket.findFirst({
+        where: { counterId, status: { in: ['called', 'serving'] } },
+        select: { id: true },
+      });
       return t?.id ?? null;
     } catch {
       return undefined;
@@ -147,7 +159,13 @@ export function simulateOffice(opts: {
         continue;
       }
       if (!opened) {
-        const a = await send(opts.target(), 'POST', `/api/counters/${seat.counterId}/open`, { serviceIds: opts.serviceIds }, cookie);
+        const a = await send(
+          opts.target(),
+          'POST',
+          `/api/counters/${seat.counterId}/open`,
+          { serviceIds: opts.serviceIds },
+          cookie,
+        );
         count('open', a);
         if (a.status === 200) opened = true;
         else if (a.status === 401) cookie = undefined;
@@ -233,7 +251,10 @@ export interface DayAudit {
 
 /** The books of the office after the day (run after `drain`). */
 export async function auditDay(db: Db, officeId: string, issuedIds: Iterable<string>): Promise<DayAudit> {
-  const tickets = await db.ticket.findMany({ where: { officeId }, select: { id: true, status: true, number: true, seq: true, day: true } });
+  const tickets = await db.ticket.findMany({
+    where: { officeId },
+    select: { id: true, status: true, number: true, seq: true, day: true },
+  });
   const events = await db.ticketEvent.groupBy({ by: ['ticketId', 'type'], where: { officeId }, _count: { _all: true } });
   const ev = new Map<string, Record<string, number>>();
   for (const e of events) {
@@ -250,7 +271,8 @@ export async function auditDay(db: Db, officeId: string, issuedIds: Iterable<str
     if (t.status === 'waiting') lost.push(t.id);
     if ((e.called ?? 0) > 1) doubleCalled.push(t.id);
     const wasCalled = t.status === 'called' || t.status === 'serving' || t.status === 'completed' || t.status === 'no_show';
-    if (e.issued !== 1 || (wasCalled && !e.called) || (t.status === 'completed' && e.completed !== 1)) halfWritten.push(`${t.number} ${t.status} ${JSON.stringify(e)}`);
+    if (e.issued !== 1 || (wasCalled && !e.called) || (t.status === 'completed' && e.completed !== 1))
+      halfWritten.push(`${t.number} ${t.status} ${JSON.stringify(e)}`);
   }
   const sequences = await db.dailySequence.findMany({ where: { officeId } });
   const sequenceMismatches: string[] = [];

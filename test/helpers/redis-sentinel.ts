@@ -141,7 +141,13 @@ export async function startSentinelSetup(): Promise<SentinelSetup> {
   }
   const ask = async (): Promise<string> => {
     for (const s of sentinels) {
-      const c = new Redis({ port: s.port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      const c = new Redis({
+        port: s.port,
+        host: '127.0.0.1',
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
       c.on('error', () => undefined);
       try {
         await c.connect();

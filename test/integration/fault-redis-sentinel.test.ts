@@ -164,14 +164,19 @@ describe('Redis primary killed, Sentinel fails over', () => {
       () => 'print jobs still pending',
       45_000,
     );
-    const jobs = await space.db.printJob.findMany({ where: { kioskId: kiosk.id }, include: { ticket: { select: { code: true } } } });
+    const jobs = await space.db.printJob.findMany({
+      where: { kioskId: kiosk.id },
+      include: { ticket: { select: { code: true } } },
+    });
     const paper = printer.documents().map((d) => d.qr[0]?.split('/t/')[1]);
     const perCode = new Map<string, number>();
     for (const code of paper) perCode.set(code, (perCode.get(code) ?? 0) + 1);
     const printedTwice = [...perCode].filter(([, n]) => n > 1);
     const printed = jobs.filter((j) => j.status === 'printed');
     const failed = jobs.filter((j) => j.status === 'failed');
-    console.info(`print jobs: ${jobs.length}, printed ${printed.length}, not printed ${failed.length} (${[...new Set(failed.map((j) => j.lastError))].join('; ')})`);
+    console.info(
+      `print jobs: ${jobs.length}, printed ${printed.length}, not printed ${failed.length} (${[...new Set(failed.map((j) => j.lastError))].join('; ')})`,
+    );
     expect(printedTwice).toEqual([]);
     expect(printed.map((j) => perCode.get(j.ticket!.code) ?? 0)).toEqual(printed.map(() => 1));
     // Not printed only because the citizen was served first.

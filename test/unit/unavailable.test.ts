@@ -41,8 +41,7 @@ describe('isDependencyUnavailable', () => {
 
   it('a connection dropped by a server shutting down, crashing or starting up', () => {
     const pgError = (code: string) => Object.assign(new Error('terminating connection'), { code, severity: 'FATAL' });
-    for (const code of ['57P01', '57P02', '57P03', '08006'])
-      expect(isDependencyUnavailable(pgError(code)), code).toBe(true);
+    for (const code of ['57P01', '57P02', '57P03', '08006']) expect(isDependencyUnavailable(pgError(code)), code).toBe(true);
     expect(isDependencyUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true);
     // Prisma's wrapping of the driver adapter's error.
     const adapter = { name: 'DriverAdapterError', message: 'x', cause: { kind: 'ConnectionClosed' } };
