@@ -53,6 +53,8 @@ export async function runSoak(opts: {
   clerks?: number;
   kiosks?: number;
   seed?: number;
+  /** Go on past `seconds` until this many faults were injected (4: one of each kind). */
+  minFaults?: number;
   log?: (line: string) => void;
 }): Promise<SoakReport> {
   const log = opts.log ?? (() => undefined);
@@ -113,7 +115,7 @@ export async function runSoak(opts: {
     const end = Date.now() + opts.seconds * 1000;
     for (;;) {
       const wait = every * (0.5 + rnd());
-      if (Date.now() + wait > end) break;
+      if (Date.now() + wait > end && faults.length >= (opts.minFaults ?? 0)) break;
       await new Promise((r) => setTimeout(r, wait));
       const fault = pick();
       const t0 = Date.now();
