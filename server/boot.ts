@@ -8,7 +8,7 @@ import { loadConfig, type Config } from './config';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
-import { seedDemo } from './db/seed-demo';
+import type { DemoSeeded } from './db/seed-demo';
 import { CLIENT_IP_HEADER } from './http/route';
 import { log } from './log';
 import { reconcileOffice } from './queue/engine';
@@ -25,7 +25,8 @@ import { setRuntime, type Runtime } from './runtime';
 export interface Sportello {
   url: string;
   runtime: Runtime;
-  seeded: { username: string; role: string }[] | null;
+  /** The demo accounts, when this start seeded the demo data. */
+  seeded: DemoSeeded | null;
   /** Folder of the embedded database, when no DATABASE_URL was given. */
   embeddedDir: string | null;
   stop(): Promise<void>;
@@ -64,7 +65,8 @@ export async function startSportello(env: Record<string, string | undefined> = p
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  if (wantSeed) seeded = (await seedDemo(db, config.timeZone)).staff;
+  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start.
+  if (wantSeed) seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone);
 
   const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
   const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
