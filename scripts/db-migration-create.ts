@@ -12,6 +12,10 @@ if (!name) {
   process.exit(2);
 }
 
+// Folders made by the old tool carried a schema copy; nothing reads those any more.
+for (const copy of fs.readdirSync(MIGRATIONS_DIR).map((d) => path.join(MIGRATIONS_DIR, d, 'schema.prisma')))
+  if (fs.existsSync(copy)) console.warn(`Ignoring ${path.relative(process.cwd(), copy)}: not used any more, delete it.`);
+
 const db = await openMigratedDatabase();
 let sql: string;
 try {
