@@ -42,6 +42,7 @@ const charColumns = new WeakMap<unknown[], number[]>();
 
 class CharAwarePool extends pg.Pool {
   // The adapter calls query(config, values) and awaits the promise: the only form wrapped here.
+  // (`never` fits every one of pg's many query() overloads.)
   override query(...args: unknown[]): never {
     const run = (super.query as (...a: unknown[]) => unknown)(...args);
     if (!(run instanceof Promise)) return run as never;
