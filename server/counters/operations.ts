@@ -11,10 +11,10 @@ import { changeCounter } from './state';
 
 /** After a committed change: the counter's screens at once, the office's figures batched. */
 export async function snapshotAfterChange(counterId: string, officeId: string): Promise<CounterSnapshot> {
-  const snap = (await counterSnapshot(counterId)) as CounterSnapshot;
-  publishCounter(snap);
+  const snap = await counterSnapshot(counterId);
+  if (snap) publishCounter(snap); // null: an admin deleted the closed counter meanwhile
   publishOfficeChanged(officeId);
-  return snap;
+  return snap as CounterSnapshot;
 }
 
 /** The clerk sits at a counter and chooses what to serve (default: all their skills in that office). */
