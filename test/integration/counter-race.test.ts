@@ -90,7 +90,8 @@ describe('close racing call-next', () => {
       );
 
       for (const { d, call, close } of results) {
-        const key = `call ${call.status} ${call.body?.error?.code ?? ''} / close ${close.status} ${close.body?.error?.code ?? ''}`;
+        const answer = (r: Awaited<ReturnType<ApiClient['post']>>) => [r.status, r.body?.error?.code].filter(Boolean).join(' ');
+        const key = `call ${answer(call)} / close ${answer(close)}`;
         outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
         // Exactly one of the two goes through: a call then a refused close (the counter is busy),
         // or a close then a refused call (the counter has no clerk any more: not theirs to call).
