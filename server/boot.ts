@@ -18,6 +18,7 @@ import { httpAnswered } from './ops/metrics';
 import { serveMetrics } from './ops/metrics-endpoint';
 import { attachKioskAgents } from './printing/agent-hub';
 import { attachRealtime } from './realtime/io';
+import { startOfficeFeed } from './realtime/office-feed';
 import { ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
 import { setRuntime, type Runtime } from './runtime';
@@ -80,6 +81,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     redis,
     keys,
     io: null,
+    officeFeed: null,
     sessionSecret: sessionSecret(config),
     baseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
@@ -101,6 +103,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     void handle(req, res);
   });
   runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel());
+  runtime.officeFeed = startOfficeFeed();
   attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
@@ -124,6 +127,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);
+      runtime.officeFeed?.stop();
       await stopJobs();
       await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
       // Keep-alive and long-polling connections would hold close() open indefinitely.

@@ -19,8 +19,8 @@ import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
 import { publicDisplayQuery } from '../displays/inputs';
 import { resolveDisplayTarget } from '../displays/resolve';
-import { displaySnapshot } from './display';
-import { watchTicket } from './publish';
+import { displaySnapshot } from '../displays/snapshot';
+import { watchTicket } from '../tickets/snapshot';
 import { rooms } from './rooms';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
