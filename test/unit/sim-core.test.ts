@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accuracy } from '../../sim/accuracy';
-import { arrivals, lognormal, pick, seeded } from '../../sim/random';
+import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 

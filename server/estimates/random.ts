@@ -1,6 +1,6 @@
 /**
- * Seeded randomness for the day simulator: the same seed gives the same day, so its accuracy
- * figures can be asserted in CI.
+ * Seeded randomness for the wait estimate's simulations and the day simulator: the same seed
+ * gives the same answer, so estimates do not flicker and simulated days repeat exactly.
  */
 export type Rng = () => number;
 
