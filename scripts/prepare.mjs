@@ -10,6 +10,7 @@ const args = new Set(process.argv.slice(2));
 
 const SOURCES = [
   'app',
+  'contract',
   'server',
   'admin',
   'book',
