@@ -23,6 +23,7 @@ const SOURCES = [
   'messages',
   'prisma',
   'next.config.js',
+  'proxy.ts',
   'package.json',
   'tsconfig.json',
 ];
