@@ -98,7 +98,7 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
         // Bursts for one slot queue on its row lock: give them time rather than a 503.
         { maxWait: 10_000, timeout: 15_000 },
       );
-      rescheduleInBackground(null, a);
+      rescheduleInBackground(null, a, now);
       notifyInBackground('confirmation', a);
       return toView(a, now);
     } catch (err) {

@@ -101,7 +101,7 @@ export async function rescheduleByToken(token: string, raw: z.input<typeof resch
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
-  rescheduleInBackground(a, updated);
+  rescheduleInBackground(a, updated, now);
   notifyInBackground('rescheduled', updated);
   return toView(updated, now);
 }

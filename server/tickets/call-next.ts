@@ -18,7 +18,7 @@ const MAX_STALE_ENTRIES = 50;
  * still be waiting; a stale Redis entry is dropped and the next one tried). If the transaction
  * fails after the pick, the ticket goes back into its queue with its rank.
  */
-export async function callNext(actor: Actor, counterId: string) {
+export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const { db } = rt();
   const counter = await db.counter.findUnique({ where: { id: counterId } });
   if (!counter) throw notFound('Counter');
@@ -32,7 +32,6 @@ export async function callNext(actor: Actor, counterId: string) {
   await ensureBuilt(counter.officeId);
 
   let pending: NonNullable<Claim> | null = null;
-  const now = new Date();
   let result;
   try {
     result = await db.$transaction(async (tx) => {
