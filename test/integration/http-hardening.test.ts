@@ -5,12 +5,13 @@
  * cookies are Secure behind https, security headers on pages and API, the client address through
  * trusted proxies, and socket subscriptions within a budget.
  */
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import net from 'node:net';
 import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
-import { startApp, type TestApp } from '../helpers/app';
+import { freePort, startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { connectSocket, expectApiError, issue, oneStop, subscribe, type OneStop } from '../helpers/sportello';
 
@@ -491,6 +492,36 @@ describe('a lost database connection', () => {
     } finally {
       await viaRelay.stop();
       relay.close();
+    }
+  });
+});
+
+describe('the rate limit without Redis', () => {
+  it('lets requests through with a log line instead of failing them', async () => {
+    const port = await freePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: 'ignore',
+    });
+    const own = await startApp(space, {
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      REDIS_PREFIX: `${space.redisPrefix}_down`,
+      RATE_LIMIT_PER_MINUTE: '5',
+    }).catch(async (err: unknown) => {
+      redis.kill('SIGKILL');
+      throw err;
+    });
+    try {
+      const login = () => new ApiClient(own.url).post('/api/auth/login', { username: 'nobody', password: 'wrong-password' });
+      expectApiError(await login(), 401, 'invalid_credentials');
+      await new Promise<void>((resolve) => {
+        redis.once('exit', () => resolve());
+        redis.kill('SIGKILL');
+      });
+      expectApiError(await login(), 401, 'invalid_credentials');
+      expect(own.output()).toContain('rate limit not checked');
+    } finally {
+      await own.stop();
+      if (redis.exitCode === null && redis.signalCode === null) redis.kill('SIGKILL');
     }
   });
 });
