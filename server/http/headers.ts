@@ -38,15 +38,7 @@ export const API_CSP = [
 /** Only the kiosk scans QR codes with the camera; no page needs the microphone or the location. */
 export function permissionsPolicy(path: string): string {
   const kiosk = path === '/kiosk' || path.startsWith('/kiosk/');
-  return [
-    `camera=${kiosk ? '(self)' : '()'}`,
-    'microphone=()',
-    'geolocation=()',
-    'payment=()',
-    'usb=()',
-    'serial=()',
-    'bluetooth=()',
-  ].join(', ');
+  return [`camera=${kiosk ? '(self)' : '()'}`, 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'serial=()'].join(', ');
 }
 
 /** Headers for every answer; the pages' CSP comes from Next's proxy, with its nonce. */
