@@ -8,8 +8,8 @@
 /** Rooms one socket may listen to at once (a screen needs 1–3: its own, its office's, its login's). */
 export const MAX_ROOMS_PER_SOCKET = 12;
 /** Burst of subscriptions, then one every REFILL_MS (a screen subscribes once per (re)connect or change). */
-export const SUBSCRIBE_BURST = 10;
-export const REFILL_MS = 2000;
+export const SUBSCRIBE_BURST = 30;
+export const REFILL_MS = 1000;
 
 export class SubscribeBudget {
   private tokens = SUBSCRIBE_BURST;

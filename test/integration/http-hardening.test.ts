@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
+import { MAX_ROOMS_PER_SOCKET, REFILL_MS, SUBSCRIBE_BURST } from '../../server/realtime/limits';
 import { connectSocket, expectApiError, issue, oneStop, subscribe, type OneStop } from '../helpers/sportello';
 
 let space: TestSpace;
@@ -324,13 +325,14 @@ describe('socket subscriptions', () => {
     const socket = await connectSocket(app.url);
     try {
       const acks = [];
-      for (let i = 0; i < 14; i++) acks.push(await subscribe(socket, 'ticket:subscribe', { code: 'abcdefghijkmnpqr' }));
+      for (let i = 0; i < SUBSCRIBE_BURST + 4; i++)
+        acks.push(await subscribe(socket, 'ticket:subscribe', { code: 'abcdefghijkmnpqr' }));
       const codes = acks.map((a) => (a.ok ? 'ok' : a.error.code));
-      expect(codes.slice(0, 10).every((c) => c === 'not_found')).toBe(true);
-      expect(codes.slice(10)).toContain('rate_limited');
+      expect(codes.slice(0, SUBSCRIBE_BURST).every((c) => c === 'not_found')).toBe(true);
+      expect(codes.slice(SUBSCRIBE_BURST)).toContain('rate_limited');
       expect(socket.connected).toBe(true);
       // The bucket refills: a legitimate subscription goes through again.
-      await new Promise((r) => setTimeout(r, 4500));
+      await new Promise((r) => setTimeout(r, 2 * REFILL_MS + 500));
       expect((await subscribe(socket, 'display:subscribe', { officeId: os.officeId })).ok).toBe(true);
     } finally {
       socket.disconnect();
@@ -340,7 +342,7 @@ describe('socket subscriptions', () => {
   it('are capped per socket: the next room is refused, rooms already joined still work', async () => {
     const api = new ApiClient(app.url);
     const tickets = [];
-    for (let i = 0; i < 13; i++) tickets.push(await issue(api, os.desk[0].id));
+    for (let i = 0; i <= MAX_ROOMS_PER_SOCKET; i++) tickets.push(await issue(api, os.desk[0].id));
     const socket = await connectSocket(app.url);
     try {
       const results: string[] = [];
@@ -353,8 +355,8 @@ describe('socket subscriptions', () => {
         }
         results.push(ack.ok ? 'ok' : ack.error.code);
       }
-      expect(results.slice(0, 12)).toEqual(Array(12).fill('ok'));
-      expect(results[12]).toBe('too_many_subscriptions');
+      expect(results.slice(0, MAX_ROOMS_PER_SOCKET)).toEqual(Array(MAX_ROOMS_PER_SOCKET).fill('ok'));
+      expect(results[MAX_ROOMS_PER_SOCKET]).toBe('too_many_subscriptions');
       let again = await subscribe<unknown>(socket, 'ticket:subscribe', { code: tickets[0].code });
       while (!again.ok && again.error.code === 'rate_limited') {
         await new Promise((r) => setTimeout(r, 1000));
