@@ -12,5 +12,7 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError(404, 'not_found', `${what} not found`);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
+/** Well-formed input that the data refuses (an unknown office, a service of another office). */
+export const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 export const forbidden = (message = 'Your role does not allow this action') => new AppError(403, 'forbidden', message);
 export const unauthorized = () => new AppError(401, 'unauthorized', 'Please log in');

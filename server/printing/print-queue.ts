@@ -16,7 +16,7 @@ import { recordPrinterStatus } from './printer-status';
 import { testPrintLayout } from './test-layout';
 import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
-import { sendToPrinter } from './transport';
+import { sendToPrinter } from '../../agent/src/transport';
 import { registerQueue, unregisterQueue } from '../jobs/queues';
 import { log } from '../log';
 

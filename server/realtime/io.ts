@@ -22,9 +22,9 @@ import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
 import { publicDisplayQuery } from '../displays/inputs';
 import { resolveDisplayTarget } from '../displays/resolve';
-import { displaySnapshot } from './display';
+import { displaySnapshot } from '../displays/snapshot';
+import { watchTicket } from '../tickets/snapshot';
 import { SubscribeBudget, withinRoomCap } from './limits';
-import { watchTicket } from './publish';
 import { rooms } from './rooms';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };

@@ -23,7 +23,7 @@ import { todayAppointments } from '../../server/appointments/today';
 import { openCounter } from '../../server/counters/operations';
 import { reconcileOffice } from '../../server/queue/engine';
 import type { Runtime } from '../../server/runtime';
-import { callNext } from '../../server/tickets/call-next';
+import { callNext } from '../../server/counters/calls';
 import { completeTicket } from '../../server/tickets/actions';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';

@@ -6,7 +6,7 @@ import { appointmentSlipLayout, type AppointmentSlipInput } from '../../server/p
 import { testPrintLayout } from '../../server/printing/test-layout';
 import { printedDateTime } from '../../server/printing/texts';
 import { ticketLayout, type TicketPrintInput } from '../../server/printing/ticket-layout';
-import { paperStatusFromByte } from '../../server/printing/transport';
+import { paperStatusFromByte } from '../../agent/src/transport';
 import { decodeEscPos } from '../helpers/escpos-decode';
 
 const URL = 'https://sportello.comune.example.it/t/abcdefghjkmnpqrs';
