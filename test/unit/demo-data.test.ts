@@ -10,7 +10,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 /** A copy of the demo data with one file changed. */
 function withFile(file: string, change: (data: unknown) => unknown): string {
   const dir = fs.mkdtempSync(path.join(tmp, 'copy-'));
-  for (const f of fs.readdirSync(DEMO_DATA_DIR)) fs.copyFileSync(path.join(DEMO_DATA_DIR, f), path.join(dir, f));
+  fs.cpSync(DEMO_DATA_DIR, dir, { recursive: true });
   const data = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
   fs.writeFileSync(path.join(dir, file), JSON.stringify(change(data)));
   return dir;

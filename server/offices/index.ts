@@ -1,7 +1,8 @@
-import { notFound } from './errors';
-import { walkInStatusAt } from './offices/opening';
-import { walkInRules, walkInRulesInclude } from './offices/walk-in';
-import { rt } from './runtime';
+/** The office look-ups of the public screens and APIs (imported as `server/offices`). */
+import { notFound } from '../errors';
+import { rt } from '../runtime';
+import { walkInStatusAt } from './opening';
+import { walkInRules, walkInRulesInclude } from './walk-in';
 
 /** The office a public screen means: the given one, or the one-stop desk. */
 export async function resolveOffice(officeId?: string) {

@@ -1,10 +1,10 @@
-import { displayServiceIds, tickerOf, type DisplayTarget } from '../displays/resolve';
+import { displayServiceIds, tickerOf, type DisplayTarget } from './resolve';
 import { notFound } from '../errors';
 import { walkInStatus } from '../offices/walk-in';
 import { ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
+import type { DisplayConfig, DisplaySnapshot } from '../realtime/contract';
 import { recentCalls } from './calls';
-import type { DisplayConfig, DisplaySnapshot } from './contract';
 
 /**
  * Everything a waiting-room display needs after a (re)connect or a configuration change: the
