@@ -7,8 +7,8 @@ import { api, ApiError } from '../counter/api';
 import type { Me, OfficeItem } from '../counter/types';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
 import { AdminLogin } from './AdminLogin';
@@ -141,45 +141,31 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   return (
     <div className={styles.app} lang={lang}>
-      <header className={styles.topbar}>
-        <p className={styles.brand}>{t('appTitle')}</p>
-        <div className={styles.topbarRight}>
-          {phase.kind === 'ready' && offices.length > 1 && (
-            <label className={styles.officeField}>
-              <span>{t('office')}</span>
-              <select
-                className={styles.officeSelect}
-                value={officeId ?? ''}
-                onChange={(e) => chooseOffice(e.target.value)}
-                data-testid="admin-office"
-              >
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {lang === 'en' ? o.nameEn : o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {me && (
-            <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>
-          )}
-          <LanguageSwitch
-            lang={lang}
-            onLanguage={onLang}
-            label={t('languageSwitch')}
-            testIdPrefix="admin-lang"
-            className={styles.langSwitch}
-            buttonClassName={styles.langButton}
-            activeClassName={styles.langActive}
-          />
-          {me && (
-            <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
-              {t('logout')}
-            </button>
-          )}
-        </div>
-      </header>
+      <StaffTopBar
+        namespace="admin"
+        lang={lang}
+        onLang={onLang}
+        user={me ? t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) }) : null}
+        onLogout={me ? logout : null}
+      >
+        {phase.kind === 'ready' && offices.length > 1 && (
+          <label className={styles.officeField}>
+            <span>{t('office')}</span>
+            <select
+              className={styles.officeSelect}
+              value={officeId ?? ''}
+              onChange={(e) => chooseOffice(e.target.value)}
+              data-testid="admin-office"
+            >
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {lang === 'en' ? o.nameEn : o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </StaffTopBar>
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { searchServices, type AppointmentView, type BookService } from '../book/api';
-import { SlotPicker, type PickedSlot } from '../book/SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import { api, errorNotice } from './api';
 import styles from './counter.module.css';
 import local from './appointments.module.css';

@@ -6,7 +6,7 @@ import { isLanguage, type LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { getSocket, useSubscription } from '../ui/socket';
 import type { TicketPublic } from '../server/realtime/contract';
-import { isPlainCounterName } from '../display/announcer';
+import { isPlainCounterName } from '../ui/speech';
 import styles from './ticket.module.css';
 
 const LANG_KEY = 'sportello.lang';

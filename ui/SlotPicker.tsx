@@ -17,8 +17,8 @@ import {
   type Availability,
   type DayInfo,
   type SlotInfo,
-} from './api';
-import styles from './book.module.css';
+} from '../book/api';
+import styles from './slot-picker.module.css';
 
 export interface PickedSlot {
   startsAt: string;
