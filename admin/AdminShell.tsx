@@ -14,6 +14,7 @@ import styles from './admin.module.css';
 import { AdminLogin } from './AdminLogin';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.admin.lang';
 const OFFICE_KEY = 'sportello.admin.office';
@@ -71,9 +72,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const loadOffices = useCallback(async () => {
     try {
@@ -91,10 +90,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    if (phase.kind !== 'ready') return;
-    void loadOffices();
-  }, [phase.kind, loadOffices]);
+  const ready = phase.kind === 'ready';
+  useLoad(useCallback(async () => (ready ? loadOffices() : undefined), [ready, loadOffices]));
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);

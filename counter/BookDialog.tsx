@@ -225,6 +225,7 @@ export function BookDialog({
               </p>
               <p className={styles.muted}>{booked.email ? t('book.mailed') : t('book.tellCode')}</p>
             </div>
+            {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the API renders: nothing for next/image to optimise */}
             <img src={booked.qrUrl} alt={tb('card.qrAlt', { code: booked.code })} className={local.qr} width={160} height={160} />
           </div>
         ) : null}

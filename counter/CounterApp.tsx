@@ -13,6 +13,7 @@ import { OpenCounter } from './OpenCounter';
 import type { Me, Notice } from './types';
 import type { CounterSnapshot } from '../server/realtime/contract';
 import { WorkView } from './WorkView';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.counter.lang';
 
@@ -66,9 +67,7 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
     }
   }, [goFromMe]);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);

@@ -37,6 +37,7 @@ import { CheckInScreen } from './screens/CheckInScreen';
 import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
 import styles from './kiosk.module.css';
+import { useLoad } from '../ui/useLoad';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
 export const IDLE_SECONDS = 30;
@@ -113,9 +114,7 @@ function KioskApp({
     }
   }, [officeId]);
 
-  useEffect(() => {
-    void fetchCatalog();
-  }, [fetchCatalog]);
+  useLoad(fetchCatalog);
 
   const reloadCatalog = useCallback(async () => {
     if (loading.current) return;

@@ -62,6 +62,9 @@ export function StatsView() {
 
   // First load, and again when the office changes.
   useEffect(() => {
+    // Shows "loading" at once (a synchronous setState by design); the form's other fields apply
+    // on submit only, so `query` is read here, not followed.
+    // eslint-disable-next-line react-hooks/set-state-in-effect, react-hooks/exhaustive-deps
     void load(query());
   }, [officeId, load]);
 

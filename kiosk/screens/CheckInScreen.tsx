@@ -9,7 +9,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import { pick } from '../api';
 import { AppointmentApiError, checkInAppointment, type CheckInResult } from '../appointments-api';
 import { BackButton } from './BackButton';
 import type { HeadingRef } from './heading';
@@ -304,7 +303,7 @@ function CameraScanner({ onCode, onClose }: { onCode: (v: string) => void; onClo
     let stream: MediaStream | null = null;
     let timer = 0;
     let stopped = false;
-    (async () => {
+    void (async () => {
       try {
         const Ctor = (window as unknown as { BarcodeDetector: BarcodeDetectorCtor }).BarcodeDetector;
         const detector = new Ctor({ formats: ['qr_code'] });

@@ -15,7 +15,10 @@ import { canShowEmoji, Emoji } from '../Emoji';
 
 export type CatalogState = { status: 'loading' } | { status: 'error' } | { status: 'ready' };
 
-export function StartScreen(props: {
+export function StartScreen({
+  headingRef,
+  ...props
+}: {
   lang: LanguageCode;
   headingRef: HeadingRef;
   searching: boolean;
@@ -52,18 +55,18 @@ export function StartScreen(props: {
       {searching ? (
         <div className={styles.screenHead}>
           <BackButton onClick={props.onCloseSearch} />
-          <h1 ref={props.headingRef} tabIndex={-1} className={styles.title}>
+          <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
             {t('searchTitle')}
           </h1>
         </div>
       ) : closed ? (
         <div className={styles.welcome}>
-          <ClosedNotice lang={lang} nextOpensAt={closed.nextOpensAt} timeZone={closed.timeZone} headingRef={props.headingRef} />
+          <ClosedNotice lang={lang} nextOpensAt={closed.nextOpensAt} timeZone={closed.timeZone} headingRef={headingRef} />
           {checkInButton ? <div className={styles.closedActions}>{checkInButton}</div> : null}
         </div>
       ) : (
         <div className={styles.welcome}>
-          <h1 ref={props.headingRef} tabIndex={-1} className={styles.welcomeTitle}>
+          <h1 ref={headingRef} tabIndex={-1} className={styles.welcomeTitle}>
             {t('welcome')}
           </h1>
           <p className={styles.welcomeHint}>{t('welcomeHint')}</p>

@@ -76,6 +76,7 @@ export function publishOfficeChanged(officeId: string): void {
 
 function schedule(officeId: string, state: { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean }) {
   if (state.timer || state.running) return;
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
   state.timer = setTimeout(async () => {
     state.timer = null;
     state.running = true;
