@@ -47,8 +47,6 @@ export function OpenCounter({
   // The clerk's services, and the offices they belong to (the one-stop desk first).
   useEffect(() => {
     let live = true;
-    // Every setState below runs after the await (react/react#34905 cannot see that yet).
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     void (async () => {
       try {
         const [{ data: mine }, officesRes] = await Promise.all([

@@ -37,7 +37,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
       .catch(() => setState({ step: 'error' }));
   };
   // Shows "loading" again at once when the service changes (a synchronous setState by design).
-  // eslint-disable-next-line react-hooks/set-state-in-effect, react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(load, [service.id, service.officeId]);
 
   const dateOf = (day: string) =>

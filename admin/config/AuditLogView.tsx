@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { AUDIT_ENTITIES } from '../../server/admin/audit-kinds';
 import styles from '../admin.module.css';
