@@ -13,7 +13,7 @@ const kiosk: KioskView = {
   locationHintIt: 'Atrio',
   locationHintEn: 'Hall',
   active: true,
-  printerStatus: 'ok',
+  printerStatus: 'online',
   printerDetail: null,
   agentConnected: true,
   lastSeenAt: null,
