@@ -1,19 +1,20 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { api, ApiError } from '../counter/api';
 import type { Me, OfficeItem } from '../counter/types';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
 import { AdminLogin } from './AdminLogin';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.admin.lang';
 const OFFICE_KEY = 'sportello.admin.office';
@@ -71,9 +72,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const loadOffices = useCallback(async () => {
     try {
@@ -91,10 +90,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    if (phase.kind !== 'ready') return;
-    void loadOffices();
-  }, [phase.kind, loadOffices]);
+  const ready = phase.kind === 'ready';
+  useLoad(useCallback(async () => (ready ? loadOffices() : undefined), [ready, loadOffices]));
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);
@@ -141,45 +138,31 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   return (
     <div className={styles.app} lang={lang}>
-      <header className={styles.topbar}>
-        <p className={styles.brand}>{t('appTitle')}</p>
-        <div className={styles.topbarRight}>
-          {phase.kind === 'ready' && offices.length > 1 && (
-            <label className={styles.officeField}>
-              <span>{t('office')}</span>
-              <select
-                className={styles.officeSelect}
-                value={officeId ?? ''}
-                onChange={(e) => chooseOffice(e.target.value)}
-                data-testid="admin-office"
-              >
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {lang === 'en' ? o.nameEn : o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {me && (
-            <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>
-          )}
-          <LanguageSwitch
-            lang={lang}
-            onLanguage={onLang}
-            label={t('languageSwitch')}
-            testIdPrefix="admin-lang"
-            className={styles.langSwitch}
-            buttonClassName={styles.langButton}
-            activeClassName={styles.langActive}
-          />
-          {me && (
-            <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
-              {t('logout')}
-            </button>
-          )}
-        </div>
-      </header>
+      <StaffTopBar
+        namespace="admin"
+        lang={lang}
+        onLang={onLang}
+        user={me ? t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) }) : null}
+        onLogout={me ? logout : null}
+      >
+        {phase.kind === 'ready' && offices.length > 1 && (
+          <label className={styles.officeField}>
+            <span>{t('office')}</span>
+            <select
+              className={styles.officeSelect}
+              value={officeId ?? ''}
+              onChange={(e) => chooseOffice(e.target.value)}
+              data-testid="admin-office"
+            >
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {lang === 'en' ? o.nameEn : o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </StaffTopBar>
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>

@@ -12,7 +12,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { errorKey, loadServices, request, searchServices, type AppointmentView, type BookOffice, type BookService } from './api';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
-import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import { describedBy, TextField } from './TextField';
 import styles from './book.module.css';
 

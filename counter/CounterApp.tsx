@@ -4,15 +4,16 @@ import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { getSocket } from '../ui/socket';
+import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import { api, ApiError } from './api';
 import styles from './counter.module.css';
 import { LoginForm } from './LoginForm';
 import { OpenCounter } from './OpenCounter';
-import { TopBar } from './TopBar';
 import type { Me, Notice } from './types';
 import type { CounterSnapshot } from '../server/realtime/contract';
 import { WorkView } from './WorkView';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.counter.lang';
 
@@ -66,9 +67,7 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
     }
   }, [goFromMe]);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);
@@ -96,7 +95,13 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
 
   return (
     <div className={styles.app} lang={lang}>
-      <TopBar lang={lang} onLang={onLang} staffName={me?.staff.displayName ?? null} onLogout={me ? logout : null} />
+      <StaffTopBar
+        namespace="counter"
+        lang={lang}
+        onLang={onLang}
+        user={me ? t('signedInAs', { name: me.staff.displayName }) : null}
+        onLogout={me ? logout : null}
+      />
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>

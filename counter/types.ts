@@ -67,9 +67,4 @@ export interface Colleague {
 export type Outcome = 'done' | 'partial' | 'redirected' | 'not_possible';
 export const outcomes: readonly Outcome[] = ['done', 'partial', 'redirected', 'not_possible'];
 
-/** A message shown to the clerk (and, the same shape, to the supervisor); translated at render time so a language switch also applies to it. */
-export interface Notice {
-  kind: 'info' | 'success' | 'error';
-  key: string;
-  values?: Record<string, string | number>;
-}
+export type { Notice } from '../ui/staff/notice';

@@ -130,7 +130,10 @@ export async function startSportello(env: Record<string, string | undefined> = p
       clearInterval(timer);
       runtime.officeFeed?.stop();
       await stopJobs();
-      await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
+      await new Promise<void>((resolve) => {
+        if (runtime.io) void runtime.io.close(() => resolve());
+        else resolve();
+      });
       // Keep-alive and long-polling connections would hold close() open indefinitely.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

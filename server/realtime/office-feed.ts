@@ -25,6 +25,7 @@ export function startOfficeFeed(): OfficeFeed {
 
   function schedule(officeId: string, state: OfficeState) {
     if (state.timer || state.running || stopped) return;
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
     state.timer = setTimeout(async () => {
       state.timer = null;
       state.running = true;
