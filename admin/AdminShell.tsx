@@ -11,7 +11,9 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
+import { DemoBadge, PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { AdminLogin } from './AdminLogin';
+import { Dialog } from './Dialog';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
 
@@ -50,10 +52,16 @@ export function AdminShell({ children }: { children: ReactNode }) {
   );
 }
 
-type Phase = { kind: 'loading' } | { kind: 'login' } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'login' }
+  | { kind: 'password'; me: Me }
+  | { kind: 'denied'; me: Me }
+  | { kind: 'ready'; me: Me };
 
 function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
   const t = useTranslations('admin');
+  const tp = useTranslations('staffPassword');
   const pathname = usePathname();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -64,6 +72,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     try {
       const { data } = await api<Me>('GET', '/api/auth/me');
       if (!data?.staff) return setPhase({ kind: 'login' });
+      if (data.mustChangePassword) return setPhase({ kind: 'password', me: data });
       setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
     } catch (err) {
       setPhase({ kind: 'login' });
@@ -130,7 +139,18 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
+  const me = phase.kind === 'ready' || phase.kind === 'denied' || phase.kind === 'password' ? phase.me : null;
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const passwordChanged = useCallback(async () => {
+    setChangingPassword(false);
+    setNotice({ kind: 'success', key: 'messages.passwordChanged' });
+    // The socket handshake was refused while the password had to change.
+    const s = getSocket();
+    s.disconnect();
+    s.connect();
+    await loadMe();
+  }, [loadMe]);
   const ctx = useMemo(
     () =>
       phase.kind === 'ready'
@@ -161,6 +181,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
               </select>
             </label>
           )}
+          {me?.demo && <DemoBadge />}
           {me && (
             <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>
           )}
@@ -173,6 +194,16 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
             buttonClassName={styles.langButton}
             activeClassName={styles.langActive}
           />
+          {me && phase.kind !== 'password' && (
+            <button
+              type="button"
+              className={styles.buttonGhost}
+              onClick={() => setChangingPassword(true)}
+              data-testid="admin-password"
+            >
+              {tp('open')}
+            </button>
+          )}
           {me && (
             <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
               {t('logout')}
@@ -183,6 +214,19 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>
+        </main>
+      )}
+      {changingPassword && (
+        <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
+          <PasswordChangeForm styles={styles} forced={false} onDone={passwordChanged} onCancel={() => setChangingPassword(false)} />
+        </Dialog>
+      )}
+      {phase.kind === 'password' && (
+        <main className={styles.centered}>
+          <div className={styles.loginCard} data-testid="password-required">
+            <h1 className={styles.loginTitle}>{tp('forcedTitle')}</h1>
+            <PasswordChangeForm styles={styles} forced onDone={passwordChanged} />
+          </div>
         </main>
       )}
       {phase.kind === 'login' && <AdminLogin notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}

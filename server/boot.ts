@@ -26,6 +26,8 @@ export interface Sportello {
   url: string;
   runtime: Runtime;
   seeded: { username: string; role: string }[] | null;
+  /** Active accounts that still have the published demo password (the start banner warns). */
+  demoAccounts: number;
   /** Folder of the embedded database, when no DATABASE_URL was given. */
   embeddedDir: string | null;
   stop(): Promise<void>;
@@ -64,7 +66,9 @@ export async function startSportello(env: Record<string, string | undefined> = p
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  if (wantSeed) seeded = (await seedDemo(db, config.timeZone)).staff;
+  // Demo accounts (with the published password) only ever go into the embedded database.
+  if (wantSeed) seeded = (await seedDemo(db, config.timeZone, { accounts: embedded !== null })).staff;
+  const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
   const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
   const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
@@ -119,6 +123,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     url: `http://localhost:${port}`,
     runtime,
     seeded,
+    demoAccounts,
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);

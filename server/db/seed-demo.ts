@@ -6,8 +6,18 @@ import { DEMO_PASSWORD, demoCategories, demoDisplays, demoOffices, demoServices,
  * The demo town's one-stop desk. Idempotent: upserts by natural keys (slugs, codes, usernames),
  * so running it again updates names and adds what is missing without touching tickets. Staff
  * passwords and skill weights are set only when first created.
+ *
+ * The demo accounts (`accounts`, default true) share the published DEMO_PASSWORD. They are marked
+ * `demoPassword` rather than "must change", so the demo, the e2e tests and the screenshot scripts
+ * log straight in; instead the start banner and the staff screens say loudly that this is a demo
+ * (server/auth/me.ts). Never on a production database: boot.ts seeds them only into the embedded
+ * one, and a production installation gets its first admin from `npm run create-admin`.
  */
-export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staff: { username: string; role: string }[] }> {
+export async function seedDemo(
+  db: Db,
+  timeZone = 'Europe/Rome',
+  opts: { accounts?: boolean } = {},
+): Promise<{ staff: { username: string; role: string }[] }> {
   const officeIds = new Map<string, string>();
   for (const o of demoOffices) {
     const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
@@ -44,11 +54,12 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
     const svc = await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
     serviceIds.set(s.code, svc.id);
   }
+  const accounts = opts.accounts === false ? [] : demoStaff;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const p of demoStaff) {
+  for (const p of accounts) {
     const staff = await db.staff.upsert({
       where: { username: p.username },
-      create: { username: p.username, displayName: p.displayName, role: p.role, passwordHash },
+      create: { username: p.username, displayName: p.displayName, role: p.role, passwordHash, demoPassword: true },
       update: { displayName: p.displayName, role: p.role },
     });
     const skills = p.skills === 'all' ? demoServices.map((s) => ({ serviceCode: s.code, weight: 1 })) : p.skills;
@@ -60,7 +71,7 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
   }
   await seedDemoSchedules(db, officeIds, serviceIds);
   await seedDemoDisplays(db, officeIds, categoryIds);
-  return { staff: demoStaff.map((s) => ({ username: s.username, role: s.role })) };
+  return { staff: accounts.map((s) => ({ username: s.username, role: s.role })) };
 }
 
 /** The demo town's patron saint (a closed day for appointments every year). */
