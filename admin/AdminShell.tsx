@@ -53,11 +53,7 @@ export function AdminShell({ children }: { children: ReactNode }) {
 }
 
 type Phase =
-  | { kind: 'loading' }
-  | { kind: 'login' }
-  | { kind: 'password'; me: Me }
-  | { kind: 'denied'; me: Me }
-  | { kind: 'ready'; me: Me };
+  { kind: 'loading' } | { kind: 'login' } | { kind: 'password'; me: Me } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
 
 function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
   const t = useTranslations('admin');
@@ -218,7 +214,12 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
       )}
       {changingPassword && (
         <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
-          <PasswordChangeForm styles={styles} forced={false} onDone={passwordChanged} onCancel={() => setChangingPassword(false)} />
+          <PasswordChangeForm
+            styles={styles}
+            forced={false}
+            onDone={passwordChanged}
+            onCancel={() => setChangingPassword(false)}
+          />
         </Dialog>
       )}
       {phase.kind === 'password' && (

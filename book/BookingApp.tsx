@@ -263,9 +263,7 @@ function Booking({
           <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
             {t('pending.title')}
           </h2>
-          <p className={styles.lead}>
-            {t('pending.text', { email: booked.email, minutes: minutesUntil(booked.holdUntil) })}
-          </p>
+          <p className={styles.lead}>{t('pending.text', { email: booked.email, minutes: minutesUntil(booked.holdUntil) })}</p>
           <div className={styles.summary} data-testid="book-pending-summary">
             <p className={styles.summaryService}>{name(booked.service.nameIt, booked.service.nameEn)}</p>
             <p className={styles.summaryWhen}>{t('details.when', { date: longDate(booked.day, lang), time: booked.time })}</p>

@@ -85,7 +85,14 @@ function Confirm({
         </div>
       ) : null}
       {token ? (
-        <button type="button" className={styles.primary} onClick={confirm} disabled={busy} aria-busy={busy} data-testid="book-confirm-submit">
+        <button
+          type="button"
+          className={styles.primary}
+          onClick={confirm}
+          disabled={busy}
+          aria-busy={busy}
+          data-testid="book-confirm-submit"
+        >
           {busy ? t('confirm.confirming') : t('confirm.button')}
         </button>
       ) : null}

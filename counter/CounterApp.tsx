@@ -120,7 +120,12 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
       />
       {changingPassword && (
         <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
-          <PasswordChangeForm styles={styles} forced={false} onDone={passwordChanged} onCancel={() => setChangingPassword(false)} />
+          <PasswordChangeForm
+            styles={styles}
+            forced={false}
+            onDone={passwordChanged}
+            onCancel={() => setChangingPassword(false)}
+          />
         </Dialog>
       )}
       {phase.kind === 'password' && (

@@ -56,11 +56,11 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra
       : kind === 'confirm_request'
         ? [t('email.details', values), t('email.confirm_request.ignore')]
         : [
-          t('email.details', values),
-          t('email.codeLine', values),
-          t('email.checkIn', values),
-          t(kind === 'reminder' ? 'email.reminder.cancelHint' : 'email.manageHint', values),
-        ]),
+            t('email.details', values),
+            t('email.codeLine', values),
+            t('email.checkIn', values),
+            t(kind === 'reminder' ? 'email.reminder.cancelHint' : 'email.manageHint', values),
+          ]),
     t('email.signature'),
   ];
   const text = paragraphs.join('\n\n') + '\n';

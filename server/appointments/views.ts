@@ -19,14 +19,7 @@ export type AppointmentFull = Prisma.AppointmentGetPayload<{ include: typeof app
  * called or at the counter), done, no-show, cancelled.
  */
 export type AppointmentDisplayStatus =
-  | 'pending'
-  | 'expired'
-  | 'booked'
-  | 'checked_in'
-  | 'serving'
-  | 'done'
-  | 'no_show'
-  | 'cancelled';
+  'pending' | 'expired' | 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
 export function displayStatus(a: {
   status: AppointmentFull['status'];

@@ -61,8 +61,8 @@ export async function recordLoginFailure(username: string, address: string): Pro
   const l = limiters();
   // consume() rejects with the limiter's state once the points are used up: that is expected here.
   const count = (p: Promise<unknown>) => p.catch((err: unknown) => (err instanceof Error ? Promise.reject(err) : undefined));
-  await Promise.all([count(l.account.consume(accountKey(username))), count(l.address.consume(address))]).catch(
-    (err: unknown) => log.warn({ err }, 'login failure not counted (Redis)'),
+  await Promise.all([count(l.account.consume(accountKey(username))), count(l.address.consume(address))]).catch((err: unknown) =>
+    log.warn({ err }, 'login failure not counted (Redis)'),
   );
 }
 

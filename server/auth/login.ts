@@ -24,10 +24,7 @@ type FailReason = 'unknown_user' | 'wrong_password' | 'inactive';
  * 401 `invalid_credentials`, counted against both limits and written to the audit log. A hash
  * of a lower bcrypt cost is replaced while the password is at hand.
  */
-export async function login(
-  raw: z.input<typeof loginInput>,
-  opts: { address?: string; now?: Date } = {},
-): Promise<LoginResult> {
+export async function login(raw: z.input<typeof loginInput>, opts: { address?: string; now?: Date } = {}): Promise<LoginResult> {
   const input = loginInput.parse(raw);
   const address = opts.address ?? 'unknown';
   const now = opts.now ?? new Date();

@@ -11,7 +11,8 @@ export const verifyPassword = (plain: string, hash: string) => bcrypt.compare(pl
 /** True when the hash was made with a lower cost than today's (rehash it while the password is at hand). */
 export function needsRehash(hash: string): boolean {
   try {
-    return bcrypt.getRounds(hash) < BCRYPT_COST;
+    // NaN (not a bcrypt hash) counts as "too cheap" too.
+    return !(bcrypt.getRounds(hash) >= BCRYPT_COST);
   } catch {
     return true;
   }

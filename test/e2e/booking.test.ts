@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookAppointment } from '../../server/appointments/book';
+import { bookConfirmed } from '../helpers/booking';
 import { closeAppointmentQueue } from '../../server/appointments/jobs';
 import { startApp, type TestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
@@ -138,7 +138,7 @@ describe('the day of the appointment', () => {
     await space.db.patronDay.deleteMany({});
     // Its 5-minute slot began two to seven minutes ago: inside the check-in window, and callable.
     const startsAt = new Date(Math.floor((Date.now() - 2 * 60_000) / (5 * 60_000)) * 5 * 60_000);
-    const booked = await bookAppointment(
+    const booked = await bookConfirmed(
       {
         serviceId: service.id,
         officeId: service.officeId,

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/auth/actor';
-import { bookAppointment } from '../../server/appointments/book';
+import { bookConfirmed } from '../helpers/booking';
 import { checkIn } from '../../server/appointments/check-in';
 import { appointmentQueue, closeAppointmentQueue, noShowJobId, reminderJobId } from '../../server/appointments/jobs';
 import { cancelByToken, rescheduleByToken } from '../../server/appointments/manage';
@@ -40,7 +40,7 @@ const person = { name: 'Anna Verdi', email: 'anna.verdi@example.org', privacyCon
 
 async function book(startsAt: Date, extra: Record<string, unknown> = {}) {
   // Booked the day before, so any time of "today" is bookable.
-  return bookAppointment(
+  return bookConfirmed(
     { serviceId, officeId, startsAt: startsAt.toISOString(), ...person, ...extra },
     { now: new Date(startsAt.getTime() - 26 * HOUR) },
   );
@@ -141,7 +141,7 @@ describe('reminders', () => {
 
   it('are not scheduled when their time has passed or without an e-mail address', async () => {
     const soon = quarter(Date.now() + 5 * HOUR);
-    const a = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), ...person });
+    const a = await bookConfirmed({ serviceId, officeId, startsAt: soon.toISOString(), ...person });
     const q = appointmentQueue();
     expect(
       await eventually(
@@ -151,7 +151,7 @@ describe('reminders', () => {
     ).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 2))).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 48))).toBeUndefined();
-    const noMail = await bookAppointment({
+    const noMail = await bookConfirmed({
       serviceId,
       officeId,
       startsAt: soon.toISOString(),
