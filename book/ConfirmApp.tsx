@@ -61,44 +61,48 @@ function Confirm({
 
   if (confirmed) {
     return (
-      <section aria-labelledby="book-step-title" data-testid="book-done">
-        <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
-          {t('confirm.done')}
-        </h2>
-        {confirmed.email ? <p className={styles.lead}>{t('confirm.doneText', { email: confirmed.email })}</p> : null}
-        <AppointmentCard appointment={confirmed} lang={lang} />
-        <a href="/book" className={styles.secondary}>
-          {t('done.another')}
-        </a>
-      </section>
+      <div className={styles.flow}>
+        <section aria-labelledby="book-step-title" data-testid="book-done">
+          <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+            {t('confirm.done')}
+          </h2>
+          {confirmed.email ? <p className={styles.lead}>{t('confirm.doneText', { email: confirmed.email })}</p> : null}
+          <AppointmentCard appointment={confirmed} lang={lang} />
+          <a href="/book" className={styles.secondary}>
+            {t('done.another')}
+          </a>
+        </section>
+      </div>
     );
   }
   return (
-    <section aria-labelledby="book-step-title" data-testid="book-confirm">
-      <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
-        {t('confirm.title')}
-      </h2>
-      <p className={styles.lead}>{t('confirm.intro')}</p>
-      {error ? (
-        <div className={styles.errorBox} role="alert" data-testid="book-error">
-          <p>{t(error)}</p>
-        </div>
-      ) : null}
-      {token ? (
-        <button
-          type="button"
-          className={styles.primary}
-          onClick={confirm}
-          disabled={busy}
-          aria-busy={busy}
-          data-testid="book-confirm-submit"
-        >
-          {busy ? t('confirm.confirming') : t('confirm.button')}
-        </button>
-      ) : null}
-      <a href="/book" className={styles.secondary}>
-        {t('manage.bookNew')}
-      </a>
-    </section>
+    <div className={styles.flow}>
+      <section aria-labelledby="book-step-title" data-testid="book-confirm">
+        <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
+          {t('confirm.title')}
+        </h2>
+        <p className={styles.lead}>{t('confirm.intro')}</p>
+        {error ? (
+          <div className={styles.errorBox} role="alert" data-testid="book-error">
+            <p>{t(error)}</p>
+          </div>
+        ) : null}
+        {token ? (
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={confirm}
+            disabled={busy}
+            aria-busy={busy}
+            data-testid="book-confirm-submit"
+          >
+            {busy ? t('confirm.confirming') : t('confirm.button')}
+          </button>
+        ) : null}
+        <a href="/book" className={styles.secondary}>
+          {t('manage.bookNew')}
+        </a>
+      </section>
+    </div>
   );
 }
