@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/client';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { applyMigrations } from '../server/db/migrate';
-import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
+import { seedDemo } from '../server/db/seed-demo';
 
 const config = loadConfig();
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
@@ -11,11 +11,11 @@ const url = config.databaseUrl ?? (embedded as { url: string }).url;
 await applyMigrations(url);
 const db = createDb(url, 1);
 // Demo accounts only into the embedded database; a production one gets its admin from `npm run create-admin`.
-const { staff } = await seedDemo(db, config.timeZone, { accounts: embedded !== null });
+const { password, staff } = await seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
 await db.$disconnect();
 await embedded?.stop();
 console.log(
   staff.length > 0
-    ? `Demo data seeded. DEMO staff (published password "${DEMO_PASSWORD}"): ${staff.map((s) => s.username).join(', ')}`
+    ? `Demo data seeded. DEMO staff (published password "${password}"): ${staff.map((s) => s.username).join(', ')}`
     : 'Demo town seeded, without staff accounts: create the first admin with `npm run create-admin`.',
 );

@@ -1,5 +1,4 @@
 import { startSportello } from './boot';
-import { DEMO_PASSWORD } from './db/seed-demo';
 import { activeDisplayLinks } from './displays/resolve';
 
 const s = await startSportello().catch((err: unknown) => {
@@ -24,15 +23,17 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
 const displays = await activeDisplayLinks().catch(() => []);
 if (displays.length > 0)
   console.log(`Waiting-room displays:\n${displays.map((d) => `  ${d.name.padEnd(28)} ${u}${d.path}`).join('\n')}\n`);
-if (s.seeded && s.seeded.length > 0) {
-  console.log(`Demo staff (password "${DEMO_PASSWORD}"): ${s.seeded.map((x) => `${x.username} (${x.role})`).join(', ')}\n`);
+if (s.seeded && s.seeded.staff.length > 0) {
+  console.log(
+    `Demo staff (password "${s.seeded.password}"): ${s.seeded.staff.map((x) => `${x.username} (${x.role})`).join(', ')}\n`,
+  );
 }
 if (s.demoAccounts > 0) {
   const line = '!'.repeat(78);
   console.warn(`${line}
-  DEMO INSTALLATION: ${s.demoAccounts} staff account(s) still have the published demo password
-  "${DEMO_PASSWORD}". Anyone who reads the README can log in as them. Do not use this for a real
-  office: change those passwords, or use DATABASE_URL and \`npm run create-admin\`.
+  DEMO INSTALLATION: ${s.demoAccounts} staff account(s) still have the published demo password.
+  Anyone who reads the README can log in as them. Do not use this for a real office: change
+  those passwords, or use DATABASE_URL and \`npm run create-admin\`.
 ${line}
 `);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../../contract/primitives';
 import type { Actor } from '../auth/actor';
 import { AppError, unauthorized } from '../errors';
 import { rt } from '../runtime';
@@ -32,7 +33,7 @@ export const bookInput = z
     serviceId: z.string().min(1).max(64),
     officeId: z.string().min(1).max(64),
     /** The slot's start, as listed by the availability endpoint (ISO 8601 with offset). */
-    startsAt: z.iso.datetime({ offset: true }),
+    startsAt: instant,
     name: z.string().trim().min(1).max(100),
     email: optionalEmail,
     phone: optionalPhone,
@@ -135,11 +136,11 @@ export async function bookAppointment(raw: BookInput, opts: BookingOrigin = {}) 
         { maxWait: 10_000, timeout: 15_000 },
       );
       if (confirm) {
-        scheduleExpiryInBackground(a);
+        scheduleExpiryInBackground(a, now);
         notifyInBackground('confirm_request', a, { confirmUrl: confirmUrl(confirm.token, input.lang) });
         return toPendingView(a);
       }
-      rescheduleInBackground(null, a);
+      rescheduleInBackground(null, a, now);
       notifyInBackground('confirmation', a);
       return toView(a, now);
     } catch (err) {

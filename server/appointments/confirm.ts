@@ -72,7 +72,7 @@ export async function confirmBooking(token: string, now = new Date()) {
     if (confirmed.status === 'expired' || confirmed.status === 'pending') throw expiredError();
     return toView(confirmed, now);
   }
-  rescheduleInBackground(null, confirmed);
+  rescheduleInBackground(null, confirmed, now);
   notifyInBackground('confirmation', confirmed);
   return toView(confirmed, now);
 }

@@ -84,19 +84,19 @@ export async function removeAppointmentJobs(a: Timed): Promise<void> {
 }
 
 /** The same, never failing the caller: every job re-checks the database anyway. */
-export function rescheduleInBackground(remove: Timed | null, add: Schedulable | null): void {
+export function rescheduleInBackground(remove: Timed | null, add: Schedulable | null, now = new Date()): void {
   void (async () => {
     if (remove) await removeAppointmentJobs(remove);
-    if (add) await scheduleAppointmentJobs(add);
+    if (add) await scheduleAppointmentJobs(add, now);
   })().catch((err: unknown) => log.warn({ err }, 'appointment jobs not updated; the sweep will catch up'));
 }
 
 /** The release of a pending booking at the end of its hold; never failing the caller (the sweep catches up). */
-export function scheduleExpiryInBackground(a: { id: string; holdUntil: Date | null }): void {
+export function scheduleExpiryInBackground(a: { id: string; holdUntil: Date | null }, now = new Date()): void {
   if (!a.holdUntil) return;
   const at = a.holdUntil.getTime();
   void appointmentQueue()
-    .add('expire-pending', { appointmentId: a.id }, jobOpts(expiryJobId(a), at, Date.now()))
+    .add('expire-pending', { appointmentId: a.id }, jobOpts(expiryJobId(a), at, now.getTime()))
     .catch((err: unknown) => log.warn({ err }, 'expiry job not added; the sweep will release the place'));
 }
 

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { withAudit } from '../admin/audit';
+import type { Actor } from '../auth/actor';
+import type { Kiosk } from '../db/generated/client';
+import { AppError, notFound } from '../errors';
+import { rt } from '../runtime';
+import type { createKioskInput, updateKioskInput } from './inputs';
+import { getKiosk, hashKioskToken, kioskView, type KioskView } from './kiosks';
+import { agentsConnected, disconnectAgents } from './printer-status';
+
+/**
+ * Administration of the kiosks and their printers (role admin; supervisors may list them). Every
+ * change is one transaction with its AuditLog row (never the token or its hash); afterwards the
+ * kiosk's connected print agents are dropped when what they were told no longer holds.
+ */
+
+function newToken(): string {
+  return `spk_${randomBytes(32).toString('base64url')}`;
+}
+
+/** The server prints by itself only to a printer it can address. */
+function checkPrinterSetup(k: { printMode: string; printerInterface: string }): void {
+  if (k.printMode === 'server' && k.printerInterface === 'none') {
+    throw new AppError(
+      422,
+      'printer_interface_required',
+      'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)',
+    );
+  }
+}
+
+/** What the audit log keeps of a kiosk: everything but the token hash (a secret, like a password hash). */
+function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash'> {
+  const { tokenHash: _secret, ...rest } = k;
+  return rest;
+}
+
+export async function adminListKiosks(officeId?: string): Promise<KioskView[]> {
+  const rows = await rt().db.kiosk.findMany({
+    where: officeId ? { officeId } : {},
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+  });
+  const connected = await agentsConnected(rows.map((k) => k.id));
+  return rows.map((k) => kioskView(k, connected.has(k.id)));
+}
+
+export async function adminGetKiosk(id: string): Promise<KioskView> {
+  const k = await getKiosk(id);
+  return kioskView(k, (await agentsConnected([id])).has(id));
+}
+
+/** Registers a kiosk. The token is in this answer only: the database keeps its hash. */
+export async function adminCreateKiosk(
+  actor: Actor,
+  input: z.infer<typeof createKioskInput>,
+): Promise<{ kiosk: KioskView; token: string }> {
+  const token = newToken();
+  const k = await rt().db.$transaction(async (tx) => {
+    if (!(await tx.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
+    checkPrinterSetup(input);
+    const k = await tx.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
+    await withAudit(tx, actor, { action: 'create', entity: 'kiosk', entityId: k.id, after: kioskRecord(k) });
+    return k;
+  });
+  return { kiosk: kioskView(k, false), token };
+}
+
+/**
+ * Changes a kiosk. Connected agents are dropped when what they were told no longer holds
+ * (deactivated, different printing mode or printer): they reconnect and get the new settings,
+ * or are refused.
+ */
+export async function adminUpdateKiosk(actor: Actor, id: string, input: z.infer<typeof updateKioskInput>): Promise<KioskView> {
+  const printerChanged = ['printMode', 'printerType', 'printerInterface', 'paperWidth'].some((f) => f in input);
+  const k = await rt().db.$transaction(async (tx) => {
+    const before = await tx.kiosk.findUnique({ where: { id } });
+    if (!before) throw notFound('Kiosk');
+    checkPrinterSetup({ ...before, ...input });
+    const after = await tx.kiosk.update({
+      where: { id },
+      // A new printer or mode invalidates what we knew about the old one.
+      data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
+    });
+    await withAudit(tx, actor, {
+      action: 'update',
+      entity: 'kiosk',
+      entityId: id,
+      before: kioskRecord(before),
+      after: kioskRecord(after),
+    });
+    return after;
+  });
+  if (input.active === false || printerChanged) await disconnectAgents(id);
+  const connected = await agentsConnected([id]);
+  return kioskView(k, connected.has(id));
+}
+
+/** `DELETE`: the kiosk is deactivated, not erased (its print history stays); its agent is refused from now on. */
+export async function adminDeactivateKiosk(actor: Actor, id: string): Promise<void> {
+  await adminUpdateKiosk(actor, id, { active: false });
+}
+
+/**
+ * A new token (the old one stops working at once); for a lost or leaked token. The audit row
+ * says who rotated it and when, never the token or its hash.
+ */
+export async function adminRotateKioskToken(actor: Actor, id: string): Promise<{ kiosk: KioskView; token: string }> {
+  const token = newToken();
+  const k = await rt().db.$transaction(async (tx) => {
+    const before = await tx.kiosk.findUnique({ where: { id } });
+    if (!before) throw notFound('Kiosk');
+    const after = await tx.kiosk.update({ where: { id }, data: { tokenHash: hashKioskToken(token) } });
+    await withAudit(tx, actor, {
+      action: 'token_rotate',
+      entity: 'kiosk',
+      entityId: id,
+      after: { name: after.name, officeId: after.officeId },
+    });
+    return after;
+  });
+  await disconnectAgents(id);
+  return { kiosk: kioskView(k, false), token };
+}
