@@ -71,7 +71,12 @@ const envSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
   /** Online bookings hold the place this many minutes until the e-mailed link confirms them. */
-  BOOKING_CONFIRM_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  BOOKING_CONFIRM_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Online bookings one e-mail address or phone number may make per day (0 = no limit). */
   BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
