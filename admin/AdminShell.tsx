@@ -11,7 +11,9 @@ import { getSocket } from '../ui/socket';
 import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
+import { DemoBadge, PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { AdminLogin } from './AdminLogin';
+import { Dialog } from './Dialog';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
 import { useLoad } from '../ui/useLoad';
@@ -51,10 +53,12 @@ export function AdminShell({ children }: { children: ReactNode }) {
   );
 }
 
-type Phase = { kind: 'loading' } | { kind: 'login' } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
+type Phase =
+  { kind: 'loading' } | { kind: 'login' } | { kind: 'password'; me: Me } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
 
 function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
   const t = useTranslations('admin');
+  const tp = useTranslations('staffPassword');
   const pathname = usePathname();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -65,6 +69,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     try {
       const { data } = await api<Me>('GET', '/api/auth/me');
       if (!data?.staff) return setPhase({ kind: 'login' });
+      if (data.mustChangePassword) return setPhase({ kind: 'password', me: data });
       setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
     } catch (err) {
       setPhase({ kind: 'login' });
@@ -127,7 +132,18 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
+  const me = phase.kind === 'ready' || phase.kind === 'denied' || phase.kind === 'password' ? phase.me : null;
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const passwordChanged = useCallback(async () => {
+    setChangingPassword(false);
+    setNotice({ kind: 'success', key: 'messages.passwordChanged' });
+    // The socket handshake was refused while the password had to change.
+    const s = getSocket();
+    s.disconnect();
+    s.connect();
+    await loadMe();
+  }, [loadMe]);
   const ctx = useMemo(
     () =>
       phase.kind === 'ready'
@@ -143,6 +159,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
         lang={lang}
         onLang={onLang}
         user={me ? t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) }) : null}
+        demo={me?.demo ?? false}
+        onChangePassword={me && phase.kind !== 'password' ? () => setChangingPassword(true) : null}
         onLogout={me ? logout : null}
       >
         {phase.kind === 'ready' && offices.length > 1 && (
@@ -166,6 +184,24 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>
+        </main>
+      )}
+      {changingPassword && (
+        <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
+          <PasswordChangeForm
+            styles={styles}
+            forced={false}
+            onDone={passwordChanged}
+            onCancel={() => setChangingPassword(false)}
+          />
+        </Dialog>
+      )}
+      {phase.kind === 'password' && (
+        <main className={styles.centered}>
+          <div className={styles.loginCard} data-testid="password-required">
+            <h1 className={styles.loginTitle}>{tp('forcedTitle')}</h1>
+            <PasswordChangeForm styles={styles} forced onDone={passwordChanged} />
+          </div>
         </main>
       )}
       {phase.kind === 'login' && <AdminLogin notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}

@@ -22,6 +22,8 @@ const KNOWN = new Set([
   'other_office',
   'service_by_appointment',
   'rate_limited',
+  'login_throttled',
+  'password_change_required',
   'code_taken',
   'slug_taken',
   'unknown_category',

@@ -14,6 +14,10 @@ export interface StaffInfo {
 export interface Me {
   staff: StaffInfo;
   counterId: string | null;
+  /** The password was chosen by an admin: only the change form is shown until it is changed. */
+  mustChangePassword?: boolean;
+  /** Accounts with the published demo password exist (a "demo data" badge is shown). */
+  demo?: boolean;
 }
 
 export interface OfficeItem {

@@ -28,6 +28,8 @@ export interface Sportello {
   runtime: Runtime;
   /** The demo accounts, when this start seeded the demo data. */
   seeded: DemoSeeded | null;
+  /** Active accounts that still have the published demo password (the start banner warns). */
+  demoAccounts: number;
   /** Folder of the embedded database, when no DATABASE_URL was given. */
   embeddedDir: string | null;
   stop(): Promise<void>;
@@ -68,8 +70,11 @@ export async function startSportello(env: Record<string, string | undefined> = p
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start.
-  if (wantSeed) seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone);
+  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start. Demo accounts
+  // (with the published password) only ever go into the embedded database.
+  if (wantSeed)
+    seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
+  const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
   const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);
   const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3 });
@@ -125,6 +130,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     url: `http://localhost:${port}`,
     runtime,
     seeded,
+    demoAccounts,
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);

@@ -66,6 +66,32 @@ const envSchema = z.object({
   APPOINTMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** smtp(s)://user:pass@host:port — unset: e-mails are written as .eml files to DATA_DIR/outbox. */
   SMTP_URL: z.string().optional(),
+  /** Staff sessions end after this many minutes without a request: operators (a clerk's day has pauses)... */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** ...supervisors and admins (whose rights are wider, and whose screens are left open more often). */
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(20),
+  /** Failed logins per account (and per client address) within 15 minutes before further tries wait. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Online bookings hold the place this many minutes until the e-mailed link confirms them. */
+  BOOKING_CONFIRM_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Online bookings one e-mail address or phone number may make per day (0 = no limit). */
+  BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
 });
 
@@ -98,6 +124,13 @@ export type Config = {
     retentionDays: number;
   };
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  staffAuth: {
+    operatorIdleMinutes: number;
+    adminIdleMinutes: number;
+    failuresPerAccount: number;
+    failuresPerAddress: number;
+  };
+  booking: { confirmMinutes: number; perContactPerDay: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -156,6 +189,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .sort((a, b) => b - a),
       retentionDays: e.APPOINTMENT_RETENTION_DAYS,
     },
+    staffAuth: {
+      operatorIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      adminIdleMinutes: e.ADMIN_SESSION_IDLE_MINUTES,
+      failuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    },
+    booking: { confirmMinutes: e.BOOKING_CONFIRM_MINUTES, perContactPerDay: e.BOOKINGS_PER_CONTACT_PER_DAY },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
   };
 }

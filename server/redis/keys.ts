@@ -21,6 +21,8 @@ export function redisKeys(prefix: string) {
     /** Present while a kiosk agent is connected: the socket id of the newest one (expires if its process dies). */
     kioskAgent: (kioskId: string) => `${prefix}:kiosk:${kioskId}:agent`,
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
+    /** Key prefix of the failed-login counters (rate-limiter-flexible adds the account or address). */
+    loginFailures: (per: 'account' | 'address') => `${prefix}:login-failures:${per}`,
     socketIoChannel: () => `${prefix}:socket.io`,
     bullPrefix: () => `${prefix}:bull`,
     /** Everything of this installation (test runs delete it). */
