@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -13,6 +14,8 @@ const envSchema = z.object({
     .default('sportello'),
   SESSION_SECRET: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Reverse proxies whose X-Forwarded-For/-Proto we believe: a hop count, or addresses and CIDRs. */
+  TRUST_PROXY: z.string().optional(),
   TIME_ZONE: z.string().default('Europe/Rome'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   DATA_DIR: z.string().default('data'),
@@ -61,6 +64,7 @@ export type Config = {
   redisPrefix: string;
   sessionSecret: string | undefined;
   publicBaseUrl: string | undefined;
+  trustProxy: TrustProxy;
   timeZone: string;
   rateLimitPerMinute: number;
   dataDir: string;
@@ -85,6 +89,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -93,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    trustProxy,
     timeZone: e.TIME_ZONE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     dataDir: path.resolve(e.DATA_DIR),

@@ -16,7 +16,7 @@ import { recordPrinterStatus } from './printer-status';
 import { testPrintLayout } from './test-layout';
 import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
-import { sendToPrinter } from './transport';
+import { sendToPrinter } from '../../agent/src/transport';
 import { registerQueue, unregisterQueue } from '../jobs/queues';
 import { log } from '../log';
 
@@ -108,7 +108,7 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
     const layout = await layoutFor(pj, kiosk);
 
     if (kiosk.printMode === 'server') {
-      const bytes = renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
+      const bytes = await renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
       await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes);
       await db.printJob.update({ where: { id }, data: { status: 'printed', printedAt: new Date(), lastError: null } });
       if (kiosk.printerStatus === 'offline' || kiosk.printerStatus === 'unknown') await recordPrinterStatus(kiosk.id, 'online');
@@ -116,7 +116,10 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
     }
 
     const target = await agentTarget(kiosk.id);
-    const bytes = renderEscPos(layout, { printerType: target.printerType ?? kiosk.printerType, paperWidth: kiosk.paperWidth });
+    const bytes = await renderEscPos(layout, {
+      printerType: target.printerType ?? kiosk.printerType,
+      paperWidth: kiosk.paperWidth,
+    });
     await db.printJob.update({ where: { id }, data: { status: 'sent', sentAt: new Date() } });
     const ack = await sendToAgent(target, {
       jobId: id,

@@ -10,7 +10,7 @@ import type { PrinterAlert } from '../realtime/contract';
 import { rooms } from '../realtime/rooms';
 import { rt } from '../runtime';
 import { KIOSK_AGENT_NAMESPACE, type AgentToServer, type ServerToAgent } from './agent-protocol';
-import { probePrinter } from './transport';
+import { probePrinter } from '../../agent/src/transport';
 
 /** How long an agent counts as connected without its socket's process renewing the mark. */
 export const AGENT_PRESENCE_TTL_S = 60;

@@ -1,12 +1,13 @@
 /**
  * The kiosk agent: a small process on the kiosk PC that receives its kiosk's print jobs from
- * Sportello over socket.io (see server/printing/agent-protocol.ts), sends the ready-made ESC/POS
+ * Sportello over socket.io (the protocol: protocol.ts), sends the ready-made ESC/POS
  * bytes to the printer (raw TCP port 9100 or a device path) and reports the printer's status.
  * socket.io reconnects by itself after a network loss or a server restart; a job delivered twice
  * is acknowledged without printing it again.
  */
 import { EventEmitter } from 'node:events';
 import { io, type Socket } from 'socket.io-client';
+import pkg from '../package.json' with { type: 'json' };
 import {
   KIOSK_AGENT_NAMESPACE,
   printMessageSchema,
@@ -14,13 +15,13 @@ import {
   type AgentToServer,
   type PrintAck,
   type ServerToAgent,
-} from '../../server/printing/agent-protocol';
-import { probePrinter, sendToPrinter, type PrinterTarget, type ProbeResult } from '../../server/printing/transport';
+} from './protocol';
+import { probePrinter, sendToPrinter, type PrinterTarget, type ProbeResult } from './transport';
 import type { AgentConfigInput } from './config';
 import { agentConfigSchema } from './config';
 import { PrintedJobs } from './printed-jobs';
 
-export const AGENT_VERSION = '1';
+export const AGENT_VERSION = pkg.version;
 
 export interface AgentLogger {
   info(msg: string): void;

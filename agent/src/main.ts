@@ -1,5 +1,6 @@
-// `npm run kiosk-agent`: the kiosk printer agent (see agent.ts and the README, "Printing and kiosks").
-import { startAgent, type AgentLogger } from './agent';
+// The kiosk printer agent's entry point: `node sportello-agent.mjs` (the built file) or `npm run
+// kiosk-agent` in a checkout. See agent.ts and the README, "Set up a kiosk PC".
+import { AGENT_VERSION, startAgent, type AgentLogger } from './agent';
 import { loadAgentConfig } from './config';
 
 const stamp = () => new Date().toISOString();
@@ -17,7 +18,7 @@ try {
   process.exit(2);
 }
 
-logger.info(`Sportello kiosk agent: connecting to ${config.url}`);
+logger.info(`Sportello kiosk agent ${AGENT_VERSION}: connecting to ${config.url}`);
 const agent = startAgent({ ...config, logger });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { printerInterfaceSchema, PRINTER_TYPES } from '../../server/printing/agent-protocol';
+import { printerInterfaceSchema, PRINTER_TYPES } from './protocol';
 
 /**
  * The agent's settings: a JSON file (`KIOSK_AGENT_CONFIG`) and/or environment variables, the

@@ -1,10 +1,10 @@
 /**
- * Getting bytes to a thermal printer and asking it how it is, from the server (print mode
- * `server`) or from the kiosk agent. Needs nothing but Node: the agent imports it on the kiosk PC.
+ * Getting bytes to a thermal printer and asking it how it is: the kiosk agent's job, and the
+ * server's too for kiosks in print mode `server` (server/printing imports it from here).
  */
 import fs from 'node:fs';
 import { ThermalPrinter, type PrinterTypes } from 'node-thermal-printer';
-import type { AgentPrinterStatus, AgentPrinterType } from './agent-protocol';
+import type { AgentPrinterStatus, AgentPrinterType } from './protocol';
 
 export interface PrinterTarget {
   /** `tcp://host:9100`, a device path such as `/dev/usb/lp0`, or `none`. */
