@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { once as onceEvent } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -217,7 +218,8 @@ describe('the kiosk agent', () => {
     const pc = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-kiosk-pc-'));
     const firstKioskPapers = printer.documents().length;
     const file = path.join(pc, 'sportello-agent.mjs');
-    execFileSync(process.execPath, ['agent/build.mjs', file]);
+    // Not execFileSync: a blocked event loop would miss the app closing idle keep-alive sockets.
+    await promisify(execFile)(process.execPath, ['agent/build.mjs', file]);
     const admin = new ApiClient(url);
     await admin.login('admin');
     const totem = await registerKiosk(admin, { officeId: desk.officeId, name: 'Totem 2', printMode: 'agent', paperWidth: 80 });
