@@ -22,7 +22,7 @@ const MAX_STALE_ENTRIES = 50;
  * ticket must still be waiting; a stale Redis entry is dropped and the next one tried). If the
  * transaction fails after the pick, the ticket goes back into its queue with its rank.
  */
-export async function callNext(actor: Actor, counterId: string) {
+export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const { db } = rt();
   // Only the office, which a counter never changes: the rules are checked under the lock.
   const found = await db.counter.findUnique({ where: { id: counterId }, select: { officeId: true } });
@@ -31,7 +31,6 @@ export async function callNext(actor: Actor, counterId: string) {
   await ensureBuilt(found.officeId);
 
   let pending: NonNullable<Claim> | null = null;
-  const now = new Date();
   let result;
   try {
     result = await changeCounter(actor, counterId, 'call', async (tx, counter) => {
