@@ -163,6 +163,7 @@ export default tseslint.config(
     'display/useAnnouncer.ts': ['server/realtime/contract'],
     'kiosk/api.ts': ['server/catalog', 'server/offices', 'server/tickets/issue'],
     'ticket/TicketScreen.tsx': ['server/realtime/contract'],
+    'ui/PasswordChangeForm.tsx': ['counter/api'],
     'ui/SlotPicker.tsx': ['book/api'],
     'ui/StaffLoginForm.tsx': ['counter/api'],
     'ui/socket.ts': ['server/realtime/contract'],

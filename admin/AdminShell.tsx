@@ -11,7 +11,7 @@ import { getSocket } from '../ui/socket';
 import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
-import { DemoBadge, PasswordChangeForm } from '../ui/PasswordChangeForm';
+import { PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { AdminLogin } from './AdminLogin';
 import { Dialog } from './Dialog';
 import { AdminContext } from './context';

@@ -166,7 +166,7 @@ export async function runSoak(opts: {
       report.unexpected.length === 0;
     return report;
   } finally {
-    await Promise.all(apps.map((a) => a?.stop()));
+    await Promise.all(apps.flatMap((a) => (a ? [a.stop()] : [])));
     await space?.drop().catch(() => undefined);
     await redis.kill('SIGKILL').catch(() => undefined);
     await pg.destroy();
