@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parsePrinterNetworks, type Cidr } from './printing/printer-networks';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +52,17 @@ const envSchema = z.object({
   /** smtp(s)://user:pass@host:port — unset: e-mails are written as .eml files to DATA_DIR/outbox. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
+  /** Networks (CIDR list) the server may open printer connections to (print mode `server`); none by default. */
+  PRINTER_NETWORKS: z.string().default(''),
+  /** Roles that read personal data of every office; other staff only of the offices they work in. */
+  PERSONAL_DATA_ALL_OFFICES_ROLES: z
+    .string()
+    .regex(/^\s*((operator|supervisor|admin)\s*(,\s*(operator|supervisor|admin)\s*)*)?$/, 'roles, e.g. supervisor,admin')
+    .default('supervisor,admin'),
+  /** Anonymous web clients (no kiosk credential, no staff session): tickets per address and minute. */
+  WEB_TICKETS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Manage-link signing keys, `id:secret` comma-separated, newest first (signs); all verify. */
+  MANAGE_LINK_KEYS: z.string().optional(),
 });
 
 export type Config = {
@@ -76,6 +88,11 @@ export type Config = {
     retentionDays: number;
   };
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  printerNetworks: Cidr[];
+  personalDataAllOfficesRoles: ('operator' | 'supervisor' | 'admin')[];
+  webTicketsPerMinute: number;
+  /** Raw `MANAGE_LINK_KEYS` (parsed by server/appointments/manage-token.ts); unset: one key from SESSION_SECRET. */
+  manageLinkKeys: string | undefined;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -85,6 +102,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let printerNetworks: Cidr[];
+  try {
+    printerNetworks = parsePrinterNetworks(e.PRINTER_NETWORKS);
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  ${(err as Error).message}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -116,5 +139,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retentionDays: e.APPOINTMENT_RETENTION_DAYS,
     },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
+    printerNetworks,
+    personalDataAllOfficesRoles: e.PERSONAL_DATA_ALL_OFFICES_ROLES.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean) as Config['personalDataAllOfficesRoles'],
+    webTicketsPerMinute: e.WEB_TICKETS_PER_MINUTE,
+    manageLinkKeys: e.MANAGE_LINK_KEYS || undefined,
   };
 }

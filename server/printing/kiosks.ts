@@ -5,7 +5,8 @@ import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
-import { printerInterfaceSchema, PRINTER_TYPES } from './agent-protocol';
+import { printerInterfaceSchema, PRINTER_TYPES, TCP_INTERFACE } from './agent-protocol';
+import { PrinterAddressRefused, resolvePrinterHost } from './printer-networks';
 import { agentsConnected, disconnectAgents } from './printer-status';
 
 const kioskFields = {
@@ -92,14 +93,28 @@ export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
   };
 }
 
-/** The server prints by itself only to a printer it can address. */
-function checkPrinterSetup(k: { printMode: string; printerInterface: string }): void {
-  if (k.printMode === 'server' && k.printerInterface === 'none') {
+/**
+ * The server prints by itself only to a printer it can address, and connects only inside the
+ * printer networks (PRINTER_NETWORKS): a host name is resolved here for a clear answer now, and
+ * again at every connection (printer-networks.ts). An agent's printer sits on the kiosk's own
+ * network, which the server never connects to.
+ */
+async function checkPrinterSetup(k: { printMode: string; printerInterface: string }): Promise<void> {
+  if (k.printMode !== 'server') return;
+  if (k.printerInterface === 'none') {
     throw new AppError(
       422,
       'printer_interface_required',
       'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)',
     );
+  }
+  const tcp = TCP_INTERFACE.exec(k.printerInterface);
+  if (!tcp) return;
+  try {
+    await resolvePrinterHost(tcp[1], rt().config.printerNetworks);
+  } catch (err) {
+    if (!(err instanceof PrinterAddressRefused)) throw err;
+    throw new AppError(422, 'printer_address_refused', err.message, { host: err.host, reason: err.reason });
   }
 }
 
@@ -114,7 +129,7 @@ export async function createKiosk(actor: Actor, raw: CreateKioskInput): Promise<
   const input = createKioskInput.parse(raw);
   const { db } = rt();
   if (!(await db.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
-  checkPrinterSetup(input);
+  await checkPrinterSetup(input);
   const token = newToken();
   const k = await db.$transaction(async (tx) => {
     const k = await tx.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
@@ -152,10 +167,14 @@ export async function getKioskView(id: string): Promise<KioskView> {
 export async function updateKiosk(actor: Actor, id: string, raw: UpdateKioskInput): Promise<KioskView> {
   const input = updateKioskInput.parse(raw);
   const printerChanged = ['printMode', 'printerType', 'printerInterface', 'paperWidth'].some((f) => f in input);
+  const current = await rt().db.kiosk.findUnique({ where: { id } });
+  if (!current) throw notFound('Kiosk');
+  // Outside the transaction (a name lookup must not hold a database connection); every
+  // connection checks the address again anyway.
+  await checkPrinterSetup({ ...current, ...input });
   const k = await rt().db.$transaction(async (tx) => {
     const before = await tx.kiosk.findUnique({ where: { id } });
     if (!before) throw notFound('Kiosk');
-    checkPrinterSetup({ ...before, ...input });
     const after = await tx.kiosk.update({
       where: { id },
       // A new printer or mode invalidates what we knew about the old one.

@@ -109,7 +109,9 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
 
     if (kiosk.printMode === 'server') {
       const bytes = renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
-      await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes);
+      await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes, {
+        networks: rt().config.printerNetworks,
+      });
       await db.printJob.update({ where: { id }, data: { status: 'printed', printedAt: new Date(), lastError: null } });
       if (kiosk.printerStatus === 'offline' || kiosk.printerStatus === 'unknown') await recordPrinterStatus(kiosk.id, 'online');
       return { status: 'printed' };

@@ -109,9 +109,11 @@ export async function checkServerPrinters(): Promise<number> {
   await Promise.all(
     kiosks.map(async (k) => {
       const target = { printerInterface: k.printerInterface, printerType: k.printerType };
-      let probe = await probePrinter(target);
+      const opts = { networks: rt().config.printerNetworks };
+      let probe = await probePrinter(target, opts);
       // A printer busy with a ticket may refuse this extra connection: ask again before believing it.
-      if (probe.status === 'offline') probe = await new Promise((r) => setTimeout(r, 1000)).then(() => probePrinter(target));
+      if (probe.status === 'offline')
+        probe = await new Promise((r) => setTimeout(r, 1000)).then(() => probePrinter(target, opts));
       await recordPrinterStatus(k.id, probe.status, probe.detail);
     }),
   );
