@@ -8,6 +8,7 @@ import { moveTicketInput } from './tickets/move';
 import { completeInput, transferInput } from './tickets/actions';
 import { createKioskInput, updateKioskInput } from './printing/kiosks';
 import { issueTicketInput } from './tickets/issue';
+import { pairInput } from './printing/kiosk-pairing';
 import { availabilityQuery } from './appointments/availability';
 import { bookInput } from './appointments/book';
 import { checkInInput } from './appointments/check-in';
@@ -171,13 +172,13 @@ export function openApiDocument(baseUrl: string) {
         post: {
           tags: ['public'],
           summary:
-            'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}',
+            "Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. A priority other than `none`, or a `kioskId`, needs the paired kiosk screen's cookie (the kiosk's own id) or a staff session: otherwise 403 kiosk_required / wrong_kiosk. Anonymous web clients also count in a stricter limit (WEB_TICKETS_PER_MINUTE). Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}",
           requestBody: body(issueTicketInput),
           responses: {
             '201': ok(
               "{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}",
             ),
-            ...errors(400, 404, 409, 422, 429),
+            ...errors(400, 403, 404, 409, 422, 429),
           },
         },
       },
@@ -354,6 +355,32 @@ export function openApiDocument(baseUrl: string) {
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
           responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) },
+        },
+      },
+      '/api/kiosks/{id}/pairing': {
+        post: {
+          tags: ['kiosks'],
+          summary:
+            "A one-time pairing code for the kiosk's screen (admin), valid 15 minutes: open `pairUrl` on the kiosk PC. Writes one AuditLog row (action pairing_code, never the code).",
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '201': ok('{code, pairUrl, expiresAt}'), ...errors(401, 403, 404, 409) },
+        },
+        delete: {
+          tags: ['kiosks'],
+          summary: 'Forget the paired screen (admin): its cookie no longer counts as a kiosk. AuditLog action unpair.',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '204': { description: 'Unpaired' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/kiosks/pair': {
+        post: {
+          tags: ['kiosks'],
+          summary:
+            "Spend a pairing code (the kiosk PC's browser): answers with the httpOnly kiosk cookie `sportello_kiosk` (400 days, renewed by use). Wrong, used or expired code: 403 pairing_invalid.",
+          requestBody: body(pairInput),
+          responses: { '200': ok('{kiosk: {id, name, officeId}, kioskUrl}'), ...errors(400, 403, 429) },
         },
       },
       '/api/kiosks/{id}/test-print': {

@@ -11,8 +11,22 @@ export const AUDIT_ENTITIES = [
   'kiosk',
   'display',
   'ticket',
+  'appointment',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 /** services_change, close and move are supervisor actions on the live office. */
 export type AuditAction =
-  'create' | 'update' | 'delete' | 'reorder' | 'password_reset' | 'token_rotate' | 'services_change' | 'close' | 'move';
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'reorder'
+  | 'password_reset'
+  | 'token_rotate'
+  | 'services_change'
+  | 'close'
+  | 'move'
+  /** A kiosk screen pairing code was issued; a kiosk's paired screen was forgotten. */
+  | 'pairing_code'
+  | 'unpair'
+  /** An appointment's manage links were revoked. */
+  | 'link_revoke';

@@ -7,6 +7,7 @@ import { queueTime } from '../queue/policy';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { localDay, localTime } from '../schedules/slots';
+import { ANONYMOUS, assertMayIssue, type Issuer } from '../tickets/issuer';
 import { businessDay, formatTicketNumber, newPublicCode } from '../tickets/numbering';
 import { publicTicketInclude, toPublic } from '../tickets/views';
 import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
@@ -56,8 +57,10 @@ export async function resolveAppointment(text: string, now = new Date()): Promis
  * appointment change are one transaction (a conditional update on the appointment's status, so two
  * kiosks cannot check the same appointment in twice), Redis follows after the commit.
  */
-export async function checkIn(raw: CheckInInput, now = new Date()) {
+export async function checkIn(raw: CheckInInput, now = new Date(), issuer: Issuer = ANONYMOUS) {
   const input = checkInInput.parse(raw);
+  // The appointment's own priority is earned by the booking; only the paper needs a kiosk.
+  assertMayIssue(issuer, { kioskId: input.kioskId });
   const a = await resolveAppointment(input.code, now);
   const tz = a.office.timeZone;
   const { config, db } = rt();

@@ -62,6 +62,8 @@ export interface KioskView {
   locationHintIt: string;
   locationHintEn: string;
   active: boolean;
+  /** When its screen was paired (kiosk-pairing.ts); null: no paired screen, no priority tickets or paper from the web. */
+  pairedAt: string | null;
   printerStatus: Kiosk['printerStatus'];
   printerDetail: string | null;
   /** Whether an agent is connected right now (null when the kiosk does not use one). */
@@ -84,6 +86,7 @@ export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
     locationHintIt: k.locationHintIt,
     locationHintEn: k.locationHintEn,
     active: k.active,
+    pairedAt: k.screenTokenHash ? (k.pairedAt?.toISOString() ?? null) : null,
     printerStatus: k.printerStatus,
     printerDetail: k.printerDetail,
     agentConnected: k.printMode === 'agent' ? agentConnected : null,
@@ -118,9 +121,9 @@ async function checkPrinterSetup(k: { printMode: string; printerInterface: strin
   }
 }
 
-/** What the audit log keeps of a kiosk: everything but the token hash (a secret, like a password hash). */
-function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash'> {
-  const { tokenHash: _secret, ...rest } = k;
+/** What the audit log keeps of a kiosk: everything but the token hashes (secrets, like a password hash). */
+function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash' | 'screenTokenHash'> {
+  const { tokenHash: _secret, screenTokenHash: _screen, ...rest } = k;
   return rest;
 }
 
