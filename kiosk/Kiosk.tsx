@@ -71,7 +71,11 @@ export interface KioskProps {
   officeId?: string;
   /** The language the kiosk starts in and returns to. */
   defaultLang: LanguageCode;
-  /** This kiosk's registration (`?kiosk=<id>`): its printer prints the tickets taken here. */
+  /**
+   * The registered kiosk this browser is paired with (its cookie, see server/printing/kiosk-pairing.ts):
+   * its printer prints the tickets taken here, and citizens may declare a priority. Absent: an
+   * unpaired screen, which gives plain tickets on screen only.
+   */
   kioskId?: string;
 }
 
@@ -223,11 +227,6 @@ function KioskApp({
   const currentOrigin = (): Origin =>
     step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' };
 
-  const chooseService = (service: Service) => {
-    const from = currentOrigin();
-    setStep(service.mode === 'appointment' ? { name: 'appointment', service, from } : { name: 'priority', service, from });
-  };
-
   const requestId = useRef(0);
   const issue = useCallback(
     async (service: Service, priority: KioskPriority, from: Origin) => {
@@ -256,6 +255,14 @@ function KioskApp({
     },
     [lang, kioskId, reloadCatalog],
   );
+
+  const chooseService = (service: Service) => {
+    const from = currentOrigin();
+    if (service.mode === 'appointment') setStep({ name: 'appointment', service, from });
+    // Only a paired kiosk screen may declare a priority (the server refuses it from anyone else).
+    else if (kioskId) setStep({ name: 'priority', service, from });
+    else void issue(service, 'none', from);
+  };
 
   // Leaving a step by any route (timeout, "start over") forgets a request still in flight.
   useEffect(() => {

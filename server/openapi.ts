@@ -506,10 +506,11 @@ export function openApiDocument(baseUrl: string) {
       '/api/appointments/today': {
         get: {
           tags: ['appointments'],
-          summary: "Today's appointments of an office with their status (counters)",
+          summary:
+            "Today's appointments of an office with their status, names and phones (counters). Only staff who work in the office (a skill for one of its services, or holding one of its counters), and the roles of PERSONAL_DATA_ALL_OFFICES_ROLES: otherwise 403.",
           security: staff,
           parameters: queryParams(todayQuery),
-          responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 404) },
+          responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 403, 404) },
         },
       },
       '/api/appointments/{token}': {
