@@ -14,6 +14,7 @@ import { bookInput } from './appointments/book';
 import { checkInInput } from './appointments/check-in';
 import { rescheduleInput } from './appointments/manage';
 import { todayQuery } from './appointments/today';
+import { revokeLinksInput } from './appointments/revoke-links';
 import { closureInput, patronDayBody, scheduleInput, schedulesQuery } from './schedules/schedules';
 
 /**
@@ -513,10 +514,21 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/appointments/revoke-link': {
+        post: {
+          tags: ['appointments'],
+          summary:
+            'Revoke every manage link of an appointment by its booking code (staff of its office): old links answer 403 token_revoked, the citizen gets the new link by e-mail. AuditLog action link_revoke.',
+          security: staff,
+          requestBody: body(revokeLinksInput),
+          responses: { '200': ok('{code, emailed}'), ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/appointments/{token}': {
         get: {
           tags: ['appointments'],
-          summary: 'The appointment of a manage link (signed token: tampered or expired → 403)',
+          summary:
+            'The appointment of a manage link (signed token: tampered, signed by an unknown key, expired or revoked → 403 token_invalid / token_expired / token_revoked)',
           parameters: [pathParam('token', 'Manage token')],
           responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404) },
         },

@@ -10,10 +10,11 @@ import { changeDeadline, type AppointmentFull } from './views';
 
 /**
  * The e-mails of an appointment, in the citizen's language: confirmation (with the calendar file),
- * moved (with the updated calendar file), cancelled, reminder (with the cancel link). Nothing is
+ * moved (with the updated calendar file), cancelled, reminder (with the cancel link), new link
+ * (after the office revoked the old ones). Nothing is
  * sent without an address; a mail failure never undoes the booking, it is only logged.
  */
-export type MailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
+export type MailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'new_link';
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
