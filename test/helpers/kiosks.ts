@@ -17,6 +17,35 @@ export async function registerKiosk(admin: ApiClient, body: Record<string, unkno
   return { id: r.body.kiosk.id, token: r.body.token, kioskUrl: r.body.kiosk.kioskUrl };
 }
 
+/** Pairs a browser or client with the kiosk: an admin's one-time code, spent by `pair`. */
+export async function pairingCode(admin: ApiClient, kioskId: string): Promise<string> {
+  const r = await admin.post(`/api/kiosks/${kioskId}/pairing`);
+  if (r.status !== 201) throw new Error(`pairing code failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.code as string;
+}
+
+/**
+ * A registered kiosk (no printer unless `body` says otherwise) and an API client holding its
+ * paired screen's cookie: what the kiosk page sends.
+ */
+export async function pairedKioskClient(
+  url: string,
+  admin: ApiClient,
+  officeId: string,
+  body: Record<string, unknown> = {},
+): Promise<{ kioskId: string; client: ApiClient; kiosk: RegisteredKiosk }> {
+  const kiosk = await registerKiosk(admin, {
+    officeId,
+    name: `Kiosk ${Math.random().toString(36).slice(2, 8)}`,
+    printMode: 'none',
+    ...body,
+  });
+  const client = new ApiClient(url);
+  const r = await client.post('/api/kiosks/pair', { code: await pairingCode(admin, kiosk.id) });
+  if (r.status !== 200) throw new Error(`pairing failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { kioskId: kiosk.id, client, kiosk };
+}
+
 /**
  * A supervisor's socket in the office staff room, collecting `printer` alerts. (Issue 5 adds the
  * supervisor view's own subscription; until then a supervisor joins the room through a counter.)
