@@ -46,6 +46,13 @@ export async function pairedKioskClient(
   return { kioskId: kiosk.id, client, kiosk };
 }
 
+/** A paired kiosk screen's client (the admin pairs it): issues priority tickets like the hall's kiosk. */
+export async function kioskScreen(url: string, officeId: string): Promise<ApiClient> {
+  const admin = new ApiClient(url);
+  await admin.login('admin');
+  return (await pairedKioskClient(url, admin, officeId)).client;
+}
+
 /**
  * A supervisor's socket in the office staff room, collecting `printer` alerts. (Issue 5 adds the
  * supervisor view's own subscription; until then a supervisor joins the room through a counter.)

@@ -209,10 +209,21 @@ describe("citizens' personal data by office", () => {
       const s = await space.db.staff.findUniqueOrThrow({ where: { username } });
       return { staffId: s.id, username, displayName: s.displayName, role: s.role };
     };
-    const supervisor = await staff('supervisore');
+    // A supervisor of the one-stop desk only (the demo's `supervisore` has every skill).
+    await space.db.staff.create({
+      data: {
+        username: 'capodesk',
+        displayName: 'Capo sportello',
+        passwordHash: 'x',
+        role: 'supervisor',
+        skills: { create: [{ serviceId: service().id }] },
+      },
+    });
+    const supervisor = await staff('capodesk');
     await expect(assertPersonalDataAccess(supervisor, specialistId)).resolves.toBeUndefined();
     runtime.config.personalDataAllOfficesRoles = ['admin'];
     await expect(assertPersonalDataAccess(supervisor, specialistId)).rejects.toMatchObject({ status: 403 });
+    await expect(assertPersonalDataAccess(supervisor, desk.officeId)).resolves.toBeUndefined();
     await expect(assertPersonalDataAccess(await staff('admin'), specialistId)).resolves.toBeUndefined();
 
     const clerk = await staff('operatore1');

@@ -10,7 +10,7 @@ import { redisKeys } from '../../server/redis/keys';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { startCapturePrinter, type CapturePrinter } from '../helpers/capture-printer';
-import { registerKiosk, waitFor, watchPrinterAlerts, type RegisteredKiosk } from '../helpers/kiosks';
+import { pairingCode, registerKiosk, waitFor, watchPrinterAlerts, type RegisteredKiosk } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { oneStop, type OneStop } from '../helpers/sportello';
 
@@ -23,6 +23,7 @@ let desk: OneStop;
 let kiosk: RegisteredKiosk;
 let agent: KioskAgent;
 let stateDir: string;
+let screen: ApiClient;
 const agents: KioskAgent[] = [];
 
 // The app restarts on the same port, as a real server would: the agent keeps its address.
@@ -38,6 +39,10 @@ beforeAll(async () => {
   await admin.login('admin');
   // The printer address is the agent's own setting; the server only knows "agent".
   kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Totem 1', printMode: 'agent', paperWidth: 58 });
+  // The kiosk's paired screen asks for the tickets (only it may make the kiosk print).
+  screen = new ApiClient(url);
+  const paired = await screen.post('/api/kiosks/pair', { code: await pairingCode(admin, kiosk.id) });
+  if (paired.status !== 200) throw new Error(`pairing failed: ${paired.status}`);
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-agent-'));
 });
 
@@ -73,7 +78,7 @@ const once = <T extends unknown[]>(
   });
 
 const issue = async (lang = 'it') => {
-  const r = await new ApiClient(url).post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId: kiosk.id });
+  const r = await screen.post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId: kiosk.id });
   expect(r.status).toBe(201);
   return r.body as { id: string; code: string; number: string; statusUrl: string; print: unknown };
 };
