@@ -1,8 +1,9 @@
 /** Shared steps of the printing tests: registering kiosks, watching printer alerts, waiting. */
+import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import type { PrinterAlert } from '../../server/realtime/contract';
 import { ApiClient } from './api';
-import { collect, connectSocket, cookieOf, subscribe } from './sportello';
+import { collect, connectSocket, cookieOf, oneStop, subscribe } from './sportello';
 import type { TestSpace } from './services';
 
 export interface RegisteredKiosk {
@@ -44,6 +45,30 @@ export async function pairedKioskClient(
   const r = await client.post('/api/kiosks/pair', { code: await pairingCode(admin, kiosk.id) });
   if (r.status !== 200) throw new Error(`pairing failed: ${r.status} ${JSON.stringify(r.body)}`);
   return { kioskId: kiosk.id, client, kiosk };
+}
+
+/**
+ * Pairs a browser page with a registered kiosk the way an installer does: the admin's pairing
+ * link, the *Pair this screen* button, and the kiosk page it leads to.
+ */
+export async function pairPage(page: Page, url: string, admin: ApiClient, kioskId: string): Promise<void> {
+  await page.goto(`${url}/kiosk/pair?code=${await pairingCode(admin, kioskId)}`);
+  await page.getByTestId('kiosk-pair-submit').click();
+  await page.waitForURL(/\/kiosk\?kiosk=/);
+}
+
+/** Registers a kiosk without printer in the office (default: the one-stop desk) and pairs the page with it. */
+export async function pairNewKiosk(page: Page, url: string, officeId?: string): Promise<RegisteredKiosk> {
+  const admin = new ApiClient(url);
+  await admin.login('admin');
+  const office = officeId ?? (await oneStop(url)).officeId;
+  const kiosk = await registerKiosk(admin, {
+    officeId: office,
+    name: `Kiosk ${Math.random().toString(36).slice(2, 8)}`,
+    printMode: 'none',
+  });
+  await pairPage(page, url, admin, kiosk.id);
+  return kiosk;
 }
 
 /** A paired kiosk screen's client (the admin pairs it): issues priority tickets like the hall's kiosk. */
