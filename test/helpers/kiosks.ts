@@ -48,17 +48,24 @@ export async function pairedKioskClient(
 }
 
 /**
- * Pairs a browser page with a registered kiosk the way an installer does: the admin's pairing
- * link, the *Pair this screen* button, and the kiosk page it leads to.
+ * Pairs a browser page with a registered kiosk. `viaLink`: the way an installer does (the admin's
+ * pairing link, the *Pair this screen* button, the kiosk page it leads to); otherwise the same
+ * request from the page's browser context, which keeps the cookie (cheaper for tests about the kiosk itself).
  */
-export async function pairPage(page: Page, url: string, admin: ApiClient, kioskId: string): Promise<void> {
-  await page.goto(`${url}/kiosk/pair?code=${await pairingCode(admin, kioskId)}`);
+export async function pairPage(page: Page, url: string, admin: ApiClient, kioskId: string, viaLink = false): Promise<void> {
+  const code = await pairingCode(admin, kioskId);
+  if (!viaLink) {
+    const r = await page.context().request.post(`${url}/api/kiosks/pair`, { data: { code } });
+    if (r.status() !== 200) throw new Error(`pairing failed: ${r.status()}`);
+    return;
+  }
+  await page.goto(`${url}/kiosk/pair?code=${code}`);
   await page.getByTestId('kiosk-pair-submit').click();
   await page.waitForURL(/\/kiosk\?kiosk=/);
 }
 
 /** Registers a kiosk without printer in the office (default: the one-stop desk) and pairs the page with it. */
-export async function pairNewKiosk(page: Page, url: string, officeId?: string): Promise<RegisteredKiosk> {
+export async function pairNewKiosk(page: Page, url: string, officeId?: string, viaLink = false): Promise<RegisteredKiosk> {
   const admin = new ApiClient(url);
   await admin.login('admin');
   const office = officeId ?? (await oneStop(url)).officeId;
@@ -67,7 +74,7 @@ export async function pairNewKiosk(page: Page, url: string, officeId?: string): 
     name: `Kiosk ${Math.random().toString(36).slice(2, 8)}`,
     printMode: 'none',
   });
-  await pairPage(page, url, admin, kiosk.id);
+  await pairPage(page, url, admin, kiosk.id, viaLink);
   return kiosk;
 }
 
