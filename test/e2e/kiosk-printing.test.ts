@@ -31,9 +31,9 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function takeTicket(admin: ApiClient, kiosk: RegisteredKiosk): Promise<Page> {
+async function takeTicket(admin: ApiClient, kiosk: RegisteredKiosk, viaLink = false): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
-  await pairPage(page, app.url, admin, kiosk.id);
+  await pairPage(page, app.url, admin, kiosk.id, viaLink);
   await page.goto(kiosk.kioskUrl.replace(/^http:\/\/localhost:\d+/, app.url) + '&lang=en');
   await page.getByTestId('kiosk-category-anagrafe').click();
   await page.getByTestId('kiosk-service-certificato-residenza').click();
@@ -57,7 +57,8 @@ describe('the kiosk screen and its printer', () => {
     const noAgent = await registerKiosk(admin, { officeId, name: 'Totem 2', printMode: 'agent' });
 
     // The screen paired with the kiosk (its cookie): the kiosk's office comes from its registration.
-    const ok = await takeTicket(admin, withPrinter);
+    // Paired the installer's way: the admin's pairing link and the *Pair this screen* button.
+    const ok = await takeTicket(admin, withPrinter, true);
     expect(await ok.getByTestId('kiosk-ticket').getAttribute('data-print')).toBe('queued');
     expect(await ok.getByTestId('kiosk-print-notice').textContent()).toContain('Take your printed ticket below');
     const number = (await ok.getByTestId('kiosk-ticket-number').textContent())?.trim();

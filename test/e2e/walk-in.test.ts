@@ -35,8 +35,7 @@ describe('walk-in citizen, end to end in Chromium', () => {
 
     // Kiosk, portrait: category → service → no priority → ticket.
     const kiosk = await newPage({ viewport: { width: 1080, height: 1920 } });
-    // Paired the installer's way: the admin's pairing link and the button.
-    await pairNewKiosk(kiosk, app.url, undefined, true);
+    await pairNewKiosk(kiosk, app.url);
     await kiosk.goto(`${app.url}/kiosk`);
     await kiosk.getByTestId('kiosk-lang-en').click();
     expect(await axeViolations(kiosk)).toEqual([]);
