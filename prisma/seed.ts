@@ -3,14 +3,14 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/client';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { applyMigrations } from '../server/db/migrate';
-import { DEMO_PASSWORD, seedDemo } from '../server/db/seed-demo';
+import { seedDemo } from '../server/db/seed-demo';
 
 const config = loadConfig();
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
 const url = config.databaseUrl ?? (embedded as { url: string }).url;
 await applyMigrations(url);
 const db = createDb(url, 1);
-const { staff } = await seedDemo(db, config.timeZone);
+const { password, staff } = await seedDemo(db, config.timeZone);
 await db.$disconnect();
 await embedded?.stop();
-console.log(`Demo data seeded. Staff (password "${DEMO_PASSWORD}"): ${staff.map((s) => s.username).join(', ')}`);
+console.log(`Demo data seeded. Staff (password "${password}"): ${staff.map((s) => s.username).join(', ')}`);

@@ -10,6 +10,7 @@ const args = new Set(process.argv.slice(2));
 
 const SOURCES = [
   'app',
+  'contract',
   'server',
   'admin',
   'book',
@@ -22,6 +23,7 @@ const SOURCES = [
   'messages',
   'prisma',
   'next.config.js',
+  'proxy.ts',
   'package.json',
   'tsconfig.json',
 ];

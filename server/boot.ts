@@ -8,8 +8,8 @@ import { loadConfig, type Config } from './config';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
-import { seedDemo } from './db/seed-demo';
-import { CLIENT_IP_HEADER } from './http/route';
+import type { DemoSeeded } from './db/seed-demo';
+import { frontDoor } from './http/front-door';
 import { log } from './log';
 import { reconcileOffice } from './queue/engine';
 import { startJobs } from './jobs/scheduler';
@@ -18,6 +18,7 @@ import { httpAnswered } from './ops/metrics';
 import { serveMetrics } from './ops/metrics-endpoint';
 import { attachKioskAgents } from './printing/agent-hub';
 import { attachRealtime } from './realtime/io';
+import { startOfficeFeed } from './realtime/office-feed';
 import { ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
 import { setRuntime, type Runtime } from './runtime';
@@ -25,7 +26,8 @@ import { setRuntime, type Runtime } from './runtime';
 export interface Sportello {
   url: string;
   runtime: Runtime;
-  seeded: { username: string; role: string }[] | null;
+  /** The demo accounts, when this start seeded the demo data. */
+  seeded: DemoSeeded | null;
   /** Folder of the embedded database, when no DATABASE_URL was given. */
   embeddedDir: string | null;
   stop(): Promise<void>;
@@ -64,7 +66,8 @@ export async function startSportello(env: Record<string, string | undefined> = p
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  if (wantSeed) seeded = (await seedDemo(db, config.timeZone)).staff;
+  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start.
+  if (wantSeed) seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone);
 
   const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
   const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
@@ -78,6 +81,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     redis,
     keys,
     io: null,
+    officeFeed: null,
     sessionSecret: sessionSecret(config),
     baseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
@@ -89,16 +93,16 @@ export async function startSportello(env: Record<string, string | undefined> = p
   // Operations endpoints are answered here, before Next: /metrics, and Bull Board for admins.
   const bullBoard = bullBoardHandler();
   httpServer.on('request', (req, res) => {
-    // The client address for rate limits; never trust one sent by the client itself.
-    req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? 'unknown';
     const started = process.hrtime.bigint();
     res.once('finish', () => httpAnswered(req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
+    if (frontDoor(req, res, config)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/metrics') return void serveMetrics(req, res, config.metricsToken);
     if (path === BULL_BOARD_PATH || path.startsWith(`${BULL_BOARD_PATH}/`)) return bullBoard(req, res);
     void handle(req, res);
   });
-  runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel());
+  runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel(), config.publicBaseUrl);
+  runtime.officeFeed = startOfficeFeed();
   attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
@@ -122,6 +126,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);
+      runtime.officeFeed?.stop();
       await stopJobs();
       await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
       // Keep-alive and long-polling connections would hold close() open indefinitely.

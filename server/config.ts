@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 import { parsePrinterNetworks, type Cidr } from './printing/printer-networks';
 
 const envSchema = z.object({
@@ -14,6 +15,8 @@ const envSchema = z.object({
     .default('sportello'),
   SESSION_SECRET: z.string().optional(),
   PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Reverse proxies whose X-Forwarded-For/-Proto we believe: a hop count, or addresses and CIDRs. */
+  TRUST_PROXY: z.string().optional(),
   TIME_ZONE: z.string().default('Europe/Rome'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   DATA_DIR: z.string().default('data'),
@@ -73,6 +76,7 @@ export type Config = {
   redisPrefix: string;
   sessionSecret: string | undefined;
   publicBaseUrl: string | undefined;
+  trustProxy: TrustProxy;
   timeZone: string;
   rateLimitPerMinute: number;
   dataDir: string;
@@ -102,8 +106,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let trustProxy: TrustProxy;
   let printerNetworks: Cidr[];
   try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
     printerNetworks = parsePrinterNetworks(e.PRINTER_NETWORKS);
   } catch (err) {
     throw new Error(`Invalid configuration:\n  ${(err as Error).message}`);
@@ -116,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
+    trustProxy,
     timeZone: e.TIME_ZONE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     dataDir: path.resolve(e.DATA_DIR),

@@ -1,5 +1,4 @@
 import { startSportello } from './boot';
-import { DEMO_PASSWORD } from './db/seed-demo';
 import { activeDisplayLinks } from './displays/resolve';
 
 const s = await startSportello().catch((err: unknown) => {
@@ -25,7 +24,9 @@ const displays = await activeDisplayLinks().catch(() => []);
 if (displays.length > 0)
   console.log(`Waiting-room displays:\n${displays.map((d) => `  ${d.name.padEnd(28)} ${u}${d.path}`).join('\n')}\n`);
 if (s.seeded) {
-  console.log(`Demo staff (password "${DEMO_PASSWORD}"): ${s.seeded.map((x) => `${x.username} (${x.role})`).join(', ')}\n`);
+  console.log(
+    `Demo staff (password "${s.seeded.password}"): ${s.seeded.staff.map((x) => `${x.username} (${x.role})`).join(', ')}\n`,
+  );
 }
 
 let stopping = false;

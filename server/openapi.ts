@@ -6,7 +6,7 @@ import { counterServicesInput, openCounterInput } from './counters/inputs';
 import { statsQuery } from './stats/params';
 import { moveTicketInput } from './tickets/move';
 import { completeInput, transferInput } from './tickets/actions';
-import { createKioskInput, updateKioskInput } from './printing/kiosks';
+import { createKioskInput, updateKioskInput } from './printing/inputs';
 import { issueTicketInput } from './tickets/issue';
 import { pairInput } from './printing/kiosk-pairing';
 import { availabilityQuery } from './appointments/availability';

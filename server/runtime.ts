@@ -7,6 +7,12 @@ import type { ClientToServer, ServerToClient } from './realtime/contract';
 
 export type Io = IoServer<ClientToServer, ServerToClient>;
 
+/** Batched updates of an office's screens after a change (realtime/office-feed.ts). */
+export interface OfficeFeed {
+  changed(officeId: string): void;
+  stop(): void;
+}
+
 /** The process-wide connections. */
 export interface Runtime {
   config: Config;
@@ -14,6 +20,8 @@ export interface Runtime {
   redis: Redis;
   keys: RedisKeys;
   io: Io | null;
+  /** Null without socket.io: nobody to update. */
+  officeFeed: OfficeFeed | null;
   sessionSecret: string;
   baseUrl: string;
 }

@@ -1,22 +1,12 @@
 import { z } from 'zod';
 import { officeQuery } from '../http/route';
 import { auditQuery } from './audit';
-import {
-  adminServicesQuery,
-  createCategoryInput,
-  createCounterInput,
-  createServiceInput,
-  createStaffInput,
-  passwordInput,
-  reorderCategoriesInput,
-  updateCategoryInput,
-  updateCounterInput,
-  updateServiceInput,
-  updateStaffInput,
-} from './config';
+import { createCategoryInput, reorderCategoriesInput, updateCategoryInput } from '../categories/inputs';
+import { createCounterInput, updateCounterInput } from '../counters/inputs';
 import { adminDisplaysQuery, createDisplayInput, updateDisplayInput } from '../displays/inputs';
-import { officeHoursInput } from './office-hours';
-import { createOfficeInput, updateOfficeInput } from './offices';
+import { createOfficeInput, officeHoursInput, updateOfficeInput } from '../offices/inputs';
+import { adminServicesQuery, createServiceInput, updateServiceInput } from '../services/inputs';
+import { createStaffInput, passwordInput, updateStaffInput } from '../staff/inputs';
 
 /** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { calendarDay } from '../../contract/primitives';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { scheduleContext, type ScheduleContext } from '../schedules/schedules';
-import { addDays, availability, bookableDays, DAY_PATTERN, localDay } from '../schedules/slots';
+import { addDays, availability, bookableDays, localDay } from '../schedules/slots';
 
 const MAX_RANGE_DAYS = 62;
 
@@ -10,9 +11,9 @@ export const availabilityQuery = z.object({
   serviceId: z.string().min(1).max(64),
   officeId: z.string().min(1).max(64),
   /** First local day (YYYY-MM-DD); default today. */
-  from: z.string().regex(DAY_PATTERN, 'YYYY-MM-DD').optional(),
+  from: calendarDay.optional(),
   /** Last local day, inclusive; default from + 31 days; at most 62 days after `from`. */
-  to: z.string().regex(DAY_PATTERN, 'YYYY-MM-DD').optional(),
+  to: calendarDay.optional(),
 });
 
 export async function requireSchedule(officeId: string, serviceId: string): Promise<ScheduleContext> {

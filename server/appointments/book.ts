@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../../contract/primitives';
 import type { Actor } from '../auth/actor';
 import { AppError, unauthorized } from '../errors';
 import { rt } from '../runtime';
@@ -30,7 +31,7 @@ export const bookInput = z
     serviceId: z.string().min(1).max(64),
     officeId: z.string().min(1).max(64),
     /** The slot's start, as listed by the availability endpoint (ISO 8601 with offset). */
-    startsAt: z.iso.datetime({ offset: true }),
+    startsAt: instant,
     name: z.string().trim().min(1).max(100),
     email: optionalEmail,
     phone: optionalPhone,
@@ -97,7 +98,7 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
         // Bursts for one slot queue on its row lock: give them time rather than a 503.
         { maxWait: 10_000, timeout: 15_000 },
       );
-      rescheduleInBackground(null, a);
+      rescheduleInBackground(null, a, now);
       notifyInBackground('confirmation', a);
       return toView(a, now);
     } catch (err) {

@@ -80,10 +80,10 @@ export async function removeAppointmentJobs(a: Timed): Promise<void> {
 }
 
 /** The same, never failing the caller: every job re-checks the database anyway. */
-export function rescheduleInBackground(remove: Timed | null, add: Schedulable | null): void {
+export function rescheduleInBackground(remove: Timed | null, add: Schedulable | null, now = new Date()): void {
   void (async () => {
     if (remove) await removeAppointmentJobs(remove);
-    if (add) await scheduleAppointmentJobs(add);
+    if (add) await scheduleAppointmentJobs(add, now);
   })().catch((err: unknown) => log.warn({ err }, 'appointment jobs not updated; the sweep will catch up'));
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { instant } from '../../contract/primitives';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { isBookableStart, localDay, slotAt } from '../schedules/slots';
@@ -12,7 +13,7 @@ import { appointmentInclude, changeDeadline, loadByManageToken, toView, type App
 /** `/api/appointments/{token}`: the manage link's token (checked for its signature and expiry). */
 export const tokenParam = z.object({ token: z.string().regex(MANAGE_TOKEN_PATTERN, 'Not a valid link') });
 
-export const rescheduleInput = z.object({ startsAt: z.iso.datetime({ offset: true }) });
+export const rescheduleInput = z.object({ startsAt: instant });
 
 export async function appointmentByToken(token: string, now = new Date()) {
   return toView(await loadByManageToken(token, now), now);
@@ -94,7 +95,7 @@ export async function rescheduleByToken(token: string, raw: z.input<typeof resch
     },
     { maxWait: 10_000, timeout: 15_000 },
   );
-  rescheduleInBackground(a, updated);
+  rescheduleInBackground(a, updated, now);
   notifyInBackground('rescheduled', updated);
   return toView(updated, now);
 }

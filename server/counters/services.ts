@@ -1,11 +1,10 @@
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
-import { AppError, conflict, notFound } from '../errors';
+import { AppError } from '../errors';
 import { ensureBuilt } from '../queue/engine';
-import { publishCounter, publishOfficeChanged } from '../realtime/publish';
 import type { CounterSnapshot } from '../realtime/contract';
-import { rt } from '../runtime';
-import { counterSnapshot } from './snapshot';
+import { snapshotAfterChange } from './operations';
+import { changeCounter } from './state';
 
 /**
  * A supervisor changes what an open (or paused) counter serves, e.g. to send a clerk to a queue
@@ -14,30 +13,19 @@ import { counterSnapshot } from './snapshot';
  * "call next". The clerk's current ticket is not touched; the next call follows the new list.
  */
 export async function changeCounterServices(actor: Actor, counterId: string, serviceIds: string[]): Promise<CounterSnapshot> {
-  const { db } = rt();
-  const counter = await db.counter.findUnique({ where: { id: counterId } });
-  if (!counter) throw notFound('Counter');
-  if (counter.state === 'closed' || !counter.staffId) throw conflict('counter_not_open', `${counter.name} is closed`);
-
   const unique = [...new Set(serviceIds)];
-  const allowed = await db.service.findMany({
-    where: { id: { in: unique }, officeId: counter.officeId, active: true, mode: 'desk' },
-    select: { id: true },
-  });
-  const ok = new Set(allowed.map((s) => s.id));
-  const foreign = unique.filter((id) => !ok.has(id));
-  if (foreign.length > 0)
-    throw new AppError(422, 'service_not_allowed', 'Some services are not active desk services of this office', {
-      serviceIds: foreign,
+  const officeId = await changeCounter(actor, counterId, 'services', async (tx, counter) => {
+    const allowed = await tx.service.findMany({
+      where: { id: { in: unique }, officeId: counter.officeId, active: true, mode: 'desk' },
+      select: { id: true },
     });
-
-  // Conditional: if the clerk closed the counter (or another clerk took it) meanwhile, nothing changes.
-  await db.$transaction(async (tx) => {
-    const res = await tx.counter.updateMany({
-      where: { id: counterId, staffId: counter.staffId, state: { not: 'closed' } },
-      data: { serviceIds: unique },
-    });
-    if (res.count === 0) throw conflict('counter_changed', `${counter.name} changed meanwhile, reload`);
+    const ok = new Set(allowed.map((s) => s.id));
+    const foreign = unique.filter((id) => !ok.has(id));
+    if (foreign.length > 0)
+      throw new AppError(422, 'service_not_allowed', 'Some services are not active desk services of this office', {
+        serviceIds: foreign,
+      });
+    await tx.counter.update({ where: { id: counterId }, data: { serviceIds: unique } });
     await withAudit(tx, actor, {
       action: 'services_change',
       entity: 'counter',
@@ -45,10 +33,8 @@ export async function changeCounterServices(actor: Actor, counterId: string, ser
       before: { name: counter.name, staffId: counter.staffId, serviceIds: counter.serviceIds },
       after: { name: counter.name, staffId: counter.staffId, serviceIds: unique },
     });
+    return counter.officeId;
   });
-
-  await ensureBuilt(counter.officeId);
-  void publishCounter(counterId);
-  publishOfficeChanged(counter.officeId);
-  return (await counterSnapshot(counterId)) as CounterSnapshot;
+  await ensureBuilt(officeId);
+  return snapshotAfterChange(counterId, officeId);
 }

@@ -1,15 +1,22 @@
 import { hashPassword } from '../auth/password';
 import type { Db } from './client';
-import { DEMO_PASSWORD, demoCategories, demoDisplays, demoOffices, demoServices, demoStaff } from '../../prisma/demo-data';
+import { loadDemoData, type DemoData } from './demo-data';
+
+export interface DemoSeeded {
+  /** The password of every demo account. */
+  password: string;
+  staff: { username: string; role: string }[];
+}
 
 /**
- * The demo town's one-stop desk. Idempotent: upserts by natural keys (slugs, codes, usernames),
- * so running it again updates names and adds what is missing without touching tickets. Staff
- * passwords and skill weights are set only when first created.
+ * The demo town's one-stop desk and offices, from the data files in prisma/demo (demo-data.ts).
+ * Idempotent: upserts by natural keys (slugs, codes, usernames), so running it again updates
+ * names and adds what is missing without touching tickets. Staff passwords and skill weights are
+ * set only when first created.
  */
-export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staff: { username: string; role: string }[] }> {
+export async function seedDemo(db: Db, timeZone = 'Europe/Rome', data: DemoData = loadDemoData()): Promise<DemoSeeded> {
   const officeIds = new Map<string, string>();
-  for (const o of demoOffices) {
+  for (const o of data.offices) {
     const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
     const office = await db.office.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...data }, update: data });
     officeIds.set(o.slug, office.id);
@@ -22,13 +29,13 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
     }
   }
   const categoryIds = new Map<string, string>();
-  for (const c of demoCategories) {
+  for (const c of data.categories) {
     const data = { nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon, sortOrder: c.sortOrder };
     const cat = await db.category.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data });
     categoryIds.set(c.slug, cat.id);
   }
   const serviceIds = new Map<string, string>();
-  for (const s of demoServices) {
+  for (const s of data.services) {
     const data = {
       prefix: s.prefix,
       nameIt: s.nameIt,
@@ -44,45 +51,37 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome'): Promise<{ staf
     const svc = await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
     serviceIds.set(s.code, svc.id);
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const p of demoStaff) {
+  const passwordHash = await hashPassword(data.settings.staffPassword);
+  for (const p of data.staff) {
     const staff = await db.staff.upsert({
       where: { username: p.username },
       create: { username: p.username, displayName: p.displayName, role: p.role, passwordHash },
       update: { displayName: p.displayName, role: p.role },
     });
-    const skills = p.skills === 'all' ? demoServices.map((s) => ({ serviceCode: s.code, weight: 1 })) : p.skills;
     // Weights are set when a skill is first created; later changes belong to the admin.
     await db.skill.createMany({
-      data: skills.map((k) => ({ staffId: staff.id, serviceId: serviceIds.get(k.serviceCode) as string, weight: k.weight })),
+      data: p.skills.map((k) => ({ staffId: staff.id, serviceId: serviceIds.get(k.serviceCode) as string, weight: k.weight })),
       skipDuplicates: true,
     });
   }
-  await seedDemoSchedules(db, officeIds, serviceIds);
-  await seedDemoDisplays(db, officeIds, categoryIds);
-  return { staff: demoStaff.map((s) => ({ username: s.username, role: s.role })) };
+  await seedDemoSchedules(db, data, officeIds, serviceIds);
+  await seedDemoDisplays(db, data, officeIds, categoryIds);
+  return { password: data.settings.staffPassword, staff: data.staff.map((s) => ({ username: s.username, role: s.role })) };
 }
 
-/** The demo town's patron saint (a closed day for appointments every year). */
-export const DEMO_PATRON = { month: 8, day: 7, name: 'San Donato' };
-
 /**
- * Appointment schedules of the specialist offices: Monday to Friday 9:00–12:30, Tuesday and
- * Thursday also 14:30–17:00; 15-minute slots (30 or 60 for the longer services); as many
- * citizens per slot as the office has counters (1–2). Created only when missing, like the
- * patron day: what an admin changed later is kept.
+ * Appointment schedules of the specialist offices, in the demo's appointment hours; 15-minute
+ * slots (30 or 60 for the longer services); as many citizens per slot as the office has counters
+ * (1–2). Created only when missing, like the patron day: what an admin changed later is kept.
  */
-async function seedDemoSchedules(db: Db, officeIds: Map<string, string>, serviceIds: Map<string, string>) {
-  const hours = [1, 2, 3, 4, 5].flatMap((weekday) => [
-    { weekday, opens: '09:00', closes: '12:30' },
-    ...(weekday === 2 || weekday === 4 ? [{ weekday, opens: '14:30', closes: '17:00' }] : []),
-  ]);
-  for (const s of demoServices.filter((x) => x.mode === 'appointment')) {
+async function seedDemoSchedules(db: Db, data: DemoData, officeIds: Map<string, string>, serviceIds: Map<string, string>) {
+  const hours = data.settings.appointmentHours;
+  for (const s of data.services.filter((x) => x.mode === 'appointment')) {
     const officeId = officeIds.get(s.officeSlug) as string;
     const serviceId = serviceIds.get(s.code) as string;
     const existing = await db.schedule.findUnique({ where: { officeId_serviceId: { officeId, serviceId } } });
     if (existing) continue;
-    const office = demoOffices.find((o) => o.slug === s.officeSlug);
+    const office = data.offices.find((o) => o.slug === s.officeSlug);
     await db.schedule.create({
       data: {
         officeId,
@@ -95,15 +94,15 @@ async function seedDemoSchedules(db: Db, officeIds: Map<string, string>, service
       },
     });
   }
-  for (const o of demoOffices.filter((x) => !x.isOneStop)) {
+  for (const o of data.offices.filter((x) => !x.isOneStop)) {
     const officeId = officeIds.get(o.slug) as string;
-    await db.patronDay.upsert({ where: { officeId }, create: { officeId, ...DEMO_PATRON }, update: {} });
+    await db.patronDay.upsert({ where: { officeId }, create: { officeId, ...data.settings.patronDay }, update: {} });
   }
 }
 
 /** Demo waiting-room displays, created only when missing: what an admin changed later is kept. */
-async function seedDemoDisplays(db: Db, officeIds: Map<string, string>, categoryIds: Map<string, string>) {
-  for (const d of demoDisplays) {
+async function seedDemoDisplays(db: Db, data: DemoData, officeIds: Map<string, string>, categoryIds: Map<string, string>) {
+  for (const d of data.displays) {
     if (await db.display.findUnique({ where: { slug: d.slug }, select: { id: true } })) continue;
     await db.display.create({
       data: {
@@ -117,5 +116,3 @@ async function seedDemoDisplays(db: Db, officeIds: Map<string, string>, category
     });
   }
 }
-
-export { DEMO_PASSWORD };

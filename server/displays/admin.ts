@@ -1,6 +1,7 @@
-import type { Actor } from '../auth/actor';
 import { withAudit, type Tx } from '../admin/audit';
-import { AppError, conflict, notFound } from '../errors';
+import type { Actor } from '../auth/actor';
+import { conflict, notFound, unprocessable } from '../errors';
+import { requireOffice } from '../offices/admin';
 import { publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import type { CreateDisplayInput, UpdateDisplayInput } from './inputs';
@@ -10,8 +11,6 @@ import type { CreateDisplayInput, UpdateDisplayInput } from './inputs';
  * its AuditLog row; afterwards the office's open display screens are told to subscribe again, so
  * they show the new services, name and ticker without a reload.
  */
-
-const unprocessable = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 
 export async function adminListDisplays(officeId?: string) {
   return rt().db.display.findMany({ where: { officeId }, orderBy: [{ officeId: 'asc' }, { name: 'asc' }] });
@@ -52,8 +51,7 @@ async function slugFree(tx: Tx, slug: string, except?: string) {
 
 export async function adminCreateDisplay(actor: Actor, input: CreateDisplayInput) {
   const created = await rt().db.$transaction(async (tx) => {
-    if (!(await tx.office.findUnique({ where: { id: input.officeId }, select: { id: true } })))
-      throw unprocessable('unknown_office', 'This office does not exist');
+    await requireOffice(tx, input.officeId);
     await checkSelection(tx, input.officeId, input.serviceIds ?? [], input.categoryIds ?? []);
     await slugFree(tx, input.slug);
     const created = await tx.display.create({ data: input });

@@ -43,6 +43,6 @@ export async function kioskFromCookieHeader(cookieHeader: string | null | undefi
 export async function resolveCaller(req: Request, bucket: string | undefined, client: string): Promise<Caller> {
   const header = req.headers.get('cookie');
   const [kiosk, actor] = await Promise.all([kioskFromCookieHeader(header), actorFromToken(cookieValue(header, SESSION_COOKIE))]);
-  if (!kiosk && !actor && bucket) await checkRateLimit(`${bucket}-web`, client, rt().config.webTicketsPerMinute);
+  if (!kiosk && !actor && bucket) await checkRateLimit(`${bucket}-web`, client, undefined, rt().config.webTicketsPerMinute);
   return { kiosk, actor };
 }

@@ -6,11 +6,16 @@ import type { Role } from '../db/generated/enums';
 import { AppError } from '../errors';
 import type { Kiosk } from '../db/generated/client';
 import { log } from '../log';
+import { rt } from '../runtime';
+import { readJsonBody } from './body';
+import { CLIENT_IP_HEADER } from './internal-headers';
+import { classifyDbError } from './db-errors';
+import { refuseNul } from './input-text';
 import { resolveCaller } from './kiosk-credential';
 import { checkRateLimit } from './rate-limit';
+import { requestIsHttps, withSecureCookies } from './secure-cookies';
 
-export const CLIENT_IP_HEADER = 'x-sportello-client-ip';
-const MAX_BODY_BYTES = 64 * 1024;
+export { CLIENT_IP_HEADER };
 
 export interface RouteInput<B, Q, P> {
   body: B;
@@ -55,19 +60,6 @@ export function errorResponse(status: number, code: string, message: string, det
   return json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
 }
 
-async function readBody(req: Request): Promise<unknown> {
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY_BYTES)
-    throw new AppError(400, 'body_too_large', 'The request body is too large');
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError(400, 'body_too_large', 'The request body is too large');
-  if (text.trim() === '') return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError(400, 'invalid_json', 'The request body is not valid JSON');
-  }
-}
-
 /** Maps any failure to the API's JSON error shape; bad input is always a 4xx. */
 export function toErrorResponse(err: unknown): Response {
   if (err instanceof AppError) return errorResponse(err.status, err.code, err.message, err.details);
@@ -83,12 +75,26 @@ export function toErrorResponse(err: unknown): Response {
   if (code === 'P2002') return errorResponse(409, 'conflict', 'This conflicts with existing data');
   if (code === 'P2025') return errorResponse(404, 'not_found', 'Not found');
   if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
-  // No database connection could be had in time: the server is overloaded, not the input wrong.
-  if (code === 'P2028') return errorResponse(503, 'busy', 'The server is busy, please try again');
-  if (code === 'ECONNREFUSED' || code === 'P1001')
-    return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
+  switch (classifyDbError(err)) {
+    // No database connection could be had in time: the server is overloaded, not the input wrong.
+    case 'busy':
+      return errorResponse(503, 'busy', 'The server is busy, please try again');
+    case 'unavailable':
+      log.warn({ err }, 'dependency unavailable');
+      return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
+    case 'bad_input':
+      return errorResponse(400, 'invalid_input', 'Some fields are invalid');
+    case null:
+      break;
+  }
   log.error({ err }, 'unexpected error');
   return errorResponse(500, 'internal', 'Unexpected error');
+}
+
+/** Input as it came, refused at once when a string holds a NUL byte (input-text.ts). */
+function noNul<T>(value: T): T {
+  refuseNul(value);
+  return value;
 }
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -113,12 +119,12 @@ export function route<B = undefined, Q = undefined, P = undefined>(
         actor = await requireActor(cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
         requireRole(actor, opts.roles);
       }
-      const params = (opts.params ? opts.params.parse(await ctx.params) : undefined) as P;
+      const params = (opts.params ? opts.params.parse(noNul(await ctx.params)) : undefined) as P;
       const url = new URL(req.url);
-      const query = (opts.query ? opts.query.parse(Object.fromEntries(url.searchParams)) : undefined) as Q;
-      const body = (opts.body ? opts.body.parse(await readBody(req)) : undefined) as B;
+      const query = (opts.query ? opts.query.parse(noNul(Object.fromEntries(url.searchParams))) : undefined) as Q;
+      const body = (opts.body ? opts.body.parse(noNul(await readJsonBody(req))) : undefined) as B;
       const result = await fn({ body, query, params, actor, kiosk, req });
-      if (result instanceof Response) return result;
+      if (result instanceof Response) return requestIsHttps(req, rt().config.publicBaseUrl) ? withSecureCookies(result) : result;
       if (result === undefined) return new Response(null, { status: 204 });
       return json(result);
     } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * The contract between the server and the kiosk agent (kiosk/agent), over socket.io on the
+ * The contract between the server and the kiosk agent (agent/), over socket.io on the
  * namespace `/kiosk-agent` of the app's own port. Shared by both sides; imports nothing that
  * needs the server's runtime, so the agent can use it on the kiosk PC.
  *

@@ -1,6 +1,7 @@
 import { BreakLine, CharacterSet, ThermalPrinter, type PrinterTypes } from 'node-thermal-printer';
 import type { PrinterType } from '../db/generated/enums';
 import { columnsFor, flowLayout, qrCellSize, type PrintLayout } from './layout';
+import { needsRaster, rasterText } from './raster-text';
 
 /**
  * What each supported command set can do through node-thermal-printer: Epson and Custom scale
@@ -36,9 +37,11 @@ export interface EscPosOptions {
 /**
  * Renders a layout to the printer's command bytes with node-thermal-printer. Line breaks come
  * from `flowLayout` (the library would fold every line at the normal-size width, also the
- * enlarged ones), the QR code is the printer's native one, and the job ends with a cut.
+ * enlarged ones), the QR code is the printer's native one, and the job ends with a cut. A text
+ * the printer's code page cannot print (Arabic, Chinese, Cyrillic, …) goes as a raster image
+ * drawn on the server (raster-text.ts), in the printer's own image command.
  */
-export function renderEscPos(layout: PrintLayout, opts: EscPosOptions): Buffer {
+export async function renderEscPos(layout: PrintLayout, opts: EscPosOptions): Promise<Buffer> {
   const { maxScale } = capabilities[opts.printerType];
   const columns = columnsFor(opts.paperWidth);
   // No interface: this printer object only builds the byte buffer; transport.ts sends it.
@@ -54,9 +57,21 @@ export function renderEscPos(layout: PrintLayout, opts: EscPosOptions): Buffer {
   // Reset first (a previous job may have left a mode on), then the code page with è, à and €.
   p.initHardware();
   p.setCharacterSet(CharacterSet.PC858_EURO);
-  for (const block of flowLayout(layout, columns, maxScale)) {
+  const flow = flowLayout(layout, columns, maxScale);
+  for (const [i, block] of flow.entries()) {
+    const source = layout.blocks[i];
     switch (block.type) {
       case 'text':
+        if (source?.type === 'text' && block.lines.some((line) => needsRaster(printableText(line)))) {
+          p.alignLeft();
+          const image = rasterText(printableText(source.text), {
+            scale: block.scale,
+            align: block.align,
+            paperWidth: opts.paperWidth,
+          });
+          await p.printImageBuffer(image.png);
+          break;
+        }
         if (block.align === 'left') p.alignLeft();
         else if (block.align === 'right') p.alignRight();
         else p.alignCenter();

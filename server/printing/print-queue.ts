@@ -16,7 +16,8 @@ import { recordPrinterStatus } from './printer-status';
 import { testPrintLayout } from './test-layout';
 import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
-import { sendToPrinter } from './transport';
+import { sendToPrinter } from '../../agent/src/transport';
+import { serverPrinterHostCheck } from './printer-networks-check';
 import { registerQueue, unregisterQueue } from '../jobs/queues';
 import { log } from '../log';
 
@@ -108,9 +109,9 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
     const layout = await layoutFor(pj, kiosk);
 
     if (kiosk.printMode === 'server') {
-      const bytes = renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
+      const bytes = await renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
       await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes, {
-        networks: rt().config.printerNetworks,
+        checkHost: serverPrinterHostCheck(),
       });
       await db.printJob.update({ where: { id }, data: { status: 'printed', printedAt: new Date(), lastError: null } });
       if (kiosk.printerStatus === 'offline' || kiosk.printerStatus === 'unknown') await recordPrinterStatus(kiosk.id, 'online');
@@ -118,7 +119,10 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
     }
 
     const target = await agentTarget(kiosk.id);
-    const bytes = renderEscPos(layout, { printerType: target.printerType ?? kiosk.printerType, paperWidth: kiosk.paperWidth });
+    const bytes = await renderEscPos(layout, {
+      printerType: target.printerType ?? kiosk.printerType,
+      paperWidth: kiosk.paperWidth,
+    });
     await db.printJob.update({ where: { id }, data: { status: 'sent', sentAt: new Date() } });
     const ack = await sendToAgent(target, {
       jobId: id,

@@ -10,7 +10,8 @@ import type { PrinterAlert } from '../realtime/contract';
 import { rooms } from '../realtime/rooms';
 import { rt } from '../runtime';
 import { KIOSK_AGENT_NAMESPACE, type AgentToServer, type ServerToAgent } from './agent-protocol';
-import { probePrinter } from './transport';
+import { probePrinter } from '../../agent/src/transport';
+import { serverPrinterHostCheck } from './printer-networks-check';
 
 /** How long an agent counts as connected without its socket's process renewing the mark. */
 export const AGENT_PRESENCE_TTL_S = 60;
@@ -109,7 +110,7 @@ export async function checkServerPrinters(): Promise<number> {
   await Promise.all(
     kiosks.map(async (k) => {
       const target = { printerInterface: k.printerInterface, printerType: k.printerType };
-      const opts = { networks: rt().config.printerNetworks };
+      const opts = { checkHost: serverPrinterHostCheck() };
       let probe = await probePrinter(target, opts);
       // A printer busy with a ticket may refuse this extra connection: ask again before believing it.
       if (probe.status === 'offline')

@@ -9,6 +9,9 @@ import { assertPersonalDataAccess } from '../auth/office-access';
 import { actorFromToken, cookieValue, SESSION_COOKIE, sessionKey } from '../auth/session';
 import { counterSnapshot } from '../counters/snapshot';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
+import { classifyDbError } from '../http/db-errors';
+import { refuseNul } from '../http/input-text';
+import { crossSiteReason } from '../http/origin';
 import { log } from '../log';
 import { resolveOffice } from '../offices';
 import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
@@ -20,8 +23,9 @@ import { publicTicketByCode } from '../tickets/views';
 import type { Ack } from './contract';
 import { publicDisplayQuery } from '../displays/inputs';
 import { resolveDisplayTarget } from '../displays/resolve';
-import { displaySnapshot } from './display';
-import { watchTicket } from './publish';
+import { displaySnapshot } from '../displays/snapshot';
+import { watchTicket } from '../tickets/snapshot';
+import { SubscribeBudget, withinRoomCap } from './limits';
 import { rooms } from './rooms';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
@@ -29,20 +33,41 @@ type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 function fail(err: unknown): Ack<never> {
   if (err instanceof AppError) return { ok: false, error: { code: err.code, message: err.message } };
   if (err instanceof z.ZodError) return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
+  const db = classifyDbError(err);
+  if (db === 'unavailable' || db === 'busy')
+    return { ok: false, error: { code: 'unavailable', message: 'A dependency is unavailable, try again shortly' } };
+  if (db === 'bad_input') return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
   log.error({ err }, 'socket handler failed');
   return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
 }
 
-/** Runs a subscription handler with validation; a bad payload or a missing ack never throws. */
-function handler<P, T>(schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
+/**
+ * Runs a subscription handler with validation and the socket's subscription budget
+ * (realtime/limits.ts); a bad payload, a refusal or a missing ack never throws.
+ */
+function handler<P, T>(budget: SubscribeBudget, schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
   return async (raw: unknown, ack: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
     try {
+      if (!budget.take(Date.now()))
+        throw new AppError(429, 'rate_limited', 'Too many subscriptions, wait a few seconds and try again');
+      refuseNul(raw);
       reply({ ok: true, data: await fn(schema.parse(raw ?? {})) });
     } catch (err) {
       reply(fail(err));
     }
   };
+}
+
+/** Joins rooms within the per-socket cap (rooms already joined cost nothing). */
+async function joinCapped(
+  socket: { id: string; rooms: Set<string>; join(rooms: string | string[]): unknown },
+  wanted: string | string[],
+): Promise<void> {
+  const list = Array.isArray(wanted) ? wanted : [wanted];
+  if (!withinRoomCap(socket.rooms, socket.id, list))
+    throw new AppError(429, 'too_many_subscriptions', 'This connection follows too many screens already');
+  await socket.join(list);
 }
 
 /**
@@ -71,8 +96,19 @@ async function staffActor(
  * processes, so a call made on one reaches displays connected to another. Staff are recognised
  * by the same session cookie as the HTTP API, re-checked on every staff subscription.
  */
-export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, channel: string): Io {
-  const io: Io = new Server(server, { path: '/socket.io', serveClient: false, cors: { origin: false }, destroyUpgrade: false });
+export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, channel: string, publicBaseUrl?: string): Io {
+  const io: Io = new Server(server, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: false },
+    destroyUpgrade: false,
+    // A page of another site may not open a socket with a clerk's cookie (origin.ts).
+    allowRequest: (req, callback) => {
+      const reason = crossSiteReason(req.headers, publicBaseUrl);
+      if (reason) log.warn({ reason }, 'cross-site socket refused');
+      callback(reason ? 'cross_site' : null, reason === null);
+    },
+  });
   io.adapter(createAdapter(pub, sub, { key: channel }));
 
   io.on('connection', (socket) => {
@@ -82,16 +118,17 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     // Connected screens by kind, for /metrics: counted at the first successful subscription.
     data.screens = new Set();
     socket.on('disconnect', () => screensLeft(data.screens));
+    const budget = new SubscribeBudget(Date.now());
 
     socket.on(
       'display:subscribe',
-      handler(publicDisplayQuery, async (p) => {
+      handler(budget, publicDisplayQuery, async (p) => {
         const target = await resolveDisplayTarget(p);
         // Joined before the snapshot, which refuses an inactive display: the screen still hears
         // `displayChanged` and comes back by itself when an admin activates the display again.
         const room = rooms.display(target.office.id);
         for (const r of socket.rooms) if (r.startsWith('display:') && r !== room) await socket.leave(r);
-        await socket.join(room);
+        await joinCapped(socket, room);
         const snap = await displaySnapshot(target);
         screenJoined(data.screens, 'display');
         return snap;
@@ -100,8 +137,8 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'kiosk:subscribe',
-      handler(z.object({}).strict(), async () => {
-        await socket.join(rooms.kioskScreens);
+      handler(budget, z.object({}).strict(), async () => {
+        await joinCapped(socket, rooms.kioskScreens);
         screenJoined(data.screens, 'kiosk');
         return { serverTime: new Date().toISOString() };
       }),
@@ -109,10 +146,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'ticket:subscribe',
-      handler(z.object({ code: z.string().regex(PUBLIC_CODE_PATTERN) }), async ({ code }) => {
+      handler(budget, z.object({ code: z.string().regex(PUBLIC_CODE_PATTERN) }), async ({ code }) => {
         const t = await publicTicketByCode(code);
         if (!t) throw notFound('Ticket');
-        await socket.join(rooms.ticket(code));
+        await joinCapped(socket, rooms.ticket(code));
         if (t.status === 'waiting') await watchTicket(t.office.id, code);
         screenJoined(data.screens, 'ticket');
         return t;
@@ -121,7 +158,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'counter:subscribe',
-      handler(z.object({ counterId: z.string().min(1).max(64) }), async ({ counterId }) => {
+      handler(budget, z.object({ counterId: z.string().min(1).max(64) }), async ({ counterId }) => {
         const actor = await staffActor(socket, token);
         data.actor = actor;
         const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
@@ -132,7 +169,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         }
         const snap = await counterSnapshot(counterId);
         if (!snap) throw notFound('Counter');
-        await socket.join([rooms.counter(counterId), rooms.staff(counter.officeId)]);
+        await joinCapped(socket, [rooms.counter(counterId), rooms.staff(counter.officeId)]);
         screenJoined(data.screens, 'counter');
         return snap;
       }),
@@ -140,7 +177,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'supervisor:subscribe',
-      handler(z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
+      handler(budget, z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
         const actor = await staffActor(socket, token);
         if (!isSupervisor(actor)) throw forbidden('The live view is for supervisors and admins');
         data.actor = actor;
@@ -150,7 +187,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         // A screen switching office stops hearing the previous one.
         for (const room of socket.rooms)
           if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
-        await socket.join([rooms.supervisor(office.id), rooms.staff(office.id)]);
+        await joinCapped(socket, [rooms.supervisor(office.id), rooms.staff(office.id)]);
         screenJoined(data.screens, 'supervisor');
         return snap;
       }),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { calendarDay, isDayOfMonth } from '../../contract/primitives';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { publishCatalogChanged, publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import { DAY_PATTERN, minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from './slots';
+import { minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from './slots';
 
 /**
  * Schedules, closures and patron days in the database, changed from the admin screen
@@ -14,7 +15,6 @@ import { DAY_PATTERN, minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleR
  */
 
 const hhmm = z.string().regex(TIME_PATTERN, 'HH:MM');
-const day = z.string().regex(DAY_PATTERN, 'YYYY-MM-DD');
 
 export const openingRangeInput = z
   .object({ weekday: z.number().int().min(1).max(7), opens: hhmm, closes: hhmm })
@@ -56,7 +56,12 @@ export const scheduleInput = z.object({
 export type ScheduleInput = z.input<typeof scheduleInput>;
 
 export const closureInput = z
-  .object({ officeId: z.string().min(1).max(64), fromDay: day, toDay: day, reason: z.string().trim().max(200).default('') })
+  .object({
+    officeId: z.string().min(1).max(64),
+    fromDay: calendarDay,
+    toDay: calendarDay,
+    reason: z.string().trim().max(200).default(''),
+  })
   .refine((c) => c.fromDay <= c.toDay, { message: 'The last day cannot come before the first', path: ['toDay'] });
 
 export const patronDayInput = z.object({
@@ -160,8 +165,7 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
   const input = raw === null ? null : patronDayInput.parse({ ...raw, officeId });
   if (input) {
     // 30 February is not a day; 29 February is (leap years only, like the saint's feast itself).
-    const probe = new Date(Date.UTC(2024, input.month - 1, input.day));
-    if (probe.getUTCMonth() !== input.month - 1)
+    if (!isDayOfMonth(input.month, input.day))
       throw new AppError(422, 'invalid_day', 'That day does not exist', [
         { path: 'patronDay.day', message: 'That day does not exist' },
       ]);

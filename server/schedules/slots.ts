@@ -51,7 +51,6 @@ export interface SlotTime {
 }
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Minutes since local midnight of "HH:MM". */
 export function minutesOf(hhmm: string): number {

@@ -3,7 +3,8 @@ import type { StatsResult } from './query';
 
 /**
  * RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,
- * a line break or edge spaces (quotes doubled). Text that a spreadsheet would run as a formula
+ * a line break, edge spaces, or a semicolon or tab (quotes doubled): Italian spreadsheets split
+ * on `;`, and an unquoted `X;=HYPERLINK(…)` would turn its second half into a formula cell. Text that a spreadsheet would run as a formula
  * (starting with = + - @ or a tab) gets a leading apostrophe, so an exported service name can
  * never execute anything. A UTF-8 byte-order mark lets Excel read the accents.
  */
@@ -12,7 +13,7 @@ export function csvField(value: string | number | null): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let s = value;
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\t\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function figureValue(f: StatsFigures, key: keyof StatsFigures, kind: string): number | null {

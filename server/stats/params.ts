@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { calendarDay } from '../../contract/primitives';
 
 export const GROUP_BYS = ['day', 'hour', 'service', 'counter', 'staff'] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -7,15 +8,10 @@ export type GroupBy = (typeof GROUP_BYS)[number];
 /** The longest range one request may cover (a year of days; the query stays a single pass). */
 export const MAX_RANGE_DAYS = 366;
 
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')
-  .refine((s) => DateTime.fromISO(s, { zone: 'UTC' }).isValid, 'Not a calendar date');
-
 export const statsQuery = z
   .object({
-    from: isoDay,
-    to: isoDay,
+    from: calendarDay,
+    to: calendarDay,
     officeId: z.string().min(1).max(64).optional(),
     groupBy: z.enum(GROUP_BYS).default('day'),
     /** Only for the CSV: the language of service names. */

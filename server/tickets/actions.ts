@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
 import type { Prisma } from '../db/generated/client';
@@ -6,9 +7,9 @@ import type { TicketEventType, TicketStatus } from '../db/generated/enums';
 import { AppError, forbidden, notFound } from '../errors';
 import { log } from '../log';
 import { enqueue, queueKeyOf } from '../queue/engine';
-import { callInfo } from '../realtime/calls';
-import { publishCall, publishOfficeChanged, publishTicket } from '../realtime/publish';
+import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
+import { publishTicketStatus } from './snapshot';
 import { allowedFrom, assertTransition, type TicketAction } from './transitions';
 import { counterTicketInclude, toCounterTicket, type TicketForCounter } from './views';
 
@@ -28,7 +29,7 @@ export const transferInput = z
     message: 'Give exactly one of serviceId, counterId, staffId',
   });
 
-async function loadForActor(actor: Actor, ticketId: string) {
+export async function loadForActor(actor: Actor, ticketId: string) {
   const t = await rt().db.ticket.findUnique({ where: { id: ticketId }, include: counterTicketInclude });
   if (!t) throw notFound('Ticket');
   // A clerk acts on the tickets at their own counter; supervisors on any ticket.
@@ -38,10 +39,11 @@ async function loadForActor(actor: Actor, ticketId: string) {
 
 /**
  * One counter-side transition: a conditional UPDATE on the expected states plus its event, in
- * one transaction. If another request changed the ticket meanwhile, nothing is written and the
- * caller gets 409.
+ * the caller's transaction. If another request changed the ticket meanwhile, nothing is written
+ * and the caller gets 409.
  */
-async function transition(
+export async function applyTransition(
+  tx: Tx,
   ticket: TicketForCounter,
   action: TicketAction,
   eventType: TicketEventType,
@@ -51,52 +53,43 @@ async function transition(
   fromServiceId?: string,
 ) {
   assertTransition(action, ticket.status);
-  const now = new Date();
-  return rt().db.$transaction(async (tx) => {
-    const res = await tx.ticket.updateMany({
-      where: { id: ticket.id, status: { in: [...allowedFrom[action]] as TicketStatus[] } },
-      data,
-    });
-    if (res.count === 0) {
-      const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
-      assertTransition(action, fresh.status);
-      throw new AppError(409, 'invalid_transition', 'The ticket changed meanwhile, reload');
-    }
-    const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: counterTicketInclude });
-    const event = await tx.ticketEvent.create({
-      data: {
-        ticketId: ticket.id,
-        officeId: ticket.officeId,
-        type: eventType,
-        at: now,
-        serviceId: updated.serviceId,
-        fromServiceId,
-        counterId: ticket.counterId,
-        staffId: actor.staffId,
-        data: eventData,
-      },
-    });
-    return { ticket: updated, event };
+  const res = await tx.ticket.updateMany({
+    where: { id: ticket.id, status: { in: [...allowedFrom[action]] as TicketStatus[] } },
+    data,
   });
+  if (res.count === 0) {
+    const fresh = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    assertTransition(action, fresh.status);
+    throw new AppError(409, 'invalid_transition', 'The ticket changed meanwhile, reload');
+  }
+  const updated = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, include: counterTicketInclude });
+  const event = await tx.ticketEvent.create({
+    data: {
+      ticketId: ticket.id,
+      officeId: ticket.officeId,
+      type: eventType,
+      at: new Date(),
+      serviceId: updated.serviceId,
+      fromServiceId,
+      counterId: ticket.counterId,
+      staffId: actor.staffId,
+      data: eventData,
+    },
+  });
+  return { ticket: updated, event };
+}
+
+type TransitionArgs = Parameters<typeof applyTransition> extends [Tx, ...infer A] ? A : never;
+
+/** `applyTransition` in a transaction of its own. */
+function transition(...args: TransitionArgs) {
+  return rt().db.$transaction((tx) => applyTransition(tx, ...args));
 }
 
 /** The phone hears at once; counters' lists follow with the office's next batched update. */
 function afterChange(t: TicketForCounter) {
-  void publishTicket(t.code);
+  void publishTicketStatus(t.code);
   publishOfficeChanged(t.officeId);
-}
-
-export async function recallTicket(actor: Actor, ticketId: string) {
-  const t = await loadForActor(actor, ticketId);
-  const { ticket, event } = await transition(t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor);
-  const counter = ticket.counterId ? await rt().db.counter.findUnique({ where: { id: ticket.counterId } }) : null;
-  if (counter)
-    publishCall(
-      ticket.officeId,
-      callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true),
-    );
-  afterChange(ticket);
-  return toCounterTicket(ticket);
 }
 
 export async function startTicket(actor: Actor, ticketId: string) {

@@ -28,7 +28,8 @@ export async function cancelByCode(code: string): Promise<TicketPublic> {
     return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: publicTicketInclude });
   });
   await dequeue(t).catch(() => undefined);
-  void publishTicket(code);
+  const view = await toPublic(updated);
+  publishTicket(view);
   publishOfficeChanged(t.officeId);
-  return toPublic(updated);
+  return view;
 }

@@ -4,8 +4,9 @@ import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
 import { enqueue, queueKeyOf } from '../queue/engine';
-import { publishOfficeChanged, publishTicket } from '../realtime/publish';
+import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
+import { publishTicketStatus } from './snapshot';
 import { assertTransition } from './transitions';
 import { counterTicketInclude, toCounterTicket } from './views';
 
@@ -76,7 +77,7 @@ export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<ty
   } catch (err) {
     log.warn({ err, ticketId: t.id }, `ticket ${t.number} moved but not re-queued in Redis yet; the reconciler will do it`);
   }
-  void publishTicket(moved.code);
+  void publishTicketStatus(moved.code);
   publishOfficeChanged(moved.officeId);
   return toCounterTicket(moved);
 }

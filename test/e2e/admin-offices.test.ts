@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent } from '../../kiosk/agent/agent';
+import { startAgent } from '../../agent/src/agent';
 import { hashKioskToken } from '../../server/printing/kiosks';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';

@@ -2,7 +2,8 @@
  * A small ESC/POS decoder for the tests: what would a thermal printer print from these bytes?
  * It understands the commands node-thermal-printer emits for Epson-class printers (and Custom's
  * cut), extracts the text lines with their size, weight and alignment, the QR code payloads of
- * the `GS ( k` store-data function (cn = 49, fn = 80) and the cuts (`GS V`, Custom `ESC i`).
+ * the `GS ( k` store-data function (cn = 49, fn = 80), raster images (`GS v 0`) and the cuts
+ * (`GS V`, Custom `ESC i`).
  * Written independently of the library on purpose: it checks the library's output.
  */
 
@@ -25,8 +26,16 @@ export interface DecodedLine {
   align: Align;
 }
 
+/** A raster bit image (GS v 0): one bit per dot, 1 = black, rows of `width / 8` bytes. */
+export interface DecodedImage {
+  width: number;
+  height: number;
+  bits: Buffer;
+}
+
 export interface DecodedDocument {
   lines: DecodedLine[];
+  images: DecodedImage[];
   /** Payloads stored with GS ( k cn=49 fn=80, in order. */
   qr: string[];
   /** How many times a stored QR code was printed (GS ( k cn=49 fn=81). */
@@ -43,6 +52,7 @@ export interface Decoded {
   /** All text, one line per line. */
   text: string;
   qr: string[];
+  images: DecodedImage[];
   cuts: number;
   /** Status requests seen (GS r n, DLE EOT n). */
   statusRequests: number;
@@ -53,7 +63,7 @@ export class EscPosDecodeError extends Error {}
 export function decodeEscPos(input: Buffer | Uint8Array): Decoded {
   const b = Buffer.from(input);
   const documents: DecodedDocument[] = [];
-  let doc: DecodedDocument = { lines: [], qr: [], qrPrinted: 0, cut: false };
+  let doc: DecodedDocument = { lines: [], images: [], qr: [], qrPrinted: 0, cut: false };
   let codePage = 0;
   let bold = false;
   let align: Align = 'left';
@@ -79,7 +89,7 @@ export function decodeEscPos(input: Buffer | Uint8Array): Decoded {
   const endDocument = () => {
     if (lineStarted) endLine();
     documents.push(doc);
-    doc = { lines: [], qr: [], qrPrinted: 0, cut: false };
+    doc = { lines: [], images: [], qr: [], qrPrinted: 0, cut: false };
   };
   const need = (i: number, n: number, what: string) => {
     if (i + n > b.length) throw new EscPosDecodeError(`truncated ${what} at byte ${i}`);
@@ -192,6 +202,17 @@ export function decodeEscPos(input: Buffer | Uint8Array): Decoded {
           i += 5 + len;
           break;
         }
+        case 0x76: {
+          // GS v 0 m xL xH yL yH d1…dk: raster bit image, xL + xH·256 bytes a row
+          need(i, 8, 'GS v 0');
+          if (b[i + 2] !== 0x30) throw new EscPosDecodeError(`unknown GS v 0x${b[i + 2].toString(16)} at byte ${i}`);
+          const rowBytes = b[i + 4] + b[i + 5] * 256;
+          const rows = b[i + 6] + b[i + 7] * 256;
+          need(i + 8, rowBytes * rows, 'GS v 0 data');
+          doc.images.push({ width: rowBytes * 8, height: rows, bits: Buffer.from(b.subarray(i + 8, i + 8 + rowBytes * rows)) });
+          i += 8 + rowBytes * rows;
+          break;
+        }
         case 0x72: // GS r n transmit status
           statusRequests++;
           i += 3;
@@ -223,13 +244,14 @@ export function decodeEscPos(input: Buffer | Uint8Array): Decoded {
       i++;
     }
   }
-  if (lineStarted || doc.lines.length > 0 || doc.qr.length > 0) endDocument();
+  if (lineStarted || doc.lines.length > 0 || doc.qr.length > 0 || doc.images.length > 0) endDocument();
   const lines = documents.flatMap((d) => d.lines);
   return {
     documents,
     lines,
     text: lines.map((l) => l.text).join('\n'),
     qr: documents.flatMap((d) => d.qr),
+    images: documents.flatMap((d) => d.images),
     cuts,
     statusRequests,
   };

@@ -11,6 +11,7 @@ export function useInProcessRuntime(space: TestSpace): Runtime {
     redis: space.redis,
     keys: redisKeys(space.redisPrefix),
     io: null,
+    officeFeed: null,
     sessionSecret: 'test-secret',
     baseUrl: 'http://sportello.test',
   };

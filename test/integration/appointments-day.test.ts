@@ -3,6 +3,9 @@
  * reminders scheduled and removed (BullMQ delayed jobs), reminder e-mails sent once, no-show
  * marking, personal data retention, check-in windows, and "call next" taking checked-in
  * appointments at their booked time.
+ *
+ * No test reads the wall clock: every function gets its `now`, and each group of tests lives on
+ * its own fixed days, so two groups never meet in one slot whatever the date and hour of the run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +23,7 @@ import { todayAppointments } from '../../server/appointments/today';
 import { openCounter } from '../../server/counters/operations';
 import { reconcileOffice } from '../../server/queue/engine';
 import type { Runtime } from '../../server/runtime';
-import { callNext } from '../../server/tickets/call-next';
+import { callNext } from '../../server/counters/calls';
 import { completeTicket } from '../../server/tickets/actions';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -36,6 +39,11 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 /** Rounds down to a 15-minute slot start (the test schedule's grid, in whole UTC quarters). */
 const quarter = (ms: number) => new Date(Math.floor(ms / (15 * MIN)) * 15 * MIN);
+/** The "now" of each group of tests (no national holiday near any of them). */
+const REMINDERS_NOW = Date.parse('2026-03-09T08:07:00Z');
+const NO_SHOW_NOW = Date.parse('2025-11-12T10:07:00Z');
+const RETENTION_NOW = Date.parse('2026-01-20T10:07:00Z');
+const OFFICE_DAY_NOW = new Date('2026-06-16T08:37:00Z');
 const person = { name: 'Anna Verdi', email: 'anna.verdi@example.org', privacyConsent: true as const };
 
 async function book(startsAt: Date, extra: Record<string, unknown> = {}) {
@@ -46,11 +54,11 @@ async function book(startsAt: Date, extra: Record<string, unknown> = {}) {
   );
 }
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
+/** Polls until `ok` (jobs are added in the background); gives up after `tries` (a liveness bound, not a timing assertion). */
+async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, tries = 100): Promise<T> {
+  for (let i = 0; ; i++) {
     const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
+    if (ok(v) || i >= tries) return v;
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -86,8 +94,9 @@ afterAll(async () => {
 
 describe('reminders', () => {
   it('are delayed jobs with deterministic ids, removed on cancel, moved on reschedule', async () => {
-    const start = quarter(Date.now() + 4 * 24 * HOUR);
-    const a = await book(start);
+    const now = new Date(REMINDERS_NOW);
+    const start = quarter(REMINDERS_NOW + 4 * 24 * HOUR);
+    const a = await bookAppointment({ serviceId, officeId, startsAt: start.toISOString(), ...person }, { now });
     const q = appointmentQueue();
     const at = (id: string) =>
       eventually(
@@ -104,14 +113,14 @@ describe('reminders', () => {
     const jNoShow = await at(ids.noShow);
     expect(await j48?.getState()).toBe('delayed');
     expect(j48?.name).toBe('reminder');
-    // Delay = time until start − 48 h (a few seconds of slack for the test itself).
-    expect(Math.abs((j48?.timestamp ?? 0) + (j48?.delay ?? 0) - (start.getTime() - 48 * HOUR))).toBeLessThan(5000);
-    expect(Math.abs((j2?.timestamp ?? 0) + (j2?.delay ?? 0) - (start.getTime() - 2 * HOUR))).toBeLessThan(5000);
-    expect(Math.abs((jNoShow?.timestamp ?? 0) + (jNoShow?.delay ?? 0) - (start.getTime() + 15 * MIN))).toBeLessThan(5000);
+    // Delay = time from the booking until start − 48 h.
+    expect(j48?.delay).toBe(start.getTime() - 48 * HOUR - now.getTime());
+    expect(j2?.delay).toBe(start.getTime() - 2 * HOUR - now.getTime());
+    expect(jNoShow?.delay).toBe(start.getTime() + 15 * MIN - now.getTime());
 
     // Moved: the old jobs go, the new time gets its own.
     const later = new Date(start.getTime() + 24 * HOUR);
-    const moved = await rescheduleByToken(a.token, { startsAt: later.toISOString() });
+    const moved = await rescheduleByToken(a.token, { startsAt: later.toISOString() }, now);
     const newIds = {
       r48: reminderJobId({ id: a.id, startsAt: later }, 48),
       r2: reminderJobId({ id: a.id, startsAt: later }, 2),
@@ -127,7 +136,7 @@ describe('reminders', () => {
       ).toBeUndefined();
 
     // Cancelled: nothing left for it.
-    await cancelByToken(moved.token);
+    await cancelByToken(moved.token, now);
     for (const id of Object.values(newIds))
       expect(
         await eventually(
@@ -140,8 +149,9 @@ describe('reminders', () => {
   });
 
   it('are not scheduled when their time has passed or without an e-mail address', async () => {
-    const soon = quarter(Date.now() + 5 * HOUR);
-    const a = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), ...person });
+    const now = new Date(REMINDERS_NOW);
+    const soon = quarter(REMINDERS_NOW + 5 * HOUR);
+    const a = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), ...person }, { now });
     const q = appointmentQueue();
     expect(
       await eventually(
@@ -151,14 +161,17 @@ describe('reminders', () => {
     ).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 2))).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 48))).toBeUndefined();
-    const noMail = await bookAppointment({
-      serviceId,
-      officeId,
-      startsAt: soon.toISOString(),
-      name: 'Senza Mail',
-      phone: '3331234567',
-      privacyConsent: true,
-    });
+    const noMail = await bookAppointment(
+      {
+        serviceId,
+        officeId,
+        startsAt: soon.toISOString(),
+        name: 'Senza Mail',
+        phone: '3331234567',
+        privacyConsent: true,
+      },
+      { now },
+    );
     expect(
       await eventually(
         () => q.getJob(noShowJobId({ id: noMail.id, startsAt: soon })),
@@ -169,7 +182,7 @@ describe('reminders', () => {
   });
 
   it('mail once with the cancel link, and never for a moved or cancelled appointment', async () => {
-    const start = quarter(Date.now() + 3 * 24 * HOUR);
+    const start = quarter(REMINDERS_NOW + 3 * 24 * HOUR);
     const a = await book(start);
     expect(await sendReminder(a.id, 48, start)).toBe(true);
     expect(await sendReminder(a.id, 48, start)).toBe(false); // a duplicated job
@@ -180,18 +193,23 @@ describe('reminders', () => {
         qp.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
         'latin1',
       ).toString('utf8');
-    const files = fs.readdirSync(outbox).map((f) => decode(fs.readFileSync(path.join(outbox, f), 'utf8')));
+    // Header words with accents ("giovedì" in the subject's date) are RFC 2047 encoded-words.
+    const decodeWords = (eml: string) =>
+      eml.replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+        enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : decode(text.replace(/_/g, ' ')),
+      );
+    const files = fs.readdirSync(outbox).map((f) => decode(decodeWords(fs.readFileSync(path.join(outbox, f), 'utf8'))));
     const reminders = files.filter((f) => f.includes('Subject: Promemoria'));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]).toContain(`/book/manage/${a.token}`);
-    await cancelByToken(a.token);
+    await cancelByToken(a.token, new Date(REMINDERS_NOW));
     expect(await sendReminder(a.id, 2, start)).toBe(false);
   });
 });
 
 describe('no-show and retention', () => {
   it('marks an appointment nobody checked in for after the late window, once', async () => {
-    const start = quarter(Date.now() - 2 * HOUR);
+    const start = quarter(NO_SHOW_NOW - 2 * HOUR);
     const a = await book(start);
     expect(await markNoShow(a.id, new Date(start.getTime() + 10 * MIN))).toBe(false); // still inside the late window
     expect(await markNoShow(a.id, new Date(start.getTime() + 16 * MIN))).toBe(true);
@@ -201,15 +219,15 @@ describe('no-show and retention', () => {
     expect(row.noShowAt).not.toBeNull();
     // The sweep catches what a lost delayed job would have missed.
     const b = await book(start);
-    expect(await markOverdueNoShows()).toBeGreaterThanOrEqual(1);
+    expect(await markOverdueNoShows(new Date(NO_SHOW_NOW))).toBeGreaterThanOrEqual(1);
     expect((await space.db.appointment.findUniqueOrThrow({ where: { id: b.id } })).status).toBe('no_show');
   });
 
   it('erases name, e-mail and phone after the retention period, keeping the statistics fields', async () => {
-    const start = quarter(Date.now() - 40 * 24 * HOUR);
+    const start = quarter(RETENTION_NOW - 40 * 24 * HOUR);
     const a = await book(start, { phone: '+39 333 0000000' });
-    const recent = await book(quarter(Date.now() - 2 * 24 * HOUR));
-    expect(await erasePastPersonalData()).toBeGreaterThanOrEqual(1);
+    const recent = await book(quarter(RETENTION_NOW - 2 * 24 * HOUR));
+    expect(await erasePastPersonalData(new Date(RETENTION_NOW))).toBeGreaterThanOrEqual(1);
     const row = await space.db.appointment.findUniqueOrThrow({ where: { id: a.id } });
     expect([row.name, row.email, row.phone]).toEqual([null, null, null]);
     expect(row.erasedAt).not.toBeNull();
@@ -282,7 +300,7 @@ describe('check-in windows', () => {
 
 describe('the day at the office', () => {
   it('"call next" takes checked-in appointments at their booked time, before later walk-ins, never before their time', async () => {
-    const now = new Date();
+    const now = OFFICE_DAY_NOW;
     const onTime = quarter(now.getTime() - 5 * MIN); // its time has come (5–20 minutes ago)
     const future = quarter(now.getTime() + 25 * MIN); // checked in early (10–25 minutes ahead): not callable yet
     const missed = quarter(now.getTime() - 60 * MIN); // too late: walk-in ticket ranked by arrival
@@ -299,7 +317,7 @@ describe('the day at the office', () => {
     const early = await checkIn({ code: aFuture.code }, now);
     expect(early.ticket.priority).toBe('appointment');
 
-    const today = await todayAppointments(officeId);
+    const today = await todayAppointments(officeId, now);
     const byId = new Map(today.appointments.map((x) => [x.code, x]));
     expect(byId.get(aOnTime.code)?.status).toBe('checked_in');
     expect(byId.get(aOnTime.code)?.ticket?.number).toBe(appt.ticket.number);
@@ -308,17 +326,17 @@ describe('the day at the office', () => {
     await space.flushRedis();
     await reconcileOffice(officeId);
 
-    const first = await callNext(clerk, counter.id);
+    const first = await callNext(clerk, counter.id, now);
     expect(first?.id).toBe(appt.ticket.id); // booked before the late walk-in arrived
-    const servingNow = await todayAppointments(officeId);
+    const servingNow = await todayAppointments(officeId, now);
     expect(servingNow.appointments.find((x) => x.code === aOnTime.code)?.status).toBe('serving');
     await completeTicket(clerk, first!.id, { outcome: 'done' });
-    const second = await callNext(clerk, counter.id);
+    const second = await callNext(clerk, counter.id, now);
     expect(second?.id).toBe(walkIn.ticket.id);
     await completeTicket(clerk, second!.id, { outcome: 'done' });
     // The early appointment waits for its slot: nobody callable now.
-    expect(await callNext(clerk, counter.id)).toBeNull();
-    const done = await todayAppointments(officeId);
+    expect(await callNext(clerk, counter.id, now)).toBeNull();
+    const done = await todayAppointments(officeId, now);
     expect(done.appointments.find((x) => x.code === aOnTime.code)?.status).toBe('done');
     expect(done.appointments.find((x) => x.code === aFuture.code)?.status).toBe('checked_in');
   });

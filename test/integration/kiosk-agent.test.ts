@@ -1,10 +1,13 @@
+import { execFile, spawn } from 'node:child_process';
+import { once as onceEvent } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Queue } from 'bullmq';
 import { io as connectIo } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent, type KioskAgent } from '../../kiosk/agent/agent';
+import { startAgent, type KioskAgent } from '../../agent/src/agent';
 import { PRINT_QUEUE } from '../../server/printing/print-queue';
 import { redisKeys } from '../../server/redis/keys';
 import { ApiClient } from '../helpers/api';
@@ -24,6 +27,7 @@ let kiosk: RegisteredKiosk;
 let agent: KioskAgent;
 let stateDir: string;
 let screen: ApiClient;
+let staff: ApiClient;
 const agents: KioskAgent[] = [];
 
 // The app restarts on the same port, as a real server would: the agent keeps its address.
@@ -37,6 +41,7 @@ beforeAll(async () => {
   desk = await oneStop(url);
   const admin = new ApiClient(url);
   await admin.login('admin');
+  staff = admin;
   // The printer address is the agent's own setting; the server only knows "agent".
   kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Totem 1', printMode: 'agent', paperWidth: 58 });
   // The kiosk's paired screen asks for the tickets (only it may make the kiosk print).
@@ -77,8 +82,9 @@ const once = <T extends unknown[]>(
     a.once(event, (...args: unknown[]) => (clearTimeout(timer), resolve(args as T)));
   });
 
-const issue = async (lang = 'it') => {
-  const r = await screen.post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId: kiosk.id });
+const issue = async (lang = 'it', kioskId = kiosk.id) => {
+  // The kiosk's own paired screen; for another kiosk, staff (who may make any kiosk print).
+  const r = await (kioskId === kiosk.id ? screen : staff).post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId });
   expect(r.status).toBe(201);
   return r.body as { id: string; code: string; number: string; statusUrl: string; print: unknown };
 };
@@ -212,5 +218,52 @@ describe('the kiosk agent', () => {
     } finally {
       socket.disconnect();
     }
+  });
+
+  it('runs as the one built file with plain Node, away from the repository, and prints a ticket', async () => {
+    // The kiosk PC: an empty folder outside the checkout (no node_modules anywhere above it),
+    // the built file, its settings file, and Node with nothing preloaded.
+    const pc = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-kiosk-pc-'));
+    const firstKioskPapers = printer.documents().length;
+    const file = path.join(pc, 'sportello-agent.mjs');
+    // Not execFileSync: a blocked event loop would miss the app closing idle keep-alive sockets.
+    await promisify(execFile)(process.execPath, ['agent/build.mjs', file]);
+    const admin = new ApiClient(url);
+    await admin.login('admin');
+    const totem = await registerKiosk(admin, { officeId: desk.officeId, name: 'Totem 2', printMode: 'agent', paperWidth: 80 });
+    const printer2 = await startCapturePrinter();
+    fs.writeFileSync(
+      path.join(pc, 'agent.json'),
+      JSON.stringify({ url, token: totem.token, printerInterface: printer2.address }),
+    );
+    const child = spawn(process.execPath, [file], {
+      cwd: pc,
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', KIOSK_AGENT_CONFIG: 'agent.json', STATUS_INTERVAL_SECONDS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = onceEvent(child, 'exit');
+    try {
+      await waitFor('the built agent connected', async () => output.includes('connected as kiosk "Totem 2"'), 30_000);
+      const t = await issue('it', totem.id);
+      expect(t.print).toEqual({ status: 'queued' });
+      const docs = await printer2.waitForDocuments(1);
+      expect(docs[0].qr).toEqual([t.statusUrl]);
+      expect(docs[0].lines.find((l) => l.text === t.number)?.width).toBe(6);
+      const job = await waitFor('printed', () => space.db.printJob.findFirst({ where: { ticketId: t.id, status: 'printed' } }));
+      // It remembers the job in its default state file, beside it on the kiosk PC.
+      expect(JSON.parse(fs.readFileSync(path.join(pc, 'data', 'kiosk-agent-state.json'), 'utf8'))).toEqual([job.id]);
+      expect(output).toMatch(/printed \S+ \(job /);
+    } finally {
+      child.kill('SIGTERM');
+      const [code] = await exited;
+      await printer2.close();
+      fs.rmSync(pc, { recursive: true, force: true });
+      expect(code, output).toBe(0);
+    }
+    // Nothing of this kiosk went to the other kiosk's printer.
+    expect(printer.documents()).toHaveLength(firstKioskPapers);
   });
 });

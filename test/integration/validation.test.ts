@@ -125,17 +125,17 @@ describe('public ticket issuing', () => {
     });
   });
 
-  it('refuses oversized bodies', async () => {
+  it('refuses oversized bodies with 413', async () => {
     const kiosk = new ApiClient(app.url);
     await unchanged(async () => {
       expectApiError(
         await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(70_000) }),
-        400,
+        413,
         'body_too_large',
       );
       expectApiError(
         await kiosk.post('/api/tickets', { serviceId: deskServiceId, pad: 'x'.repeat(2_000_000) }),
-        400,
+        413,
         'body_too_large',
       );
     });

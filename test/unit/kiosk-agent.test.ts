@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadAgentConfig } from '../../kiosk/agent/config';
-import { PrintedJobs } from '../../kiosk/agent/printed-jobs';
+import { loadAgentConfig } from '../../agent/src/config';
+import { PrintedJobs } from '../../agent/src/printed-jobs';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agent-unit-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +63,32 @@ describe('printed job memory', () => {
     expect(['j1', 'j2', 'j3', 'j4', 'j5'].filter((id) => b.has(id))).toEqual(['j3', 'j4', 'j5']);
     fs.writeFileSync(file, '{not json');
     expect(new PrintedJobs(file).has('j3')).toBe(false);
+  });
+});
+
+describe('the agent package', () => {
+  it('lists exactly the packages its code imports, at the versions the repository installs', () => {
+    const read = (f: string) =>
+      JSON.parse(fs.readFileSync(f, 'utf8')) as {
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+      };
+    const agent = read('agent/package.json');
+    const root = read('package.json');
+    const imported = new Set<string>();
+    for (const f of fs.readdirSync('agent/src').filter((n) => n.endsWith('.ts'))) {
+      for (const [, spec] of fs.readFileSync(path.join('agent/src', f), 'utf8').matchAll(/\bfrom '([^'.][^']*)'/g)) {
+        if (spec.startsWith('node:')) continue;
+        imported.add(
+          spec
+            .split('/')
+            .slice(0, spec.startsWith('@') ? 2 : 1)
+            .join('/'),
+        );
+      }
+    }
+    expect([...imported].sort()).toEqual(Object.keys(agent.dependencies).sort());
+    for (const [name, range] of Object.entries(agent.dependencies)) expect(root.dependencies[name], name).toBe(range);
+    for (const [name, range] of Object.entries(agent.devDependencies)) expect(root.devDependencies[name], name).toBe(range);
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../kiosk/api';
 import { normalize, searchServices } from '../../kiosk/search';
-import { demoCategories, demoServices } from '../../prisma/demo-data';
+import { loadDemoData } from '../../server/db/demo-data';
 
-const services: Service[] = demoServices.map((s) => {
-  const c = demoCategories.find((x) => x.slug === s.categorySlug)!;
+const demo = loadDemoData();
+const services: Service[] = demo.services.map((s) => {
+  const c = demo.categories.find((x) => x.slug === s.categorySlug)!;
   return {
     id: s.code,
     code: s.code,

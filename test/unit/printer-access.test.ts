@@ -16,7 +16,7 @@ import {
   printerAddressAllowed,
   resolvePrinterHost,
 } from '../../server/printing/printer-networks';
-import { probePrinter, sendToPrinter } from '../../server/printing/transport';
+import { probePrinter, sendToPrinter } from '../../agent/src/transport';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'printer-access-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -145,7 +145,8 @@ describe('connecting to a network printer', () => {
 
   it('refuses loopback without an opt-in, and never opens the connection', async () => {
     const target = { printerInterface: `tcp://127.0.0.1:${port}`, printerType: 'epson' as const };
-    const lan = { networks: parsePrinterNetworks('192.168.0.0/16') };
+    const networks = parsePrinterNetworks('192.168.0.0/16');
+    const lan = { checkHost: (h: string) => resolvePrinterHost(h, networks) };
     await expect(sendToPrinter(target, Buffer.from('x'), lan)).rejects.toThrow(/PRINTER_NETWORKS/);
     await expect(
       sendToPrinter({ ...target, printerInterface: `tcp://localhost:${port}` }, Buffer.from('x'), lan),
@@ -157,7 +158,8 @@ describe('connecting to a network printer', () => {
 
   it('prints to an allowed printer, by its checked address', async () => {
     const target = { printerInterface: `tcp://localhost:${port}`, printerType: 'epson' as const };
-    await sendToPrinter(target, Buffer.from('hello'), { networks: parsePrinterNetworks('127.0.0.0/8') });
+    const loopback = parsePrinterNetworks('127.0.0.0/8');
+    await sendToPrinter(target, Buffer.from('hello'), { checkHost: (h) => resolvePrinterHost(h, loopback) });
     expect(connections).toBe(1);
     // The bytes may reach the server's side just after the client finished.
     for (let i = 0; i < 200 && Buffer.concat(received).length < 5; i++) await new Promise((r) => setTimeout(r, 25));

@@ -6,7 +6,7 @@ import { appointmentSlipLayout, type AppointmentSlipInput } from '../../server/p
 import { testPrintLayout } from '../../server/printing/test-layout';
 import { printedDateTime } from '../../server/printing/texts';
 import { ticketLayout, type TicketPrintInput } from '../../server/printing/ticket-layout';
-import { paperStatusFromByte } from '../../server/printing/transport';
+import { paperStatusFromByte } from '../../agent/src/transport';
 import { decodeEscPos } from '../helpers/escpos-decode';
 
 const URL = 'https://sportello.comune.example.it/t/abcdefghjkmnpqrs';
@@ -26,12 +26,12 @@ const ticket = (over: Partial<TicketPrintInput> = {}): TicketPrintInput => ({
   ...over,
 });
 
-const decode = (input: TicketPrintInput, paperWidth = 80, printerType: 'epson' | 'custom' = 'epson') =>
-  decodeEscPos(renderEscPos(ticketLayout(input), { printerType, paperWidth }));
+const decode = async (input: TicketPrintInput, paperWidth = 80, printerType: 'epson' | 'custom' = 'epson') =>
+  decodeEscPos(await renderEscPos(ticketLayout(input), { printerType, paperWidth }));
 
 describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
-  it('prints office, service, a very large number, date and time, people ahead, wait, QR, hint, Italian footer and a cut', () => {
-    const d = decode(ticket());
+  it('prints office, service, a very large number, date and time, people ahead, wait, QR, hint, Italian footer and a cut', async () => {
+    const d = await decode(ticket());
     expect(d.documents).toHaveLength(1);
     expect(d.cuts).toBe(1);
     expect(d.documents[0].cut).toBe(true);
@@ -57,8 +57,8 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
     for (const l of d.lines) expect(l.text.length * l.width).toBeLessThanOrEqual(48);
   });
 
-  it('prints in English for a citizen who chose English, and fits 58 mm paper', () => {
-    const d = decode(ticket({ lang: 'en', locationHint: 'Counters on the ground floor' }), 58);
+  it('prints in English for a citizen who chose English, and fits 58 mm paper', async () => {
+    const d = await decode(ticket({ lang: 'en', locationHint: 'Counters on the ground floor' }), 58);
     const texts = d.lines.map((l) => l.text);
     expect(texts).toContain('One-Stop Citizen Desk');
     expect(texts).toContain('Residence certificate');
@@ -73,39 +73,41 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
     expect(d.lines.find((l) => l.text === 'A012')?.width).toBe(6);
   });
 
-  it('says "nobody ahead" without a wait for the next in line, and where to go once called', () => {
-    const next = decode(ticket({ position: 0, estimatedWaitMinutes: 0 }));
+  it('says "nobody ahead" without a wait for the next in line, and where to go once called', async () => {
+    const next = await decode(ticket({ position: 0, estimatedWaitMinutes: 0 }));
     expect(next.text).toContain('Nessuno prima di lei');
     expect(next.text).not.toContain('Attesa stimata');
-    const called = decode(
+    const called = await decode(
       ticket({ position: null, estimatedWaitMinutes: null, counter: { number: 3, name: 'Sportello 3' }, lang: 'en' }),
     );
     expect(called.lines.find((l) => l.text === 'Go to counter 3')).toMatchObject({ width: 2, bold: true });
     expect(called.text).not.toContain('ahead');
   });
 
-  it('prints accented letters in the printer code page and plain quotes for typographic ones', () => {
-    const d = decode(ticket({ service: { nameIt: 'Attività produttive – l’ufficio', nameEn: 'x' }, locationHint: 'Città' }));
+  it('prints accented letters in the printer code page and plain quotes for typographic ones', async () => {
+    const d = await decode(
+      ticket({ service: { nameIt: 'Attività produttive – l’ufficio', nameEn: 'x' }, locationHint: 'Città' }),
+    );
     expect(d.text).toContain("Attività produttive - l'ufficio");
     expect(d.text).toContain('Città');
     expect(printableText('“Sì” … ok')).toBe('"Sì" ... ok');
   });
 
-  it('Custom printers get the same text, QR code and their own cut command', () => {
-    const d = decode(ticket(), 80, 'custom');
+  it('Custom printers get the same text, QR code and their own cut command', async () => {
+    const d = await decode(ticket(), 80, 'custom');
     expect(d.qr).toEqual([URL]);
     expect(d.cuts).toBe(1);
     expect(d.text).toContain('A012');
   });
 
-  it('Star printers render (text doubled at most, as their driver allows)', () => {
-    const bytes = renderEscPos(ticketLayout(ticket()), { printerType: 'star', paperWidth: 80 });
+  it('Star printers render (text doubled at most, as their driver allows)', async () => {
+    const bytes = await renderEscPos(ticketLayout(ticket()), { printerType: 'star', paperWidth: 80 });
     expect(bytes.includes(Buffer.from(URL))).toBe(true);
     const flow = flowLayout(ticketLayout(ticket()), 48, 2);
     expect(flow.find((b) => b.type === 'text' && b.lines[0] === 'A012')).toMatchObject({ scale: 2 });
   });
 
-  it('uses the office time zone across daylight saving time', () => {
+  it('uses the office time zone across daylight saving time', async () => {
     // 2026-03-29: clocks go from 02:00 to 03:00 in Rome.
     expect(printedDateTime(new Date('2026-03-29T00:30:00Z'), 'Europe/Rome')).toEqual({ date: '29/03/2026', time: '01:30' });
     expect(printedDateTime(new Date('2026-03-29T01:30:00Z'), 'Europe/Rome')).toEqual({ date: '29/03/2026', time: '03:30' });
@@ -130,8 +132,8 @@ describe('appointment slip', () => {
     ...over,
   });
 
-  it('prints the booking code, office, date and time, QR code, what to bring, footer and a cut (Italian)', () => {
-    const d = decodeEscPos(renderEscPos(appointmentSlipLayout(slip()), { printerType: 'epson', paperWidth: 80 }));
+  it('prints the booking code, office, date and time, QR code, what to bring, footer and a cut (Italian)', async () => {
+    const d = decodeEscPos(await renderEscPos(appointmentSlipLayout(slip()), { printerType: 'epson', paperWidth: 80 }));
     const texts = d.lines.map((l) => l.text);
     expect(texts).toContain('Promemoria appuntamento');
     expect(texts).toContain('Ufficio Anagrafe');
@@ -146,9 +148,12 @@ describe('appointment slip', () => {
     expect(d.cuts).toBe(1);
   });
 
-  it('prints in English, and leaves out "what to bring" when the service asks for nothing', () => {
+  it('prints in English, and leaves out "what to bring" when the service asks for nothing', async () => {
     const d = decodeEscPos(
-      renderEscPos(appointmentSlipLayout(slip({ lang: 'en', whatToBring: null })), { printerType: 'epson', paperWidth: 58 }),
+      await renderEscPos(appointmentSlipLayout(slip({ lang: 'en', whatToBring: null })), {
+        printerType: 'epson',
+        paperWidth: 58,
+      }),
     );
     expect(d.text).toContain('Appointment reminder');
     expect(d.text).toContain('Registry Office');
@@ -162,7 +167,7 @@ describe('appointment slip', () => {
 });
 
 describe('test page, HTML preview and helpers', () => {
-  it('the test page has text, a QR code and a cut', () => {
+  it('the test page has text, a QR code and a cut', async () => {
     const layout = testPrintLayout({
       lang: 'it',
       kioskName: 'Ingresso',
@@ -170,7 +175,7 @@ describe('test page, HTML preview and helpers', () => {
       at: new Date(),
       url: URL,
     });
-    const d = decodeEscPos(renderEscPos(layout, { printerType: 'epson', paperWidth: 80 }));
+    const d = decodeEscPos(await renderEscPos(layout, { printerType: 'epson', paperWidth: 80 }));
     expect(d.text).toContain('Prova di stampa');
     expect(d.text).toContain('"Ingresso"');
     expect(d.text).toContain('€');
@@ -188,7 +193,7 @@ describe('test page, HTML preview and helpers', () => {
     expect(html).toContain('Certificati &lt;anagrafici&gt; &amp;');
     expect(html).not.toContain('<anagrafici>');
     // The preview breaks lines where the printer does.
-    const printed = decodeEscPos(renderEscPos(layout, { printerType: 'epson', paperWidth: 58 }))
+    const printed = decodeEscPos(await renderEscPos(layout, { printerType: 'epson', paperWidth: 58 }))
       .lines.map((l) => l.text)
       .filter(Boolean);
     const lines = [...html.matchAll(/<div class="t[^"]*" style="--s:\d">([^<]*)<\/div>/g)].map((m) =>
@@ -197,7 +202,7 @@ describe('test page, HTML preview and helpers', () => {
     expect(lines.filter((l) => l !== '&nbsp;')).toEqual(printed);
   });
 
-  it('wraps words, splits only words longer than a line, and shrinks a number that would not fit', () => {
+  it('wraps words, splits only words longer than a line, and shrinks a number that would not fit', async () => {
     expect(wrapText('uno due tre quattro', 8)).toEqual(['uno due', 'tre', 'quattro']);
     expect(wrapText('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
     expect(columnsFor(58)).toBe(32);
@@ -206,7 +211,7 @@ describe('test page, HTML preview and helpers', () => {
     expect(flow[0]).toMatchObject({ type: 'text', scale: 5, lines: ['AB1234'] });
   });
 
-  it('reads the paper sensor byte of GS r 1', () => {
+  it('reads the paper sensor byte of GS r 1', async () => {
     expect(paperStatusFromByte(0x00)).toBe('online');
     expect(paperStatusFromByte(0x03)).toBe('paper_low');
     expect(paperStatusFromByte(0x0c)).toBe('paper_out');

@@ -24,6 +24,12 @@ describe('CSV export', () => {
     expect(csvField(-3)).toBe('-3');
   });
 
+  it('quotes semicolons and tabs, so a spreadsheet splitting on them cannot start a formula cell', () => {
+    expect(csvField('X;=HYPERLINK("http://x")')).toBe('"X;=HYPERLINK(""http://x"")"');
+    expect(csvField('a;b')).toBe('"a;b"');
+    expect(csvField('a\t=1+1')).toBe('"a\t=1+1"');
+  });
+
   it('writes a header, one line per row and a total, with CRLF and a BOM', () => {
     const csv = statsCsv(
       {

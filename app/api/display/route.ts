@@ -1,7 +1,7 @@
 import { publicDisplayQuery } from '@/server/displays/inputs';
 import { resolveDisplayTarget } from '@/server/displays/resolve';
 import { route } from '@/server/http/route';
-import { displaySnapshot } from '@/server/realtime/display';
+import { displaySnapshot } from '@/server/displays/snapshot';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,10 +1,11 @@
 import { ADMINS, json, staffRoute, SUPERVISORS } from '@/server/http/route';
-import { createKiosk, createKioskInput, kioskQuery, listKiosks } from '@/server/printing/kiosks';
+import { adminCreateKiosk, adminListKiosks } from '@/server/printing/admin';
+import { createKioskInput, kioskQuery } from '@/server/printing/inputs';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = staffRoute(SUPERVISORS, { query: kioskQuery }, ({ query }) => listKiosks(query.officeId));
+export const GET = staffRoute(SUPERVISORS, { query: kioskQuery }, ({ query }) => adminListKiosks(query.officeId));
 
 export const POST = staffRoute(ADMINS, { body: createKioskInput }, async ({ actor, body }) =>
-  json(await createKiosk(actor, body), 201),
+  json(await adminCreateKiosk(actor, body), 201),
 );

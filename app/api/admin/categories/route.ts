@@ -1,5 +1,6 @@
 import { ADMINS, json, staffRoute } from '@/server/http/route';
-import { adminCreateCategory, adminListCategories, createCategoryInput } from '@/server/admin/config';
+import { adminCreateCategory, adminListCategories } from '@/server/categories/admin';
+import { createCategoryInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
 import { ADMINS, json, officeQuery, staffRoute } from '@/server/http/route';
-import { adminCreateCounter, adminListCounters, createCounterInput } from '@/server/admin/config';
+import { adminCreateCounter, adminListCounters } from '@/server/counters/admin';
+import { createCounterInput } from '@/server/counters/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
 import { ADMINS, json, staffRoute } from '@/server/http/route';
-import { adminCreateService, adminListServices, adminServicesQuery, createServiceInput } from '@/server/admin/config';
+import { adminCreateService, adminListServices } from '@/server/services/admin';
+import { adminServicesQuery, createServiceInput } from '@/server/services/inputs';
 
 export const dynamic = 'force-dynamic';
 

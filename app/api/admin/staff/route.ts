@@ -1,5 +1,6 @@
 import { ADMINS, json, staffRoute } from '@/server/http/route';
-import { adminCreateStaff, adminListStaff, createStaffInput } from '@/server/admin/config';
+import { adminCreateStaff, adminListStaff } from '@/server/staff/admin';
+import { createStaffInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,12 +1,13 @@
 import { ADMINS, idParam, staffRoute, SUPERVISORS } from '@/server/http/route';
-import { deactivateKiosk, getKioskView, updateKiosk, updateKioskInput } from '@/server/printing/kiosks';
+import { adminDeactivateKiosk, adminGetKiosk, adminUpdateKiosk } from '@/server/printing/admin';
+import { updateKioskInput } from '@/server/printing/inputs';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = staffRoute(SUPERVISORS, { params: idParam }, ({ params }) => getKioskView(params.id));
+export const GET = staffRoute(SUPERVISORS, { params: idParam }, ({ params }) => adminGetKiosk(params.id));
 
 export const PATCH = staffRoute(ADMINS, { params: idParam, body: updateKioskInput }, ({ actor, params, body }) =>
-  updateKiosk(actor, params.id, body),
+  adminUpdateKiosk(actor, params.id, body),
 );
 
-export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => deactivateKiosk(actor, params.id));
+export const DELETE = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => adminDeactivateKiosk(actor, params.id));

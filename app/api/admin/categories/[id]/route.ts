@@ -1,5 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { adminUpdateCategory, updateCategoryInput } from '@/server/admin/config';
+import { adminUpdateCategory } from '@/server/categories/admin';
+import { updateCategoryInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

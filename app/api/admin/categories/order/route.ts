@@ -1,5 +1,6 @@
 import { ADMINS, staffRoute } from '@/server/http/route';
-import { adminReorderCategories, reorderCategoriesInput } from '@/server/admin/config';
+import { adminReorderCategories } from '@/server/categories/admin';
+import { reorderCategoriesInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { adminDeleteCounter, adminUpdateCounter, updateCounterInput } from '@/server/admin/config';
+import { adminDeleteCounter, adminUpdateCounter } from '@/server/counters/admin';
+import { updateCounterInput } from '@/server/counters/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
-import { adminUpdateOffice, updateOfficeInput } from '@/server/admin/offices';
+import { adminUpdateOffice } from '@/server/offices/admin';
+import { updateOfficeInput } from '@/server/offices/inputs';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { adminUpdateService, updateServiceInput } from '@/server/admin/config';
+import { adminUpdateService } from '@/server/services/admin';
+import { updateServiceInput } from '@/server/services/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { adminUpdateStaff, updateStaffInput } from '@/server/admin/config';
+import { adminUpdateStaff } from '@/server/staff/admin';
+import { updateStaffInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { idParam, staffRoute, STAFF } from '@/server/http/route';
-import { callNext } from '@/server/tickets/call-next';
+import { callNext } from '@/server/counters/calls';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { rotateKioskToken } from '@/server/printing/kiosks';
+import { adminRotateKioskToken } from '@/server/printing/admin';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => rotateKioskToken(actor, params.id));
+export const POST = staffRoute(ADMINS, { params: idParam }, ({ actor, params }) => adminRotateKioskToken(actor, params.id));

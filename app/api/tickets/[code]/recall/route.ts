@@ -1,5 +1,5 @@
 import { staffRoute, STAFF } from '@/server/http/route';
-import { recallTicket } from '@/server/tickets/actions';
+import { recallTicket } from '@/server/counters/calls';
 import { ticketIdParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,9 @@
-import { officeHoursInput, setOfficeHours } from '@/server/admin/office-hours';
+import { adminSetOfficeHours } from '@/server/offices/admin';
+import { officeHoursInput } from '@/server/offices/inputs';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
 export const PUT = staffRoute(ADMINS, { params: idParam, body: officeHoursInput }, ({ actor, params, body }) =>
-  setOfficeHours(actor, params.id, body),
+  adminSetOfficeHours(actor, params.id, body),
 );

@@ -1,5 +1,6 @@
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
-import { adminResetPassword, passwordInput } from '@/server/admin/config';
+import { adminResetPassword } from '@/server/staff/admin';
+import { passwordInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

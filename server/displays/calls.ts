@@ -1,0 +1,61 @@
+import type { CallInfo } from '../realtime/contract';
+import { rt } from '../runtime';
+
+/** The last calls of the office's business day, newest first, from the event log; only of `serviceIds` when given. */
+export async function recentCalls(officeId: string, limit = 10, serviceIds: string[] | null = null): Promise<CallInfo[]> {
+  const { db } = rt();
+  const since = new Date(Date.now() - 16 * 3600_000);
+  const events = await db.ticketEvent.findMany({
+    where: {
+      officeId,
+      type: { in: ['called', 'recalled'] },
+      at: { gte: since },
+      ...(serviceIds ? { serviceId: { in: serviceIds } } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: limit * 3,
+    include: { ticket: { select: { number: true, service: { select: { nameIt: true, nameEn: true } } } } },
+  });
+  const counterIds = [...new Set(events.map((e) => e.counterId).filter((x): x is string => !!x))];
+  const counters = new Map(
+    (await db.counter.findMany({ where: { id: { in: counterIds } }, select: { id: true, number: true, name: true } })).map(
+      (c) => [c.id, c],
+    ),
+  );
+  const seen = new Set<string>();
+  const calls: CallInfo[] = [];
+  for (const e of events) {
+    if (seen.has(e.ticketId) || !e.counterId) continue;
+    seen.add(e.ticketId);
+    const c = counters.get(e.counterId);
+    if (!c) continue;
+    calls.push(
+      callInfo(e.id, e.ticketId, e.ticket.number, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'),
+    );
+    if (calls.length === limit) break;
+  }
+  return calls;
+}
+
+export function callInfo(
+  eventId: bigint,
+  ticketId: string,
+  number: string,
+  counter: { number: number; name: string },
+  service: { id: string; nameIt: string; nameEn: string },
+  at: Date,
+  recall: boolean,
+): CallInfo {
+  return {
+    ticketId,
+    number,
+    serviceId: service.id,
+    counterNumber: counter.number,
+    counterName: counter.name,
+    serviceNameIt: service.nameIt,
+    serviceNameEn: service.nameEn,
+    at: at.toISOString(),
+    recall,
+    seq: Number(eventId),
+  };
+}

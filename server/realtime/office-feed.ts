@@ -1,0 +1,66 @@
+import { counterSnapshots } from '../counters/snapshot';
+import { log } from '../log';
+import { queueInfos } from '../queue/estimates';
+import { rt, type OfficeFeed } from '../runtime';
+import { supervisorSnapshot } from '../supervisor/snapshot';
+import { watchedTicketSnapshots } from '../tickets/snapshot';
+import { publishCounter, publishQueues, publishSupervisor, publishTicket } from './publish';
+
+/**
+ * The figures that change for everybody after any click (queue figures, phone positions,
+ * counters' waiting lists, the supervisors' live view), recomputed per office at most every
+ * FLUSH_INTERVAL_MS, one computation at a time, so a burst of clicks costs one pass; the pass
+ * only covers the phones that are actually following a ticket. Started with socket.io
+ * (server/boot.ts) and reached through the runtime, so the domain modules that report a change
+ * (publishOfficeChanged) do not depend on the snapshot builders, and the route handlers (bundled
+ * apart by Next) share this process's one feed.
+ */
+const FLUSH_INTERVAL_MS = 400;
+
+type OfficeState = { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean };
+
+export function startOfficeFeed(): OfficeFeed {
+  const offices = new Map<string, OfficeState>();
+  let stopped = false;
+
+  function schedule(officeId: string, state: OfficeState) {
+    if (state.timer || state.running || stopped) return;
+    state.timer = setTimeout(async () => {
+      state.timer = null;
+      state.running = true;
+      state.dirty = false;
+      try {
+        await flushOffice(officeId);
+      } catch (err) {
+        log.error({ err, officeId }, 'publish failed');
+      } finally {
+        state.running = false;
+        if (state.dirty) schedule(officeId, state);
+      }
+    }, FLUSH_INTERVAL_MS);
+  }
+
+  return {
+    changed(officeId) {
+      let state = offices.get(officeId);
+      if (!state) offices.set(officeId, (state = { timer: null, running: false, dirty: false }));
+      state.dirty = true;
+      schedule(officeId, state);
+    },
+    stop() {
+      stopped = true;
+      for (const state of offices.values()) if (state.timer) clearTimeout(state.timer);
+    },
+  };
+}
+
+async function flushOffice(officeId: string): Promise<void> {
+  const queues = await queueInfos(officeId);
+  publishQueues(officeId, queues);
+  for (const t of await watchedTicketSnapshots(officeId)) publishTicket(t);
+  const counters = await rt().db.counter.findMany({ where: { officeId } });
+  const open = counters.filter((c) => c.state !== 'closed');
+  for (const snap of await counterSnapshots(open, queues)) publishCounter(snap);
+  // From the same queue figures and counters: one computation per flush, whatever the number of supervisors.
+  publishSupervisor(officeId, await supervisorSnapshot(officeId, { queues, counters }));
+}

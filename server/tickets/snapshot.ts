@@ -1,0 +1,46 @@
+import { log } from '../log';
+import { publishTicket } from '../realtime/publish';
+import type { TicketPublic } from '../realtime/contract';
+import { rt } from '../runtime';
+import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
+
+/** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
+const WATCH_TTL_SECONDS = 24 * 3600;
+
+/** A phone started following a ticket: include it in the position updates. */
+export async function watchTicket(officeId: string, code: string): Promise<void> {
+  const { redis, keys } = rt();
+  await redis.multi().sadd(keys.watchedTickets(officeId), code).expire(keys.watchedTickets(officeId), WATCH_TTL_SECONDS).exec();
+}
+
+/**
+ * The phone pages of the office's followed tickets that still wait (their position moved);
+ * tickets no longer waiting stop being followed. Only the followed ones are computed.
+ */
+export async function watchedTicketSnapshots(officeId: string): Promise<TicketPublic[]> {
+  const { db, redis, keys } = rt();
+  const watchedKey = keys.watchedTickets(officeId);
+  const watched = await redis.smembers(watchedKey);
+  if (watched.length === 0) return [];
+  const waiting = await db.ticket.findMany({
+    where: { code: { in: watched }, status: 'waiting' },
+    include: publicTicketInclude,
+  });
+  const stillWaiting = new Set(waiting.map((t) => t.code));
+  const done = watched.filter((c) => !stillWaiting.has(c));
+  if (done.length > 0) await redis.srem(watchedKey, ...done);
+  return toPublicMany(waiting);
+}
+
+/**
+ * Tells the ticket's phone page at once, after a change was committed. Never fails the caller:
+ * the change stands, and the phone gets a full snapshot when it subscribes again.
+ */
+export async function publishTicketStatus(code: string): Promise<void> {
+  try {
+    const t = await publicTicketByCode(code);
+    if (t) publishTicket(t);
+  } catch (err) {
+    log.warn({ err, code }, 'ticket status not sent');
+  }
+}

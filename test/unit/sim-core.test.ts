@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { accuracy } from '../../sim/accuracy';
+import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe('simulator randomness', () => {
+  it('repeats itself for the same seed and differs for another', () => {
+    const a = seeded(42);
+    const b = seeded(42);
+    const c = seeded(43);
+    const first = Array.from({ length: 5 }, a);
+    expect(Array.from({ length: 5 }, b)).toEqual(first);
+    expect(Array.from({ length: 5 }, c)).not.toEqual(first);
+    for (const x of first) expect(x >= 0 && x < 1).toBe(true);
+  });
+
+  it('draws right-skewed service times with the asked mean and spread', () => {
+    const rng = seeded(7);
+    const xs = Array.from({ length: 20_000 }, () => lognormal(rng, 7.5, 0.7));
+    const m = mean(xs);
+    const sd = Math.sqrt(mean(xs.map((x) => (x - m) ** 2)));
+    expect(m).toBeGreaterThan(7.3);
+    expect(m).toBeLessThan(7.7);
+    expect(sd / m).toBeGreaterThan(0.64);
+    expect(sd / m).toBeLessThan(0.76);
+    const median = [...xs].sort((p, q) => p - q)[xs.length / 2]!;
+    expect(median).toBeLessThan(m); // skewed: the median sits below the mean
+  });
+
+  it('picks by weight', () => {
+    const rng = seeded(1);
+    const counts = { a: 0, b: 0 };
+    for (let i = 0; i < 10_000; i++)
+      counts[
+        pick(rng, [
+          { item: 'a' as const, weight: 3 },
+          { item: 'b' as const, weight: 1 },
+        ])
+      ]++;
+    expect(counts.a / 10_000).toBeGreaterThan(0.72);
+    expect(counts.a / 10_000).toBeLessThan(0.78);
+  });
+
+  it('brings arrivals at the rate of each hour and none when closed', () => {
+    // 60/h from 9:00 to 10:00, 20/h from 10:00 to 11:00, closed at lunch, 30/h 14:00–15:00; 200 days.
+    const rate = (m: number) => (m < 600 ? 60 : m < 660 ? 20 : m >= 840 && m < 900 ? 30 : 0);
+    const rng = seeded(3);
+    const days = Array.from({ length: 200 }, () => arrivals(rng, rate, 540, 900));
+    const per = (from: number, to: number) => mean(days.map((d) => d.filter((t) => t >= from && t < to).length));
+    expect(per(540, 600)).toBeGreaterThan(57);
+    expect(per(540, 600)).toBeLessThan(63);
+    expect(per(600, 660)).toBeGreaterThan(18);
+    expect(per(600, 660)).toBeLessThan(22);
+    expect(per(660, 840)).toBe(0);
+    expect(per(840, 900)).toBeGreaterThan(28);
+    for (const d of days) expect([...d].sort((p, q) => p - q)).toEqual(d);
+  });
+});
+
+describe('estimate accuracy', () => {
+  it('computes mean absolute error, bias, the share within five minutes and the range coverage', () => {
+    const a = accuracy([
+      { estimate: 10, low: 8, high: 12, actual: 12 },
+      { estimate: 20, low: 15, high: 25, actual: 30 },
+      { estimate: 5, low: 4, high: 6, actual: 2 },
+      { estimate: 0, low: 0, high: 0, actual: 0 },
+    ]);
+    expect(a).toEqual({ count: 4, meanAbsoluteError: 15 / 4, bias: -9 / 4, withinFive: 3 / 4, rangeCoverage: 2 / 4 });
+  });
+
+  it('is empty for no samples', () => {
+    expect(accuracy([]).count).toBe(0);
+  });
+});
