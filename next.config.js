@@ -14,6 +14,7 @@ const nextConfig = {
     'bcryptjs',
     'pino',
     'prom-client',
+    '@napi-rs/canvas',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

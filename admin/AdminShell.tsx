@@ -1,19 +1,22 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { api, ApiError } from '../counter/api';
 import type { Me, OfficeItem } from '../counter/types';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
+import { DemoBadge, PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { AdminLogin } from './AdminLogin';
+import { Dialog } from './Dialog';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.admin.lang';
 const OFFICE_KEY = 'sportello.admin.office';
@@ -50,10 +53,12 @@ export function AdminShell({ children }: { children: ReactNode }) {
   );
 }
 
-type Phase = { kind: 'loading' } | { kind: 'login' } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
+type Phase =
+  { kind: 'loading' } | { kind: 'login' } | { kind: 'password'; me: Me } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
 
 function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
   const t = useTranslations('admin');
+  const tp = useTranslations('staffPassword');
   const pathname = usePathname();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -64,6 +69,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     try {
       const { data } = await api<Me>('GET', '/api/auth/me');
       if (!data?.staff) return setPhase({ kind: 'login' });
+      if (data.mustChangePassword) return setPhase({ kind: 'password', me: data });
       setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
     } catch (err) {
       setPhase({ kind: 'login' });
@@ -71,9 +77,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const loadOffices = useCallback(async () => {
     try {
@@ -91,10 +95,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  useEffect(() => {
-    if (phase.kind !== 'ready') return;
-    void loadOffices();
-  }, [phase.kind, loadOffices]);
+  const ready = phase.kind === 'ready';
+  useLoad(useCallback(async () => (ready ? loadOffices() : undefined), [ready, loadOffices]));
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);
@@ -130,7 +132,18 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  const me = phase.kind === 'ready' || phase.kind === 'denied' ? phase.me : null;
+  const me = phase.kind === 'ready' || phase.kind === 'denied' || phase.kind === 'password' ? phase.me : null;
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const passwordChanged = useCallback(async () => {
+    setChangingPassword(false);
+    setNotice({ kind: 'success', key: 'messages.passwordChanged' });
+    // The socket handshake was refused while the password had to change.
+    const s = getSocket();
+    s.disconnect();
+    s.connect();
+    await loadMe();
+  }, [loadMe]);
   const ctx = useMemo(
     () =>
       phase.kind === 'ready'
@@ -141,48 +154,54 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   return (
     <div className={styles.app} lang={lang}>
-      <header className={styles.topbar}>
-        <p className={styles.brand}>{t('appTitle')}</p>
-        <div className={styles.topbarRight}>
-          {phase.kind === 'ready' && offices.length > 1 && (
-            <label className={styles.officeField}>
-              <span>{t('office')}</span>
-              <select
-                className={styles.officeSelect}
-                value={officeId ?? ''}
-                onChange={(e) => chooseOffice(e.target.value)}
-                data-testid="admin-office"
-              >
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {lang === 'en' ? o.nameEn : o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          {me && (
-            <p className={styles.user}>{t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) })}</p>
-          )}
-          <LanguageSwitch
-            lang={lang}
-            onLanguage={onLang}
-            label={t('languageSwitch')}
-            testIdPrefix="admin-lang"
-            className={styles.langSwitch}
-            buttonClassName={styles.langButton}
-            activeClassName={styles.langActive}
-          />
-          {me && (
-            <button type="button" className={styles.buttonGhost} onClick={logout} data-testid="admin-logout">
-              {t('logout')}
-            </button>
-          )}
-        </div>
-      </header>
+      <StaffTopBar
+        namespace="admin"
+        lang={lang}
+        onLang={onLang}
+        user={me ? t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) }) : null}
+        demo={me?.demo ?? false}
+        onChangePassword={me && phase.kind !== 'password' ? () => setChangingPassword(true) : null}
+        onLogout={me ? logout : null}
+      >
+        {phase.kind === 'ready' && offices.length > 1 && (
+          <label className={styles.officeField}>
+            <span>{t('office')}</span>
+            <select
+              className={styles.officeSelect}
+              value={officeId ?? ''}
+              onChange={(e) => chooseOffice(e.target.value)}
+              data-testid="admin-office"
+            >
+              {offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {lang === 'en' ? o.nameEn : o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </StaffTopBar>
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>
+        </main>
+      )}
+      {changingPassword && (
+        <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
+          <PasswordChangeForm
+            styles={styles}
+            forced={false}
+            onDone={passwordChanged}
+            onCancel={() => setChangingPassword(false)}
+          />
+        </Dialog>
+      )}
+      {phase.kind === 'password' && (
+        <main className={styles.centered}>
+          <div className={styles.loginCard} data-testid="password-required">
+            <h1 className={styles.loginTitle}>{tp('forcedTitle')}</h1>
+            <PasswordChangeForm styles={styles} forced onDone={passwordChanged} />
+          </div>
         </main>
       )}
       {phase.kind === 'login' && <AdminLogin notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}

@@ -1,8 +1,7 @@
 'use client';
-import { useTranslations } from 'use-intl';
 import { errorNoticeFor } from '../counter/api';
-import type { Notice } from '../counter/types';
-import styles from './admin.module.css';
+import type { Notice } from '../ui/staff/notice';
+import { NoticeBox as StaffNoticeBox } from '../ui/staff/NoticeBox';
 
 export type { Notice };
 
@@ -23,6 +22,8 @@ const KNOWN = new Set([
   'other_office',
   'service_by_appointment',
   'rate_limited',
+  'login_throttled',
+  'password_change_required',
   'code_taken',
   'slug_taken',
   'unknown_category',
@@ -43,7 +44,7 @@ const KNOWN = new Set([
 /** Turns any thrown value into a notice translated under admin.errors. */
 export const errorNotice = errorNoticeFor(KNOWN);
 
-/** The message line of a view: a live region, so screen readers hear it. */
+/** The message line of an admin view (one component with the clerk's, see ui/staff/NoticeBox). */
 export function NoticeBox({
   notice,
   onDismiss,
@@ -53,25 +54,5 @@ export function NoticeBox({
   onDismiss?: () => void;
   testId?: string;
 }) {
-  const t = useTranslations('admin');
-  return (
-    <div
-      className={`${styles.notice} ${notice ? styles[`notice_${notice.kind}`] : styles.noticeEmpty}`}
-      role="status"
-      aria-live="polite"
-      aria-atomic="true"
-      data-testid={testId}
-    >
-      {notice && (
-        <>
-          <span>{t(notice.key, notice.values)}</span>
-          {onDismiss && (
-            <button type="button" className={styles.noticeClose} onClick={onDismiss} aria-label={t('dismiss')}>
-              ×
-            </button>
-          )}
-        </>
-      )}
-    </div>
-  );
+  return <StaffNoticeBox namespace="admin" notice={notice} onDismiss={onDismiss} testId={testId} />;
 }

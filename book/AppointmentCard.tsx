@@ -49,7 +49,7 @@ export function AppointmentCard({
       </div>
       {!cancelled ? (
         <figure className={styles.qr}>
-          {/* A plain <img>: the API renders the SVG, there is nothing for next/image to optimise. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- a plain <img>: the API renders the SVG, there is nothing for next/image to optimise */}
           <img
             src={a.qrUrl}
             alt={t('card.qrAlt', { code: a.code })}

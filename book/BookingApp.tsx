@@ -9,10 +9,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { errorKey, loadServices, request, searchServices, type AppointmentView, type BookOffice, type BookService } from './api';
-import { AppointmentCard } from './AppointmentCard';
+import { errorKey, loadServices, request, searchServices, type BookOffice, type BookService, type PendingBooking } from './api';
 import { BookShell } from './BookShell';
-import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import { describedBy, TextField } from './TextField';
 import styles from './book.module.css';
 
@@ -55,7 +54,7 @@ function Booking({
   const [office, setOffice] = useState<BookOffice | null>(null);
   const [slot, setSlot] = useState<PickedSlot | null>(null);
   const [query, setQuery] = useState('');
-  const [booked, setBooked] = useState<AppointmentView | null>(null);
+  const [booked, setBooked] = useState<PendingBooking | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
 
@@ -260,18 +259,47 @@ function Booking({
       ) : null}
 
       {step === 'done' && booked ? (
-        <section aria-labelledby="book-step-title" data-testid="book-done">
+        <section aria-labelledby="book-step-title" data-testid="book-pending">
           <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
-            {t('done.title')}
+            {t('pending.title')}
           </h2>
-          <p className={styles.lead}>{booked.email ? t('done.emailSent', { email: booked.email }) : t('done.noEmail')}</p>
-          <AppointmentCard appointment={booked} lang={lang} />
+          <p className={styles.lead}>{t('pending.text', { email: booked.email, minutes: minutesUntil(booked.holdUntil) })}</p>
+          <div className={styles.summary} data-testid="book-pending-summary">
+            <p className={styles.summaryService}>{name(booked.service.nameIt, booked.service.nameEn)}</p>
+            <p className={styles.summaryWhen}>{t('details.when', { date: longDate(booked.day, lang), time: booked.time })}</p>
+            <p className={styles.summaryOffice}>
+              {name(booked.office.name, booked.office.nameEn)}
+              {booked.office.address ? <span className={styles.summaryAddress}>{booked.office.address}</span> : null}
+            </p>
+          </div>
+          <p className={styles.hint}>{t('pending.noMail', { time: localClock(booked.holdUntil, booked.timeZone, lang) })}</p>
           <a href="/book" className={styles.secondary}>
             {t('done.another')}
           </a>
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** Whole minutes (at least 1) from now until an ISO instant. */
+function minutesUntil(iso: string): number {
+  return Math.max(1, Math.round((new Date(iso).getTime() - Date.now()) / 60_000));
+}
+
+function longDate(day: string, lang: LanguageCode): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T12:00:00Z`));
+}
+
+function localClock(iso: string, timeZone: string, lang: LanguageCode): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    new Date(iso),
   );
 }
 
@@ -315,7 +343,7 @@ function DetailsStep({
   retentionDays: number;
   onBack: () => void;
   onSlotGone: () => void;
-  onBooked: (a: AppointmentView) => void;
+  onBooked: (a: PendingBooking) => void;
 }) {
   const t = useTranslations('book');
   const [form, setForm] = useState({ name: '', email: '', phone: '', consent: false });
@@ -334,7 +362,7 @@ function DetailsStep({
   function validate() {
     const e: typeof errors = {};
     if (!form.name.trim()) e.name = t('details.errorName');
-    if (!form.email.trim() && !form.phone.trim()) e.contact = t('details.errorContact');
+    if (!form.email.trim()) e.contact = t('details.errorContact');
     if (form.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim())) e.email = t('details.errorEmail');
     if (form.phone.trim() && !/^\+?[0-9][0-9 ()./-]{4,22}$/.test(form.phone.trim())) e.phone = t('details.errorPhone');
     if (!form.consent) e.consent = t('details.errorConsent');
@@ -354,7 +382,7 @@ function DetailsStep({
     setBusy(true);
     setFailure(null);
     try {
-      const a = await request<AppointmentView>('/api/appointments', {
+      const a = await request<PendingBooking>('/api/appointments', {
         method: 'POST',
         body: {
           serviceId: service.id,

@@ -11,7 +11,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { errorKey, request, type AppointmentView } from './api';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
-import { SlotPicker, type PickedSlot } from './SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import styles from './book.module.css';
 
 export function ManageApp({

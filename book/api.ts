@@ -38,12 +38,12 @@ export interface Availability {
   days: DayInfo[];
 }
 
-export type DisplayStatus = 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
+export type DisplayStatus = 'pending' | 'expired' | 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
 export interface AppointmentView {
   id: string;
   code: string;
-  status: 'booked' | 'checked_in' | 'cancelled' | 'no_show';
+  status: 'pending' | 'expired' | 'booked' | 'checked_in' | 'cancelled' | 'no_show';
   displayStatus: DisplayStatus;
   startsAt: string;
   endsAt: string;
@@ -61,6 +61,20 @@ export interface AppointmentView {
   manageUrl: string;
   qrUrl: string;
   icsUrl: string;
+}
+
+/** The answer to an online booking: held until `holdUntil`, confirmed through the e-mailed link. */
+export interface PendingBooking {
+  id: string;
+  status: 'pending';
+  holdUntil: string;
+  startsAt: string;
+  day: string;
+  time: string;
+  timeZone: string;
+  office: BookOffice;
+  service: { id: string; code: string; nameIt: string; nameEn: string };
+  email: string;
 }
 
 export class BookApiError extends Error {
@@ -122,6 +136,9 @@ const known = new Set([
   'same_slot',
   'invalid_input',
   'unauthorized',
+  'booking_expired',
+  'confirm_invalid',
+  'contact_limit',
 ]);
 
 export function errorKey(e: unknown): string {

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { searchServices, type AppointmentView, type BookService } from '../book/api';
-import { SlotPicker, type PickedSlot } from '../book/SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import { api, errorNotice } from './api';
 import styles from './counter.module.css';
 import local from './appointments.module.css';
@@ -225,6 +225,7 @@ export function BookDialog({
               </p>
               <p className={styles.muted}>{booked.email ? t('book.mailed') : t('book.tellCode')}</p>
             </div>
+            {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the API renders: nothing for next/image to optimise */}
             <img src={booked.qrUrl} alt={tb('card.qrAlt', { code: booked.code })} className={local.qr} width={160} height={160} />
           </div>
         ) : null}

@@ -4,21 +4,25 @@ import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { getSocket } from '../ui/socket';
+import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import { api, ApiError } from './api';
 import styles from './counter.module.css';
 import { LoginForm } from './LoginForm';
 import { OpenCounter } from './OpenCounter';
-import { TopBar } from './TopBar';
+import { PasswordChangeForm } from '../ui/PasswordChangeForm';
+import { Dialog } from './Dialog';
 import type { Me, Notice } from './types';
 import type { CounterSnapshot } from '../server/realtime/contract';
 import { WorkView } from './WorkView';
+import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.counter.lang';
 
 type Phase =
   | { kind: 'loading' }
   | { kind: 'login' }
+  | { kind: 'password'; me: Me }
   | { kind: 'open'; me: Me }
   | { kind: 'work'; me: Me; counterId: string; initial: CounterSnapshot | null };
 
@@ -42,6 +46,7 @@ function reconnectSocket() {
 
 function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
   const t = useTranslations('counter');
+  const tp = useTranslations('staffPassword');
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [notice, setNotice] = useState<Notice | null>(null);
 
@@ -50,7 +55,8 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
   }, [t]);
 
   const goFromMe = useCallback((me: Me, initial: CounterSnapshot | null = null) => {
-    if (me.counterId) setPhase({ kind: 'work', me, counterId: me.counterId, initial });
+    if (me.mustChangePassword) setPhase({ kind: 'password', me });
+    else if (me.counterId) setPhase({ kind: 'work', me, counterId: me.counterId, initial });
     else setPhase({ kind: 'open', me });
   }, []);
 
@@ -66,9 +72,7 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
     }
   }, [goFromMe]);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
+  useLoad(loadMe);
 
   const onLoggedIn = useCallback(async () => {
     setNotice(null);
@@ -92,11 +96,46 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
     setNotice({ kind: 'error', key: 'messages.sessionExpired' });
   }, []);
 
-  const me = phase.kind === 'open' || phase.kind === 'work' ? phase.me : null;
+  const me = phase.kind === 'open' || phase.kind === 'work' || phase.kind === 'password' ? phase.me : null;
+  const [changingPassword, setChangingPassword] = useState(false);
+
+  const passwordChanged = useCallback(async () => {
+    setChangingPassword(false);
+    setNotice({ kind: 'success', key: 'messages.passwordChanged' });
+    // The socket handshake was refused while the password had to change.
+    reconnectSocket();
+    await loadMe();
+  }, [loadMe]);
 
   return (
     <div className={styles.app} lang={lang}>
-      <TopBar lang={lang} onLang={onLang} staffName={me?.staff.displayName ?? null} onLogout={me ? logout : null} />
+      <StaffTopBar
+        namespace="counter"
+        lang={lang}
+        onLang={onLang}
+        user={me ? t('signedInAs', { name: me.staff.displayName }) : null}
+        demo={me?.demo ?? false}
+        onChangePassword={phase.kind === 'open' || phase.kind === 'work' ? () => setChangingPassword(true) : null}
+        onLogout={me ? logout : null}
+      />
+      {changingPassword && (
+        <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
+          <PasswordChangeForm
+            styles={styles}
+            forced={false}
+            onDone={passwordChanged}
+            onCancel={() => setChangingPassword(false)}
+          />
+        </Dialog>
+      )}
+      {phase.kind === 'password' && (
+        <main className={styles.centered}>
+          <div className={styles.loginCard} data-testid="password-required">
+            <h1 className={styles.loginTitle}>{tp('forcedTitle')}</h1>
+            <PasswordChangeForm styles={styles} forced onDone={passwordChanged} />
+          </div>
+        </main>
+      )}
       {phase.kind === 'loading' && (
         <main className={styles.centered} aria-busy="true">
           <p>{t('loading')}</p>

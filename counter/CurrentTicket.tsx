@@ -4,7 +4,7 @@ import type { LanguageCode } from '../i18n/languages';
 import type { CounterTicket } from '../server/realtime/contract';
 import styles from './counter.module.css';
 import { PriorityBadge } from './PriorityBadge';
-import { formatElapsed, useNow } from './time';
+import { formatElapsed, useNow } from '../ui/time';
 import type { CounterState } from './types';
 
 /** The ticket being called or served at this counter, big, with a clock that ticks every second. */

@@ -7,6 +7,7 @@ import { api, ApiError, errorNotice } from './api';
 import styles from './counter.module.css';
 import { NoticeBox } from './NoticeBox';
 import type { CounterListItem, Me, MyService, Notice, OfficeItem } from './types';
+import { useLoad } from '../ui/useLoad';
 
 const POLL_MS = 10_000;
 
@@ -46,7 +47,7 @@ export function OpenCounter({
   // The clerk's services, and the offices they belong to (the one-stop desk first).
   useEffect(() => {
     let live = true;
-    (async () => {
+    void (async () => {
       try {
         const [{ data: mine }, officesRes] = await Promise.all([
           api<MyService[]>('GET', '/api/staff/me/services'),
@@ -79,9 +80,11 @@ export function OpenCounter({
   );
 
   // All services preselected whenever the office changes.
-  useEffect(() => {
+  const [selectedFor, setSelectedFor] = useState(officeServices);
+  if (selectedFor !== officeServices) {
+    setSelectedFor(officeServices);
     setSelected(new Set(officeServices.map((s) => s.id)));
-  }, [officeServices]);
+  }
 
   const loadCounters = useCallback(async () => {
     try {
@@ -94,19 +97,19 @@ export function OpenCounter({
     }
   }, [officeId, fail]);
 
+  const servicesKnown = services !== null;
+  useLoad(useCallback(async () => (servicesKnown ? loadCounters() : undefined), [servicesKnown, loadCounters]));
   useEffect(() => {
-    if (services === null) return;
-    void loadCounters();
+    if (!servicesKnown) return;
     const id = window.setInterval(() => void loadCounters(), POLL_MS);
     return () => window.clearInterval(id);
-  }, [loadCounters, services]);
+  }, [loadCounters, servicesKnown]);
 
   // Forget a choice that another clerk took in the meantime.
-  useEffect(() => {
-    if (!counterId || !counters) return;
+  if (counterId && counters) {
     const c = counters.find((x) => x.id === counterId);
     if (!c || !isFree(c, me.staff.id)) setCounterId(null);
-  }, [counters, counterId, me.staff.id]);
+  }
 
   const groups = useMemo(() => {
     const map = new Map<string, MyService[]>();

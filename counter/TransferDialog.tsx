@@ -51,7 +51,7 @@ export function TransferDialog({
   useEffect(() => {
     let live = true;
     const q = `officeId=${encodeURIComponent(officeId)}`;
-    Promise.allSettled([
+    void Promise.allSettled([
       api<ServiceItem[]>('GET', `/api/services?${q}&lang=${lang}`),
       api<CounterListItem[]>('GET', `/api/counters?${q}`),
       api<Colleague[]>('GET', `/api/staff?${q}`),
@@ -74,6 +74,7 @@ export function TransferDialog({
       live = false;
     };
     // The lists are loaded once per opening of the dialog (the dialog is mounted only while open).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const filteredServices = useMemo(() => {

@@ -4,7 +4,7 @@ import type { LanguageCode } from '../i18n/languages';
 import type { QueueInfo, WaitingEntry } from '../server/realtime/contract';
 import styles from './counter.module.css';
 import { PriorityBadge } from './PriorityBadge';
-import { minutesSince, useNow } from './time';
+import { minutesSince, useNow } from '../ui/time';
 
 /** Tickets this counter may call, in the order "call next" takes them. */
 export function WaitingList({

@@ -1,10 +1,10 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { CounterSnapshot, CounterTicket, QueueInfo } from '../server/realtime/contract';
 import { getSocket, useSubscription } from '../ui/socket';
-import { ActionButton } from './ActionButton';
+import { ActionBar } from './ActionBar';
 import { BookDialog } from './BookDialog';
 import { api, ApiError, errorNotice } from './api';
 import { CompleteDialog } from './CompleteDialog';
@@ -18,9 +18,18 @@ import { TransferDialog, type TransferTarget } from './TransferDialog';
 import type { Me, Notice, Outcome } from './types';
 import { useShortcuts } from './useShortcuts';
 import { WaitingList } from './WaitingList';
-
-type DialogKind = 'complete' | 'noShow' | 'transfer' | 'book' | null;
-type Busy = 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'close' | null;
+import {
+  allowedActions,
+  closedElsewhere,
+  connectionLost,
+  initialWorkState,
+  visibleDialog,
+  withTicket,
+  workReducer,
+  type Action,
+  type Busy,
+  type DialogKind,
+} from './work';
 
 /** How long the first connection may take before the "connection lost" banner shows. */
 const CONNECT_GRACE_MS = 3000;
@@ -42,13 +51,11 @@ export function WorkView({
 }) {
   const t = useTranslations('counter');
   const { data, setData, error, connected } = useSubscription('counter:subscribe', { counterId });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [dialog, setDialog] = useState<DialogKind>(null);
-  const [busy, setBusy] = useState<Busy>(null);
+  const [view, dispatch] = useReducer(workReducer, initialWorkState);
+  const { notice, busy } = view;
+  const setNotice = useCallback((n: Notice | null) => dispatch({ type: 'notice', notice: n }), []);
   // Guards double presses before React re-renders; `busy` only drives aria-busy.
   const busyRef = useRef(false);
-  const [graceOver, setGraceOver] = useState(false);
-  const everConnected = useRef(false);
   const leaving = useRef(false);
 
   const snap = data && data.counter.id === counterId ? data : initial;
@@ -62,12 +69,14 @@ export function WorkView({
   useEffect(() => {
     const s = getSocket();
     if (!s.connected && !s.active) s.connect();
-    const id = window.setTimeout(() => setGraceOver(true), CONNECT_GRACE_MS);
+    const id = window.setTimeout(() => dispatch({ type: 'graceOver' }), CONNECT_GRACE_MS);
     return () => window.clearTimeout(id);
   }, []);
 
-  if (connected) everConnected.current = true;
-  const connectionLost = !connected && (everConnected.current || graceOver);
+  useEffect(() => {
+    if (connected) dispatch({ type: 'connected' });
+  }, [connected]);
+  const lost = connectionLost(view, connected);
 
   // Deltas: a full counter snapshot, and fresh queue figures of the office.
   useEffect(() => {
@@ -93,11 +102,8 @@ export function WorkView({
     [onClosed],
   );
 
-  // The counter was closed or handed over elsewhere (another tab, a supervisor).
   useEffect(() => {
-    if (!snap) return;
-    if (snap.counter.state === 'closed' || (snap.counter.staffId && snap.counter.staffId !== me.staff.id))
-      leave({ kind: 'info', key: 'messages.closedElsewhere' });
+    if (snap && closedElsewhere(snap, me.staff.id)) leave({ kind: 'info', key: 'messages.closedElsewhere' });
   }, [snap, me.staff.id, leave]);
 
   useEffect(() => {
@@ -108,42 +114,26 @@ export function WorkView({
 
   const current = snap?.current ?? null;
   const state = snap?.counter.state ?? 'open';
+  const dialog = visibleDialog(view, current?.id ?? null);
 
-  // A dialog about a ticket that is gone (completed elsewhere, cancelled) closes by itself.
-  const currentId = current?.id ?? null;
-  useEffect(() => {
-    setDialog((d) => (d && d !== 'book' && !currentId ? null : d));
-  }, [currentId]);
-
-  const applyTicket = useCallback(
-    (ticket: CounterTicket) => {
-      const active = ticket.status === 'called' || ticket.status === 'serving';
-      setData((prev) =>
-        prev && (!prev.current || prev.current.id === ticket.id) ? { ...prev, current: active ? ticket : null } : prev,
-      );
-    },
-    [setData],
-  );
+  const applyTicket = useCallback((ticket: CounterTicket) => setData((prev) => withTicket(prev, ticket)), [setData]);
 
   const run = useCallback(
-    async (kind: Exclude<Busy, null>, fn: () => Promise<Notice | null>) => {
+    async (kind: Busy, fn: () => Promise<Notice | null>) => {
       if (busyRef.current) return;
       busyRef.current = true;
-      setBusy(kind);
+      dispatch({ type: 'busy', busy: kind });
       try {
-        const n = await fn();
-        setNotice(n);
-        return true;
+        setNotice(await fn());
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) onUnauthorized();
         else setNotice(errorNotice(err));
-        return false;
       } finally {
         busyRef.current = false;
-        setBusy(null);
+        dispatch({ type: 'busy', busy: null });
       }
     },
-    [onUnauthorized],
+    [onUnauthorized, setNotice],
   );
 
   const ticketAction = (
@@ -164,51 +154,54 @@ export function WorkView({
     });
 
   const counterPath = `/api/counters/${encodeURIComponent(counterId)}`;
+  const can = allowedActions(snap);
+  const openDialog = (kind: DialogKind) => dispatch({ type: 'openDialog', kind, ticketId: current?.id ?? null });
 
-  const can = {
-    callNext: !!snap && state === 'open' && !current,
-    recall: current?.status === 'called',
-    start: current?.status === 'called',
-    complete: current?.status === 'serving' || current?.status === 'called',
-    noShow: current?.status === 'called',
-    transfer: !!current,
-    pause: !!snap && (state === 'open' || state === 'paused'),
-    close: !!snap && !current,
-    book: !!snap,
-  };
-
-  const actions = {
-    callNext: () =>
-      can.callNext &&
-      run('callNext', async () => {
+  const actions: Record<Action, () => void> = {
+    callNext: () => {
+      if (!can.callNext) return;
+      void run('callNext', async () => {
         const res = await api<{ ticket: CounterTicket }>('POST', `${counterPath}/call-next`);
         if (res.status === 204 || !res.data?.ticket) return { kind: 'info', key: 'messages.nobodyWaiting' };
         applyTicket(res.data.ticket);
         return { kind: 'success', key: 'messages.called', values: { number: res.data.ticket.number } };
-      }),
-    recall: () =>
-      can.recall &&
-      ticketAction('recall', 'recall', undefined, (tk) => ({
+      });
+    },
+    recall: () => {
+      if (!can.recall) return;
+      void ticketAction('recall', 'recall', undefined, (tk) => ({
         kind: 'success',
         key: 'messages.recalled',
         values: { number: tk.number },
-      })),
-    start: () => can.start && ticketAction('start', 'start'),
-    complete: () => can.complete && setDialog('complete'),
-    noShow: () => can.noShow && setDialog('noShow'),
-    transfer: () => can.transfer && setDialog('transfer'),
-    book: () => can.book && setDialog('book'),
-    pause: () =>
-      can.pause &&
-      run('pause', async () => {
+      }));
+    },
+    start: () => {
+      if (can.start) void ticketAction('start', 'start');
+    },
+    complete: () => {
+      if (can.complete) openDialog('complete');
+    },
+    noShow: () => {
+      if (can.noShow) openDialog('noShow');
+    },
+    transfer: () => {
+      if (can.transfer) openDialog('transfer');
+    },
+    book: () => {
+      if (can.book) openDialog('book');
+    },
+    pause: () => {
+      if (!can.pause) return;
+      void run('pause', async () => {
         const resume = state === 'paused';
         const { data: s } = await api<CounterSnapshot>('POST', `${counterPath}/${resume ? 'resume' : 'pause'}`);
         if (s?.counter) setData(s);
         return { kind: 'info', key: resume ? 'messages.resumed' : 'messages.paused' };
-      }),
-    close: () =>
-      can.close &&
-      run('close', async () => {
+      });
+    },
+    close: () => {
+      if (!can.close) return;
+      void run('close', async () => {
         leaving.current = true;
         try {
           await api<CounterSnapshot>('POST', `${counterPath}/close`);
@@ -218,7 +211,8 @@ export function WorkView({
         }
         onClosed({ kind: 'info', key: 'messages.closed' });
         return null;
-      }),
+      });
+    },
   };
 
   useShortcuts(
@@ -237,12 +231,12 @@ export function WorkView({
     dialog === null,
   );
 
-  const closeDialog = () => setDialog(null);
+  const closeDialog = () => dispatch({ type: 'closeDialog' });
 
   if (!snap) {
     return (
       <main className={styles.centered} aria-busy="true">
-        {connectionLost && <ConnectionBanner />}
+        {lost && <ConnectionBanner />}
         <p>{t('loading')}</p>
       </main>
     );
@@ -252,7 +246,7 @@ export function WorkView({
 
   return (
     <>
-      {connectionLost && <ConnectionBanner />}
+      {lost && <ConnectionBanner />}
       <main className={styles.work}>
         <div className={styles.left}>
           <div className={styles.counterHead}>
@@ -264,93 +258,7 @@ export function WorkView({
 
           <CurrentTicket ticket={current} state={state} lang={lang} />
 
-          <div className={styles.actions} role="group" aria-label={t('actions.label')}>
-            <ActionButton
-              label={t('actions.callNext')}
-              keys={['N', t('keys.space')]}
-              ariaKeys="N Space"
-              onClick={actions.callNext}
-              disabled={!can.callNext}
-              busy={busy === 'callNext'}
-              variant="primary"
-              testId="counter-call-next"
-            />
-            <ActionButton
-              label={t('actions.recall')}
-              keys={['R']}
-              ariaKeys="R"
-              onClick={actions.recall}
-              disabled={!can.recall}
-              busy={busy === 'recall'}
-              testId="counter-recall"
-            />
-            <ActionButton
-              label={t('actions.start')}
-              keys={['S']}
-              ariaKeys="S"
-              onClick={actions.start}
-              disabled={!can.start}
-              busy={busy === 'start'}
-              variant="primary"
-              testId="counter-start"
-            />
-            <ActionButton
-              label={t('actions.complete')}
-              keys={['C']}
-              ariaKeys="C"
-              onClick={actions.complete}
-              disabled={!can.complete}
-              busy={busy === 'complete'}
-              variant="primary"
-              testId="counter-complete"
-            />
-            <ActionButton
-              label={t('actions.noShow')}
-              keys={['X']}
-              ariaKeys="X"
-              onClick={actions.noShow}
-              disabled={!can.noShow}
-              busy={busy === 'noShow'}
-              variant="danger"
-              testId="counter-no-show"
-            />
-            <ActionButton
-              label={t('actions.transfer')}
-              keys={['T']}
-              ariaKeys="T"
-              onClick={actions.transfer}
-              disabled={!can.transfer}
-              busy={busy === 'transfer'}
-              testId="counter-transfer"
-            />
-            <ActionButton
-              label={state === 'paused' ? t('actions.resume') : t('actions.pause')}
-              keys={['P']}
-              ariaKeys="P"
-              onClick={actions.pause}
-              disabled={!can.pause}
-              busy={busy === 'pause'}
-              variant="warning"
-              testId="counter-pause"
-            />
-            <ActionButton
-              label={t('actions.close')}
-              keys={['Q']}
-              ariaKeys="Q"
-              onClick={actions.close}
-              disabled={!can.close}
-              busy={busy === 'close'}
-              testId="counter-close"
-            />
-            <ActionButton
-              label={t('actions.book')}
-              keys={['B']}
-              ariaKeys="B"
-              onClick={actions.book}
-              disabled={!can.book}
-              testId="counter-book"
-            />
-          </div>
+          <ActionBar can={can} on={actions} busy={busy} state={state} />
 
           <NoticeBox notice={notice} onDismiss={() => setNotice(null)} />
 

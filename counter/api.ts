@@ -70,6 +70,8 @@ const knownCodes = new Set([
   'service_not_allowed',
   'queue_unstable',
   'rate_limited',
+  'login_throttled',
+  'password_change_required',
   'service_by_appointment',
 ]);
 

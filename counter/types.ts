@@ -14,6 +14,10 @@ export interface StaffInfo {
 export interface Me {
   staff: StaffInfo;
   counterId: string | null;
+  /** The password was chosen by an admin: only the change form is shown until it is changed. */
+  mustChangePassword?: boolean;
+  /** Accounts with the published demo password exist (a "demo data" badge is shown). */
+  demo?: boolean;
 }
 
 export interface OfficeItem {
@@ -67,9 +71,4 @@ export interface Colleague {
 export type Outcome = 'done' | 'partial' | 'redirected' | 'not_possible';
 export const outcomes: readonly Outcome[] = ['done', 'partial', 'redirected', 'not_possible'];
 
-/** A message shown to the clerk (and, the same shape, to the supervisor); translated at render time so a language switch also applies to it. */
-export interface Notice {
-  kind: 'info' | 'success' | 'error';
-  key: string;
-  values?: Record<string, string | number>;
-}
+export type { Notice } from '../ui/staff/notice';

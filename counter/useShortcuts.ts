@@ -8,9 +8,11 @@ import { useEffect, useRef } from 'react';
  */
 export function useShortcuts(map: Record<string, () => void>, enabled: boolean) {
   const mapRef = useRef(map);
-  mapRef.current = map;
   const enabledRef = useRef(enabled);
-  enabledRef.current = enabled;
+  useEffect(() => {
+    mapRef.current = map;
+    enabledRef.current = enabled;
+  });
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { speechTag } from './announcer';
+import { speechTag } from '../ui/speech';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import type { TickerMessage } from '../server/realtime/contract';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
@@ -11,16 +11,18 @@ const HOLD_MS = 7000;
 const HOLD_PER_CHAR_MS = 50;
 const MAX_HOLD_MS = 16_000;
 
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+function subscribeReducedMotion(onChange: () => void): () => void {
+  const mq = window.matchMedia(REDUCED_MOTION);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
 function usePrefersReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    const mq = window.matchMedia('(prefers-reduced-motion: reduce)');
-    setReduced(mq.matches);
-    const on = () => setReduced(mq.matches);
-    mq.addEventListener('change', on);
-    return () => mq.removeEventListener('change', on);
-  }, []);
-  return reduced;
+  return useSyncExternalStore(
+    subscribeReducedMotion,
+    () => window.matchMedia(REDUCED_MOTION).matches,
+    () => false,
+  );
 }
 
 /**
@@ -51,7 +53,11 @@ export function Ticker({
 
   // A new list (an admin edited the ticker): start again from its first message.
   const listKey = messages.map((m) => `${m.it}\u0000${m.en ?? ''}`).join('\u0001');
-  useEffect(() => setPass(0), [listKey]);
+  const [passKey, setPassKey] = useState(listKey);
+  if (passKey !== listKey) {
+    setPassKey(listKey);
+    setPass(0);
+  }
 
   useLayoutEffect(() => {
     if (reduced || !viewport.current || !track.current) return setMotion(null);

@@ -4,7 +4,7 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
@@ -18,31 +18,26 @@ import {
   officeClosed,
   pick,
   type Category,
-  type ErrorKind,
-  type IssuedTicket,
   type KioskCatalog,
   type KioskPriority,
   type Service,
 } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
-import {
-  AppointmentScreen,
-  CategoryScreen,
-  ErrorScreen,
-  errorMessageKey,
-  IssuingScreen,
-  PriorityScreen,
-  StartScreen,
-  TicketScreen,
-  waitPhrase,
-  type CatalogState,
-} from './screens';
+import { AppointmentScreen } from './screens/AppointmentScreen';
+import { CategoryScreen } from './screens/CategoryScreen';
+import { ErrorScreen, errorMessageKey } from './screens/ErrorScreen';
+import { IssuingScreen } from './screens/IssuingScreen';
+import { PriorityScreen } from './screens/PriorityScreen';
+import { StartScreen, type CatalogState } from './screens/StartScreen';
+import { TicketScreen, waitPhrase } from './screens/TicketScreen';
+import { initialKioskState, isIdle, kioskReducer, type Origin } from './flow';
 import { searchServices } from './search';
-import type { CheckInResult } from './appointments-api';
-import { CheckedInScreen, CheckInScreen } from './CheckIn';
+import { CheckedInScreen } from './screens/CheckedInScreen';
+import { CheckInScreen } from './screens/CheckInScreen';
 import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
 import styles from './kiosk.module.css';
+import { useLoad } from '../ui/useLoad';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
 export const IDLE_SECONDS = 30;
@@ -52,19 +47,6 @@ const WARNING_SECONDS = 10;
 /** The catalogue is reloaded on the way back to the start screen when older than this. */
 const CATALOG_MAX_AGE_MS = 5 * 60_000;
 const CATALOG_RETRY_MS = 20_000;
-
-type Origin = { name: 'category'; categoryId: string } | { name: 'search' };
-type Step =
-  | { name: 'home' }
-  | { name: 'category'; categoryId: string }
-  | { name: 'appointment'; service: Service; from: Origin }
-  | { name: 'priority'; service: Service; from: Origin }
-  | { name: 'issuing'; service: Service; priority: KioskPriority; from: Origin }
-  | { name: 'ticket'; ticket: IssuedTicket }
-  | { name: 'checkin' }
-  | { name: 'checkedIn'; result: CheckInResult }
-  | { name: 'closed'; nextOpensAt?: string }
-  | { name: 'error'; kind: ErrorKind; service: Service; priority: KioskPriority; from: Origin };
 
 export interface KioskProps {
   /** The office this kiosk stands in; the one-stop desk when absent. */
@@ -100,10 +82,8 @@ function KioskApp({
   const rootRef = useRef<HTMLDivElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
-  const [step, setStep] = useState<Step>({ name: 'home' });
-  const [searching, setSearching] = useState(false);
-  const [query, setQuery] = useState('');
-  const [announcement, setAnnouncement] = useState('');
+  const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
+  const { step, searching, query } = state;
 
   /* ---------- catalogue ---------- */
   const [catalog, setCatalog] = useState<KioskCatalog | null>(null);
@@ -114,12 +94,14 @@ function KioskApp({
   const stale = useRef(false);
   /** Nobody is using the kiosk: the catalogue may change under the start screen. */
   const idle = useRef(true);
-  idle.current = step.name === 'home' && !searching;
+  useEffect(() => {
+    idle.current = isIdle(state);
+  }, [state]);
 
-  const reloadCatalog = useCallback(async () => {
+  /** Loads the catalogue; the first load shows 'loading' by the initial state, later ones by `reloadCatalog`. */
+  const fetchCatalog = useCallback(async () => {
     if (loading.current) return;
     loading.current = true;
-    setCatalogState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
     try {
       // Again if a change arrived while loading, as long as nobody has started using the kiosk.
       do {
@@ -136,9 +118,13 @@ function KioskApp({
     }
   }, [officeId]);
 
-  useEffect(() => {
-    void reloadCatalog();
-  }, [reloadCatalog]);
+  useLoad(fetchCatalog);
+
+  const reloadCatalog = useCallback(async () => {
+    if (loading.current) return;
+    setCatalogState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    await fetchCatalog();
+  }, [fetchCatalog]);
 
   // Admin changes reach the kiosk without a reload (server publishCatalogChanged): at once when
   // idle, else when the citizen is back on the start screen. A reconnect may have missed one.
@@ -208,78 +194,54 @@ function KioskApp({
 
   /* ---------- navigation ---------- */
   const startOver = useCallback(() => {
-    setStep({ name: 'home' });
-    setSearching(false);
-    setQuery('');
-    setAnnouncement('');
+    dispatch({ type: 'startOver' });
     setLang(defaultLang);
     if (stale.current || Date.now() - loadedAt.current > CATALOG_MAX_AGE_MS) void reloadCatalog();
   }, [defaultLang, reloadCatalog, setLang]);
 
-  const backTo = useCallback((from: Origin) => {
-    if (from.name === 'category') setStep({ name: 'category', categoryId: from.categoryId });
-    else {
-      setStep({ name: 'home' });
-      setSearching(true);
-    }
-  }, []);
-
-  const currentOrigin = (): Origin =>
-    step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' };
-
-  const requestId = useRef(0);
+  const requestSeq = useRef(0);
   const issue = useCallback(
     async (service: Service, priority: KioskPriority, from: Origin) => {
-      const id = ++requestId.current;
-      setAnnouncement('');
-      setStep({ name: 'issuing', service, priority, from });
+      const request = ++requestSeq.current;
+      dispatch({ type: 'issue', service, priority, from, request });
       try {
         const ticket = await issueTicket({ serviceId: service.id, priority, lang, kioskId });
-        if (id !== requestId.current) return;
-        setStep({ name: 'ticket', ticket });
+        dispatch({ type: 'issued', request, ticket });
       } catch (e) {
-        if (id !== requestId.current) return;
-        // Closing time came while the citizen was choosing: the same words as the start screen.
         const closedNow = officeClosed(e);
+        dispatch({ type: 'issueFailed', request, failure: closedNow ? { closed: closedNow } : { kind: errorKind(e) } });
         if (closedNow) {
-          setStep({ name: 'closed', nextOpensAt: closedNow.nextOpensAt });
+          // The office's hours changed under the citizen: the start screen must say so too.
           stale.current = true;
           void reloadCatalog();
-          return;
         }
-        const kind = errorKind(e);
-        // The service became appointment-only meanwhile: explain where to go instead.
-        if (kind === 'byAppointment') setStep({ name: 'appointment', service: { ...service, mode: 'appointment' }, from });
-        else setStep({ name: 'error', kind, service, priority, from });
       }
     },
     [lang, kioskId, reloadCatalog],
   );
 
+  // Only a paired kiosk screen may declare a priority (the server refuses it from anyone else):
+  // an unpaired screen issues a plain ticket straight away.
   const chooseService = (service: Service) => {
-    const from = currentOrigin();
-    if (service.mode === 'appointment') setStep({ name: 'appointment', service, from });
-    // Only a paired kiosk screen may declare a priority (the server refuses it from anyone else).
-    else if (kioskId) setStep({ name: 'priority', service, from });
-    else void issue(service, 'none', from);
+    if (kioskId || service.mode === 'appointment') dispatch({ type: 'service', service });
+    else
+      void issue(
+        service,
+        'none',
+        step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' },
+      );
   };
 
-  // Leaving a step by any route (timeout, "start over") forgets a request still in flight.
-  useEffect(() => {
-    if (step.name !== 'issuing') requestId.current++;
-  }, [step.name]);
-
   /* ---------- the result, announced politely (the live region is always in the DOM) ---------- */
-  useEffect(() => {
-    if (step.name === 'ticket') {
-      const tk = step.ticket;
-      const ahead = t('aheadText', { count: Math.max(0, tk.position ?? 0) });
-      const wait = waitPhrase(t, tk.estimatedWaitMinutes) ?? '';
-      setAnnouncement(t('ticketAnnounce', { number: tk.number, ahead, wait }));
-    } else if (step.name === 'error') {
-      setAnnouncement(t(errorMessageKey(step.kind)));
-    }
-  }, [step, t]);
+  let announcement = '';
+  if (step.name === 'ticket') {
+    const tk = step.ticket;
+    const ahead = t('aheadText', { count: Math.max(0, tk.position ?? 0) });
+    const wait = waitPhrase(t, tk.estimatedWaitMinutes) ?? '';
+    announcement = t('ticketAnnounce', { number: tk.number, ahead, wait });
+  } else if (step.name === 'error') {
+    announcement = t(errorMessageKey(step.kind));
+  }
 
   /* ---------- focus follows the step, so a screen reader announces where the citizen is ---------- */
   const firstRender = useRef(true);
@@ -314,23 +276,17 @@ function KioskApp({
           headingRef={headingRef}
           searching={searching}
           query={query}
-          onQuery={(q) => {
-            setQuery(q);
-            setSearching(true);
-          }}
-          onOpenSearch={() => setSearching(true)}
-          onCloseSearch={() => {
-            setSearching(false);
-            setQuery('');
-          }}
+          onQuery={(q) => dispatch({ type: 'query', query: q })}
+          onOpenSearch={() => dispatch({ type: 'openSearch' })}
+          onCloseSearch={() => dispatch({ type: 'closeSearch' })}
           results={results}
           categories={categories}
           countByCategory={countByCategory}
           catalog={catalogState}
           onRetryCatalog={() => void reloadCatalog()}
-          onCategory={(c: Category) => setStep({ name: 'category', categoryId: c.id })}
+          onCategory={(c: Category) => dispatch({ type: 'category', categoryId: c.id })}
           onService={chooseService}
-          onCheckIn={() => setStep({ name: 'checkin' })}
+          onCheckIn={() => dispatch({ type: 'checkIn' })}
           closed={closed}
         />
       );
@@ -358,8 +314,8 @@ function KioskApp({
           lang={lang}
           headingRef={headingRef}
           kioskId={kioskId}
-          onBack={() => setStep({ name: 'home' })}
-          onDone={(result) => setStep({ name: 'checkedIn', result })}
+          onBack={() => dispatch({ type: 'home' })}
+          onDone={(result) => dispatch({ type: 'checkedIn', result })}
         />
       );
       break;
@@ -382,7 +338,7 @@ function KioskApp({
           headingRef={headingRef}
           category={category}
           services={services.filter((s) => s.category.id === category.id)}
-          onBack={() => setStep({ name: 'home' })}
+          onBack={() => dispatch({ type: 'home' })}
           onService={chooseService}
         />
       ) : (
@@ -397,7 +353,7 @@ function KioskApp({
           headingRef={headingRef}
           service={step.service}
           office={catalog?.offices.find((o) => o.id === step.service.officeId)}
-          onBack={() => backTo(step.from)}
+          onBack={() => dispatch({ type: 'back', from: step.from })}
           onStartOver={startOver}
           kioskId={kioskId}
         />
@@ -409,7 +365,7 @@ function KioskApp({
           lang={lang}
           headingRef={headingRef}
           service={step.service}
-          onBack={() => backTo(step.from)}
+          onBack={() => dispatch({ type: 'back', from: step.from })}
           onChoose={(p) => void issue(step.service, p, step.from)}
         />
       );

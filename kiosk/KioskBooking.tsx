@@ -36,6 +36,8 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
       .then(({ slots }) => setState(slots.length ? { step: 'slots', slots } : { step: 'none' }))
       .catch(() => setState({ step: 'error' }));
   };
+  // Shows "loading" again at once when the service changes (a synchronous setState by design).
+  // eslint-disable-next-line react-hooks/set-state-in-effect
   useEffect(load, [service.id, service.officeId]);
 
   const dateOf = (day: string) =>
@@ -103,6 +105,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
           </p>
           <p className={styles.hint}>{t('book.doneHint')}</p>
         </div>
+        {/* eslint-disable-next-line @next/next/no-img-element -- an SVG the API renders: nothing for next/image to optimise */}
         <img src={b.qrUrl} alt={t('book.qrAlt', { code: b.code })} width={260} height={260} className={local.bookedQr} />
       </div>
     );

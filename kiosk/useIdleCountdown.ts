@@ -37,6 +37,8 @@ export function useIdleCountdown({
   useEffect(() => {
     if (!active) return;
     deadline.current = Date.now() + seconds * 1000;
+    // The countdown shows the full time at once when it (re)starts.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setRemaining(seconds);
     let expired = false;
     const tick = () => {

@@ -10,7 +10,12 @@ const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.
 const url = config.databaseUrl ?? (embedded as { url: string }).url;
 await applyMigrations(url);
 const db = createDb(url, 1);
-const { password, staff } = await seedDemo(db, config.timeZone);
+// Demo accounts only into the embedded database; a production one gets its admin from `npm run create-admin`.
+const { password, staff } = await seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
 await db.$disconnect();
 await embedded?.stop();
-console.log(`Demo data seeded. Staff (password "${password}"): ${staff.map((s) => s.username).join(', ')}`);
+console.log(
+  staff.length > 0
+    ? `Demo data seeded. DEMO staff (published password "${password}"): ${staff.map((s) => s.username).join(', ')}`
+    : 'Demo town seeded, without staff accounts: create the first admin with `npm run create-admin`.',
+);

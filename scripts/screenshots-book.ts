@@ -2,9 +2,13 @@
 // online booking on a phone (390x844) under docs/screenshots/book-*.png, plus the kiosk check-in
 // (needs PostgreSQL, Redis and Chromium, like `npm run screenshots`).
 import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { startApp } from '../test/helpers/app';
+import { ApiClient } from '../test/helpers/api';
 import { launchBrowser } from '../test/helpers/browser';
+import { registerKiosk } from '../test/helpers/kiosks';
+import { confirmTokenIn, waitForMail } from '../test/helpers/outbox';
 import { createTestSpace } from '../test/helpers/services';
 
 const OUT = 'docs/screenshots';
@@ -45,13 +49,26 @@ try {
   await phone.getByTestId('book-consent').check();
   await shot(phone, 'book-details');
   await phone.getByTestId('book-submit').click();
+  // Held until the citizen confirms through the e-mailed link.
+  await phone.getByTestId('book-pending').waitFor();
+  await shot(phone, 'book-pending');
+  const mail = await waitForMail(path.join(app.dataDir, 'outbox'), (t) => t.includes('To: giulia.neri@example.org'));
+  await phone.goto(`${app.url}/book/confirm/${confirmTokenIn(mail)}?lang=it`);
+  await phone.getByTestId('book-confirm').waitFor();
+  await shot(phone, 'book-confirm');
+  await phone.getByTestId('book-confirm-submit').click();
   await phone.getByTestId('book-done').waitFor();
   await phone.waitForFunction(() => (document.querySelector('[data-testid="book-qr"]') as HTMLImageElement | null)?.complete);
   await shot(phone, 'book-confirmation');
   await shot(phone, 'book-confirmation-full', true);
 
   const kiosk = await page({ viewport: { width: 1080, height: 1920 } });
-  await kiosk.goto(`${app.url}/kiosk?lang=en`);
+  // A registered kiosk: bookings made there need no e-mail confirmation.
+  const admin = new ApiClient(app.url);
+  await admin.login('admin');
+  const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
+  const registered = await registerKiosk(admin, { officeId: office.id, name: 'Atrio', printMode: 'none' });
+  await kiosk.goto(`${app.url}/kiosk?lang=en&kiosk=${registered.id}&officeId=${office.id}`);
   await kiosk.getByTestId('kiosk-checkin-start').click();
   await kiosk.getByTestId('kiosk-checkin-code').waitFor();
   await kiosk.waitForFunction(() => document.activeElement?.id === 'kiosk-checkin-code');

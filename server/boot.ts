@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { Redis } from 'ioredis';
 import next from 'next';
 import { loadConfig, type Config } from './config';
 import { createDb } from './db/client';
@@ -17,9 +16,10 @@ import { BULL_BOARD_PATH, bullBoardHandler } from './ops/bull-board';
 import { httpAnswered } from './ops/metrics';
 import { serveMetrics } from './ops/metrics-endpoint';
 import { attachKioskAgents } from './printing/agent-hub';
+import { requeueLostPrintJobs } from './printing/print-queue';
 import { attachRealtime } from './realtime/io';
 import { startOfficeFeed } from './realtime/office-feed';
-import { ensureRedis } from './redis/connect';
+import { createRedis, ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
 import { setRuntime, type Runtime } from './runtime';
 
@@ -28,6 +28,8 @@ export interface Sportello {
   runtime: Runtime;
   /** The demo accounts, when this start seeded the demo data. */
   seeded: DemoSeeded | null;
+  /** Active accounts that still have the published demo password (the start banner warns). */
+  demoAccounts: number;
   /** Folder of the embedded database, when no DATABASE_URL was given. */
   embeddedDir: string | null;
   stop(): Promise<void>;
@@ -44,9 +46,11 @@ function sessionSecret(config: Config): string {
   return secret;
 }
 
+/** Redis made to match PostgreSQL again: the live queues, and print jobs Redis lost. */
 async function reconcileAll(rt: Runtime): Promise<void> {
   const offices = await rt.db.office.findMany({ select: { id: true } });
   for (const o of offices) await reconcileOffice(o.id);
+  await requeueLostPrintJobs();
 }
 
 /**
@@ -66,12 +70,15 @@ export async function startSportello(env: Record<string, string | undefined> = p
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
-  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start.
-  if (wantSeed) seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone);
+  // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start. Demo accounts
+  // (with the published password) only ever go into the embedded database.
+  if (wantSeed)
+    seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
+  const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
-  const redisHandle = await ensureRedis(config.redisUrl, env.REDIS_URL !== undefined, config.dataDir);
-  const redis = new Redis(redisHandle.url, { maxRetriesPerRequest: 3 });
-  const sub = new Redis(redisHandle.url);
+  const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);
+  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3 });
+  const sub = createRedis(redisHandle);
   const keys = redisKeys(config.redisPrefix);
 
   const httpServer = http.createServer();
@@ -111,7 +118,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
   const timer = setInterval(
     () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')),
-    30_000,
+    config.reconcileIntervalSeconds * 1000,
   );
   timer.unref();
 
@@ -123,12 +130,16 @@ export async function startSportello(env: Record<string, string | undefined> = p
     url: `http://localhost:${port}`,
     runtime,
     seeded,
+    demoAccounts,
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);
       runtime.officeFeed?.stop();
       await stopJobs();
-      await new Promise<void>((resolve) => runtime.io?.close(() => resolve()) ?? resolve());
+      await new Promise<void>((resolve) => {
+        if (runtime.io) void runtime.io.close(() => resolve());
+        else resolve();
+      });
       // Keep-alive and long-polling connections would hold close() open indefinitely.
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections();

@@ -8,6 +8,17 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().optional(),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Redis Sentinel: `host:port,host:port,…` of the sentinels; when set, REDIS_URL is not used. */
+  REDIS_SENTINELS: z
+    .string()
+    .regex(/^\s*[^\s,:]+:\d{1,5}\s*(,\s*[^\s,:]+:\d{1,5}\s*)*$/, 'comma-separated host:port list')
+    .optional(),
+  /** The primary's name the sentinels monitor (`sentinel monitor <name> …`). */
+  REDIS_SENTINEL_NAME: z.string().min(1).default('mymaster'),
+  /** Password of the sentinels themselves (`requirepass` in sentinel.conf), if any. */
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  /** Password of the Redis servers (behind the sentinels, or instead of putting it in REDIS_URL). */
+  REDIS_PASSWORD: z.string().min(1).optional(),
   /** Namespace for every Redis key, BullMQ queue and socket.io channel of this installation. */
   REDIS_PREFIX: z
     .string()
@@ -19,6 +30,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   TIME_ZONE: z.string().default('Europe/Rome'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+  /** How often Redis is made to match PostgreSQL again, besides at start and on every Redis reconnect. */
+  RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   DATA_DIR: z.string().default('data'),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   NODE_ENV: z.string().default('production'),
@@ -54,6 +67,32 @@ const envSchema = z.object({
   APPOINTMENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** smtp(s)://user:pass@host:port — unset: e-mails are written as .eml files to DATA_DIR/outbox. */
   SMTP_URL: z.string().optional(),
+  /** Staff sessions end after this many minutes without a request: operators (a clerk's day has pauses)... */
+  STAFF_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+  /** ...supervisors and admins (whose rights are wider, and whose screens are left open more often). */
+  ADMIN_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(20),
+  /** Failed logins per account (and per client address) within 15 minutes before further tries wait. */
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(20),
+  /** Online bookings hold the place this many minutes until the e-mailed link confirms them. */
+  BOOKING_CONFIRM_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Online bookings one e-mail address or phone number may make per day (0 = no limit). */
+  BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
   /** Networks (CIDR list) the server may open printer connections to (print mode `server`); none by default. */
   PRINTER_NETWORKS: z.string().default(''),
@@ -73,12 +112,17 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   redisUrl: string;
+  /** Set when Redis is reached through Sentinel (then redisUrl is not used). */
+  redisSentinel: { sentinels: { host: string; port: number }[]; name: string; sentinelPassword?: string } | null;
+  /** Password of the Redis servers, when not in REDIS_URL (always so with Sentinel). */
+  redisPassword: string | undefined;
   redisPrefix: string;
   sessionSecret: string | undefined;
   publicBaseUrl: string | undefined;
   trustProxy: TrustProxy;
   timeZone: string;
   rateLimitPerMinute: number;
+  reconcileIntervalSeconds: number;
   dataDir: string;
   seedDemo: boolean | undefined;
   dev: boolean;
@@ -97,6 +141,13 @@ export type Config = {
   webTicketsPerMinute: number;
   /** Raw `MANAGE_LINK_KEYS` (parsed by server/appointments/manage-token.ts); unset: one key from SESSION_SECRET. */
   manageLinkKeys: string | undefined;
+  staffAuth: {
+    operatorIdleMinutes: number;
+    adminIdleMinutes: number;
+    failuresPerAccount: number;
+    failuresPerAddress: number;
+  };
+  booking: { confirmMinutes: number; perContactPerDay: number };
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -119,12 +170,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL || undefined,
     redisUrl: e.REDIS_URL,
+    redisSentinel: e.REDIS_SENTINELS
+      ? {
+          sentinels: e.REDIS_SENTINELS.split(',').map((hp) => {
+            const [host, port] = hp.trim().split(':');
+            return { host, port: Number(port) };
+          }),
+          name: e.REDIS_SENTINEL_NAME,
+          sentinelPassword: e.REDIS_SENTINEL_PASSWORD,
+        }
+      : null,
+    redisPassword: e.REDIS_PASSWORD,
     redisPrefix: e.REDIS_PREFIX,
     sessionSecret: e.SESSION_SECRET,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/$/, ''),
     trustProxy,
     timeZone: e.TIME_ZONE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
     dev: e.NODE_ENV === 'development',
@@ -145,6 +208,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         .sort((a, b) => b - a),
       retentionDays: e.APPOINTMENT_RETENTION_DAYS,
     },
+    staffAuth: {
+      operatorIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      adminIdleMinutes: e.ADMIN_SESSION_IDLE_MINUTES,
+      failuresPerAccount: e.LOGIN_FAILURES_PER_ACCOUNT,
+      failuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    },
+    booking: { confirmMinutes: e.BOOKING_CONFIRM_MINUTES, perContactPerDay: e.BOOKINGS_PER_CONTACT_PER_DAY },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
     printerNetworks,
     personalDataAllOfficesRoles: e.PERSONAL_DATA_ALL_OFFICES_ROLES.split(',')

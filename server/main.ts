@@ -23,10 +23,19 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
 const displays = await activeDisplayLinks().catch(() => []);
 if (displays.length > 0)
   console.log(`Waiting-room displays:\n${displays.map((d) => `  ${d.name.padEnd(28)} ${u}${d.path}`).join('\n')}\n`);
-if (s.seeded) {
+if (s.seeded && s.seeded.staff.length > 0) {
   console.log(
     `Demo staff (password "${s.seeded.password}"): ${s.seeded.staff.map((x) => `${x.username} (${x.role})`).join(', ')}\n`,
   );
+}
+if (s.demoAccounts > 0) {
+  const line = '!'.repeat(78);
+  console.warn(`${line}
+  DEMO INSTALLATION: ${s.demoAccounts} staff account(s) still have the published demo password.
+  Anyone who reads the README can log in as them. Do not use this for a real office: change
+  those passwords, or use DATABASE_URL and \`npm run create-admin\`.
+${line}
+`);
 }
 
 let stopping = false;

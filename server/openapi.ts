@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { adminPaths } from './admin/openapi';
+import { changePasswordInput } from './auth/change-password';
 import { loginInput } from './auth/session';
 import { servicesQuery } from './catalog';
 import { counterServicesInput, openCounterInput } from './counters/inputs';
@@ -11,6 +12,7 @@ import { issueTicketInput } from './tickets/issue';
 import { pairInput } from './printing/kiosk-pairing';
 import { availabilityQuery } from './appointments/availability';
 import { bookInput } from './appointments/book';
+import { confirmInput } from './appointments/confirm';
 import { checkInInput } from './appointments/check-in';
 import { rescheduleInput } from './appointments/manage';
 import { todayQuery } from './appointments/today';
@@ -244,18 +246,29 @@ export function openApiDocument(baseUrl: string) {
       '/api/auth/login': {
         post: {
           tags: ['staff'],
-          summary: 'Log in; sets the session cookie',
+          summary:
+            'Log in; sets the session cookie. `mustChangePassword: true`: this login may only change the password. Throttled per account and address: 429 login_throttled with Retry-After.',
           requestBody: body(loginInput),
-          responses: { '200': ok('{staff}'), ...errors(400, 401, 429) },
+          responses: { '200': ok('{staff, mustChangePassword}'), ...errors(400, 401, 429) },
+        },
+      },
+      '/api/auth/password': {
+        post: {
+          tags: ['staff'],
+          summary:
+            'Change one’s own password (10+ characters, not the username, not the current one); ends one’s other logins. Open to a login that must change its password.',
+          security: staff,
+          requestBody: body(changePasswordInput),
+          responses: { '200': ok('{staff, counterId, mustChangePassword, demo}'), ...errors(400, 401, 403, 422, 429) },
         },
       },
       '/api/auth/logout': { post: { tags: ['staff'], summary: 'Log out', responses: { '204': { description: 'Logged out' } } } },
       '/api/auth/me': {
         get: {
           tags: ['staff'],
-          summary: 'Who am I, and my counter',
+          summary: 'Who am I, my counter, whether I must change my password first, and whether demo accounts exist',
           security: staff,
-          responses: { '200': ok('{staff, counterId}'), ...errors(401) },
+          responses: { '200': ok('{staff, counterId, mustChangePassword, demo}'), ...errors(401) },
         },
       },
       '/api/staff': {
@@ -480,14 +493,23 @@ export function openApiDocument(baseUrl: string) {
         post: {
           tags: ['appointments'],
           summary:
-            'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Channel `counter` needs a staff session.',
+            'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Online: `pending`, the place held BOOKING_CONFIRM_MINUTES until the e-mailed link confirms it; 429 contact_limit past BOOKINGS_PER_CONTACT_PER_DAY. Channel `counter` needs a staff session, `kiosk` a registered kiosk (403 kiosk_not_registered): both are booked at once.',
           requestBody: body(bookInput),
           responses: {
             '201': ok(
-              'AppointmentView: {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}',
+              'Online: {id, status: pending, holdUntil, startsAt, time, office, service, email}. Counter and kiosk: AppointmentView {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}',
             ),
-            ...errors(400, 401, 404, 409, 422, 429),
+            ...errors(400, 401, 403, 404, 409, 422, 429),
           },
+        },
+      },
+      '/api/appointments/confirm': {
+        post: {
+          tags: ['appointments'],
+          summary:
+            'Confirm a pending online booking with the secret of its e-mailed link: it becomes booked (confirming twice answers the same). Too late: 409 booking_expired, the place is released.',
+          requestBody: body(confirmInput),
+          responses: { '200': ok('AppointmentView'), ...errors(400, 404, 409, 429) },
         },
       },
       '/api/appointments/check-in': {

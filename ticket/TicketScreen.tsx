@@ -6,7 +6,7 @@ import { isLanguage, type LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { getSocket, useSubscription } from '../ui/socket';
 import type { TicketPublic } from '../server/realtime/contract';
-import { isPlainCounterName } from '../display/announcer';
+import { isPlainCounterName } from '../ui/speech';
 import styles from './ticket.module.css';
 
 const LANG_KEY = 'sportello.lang';
@@ -33,6 +33,8 @@ export function TicketScreen({ code, initialLang, langFromQuery }: TicketScreenP
       /* private mode */
     }
     if (isLanguage(stored)) {
+      // After hydration on purpose: the server render cannot know this phone's choice.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setLang(stored);
       return;
     }
@@ -94,15 +96,15 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
     const timer = setTimeout(() => setGraceOver(true), FIRST_CONNECT_GRACE_MS);
     return () => clearTimeout(timer);
   }, []);
-  useEffect(() => {
-    if (connected) setEverConnected(true);
-  }, [connected]);
+  if (connected && !everConnected) setEverConnected(true);
   const offline = !connected && (everConnected || graceOver);
 
   // Notifications.
   const notifSupported = typeof window !== 'undefined' && 'Notification' in window;
   const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>('unsupported');
   useEffect(() => {
+    // After hydration on purpose: the server render has no Notification API.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if ('Notification' in window) setPermission(Notification.permission);
   }, []);
   const askPermission = async () => {

@@ -23,7 +23,9 @@ export function ModalDialog({
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
   const titleId = useId();
 
   useEffect(() => {

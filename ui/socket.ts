@@ -34,7 +34,9 @@ export function useSubscription<E extends SubscribeEvent>(event: E, payload: Par
   const [connected, setConnected] = useState(false);
   const key = JSON.stringify(payload);
   const payloadRef = useRef(payload);
-  payloadRef.current = payload;
+  useEffect(() => {
+    payloadRef.current = payload;
+  });
   const subscribeRef = useRef<() => void>(() => undefined);
 
   useEffect(() => {

@@ -12,6 +12,8 @@ export function useStoredLanguage(storageKey: string): [LanguageCode, (l: Langua
 
   useEffect(() => {
     const saved = window.localStorage.getItem(storageKey);
+    // After hydration on purpose: the server cannot know the saved choice (see above).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (isLanguage(saved)) setLang(saved);
   }, [storageKey]);
 

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { AUDIT_ENTITIES } from '../../server/admin/audit-kinds';
 import styles from '../admin.module.css';
@@ -8,6 +8,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { adminApi, type AuditItem } from './api';
+import { useLoad } from '../../ui/useLoad';
 
 const PAGE = 50;
 
@@ -49,9 +50,7 @@ export function AuditLogView() {
     [entity, fail],
   );
 
-  useEffect(() => {
-    void load(null);
-  }, [load]);
+  useLoad(useCallback(() => load(null), [load]));
 
   const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'medium' });
 

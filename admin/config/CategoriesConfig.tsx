@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -12,6 +12,7 @@ import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory } from './api';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
@@ -37,9 +38,7 @@ export function CategoriesConfig() {
     }
   }, [fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const move = async (index: number, by: -1 | 1) => {
     if (!list) return;

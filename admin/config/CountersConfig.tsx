@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -13,6 +13,7 @@ import { adminApi } from './api';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 interface AdminCounter {
   id: string;
@@ -46,9 +47,7 @@ export function CountersConfig() {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
   const change = useConfirmedChange(setNotice, load);
 
   const save = async (e: FormEvent) => {

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -14,6 +14,7 @@ import { slugify, tickerLines } from './display-form';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 type Draft = {
   name: string;
@@ -68,9 +69,7 @@ export function DisplaysConfig() {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
   const change = useConfirmedChange(setNotice, load);
 
   const name = useCallback((x: { nameIt: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameIt), [lang]);

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -10,6 +10,7 @@ import { adminApi } from './api';
 import { Field } from './Field';
 import type { SchedulesAnswer } from './OfficesHours';
 import { useConfirmedChange } from './useConfirmedChange';
+import { useLoad } from '../../ui/useLoad';
 
 type OfficeRules = SchedulesAnswer['offices'][number];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -43,11 +44,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    setClosureNotice(null);
-    setPatronNotice(null);
-    void load();
-  }, [load]);
+  // The component is keyed by office: a new office mounts a new one, with empty notices.
+  useLoad(load);
   const changeClosures = useConfirmedChange(setClosureNotice, load, setClosureIssues);
 
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }), [lang]);

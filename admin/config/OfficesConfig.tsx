@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -16,6 +16,7 @@ import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
 import { OfficesWalkIn } from './OfficesWalkIn';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 export interface AdminOffice {
   id: string;
@@ -56,9 +57,7 @@ export function OfficesConfig() {
     }
   }, [fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -8,6 +8,7 @@ import { useFailure } from '../useFailure';
 import { adminApi, type AdminService } from './api';
 import { Field } from './Field';
 import { hasRangeProblems, toDraftRanges, toWeeklyRanges, WeekEditor, type DraftRange } from './WeekEditor';
+import { useLoad } from '../../ui/useLoad';
 
 /** One schedule as GET /api/schedules lists it. */
 export interface ScheduleItem {
@@ -74,11 +75,8 @@ export function OfficesHours({ officeId }: { officeId: string }) {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    setServiceId('');
-    setNotice(null);
-    void load();
-  }, [load]);
+  // The component is keyed by office: a new office mounts a new one, with nothing chosen.
+  useLoad(load);
 
   // Appointment services of the office, and any other service that already has a schedule here.
   const choices = useMemo(() => {
@@ -86,29 +84,32 @@ export function OfficesHours({ officeId }: { officeId: string }) {
     return (services ?? []).filter((s) => s.mode === 'appointment' || scheduled.has(s.id));
   }, [services, schedules]);
 
-  useEffect(() => {
-    if (!serviceId && choices.length > 0) setServiceId(choices[0].id);
-  }, [choices, serviceId]);
+  if (!serviceId && choices.length > 0) setServiceId(choices[0].id);
 
   const existing = schedules.find((s) => s.service.id === serviceId) ?? null;
-  useEffect(() => {
-    if (!serviceId) return setDraft(null);
+  // A new choice of service (or a reload) starts the form again from what is stored; set while
+  // rendering, as React recommends for state that follows other state.
+  const [draftSource, setDraftSource] = useState<{ serviceId: string; schedules: ScheduleItem[] } | null>(null);
+  if (draftSource?.serviceId !== serviceId || draftSource.schedules !== schedules) {
+    setDraftSource({ serviceId, schedules });
     const s = schedules.find((x) => x.service.id === serviceId);
     setDraft(
-      s
-        ? {
-            slotMinutes: s.slotMinutes,
-            capacity: s.capacity,
-            horizonDays: s.horizonDays,
-            minNoticeMinutes: s.minNoticeMinutes,
-            active: s.active,
-            hours: toDraftRanges(s.hours),
-          }
-        : { ...DEFAULTS, hours: [] },
+      !serviceId
+        ? null
+        : s
+          ? {
+              slotMinutes: s.slotMinutes,
+              capacity: s.capacity,
+              horizonDays: s.horizonDays,
+              minNoticeMinutes: s.minNoticeMinutes,
+              active: s.active,
+              hours: toDraftRanges(s.hours),
+            }
+          : { ...DEFAULTS, hours: [] },
     );
     setIssues(new Map());
     setTried(false);
-  }, [serviceId, schedules]);
+  }
 
   const nameOf = (s: { nameIt: string; nameEn: string }) => (lang === 'en' ? s.nameEn : s.nameIt);
 

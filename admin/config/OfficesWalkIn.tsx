@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { NoticeBox, type Notice } from '../notice';
@@ -24,10 +24,12 @@ export function OfficesWalkIn({ office, onSaved }: { office: AdminOffice; onSave
   const fail = useFailure();
 
   // A reload after saving (or another admin's change) shows the stored hours again.
-  useEffect(() => {
+  const [shown, setShown] = useState(office);
+  if (shown !== office) {
+    setShown(office);
     setHours(toDraftRanges(office.hours));
     setLastTicket(office.lastTicketMinutes);
-  }, [office]);
+  }
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -12,6 +12,7 @@ import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminCategory, type AdminService } from './api';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
 const toDraft = (s: AdminService): Draft => ({
@@ -59,9 +60,7 @@ export function ServicesConfig() {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const catName = useMemo(() => new Map(categories.map((c) => [c.id, lang === 'en' ? c.nameEn : c.nameIt])), [categories, lang]);
   const shown = useMemo(() => {

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
@@ -12,6 +12,7 @@ import { ActionsHeader } from './ActionsHeader';
 import { adminApi, type AdminService } from './api';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
+import { useLoad } from '../../ui/useLoad';
 
 type Role = 'operator' | 'supervisor' | 'admin';
 interface AdminStaff {
@@ -66,9 +67,7 @@ export function StaffConfig() {
     }
   }, [officeId, fail]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  useLoad(load);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

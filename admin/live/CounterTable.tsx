@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import { formatElapsed, useNow } from '../../counter/time';
+import { formatElapsed, useNow } from '../../ui/time';
 import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';

@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../../counter/api';
-import { minutesSince, useNow } from '../../counter/time';
+import { minutesSince, useNow } from '../../ui/time';
 import type { SupervisorService } from '../../server/realtime/contract';
 import type { WaitingTicket } from '../../server/supervisor/waiting';
 import styles from '../admin.module.css';

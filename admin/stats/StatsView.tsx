@@ -62,7 +62,11 @@ export function StatsView() {
 
   // First load, and again when the office changes.
   useEffect(() => {
+    // Shows "loading" at once (a synchronous setState by design).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load(query());
+    // The form's other fields apply on submit only: `query` is read here, not followed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [officeId, load]);
 
   function submit(e: FormEvent) {

@@ -12,15 +12,22 @@ export const AUDIT_ENTITIES = [
   'display',
   'ticket',
   'appointment',
+  'login',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
-/** services_change, close and move are supervisor actions on the live office. */
+/**
+ * services_change, close and move are supervisor actions on the live office; password_change is
+ * a person changing their own password; login_failed (entity `login`, id = the username tried)
+ * is written by the login itself, with the account's id as staffId when the account exists.
+ */
 export type AuditAction =
   | 'create'
   | 'update'
   | 'delete'
   | 'reorder'
   | 'password_reset'
+  | 'password_change'
+  | 'login_failed'
   | 'token_rotate'
   | 'services_change'
   | 'close'

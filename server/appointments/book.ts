@@ -7,7 +7,9 @@ import { isBookableStart, localDay, slotAt } from '../schedules/slots';
 import { requireSchedule } from './availability';
 import { claimPlace } from './capacity';
 import { newBookingCode } from './codes';
-import { rescheduleInBackground } from './jobs';
+import { confirmUrl, newConfirmToken, toPendingView } from './confirm';
+import { requireContactAllowance } from './contact-limit';
+import { rescheduleInBackground, scheduleExpiryInBackground } from './jobs';
 import { notifyInBackground } from './notify';
 import { appointmentInclude, toView } from './views';
 
@@ -43,22 +45,53 @@ export const bookInput = z
     /** The kiosk that booked (channel `kiosk`), for a printed slip. */
     kioskId: z.string().min(1).max(64).optional(),
   })
-  .refine((v) => v.channel !== 'online' || Boolean(v.email || v.phone), {
-    message: 'Give an e-mail address or a phone number',
+  // Online bookings are confirmed through a link e-mailed to the citizen (confirm.ts).
+  .refine((v) => v.channel !== 'online' || Boolean(v.email), {
+    message: 'Give an e-mail address: the booking is confirmed through a link sent there',
     path: ['email'],
   });
 export type BookInput = z.input<typeof bookInput>;
 
 /**
- * Books a place in a slot. In one transaction: take a place with the conditional increment of the
- * slot's counter row (capacity.ts; a full slot is 409 `slot_full` and nothing is written), then
- * create the appointment with a fresh booking code. After the commit: the reminder and no-show
- * jobs, and the confirmation e-mail (neither can undo the booking).
+ * Who vouches for the citizen: a clerk at the counter (staff session) or a registered kiosk in
+ * the office's hall book at once; anyone else (the web) books `pending` and confirms the e-mail.
  */
-export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | null; now?: Date } = {}) {
+export interface BookingOrigin {
+  actor?: Actor | null;
+  /** The kioskId of the request is a registered, active kiosk (checked by the route). */
+  registeredKiosk?: boolean;
+  now?: Date;
+}
+
+/**
+ * Whether a kiosk id names a registered, active kiosk. Until kiosks carry their own credential
+ * (see the kiosk registration), knowing the id of a registered kiosk is what a kiosk booking needs.
+ */
+export async function isRegisteredKiosk(kioskId: string | undefined): Promise<boolean> {
+  if (!kioskId) return false;
+  const k = await rt().db.kiosk.findUnique({ where: { id: kioskId }, select: { active: true } });
+  return k?.active === true;
+}
+
+/**
+ * Books a place in a slot. In one transaction: for an online booking, check the contact's daily
+ * limit (under an advisory lock per contact, so parallel requests cannot both pass); take a place
+ * with the conditional increment of the slot's counter row (capacity.ts; a full slot is 409
+ * `slot_full` and nothing is written); create the appointment with a fresh booking code.
+ *
+ * Online bookings are `pending`: the place is held (it counts against the capacity) until
+ * `holdUntil` (BOOKING_CONFIRM_MINUTES), and the citizen confirms through the e-mailed link
+ * (confirm.ts). A delayed job and the sweep give the place back if nobody confirms. After the
+ * commit: the expiry job and the confirmation request, or (counter, kiosk) the reminder and
+ * no-show jobs and the confirmation e-mail; neither can undo the booking.
+ */
+export async function bookAppointment(raw: BookInput, opts: BookingOrigin = {}) {
   const input = bookInput.parse(raw);
   const now = opts.now ?? new Date();
   if (input.channel === 'counter' && !opts.actor) throw unauthorized();
+  if (input.channel === 'kiosk' && !opts.registeredKiosk)
+    throw new AppError(403, 'kiosk_not_registered', 'Bookings at a kiosk need a registered kiosk');
+  const pending = input.channel === 'online';
   const ctx = await requireSchedule(input.officeId, input.serviceId);
   const startsAt = new Date(input.startsAt);
   const slot = slotAt(ctx.rule, startsAt);
@@ -69,11 +102,14 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
       'This time cannot be booked: the office is closed then, or it is too soon or too far ahead',
     );
   }
-  const { db } = rt();
+  const { db, config } = rt();
+  const confirm = pending ? newConfirmToken() : null;
+  const holdUntil = pending ? new Date(now.getTime() + config.booking.confirmMinutes * 60_000) : null;
   for (let attempt = 0; ; attempt++) {
     try {
       const a = await db.$transaction(
         async (tx) => {
+          if (pending) await requireContactAllowance(tx, { email: input.email, phone: input.phone }, now);
           await claimPlace(tx, ctx.office.id, ctx.service.id, slot.startsAt, ctx.rule.capacity);
           return tx.appointment.create({
             data: {
@@ -86,11 +122,12 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
               channel: input.channel,
               lang: input.lang,
               name: input.name,
-              email: input.email || null,
+              email: input.email ? input.email.toLowerCase() : null,
               phone: input.phone || null,
               privacyConsentAt: now,
               bookedByStaffId: input.channel === 'counter' ? (opts.actor?.staffId ?? null) : null,
               createdAt: now,
+              ...(confirm ? { status: 'pending', confirmTokenHash: confirm.hash, holdUntil } : { confirmedAt: now }),
             },
             include: appointmentInclude,
           });
@@ -98,6 +135,11 @@ export async function bookAppointment(raw: BookInput, opts: { actor?: Actor | nu
         // Bursts for one slot queue on its row lock: give them time rather than a 503.
         { maxWait: 10_000, timeout: 15_000 },
       );
+      if (confirm) {
+        scheduleExpiryInBackground(a, now);
+        notifyInBackground('confirm_request', a, { confirmUrl: confirmUrl(confirm.token, input.lang) });
+        return toPendingView(a);
+      }
       rescheduleInBackground(null, a, now);
       notifyInBackground('confirmation', a);
       return toView(a, now);

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { log } from '../log';
 import { registerQueue, unregisterQueue } from '../jobs/queues';
 import { rt } from '../runtime';
+import { expireOverduePending, expirePendingBooking } from './confirm';
 import { markNoShow, markOverdueNoShows } from './no-show';
 import { sendReminder } from './reminders';
 import { erasePastPersonalData } from './retention';
@@ -13,8 +14,10 @@ import { erasePastPersonalData } from './retention';
  * new time gets its own:
  *   reminder-<id>-<start ms>-<hours>h   at start − hours (only with an e-mail address)
  *   noshow-<id>-<start ms>              at start + CHECKIN_LATE_MINUTES
- * Plus two repeatable jobs: `sweep` every 5 minutes (marks overdue no-shows and re-adds missing
- * delayed jobs, in case Redis lost them) and `retention` every night (erases personal data).
+ *   expire-<id>                         at the hold's end of a pending (unconfirmed) online booking
+ * Pending bookings get no reminder and no no-show job until they are confirmed.
+ * Plus two repeatable jobs: `sweep` every 5 minutes (marks overdue no-shows, releases overdue
+ * pending bookings and re-adds missing delayed jobs, in case Redis lost them) and `retention` every night (erases personal data).
  * Every job checks the database again before acting, so a late or repeated job does no harm.
  */
 export const APPOINTMENTS_QUEUE = 'appointments';
@@ -25,6 +28,7 @@ type Schedulable = Timed & { email: string | null; status: string };
 
 export const reminderJobId = (a: Timed, hours: number) => `reminder-${a.id}-${a.startsAt.getTime()}-${hours}h`;
 export const noShowJobId = (a: Timed) => `noshow-${a.id}-${a.startsAt.getTime()}`;
+export const expiryJobId = (a: { id: string }) => `expire-${a.id}`;
 
 const holder = globalThis as typeof globalThis & { __sportelloAppointmentQueue?: { prefix: string; queue: Queue } };
 
@@ -87,6 +91,15 @@ export function rescheduleInBackground(remove: Timed | null, add: Schedulable | 
   })().catch((err: unknown) => log.warn({ err }, 'appointment jobs not updated; the sweep will catch up'));
 }
 
+/** The release of a pending booking at the end of its hold; never failing the caller (the sweep catches up). */
+export function scheduleExpiryInBackground(a: { id: string; holdUntil: Date | null }, now = new Date()): void {
+  if (!a.holdUntil) return;
+  const at = a.holdUntil.getTime();
+  void appointmentQueue()
+    .add('expire-pending', { appointmentId: a.id }, jobOpts(expiryJobId(a), at, now.getTime()))
+    .catch((err: unknown) => log.warn({ err }, 'expiry job not added; the sweep will release the place'));
+}
+
 /** Re-adds the jobs of upcoming booked appointments that Redis may have lost. */
 export async function ensureUpcomingJobs(now = new Date()): Promise<number> {
   const { db, config } = rt();
@@ -128,8 +141,14 @@ export async function startAppointmentJobs(connection: Redis, timeZone: string):
           return { sent: await sendReminder(String(data.appointmentId), Number(data.hours), new Date(String(data.startsAt))) };
         case 'no-show':
           return { marked: await markNoShow(String(data.appointmentId)) };
+        case 'expire-pending':
+          return { expired: await expirePendingBooking(String(data.appointmentId)) };
         case 'sweep':
-          return { noShows: await markOverdueNoShows(), ensured: await ensureUpcomingJobs() };
+          return {
+            noShows: await markOverdueNoShows(),
+            expired: await expireOverduePending(),
+            ensured: await ensureUpcomingJobs(),
+          };
         case 'retention':
           return { erased: await erasePastPersonalData() };
         default:

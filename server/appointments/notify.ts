@@ -9,24 +9,27 @@ import { bookLang, bookTexts, spokenDateTime } from './texts';
 import { changeDeadline, type AppointmentFull } from './views';
 
 /**
- * The e-mails of an appointment, in the citizen's language: confirmation (with the calendar file),
- * moved (with the updated calendar file), cancelled, reminder (with the cancel link), new link
- * (after the office revoked the old ones). Nothing is
- * sent without an address; a mail failure never undoes the booking, it is only logged.
+ * The e-mails of an appointment, in the citizen's language: the request to confirm an online
+ * booking (with the confirmation link, confirm.ts), confirmation (with the calendar file), moved
+ * (with the updated calendar file), cancelled, reminder (with the cancel link), new link (after
+ * the office revoked the old ones). Nothing is sent without an address; a mail failure never
+ * undoes the booking, it is only logged.
  */
-export type MailKind = 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'new_link';
+export type MailKind = 'confirm_request' | 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'new_link';
+/** The confirmation link, only for `confirm_request` (its secret is never stored). */
+export type MailExtra = { confirmUrl?: string };
 
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
+export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra: MailExtra = {}) {
   const lang = bookLang(a.lang);
   const t = bookTexts(lang);
   const office = pickName(lang, a.office.name, a.office.nameEn);
   const service = pickName(lang, a.service.nameIt, a.service.nameEn);
   const { date, time } = spokenDateTime(a.startsAt, a.office.timeZone, lang);
   const deadline = spokenDateTime(changeDeadline(a.startsAt), a.office.timeZone, lang);
-  const url = manageUrl(manageTokenFor(a));
+  const url = kind === 'confirm_request' ? (extra.confirmUrl ?? '') : manageUrl(manageTokenFor(a));
   const code = formatBookingCode(a.code);
   const { checkinEarlyMinutes: early, checkinLateMinutes: late } = rt().config.appointments;
   const values = {
@@ -42,6 +45,7 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
     deadlineTime: deadline.time,
     early,
     late,
+    minutes: rt().config.booking.confirmMinutes,
   };
 
   const subject = t(`email.${kind}.subject`, values);
@@ -50,12 +54,14 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
     t(`email.${kind}.intro`, values),
     ...(kind === 'cancelled'
       ? []
-      : [
-          t('email.details', values),
-          t('email.codeLine', values),
-          t('email.checkIn', values),
-          t(kind === 'reminder' ? 'email.reminder.cancelHint' : 'email.manageHint', values),
-        ]),
+      : kind === 'confirm_request'
+        ? [t('email.details', values), t('email.confirm_request.ignore')]
+        : [
+            t('email.details', values),
+            t('email.codeLine', values),
+            t('email.checkIn', values),
+            t(kind === 'reminder' ? 'email.reminder.cancelHint' : 'email.manageHint', values),
+          ]),
     t('email.signature'),
   ];
   const text = paragraphs.join('\n\n') + '\n';
@@ -80,16 +86,16 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull) {
   return { subject, text, html, attachments };
 }
 
-export async function sendAppointmentMail(kind: MailKind, a: AppointmentFull): Promise<Sent | null> {
+export async function sendAppointmentMail(kind: MailKind, a: AppointmentFull, extra: MailExtra = {}): Promise<Sent | null> {
   if (!a.email) return null;
-  const m = composeAppointmentMail(kind, a);
+  const m = composeAppointmentMail(kind, a, extra);
   return sendMail({ to: a.email, ...m });
 }
 
 /** After the commit, never failing the caller: the booking stands even if the mail does not go. */
-export function notifyInBackground(kind: MailKind, a: AppointmentFull): void {
+export function notifyInBackground(kind: MailKind, a: AppointmentFull, extra: MailExtra = {}): void {
   if (!a.email) return;
-  void sendAppointmentMail(kind, a).catch((err: unknown) =>
+  void sendAppointmentMail(kind, a, extra).catch((err: unknown) =>
     log.error({ err, appointmentId: a.id, kind }, 'appointment e-mail not sent'),
   );
 }

@@ -20,7 +20,8 @@ export async function todayAppointments(officeId: string, now = new Date()) {
   if (!office) throw notFound('Office');
   const day = localDay(now, office.timeZone);
   const rows = await db.appointment.findMany({
-    where: { officeId, day },
+    // Unconfirmed online bookings are not (yet, or any more) appointments of the day.
+    where: { officeId, day, status: { notIn: ['pending', 'expired'] } },
     include: appointmentInclude,
     orderBy: [{ startsAt: 'asc' }, { createdAt: 'asc' }],
   });
@@ -39,7 +40,7 @@ export async function todayAppointments(officeId: string, now = new Date()) {
       : null,
   }));
   const counts = { booked: 0, checked_in: 0, serving: 0, done: 0, no_show: 0, cancelled: 0 };
-  for (const i of items) counts[i.status]++;
+  for (const i of items) if (i.status !== 'pending' && i.status !== 'expired') counts[i.status]++;
   return { officeId, day, timeZone: office.timeZone, counts, appointments: items };
 }
 

@@ -15,17 +15,19 @@ export const appointmentInclude = {
 export type AppointmentFull = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
 
 /**
- * What the citizen and the counters see of the appointment's day: booked, checked in (ticket
- * waiting), serving (ticket called or at the counter), done, no-show, cancelled.
+ * What the citizen and the counters see of the appointment's day: pending (not yet confirmed by
+ * e-mail), expired (not confirmed in time), booked, checked in (ticket waiting), serving (ticket
+ * called or at the counter), done, no-show, cancelled.
  */
-export type AppointmentDisplayStatus = 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
+export type AppointmentDisplayStatus =
+  'pending' | 'expired' | 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
 export function displayStatus(a: {
   status: AppointmentFull['status'];
   ticket: { status: TicketStatus } | null;
 }): AppointmentDisplayStatus {
   if (a.status === 'cancelled') return 'cancelled';
-  if (a.status === 'booked') return 'booked';
+  if (a.status === 'pending' || a.status === 'expired' || a.status === 'booked') return a.status;
   if (a.status === 'no_show' && !a.ticket) return 'no_show';
   const s = a.ticket?.status;
   if (s === 'called' || s === 'serving') return 'serving';

@@ -1,10 +1,20 @@
 import { rt } from '../runtime';
-import type { Actor } from './actor';
+import type { StaffSession } from './session';
 
-export async function me(actor: Actor) {
-  const counter = await rt().db.counter.findUnique({ where: { staffId: actor.staffId }, select: { id: true } });
+/**
+ * Who is logged in, their counter, whether they must change their password first, and whether
+ * accounts with the published demo password exist (the screens then show a "demo data" badge).
+ */
+export async function me(session: StaffSession) {
+  const { actor } = session;
+  const [counter, demoAccounts] = await Promise.all([
+    rt().db.counter.findUnique({ where: { staffId: actor.staffId }, select: { id: true } }),
+    rt().db.staff.count({ where: { active: true, demoPassword: true } }),
+  ]);
   return {
     staff: { id: actor.staffId, username: actor.username, displayName: actor.displayName, role: actor.role },
     counterId: counter?.id ?? null,
+    mustChangePassword: session.mustChangePassword,
+    demo: demoAccounts > 0,
   };
 }

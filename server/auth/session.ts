@@ -1,11 +1,11 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma } from '../db/generated/client';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
+import type { Role } from '../db/generated/enums';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
-import { DUMMY_HASH, verifyPassword } from './password';
 
 export const SESSION_COOKIE = 'sportello_session';
 export const SESSION_HOURS = 12;
@@ -20,20 +20,25 @@ export function sessionKey(token: string): string {
   return createHmac('sha256', rt().sessionSecret).update(token).digest('hex');
 }
 
-export async function login(raw: z.input<typeof loginInput>): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
-  const input = loginInput.parse(raw);
-  const { db } = rt();
-  const staff = await db.staff.findUnique({ where: { username: input.username } });
-  const ok = await verifyPassword(input.password, staff?.passwordHash ?? DUMMY_HASH);
-  if (!staff || !staff.active || !ok) throw new AppError(401, 'invalid_credentials', 'Wrong username or password');
-  const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
-  await db.session.create({ data: { id: sessionKey(token), staffId: staff.id, expiresAt } });
-  return {
-    token,
-    actor: { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role },
-    expiresAt,
-  };
+/** Removes the logins past their absolute end or idle for longer than any role allows (a repeatable job). */
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const { operatorIdleMinutes, adminIdleMinutes } = rt().config.staffAuth;
+  const before = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  const expired = await rt().db.session.findMany({
+    where: {
+      OR: [
+        { expiresAt: { lte: now } },
+        { lastSeenAt: { lt: before(operatorIdleMinutes) }, staff: { role: 'operator' } },
+        { lastSeenAt: { lt: before(adminIdleMinutes) }, staff: { role: { in: ['supervisor', 'admin'] } } },
+      ],
+    },
+    select: { id: true },
+  });
+  if (expired.length === 0) return 0;
+  const keys = expired.map((s) => s.id);
+  await rt().db.session.deleteMany({ where: { id: { in: keys } } });
+  endLiveSessions(keys);
+  return keys.length;
 }
 
 export async function logout(token: string | undefined): Promise<void> {
@@ -43,13 +48,56 @@ export async function logout(token: string | undefined): Promise<void> {
   endLiveSessions([key]);
 }
 
-/** The staff member behind a cookie token, or null (unknown, expired, or deactivated). */
-export async function actorFromToken(token: string | undefined): Promise<Actor | null> {
+/** A valid login: its staff member, and whether they must first change their password. */
+export interface StaffSession {
+  key: string;
+  actor: Actor;
+  mustChangePassword: boolean;
+}
+
+/** Minutes without a request after which a login of this role ends (STAFF_/ADMIN_SESSION_IDLE_MINUTES). */
+export function idleMinutes(role: Role): number {
+  const { operatorIdleMinutes, adminIdleMinutes } = rt().config.staffAuth;
+  return role === 'operator' ? operatorIdleMinutes : adminIdleMinutes;
+}
+
+/** lastSeenAt is written at most this often, so a busy screen does not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The login behind a cookie token, or null: unknown, past its absolute end (SESSION_HOURS), idle
+ * for longer than its role allows, or of a deactivated account. An idle or expired login is
+ * deleted at once (the purge job removes the ones nobody comes back to). A valid one is marked
+ * as seen now.
+ */
+export async function sessionFromToken(token: string | undefined, now = new Date()): Promise<StaffSession | null> {
   if (!token || token.length > 100) return null;
-  const session = await rt().db.session.findUnique({ where: { id: sessionKey(token) }, include: { staff: true } });
-  if (!session || session.expiresAt < new Date() || !session.staff.active) return null;
+  const { db } = rt();
+  const key = sessionKey(token);
+  const session = await db.session.findUnique({ where: { id: key }, include: { staff: true } });
+  if (!session) return null;
   const s = session.staff;
-  return { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role };
+  const idleSince = now.getTime() - session.lastSeenAt.getTime();
+  if (session.expiresAt <= now || idleSince > idleMinutes(s.role) * 60_000) {
+    await db.session.deleteMany({ where: { id: key } });
+    return null;
+  }
+  if (!s.active) return null;
+  if (idleSince >= TOUCH_EVERY_MS) await db.session.updateMany({ where: { id: key }, data: { lastSeenAt: now } });
+  return {
+    key,
+    actor: { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role },
+    mustChangePassword: s.mustChangePassword,
+  };
+}
+
+/**
+ * The staff member behind a cookie token, or null (unknown, expired, idle, deactivated — or still
+ * bound to change a password the admin chose: such a login may do nothing else).
+ */
+export async function actorFromToken(token: string | undefined, now = new Date()): Promise<Actor | null> {
+  const session = await sessionFromToken(token, now);
+  return session && !session.mustChangePassword ? session.actor : null;
 }
 
 /** Deletes every login of an account (inside the caller's transaction); returns their keys. */
@@ -58,10 +106,21 @@ export async function deleteSessionsOf(tx: Pick<Prisma.TransactionClient, '$quer
   return rows.map((r) => r.id);
 }
 
+export const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'Please choose a new password before going on');
+
+/** Every staff route: a full login, or 401; 403 `password_change_required` while the password must change. */
 export async function requireActor(token: string | undefined): Promise<Actor> {
-  const actor = await actorFromToken(token);
-  if (!actor) throw unauthorized();
-  return actor;
+  const session = await requireSession(token);
+  if (session.mustChangePassword) throw passwordChangeRequired();
+  return session.actor;
+}
+
+/** A login even if its password must change first (the password and "me" routes only). */
+export async function requireSession(token: string | undefined): Promise<StaffSession> {
+  const session = await sessionFromToken(token);
+  if (!session) throw unauthorized();
+  return session;
 }
 
 /** Reads one cookie from a Cookie header (sockets and route handlers alike). */

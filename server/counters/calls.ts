@@ -34,7 +34,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
   let result;
   try {
     result = await changeCounter(actor, counterId, 'call', async (tx, counter) => {
-      const queues = await counterQueues(counter);
+      const queues = await counterQueues(counter, tx);
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
       for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
         const claim = await claimNext(queues, now);

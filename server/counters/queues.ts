@@ -1,3 +1,4 @@
+import type { Tx } from '../admin/audit';
 import type { CounterQueues } from '../queue/engine';
 import { skillBoostMs } from '../queue/policy';
 import { rt } from '../runtime';
@@ -17,12 +18,13 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
 /**
  * The queues counters call from: the services each was opened with, boosted by its clerk's
  * skill weight. One query for any number of counters; a counter without a clerk has none.
+ * Inside a transaction pass its `tx`: a second connection per locked call could exhaust the pool.
  */
-export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<string, CounterQueues>> {
+export async function counterQueuesMany(counters: CounterRow[], db: Tx = rt().db): Promise<Map<string, CounterQueues>> {
   const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
   const out = new Map<string, CounterQueues>();
   if (staffed.length === 0) return out;
-  const skills = await rt().db.skill.findMany({
+  const skills = await db.skill.findMany({
     where: { staffId: { in: staffed.map((c) => c.staffId) } },
     select: { staffId: true, serviceId: true, weight: true },
   });
@@ -31,6 +33,6 @@ export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<str
   return out;
 }
 
-export async function counterQueues(counter: CounterRow): Promise<CounterQueues | null> {
-  return (await counterQueuesMany([counter])).get(counter.id) ?? null;
+export async function counterQueues(counter: CounterRow, db?: Tx): Promise<CounterQueues | null> {
+  return (await counterQueuesMany([counter], db)).get(counter.id) ?? null;
 }

@@ -13,8 +13,19 @@ export interface DemoSeeded {
  * Idempotent: upserts by natural keys (slugs, codes, usernames), so running it again updates
  * names and adds what is missing without touching tickets. Staff passwords and skill weights are
  * set only when first created.
+ *
+ * The demo accounts (`accounts`, default true) share the published password. They are marked
+ * `demoPassword` rather than "must change", so the demo, the e2e tests and the screenshot scripts
+ * log straight in; instead the start banner and the staff screens say loudly that this is a demo
+ * (server/auth/me.ts). Never on a production database: boot.ts seeds them only into the embedded
+ * one, and a production installation gets its first admin from `npm run create-admin`.
  */
-export async function seedDemo(db: Db, timeZone = 'Europe/Rome', data: DemoData = loadDemoData()): Promise<DemoSeeded> {
+export async function seedDemo(
+  db: Db,
+  timeZone = 'Europe/Rome',
+  data: DemoData = loadDemoData(),
+  opts: { accounts?: boolean } = {},
+): Promise<DemoSeeded> {
   const officeIds = new Map<string, string>();
   for (const o of data.offices) {
     const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
@@ -51,11 +62,12 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome', data: DemoData 
     const svc = await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
     serviceIds.set(s.code, svc.id);
   }
+  const accounts = opts.accounts === false ? [] : data.staff;
   const passwordHash = await hashPassword(data.settings.staffPassword);
-  for (const p of data.staff) {
+  for (const p of accounts) {
     const staff = await db.staff.upsert({
       where: { username: p.username },
-      create: { username: p.username, displayName: p.displayName, role: p.role, passwordHash },
+      create: { username: p.username, displayName: p.displayName, role: p.role, passwordHash, demoPassword: true },
       update: { displayName: p.displayName, role: p.role },
     });
     // Weights are set when a skill is first created; later changes belong to the admin.
@@ -66,7 +78,7 @@ export async function seedDemo(db: Db, timeZone = 'Europe/Rome', data: DemoData 
   }
   await seedDemoSchedules(db, data, officeIds, serviceIds);
   await seedDemoDisplays(db, data, officeIds, categoryIds);
-  return { password: data.settings.staffPassword, staff: data.staff.map((s) => ({ username: s.username, role: s.role })) };
+  return { password: data.settings.staffPassword, staff: accounts.map((s) => ({ username: s.username, role: s.role })) };
 }
 
 /**

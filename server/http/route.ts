@@ -14,6 +14,7 @@ import { refuseNul } from './input-text';
 import { resolveCaller } from './kiosk-credential';
 import { checkRateLimit } from './rate-limit';
 import { requestIsHttps, withSecureCookies } from './secure-cookies';
+import { isDependencyUnavailable } from './unavailable';
 
 export { CLIENT_IP_HEADER };
 
@@ -86,6 +87,11 @@ export function toErrorResponse(err: unknown): Response {
       return errorResponse(400, 'invalid_input', 'Some fields are invalid');
     case null:
       break;
+  }
+  // Redis down or failing over (http/unavailable.ts; the database cases are classifyDbError's).
+  if (isDependencyUnavailable(err)) {
+    log.warn({ err }, 'dependency unavailable');
+    return errorResponse(503, 'unavailable', 'A dependency is unavailable, try again shortly');
   }
   log.error({ err }, 'unexpected error');
   return errorResponse(500, 'internal', 'Unexpected error');

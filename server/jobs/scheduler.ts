@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { startAppointmentJobs } from '../appointments/jobs';
 import { checkServerPrinters } from '../printing/printer-status';
 import { startPrintWorker } from '../printing/print-queue';
+import { purgeExpiredSessions } from '../auth/session';
 import { rt } from '../runtime';
 import { closePastDays } from './close-day';
 import { registerQueue, unregisterQueue } from './queues';
@@ -12,7 +13,7 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 /**
  * Background jobs through BullMQ, so that with several app processes each job runs once: the
  * day close at local midnight (and once at start, for a server that was off at midnight), the
- * status check of the printers the server drives itself, the print queue (printing/print-queue.ts),
+ * purge of expired and idle staff logins every 10 minutes, the status check of the printers the server drives itself, the print queue (printing/print-queue.ts),
  * and the appointments' reminders, no-shows and data retention (appointments/jobs.ts).
  */
 export async function startJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
@@ -29,10 +30,16 @@ export async function startJobs(connection: Redis, timeZone: string): Promise<()
     { every: 30_000 },
     { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } },
   );
+  await queue.upsertJobScheduler(
+    'purge-sessions',
+    { every: 10 * 60_000 },
+    { name: 'purge-sessions', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+  );
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
       if (job.name === 'close-day') return { closed: await closePastDays() };
+      if (job.name === 'purge-sessions') return { purged: await purgeExpiredSessions() };
       if (job.name === 'printer-status') return { checked: await checkServerPrinters() };
       throw new Error(`Unknown job ${job.name}`);
     },

@@ -66,6 +66,32 @@ export async function enqueuePrintJob(printJobId: string): Promise<void> {
   );
 }
 
+/**
+ * Print jobs the database still calls `queued` but Redis no longer has (lost with a primary that
+ * died before replicating them, or a flush): queued again under the same id, which BullMQ keeps
+ * unique, so a job that does exist is left alone. Run by the reconciler (boot.ts). Jobs younger
+ * than `minAgeMs` are skipped: their row may be committed before their BullMQ job is added.
+ */
+export async function requeueLostPrintJobs(now = new Date(), minAgeMs = 5_000): Promise<number> {
+  const { db } = rt();
+  const rows = await db.printJob.findMany({
+    where: {
+      status: 'queued',
+      createdAt: { lt: new Date(now.getTime() - minAgeMs), gt: new Date(now.getTime() - 24 * 3600_000) },
+    },
+    select: { id: true },
+    take: 500,
+  });
+  let requeued = 0;
+  for (const r of rows) {
+    if (await printQueue().getJob(r.id)) continue;
+    await enqueuePrintJob(r.id);
+    requeued++;
+  }
+  if (requeued > 0) log.warn({ requeued }, 'print jobs missing from Redis were queued again');
+  return requeued;
+}
+
 const TERMINAL_TICKET = new Set(['completed', 'no_show', 'cancelled']);
 
 async function layoutFor(job: PrintJob, kiosk: Kiosk): Promise<PrintLayout> {

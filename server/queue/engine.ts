@@ -162,8 +162,15 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
     let removed = 0;
     for (const [id, want] of expected) {
       const have = present.get(id) ?? [];
-      for (const h of have) if (h.key !== want.key) (pipe.zrem(h.key, id), removed++);
-      if (!have.some((h) => h.key === want.key && h.score === want.score)) (pipe.zadd(want.key, want.score, id), added++);
+      for (const h of have) {
+        if (h.key === want.key) continue;
+        pipe.zrem(h.key, id);
+        removed++;
+      }
+      if (!have.some((h) => h.key === want.key && h.score === want.score)) {
+        pipe.zadd(want.key, want.score, id);
+        added++;
+      }
     }
     const unknown = [...present.keys()].filter((id) => !expected.has(id));
     if (unknown.length > 0) {
@@ -173,7 +180,10 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
         const s = status.get(id);
         // Waiting now but not in our snapshot: issued meanwhile, leave it. Otherwise stale.
         if (s === 'waiting') continue;
-        for (const h of present.get(id) ?? []) (pipe.zrem(h.key, id), removed++);
+        for (const h of present.get(id) ?? []) {
+          pipe.zrem(h.key, id);
+          removed++;
+        }
       }
     }
     pipe.set(keys.builtMarker(officeId), new Date().toISOString());

@@ -4,8 +4,7 @@ import path from 'node:path';
 import type { Redis } from 'ioredis';
 
 /** The Lua scripts of server/queue/lua, loaded once and run by SHA (EVALSHA, falling back to EVAL). */
-const names = ['call_next', 'move_ticket'] as const;
-export type ScriptName = (typeof names)[number];
+export type ScriptName = 'call_next' | 'move_ticket';
 
 const cache = new Map<ScriptName, { source: string; sha: string }>();
 

@@ -12,6 +12,7 @@ import { AppError, forbidden, notFound, unauthorized } from '../errors';
 import { classifyDbError } from '../http/db-errors';
 import { refuseNul } from '../http/input-text';
 import { crossSiteReason } from '../http/origin';
+import { isDependencyUnavailable } from '../http/unavailable';
 import { log } from '../log';
 import { resolveOffice } from '../offices';
 import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
@@ -37,6 +38,8 @@ function fail(err: unknown): Ack<never> {
   if (db === 'unavailable' || db === 'busy')
     return { ok: false, error: { code: 'unavailable', message: 'A dependency is unavailable, try again shortly' } };
   if (db === 'bad_input') return { ok: false, error: { code: 'invalid_input', message: 'Invalid subscription' } };
+  // Redis down or failing over: the screen subscribes again on its next reconnect, or when it retries.
+  if (isDependencyUnavailable(err)) return { ok: false, error: { code: 'unavailable', message: 'Try again shortly' } };
   log.error({ err }, 'socket handler failed');
   return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
 }

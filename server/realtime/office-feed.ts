@@ -25,6 +25,7 @@ export function startOfficeFeed(): OfficeFeed {
 
   function schedule(officeId: string, state: OfficeState) {
     if (state.timer || state.running || stopped) return;
+    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
     state.timer = setTimeout(async () => {
       state.timer = null;
       state.running = true;
@@ -32,7 +33,9 @@ export function startOfficeFeed(): OfficeFeed {
       try {
         await flushOffice(officeId);
       } catch (err) {
-        log.error({ err, officeId }, 'publish failed');
+        // Database or Redis down: try again, so the screens do not keep the figures of before.
+        state.dirty = true;
+        log.warn({ err, officeId }, 'publish failed, will retry');
       } finally {
         state.running = false;
         if (state.dirty) schedule(officeId, state);

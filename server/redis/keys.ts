@@ -23,6 +23,8 @@ export function redisKeys(prefix: string) {
     /** One-time kiosk pairing code (by its SHA-256) → kiosk id; expires (kiosk-pairing.ts). */
     kioskPairing: (codeHash: string) => `${prefix}:kiosk-pairing:${codeHash}`,
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
+    /** Key prefix of the failed-login counters (rate-limiter-flexible adds the account or address). */
+    loginFailures: (per: 'account' | 'address') => `${prefix}:login-failures:${per}`,
     socketIoChannel: () => `${prefix}:socket.io`,
     bullPrefix: () => `${prefix}:bull`,
     /** Everything of this installation (test runs delete it). */

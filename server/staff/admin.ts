@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
-import { hashPassword } from '../auth/password';
+import { hashPassword, requireGoodPassword } from '../auth/password';
 import { deleteSessionsOf } from '../auth/session';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
@@ -48,12 +48,17 @@ async function publishSkillOffices(serviceIds: string[]) {
 
 export async function adminCreateStaff(actor: Actor, input: z.infer<typeof createStaffInput>) {
   const { password, skills = [], ...data } = input;
+  await requireGoodPassword(data.username, password);
   const passwordHash = await hashPassword(password);
   const created = await rt().db.$transaction(async (tx) => {
     if (await tx.staff.findUnique({ where: { username: data.username }, select: { id: true } }))
       throw conflict('username_taken', 'This username is taken');
     await requireServices(tx, skills);
-    const s = await tx.staff.create({ data: { ...data, passwordHash, skills: { create: skills } }, select: staffSelect });
+    // A password the admin chose: the person picks their own at first login.
+    const s = await tx.staff.create({
+      data: { ...data, passwordHash, mustChangePassword: true, skills: { create: skills } },
+      select: staffSelect,
+    });
     await withAudit(tx, actor, { action: 'create', entity: 'staff', entityId: s.id, after: s });
     return s;
   });
@@ -88,13 +93,19 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
   return after;
 }
 
-/** Sets the password the admin chose; nothing is returned and the hash is never logged. */
+/**
+ * Sets the password the admin chose (password rules apply); the person must change it at their
+ * next login. Nothing is returned and the hash is never logged.
+ */
 export async function adminResetPassword(actor: Actor, staffId: string, password: string): Promise<void> {
+  const target = await rt().db.staff.findUnique({ where: { id: staffId }, select: { username: true } });
+  if (!target) throw notFound('Staff member');
+  await requireGoodPassword(target.username, password);
   const passwordHash = await hashPassword(password);
   const ended = await rt().db.$transaction(async (tx) => {
     const before = await tx.staff.findUnique({ where: { id: staffId }, select: { id: true, username: true } });
     if (!before) throw notFound('Staff member');
-    await tx.staff.update({ where: { id: staffId }, data: { passwordHash } });
+    await tx.staff.update({ where: { id: staffId }, data: { passwordHash, mustChangePassword: true, demoPassword: false } });
     const ended = await deleteSessionsOf(tx, staffId);
     await withAudit(tx, actor, {
       action: 'password_reset',

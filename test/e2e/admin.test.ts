@@ -151,6 +151,48 @@ describe('supervisor screens in Chromium', () => {
     expect(await page.getByTestId('admin-live').count()).toBe(0);
   });
 
+  it('a supervisor whose password the admin chose must change it first; the demo is marked', async () => {
+    await space.db.staff.update({ where: { username: 'supervisore' }, data: { mustChangePassword: true } });
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await login(page, 'supervisore');
+    // Only the change form, nothing of the office.
+    await page.getByTestId('password-required').waitFor();
+    expect(await page.getByTestId('admin-live').count()).toBe(0);
+    expect(await page.getByTestId('demo-badge').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('password-current').fill('sportello');
+    await page.getByTestId('password-new').fill('supervisore');
+    await page.getByTestId('password-repeat').fill('supervisore');
+    await page.getByTestId('password-submit').click();
+    await expect.poll(() => text(page, 'password-error')).toMatch(/username|nome utente/);
+    await page.getByTestId('password-current').fill('sportello');
+    await page.getByTestId('password-new').fill('my own good password');
+    await page.getByTestId('password-repeat').fill('my own good password');
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('admin-live').waitFor();
+    const row = await space.db.staff.findUniqueOrThrow({ where: { username: 'supervisore' } });
+    expect(row.mustChangePassword).toBe(false);
+
+    // Later, from the top bar: the same form in a dialog.
+    await page.getByTestId('admin-password').click();
+    await page.getByTestId('password-dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('password-current').fill('my own good password');
+    await page.getByTestId('password-new').fill('and another one again');
+    await page.getByTestId('password-repeat').fill('and another one again');
+    await page.getByTestId('password-submit').click();
+    await expect.poll(() => page.getByTestId('password-dialog').count()).toBe(0);
+    expect(
+      (await new ApiClient(app.url).post('/api/auth/login', { username: 'supervisore', password: 'and another one again' }))
+        .status,
+    ).toBe(200);
+    // Back to the demo password for the other tests.
+    await space.db.staff.update({
+      where: { username: 'supervisore' },
+      data: { passwordHash: (await space.db.staff.findUniqueOrThrow({ where: { username: 'admin' } })).passwordHash },
+    });
+  });
+
   it('refuses a clerk', async () => {
     const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await login(page, 'operatore2');

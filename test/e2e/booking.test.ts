@@ -1,14 +1,17 @@
 /**
- * Appointments in Chromium, end to end: a full online booking on a phone (and its manage page),
+ * Appointments in Chromium, end to end: a full online booking on a phone (held until confirmed
+ * through the e-mailed link, then its manage page),
  * a kiosk check-in that the specialist office's counter then calls, and a follow-up booked by a
  * clerk. axe-core checks every screen on the way.
  */
+import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookAppointment } from '../../server/appointments/book';
+import { bookConfirmed } from '../helpers/booking';
 import { closeAppointmentQueue } from '../../server/appointments/jobs';
 import { startApp, type TestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { waitForMail } from '../helpers/outbox';
 import { launchBrowser } from '../helpers/browser';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -85,6 +88,23 @@ describe('online booking on a phone', () => {
     await phone.getByTestId('book-consent').check();
     await phone.getByTestId('book-submit').click();
 
+    // Held, not yet booked: the page says to confirm through the e-mail.
+    await phone.getByTestId('book-pending').waitFor();
+    expect(await phone.getByTestId('book-pending').textContent()).toContain('giulia.neri@example.org');
+    expect(await phone.getByTestId('book-pending-summary').textContent()).toContain(time);
+    expect(await axeViolations(phone)).toEqual([]);
+    const held = await space.db.appointment.findFirstOrThrow({ where: { email: 'giulia.neri@example.org' } });
+    expect(held.status).toBe('pending');
+
+    // The link of the e-mail opens the confirmation page; the button confirms.
+    const mail = await waitForMail(path.join(app.dataDir, 'outbox'), (t) => t.includes('To: giulia.neri@example.org'));
+    const link = /https?:\/\/[^\s"<>]+\/book\/confirm\/[A-Za-z0-9_-]+\?lang=en/.exec(mail)?.[0];
+    expect(link).toBeDefined();
+    await phone.goto(`${app.url}${new URL(link as string).pathname}?lang=en`);
+    await phone.getByTestId('book-confirm').waitFor();
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.getByTestId('book-confirm-submit').click();
+
     await phone.getByTestId('book-done').waitFor();
     const code = (await phone.getByTestId('book-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
@@ -138,7 +158,7 @@ describe('the day of the appointment', () => {
     await space.db.patronDay.deleteMany({});
     // Its 5-minute slot began two to seven minutes ago: inside the check-in window, and callable.
     const startsAt = new Date(Math.floor((Date.now() - 2 * 60_000) / (5 * 60_000)) * 5 * 60_000);
-    const booked = await bookAppointment(
+    const booked = await bookConfirmed(
       {
         serviceId: service.id,
         officeId: service.officeId,

@@ -12,6 +12,8 @@ export interface TestApp {
   port: number;
   child: ChildProcess;
   output: () => string;
+  /** The app's DATA_DIR (its e-mail outbox is `outbox/` in it). */
+  dataDir: string;
   /** Stops the process; SIGKILL simulates a crash. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
@@ -46,7 +48,7 @@ export async function startApp(space: TestSpace, env: Record<string, string> = {
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`app did not start in time:\n${out}`)), 150_000);
     const check = () => {
       if (out.includes('Sportello is running')) {
         clearTimeout(timer);
@@ -65,6 +67,7 @@ export async function startApp(space: TestSpace, env: Record<string, string> = {
     port,
     child,
     output: () => out,
+    dataDir: env.DATA_DIR ?? dataDir,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       await new Promise<void>((resolve) => {

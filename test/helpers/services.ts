@@ -28,20 +28,31 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+export interface TestSpaceOptions {
+  seed?: boolean;
+  /** Another PostgreSQL server (a private one a fault test starts and stops). */
+  pgAdminUrl?: string;
+  /** Another Redis: its URL for the app (REDIS_URL), and how the test itself connects. */
+  redisUrl?: string;
+  redis?: () => Redis;
+}
+
 /** Every test file gets its own database and Redis key space, so runs never collide. */
-export async function createTestSpace(opts: { seed?: boolean } = {}): Promise<TestSpace> {
+export async function createTestSpace(opts: TestSpaceOptions = {}): Promise<TestSpace> {
   const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const name = `sportello_test_${id}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  const adminUrl = opts.pgAdminUrl ?? PG_ADMIN_URL;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const databaseUrl = withDatabase(PG_ADMIN_URL, name);
+  const databaseUrl = withDatabase(adminUrl, name);
   await applyMigrations(databaseUrl);
   const db = createDb(databaseUrl, 5);
   if (opts.seed !== false) await seedDemo(db);
   const redisPrefix = `sportello_test_${id}`;
-  const redis = new Redis(REDIS_URL);
+  const redisUrl = opts.redisUrl ?? REDIS_URL;
+  const redis = opts.redis ? opts.redis() : new Redis(redisUrl);
   const flushRedis = async () => {
     let cursor = '0';
     let n = 0;
@@ -55,7 +66,7 @@ export async function createTestSpace(opts: { seed?: boolean } = {}): Promise<Te
   return {
     databaseUrl,
     redisPrefix,
-    redisUrl: REDIS_URL,
+    redisUrl,
     db,
     redis,
     flushRedis,
@@ -63,7 +74,7 @@ export async function createTestSpace(opts: { seed?: boolean } = {}): Promise<Te
       await flushRedis();
       redis.disconnect();
       await db.$disconnect();
-      const a = new pg.Client({ connectionString: PG_ADMIN_URL });
+      const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await a.end();

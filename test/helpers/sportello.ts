@@ -134,6 +134,8 @@ export async function serveAll(c: ApiClient, counterId: string, max = 1000): Pro
 }
 
 /** Asserts the documented error shape `{error:{code,message}}`, the status and (optionally) the code. */
+// `any` like ApiClient's answers: the body is whatever the server sent.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function expectApiError(res: { status: number; body: any }, status: number, code?: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(status);
   expect(res.body, `status ${res.status}: not the JSON error shape`).toMatchObject({

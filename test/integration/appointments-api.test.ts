@@ -1,7 +1,7 @@
 /**
  * Appointments through the HTTP API of a real app process on real PostgreSQL: availability,
- * booking, the race for the last place, manage-link tokens, cancel and reschedule, validation,
- * the confirmation e-mail in the outbox.
+ * online booking held `pending` until confirmed through the e-mailed link, the race for the last
+ * place, manage-link tokens, cancel and reschedule, validation, the e-mails in the outbox.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { signManageToken } from '../../server/appointments/manage-token';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
+import { confirmFromOutbox, confirmTokenIn, waitForMail } from '../helpers/outbox';
 import { expectApiError } from '../helpers/sportello';
 
 let space: TestSpace;
@@ -37,12 +38,22 @@ async function freeSlots(n: number): Promise<string[]> {
 }
 
 const person = { name: 'Maria Rossi', email: 'maria.rossi@example.org', privacyConsent: true };
+let mailbox = 0;
+
+/** Books online with an address of its own and confirms through the e-mailed link: the booked appointment. */
+async function bookAndConfirm(startsAt: string) {
+  const email = `citizen${++mailbox}@example.org`;
+  const r = await api().post('/api/appointments', { serviceId, officeId, startsAt, ...person, email });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return confirmFromOutbox(api(), outbox, email);
+}
 
 beforeAll(async () => {
   space = await createTestSpace();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-appt-'));
   outbox = path.join(dataDir, 'outbox');
-  app = await startApp(space, { DATA_DIR: dataDir });
+  // Many bookings from few addresses here; the per-contact limit has its own test.
+  app = await startApp(space, { DATA_DIR: dataDir, BOOKINGS_PER_CONTACT_PER_DAY: '0' });
   const service = await space.db.service.findFirstOrThrow({ where: { code: 'carta-identita-elettronica' } });
   serviceId = service.id;
   officeId = service.officeId;
@@ -105,41 +116,64 @@ describe('availability', () => {
 });
 
 describe('booking', () => {
-  it('books, answers with code, manage link, QR and calendar file, and mails a confirmation to the outbox', async () => {
+  it('books online as pending (no code, no link), confirms through the e-mailed link, then answers with code, QR, calendar file', async () => {
     const [slot] = await freeSlots(1);
     const r = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person, lang: 'en' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    expect(r.body.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
-    expect(r.body.status).toBe('booked');
+    expect(r.body.status).toBe('pending');
     expect(r.body.startsAt).toBe(new Date(slot).toISOString());
-    expect(r.body.manageUrl).toContain(`/book/manage/${r.body.token}`);
-    expect(r.body.canChange).toBe(true);
+    expect(Date.parse(r.body.holdUntil) - Date.now()).toBeGreaterThan(5 * 60_000);
+    // Nothing that would let a stranger use the booking before the address is confirmed.
+    expect(r.body.code).toBeUndefined();
+    expect(r.body.token).toBeUndefined();
+    expect(r.body.manageUrl).toBeUndefined();
+    const row = await space.db.appointment.findUniqueOrThrow({ where: { id: r.body.id } });
+    expect(row.status).toBe('pending');
+    expect(row.confirmTokenHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const qr = await fetch(`${app.url}${r.body.qrUrl}`);
+    // The request to confirm: a link, no calendar file yet.
+    const request = await waitForMail(outbox, (t) => t.includes('To: maria.rossi@example.org') && t.includes('/book/confirm/'));
+    expect(request).toContain('Subject: Please confirm your appointment');
+    expect(request).not.toContain('text/calendar');
+    const token = confirmTokenIn(request);
+    // Opening the page alone confirms nothing (mail scanners follow links).
+    const page = await fetch(`${app.url}/book/confirm/${token}?lang=en`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('data-testid="book-confirm"');
+    expect((await space.db.appointment.findUniqueOrThrow({ where: { id: r.body.id } })).status).toBe('pending');
+
+    const confirmed = await api().post('/api/appointments/confirm', { token });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body.status).toBe('booked');
+    expect(confirmed.body.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+    expect(confirmed.body.manageUrl).toContain(`/book/manage/${confirmed.body.token}`);
+    expect(confirmed.body.canChange).toBe(true);
+    // A second click shows the same booking.
+    const again = await api().post('/api/appointments/confirm', { token });
+    expect(again.status).toBe(200);
+    expect(again.body.code).toBe(confirmed.body.code);
+    expectApiError(await api().post('/api/appointments/confirm', { token: 'x'.repeat(32) }), 404, 'confirm_invalid');
+    expectApiError(await api().post('/api/appointments/confirm', { token: 'short' }), 400, 'invalid_input');
+
+    const qr = await fetch(`${app.url}${confirmed.body.qrUrl}`);
     expect(qr.status).toBe(200);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
-    const ics = await fetch(`${app.url}${r.body.icsUrl}`);
+    const ics = await fetch(`${app.url}${confirmed.body.icsUrl}`);
     expect(ics.status).toBe(200);
     const text = await ics.text();
     expect(text).toContain('BEGIN:VEVENT');
     expect(text).toContain(`DTSTART:${new Date(slot).toISOString().replace(/[-:]/g, '').replace('.000', '')}`);
 
     // The confirmation: a readable .eml with the calendar file attached.
-    let eml = '';
-    for (let i = 0; i < 50 && !eml; i++) {
-      const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')) : [];
-      for (const f of files) {
-        const content = fs.readFileSync(path.join(outbox, f), 'utf8');
-        if (content.includes('maria.rossi@example.org')) eml = content;
-      }
-      if (!eml) await new Promise((res) => setTimeout(res, 100));
-    }
-    expect(eml).toContain('Subject: Appointment confirmed');
+    const eml = await waitForMail(
+      outbox,
+      (t) => t.includes('To: maria.rossi@example.org') && t.includes('Appointment confirmed'),
+    );
     expect(eml).toContain('text/calendar');
-    expect(eml).toContain(r.body.code);
+    expect(eml).toContain(confirmed.body.code);
   });
 
-  it('50 parallel requests for the last free place: exactly one booking, the others 409 slot_full', async () => {
+  it('50 parallel requests for the last free place: exactly one (pending) hold, the others 409 slot_full', async () => {
     const [slot] = await freeSlots(1);
     const first = await api().post('/api/appointments', {
       serviceId,
@@ -162,7 +196,8 @@ describe('booking', () => {
       expectApiError(r, 409, 'slot_full');
       expect(r.body.error.message).toMatch(/no longer available/);
     }
-    expect(await space.db.appointment.count({ where: { serviceId, startsAt: new Date(slot), status: 'booked' } })).toBe(2);
+    // Unconfirmed holds count against the capacity like bookings.
+    expect(await space.db.appointment.count({ where: { serviceId, startsAt: new Date(slot), status: 'pending' } })).toBe(2);
     const counter = await space.db.appointmentSlot.findUniqueOrThrow({
       where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(slot) } },
     });
@@ -177,6 +212,8 @@ describe('booking', () => {
     const bad = [
       { serviceId, officeId, startsAt: slot, ...person, privacyConsent: false },
       { serviceId, officeId, startsAt: slot, name: 'X', privacyConsent: true },
+      // Online, the e-mail address is required (the booking is confirmed there).
+      { serviceId, officeId, startsAt: slot, name: 'X', phone: '+39 333 1234567', privacyConsent: true },
       { serviceId, officeId, startsAt: slot, ...person, email: 'not-an-address' },
       { serviceId, officeId, startsAt: slot, ...person, phone: 'call me' },
       { serviceId, officeId, startsAt: 'tomorrow', ...person },
@@ -225,6 +262,9 @@ describe('booking', () => {
       channel: 'counter',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // The clerk vouches for the citizen: booked at once, no e-mail confirmation.
+    expect(r.body.status).toBe('booked');
+    expect(r.body.code).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
     const row = await space.db.appointment.findFirstOrThrow({ where: { name: 'Luigi Bianchi' } });
     expect(row.channel).toBe('counter');
     expect(row.bookedByStaffId).not.toBeNull();
@@ -234,11 +274,11 @@ describe('booking', () => {
 describe('manage link', () => {
   it('shows, reschedules and cancels with a valid token; the place is free again at once', async () => {
     const [a, b] = await freeSlots(2);
-    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: a, ...person });
-    const token = booked.body.token as string;
+    const booked = await bookAndConfirm(a);
+    const token = booked.token as string;
     const seen = await api().get(`/api/appointments/${token}`);
     expect(seen.status).toBe(200);
-    expect(seen.body.code).toBe(booked.body.code);
+    expect(seen.body.code).toBe(booked.code);
 
     const moved = await api().post(`/api/appointments/${token}/reschedule`, { startsAt: b });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
@@ -270,8 +310,8 @@ describe('manage link', () => {
 
   it('refuses a tampered or expired token with 403, and changes nothing', async () => {
     const [slot] = await freeSlots(1);
-    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person });
-    const token = booked.body.token as string;
+    const booked = await bookAndConfirm(slot);
+    const token = booked.token as string;
     const [id, exp, kid, ver, sig] = token.split('.');
     const flip = (s: string) => s.slice(0, -1) + (s.endsWith('a') ? 'b' : 'a');
     const tampered = [
@@ -301,14 +341,14 @@ describe('manage link', () => {
 
   it('refuses changes after the deadline', async () => {
     const [slot] = await freeSlots(1);
-    const booked = await api().post('/api/appointments', { serviceId, officeId, startsAt: slot, ...person });
+    const booked = await bookAndConfirm(slot);
     // Pretend the appointment is in one hour (inside the 24-hour deadline).
     const soon = new Date(Date.now() + 3600_000);
     await space.db.appointment.update({
-      where: { id: booked.body.id },
+      where: { id: booked.id },
       data: { startsAt: soon, endsAt: new Date(soon.getTime() + 15 * 60_000) },
     });
-    const token = signManageToken(booked.body.id, new Date(Date.now() + 86_400_000), 'test-secret');
+    const token = signManageToken(booked.id, new Date(Date.now() + 86_400_000), 'test-secret');
     const view = await api().get(`/api/appointments/${token}`);
     expect(view.body.canChange).toBe(false);
     expectApiError(await api().post(`/api/appointments/${token}/cancel`), 409, 'change_deadline_passed');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/auth/actor';
-import { bookAppointment } from '../../server/appointments/book';
+import { bookConfirmed } from '../helpers/booking';
 import { checkIn } from '../../server/appointments/check-in';
 import { appointmentQueue, closeAppointmentQueue, noShowJobId, reminderJobId } from '../../server/appointments/jobs';
 import { cancelByToken, rescheduleByToken } from '../../server/appointments/manage';
@@ -48,7 +48,7 @@ const person = { name: 'Anna Verdi', email: 'anna.verdi@example.org', privacyCon
 
 async function book(startsAt: Date, extra: Record<string, unknown> = {}) {
   // Booked the day before, so any time of "today" is bookable.
-  return bookAppointment(
+  return bookConfirmed(
     { serviceId, officeId, startsAt: startsAt.toISOString(), ...person, ...extra },
     { now: new Date(startsAt.getTime() - 26 * HOUR) },
   );
@@ -96,7 +96,7 @@ describe('reminders', () => {
   it('are delayed jobs with deterministic ids, removed on cancel, moved on reschedule', async () => {
     const now = new Date(REMINDERS_NOW);
     const start = quarter(REMINDERS_NOW + 4 * 24 * HOUR);
-    const a = await bookAppointment({ serviceId, officeId, startsAt: start.toISOString(), ...person }, { now });
+    const a = await bookConfirmed({ serviceId, officeId, startsAt: start.toISOString(), ...person }, { now });
     const q = appointmentQueue();
     const at = (id: string) =>
       eventually(
@@ -151,7 +151,7 @@ describe('reminders', () => {
   it('are not scheduled when their time has passed or without an e-mail address', async () => {
     const now = new Date(REMINDERS_NOW);
     const soon = quarter(REMINDERS_NOW + 5 * HOUR);
-    const a = await bookAppointment({ serviceId, officeId, startsAt: soon.toISOString(), ...person }, { now });
+    const a = await bookConfirmed({ serviceId, officeId, startsAt: soon.toISOString(), ...person }, { now });
     const q = appointmentQueue();
     expect(
       await eventually(
@@ -161,7 +161,7 @@ describe('reminders', () => {
     ).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 2))).toBeDefined();
     expect(await q.getJob(reminderJobId({ id: a.id, startsAt: soon }, 48))).toBeUndefined();
-    const noMail = await bookAppointment(
+    const noMail = await bookConfirmed(
       {
         serviceId,
         officeId,

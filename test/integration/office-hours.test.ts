@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookAppointment } from '../../server/appointments/book';
+import { bookConfirmed } from '../helpers/booking';
 import { checkIn } from '../../server/appointments/check-in';
 import { nationalHoliday } from '../../server/schedules/holidays';
 import { ApiClient } from '../helpers/api';
@@ -286,7 +286,7 @@ describe('appointment check-in is not blocked by the walk-in hours', () => {
       },
     });
     const T = new Date('2026-12-02T09:00:00Z');
-    const booked = await bookAppointment(
+    const booked = await bookConfirmed(
       {
         serviceId: service.id,
         officeId: service.officeId,

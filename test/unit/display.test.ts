@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCall, displayReducer, initialDisplayState, queueRows, visibleQueues } from '../../display/calls';
-import { isPlainCounterName, spellNumber, speechText } from '../../display/announcer';
+import { isPlainCounterName, spellNumber, speechText } from '../../ui/speech';
 import type { CallInfo, DisplaySnapshot, QueueInfo } from '../../server/realtime/contract';
 
 const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`, serviceId = 'svc'): CallInfo => ({

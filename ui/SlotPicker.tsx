@@ -17,8 +17,8 @@ import {
   type Availability,
   type DayInfo,
   type SlotInfo,
-} from './api';
-import styles from './book.module.css';
+} from '../book/api';
+import styles from './slot-picker.module.css';
 
 export interface PickedSlot {
   startsAt: string;
@@ -57,6 +57,8 @@ export function SlotPicker({
   // The first month shown is the one with the first free place (loaded from "today" on).
   useEffect(() => {
     let live = true;
+    // Another month shows "loading" at once (a synchronous setState by design).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setLoad({ status: 'loading' });
     const today = new Date().toISOString().slice(0, 10);
     // From yesterday (UTC) to be safe across time zones: the server clips to its own window.

@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { createTranslator } from 'use-intl/core';
+import type { LanguageCode } from '../i18n/languages';
+import { messages } from '../i18n/messages';
+import styles from './display.module.css';
+
+export type DisplayT = ReturnType<typeof makeT>;
+export function makeT(lang: LanguageCode) {
+  return createTranslator({ locale: lang, messages: messages[lang], namespace: 'display' });
+}
+type Key = Parameters<DisplayT>[0];
+type Values = Parameters<DisplayT>[1];
+
+/** The display's texts: Italian first, the secondary language (if any) underneath, smaller. */
+export interface Texts {
+  tIt: DisplayT;
+  tSec: DisplayT | null;
+  secondary: LanguageCode | null;
+  /** A label in Italian with the secondary language underneath (or beside it, `inline`). */
+  bi: (k: Key, values?: Values, inline?: boolean) => ReactNode;
+}
+
+export function makeTexts(secondary: LanguageCode | null): Texts {
+  const tIt = makeT('it');
+  const tSec = secondary ? makeT(secondary) : null;
+  const bi = (k: Key, values?: Values, inline = false): ReactNode => (
+    <>
+      <span lang="it" className={inline ? undefined : styles.primary}>
+        {tIt(k, values)}
+      </span>
+      {tSec && secondary && (
+        <span lang={secondary} className={inline ? styles.secondaryInline : styles.secondary}>
+          {tSec(k, values)}
+        </span>
+      )}
+    </>
+  );
+  return { tIt, tSec, secondary, bi };
+}

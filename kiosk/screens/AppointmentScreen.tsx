@@ -1,0 +1,64 @@
+'use client';
+/** A service served by appointment only: where to go, and booking at the kiosk. */
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import { KioskBooking } from '../KioskBooking';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import { BackButton } from './BackButton';
+import { pick, type Office, type Service } from '../api';
+import { BackIcon, CalendarIcon } from '../icons';
+
+export function AppointmentScreen({
+  lang,
+  headingRef,
+  service,
+  office,
+  onBack,
+  onStartOver,
+  kioskId,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  service: Service;
+  office: Office | undefined;
+  onBack: () => void;
+  onStartOver: () => void;
+  /** This kiosk's registration, passed on with a booking made here. */
+  kioskId?: string;
+}) {
+  const t = useTranslations('kiosk');
+  const officeName = pick(lang, service.office.name, service.office.nameEn);
+  return (
+    <div className={styles.screen} data-testid="kiosk-appointment">
+      <div className={styles.screenHead}>
+        <BackButton onClick={onBack} />
+        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+          {pick(lang, service.nameIt, service.nameEn)}
+        </h1>
+      </div>
+      <div className={`${styles.panel} ${styles.scroll}`}>
+        <span className={styles.panelIcon}>
+          <CalendarIcon />
+        </span>
+        <p className={styles.panelEyebrow}>{t('appointmentTitle')}</p>
+        <p className={styles.panelText}>{t('appointmentText', { office: officeName })}</p>
+        {office?.address ? <p className={styles.panelAddress}>{office.address}</p> : null}
+        <p className={styles.panelNote}>{t('appointmentNoTicket')}</p>
+        {/* Booking on the spot (issue #3): the next free times at the service's office. */}
+        <div className={styles.bookingSlot} data-slot="booking">
+          <KioskBooking service={service} lang={lang} kioskId={kioskId} />
+        </div>
+      </div>
+      <div className={styles.actions}>
+        <button type="button" className={styles.primaryButton} onClick={onBack}>
+          <BackIcon />
+          <span>{t('back')}</span>
+        </button>
+        <button type="button" className={styles.secondaryButton} onClick={onStartOver}>
+          {t('startOver')}
+        </button>
+      </div>
+    </div>
+  );
+}

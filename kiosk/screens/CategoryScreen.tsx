@@ -1,0 +1,47 @@
+'use client';
+/** The services of one category. */
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import { BackButton } from './BackButton';
+import { ServiceTile } from './ServiceTile';
+import { pick, type Category, type Service } from '../api';
+import { Emoji } from '../Emoji';
+
+export function CategoryScreen({
+  lang,
+  headingRef,
+  category,
+  services,
+  onBack,
+  onService,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  category: Category;
+  services: Service[];
+  onBack: () => void;
+  onService: (s: Service) => void;
+}) {
+  const t = useTranslations('kiosk');
+  return (
+    <div className={styles.screen}>
+      <div className={styles.screenHead}>
+        <BackButton onClick={onBack} />
+        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+          <Emoji text={category.icon} className={styles.titleEmoji} />
+          {pick(lang, category.nameIt, category.nameEn)}
+        </h1>
+      </div>
+      <p className={styles.lead}>{t('chooseService')}</p>
+      <ul className={`${styles.serviceList} ${styles.scroll}`}>
+        {services.map((s) => (
+          <li key={s.id}>
+            <ServiceTile service={s} lang={lang} onChoose={onService} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

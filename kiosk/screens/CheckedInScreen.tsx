@@ -1,0 +1,62 @@
+'use client';
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import { pick } from '../api';
+import type { CheckInResult } from '../appointments-api';
+import local from '../checkin.module.css';
+import { CalendarIcon } from '../icons';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import { TicketQrAndDone } from './TicketScreen';
+
+/** Checked in: the ticket number, when, where, and the QR code of the ticket's phone page. */
+export function CheckedInScreen({
+  lang,
+  headingRef,
+  result,
+  kioskOfficeId,
+  onDone,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  result: CheckInResult;
+  kioskOfficeId?: string;
+  onDone: () => void;
+}) {
+  const t = useTranslations('kiosk');
+  const { ticket, appointment: a } = result;
+  const elsewhere = kioskOfficeId && kioskOfficeId !== a.office.id;
+  const noPaper = ticket.print?.status === 'unavailable';
+  return (
+    <div className={styles.ticket} data-testid="kiosk-checked-in" data-late={result.late ? 'true' : 'false'}>
+      <div className={styles.ticketMain}>
+        <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
+          {result.late ? t('checkin.lateTitle') : t('checkin.doneTitle')}
+        </h1>
+        <p className={styles.ticketNumber}>
+          <span className="visually-hidden">{t('ticketNumberLabel')} </span>
+          <span data-testid="kiosk-checked-in-number">{ticket.number}</span>
+        </p>
+        <p className={styles.ticketService}>{pick(lang, a.service.nameIt, a.service.nameEn)}</p>
+        <p className={local.when}>
+          <CalendarIcon />
+          <span>{result.late ? t('checkin.lateText', { time: a.time }) : t('checkin.doneText', { time: a.time })}</span>
+        </p>
+        <p className={styles.whatNext}>
+          {elsewhere
+            ? t('checkin.goTo', { office: pick(lang, a.office.name, a.office.nameEn), address: a.office.address })
+            : t('ticketWhatNext')}
+        </p>
+        {ticket.print ? (
+          <p
+            className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}
+            role={noPaper ? 'alert' : undefined}
+          >
+            <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
+          </p>
+        ) : null}
+      </div>
+      <TicketQrAndDone code={ticket.code} onDone={onDone} />
+    </div>
+  );
+}

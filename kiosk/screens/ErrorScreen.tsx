@@ -1,0 +1,58 @@
+'use client';
+/** A ticket could not be issued: why, and what to do. */
+import { useTranslations } from 'use-intl';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import type { ErrorKind } from '../api';
+import { AlertIcon } from '../icons';
+
+const errorKeys: Record<ErrorKind, string> = {
+  network: 'errorNetwork',
+  tooMany: 'errorTooMany',
+  byAppointment: 'errorByAppointment',
+  notFound: 'errorNotFound',
+  closed: 'errorClosed',
+  unavailable: 'errorUnavailable',
+  generic: 'errorGeneric',
+};
+
+export function errorMessageKey(kind: ErrorKind): string {
+  return errorKeys[kind];
+}
+
+export function ErrorScreen({
+  headingRef,
+  kind,
+  onRetry,
+  onStartOver,
+}: {
+  headingRef: HeadingRef;
+  kind: ErrorKind;
+  onRetry: (() => void) | null;
+  onStartOver: () => void;
+}) {
+  const t = useTranslations('kiosk');
+  return (
+    <div className={`${styles.screen} ${styles.centered}`} data-testid="kiosk-error" data-error={kind}>
+      <div className={styles.errorPanel} role="alert">
+        <span className={styles.errorIcon}>
+          <AlertIcon />
+        </span>
+        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+          {t('errorTitle')}
+        </h1>
+        <p className={styles.errorText}>{t(errorKeys[kind])}</p>
+      </div>
+      <div className={styles.actions}>
+        {onRetry ? (
+          <button type="button" className={styles.primaryButton} onClick={onRetry} data-testid="kiosk-retry">
+            {t('retry')}
+          </button>
+        ) : null}
+        <button type="button" className={styles.secondaryButton} onClick={onStartOver}>
+          {t('startOver')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+'use client';
+/** The priority step: a declared need moves the ticket ahead. */
+import type { ComponentType } from 'react';
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import { BackButton } from './BackButton';
+import { pick, type KioskPriority, type Service } from '../api';
+import { CheckIcon, ElderlyIcon, PregnantIcon, WheelchairIcon } from '../icons';
+
+const priorityChoices: { value: Exclude<KioskPriority, 'none'>; key: string; Icon: ComponentType }[] = [
+  { value: 'disability', key: 'priorityDisability', Icon: WheelchairIcon },
+  { value: 'pregnancy', key: 'priorityPregnancy', Icon: PregnantIcon },
+  { value: 'elderly', key: 'priorityElderly', Icon: ElderlyIcon },
+];
+
+export function PriorityScreen({
+  lang,
+  headingRef,
+  service,
+  onBack,
+  onChoose,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  service: Service;
+  onBack: () => void;
+  onChoose: (p: KioskPriority) => void;
+}) {
+  const t = useTranslations('kiosk');
+  return (
+    <div className={styles.screen}>
+      <div className={styles.screenHead}>
+        <BackButton onClick={onBack} />
+        <h1 ref={headingRef} tabIndex={-1} className={styles.title} id="kiosk-priority-title">
+          {t('priorityTitle')}
+        </h1>
+      </div>
+      <div className={styles.scroll}>
+        <p className={styles.lead}>{t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}</p>
+        <p className={styles.explain}>{t('priorityExplain')}</p>
+        <div className={styles.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
+          <button
+            type="button"
+            className={`${styles.priorityTile} ${styles.priorityNone}`}
+            data-testid="kiosk-priority-none"
+            onClick={() => onChoose('none')}
+          >
+            <span className={styles.priorityIcon}>
+              <CheckIcon />
+            </span>
+            <span className={styles.priorityText}>
+              <span className={styles.priorityLabel}>{t('priorityNone')}</span>
+              <span className={styles.priorityHint}>{t('priorityNoneHint')}</span>
+            </span>
+          </button>
+          {priorityChoices.map(({ value, key, Icon }) => (
+            <button
+              key={value}
+              type="button"
+              className={styles.priorityTile}
+              data-testid={`kiosk-priority-${value}`}
+              onClick={() => onChoose(value)}
+            >
+              <span className={styles.priorityIcon}>
+                <Icon />
+              </span>
+              <span className={styles.priorityText}>
+                <span className={styles.priorityLabel}>{t(key)}</span>
+              </span>
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

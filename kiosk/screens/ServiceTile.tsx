@@ -1,0 +1,49 @@
+'use client';
+/** One service as a big button, in a category and in search results. */
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import styles from '../kiosk.module.css';
+import { pick, type Service } from '../api';
+import { CalendarIcon, ChevronIcon } from '../icons';
+import { Emoji } from '../Emoji';
+
+export function ServiceTile({
+  service: s,
+  lang,
+  onChoose,
+  showCategory,
+}: {
+  service: Service;
+  lang: LanguageCode;
+  onChoose: (s: Service) => void;
+  showCategory?: boolean;
+}) {
+  const t = useTranslations('kiosk');
+  const byAppointment = s.mode === 'appointment';
+  return (
+    <button
+      type="button"
+      className={byAppointment ? `${styles.serviceTile} ${styles.serviceTileAppointment}` : styles.serviceTile}
+      data-testid={`kiosk-service-${s.code}`}
+      data-mode={s.mode}
+      onClick={() => onChoose(s)}
+    >
+      <span className={styles.serviceText}>
+        <span className={styles.serviceName}>{pick(lang, s.nameIt, s.nameEn)}</span>
+        {showCategory && !byAppointment ? (
+          <span className={styles.serviceMeta}>
+            <Emoji text={s.category.icon} />
+            {pick(lang, s.category.nameIt, s.category.nameEn)}
+          </span>
+        ) : null}
+        {byAppointment ? (
+          <span className={styles.serviceMeta}>
+            <CalendarIcon />
+            {t('byAppointmentBadge', { office: pick(lang, s.office.name, s.office.nameEn) })}
+          </span>
+        ) : null}
+      </span>
+      <ChevronIcon />
+    </button>
+  );
+}

@@ -1,0 +1,113 @@
+'use client';
+/** The ticket: number, people ahead, estimated wait, QR code for the phone page. */
+import { useTranslations } from 'use-intl';
+import type { LanguageCode } from '../../i18n/languages';
+import styles from '../kiosk.module.css';
+import type { HeadingRef } from './heading';
+import { pick, type IssuedTicket } from '../api';
+import { AlertIcon, CheckIcon, ClockIcon, PeopleIcon, PhoneIcon, PrinterIcon } from '../icons';
+
+type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+export function waitPhrase(t: Translate, minutes: number | null | undefined): string | null {
+  if (minutes === null || minutes === undefined) return null;
+  return minutes <= 0 ? t('waitNext') : t('waitAbout', { count: Math.round(minutes) });
+}
+
+export function TicketScreen({
+  lang,
+  headingRef,
+  ticket,
+  onDone,
+}: {
+  lang: LanguageCode;
+  headingRef: HeadingRef;
+  ticket: IssuedTicket;
+  onDone: () => void;
+}) {
+  const t = useTranslations('kiosk');
+  const wait = waitPhrase(t, ticket.estimatedWaitMinutes);
+  const position = ticket.position;
+  // No paper is coming: the QR code on screen is the citizen's ticket, so it gets bigger.
+  const noPaper = ticket.print?.status === 'unavailable';
+  return (
+    <div
+      className={noPaper ? `${styles.ticket} ${styles.ticketNoPaper}` : styles.ticket}
+      data-testid="kiosk-ticket"
+      data-print={ticket.print?.status ?? 'none'}
+    >
+      <div className={styles.ticketMain}>
+        <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
+          {t('ticketTitle')}
+        </h1>
+        <p className={styles.ticketNumber}>
+          <span className="visually-hidden">{t('ticketNumberLabel')} </span>
+          <span data-testid="kiosk-ticket-number">{ticket.number}</span>
+        </p>
+        <p className={styles.ticketService}>{pick(lang, ticket.service.nameIt, ticket.service.nameEn)}</p>
+        <dl className={styles.stats}>
+          {typeof position === 'number' ? (
+            <div className={styles.stat}>
+              <dt>
+                <PeopleIcon />
+                {t('aheadLabel')}
+              </dt>
+              <dd data-testid="kiosk-ticket-position">{position <= 0 ? t('aheadNone') : position}</dd>
+            </div>
+          ) : null}
+          {wait ? (
+            <div className={styles.stat}>
+              <dt>
+                <ClockIcon />
+                {t('waitLabel')}
+              </dt>
+              <dd data-testid="kiosk-ticket-wait">{wait}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <p className={styles.whatNext}>{t('ticketWhatNext')}</p>
+        {ticket.print ? (
+          <p
+            className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}
+            role={noPaper ? 'alert' : undefined}
+            data-testid="kiosk-print-notice"
+          >
+            {noPaper ? <AlertIcon /> : <PrinterIcon />}
+            <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
+          </p>
+        ) : null}
+      </div>
+      <TicketQrAndDone code={ticket.code} onDone={onDone} />
+    </div>
+  );
+}
+
+export function TicketQrAndDone({ code, onDone }: { code: string; onDone: () => void }) {
+  const t = useTranslations('kiosk');
+  return (
+    <>
+      <figure className={styles.qr}>
+        {/* eslint-disable-next-line @next/next/no-img-element -- a plain <img>: the API renders the SVG, there is nothing for next/image to optimise */}
+        <img
+          src={`/api/tickets/${encodeURIComponent(code)}/qr.svg`}
+          alt={t('qrAlt')}
+          width={300}
+          height={300}
+          className={styles.qrImage}
+          data-testid="kiosk-ticket-qr"
+        />
+        <figcaption className={styles.qrCaption}>
+          <span className={styles.qrLabel}>
+            <PhoneIcon />
+            {t('qrLabel')}
+          </span>
+          <span className={styles.qrHint}>{t('qrHint')}</span>
+        </figcaption>
+      </figure>
+      <button type="button" className={`${styles.primaryButton} ${styles.doneButton}`} data-testid="kiosk-done" onClick={onDone}>
+        <CheckIcon />
+        <span>{t('done')}</span>
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,12 @@
+import { bookAppointment, type BookInput } from '../../server/appointments/book';
+import type { AppointmentView } from '../../server/appointments/views';
+
+/**
+ * Books at once, as a registered kiosk does (no e-mail confirmation), for tests about what happens
+ * to a booked appointment. Online bookings, which start `pending`, are tested on their own.
+ */
+export async function bookConfirmed(raw: BookInput, opts: { now?: Date } = {}): Promise<AppointmentView> {
+  const r = await bookAppointment({ channel: 'kiosk', ...raw }, { registeredKiosk: true, now: opts.now });
+  if (!('token' in r)) throw new Error(`expected a confirmed booking, got ${r.status}`);
+  return r;
+}
