@@ -35,7 +35,14 @@ export function ManageApp({
 
 function LinkError({ code }: { code: string }) {
   const t = useTranslations('book');
-  const key = code === 'token_expired' ? 'manage.expired' : code === 'not_found' ? 'manage.notFound' : 'manage.invalid';
+  const key =
+    code === 'token_expired'
+      ? 'manage.expired'
+      : code === 'token_revoked'
+        ? 'manage.revoked'
+        : code === 'not_found'
+          ? 'manage.notFound'
+          : 'manage.invalid';
   return (
     <section className={styles.errorPanel} data-testid="book-manage-error" data-error={code} aria-labelledby="book-step-title">
       <h2 id="book-step-title" className={styles.stepTitle}>

@@ -128,6 +128,7 @@ const known = new Set([
   'rate_limited',
   'token_invalid',
   'token_expired',
+  'token_revoked',
   'change_deadline_passed',
   'already_cancelled',
   'not_changeable',

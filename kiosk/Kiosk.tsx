@@ -53,7 +53,11 @@ export interface KioskProps {
   officeId?: string;
   /** The language the kiosk starts in and returns to. */
   defaultLang: LanguageCode;
-  /** This kiosk's registration (`?kiosk=<id>`): its printer prints the tickets taken here. */
+  /**
+   * The registered kiosk this browser is paired with (its cookie, see server/printing/kiosk-pairing.ts):
+   * its printer prints the tickets taken here, and citizens may declare a priority. Absent: an
+   * unpaired screen, which gives plain tickets on screen only.
+   */
   kioskId?: string;
 }
 
@@ -195,8 +199,6 @@ function KioskApp({
     if (stale.current || Date.now() - loadedAt.current > CATALOG_MAX_AGE_MS) void reloadCatalog();
   }, [defaultLang, reloadCatalog, setLang]);
 
-  const chooseService = (service: Service) => dispatch({ type: 'service', service });
-
   const requestSeq = useRef(0);
   const issue = useCallback(
     async (service: Service, priority: KioskPriority, from: Origin) => {
@@ -217,6 +219,18 @@ function KioskApp({
     },
     [lang, kioskId, reloadCatalog],
   );
+
+  // Only a paired kiosk screen may declare a priority (the server refuses it from anyone else):
+  // an unpaired screen issues a plain ticket straight away.
+  const chooseService = (service: Service) => {
+    if (kioskId || service.mode === 'appointment') dispatch({ type: 'service', service });
+    else
+      void issue(
+        service,
+        'none',
+        step.name === 'category' ? { name: 'category', categoryId: step.categoryId } : { name: 'search' },
+      );
+  };
 
   /* ---------- the result, announced politely (the live region is always in the DOM) ---------- */
   let announcement = '';

@@ -6,6 +6,8 @@ import { ApiClient } from '../test/helpers/api';
 import { startApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
 import { startCapturePrinter } from '../test/helpers/capture-printer';
+import { kioskScreen, pairNewKiosk } from '../test/helpers/kiosks';
+import { oneStop } from '../test/helpers/sportello';
 import { createTestSpace } from '../test/helpers/services';
 import { adminScreenshots } from './screenshots-admin';
 import { closedKioskScreenshots } from './screenshots-closed';
@@ -14,7 +16,8 @@ const OUT = 'docs/screenshots';
 fs.mkdirSync(OUT, { recursive: true });
 
 const space = await createTestSpace();
-const app = await startApp(space);
+// The ticket preview's kiosk prints to a capture printer on loopback: opted in.
+const app = await startApp(space, { PRINTER_NETWORKS: '127.0.0.0/8' });
 const browser = await launchBrowser();
 const page = async (o: BrowserContextOptions): Promise<Page> => (await browser.newContext(o)).newPage();
 /** Stops the ticker where its message starts at the left edge, so the shot shows it whole. */
@@ -59,8 +62,10 @@ try {
     ['tessera-elettorale-duplicato', 'none'],
     ['iscrizione-mensa-scolastica', 'none'],
   ];
+  // Priority tickets come from a paired kiosk screen.
+  const hall = await kioskScreen(app.url, (await oneStop(app.url)).officeId);
   const tickets = [];
-  for (const [code, priority] of plan) tickets.push((await api.post('/api/tickets', { serviceId: pick(code), priority })).body);
+  for (const [code, priority] of plan) tickets.push((await hall.post('/api/tickets', { serviceId: pick(code), priority })).body);
 
   const display = await page({ viewport: { width: 1920, height: 1080 } });
   // The demo's whole-office display, with its ticker.
@@ -77,6 +82,7 @@ try {
   await shot(display, 'display');
 
   const kiosk = await page({ viewport: { width: 1080, height: 1920 } });
+  await pairNewKiosk(kiosk, app.url);
   await kiosk.goto(`${app.url}/kiosk`);
   await shot(kiosk, 'kiosk-portrait-start');
   await kiosk.getByTestId('kiosk-lang-en').click();
@@ -134,7 +140,8 @@ try {
         locationHintEn: 'Counters on the ground floor, hall B',
       })
     ).body.kiosk;
-    const printed = (await api.post('/api/tickets', { serviceId: pick('certificato-residenza'), kioskId: kiosk.id })).body;
+    // Staff may make any kiosk print (a screen only its own).
+    const printed = (await admin.post('/api/tickets', { serviceId: pick('certificato-residenza'), kioskId: kiosk.id })).body;
     const preview = await page({ viewport: { width: 720, height: 780 }, deviceScaleFactor: 1.5 });
     await preview.goto(`${app.url}/api/tickets/${printed.code}/print-preview`);
     await shot(preview, 'ticket-preview');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './http/client-address';
+import { parsePrinterNetworks, type Cidr } from './printing/printer-networks';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -93,6 +94,17 @@ const envSchema = z.object({
   /** Online bookings one e-mail address or phone number may make per day (0 = no limit). */
   BOOKINGS_PER_CONTACT_PER_DAY: z.coerce.number().int().min(0).max(1000).default(3),
   MAIL_FROM: z.string().default('Sportello <noreply@sportello.invalid>'),
+  /** Networks (CIDR list) the server may open printer connections to (print mode `server`); none by default. */
+  PRINTER_NETWORKS: z.string().default(''),
+  /** Roles that read personal data of every office; other staff only of the offices they work in. */
+  PERSONAL_DATA_ALL_OFFICES_ROLES: z
+    .string()
+    .regex(/^\s*((operator|supervisor|admin)\s*(,\s*(operator|supervisor|admin)\s*)*)?$/, 'roles, e.g. supervisor,admin')
+    .default('supervisor,admin'),
+  /** Anonymous web clients (no kiosk credential, no staff session): tickets per address and minute. */
+  WEB_TICKETS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
+  /** Manage-link signing keys, `id:secret` comma-separated, newest first (signs); all verify. */
+  MANAGE_LINK_KEYS: z.string().optional(),
 });
 
 export type Config = {
@@ -124,6 +136,11 @@ export type Config = {
     retentionDays: number;
   };
   mail: { smtpUrl: string | undefined; from: string; outboxDir: string };
+  printerNetworks: Cidr[];
+  personalDataAllOfficesRoles: ('operator' | 'supervisor' | 'admin')[];
+  webTicketsPerMinute: number;
+  /** Raw `MANAGE_LINK_KEYS` (parsed by server/appointments/manage-token.ts); unset: one key from SESSION_SECRET. */
+  manageLinkKeys: string | undefined;
   staffAuth: {
     operatorIdleMinutes: number;
     adminIdleMinutes: number;
@@ -141,8 +158,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   let trustProxy: TrustProxy;
+  let printerNetworks: Cidr[];
   try {
     trustProxy = parseTrustProxy(e.TRUST_PROXY);
+    printerNetworks = parsePrinterNetworks(e.PRINTER_NETWORKS);
   } catch (err) {
     throw new Error(`Invalid configuration:\n  ${(err as Error).message}`);
   }
@@ -197,5 +216,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     booking: { confirmMinutes: e.BOOKING_CONFIRM_MINUTES, perContactPerDay: e.BOOKINGS_PER_CONTACT_PER_DAY },
     mail: { smtpUrl: e.SMTP_URL || undefined, from: e.MAIL_FROM, outboxDir: path.join(path.resolve(e.DATA_DIR), 'outbox') },
+    printerNetworks,
+    personalDataAllOfficesRoles: e.PERSONAL_DATA_ALL_OFFICES_ROLES.split(',')
+      .map((r) => r.trim())
+      .filter(Boolean) as Config['personalDataAllOfficesRoles'],
+    webTicketsPerMinute: e.WEB_TICKETS_PER_MINUTE,
+    manageLinkKeys: e.MANAGE_LINK_KEYS || undefined,
   };
 }

@@ -9,12 +9,14 @@ import { moveTicketInput } from './tickets/move';
 import { completeInput, transferInput } from './tickets/actions';
 import { createKioskInput, updateKioskInput } from './printing/inputs';
 import { issueTicketInput } from './tickets/issue';
+import { pairInput } from './printing/kiosk-pairing';
 import { availabilityQuery } from './appointments/availability';
 import { bookInput } from './appointments/book';
 import { confirmInput } from './appointments/confirm';
 import { checkInInput } from './appointments/check-in';
 import { rescheduleInput } from './appointments/manage';
 import { todayQuery } from './appointments/today';
+import { revokeLinksInput } from './appointments/revoke-links';
 import { closureInput, patronDayBody, scheduleInput, schedulesQuery } from './schedules/schedules';
 
 /**
@@ -173,13 +175,13 @@ export function openApiDocument(baseUrl: string) {
         post: {
           tags: ['public'],
           summary:
-            'Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}',
+            "Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. A priority other than `none`, or a `kioskId`, needs the paired kiosk screen's cookie (the kiosk's own id) or a staff session: otherwise 403 kiosk_required / wrong_kiosk. Anonymous web clients also count in a stricter limit (WEB_TICKETS_PER_MINUTE). Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}",
           requestBody: body(issueTicketInput),
           responses: {
             '201': ok(
               "{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}",
             ),
-            ...errors(400, 404, 409, 422, 429),
+            ...errors(400, 403, 404, 409, 422, 429),
           },
         },
       },
@@ -369,6 +371,32 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('{kiosk: KioskView, token}'), ...errors(401, 403, 404) },
         },
       },
+      '/api/kiosks/{id}/pairing': {
+        post: {
+          tags: ['kiosks'],
+          summary:
+            "A one-time pairing code for the kiosk's screen (admin), valid 15 minutes: open `pairUrl` on the kiosk PC. Writes one AuditLog row (action pairing_code, never the code).",
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '201': ok('{code, pairUrl, expiresAt}'), ...errors(401, 403, 404, 409) },
+        },
+        delete: {
+          tags: ['kiosks'],
+          summary: 'Forget the paired screen (admin): its cookie no longer counts as a kiosk. AuditLog action unpair.',
+          security: staff,
+          parameters: [pathParam('id', 'Kiosk id')],
+          responses: { '204': { description: 'Unpaired' }, ...errors(401, 403, 404) },
+        },
+      },
+      '/api/kiosks/pair': {
+        post: {
+          tags: ['kiosks'],
+          summary:
+            "Spend a pairing code (the kiosk PC's browser): answers with the httpOnly kiosk cookie `sportello_kiosk` (400 days, renewed by use). Wrong, used or expired code: 403 pairing_invalid.",
+          requestBody: body(pairInput),
+          responses: { '200': ok('{kiosk: {id, name, officeId}, kioskUrl}'), ...errors(400, 403, 429) },
+        },
+      },
       '/api/kiosks/{id}/test-print': {
         post: {
           tags: ['kiosks'],
@@ -501,16 +529,28 @@ export function openApiDocument(baseUrl: string) {
       '/api/appointments/today': {
         get: {
           tags: ['appointments'],
-          summary: "Today's appointments of an office with their status (counters)",
+          summary:
+            "Today's appointments of an office with their status, names and phones (counters). Only staff who work in the office (a skill for one of its services, or holding one of its counters), and the roles of PERSONAL_DATA_ALL_OFFICES_ROLES: otherwise 403.",
           security: staff,
           parameters: queryParams(todayQuery),
-          responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 404) },
+          responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/appointments/revoke-link': {
+        post: {
+          tags: ['appointments'],
+          summary:
+            'Revoke every manage link of an appointment by its booking code (staff of its office): old links answer 403 token_revoked, the citizen gets the new link by e-mail. AuditLog action link_revoke.',
+          security: staff,
+          requestBody: body(revokeLinksInput),
+          responses: { '200': ok('{code, emailed}'), ...errors(400, 401, 403, 404) },
         },
       },
       '/api/appointments/{token}': {
         get: {
           tags: ['appointments'],
-          summary: 'The appointment of a manage link (signed token: tampered or expired → 403)',
+          summary:
+            'The appointment of a manage link (signed token: tampered, signed by an unknown key, expired or revoked → 403 token_invalid / token_expired / token_revoked)',
           parameters: [pathParam('token', 'Manage token')],
           responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404) },
         },

@@ -11,6 +11,7 @@ export const AUDIT_ENTITIES = [
   'kiosk',
   'display',
   'ticket',
+  'appointment',
   'login',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
@@ -30,4 +31,9 @@ export type AuditAction =
   | 'token_rotate'
   | 'services_change'
   | 'close'
-  | 'move';
+  | 'move'
+  /** A kiosk screen pairing code was issued; a kiosk's paired screen was forgotten. */
+  | 'pairing_code'
+  | 'unpair'
+  /** An appointment's manage links were revoked. */
+  | 'link_revoke';

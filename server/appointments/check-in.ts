@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { log } from '../log';
 import { requestTicketPrint } from '../printing/print-jobs';
 import { enqueue, ensureBuilt } from '../queue/engine';
@@ -7,12 +7,13 @@ import { queueTime } from '../queue/policy';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { localDay, localTime } from '../schedules/slots';
+import { ANONYMOUS, assertMayIssue, type Issuer } from '../tickets/issuer';
 import { businessDay, formatTicketNumber, newPublicCode } from '../tickets/numbering';
 import { publicTicketInclude, toPublic } from '../tickets/views';
 import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
 import { removeAppointmentJobs } from './jobs';
-import { MANAGE_TOKEN_SEARCH, verifyManageToken } from './manage-token';
-import { appointmentInclude, loadAppointment, toSummary, type AppointmentFull } from './views';
+import { MANAGE_TOKEN_SEARCH } from './manage-token';
+import { appointmentInclude, loadAppointment, loadByManageToken, toSummary, type AppointmentFull } from './views';
 
 export const checkInInput = z.object({
   /** What the scanner typed or the citizen keyed in: the booking code, the manage link, or its token. */
@@ -28,11 +29,7 @@ export type CheckInInput = z.input<typeof checkInInput>;
 /** The appointment behind a code, a token or a whole manage URL (what a QR scanner types). */
 export async function resolveAppointment(text: string, now = new Date()): Promise<AppointmentFull> {
   const token = MANAGE_TOKEN_SEARCH.exec(text.toLowerCase());
-  if (token) {
-    const a = await loadAppointment(verifyManageToken(token[0], now));
-    if (!a) throw notFound('Appointment');
-    return a;
-  }
+  if (token) return loadByManageToken(token[0], now);
   const code = normaliseBookingCode(text);
   if (!BOOKING_CODE_PATTERN.test(code)) throw new AppError(404, 'appointment_not_found', 'No appointment has this code');
   const a = await rt().db.appointment.findUnique({ where: { code }, include: appointmentInclude });
@@ -56,8 +53,10 @@ export async function resolveAppointment(text: string, now = new Date()): Promis
  * appointment change are one transaction (a conditional update on the appointment's status, so two
  * kiosks cannot check the same appointment in twice), Redis follows after the commit.
  */
-export async function checkIn(raw: CheckInInput, now = new Date()) {
+export async function checkIn(raw: CheckInInput, now = new Date(), issuer: Issuer = ANONYMOUS) {
   const input = checkInInput.parse(raw);
+  // The appointment's own priority is earned by the booking; only the paper needs a kiosk.
+  assertMayIssue(issuer, { kioskId: input.kioskId });
   const a = await resolveAppointment(input.code, now);
   const tz = a.office.timeZone;
   const { config, db } = rt();

@@ -1,29 +1,22 @@
 import { z } from 'zod';
 import { instant } from '../../contract/primitives';
-import { AppError, notFound } from '../errors';
+import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { isBookableStart, localDay, slotAt } from '../schedules/slots';
 import { requireSchedule } from './availability';
 import { claimPlace, releasePlace } from './capacity';
 import { rescheduleInBackground } from './jobs';
-import { MANAGE_TOKEN_PATTERN, verifyManageToken } from './manage-token';
+import { MANAGE_TOKEN_PATTERN } from './manage-token';
 import { notifyInBackground } from './notify';
-import { appointmentInclude, changeDeadline, loadAppointment, toView, type AppointmentFull } from './views';
+import { appointmentInclude, changeDeadline, loadByManageToken, toView, type AppointmentFull } from './views';
 
 /** `/api/appointments/{token}`: the manage link's token (checked for its signature and expiry). */
 export const tokenParam = z.object({ token: z.string().regex(MANAGE_TOKEN_PATTERN, 'Not a valid link') });
 
 export const rescheduleInput = z.object({ startsAt: instant });
 
-async function byToken(token: string, now: Date): Promise<AppointmentFull> {
-  const id = verifyManageToken(token, now);
-  const a = await loadAppointment(id);
-  if (!a) throw notFound('Appointment');
-  return a;
-}
-
 export async function appointmentByToken(token: string, now = new Date()) {
-  return toView(await byToken(token, now), now);
+  return toView(await loadByManageToken(token, now), now);
 }
 
 /** Only a booked appointment, and only until the deadline (BOOKING_CHANGE_DEADLINE_HOURS before it). */
@@ -42,7 +35,7 @@ function assertChangeable(a: AppointmentFull, now: Date) {
 
 /** The citizen cancels: the place is free again at once (same transaction). */
 export async function cancelByToken(token: string, now = new Date()) {
-  const a = await byToken(token, now);
+  const a = await loadByManageToken(token, now);
   assertChangeable(a, now);
   const { db } = rt();
   const updated = await db.$transaction(async (tx) => {
@@ -62,12 +55,11 @@ export async function cancelByToken(token: string, now = new Date()) {
 /**
  * The citizen moves the appointment to another slot of the same office and service. One
  * transaction: take a place in the new slot (409 `slot_full` if it is gone), give the old one back,
- * move the appointment. The answer carries a new manage link (the old one keeps working until it
- * expires). The jobs of the old time are removed and the new time gets its own.
+ * move the appointment. The answer carries a new manage link; the links sent before stop working. The jobs of the old time are removed and the new time gets its own.
  */
 export async function rescheduleByToken(token: string, raw: z.input<typeof rescheduleInput>, now = new Date()) {
   const input = rescheduleInput.parse(raw);
-  const a = await byToken(token, now);
+  const a = await loadByManageToken(token, now);
   assertChangeable(a, now);
   const ctx = await requireSchedule(a.officeId, a.serviceId);
   const startsAt = new Date(input.startsAt);
@@ -92,6 +84,8 @@ export async function rescheduleByToken(token: string, raw: z.input<typeof resch
           endsAt: slot.endsAt,
           day: localDay(slot.startsAt, ctx.rule.timeZone),
           rescheduleCount: { increment: 1 },
+          // The links sent for the old time stop working: the answer and the e-mail carry the new one.
+          manageTokenVersion: { increment: 1 },
           remindersSent: [],
         },
       });

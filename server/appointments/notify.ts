@@ -11,10 +11,11 @@ import { changeDeadline, type AppointmentFull } from './views';
 /**
  * The e-mails of an appointment, in the citizen's language: the request to confirm an online
  * booking (with the confirmation link, confirm.ts), confirmation (with the calendar file), moved
- * (with the updated calendar file), cancelled, reminder (with the cancel link). Nothing is sent
- * without an address; a mail failure never undoes the booking, it is only logged.
+ * (with the updated calendar file), cancelled, reminder (with the cancel link), new link (after
+ * the office revoked the old ones). Nothing is sent without an address; a mail failure never
+ * undoes the booking, it is only logged.
  */
-export type MailKind = 'confirm_request' | 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder';
+export type MailKind = 'confirm_request' | 'confirmation' | 'rescheduled' | 'cancelled' | 'reminder' | 'new_link';
 /** The confirmation link, only for `confirm_request` (its secret is never stored). */
 export type MailExtra = { confirmUrl?: string };
 

@@ -1,22 +1,19 @@
 import QRCode from 'qrcode';
-import { notFound } from '../errors';
 import { appointmentIcs } from './ics';
-import { manageTokenFor, manageUrl, verifyManageToken } from './manage-token';
+import { manageTokenFor, manageUrl } from './manage-token';
 import { bookLang } from './texts';
-import { loadAppointment } from './views';
+import { loadByManageToken } from './views';
 
 /**
  * The QR code of an appointment encodes its manage link: a phone opens the page, the kiosk's
  * scanner finds the token inside it and checks the appointment in.
  */
 export async function appointmentQrSvg(token: string): Promise<string> {
-  const a = await loadAppointment(verifyManageToken(token));
-  if (!a) throw notFound('Appointment');
+  const a = await loadByManageToken(token);
   return QRCode.toString(manageUrl(manageTokenFor(a)), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
 export async function appointmentIcsByToken(token: string, lang?: string): Promise<{ filename: string; ics: string }> {
-  const a = await loadAppointment(verifyManageToken(token));
-  if (!a) throw notFound('Appointment');
+  const a = await loadByManageToken(token);
   return { filename: `appointment-${a.code}.ics`, ics: appointmentIcs(a, bookLang(lang ?? a.lang)) };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { assertPersonalDataAccess } from '../auth/office-access';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 import { localDay, localTime } from '../schedules/slots';
@@ -40,4 +42,10 @@ export async function todayAppointments(officeId: string, now = new Date()) {
   const counts = { booked: 0, checked_in: 0, serving: 0, done: 0, no_show: 0, cancelled: 0 };
   for (const i of items) if (i.status !== 'pending' && i.status !== 'expired') counts[i.status]++;
   return { officeId, day, timeZone: office.timeZone, counts, appointments: items };
+}
+
+/** `GET /api/appointments/today`: only for staff who work in the office (auth/office-access.ts). */
+export async function todayAppointmentsFor(actor: Actor, officeId: string, now = new Date()) {
+  await assertPersonalDataAccess(actor, officeId);
+  return todayAppointments(officeId, now);
 }

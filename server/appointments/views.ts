@@ -3,7 +3,8 @@ import type { TicketStatus } from '../db/generated/enums';
 import { localTime } from '../schedules/slots';
 import { rt } from '../runtime';
 import { formatBookingCode } from './codes';
-import { manageTokenFor, manageUrl } from './manage-token';
+import { notFound } from '../errors';
+import { assertCurrentVersion, manageTokenFor, manageUrl, verifyManageToken } from './manage-token';
 
 export const appointmentInclude = {
   office: { select: { id: true, name: true, nameEn: true, address: true, timeZone: true } },
@@ -103,6 +104,15 @@ export function toView(a: AppointmentFull, now = new Date()): AppointmentView {
 
 export async function loadAppointment(id: string): Promise<AppointmentFull | null> {
   return rt().db.appointment.findUnique({ where: { id }, include: appointmentInclude });
+}
+
+/** The appointment of a manage link: genuine, unexpired and not revoked (manage-token.ts), or 403/404. */
+export async function loadByManageToken(token: string, now = new Date()): Promise<AppointmentFull> {
+  const claims = verifyManageToken(token, now);
+  const a = await loadAppointment(claims.appointmentId);
+  if (!a) throw notFound('Appointment');
+  assertCurrentVersion(claims, a);
+  return a;
 }
 
 /** What a kiosk screen may show after a check-in: no personal data, no manage link. */

@@ -12,10 +12,10 @@ const REDIS_WAIT_MS = 1000;
  * When Redis does not answer, the request goes through with a log line: an unlimited minute
  * is better than a desk that cannot issue tickets or log clerks in.
  */
-export async function checkRateLimit(bucket: string, client: string, now = Date.now()): Promise<void> {
+export async function checkRateLimit(bucket: string, client: string, now = Date.now(), perMinute?: number): Promise<void> {
   const { config, redis, keys } = rt();
-  const limit = config.rateLimitPerMinute;
-  if (limit <= 0) return;
+  const limit = perMinute ?? config.rateLimitPerMinute;
+  if (config.rateLimitPerMinute <= 0 || limit <= 0) return;
   const window = Math.floor(now / 60_000);
   const key = keys.rateLimit(bucket, rateLimitSubject(client), window);
   let count: number;

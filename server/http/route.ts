@@ -4,12 +4,14 @@ import { requireRole } from '../auth/actor';
 import { cookieValue, requireActor, SESSION_COOKIE } from '../auth/session';
 import type { Role } from '../db/generated/enums';
 import { AppError } from '../errors';
+import type { Kiosk } from '../db/generated/client';
 import { log } from '../log';
 import { rt } from '../runtime';
 import { readJsonBody } from './body';
 import { CLIENT_IP_HEADER } from './internal-headers';
 import { classifyDbError } from './db-errors';
 import { refuseNul } from './input-text';
+import { resolveCaller } from './kiosk-credential';
 import { checkRateLimit } from './rate-limit';
 import { requestIsHttps, withSecureCookies } from './secure-cookies';
 import { isDependencyUnavailable } from './unavailable';
@@ -21,6 +23,8 @@ export interface RouteInput<B, Q, P> {
   query: Q;
   params: P;
   actor: Actor | null;
+  /** The registered kiosk whose paired screen is calling (routes with `kiosk: true`). */
+  kiosk: Kiosk | null;
   req: Request;
 }
 
@@ -32,6 +36,11 @@ export interface RouteOptions<B, Q, P> {
   roles?: readonly Role[];
   /** Rate-limit bucket for public writes (RATE_LIMIT_PER_MINUTE per client and bucket). */
   rateLimit?: string;
+  /**
+   * Resolve the caller (kiosk-credential.ts): `kiosk` and `actor` are set when a paired kiosk or
+   * a staff member calls; anonymous callers also count in the stricter `<rateLimit>-web` bucket.
+   */
+  kiosk?: boolean;
 }
 
 export const STAFF: readonly Role[] = ['operator', 'supervisor', 'admin'];
@@ -107,8 +116,11 @@ export function route<B = undefined, Q = undefined, P = undefined>(
 ): Handler {
   return async (req, ctx) => {
     try {
-      if (opts.rateLimit) await checkRateLimit(opts.rateLimit, req.headers.get(CLIENT_IP_HEADER) ?? 'unknown');
+      const client = req.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
+      if (opts.rateLimit) await checkRateLimit(opts.rateLimit, client);
       let actor: Actor | null = null;
+      let kiosk: Kiosk | null = null;
+      if (opts.kiosk) ({ actor, kiosk } = await resolveCaller(req, opts.rateLimit, client));
       if (opts.roles) {
         actor = await requireActor(cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
         requireRole(actor, opts.roles);
@@ -117,7 +129,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(
       const url = new URL(req.url);
       const query = (opts.query ? opts.query.parse(noNul(Object.fromEntries(url.searchParams))) : undefined) as Q;
       const body = (opts.body ? opts.body.parse(noNul(await readJsonBody(req))) : undefined) as B;
-      const result = await fn({ body, query, params, actor, req });
+      const result = await fn({ body, query, params, actor, kiosk, req });
       if (result instanceof Response) return requestIsHttps(req, rt().config.publicBaseUrl) ? withSecureCookies(result) : result;
       if (result === undefined) return new Response(null, { status: 204 });
       return json(result);

@@ -6,7 +6,9 @@ import type { Kiosk } from '../db/generated/client';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
 import type { createKioskInput, updateKioskInput } from './inputs';
+import { TCP_INTERFACE } from './agent-protocol';
 import { getKiosk, hashKioskToken, kioskView, type KioskView } from './kiosks';
+import { PrinterAddressRefused, resolvePrinterHost } from './printer-networks';
 import { agentsConnected, disconnectAgents } from './printer-status';
 
 /**
@@ -19,20 +21,34 @@ function newToken(): string {
   return `spk_${randomBytes(32).toString('base64url')}`;
 }
 
-/** The server prints by itself only to a printer it can address. */
-function checkPrinterSetup(k: { printMode: string; printerInterface: string }): void {
-  if (k.printMode === 'server' && k.printerInterface === 'none') {
+/**
+ * The server prints by itself only to a printer it can address, and connects only inside the
+ * printer networks (PRINTER_NETWORKS): a host name is resolved here for a clear answer now, and
+ * again at every connection (printer-networks.ts). An agent's printer sits on the kiosk's own
+ * network, which the server never connects to.
+ */
+async function checkPrinterSetup(k: { printMode: string; printerInterface: string }): Promise<void> {
+  if (k.printMode !== 'server') return;
+  if (k.printerInterface === 'none') {
     throw new AppError(
       422,
       'printer_interface_required',
       'A kiosk printed by the server needs a printer address (tcp://host:9100 or a device path)',
     );
   }
+  const tcp = TCP_INTERFACE.exec(k.printerInterface);
+  if (!tcp) return;
+  try {
+    await resolvePrinterHost(tcp[1], rt().config.printerNetworks);
+  } catch (err) {
+    if (!(err instanceof PrinterAddressRefused)) throw err;
+    throw new AppError(422, 'printer_address_refused', err.message, { host: err.host, reason: err.reason });
+  }
 }
 
-/** What the audit log keeps of a kiosk: everything but the token hash (a secret, like a password hash). */
-function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash'> {
-  const { tokenHash: _secret, ...rest } = k;
+/** What the audit log keeps of a kiosk: everything but the token hashes (secrets, like a password hash). */
+function kioskRecord(k: Kiosk): Omit<Kiosk, 'tokenHash' | 'screenTokenHash'> {
+  const { tokenHash: _secret, screenTokenHash: _screen, ...rest } = k;
   return rest;
 }
 
@@ -56,9 +72,10 @@ export async function adminCreateKiosk(
   input: z.infer<typeof createKioskInput>,
 ): Promise<{ kiosk: KioskView; token: string }> {
   const token = newToken();
+  // Outside the transaction: a name lookup must not hold a database connection.
+  await checkPrinterSetup(input);
   const k = await rt().db.$transaction(async (tx) => {
     if (!(await tx.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
-    checkPrinterSetup(input);
     const k = await tx.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
     await withAudit(tx, actor, { action: 'create', entity: 'kiosk', entityId: k.id, after: kioskRecord(k) });
     return k;
@@ -73,10 +90,14 @@ export async function adminCreateKiosk(
  */
 export async function adminUpdateKiosk(actor: Actor, id: string, input: z.infer<typeof updateKioskInput>): Promise<KioskView> {
   const printerChanged = ['printMode', 'printerType', 'printerInterface', 'paperWidth'].some((f) => f in input);
+  const current = await rt().db.kiosk.findUnique({ where: { id } });
+  if (!current) throw notFound('Kiosk');
+  // Outside the transaction (a name lookup must not hold a database connection); every
+  // connection checks the address again anyway.
+  await checkPrinterSetup({ ...current, ...input });
   const k = await rt().db.$transaction(async (tx) => {
     const before = await tx.kiosk.findUnique({ where: { id } });
     if (!before) throw notFound('Kiosk');
-    checkPrinterSetup({ ...before, ...input });
     const after = await tx.kiosk.update({
       where: { id },
       // A new printer or mode invalidates what we knew about the old one.

@@ -24,14 +24,21 @@ export type AgentPrinterStatus = (typeof PRINTER_STATUSES)[number];
 
 /** The printer addresses node-thermal-printer and transport.ts handle: raw TCP, a device path, or nothing. */
 export const TCP_INTERFACE = /^tcp:\/\/([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
-const DEVICE_PATH = /^(\/[^\0]+|\\\\\.\\[A-Za-z0-9]+)$/;
+/**
+ * Printer devices only — USB printer class (`/dev/usb/lp0`, `/dev/lp0`), serial and USB-serial
+ * ports (`/dev/ttyUSB0`, `/dev/ttyACM0`, `/dev/ttyS0`, their stable `/dev/serial/by-id/…` names)
+ * and Windows COM ports (`\\.\COM3`, `COM3`) — never an arbitrary file: no `..`, no other folder.
+ * transport.ts also refuses, when printing, anything that is not a character device.
+ */
+export const DEVICE_PATH =
+  /^(\/dev\/usb\/lp\d{1,3}|\/dev\/lp\d{1,3}|\/dev\/tty[A-Za-z0-9_]{1,32}|\/dev\/serial\/by-(id|path)\/[A-Za-z0-9_:+-][A-Za-z0-9_.:+-]{0,150}|(\\\\\.\\)?COM\d{1,3})$/i;
 
 export const printerInterfaceSchema = z
   .string()
   .trim()
   .max(200)
   .refine((v) => v === 'none' || TCP_INTERFACE.test(v) || DEVICE_PATH.test(v), {
-    message: 'Use tcp://host:9100, a device path such as /dev/usb/lp0, or none',
+    message: 'Use tcp://host:9100, a printer device (/dev/usb/lp0, /dev/ttyUSB0, \\\\.\\COM3), or none',
   });
 
 export const agentAuthSchema = z.object({

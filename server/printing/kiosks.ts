@@ -20,6 +20,8 @@ export interface KioskView {
   locationHintIt: string;
   locationHintEn: string;
   active: boolean;
+  /** When its screen was paired (kiosk-pairing.ts); null: no paired screen, no priority tickets or paper from the web. */
+  pairedAt: string | null;
   printerStatus: Kiosk['printerStatus'];
   printerDetail: string | null;
   /** Whether an agent is connected right now (null when the kiosk does not use one). */
@@ -42,6 +44,7 @@ export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
     locationHintIt: k.locationHintIt,
     locationHintEn: k.locationHintEn,
     active: k.active,
+    pairedAt: k.screenTokenHash ? (k.pairedAt?.toISOString() ?? null) : null,
     printerStatus: k.printerStatus,
     printerDetail: k.printerDetail,
     agentConnected: k.printMode === 'agent' ? agentConnected : null,

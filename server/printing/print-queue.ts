@@ -17,6 +17,7 @@ import { testPrintLayout } from './test-layout';
 import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
 import { sendToPrinter } from '../../agent/src/transport';
+import { serverPrinterHostCheck } from './printer-networks-check';
 import { registerQueue, unregisterQueue } from '../jobs/queues';
 import { log } from '../log';
 
@@ -135,7 +136,9 @@ export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status:
 
     if (kiosk.printMode === 'server') {
       const bytes = await renderEscPos(layout, { printerType: kiosk.printerType, paperWidth: kiosk.paperWidth });
-      await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes);
+      await sendToPrinter({ printerInterface: kiosk.printerInterface, printerType: kiosk.printerType }, bytes, {
+        checkHost: serverPrinterHostCheck(),
+      });
       await db.printJob.update({ where: { id }, data: { status: 'printed', printedAt: new Date(), lastError: null } });
       if (kiosk.printerStatus === 'offline' || kiosk.printerStatus === 'unknown') await recordPrinterStatus(kiosk.id, 'online');
       return { status: 'printed' };

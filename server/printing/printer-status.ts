@@ -11,6 +11,7 @@ import { rooms } from '../realtime/rooms';
 import { rt } from '../runtime';
 import { KIOSK_AGENT_NAMESPACE, type AgentToServer, type ServerToAgent } from './agent-protocol';
 import { probePrinter } from '../../agent/src/transport';
+import { serverPrinterHostCheck } from './printer-networks-check';
 
 /** How long an agent counts as connected without its socket's process renewing the mark. */
 export const AGENT_PRESENCE_TTL_S = 60;
@@ -109,9 +110,11 @@ export async function checkServerPrinters(): Promise<number> {
   await Promise.all(
     kiosks.map(async (k) => {
       const target = { printerInterface: k.printerInterface, printerType: k.printerType };
-      let probe = await probePrinter(target);
+      const opts = { checkHost: serverPrinterHostCheck() };
+      let probe = await probePrinter(target, opts);
       // A printer busy with a ticket may refuse this extra connection: ask again before believing it.
-      if (probe.status === 'offline') probe = await new Promise((r) => setTimeout(r, 1000)).then(() => probePrinter(target));
+      if (probe.status === 'offline')
+        probe = await new Promise((r) => setTimeout(r, 1000)).then(() => probePrinter(target, opts));
       await recordPrinterStatus(k.id, probe.status, probe.detail);
     }),
   );

@@ -5,6 +5,7 @@ import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
+import { assertPersonalDataAccess } from '../auth/office-access';
 import { actorFromToken, cookieValue, SESSION_COOKIE, sessionKey } from '../auth/session';
 import { counterSnapshot } from '../counters/snapshot';
 import { AppError, forbidden, notFound, unauthorized } from '../errors';
@@ -165,7 +166,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         data.actor = actor;
         const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
         if (!counter) throw notFound('Counter');
-        if (counter.staffId !== actor.staffId && !isSupervisor(actor)) throw forbidden('This counter is not yours');
+        if (counter.staffId !== actor.staffId) {
+          if (!isSupervisor(actor)) throw forbidden('This counter is not yours');
+          await assertPersonalDataAccess(actor, counter.officeId);
+        }
         const snap = await counterSnapshot(counterId);
         if (!snap) throw notFound('Counter');
         await joinCapped(socket, [rooms.counter(counterId), rooms.staff(counter.officeId)]);
@@ -181,6 +185,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         if (!isSupervisor(actor)) throw forbidden('The live view is for supervisors and admins');
         data.actor = actor;
         const office = await resolveOffice(officeId);
+        await assertPersonalDataAccess(actor, office.id);
         const snap = await supervisorSnapshot(office.id);
         // A screen switching office stops hearing the previous one.
         for (const room of socket.rooms)

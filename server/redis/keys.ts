@@ -20,6 +20,8 @@ export function redisKeys(prefix: string) {
     officeQueuePattern: (officeId: string) => `${office(officeId)}:wait:*`,
     /** Present while a kiosk agent is connected: the socket id of the newest one (expires if its process dies). */
     kioskAgent: (kioskId: string) => `${prefix}:kiosk:${kioskId}:agent`,
+    /** One-time kiosk pairing code (by its SHA-256) → kiosk id; expires (kiosk-pairing.ts). */
+    kioskPairing: (codeHash: string) => `${prefix}:kiosk-pairing:${codeHash}`,
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
     /** Key prefix of the failed-login counters (rate-limiter-flexible adds the account or address). */
     loginFailures: (per: 'account' | 'address') => `${prefix}:login-failures:${per}`,

@@ -7,6 +7,7 @@ import { requestTicketPrint } from '../printing/print-jobs';
 import { publishOfficeChanged } from '../realtime/publish';
 import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
+import { assertMayIssue, type Issuer } from './issuer';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
 import { publicTicketInclude, toPublic } from './views';
 
@@ -88,7 +89,9 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   return ticket;
 }
 
-export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en') {
+/** `POST /api/tickets`: checks who asks for a priority or paper (issuer.ts), issues, prints. */
+export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en', issuer: Issuer) {
+  assertMayIssue(issuer, raw);
   const ticket = await issueTicket(raw);
   // After the commit, and never failing the request: the ticket stands even without paper.
   const print = raw.kioskId ? await requestTicketPrint(ticket.id, raw.kioskId) : null;

@@ -5,7 +5,7 @@ import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { launchBrowser } from '../helpers/browser';
 import { startCapturePrinter, type CapturePrinter } from '../helpers/capture-printer';
-import { registerKiosk } from '../helpers/kiosks';
+import { pairPage, registerKiosk, type RegisteredKiosk } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { oneStop } from '../helpers/sportello';
 
@@ -16,7 +16,12 @@ let printer: CapturePrinter;
 
 beforeAll(async () => {
   space = await createTestSpace();
-  [app, browser, printer] = await Promise.all([startApp(space), launchBrowser(), startCapturePrinter()]);
+  // The capture printer listens on loopback: opted in (refused by default).
+  [app, browser, printer] = await Promise.all([
+    startApp(space, { PRINTER_NETWORKS: '127.0.0.0/8' }),
+    launchBrowser(),
+    startCapturePrinter(),
+  ]);
 });
 
 afterAll(async () => {
@@ -26,9 +31,10 @@ afterAll(async () => {
   await space?.drop();
 });
 
-async function takeTicket(kioskUrl: string): Promise<Page> {
+async function takeTicket(admin: ApiClient, kiosk: RegisteredKiosk, viaLink = false): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
-  await page.goto(kioskUrl.replace(/^http:\/\/localhost:\d+/, app.url) + '&lang=en');
+  await pairPage(page, app.url, admin, kiosk.id, viaLink);
+  await page.goto(kiosk.kioskUrl.replace(/^http:\/\/localhost:\d+/, app.url) + '&lang=en');
   await page.getByTestId('kiosk-category-anagrafe').click();
   await page.getByTestId('kiosk-service-certificato-residenza').click();
   await page.getByTestId('kiosk-priority-none').click();
@@ -50,8 +56,9 @@ describe('the kiosk screen and its printer', () => {
     // An agent kiosk whose agent is not running: no paper will come.
     const noAgent = await registerKiosk(admin, { officeId, name: 'Totem 2', printMode: 'agent' });
 
-    // `?kiosk=<id>` alone is enough: the kiosk's office comes from its registration.
-    const ok = await takeTicket(withPrinter.kioskUrl);
+    // The screen paired with the kiosk (its cookie): the kiosk's office comes from its registration.
+    // Paired the installer's way: the admin's pairing link and the *Pair this screen* button.
+    const ok = await takeTicket(admin, withPrinter, true);
     expect(await ok.getByTestId('kiosk-ticket').getAttribute('data-print')).toBe('queued');
     expect(await ok.getByTestId('kiosk-print-notice').textContent()).toContain('Take your printed ticket below');
     const number = (await ok.getByTestId('kiosk-ticket-number').textContent())?.trim();
@@ -59,7 +66,7 @@ describe('the kiosk screen and its printer', () => {
     expect(doc.lines.map((l) => l.text)).toContain(number);
     const normalQr = (await ok.getByTestId('kiosk-ticket-qr').boundingBox())?.width ?? 0;
 
-    const down = await takeTicket(noAgent.kioskUrl);
+    const down = await takeTicket(admin, noAgent);
     expect(await down.getByTestId('kiosk-ticket').getAttribute('data-print')).toBe('unavailable');
     const notice = down.getByTestId('kiosk-print-notice');
     expect(await notice.getAttribute('role')).toBe('alert');

@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { pairPage, registerKiosk } from '../helpers/kiosks';
 import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -50,6 +51,7 @@ const setHours = async (body: unknown) =>
 
 async function kioskPage(): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+  await pairPage(page, app.url, admin, (await registerKiosk(admin, { officeId, name: 'Totem', printMode: 'none' })).id);
   await page.goto(`${app.url}/kiosk`);
   await page.getByTestId('kiosk-lang-en').click();
   await page.getByTestId('kiosk-category-anagrafe').waitFor();

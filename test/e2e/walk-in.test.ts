@@ -1,6 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
+import { pairNewKiosk } from '../helpers/kiosks';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -34,6 +35,7 @@ describe('walk-in citizen, end to end in Chromium', () => {
 
     // Kiosk, portrait: category → service → no priority → ticket.
     const kiosk = await newPage({ viewport: { width: 1080, height: 1920 } });
+    await pairNewKiosk(kiosk, app.url);
     await kiosk.goto(`${app.url}/kiosk`);
     await kiosk.getByTestId('kiosk-lang-en').click();
     expect(await axeViolations(kiosk)).toEqual([]);

@@ -294,8 +294,10 @@ describe('manage link', () => {
     expectApiError(await api().post(`/api/appointments/${moved.body.token}/reschedule`, { startsAt: b }), 422, 'same_slot');
     expectApiError(await api().post(`/api/appointments/${token}/reschedule`, { startsAt: 'soon' }), 400, 'invalid_input');
 
-    // The old link still opens the same appointment (until it expires).
-    const cancelled = await api().post(`/api/appointments/${token}/cancel`);
+    // The links sent for the old time stop working; the new one carries on.
+    expectApiError(await api().get(`/api/appointments/${token}`), 403, 'token_revoked');
+    expectApiError(await api().post(`/api/appointments/${token}/cancel`), 403, 'token_revoked');
+    const cancelled = await api().post(`/api/appointments/${moved.body.token}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     expect(cancelled.body.canChange).toBe(false);
@@ -303,19 +305,20 @@ describe('manage link', () => {
       where: { officeId_serviceId_startsAt: { officeId, serviceId, startsAt: new Date(b) } },
     });
     expect(after.booked).toBe(0);
-    expectApiError(await api().post(`/api/appointments/${token}/cancel`), 409, 'already_cancelled');
+    expectApiError(await api().post(`/api/appointments/${moved.body.token}/cancel`), 409, 'already_cancelled');
   });
 
   it('refuses a tampered or expired token with 403, and changes nothing', async () => {
     const [slot] = await freeSlots(1);
     const booked = await bookAndConfirm(slot);
     const token = booked.token as string;
-    const [id, exp, sig] = token.split('.');
+    const [id, exp, kid, ver, sig] = token.split('.');
     const flip = (s: string) => s.slice(0, -1) + (s.endsWith('a') ? 'b' : 'a');
     const tampered = [
-      `${id}.${exp}.${flip(sig)}`,
-      `${id}.${(parseInt(exp, 36) + 86_400 * 365).toString(36)}.${sig}`,
-      `${flip(id)}.${exp}.${sig}`,
+      `${id}.${exp}.${kid}.${ver}.${flip(sig)}`,
+      `${id}.${(parseInt(exp, 36) + 86_400 * 365).toString(36)}.${kid}.${ver}.${sig}`,
+      `${flip(id)}.${exp}.${kid}.${ver}.${sig}`,
+      `${id}.${exp}.k9.${ver}.${sig}`,
       signManageToken(id, new Date(Date.now() + 86_400_000), 'another-secret'),
     ];
     for (const t of tampered) {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Priority } from '../../server/db/generated/enums';
 import { ApiClient } from '../helpers/api';
+import { kioskScreen } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import {
@@ -89,7 +90,7 @@ async function work(d: { api: ApiClient; counterId: string }): Promise<number> {
 
 describe('20 clerks, 200 tickets', () => {
   it('calls every ticket exactly once, at one counter, in policy order', async () => {
-    const kiosk = new ApiClient(app.url);
+    const kiosk = await kioskScreen(app.url, officeId);
     const issued: string[] = [];
     for (let batch = 0; batch < TICKETS; batch += 25) {
       const res = await Promise.all(
@@ -196,7 +197,7 @@ describe('20 clerks, 200 tickets', () => {
     // Five simultaneous call-next on one counter (double clicks, two tabs, retries), repeated
     // because the requests race: in every round exactly one succeeds, and it gets the ticket the
     // ranking rule puts first.
-    const kiosk = new ApiClient(app.url);
+    const kiosk = await kioskScreen(app.url, officeId);
     const d = desks[0];
     const other = desks[1];
     const rounds: string[] = [];

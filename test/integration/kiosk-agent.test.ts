@@ -13,7 +13,7 @@ import { redisKeys } from '../../server/redis/keys';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { startCapturePrinter, type CapturePrinter } from '../helpers/capture-printer';
-import { registerKiosk, waitFor, watchPrinterAlerts, type RegisteredKiosk } from '../helpers/kiosks';
+import { pairingCode, registerKiosk, waitFor, watchPrinterAlerts, type RegisteredKiosk } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { oneStop, type OneStop } from '../helpers/sportello';
 
@@ -26,6 +26,8 @@ let desk: OneStop;
 let kiosk: RegisteredKiosk;
 let agent: KioskAgent;
 let stateDir: string;
+let screen: ApiClient;
+let staff: ApiClient;
 const agents: KioskAgent[] = [];
 
 // The app restarts on the same port, as a real server would: the agent keeps its address.
@@ -39,8 +41,13 @@ beforeAll(async () => {
   desk = await oneStop(url);
   const admin = new ApiClient(url);
   await admin.login('admin');
+  staff = admin;
   // The printer address is the agent's own setting; the server only knows "agent".
   kiosk = await registerKiosk(admin, { officeId: desk.officeId, name: 'Totem 1', printMode: 'agent', paperWidth: 58 });
+  // The kiosk's paired screen asks for the tickets (only it may make the kiosk print).
+  screen = new ApiClient(url);
+  const paired = await screen.post('/api/kiosks/pair', { code: await pairingCode(admin, kiosk.id) });
+  if (paired.status !== 200) throw new Error(`pairing failed: ${paired.status}`);
   stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-agent-'));
 });
 
@@ -76,7 +83,8 @@ const once = <T extends unknown[]>(
   });
 
 const issue = async (lang = 'it', kioskId = kiosk.id) => {
-  const r = await new ApiClient(url).post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId });
+  // The kiosk's own paired screen; for another kiosk, staff (who may make any kiosk print).
+  const r = await (kioskId === kiosk.id ? screen : staff).post('/api/tickets', { serviceId: desk.desk[0].id, lang, kioskId });
   expect(r.status).toBe(201);
   return r.body as { id: string; code: string; number: string; statusUrl: string; print: unknown };
 };

@@ -6,10 +6,12 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInfo, CounterSnapshot, DisplaySnapshot, QueueInfo, TicketPublic } from '../../server/realtime/contract';
 import { ApiClient } from '../helpers/api';
+import { kioskScreen } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import {
   clerk,
+  clientWithCookie,
   collect,
   connectSocket,
   cookieOf,
@@ -121,7 +123,9 @@ describe('two app processes', () => {
     const calls = collect<CallInfo>(display, 'call');
     expect((await subscribe<DisplaySnapshot>(display, 'display:subscribe', { officeId })).ok).toBe(true);
 
-    const ticket = await issue(new ApiClient(appB.url), service.id, 'elderly');
+    // Paired through process A, issuing on process B: the credential lives in the shared database.
+    const screen = clientWithCookie(appB.url, cookieOf(await kioskScreen(appA.url, officeId)));
+    const ticket = await issue(screen, service.id, 'elderly');
     const r = await opB.post(`/api/counters/${counter2.id}/call-next`);
     expect(r.status).toBe(200);
     const call = await calls.next((c) => c.ticketId === ticket.id);

@@ -7,7 +7,7 @@ import { redisKeys } from '../../server/redis/keys';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { startCapturePrinter, type CapturePrinter } from '../helpers/capture-printer';
-import { registerKiosk, waitFor, watchPrinterAlerts } from '../helpers/kiosks';
+import { pairingCode, registerKiosk, waitFor, watchPrinterAlerts } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { expectApiError, oneStop, type OneStop } from '../helpers/sportello';
 
@@ -20,10 +20,18 @@ let supervisor: ApiClient;
 let operator: ApiClient;
 const sockets: Socket[] = [];
 const kioskApi = () => new ApiClient(app.url);
+/** The kiosk's paired screen: only it (or staff) may make the kiosk print. */
+async function screenOf(kioskId: string): Promise<ApiClient> {
+  const screen = new ApiClient(app.url);
+  const r = await screen.post('/api/kiosks/pair', { code: await pairingCode(admin, kioskId) });
+  if (r.status !== 200) throw new Error(`pairing failed: ${r.status}`);
+  return screen;
+}
 
 beforeAll(async () => {
   space = await createTestSpace();
-  [app, printer] = await Promise.all([startApp(space), startCapturePrinter()]);
+  // The capture printer listens on loopback: the tests opt in to it (refused by default).
+  [app, printer] = await Promise.all([startApp(space, { PRINTER_NETWORKS: '127.0.0.0/8' }), startCapturePrinter()]);
   desk = await oneStop(app.url);
   admin = new ApiClient(app.url);
   supervisor = new ApiClient(app.url);
@@ -106,7 +114,8 @@ describe('printing from the server (single-machine mode) to a network printer', 
       locationHintIt: 'Sportelli al piano terra',
     });
     const before = printer.documents().length;
-    const r = await kioskApi().post('/api/tickets', { serviceId: service().id, lang: 'it', kioskId: kiosk.id });
+    const screen = await screenOf(kiosk.id);
+    const r = await screen.post('/api/tickets', { serviceId: service().id, lang: 'it', kioskId: kiosk.id });
     expect(r.status).toBe(201);
     expect(r.body.print).toEqual({ status: 'queued' });
 
@@ -129,7 +138,7 @@ describe('printing from the server (single-machine mode) to a network printer', 
     expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).printerStatus).toBe('online');
 
     // English ticket: English footer.
-    const en = await kioskApi().post('/api/tickets', { serviceId: service().id, lang: 'en', kioskId: kiosk.id });
+    const en = await screen.post('/api/tickets', { serviceId: service().id, lang: 'en', kioskId: kiosk.id });
     const [enDoc] = (await printer.waitForDocuments(before + 2)).slice(before + 1);
     expect(enDoc.lines.map((l) => l.text)).toContain(svc.nameEn);
     expect(enDoc.lines.map((l) => l.text).join('\n')).toContain('Wait until your number appears on the screen.');
@@ -156,7 +165,8 @@ describe('printing from the server (single-machine mode) to a network printer', 
     const { socket, alerts } = await watchPrinterAlerts(app.url, space, desk.officeId);
     sockets.push(socket);
 
-    const first = await kioskApi().post('/api/tickets', { serviceId: service().id, lang: 'it', kioskId: kiosk.id });
+    const screen = await screenOf(kiosk.id);
+    const first = await screen.post('/api/tickets', { serviceId: service().id, lang: 'it', kioskId: kiosk.id });
     expect(first.status).toBe(201);
     expect(first.body.print).toEqual({ status: 'queued' });
 
@@ -175,7 +185,7 @@ describe('printing from the server (single-machine mode) to a network printer', 
     expect(typeof pub.body.position).toBe('number');
 
     // The next citizen is told at once: no paper, the QR code on screen is the ticket.
-    const second = await kioskApi().post('/api/tickets', { serviceId: service().id, lang: 'en', kioskId: kiosk.id });
+    const second = await screen.post('/api/tickets', { serviceId: service().id, lang: 'en', kioskId: kiosk.id });
     expect(second.status).toBe(201);
     expect(second.body.print).toEqual({ status: 'unavailable', reason: 'printer_offline' });
     expect(await space.db.printJob.count({ where: { ticketId: second.body.id } })).toBe(0);
@@ -216,14 +226,15 @@ describe('printing from the server (single-machine mode) to a network printer', 
     expect(doc.qr).toHaveLength(1);
 
     expect((await admin.request('DELETE', `/api/kiosks/${kiosk.id}`)).status).toBe(204);
-    const inactive = await kioskApi().post('/api/tickets', { serviceId: service().id, kioskId: kiosk.id });
+    // Staff may ask any kiosk to print (a paired screen only its own).
+    const inactive = await operator.post('/api/tickets', { serviceId: service().id, kioskId: kiosk.id });
     expect(inactive.status).toBe(201);
     expect(inactive.body.print).toEqual({ status: 'unavailable', reason: 'kiosk_inactive' });
-    const unknown = await kioskApi().post('/api/tickets', { serviceId: service().id, kioskId: 'no-such-kiosk' });
+    const unknown = await operator.post('/api/tickets', { serviceId: service().id, kioskId: 'no-such-kiosk' });
     expect(unknown.status).toBe(201);
     expect(unknown.body.print).toEqual({ status: 'unavailable', reason: 'unknown_kiosk' });
     const none = await registerKiosk(admin, { officeId: desk.officeId, name: 'Senza stampante', printMode: 'none' });
-    const plain = await kioskApi().post('/api/tickets', { serviceId: service().id, kioskId: none.id });
+    const plain = await (await screenOf(none.id)).post('/api/tickets', { serviceId: service().id, kioskId: none.id });
     expect(plain.body.print).toBeNull();
     expect((await kioskApi().post('/api/tickets', { serviceId: service().id })).body.print).toBeNull();
     expectApiError(await kioskApi().post('/api/tickets', { serviceId: service().id, kioskId: '' }), 400);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Priority } from '../../server/db/generated/enums';
 import type { CounterSnapshot } from '../../server/realtime/contract';
 import { ApiClient } from '../helpers/api';
+import { kioskScreen } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import {
@@ -59,7 +60,7 @@ afterAll(async () => {
 });
 
 async function issueMix(n: number) {
-  const kiosk = new ApiClient(app.url);
+  const kiosk = await kioskScreen(app.url, officeId);
   const out = [];
   // Sequential: distinct arrival times, like a real kiosk.
   for (let i = 0; i < n; i++) out.push(await issue(kiosk, services[i % services.length].id, PRIORITIES[i % PRIORITIES.length]));

@@ -13,6 +13,7 @@ const kiosk: KioskView = {
   locationHintIt: 'Atrio',
   locationHintEn: 'Hall',
   active: true,
+  pairedAt: null,
   printerStatus: 'online',
   printerDetail: null,
   agentConnected: true,

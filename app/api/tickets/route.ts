@@ -1,8 +1,10 @@
 import { json, route } from '@/server/http/route';
+import { renewedKioskCookie } from '@/server/http/kiosk-credential';
 import { issueTicketInput, issueTicketView } from '@/server/tickets/issue';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: issueTicketInput, rateLimit: 'tickets' }, async ({ body }) =>
-  json(await issueTicketView(body, body.lang), 201),
-);
+export const POST = route({ body: issueTicketInput, rateLimit: 'tickets', kiosk: true }, async ({ body, kiosk, actor, req }) => {
+  const cookie = kiosk ? renewedKioskCookie(req) : undefined;
+  return json(await issueTicketView(body, body.lang, { kiosk, actor }), 201, cookie ? { 'set-cookie': cookie } : undefined);
+});

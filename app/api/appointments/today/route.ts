@@ -1,6 +1,7 @@
-import { todayAppointments, todayQuery } from '@/server/appointments/today';
+import { todayAppointmentsFor, todayQuery } from '@/server/appointments/today';
 import { staffRoute, STAFF } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = staffRoute(STAFF, { query: todayQuery }, ({ query }) => todayAppointments(query.officeId));
+/** Names and phones: only for staff who work in the office (server/auth/office-access.ts). */
+export const GET = staffRoute(STAFF, { query: todayQuery }, ({ actor, query }) => todayAppointmentsFor(actor, query.officeId));
