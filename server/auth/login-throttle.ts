@@ -1,6 +1,7 @@
 import { RateLimiterRedis, type RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError } from '../errors';
 import { log } from '../log';
+import { within } from '../redis/within';
 import { rt } from '../runtime';
 
 /**
@@ -43,7 +44,7 @@ export async function requireLoginAllowed(username: string, address: string): Pr
   let res: [RateLimiterRes | null, RateLimiterRes | null];
   try {
     const l = limiters();
-    res = await Promise.all([l.account.get(accountKey(username)), l.address.get(address)]);
+    res = await within(Promise.all([l.account.get(accountKey(username)), l.address.get(address)]));
   } catch (err) {
     log.warn({ err }, 'login throttle unavailable (Redis); login allowed');
     return;
@@ -61,13 +62,13 @@ export async function recordLoginFailure(username: string, address: string): Pro
   const l = limiters();
   // consume() rejects with the limiter's state once the points are used up: that is expected here.
   const count = (p: Promise<unknown>) => p.catch((err: unknown) => (err instanceof Error ? Promise.reject(err) : undefined));
-  await Promise.all([count(l.account.consume(accountKey(username))), count(l.address.consume(address))]).catch((err: unknown) =>
-    log.warn({ err }, 'login failure not counted (Redis)'),
+  await within(Promise.all([count(l.account.consume(accountKey(username))), count(l.address.consume(address))])).catch(
+    (err: unknown) => log.warn({ err }, 'login failure not counted (Redis)'),
   );
 }
 
 export async function clearAccountFailures(username: string): Promise<void> {
-  await limiters()
-    .account.delete(accountKey(username))
-    .catch((err: unknown) => log.warn({ err }, 'login failures not cleared (Redis)'));
+  await within(limiters().account.delete(accountKey(username))).catch((err: unknown) =>
+    log.warn({ err }, 'login failures not cleared (Redis)'),
+  );
 }

@@ -1,10 +1,8 @@
 import { AppError } from '../errors';
 import { log } from '../log';
+import { within } from '../redis/within';
 import { rt } from '../runtime';
 import { rateLimitSubject } from './client-address';
-
-/** How long the limit may wait for Redis before letting the request through. */
-const REDIS_WAIT_MS = 1000;
 
 /**
  * Fixed one-minute window per client and bucket, counted in Redis so several app processes
@@ -20,7 +18,7 @@ export async function checkRateLimit(bucket: string, client: string, now = Date.
   const key = keys.rateLimit(bucket, rateLimitSubject(client), window);
   let count: number;
   try {
-    count = await withTimeout(
+    count = await within(
       redis
         .multi()
         .incr(key)
@@ -31,19 +29,10 @@ export async function checkRateLimit(bucket: string, client: string, now = Date.
           if (err) throw err;
           return Number(value);
         }),
-      REDIS_WAIT_MS,
     );
   } catch (err) {
     log.warn({ err, bucket }, 'rate limit not checked: Redis unavailable, request let through');
     return;
   }
   if (count > limit) throw new AppError(429, 'rate_limited', 'Too many requests, please wait a minute');
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -380,12 +380,14 @@ describe('behind a trusted proxy', () => {
     await proxied?.stop();
   });
 
+  // A new unknown account each time: the per-account login throttle must not be what answers 429.
+  let attempt = 0;
   const login = (headers: Record<string, string>) =>
     raw(proxied.url, {
       method: 'POST',
       path: '/api/auth/login',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ username: 'nobody', password: 'wrong-password' }),
+      body: JSON.stringify({ username: `nobody-${++attempt}`, password: 'wrong-password' }),
     });
 
   it('limits each client by its X-Forwarded-For address, IPv6 by /64', async () => {
