@@ -97,6 +97,8 @@ export function simulateOffice(opts: {
   serveMs?: number;
   /** Tickets are taken at this kiosk (its printer prints them). */
   kioskId?: string;
+  /** The paired kiosk screen's cookie (`sportello_kiosk=…`): a kiosk's tickets need it. */
+  kioskCookie?: string;
 }): OfficeDay {
   const stats: DayStats = { answers: {}, unexpected: [], issuedIds: new Set(), calls: 0, completions: 0, timeline: [] };
   let phase: 'load' | 'drain' | 'stop' = 'load';
@@ -115,7 +117,7 @@ export function simulateOffice(opts: {
       const a = await send(opts.target(), 'POST', '/api/tickets', {
         serviceId,
         ...(opts.kioskId ? { kioskId: opts.kioskId } : {}),
-      });
+      }, opts.kioskCookie);
       count('issue', a);
       if (a.status === 201) stats.issuedIds.add(a.body.id);
       else if (!FAULT_STATUSES.has(a.status)) wrong('issue', a);

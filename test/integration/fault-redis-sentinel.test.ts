@@ -8,7 +8,7 @@
  * most once, none left behind.
  */
 import { Redis } from 'ioredis';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueScore } from '../../server/queue/policy';
 import { redisKeys } from '../../server/redis/keys';
@@ -25,6 +25,12 @@ let space: TestSpace;
 let apps: TestApp[] = [];
 let printer: CapturePrinter;
 
+/** A paired kiosk screen: the cookie it holds and the SHA-256 of its token the database keeps. */
+function pairedScreen(): { cookie: string; tokenHash: string } {
+  const token = randomBytes(24).toString('base64url');
+  return { cookie: `sportello_kiosk=${token}`, tokenHash: createHash('sha256').update(token).digest('hex') };
+}
+
 beforeAll(async () => {
   sentinel = await startSentinelSetup();
   const sentinels = sentinel.sentinels.map((s) => ({ host: '127.0.0.1', port: s.port }));
@@ -37,6 +43,8 @@ beforeAll(async () => {
     REDIS_SENTINEL_NAME: SENTINEL_NAME,
     REDIS_URL: 'redis://127.0.0.1:1',
     RECONCILE_INTERVAL_SECONDS: '5',
+    // The capture printers listen on loopback.
+    PRINTER_NETWORKS: '127.0.0.0/8',
   };
   apps = await Promise.all([startApp(space, env), startApp(space, env)]);
   printer = await startCapturePrinter();
@@ -62,11 +70,13 @@ describe('Redis primary killed, Sentinel fails over', () => {
       counters: 2,
     });
     const counters = await countersByNumber(space, os.officeId);
+    const screen = pairedScreen();
     const kiosk = await space.db.kiosk.create({
       data: {
         officeId: os.officeId,
         name: 'Ingresso',
         tokenHash: randomBytes(16).toString('hex'),
+        screenTokenHash: screen.tokenHash,
         printMode: 'server',
         printerType: 'epson',
         printerInterface: printer.address,
@@ -81,6 +91,7 @@ describe('Redis primary killed, Sentinel fails over', () => {
       serviceIds,
       kiosks: 2,
       kioskId: kiosk.id,
+      kioskCookie: screen.cookie,
       kioskPauseMs: 80,
       // Slow clerks: tickets wait long enough to be printed before they are served.
       serveMs: 300,
@@ -189,18 +200,20 @@ describe('Redis primary killed, Sentinel fails over', () => {
     const os = await oneStop(apps[0].url);
     const port = await freePort();
     // The printer is not there yet: the first attempt fails and the job waits in Redis for its retry.
+    const screen = pairedScreen();
     const kiosk = await space.db.kiosk.create({
       data: {
         officeId: os.officeId,
         name: 'Sala B',
         tokenHash: randomBytes(16).toString('hex'),
+        screenTokenHash: screen.tokenHash,
         printMode: 'server',
         printerType: 'epson',
         printerInterface: `tcp://127.0.0.1:${port}`,
         printerStatus: 'online',
       },
     });
-    const r = await send(apps[0].url, 'POST', '/api/tickets', { serviceId: os.desk[0].id, kioskId: kiosk.id });
+    const r = await send(apps[0].url, 'POST', '/api/tickets', { serviceId: os.desk[0].id, kioskId: kiosk.id }, screen.cookie);
     expect(r.status).toBe(201);
     expect(r.body.print).toEqual({ status: 'queued' });
     await eventually(
