@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../counter/api';
-import type { Me, OfficeItem } from '../counter/types';
+import { api } from '../contract/api';
+import { ApiError, call } from '../ui/http';
+import type { Me } from '../contract/auth';
+import type { Office as OfficeItem } from '../contract/offices';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { getSocket } from '../ui/socket';
@@ -67,7 +69,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   const loadMe = useCallback(async () => {
     try {
-      const { data } = await api<Me>('GET', '/api/auth/me');
+      const data = await call(api.me);
       if (!data?.staff) return setPhase({ kind: 'login' });
       if (data.mustChangePassword) return setPhase({ kind: 'password', me: data });
       setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
@@ -81,8 +83,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   const loadOffices = useCallback(async () => {
     try {
-      const { data } = await api<OfficeItem[]>('GET', '/api/offices');
-      const list = data ?? [];
+      const list = await call(api.offices);
       setOffices(list);
       setOfficeId((cur) => {
         if (cur && list.some((o) => o.id === cur)) return cur;
@@ -109,7 +110,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
 
   const logout = useCallback(async () => {
     try {
-      await api('POST', '/api/auth/logout');
+      await call(api.logout);
     } catch {
       // the session is dropped locally anyway
     }

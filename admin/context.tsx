@@ -1,7 +1,8 @@
 'use client';
 import { createContext, useContext } from 'react';
 import type { LanguageCode } from '../i18n/languages';
-import type { Me, OfficeItem } from '../counter/types';
+import type { Me } from '../contract/auth';
+import type { Office as OfficeItem } from '../contract/offices';
 
 export interface AdminContextValue {
   me: Me;

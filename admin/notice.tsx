@@ -1,5 +1,5 @@
 'use client';
-import { errorNoticeFor } from '../counter/api';
+import { errorNoticeFor } from '../ui/errorNotice';
 import type { Notice } from '../ui/staff/notice';
 import { NoticeBox as StaffNoticeBox } from '../ui/staff/NoticeBox';
 

@@ -1,7 +1,6 @@
 'use client';
 import { useCallback } from 'react';
-import { ApiError } from '../counter/api';
-import { fieldIssues } from './config/api';
+import { ApiError, fieldIssues } from '../ui/http';
 import { useAdmin } from './context';
 import { errorNotice, type Notice } from './notice';
 

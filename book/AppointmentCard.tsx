@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { AppointmentView } from './api';
+import type { AppointmentView } from '../contract/appointments';
 import styles from './book.module.css';
 
 /** The booked appointment: code, when, where, QR code (for the kiosk), calendar file, manage link. */

@@ -9,7 +9,17 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { errorKey, loadServices, request, searchServices, type BookOffice, type BookService, type PendingBooking } from './api';
+import { api } from '../contract/api';
+import type {
+  AppointmentOffice as BookOffice,
+  BookableService as BookService,
+  PendingBooking as PendingAnswer,
+} from '../contract/appointments';
+import { call } from '../ui/http';
+import { errorKey, loadServices, searchServices } from './api';
+
+/** An online booking waiting for the e-mailed confirmation (its hold time and address are set). */
+type PendingBooking = PendingAnswer & { holdUntil: string; email: string };
 import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
 import { describedBy, TextField } from './TextField';
@@ -382,8 +392,7 @@ function DetailsStep({
     setBusy(true);
     setFailure(null);
     try {
-      const a = await request<PendingBooking>('/api/appointments', {
-        method: 'POST',
+      const a = await call(api.book, {
         body: {
           serviceId: service.id,
           officeId: office.id,
@@ -396,7 +405,8 @@ function DetailsStep({
           channel: 'online',
         },
       });
-      onBooked(a);
+      // An online booking always answers pending (the e-mailed link confirms it).
+      onBooked(a as PendingBooking);
     } catch (err) {
       const key = errorKey(err);
       setFailure({ key, gone: key === 'errors.slot_full' || key === 'errors.slot_unavailable' });

@@ -9,7 +9,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { errorKey, request, type AppointmentView } from './api';
+import { api } from '../contract/api';
+import type { AppointmentView } from '../contract/appointments';
+import { call } from '../ui/http';
+import { errorKey } from './api';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
 import styles from './book.module.css';
@@ -51,7 +54,7 @@ function Confirm({
     setBusy(true);
     setError(null);
     try {
-      onConfirmed(await request<AppointmentView>('/api/appointments/confirm', { method: 'POST', body: { token } }));
+      onConfirmed(await call(api.confirmBooking, { body: { token } }));
     } catch (err) {
       setError(errorKey(err));
     } finally {

@@ -8,7 +8,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { errorKey, request, type AppointmentView } from './api';
+import { api } from '../contract/api';
+import type { AppointmentView } from '../contract/appointments';
+import { call } from '../ui/http';
+import { errorKey } from './api';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
@@ -76,12 +79,16 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
     headingRef.current?.focus();
   }, [mode]);
 
-  async function act(path: 'cancel' | 'reschedule', body?: unknown) {
+  async function act(path: 'cancel' | 'reschedule', startsAt?: string) {
     if (busy) return;
     setBusy(true);
     setMessage(null);
     try {
-      const next = await request<AppointmentView>(`/api/appointments/${a.token}/${path}`, { method: 'POST', body });
+      const params = { token: a.token };
+      const next =
+        path === 'cancel' || !startsAt
+          ? await call(api.cancelAppointment, { params })
+          : await call(api.reschedule, { params, body: { startsAt } });
       setA(next);
       // Moving gives a new link: keep the address bar in step with it.
       if (next.token !== a.token) window.history.replaceState(null, '', `/book/manage/${next.token}${window.location.search}`);
@@ -191,7 +198,7 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
               type="button"
               className={styles.primary}
               disabled={!slot || busy}
-              onClick={() => slot && void act('reschedule', { startsAt: slot.startsAt })}
+              onClick={() => slot && void act('reschedule', slot.startsAt)}
               data-testid="book-move-confirm"
             >
               {slot ? t('manage.moveTo', { time: slot.time }) : t('when.continue')}

@@ -1,123 +1,12 @@
-/** The booking pages' view of the public appointments API (server/openapi.ts). Same-origin, relative URLs. */
+/** The booking pages' calls of the public appointments API, and their plain helpers. */
+import { api } from '../contract/api';
+import type { BookableService } from '../contract/appointments';
+import { ApiError, call } from '../ui/http';
 
-export interface BookOffice {
-  id: string;
-  name: string;
-  nameEn: string;
-  address: string;
-}
-
-export interface BookService {
-  id: string;
-  code: string;
-  nameIt: string;
-  nameEn: string;
-  keywords: string;
-  category: { id: string; slug: string; nameIt: string; nameEn: string; icon: string; sortOrder: number };
-  offices: BookOffice[];
-}
-
-export interface SlotInfo {
-  startsAt: string;
-  time: string;
-  free: number;
-}
-
-export interface DayInfo {
-  day: string;
-  closed: { kind: 'holiday' | 'patron' | 'closure'; nameIt: string; nameEn: string } | null;
-  free: number;
-  slots: SlotInfo[];
-}
-
-export interface Availability {
-  timeZone: string;
-  slotMinutes: number;
-  firstDay: string;
-  lastDay: string;
-  days: DayInfo[];
-}
-
-export type DisplayStatus = 'pending' | 'expired' | 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
-
-export interface AppointmentView {
-  id: string;
-  code: string;
-  status: 'pending' | 'expired' | 'booked' | 'checked_in' | 'cancelled' | 'no_show';
-  displayStatus: DisplayStatus;
-  startsAt: string;
-  endsAt: string;
-  day: string;
-  time: string;
-  timeZone: string;
-  office: BookOffice;
-  service: { id: string; code: string; nameIt: string; nameEn: string };
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  canChange: boolean;
-  changeDeadline: string;
-  token: string;
-  manageUrl: string;
-  qrUrl: string;
-  icsUrl: string;
-}
-
-/** The answer to an online booking: held until `holdUntil`, confirmed through the e-mailed link. */
-export interface PendingBooking {
-  id: string;
-  status: 'pending';
-  holdUntil: string;
-  startsAt: string;
-  day: string;
-  time: string;
-  timeZone: string;
-  office: BookOffice;
-  service: { id: string; code: string; nameIt: string; nameEn: string };
-  email: string;
-}
-
-export class BookApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export async function request<T>(url: string, init?: { method?: 'GET' | 'POST'; body?: unknown }): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: init?.method ?? 'GET',
-      cache: 'no-store',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(init?.body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: init?.body !== undefined ? JSON.stringify(init.body) : undefined,
-    });
-  } catch {
-    throw new BookApiError(0, 'network', 'Network error');
-  }
-  const text = await res.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  if (!res.ok) {
-    const e = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new BookApiError(res.status, e?.code ?? `http_${res.status}`, e?.message ?? res.statusText);
-  }
-  return json as T;
-}
-
-export const loadServices = () => request<BookService[]>('/api/appointments/services');
+export const loadServices = () => call(api.bookableServices);
 
 export const loadAvailability = (serviceId: string, officeId: string, from: string, to: string) =>
-  request<Availability>(`/api/appointments/availability?${new URLSearchParams({ serviceId, officeId, from, to })}`);
+  call(api.availability, { query: { serviceId, officeId, from, to } });
 
 /** Error codes with their own message under book.errors. */
 const known = new Set([
@@ -142,7 +31,7 @@ const known = new Set([
 ]);
 
 export function errorKey(e: unknown): string {
-  if (e instanceof BookApiError) {
+  if (e instanceof ApiError) {
     if (known.has(e.code)) return `errors.${e.code}`;
     if (e.status === 429) return 'errors.rate_limited';
     if (e.status === 400 || e.status === 422) return 'errors.invalid_input';
@@ -158,7 +47,7 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
-export function searchServices(list: BookService[], query: string): BookService[] {
+export function searchServices(list: BookableService[], query: string): BookableService[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return list;
   return list.filter((s) => {

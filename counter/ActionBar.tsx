@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import type { CounterState } from './types';
+import type { CounterState } from '../contract/enums';
 import { ActionButton } from './ActionButton';
 import styles from './counter.module.css';
 import type { Action, Busy } from './work';

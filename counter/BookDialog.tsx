@@ -4,12 +4,15 @@
  * service (filtered list) → office when several → day and time (the booking calendar) → name and
  * phone → confirm, then the booking code and QR code to show or read out.
  */
+import { api } from '../contract/api';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { searchServices, type AppointmentView, type BookService } from '../book/api';
+import type { AppointmentView, BookableService as BookService } from '../contract/appointments';
+import { searchServices } from '../book/api';
 import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
-import { api, errorNotice } from './api';
+import { call } from '../ui/http';
+import { errorNotice } from './errors';
 import styles from './counter.module.css';
 import local from './appointments.module.css';
 import { Dialog } from './Dialog';
@@ -40,8 +43,8 @@ export function BookDialog({
   const [booked, setBooked] = useState<AppointmentView | null>(null);
 
   useEffect(() => {
-    api<BookService[]>('GET', '/api/appointments/services')
-      .then((r) => setServices(r.data ?? []))
+    call(api.bookableServices)
+      .then(setServices)
       .catch(() => setFailed(true));
   }, []);
 
@@ -57,21 +60,24 @@ export function BookDialog({
     setBusy(true);
     setError(null);
     try {
-      const r = await api<AppointmentView>('POST', '/api/appointments', {
-        serviceId: service.id,
-        officeId: office.id,
-        startsAt: slot.startsAt,
-        name: who.name.trim(),
-        phone: who.phone.trim() || undefined,
-        email: who.email.trim() || undefined,
-        privacyConsent: true,
-        lang,
-        channel: 'counter',
+      const r = await call(api.book, {
+        body: {
+          serviceId: service.id,
+          officeId: office.id,
+          startsAt: slot.startsAt,
+          name: who.name.trim(),
+          phone: who.phone.trim() || undefined,
+          email: who.email.trim() || undefined,
+          privacyConsent: true,
+          lang,
+          channel: 'counter',
+        },
       });
-      if (r.data) {
-        setBooked(r.data);
+      // A clerk's booking is booked at once (only online bookings wait for the e-mail).
+      if ('code' in r) {
+        setBooked(r);
         setStep('done');
-        onBooked(r.data);
+        onBooked(r);
       }
     } catch (err) {
       const n = errorNotice(err);

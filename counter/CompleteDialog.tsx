@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from './counter.module.css';
 import { Dialog } from './Dialog';
-import { outcomes, type Outcome } from './types';
+import type { Outcome } from '../contract/enums';
+import { outcomes } from './types';
 
 export function CompleteDialog({
   number,

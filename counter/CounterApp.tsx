@@ -1,4 +1,5 @@
 'use client';
+import { api } from '../contract/api';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
@@ -6,14 +7,15 @@ import type { LanguageCode } from '../i18n/languages';
 import { getSocket } from '../ui/socket';
 import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
-import { api, ApiError } from './api';
+import { ApiError, call } from '../ui/http';
 import styles from './counter.module.css';
 import { LoginForm } from './LoginForm';
 import { OpenCounter } from './OpenCounter';
 import { PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { Dialog } from './Dialog';
-import type { Me, Notice } from './types';
-import type { CounterSnapshot } from '../server/realtime/contract';
+import type { Me } from '../contract/auth';
+import type { Notice } from './types';
+import type { CounterSnapshot } from '../contract/counters';
 import { WorkView } from './WorkView';
 import { useLoad } from '../ui/useLoad';
 
@@ -62,7 +64,7 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
 
   const loadMe = useCallback(async () => {
     try {
-      const { data } = await api<Me>('GET', '/api/auth/me');
+      const data = await call(api.me);
       if (data?.staff) goFromMe(data);
       else setPhase({ kind: 'login' });
     } catch (err) {
@@ -82,7 +84,7 @@ function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: Langu
 
   const logout = useCallback(async () => {
     try {
-      await api('POST', '/api/auth/logout');
+      await call(api.logout);
     } catch {
       // the session is dropped locally anyway
     }

@@ -1,11 +1,11 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { CounterTicket } from '../server/realtime/contract';
+import type { CounterTicket } from '../contract/tickets';
 import styles from './counter.module.css';
 import { PriorityBadge } from './PriorityBadge';
 import { formatElapsed, useNow } from '../ui/time';
-import type { CounterState } from './types';
+import type { CounterState } from '../contract/enums';
 
 /** The ticket being called or served at this counter, big, with a clock that ticks every second. */
 export function CurrentTicket({

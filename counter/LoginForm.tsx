@@ -1,6 +1,6 @@
 'use client';
 import { StaffLoginForm } from '../ui/StaffLoginForm';
-import { errorNotice } from './api';
+import { errorNotice } from './errors';
 import styles from './counter.module.css';
 import { NoticeBox } from './NoticeBox';
 import type { Notice } from './types';

@@ -1,12 +1,17 @@
 'use client';
+import { api } from '../contract/api';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { CounterSnapshot } from '../server/realtime/contract';
-import { api, ApiError, errorNotice } from './api';
+import type { CounterSnapshot } from '../contract/counters';
+import { ApiError, call } from '../ui/http';
+import { errorNotice } from './errors';
 import styles from './counter.module.css';
 import { NoticeBox } from './NoticeBox';
-import type { CounterListItem, Me, MyService, Notice, OfficeItem } from './types';
+import type { Me, MyService } from '../contract/auth';
+import type { CounterListItem } from '../contract/counters';
+import type { Office as OfficeItem } from '../contract/offices';
+import type { Notice } from './types';
 import { useLoad } from '../ui/useLoad';
 
 const POLL_MS = 10_000;
@@ -49,13 +54,8 @@ export function OpenCounter({
     let live = true;
     void (async () => {
       try {
-        const [{ data: mine }, officesRes] = await Promise.all([
-          api<MyService[]>('GET', '/api/staff/me/services'),
-          api<OfficeItem[]>('GET', '/api/offices').catch(() => ({ status: 0, data: [] as OfficeItem[] })),
-        ]);
+        const [list, all] = await Promise.all([call(api.myServices), call(api.offices).catch((): OfficeItem[] => [])]);
         if (!live) return;
-        const list = mine ?? [];
-        const all = officesRes.data ?? [];
         const ids = [...new Set(list.map((s) => s.officeId))];
         const mineOffices = all.filter((o) => ids.includes(o.id));
         setServices(list);
@@ -88,9 +88,8 @@ export function OpenCounter({
 
   const loadCounters = useCallback(async () => {
     try {
-      const q = officeId ? `?officeId=${encodeURIComponent(officeId)}` : '';
-      const { data } = await api<CounterListItem[]>('GET', `/api/counters${q}`);
-      setCounters((data ?? []).slice().sort((a, b) => a.number - b.number));
+      const data = await call(api.counters, { query: { officeId: officeId ?? undefined } });
+      setCounters(data.slice().sort((a, b) => a.number - b.number));
     } catch (err) {
       setCounters((c) => c ?? []);
       fail(err);
@@ -139,8 +138,9 @@ export function OpenCounter({
     setBusy(true);
     onNotice(null);
     try {
-      const { data } = await api<CounterSnapshot>('POST', `/api/counters/${encodeURIComponent(counterId)}/open`, {
-        serviceIds: officeServices.filter((s) => selected.has(s.id)).map((s) => s.id),
+      const data = await call(api.openCounter, {
+        params: { id: counterId },
+        body: { serviceIds: officeServices.filter((s) => selected.has(s.id)).map((s) => s.id) },
       });
       if (data?.counter) onOpened(data);
       else onNotice({ kind: 'error', key: 'errors.generic', values: { code: 'open' } });

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import styles from './counter.module.css';
-import type { Priority } from './types';
+import type { Priority } from '../contract/enums';
 
 const cls: Record<Priority, string> = {
   none: '',

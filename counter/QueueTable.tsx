@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { QueueInfo } from '../server/realtime/contract';
+import type { QueueInfo } from '../contract/queues';
 import styles from './counter.module.css';
 
 /** Per-service figures of the office where somebody waits; the services this counter serves come first. */

@@ -7,28 +7,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { api } from './api';
+import { api } from '../contract/api';
+import type { TodayAnswer as Today } from '../contract/appointments';
+import { call } from '../ui/http';
 import styles from './counter.module.css';
 import local from './appointments.module.css';
-
-type Status = 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
-
-interface TodayItem {
-  id: string;
-  code: string;
-  time: string;
-  status: Status;
-  name: string | null;
-  phone: string | null;
-  service: { nameIt: string; nameEn: string };
-  ticket: { number: string; status: string; late: boolean } | null;
-}
-
-interface Today {
-  day: string;
-  counts: Record<Status, number>;
-  appointments: TodayItem[];
-}
 
 const REFRESH_MS = 30_000;
 
@@ -45,10 +28,10 @@ export function TodayAppointments({ officeId, lang, refreshKey }: { officeId: st
 
   useEffect(() => {
     let live = true;
-    api<Today>('GET', `/api/appointments/today?officeId=${encodeURIComponent(officeId)}`)
+    call(api.todayAppointments, { query: { officeId } })
       .then((r) => {
         if (!live) return;
-        setData(r.data);
+        setData(r);
         setFailed(false);
       })
       .catch(() => live && setFailed(true));
@@ -68,7 +51,7 @@ export function TodayAppointments({ officeId, lang, refreshKey }: { officeId: st
       {data && active.length > 0 ? (
         <>
           <p className={local.counts}>
-            {(['booked', 'checked_in', 'serving', 'done', 'no_show'] as Status[]).map((s) => (
+            {(['booked', 'checked_in', 'serving', 'done', 'no_show'] as const).map((s) => (
               <span key={s} className={`${local.pill} ${local[s]}`}>
                 {t(`today.status.${s}`)}: {data.counts[s]}
               </span>

@@ -1,12 +1,15 @@
 'use client';
+import { api } from '../contract/api';
+import { call } from '../ui/http';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { CounterTicket } from '../server/realtime/contract';
-import { api } from './api';
+import type { CounterTicket } from '../contract/tickets';
 import styles from './counter.module.css';
 import { Dialog } from './Dialog';
-import type { Colleague, CounterListItem, ServiceItem } from './types';
+import type { Colleague } from '../contract/auth';
+import type { Service as ServiceItem } from '../contract/catalog';
+import type { CounterListItem } from '../contract/counters';
 
 export type TransferTarget = { serviceId: string } | { counterId: string } | { staffId: string };
 type Tab = 'service' | 'counter' | 'staff';
@@ -50,23 +53,16 @@ export function TransferDialog({
 
   useEffect(() => {
     let live = true;
-    const q = `officeId=${encodeURIComponent(officeId)}`;
     void Promise.allSettled([
-      api<ServiceItem[]>('GET', `/api/services?${q}&lang=${lang}`),
-      api<CounterListItem[]>('GET', `/api/counters?${q}`),
-      api<Colleague[]>('GET', `/api/staff?${q}`),
+      call(api.services, { query: { officeId, lang } }),
+      call(api.counters, { query: { officeId } }),
+      call(api.colleagues, { query: { officeId } }),
     ]).then(([s, c, st]) => {
       if (!live) return;
       setLists({
-        services:
-          s.status === 'fulfilled'
-            ? (s.value.data ?? []).filter((x) => x.mode !== 'appointment' && x.id !== ticket.serviceId)
-            : [],
-        counters:
-          c.status === 'fulfilled'
-            ? (c.value.data ?? []).filter((x) => x.id !== myCounterId).sort((a, b) => a.number - b.number)
-            : [],
-        staff: st.status === 'fulfilled' ? (st.value.data ?? []).filter((x) => x.id !== myStaffId) : [],
+        services: s.status === 'fulfilled' ? s.value.filter((x) => x.mode !== 'appointment' && x.id !== ticket.serviceId) : [],
+        counters: c.status === 'fulfilled' ? c.value.filter((x) => x.id !== myCounterId).sort((a, b) => a.number - b.number) : [],
+        staff: st.status === 'fulfilled' ? st.value.filter((x) => x.id !== myStaffId) : [],
         failed: [s, c, st].some((r) => r.status === 'rejected'),
       });
     });

@@ -1,7 +1,8 @@
 'use client';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { QueueInfo, WaitingEntry } from '../server/realtime/contract';
+import type { QueueInfo } from '../contract/queues';
+import type { WaitingEntry } from '../contract/counters';
 import styles from './counter.module.css';
 import { PriorityBadge } from './PriorityBadge';
 import { minutesSince, useNow } from '../ui/time';

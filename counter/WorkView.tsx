@@ -1,12 +1,16 @@
 'use client';
+import { api } from '../contract/api';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { CounterSnapshot, CounterTicket, QueueInfo } from '../server/realtime/contract';
+import type { CounterSnapshot } from '../contract/counters';
+import type { CounterTicket } from '../contract/tickets';
+import type { QueueInfo } from '../contract/queues';
 import { getSocket, useSubscription } from '../ui/socket';
 import { ActionBar } from './ActionBar';
 import { BookDialog } from './BookDialog';
-import { api, ApiError, errorNotice } from './api';
+import { ApiError, call } from '../ui/http';
+import { errorNotice } from './errors';
 import { CompleteDialog } from './CompleteDialog';
 import { ConfirmDialog } from './ConfirmDialog';
 import styles from './counter.module.css';
@@ -15,7 +19,9 @@ import { NoticeBox } from './NoticeBox';
 import { QueueTable } from './QueueTable';
 import { TodayAppointments } from './TodayAppointments';
 import { TransferDialog, type TransferTarget } from './TransferDialog';
-import type { Me, Notice, Outcome } from './types';
+import type { Me } from '../contract/auth';
+import type { Outcome } from '../contract/enums';
+import type { Notice } from './types';
 import { useShortcuts } from './useShortcuts';
 import { WaitingList } from './WaitingList';
 import {
@@ -136,24 +142,20 @@ export function WorkView({
     [onUnauthorized, setNotice],
   );
 
+  /** One action on the current ticket: `send` calls its endpoint with the ticket id. */
   const ticketAction = (
     kind: 'recall' | 'start' | 'complete' | 'noShow' | 'transfer',
-    path: string,
-    body?: unknown,
+    send: (params: { id: string }) => Promise<{ ticket: CounterTicket }>,
     done?: (tk: CounterTicket) => Notice | null,
   ) =>
     run(kind, async () => {
       if (!current) return null;
-      const { data: res } = await api<{ ticket: CounterTicket }>(
-        'POST',
-        `/api/tickets/${encodeURIComponent(current.id)}/${path}`,
-        body,
-      );
-      if (res?.ticket) applyTicket(res.ticket);
-      return done && res?.ticket ? done(res.ticket) : null;
+      const res = await send({ id: current.id });
+      applyTicket(res.ticket);
+      return done ? done(res.ticket) : null;
     });
 
-  const counterPath = `/api/counters/${encodeURIComponent(counterId)}`;
+  const counterParams = { id: counterId };
   const can = allowedActions(snap);
   const openDialog = (kind: DialogKind) => dispatch({ type: 'openDialog', kind, ticketId: current?.id ?? null });
 
@@ -161,22 +163,26 @@ export function WorkView({
     callNext: () => {
       if (!can.callNext) return;
       void run('callNext', async () => {
-        const res = await api<{ ticket: CounterTicket }>('POST', `${counterPath}/call-next`);
-        if (res.status === 204 || !res.data?.ticket) return { kind: 'info', key: 'messages.nobodyWaiting' };
-        applyTicket(res.data.ticket);
-        return { kind: 'success', key: 'messages.called', values: { number: res.data.ticket.number } };
+        const res = await call(api.callNext, { params: counterParams });
+        if (!res?.ticket) return { kind: 'info', key: 'messages.nobodyWaiting' };
+        applyTicket(res.ticket);
+        return { kind: 'success', key: 'messages.called', values: { number: res.ticket.number } };
       });
     },
     recall: () => {
       if (!can.recall) return;
-      void ticketAction('recall', 'recall', undefined, (tk) => ({
-        kind: 'success',
-        key: 'messages.recalled',
-        values: { number: tk.number },
-      }));
+      void ticketAction(
+        'recall',
+        (params) => call(api.recall, { params }),
+        (tk) => ({
+          kind: 'success',
+          key: 'messages.recalled',
+          values: { number: tk.number },
+        }),
+      );
     },
     start: () => {
-      if (can.start) void ticketAction('start', 'start');
+      if (can.start) void ticketAction('start', (params) => call(api.start, { params }));
     },
     complete: () => {
       if (can.complete) openDialog('complete');
@@ -194,7 +200,7 @@ export function WorkView({
       if (!can.pause) return;
       void run('pause', async () => {
         const resume = state === 'paused';
-        const { data: s } = await api<CounterSnapshot>('POST', `${counterPath}/${resume ? 'resume' : 'pause'}`);
+        const s = await call(resume ? api.resumeCounter : api.pauseCounter, { params: counterParams });
         if (s?.counter) setData(s);
         return { kind: 'info', key: resume ? 'messages.resumed' : 'messages.paused' };
       });
@@ -204,7 +210,7 @@ export function WorkView({
       void run('close', async () => {
         leaving.current = true;
         try {
-          await api<CounterSnapshot>('POST', `${counterPath}/close`);
+          await call(api.closeCounter, { params: counterParams });
         } catch (err) {
           leaving.current = false;
           throw err;
@@ -280,11 +286,15 @@ export function WorkView({
           busy={busy !== null}
           onClose={closeDialog}
           onConfirm={(outcome: Outcome, note: string) =>
-            void ticketAction('complete', 'complete', note ? { outcome, note } : { outcome }, (tk) => ({
-              kind: 'success',
-              key: 'messages.completed',
-              values: { number: tk.number },
-            })).then(closeDialog)
+            void ticketAction(
+              'complete',
+              (params) => call(api.complete, { params, body: note ? { outcome, note } : { outcome } }),
+              (tk) => ({
+                kind: 'success',
+                key: 'messages.completed',
+                values: { number: tk.number },
+              }),
+            ).then(closeDialog)
           }
         />
       )}
@@ -297,11 +307,15 @@ export function WorkView({
           danger
           onClose={closeDialog}
           onConfirm={() =>
-            void ticketAction('noShow', 'no-show', undefined, (tk) => ({
-              kind: 'info',
-              key: 'messages.noShow',
-              values: { number: tk.number },
-            })).then(closeDialog)
+            void ticketAction(
+              'noShow',
+              (params) => call(api.noShow, { params }),
+              (tk) => ({
+                kind: 'info',
+                key: 'messages.noShow',
+                values: { number: tk.number },
+              }),
+            ).then(closeDialog)
           }
           testId="counter-no-show"
         />
@@ -323,11 +337,15 @@ export function WorkView({
           busy={busy !== null}
           onClose={closeDialog}
           onConfirm={(target: TransferTarget, note: string) =>
-            void ticketAction('transfer', 'transfer', note ? { ...target, note } : target, (tk) => ({
-              kind: 'success',
-              key: 'messages.transferred',
-              values: { number: tk.number },
-            })).then(closeDialog)
+            void ticketAction(
+              'transfer',
+              (params) => call(api.transfer, { params, body: note ? { ...target, note } : target }),
+              (tk) => ({
+                kind: 'success',
+                key: 'messages.transferred',
+                values: { number: tk.number },
+              }),
+            ).then(closeDialog)
           }
         />
       )}

@@ -3,7 +3,8 @@
  * allows now, how an answer about a ticket changes the snapshot, and the view's own state (notice,
  * open dialog, the action in flight, the connection). `WorkView` renders it.
  */
-import type { CounterSnapshot, CounterTicket } from '../server/realtime/contract';
+import type { CounterSnapshot } from '../contract/counters';
+import type { CounterTicket } from '../contract/tickets';
 import type { Notice } from '../ui/staff/notice';
 
 export type DialogKind = 'complete' | 'noShow' | 'transfer' | 'book';

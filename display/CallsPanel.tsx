@@ -1,5 +1,5 @@
 'use client';
-import type { CallInfo } from '../server/realtime/contract';
+import type { CallInfo } from '../contract/display';
 import { isPlainCounterName } from '../ui/speech';
 import type { Texts } from './texts';
 import styles from './display.module.css';

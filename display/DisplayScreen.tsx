@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { getSocket, useSubscription } from '../ui/socket';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
-import type { CallInfo, DisplayConfig, QueueInfo } from '../server/realtime/contract';
+import type { CallInfo, DisplayConfig } from '../contract/display';
+import type { QueueInfo } from '../contract/queues';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
 import { showsService } from './calls';

@@ -1,6 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
-import type { QueueInfo, DisplayWalkIn } from '../server/realtime/contract';
+import type { QueueInfo } from '../contract/queues';
+import type { DisplayWalkIn } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { opensAgain } from '../ui/opensAgain';
 import { useNow } from '../ui/time';

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
-import type { TickerMessage } from '../server/realtime/contract';
+import type { TickerMessage } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
 

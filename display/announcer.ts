@@ -7,7 +7,7 @@
  * screen to offer a "click to enable sound" button, which must call `unlock()` from the click
  * handler. Everything degrades silently: without Web Audio or speech the display keeps working.
  */
-import type { CallInfo } from '../server/realtime/contract';
+import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { speechTag, speechText } from '../ui/speech';
 

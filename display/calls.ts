@@ -2,7 +2,8 @@
  * Pure state logic of the display: the snapshot from the subscribe acknowledgement, then deltas.
  * Kept free of React so it is easy to test.
  */
-import type { CallInfo, DisplayConfig, DisplaySnapshot, QueueInfo } from '../server/realtime/contract';
+import type { CallInfo, DisplayConfig, DisplaySnapshot } from '../contract/display';
+import type { QueueInfo } from '../contract/queues';
 
 /** Calls kept and shown: the newest (highlighted) plus the previous ones. */
 export const MAX_CALLS = 10;

@@ -3,7 +3,8 @@
  * calls and queues (`calls.ts`), plus what happens around it — deltas that overtook a snapshot,
  * the newest call (flashed, announced), the server's clock and the connection.
  */
-import type { CallInfo, DisplaySnapshot, QueueInfo } from '../server/realtime/contract';
+import type { CallInfo, DisplaySnapshot } from '../contract/display';
+import type { QueueInfo } from '../contract/queues';
 import { displayReducer, initialDisplayState, maxSeq, type DisplayState } from './calls';
 
 /** Deltas kept for the next snapshot (a burst of calls while re-subscribing). */

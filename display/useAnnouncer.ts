@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallInfo } from '../server/realtime/contract';
+import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { Announcer, type AnnouncerState } from './announcer';
 

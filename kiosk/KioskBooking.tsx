@@ -7,8 +7,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { pick, type Service } from './api';
-import { AppointmentApiError, bookAtKiosk, nextFreeSlots, type FreeSlot, type KioskBooking as Booked } from './appointments-api';
+import type { AppointmentView as Booked } from '../contract/appointments';
+import type { Service } from '../contract/catalog';
+import { ApiError } from '../ui/http';
+import { bookAtKiosk, nextFreeSlots, pick, type FreeSlot } from './api';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { CheckIcon } from './icons';
 import styles from './kiosk.module.css';
@@ -67,7 +69,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
       });
       setState({ step: 'done', booked });
     } catch (e) {
-      if (e instanceof AppointmentApiError && (e.code === 'slot_full' || e.code === 'slot_unavailable')) {
+      if (e instanceof ApiError && (e.code === 'slot_full' || e.code === 'slot_unavailable')) {
         setFailure(t('book.slotGone'));
         setState({ step: 'slots', slots: slots.filter((s) => s.startsAt !== slot.startsAt) });
       } else setFailure(t('errorGeneric'));

@@ -8,6 +8,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
+import { api } from '../contract/api';
+import { ApiError, call } from '../ui/http';
 import styles from './pair.module.css';
 
 export function PairScreen({ code, lang }: { code: string; lang: LanguageCode }) {
@@ -27,21 +29,12 @@ function PairForm({ initialCode }: { initialCode: string }) {
     e.preventDefault();
     setState('busy');
     try {
-      const res = await fetch('/api/kiosks/pair', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ code }),
-      });
-      if (!res.ok) {
-        setState(res.status === 403 ? 'invalid' : 'error');
-        return;
-      }
-      const body = (await res.json()) as { kioskUrl: string };
+      const body = await call(api.pairKiosk, { body: { code } });
       // Same origin whatever address the registration printed (the kiosk may sit behind a proxy).
       const url = new URL(body.kioskUrl);
       window.location.assign(url.pathname + url.search);
-    } catch {
-      setState('error');
+    } catch (err) {
+      setState(err instanceof ApiError && err.status === 403 ? 'invalid' : 'error');
     }
   };
 

@@ -1,81 +1,21 @@
 /**
- * The kiosk's view of the public HTTP API (docs/api.md). Only what the kiosk reads is typed here.
- * Every call is same-origin and relative, so the kiosk works behind any reverse proxy.
+ * The kiosk's calls of the public HTTP API (ui/http.ts, typed by contract/api.ts): the catalogue,
+ * walk-in tickets, and the appointments part (check-in with a code or a scanned QR code, the next
+ * free slots of a service, booking on the spot). A kiosk call gives up after 15 seconds.
  */
+import { api } from '../contract/api';
+import type { AppointmentView, CheckInAnswer } from '../contract/appointments';
+import type { Category } from '../contract/catalog';
+import type { WalkInPriority } from '../contract/enums';
+import type { Office } from '../contract/offices';
+import type { Service } from '../contract/catalog';
 import type { LanguageCode } from '../i18n/languages';
-import type { listCategories, listServices } from '../server/catalog';
-import type { listOffices } from '../server/offices';
-import type { issueTicketView } from '../server/tickets/issue';
+import { ApiError, call } from '../ui/http';
 
-export type ServiceMode = 'desk' | 'appointment';
-export type KioskPriority = 'none' | 'disability' | 'pregnancy' | 'elderly';
+export type KioskPriority = WalkInPriority;
 export const kioskPriorities: readonly KioskPriority[] = ['none', 'disability', 'pregnancy', 'elderly'];
 
-// The JSON the API answers, typed from the server functions that produce it (one source of truth;
-// type-only imports, so no server code reaches the browser).
-export type Office = Awaited<ReturnType<typeof listOffices>>[number];
-export type Category = Awaited<ReturnType<typeof listCategories>>[number];
-export type Service = Awaited<ReturnType<typeof listServices>>[number];
-export type IssuedTicket = Awaited<ReturnType<typeof issueTicketView>>;
-
-/** A refusal from the API (`{error:{code,message}}`), or `status 0 / code "network"` when nothing answered. */
-export class KioskApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    /** The error's `details`, e.g. `{nextOpensAt}` of `office_closed`. */
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-const TIMEOUT_MS = 15_000;
-
-async function request<T>(url: string, init?: RequestInit): Promise<T> {
-  const ctrl = new AbortController();
-  const timer = setTimeout(() => ctrl.abort(), TIMEOUT_MS);
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      ...init,
-      signal: ctrl.signal,
-      cache: 'no-store',
-      headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}) },
-    });
-  } catch (e) {
-    throw new KioskApiError(0, 'network', e instanceof Error ? e.message : 'network error');
-  } finally {
-    clearTimeout(timer);
-  }
-  if (!res.ok) {
-    let code = `http_${res.status}`;
-    let message = res.statusText;
-    let details: unknown;
-    try {
-      const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
-      if (body?.error?.code) code = body.error.code;
-      if (body?.error?.message) message = body.error.message;
-      details = body?.error?.details;
-    } catch {
-      /* not JSON: keep the status */
-    }
-    throw new KioskApiError(res.status, code, message, details);
-  }
-  try {
-    return (await res.json()) as T;
-  } catch {
-    throw new KioskApiError(res.status, 'bad_response', 'The answer was not JSON');
-  }
-}
-
-const qs = (params: Record<string, string | undefined>) => {
-  const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v) p.set(k, v);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-};
+const kiosk = { timeoutMs: 15_000 };
 
 export type WalkIn = Office['walkIn'];
 
@@ -97,9 +37,9 @@ export interface KioskCatalog {
  */
 export async function loadCatalog(officeId: string | undefined): Promise<KioskCatalog> {
   const [offices, categories, services] = await Promise.all([
-    request<Office[]>('/api/offices').catch(() => [] as Office[]),
-    request<Category[]>(`/api/categories${qs({ officeId })}`),
-    request<Service[]>('/api/services'),
+    call(api.offices, {}, kiosk).catch((): Office[] => []),
+    call(api.categories, { query: { officeId } }, kiosk),
+    call(api.services, {}, kiosk),
   ]);
   const office = offices.find((o) => o.id === officeId) ?? (officeId ? null : (offices.find((o) => o.isOneStop) ?? null));
   const hereId = officeId ?? office?.id;
@@ -119,13 +59,8 @@ export async function loadCatalog(officeId: string | undefined): Promise<KioskCa
   };
 }
 
-export function issueTicket(body: {
-  serviceId: string;
-  priority: KioskPriority;
-  lang: LanguageCode;
-  kioskId?: string;
-}): Promise<IssuedTicket> {
-  return request<IssuedTicket>('/api/tickets', { method: 'POST', body: JSON.stringify(body) });
+export function issueTicket(body: { serviceId: string; priority: KioskPriority; lang: LanguageCode; kioskId?: string }) {
+  return call(api.issueTicket, { body }, kiosk);
 }
 
 /** Which translated message explains an error to the citizen. */
@@ -133,13 +68,13 @@ export type ErrorKind = 'network' | 'tooMany' | 'byAppointment' | 'notFound' | '
 
 /** The office stopped issuing walk-in tickets (closing time raced the citizen): when it opens again. */
 export function officeClosed(e: unknown): { nextOpensAt?: string } | null {
-  if (!(e instanceof KioskApiError) || e.code !== 'office_closed') return null;
+  if (!(e instanceof ApiError) || e.code !== 'office_closed') return null;
   const next = (e.details as { nextOpensAt?: unknown } | undefined)?.nextOpensAt;
   return { nextOpensAt: typeof next === 'string' ? next : undefined };
 }
 
 export function errorKind(e: unknown): ErrorKind {
-  if (!(e instanceof KioskApiError)) return 'generic';
+  if (!(e instanceof ApiError)) return 'generic';
   if (e.code === 'network' || e.status === 0) return 'network';
   if (e.code === 'service_by_appointment') return 'byAppointment';
   if (e.status === 429 || e.code === 'rate_limited' || e.code === 'too_many_requests') return 'tooMany';
@@ -152,4 +87,45 @@ export function errorKind(e: unknown): ErrorKind {
 /** Names are stored in Italian and English; other languages fall back to English. */
 export function pick(lang: LanguageCode, it: string, en: string): string {
   return lang === 'it' ? it : en || it;
+}
+
+// -------------------------------------------------------------------------------- appointments
+
+export type CheckInResult = CheckInAnswer;
+
+export function checkInAppointment(body: { code: string; lang: LanguageCode; kioskId?: string; walkIn?: boolean }) {
+  return call(api.checkIn, { body }, kiosk);
+}
+
+export interface FreeSlot {
+  startsAt: string;
+  day: string;
+  time: string;
+}
+
+/** The first free slots of a service at an office, from today on (at most `limit`). */
+export async function nextFreeSlots(
+  serviceId: string,
+  officeId: string,
+  limit = 8,
+): Promise<{ slots: FreeSlot[]; timeZone: string }> {
+  const from = new Date().toISOString().slice(0, 10);
+  const to = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+  const a = await call(api.availability, { query: { serviceId, officeId, from, to } }, kiosk);
+  const slots = a.days
+    .flatMap((d) => d.slots.filter((s) => s.free > 0).map((s) => ({ startsAt: s.startsAt, day: d.day, time: s.time })))
+    .slice(0, limit);
+  return { slots, timeZone: a.timeZone };
+}
+
+export function bookAtKiosk(body: {
+  serviceId: string;
+  officeId: string;
+  startsAt: string;
+  name: string;
+  lang: LanguageCode;
+  kioskId?: string;
+}) {
+  // A registered kiosk books at once: the answer is the appointment, never a pending booking.
+  return call(api.book, { body: { ...body, privacyConsent: true, channel: 'kiosk' } }, kiosk) as Promise<AppointmentView>;
 }

@@ -3,8 +3,9 @@
  * search box, and the one ticket request in flight. `KioskApp` dispatches and renders; loading the
  * catalogue, timers and the socket stay in the component.
  */
-import type { CheckInResult } from './appointments-api';
-import type { ErrorKind, IssuedTicket, KioskPriority, Service } from './api';
+import type { IssuedTicket } from '../contract/tickets';
+import type { Service } from '../contract/catalog';
+import type { CheckInResult, ErrorKind, KioskPriority } from './api';
 
 /** Where the citizen found the service, so "back" returns there. */
 export type Origin = { name: 'category'; categoryId: string } | { name: 'search' };

@@ -4,7 +4,8 @@
  * of the current language. Pure functions, so they are unit-testable.
  */
 import type { LanguageCode } from '../i18n/languages';
-import { pick, type Service } from './api';
+import type { Service } from '../contract/catalog';
+import { pick } from './api';
 
 export function normalize(s: string): string {
   return s

@@ -1,14 +1,10 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { Colleague, MyService } from '../contract/auth';
+import type { Category, Service, servicesQuery } from '../contract/catalog';
 import { rt } from './runtime';
 
-export const servicesQuery = z.object({
-  lang: z.enum(['it', 'en']).default('it'),
-  officeId: z.string().min(1).max(64).optional(),
-  mode: z.enum(['desk', 'appointment']).optional(),
-});
-
 /** Active services for the kiosk and the booking pages, in kiosk order. */
-export async function listServices(q: z.infer<typeof servicesQuery>) {
+export async function listServices(q: z.infer<typeof servicesQuery>): Promise<Service[]> {
   const services = await rt().db.service.findMany({
     where: { active: true, officeId: q.officeId, mode: q.mode },
     include: { category: true, office: { select: { id: true, name: true, nameEn: true } } },
@@ -39,7 +35,7 @@ export async function listServices(q: z.infer<typeof servicesQuery>) {
 }
 
 /** Categories that have at least one active service (of the office, when given). */
-export async function listCategories(officeId?: string) {
+export async function listCategories(officeId?: string): Promise<Category[]> {
   return rt().db.category.findMany({
     where: { services: { some: { active: true, ...(officeId ? { officeId } : {}) } } },
     orderBy: { sortOrder: 'asc' },
@@ -48,7 +44,7 @@ export async function listCategories(officeId?: string) {
 }
 
 /** Services a clerk may serve, with their skill weight. */
-export async function servicesOfStaff(staffId: string) {
+export async function servicesOfStaff(staffId: string): Promise<MyService[]> {
   const skills = await rt().db.skill.findMany({
     where: { staffId, service: { active: true } },
     include: { service: { include: { category: true } } },
@@ -66,7 +62,7 @@ export async function servicesOfStaff(staffId: string) {
   }));
 }
 
-export async function listColleagues(officeId?: string) {
+export async function listColleagues(officeId?: string): Promise<Colleague[]> {
   const staff = await rt().db.staff.findMany({
     where: { active: true, ...(officeId ? { skills: { some: { service: { officeId } } } } : {}) },
     include: { counter: { select: { id: true, number: true, name: true } } },

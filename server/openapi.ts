@@ -1,29 +1,16 @@
 import { z } from 'zod';
+import { api } from '../contract/api';
+import type { Endpoint } from '../contract/endpoint';
+import { statsQuery } from '../contract/stats';
 import { adminPaths } from './admin/openapi';
-import { changePasswordInput } from './auth/change-password';
-import { loginInput } from './auth/session';
-import { servicesQuery } from './catalog';
-import { counterServicesInput, openCounterInput } from './counters/inputs';
-import { statsQuery } from './stats/params';
-import { moveTicketInput } from './tickets/move';
-import { completeInput, transferInput } from './tickets/actions';
-import { createKioskInput, updateKioskInput } from './printing/inputs';
-import { issueTicketInput } from './tickets/issue';
-import { pairInput } from './printing/kiosk-pairing';
-import { availabilityQuery } from './appointments/availability';
-import { bookInput } from './appointments/book';
-import { confirmInput } from './appointments/confirm';
-import { checkInInput } from './appointments/check-in';
-import { rescheduleInput } from './appointments/manage';
-import { todayQuery } from './appointments/today';
-import { revokeLinksInput } from './appointments/revoke-links';
-import { closureInput, patronDayBody, scheduleInput, schedulesQuery } from './schedules/schedules';
 
 /**
- * The OpenAPI 3.1 description served at /api/openapi.json. Request bodies come from the same zod
- * schemas that validate them, so the document cannot drift from the code.
+ * The OpenAPI 3.1 description served at /api/openapi.json. The request bodies, query parameters
+ * and JSON answers come from contract/api.ts (`withContract`): the same zod schemas validate the
+ * requests, type the server's answers and the screens' client, so the document cannot drift from
+ * the code. This file adds what a schema cannot say: summaries, tags, path parameters, errors.
  */
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 
 const error = {
   description: 'Error',
@@ -45,7 +32,6 @@ const error = {
 };
 
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 const pathParam = (name: string, description: string) => ({
   name,
   in: 'path',
@@ -53,13 +39,6 @@ const pathParam = (name: string, description: string) => ({
   schema: { type: 'string' },
   description,
 });
-const officeParam = {
-  name: 'officeId',
-  in: 'query',
-  required: false,
-  schema: { type: 'string' },
-  description: 'Office id; default: the one-stop desk',
-};
 const staff = [{ session: [] }];
 
 /** Paths answered by the custom server itself (server/boot.ts), not by a file under app/api. */
@@ -67,13 +46,41 @@ export const SERVER_PATHS = ['/metrics'] as const;
 
 /** Query parameters from a zod object schema (required = not optional in the schema). */
 function queryParams(s: z.ZodType) {
-  const js = schema(s) as { properties: Record<string, object>; required?: string[] };
+  const js = schema(s) as { properties: Record<string, { description?: string }>; required?: string[] };
   return Object.entries(js.properties).map(([name, p]) => ({
     name,
     in: 'query',
     required: js.required?.includes(name) ?? false,
     schema: p,
+    ...(p.description ? { description: p.description } : {}),
   }));
+}
+
+interface Operation {
+  [key: string]: unknown;
+  parameters?: { in: string }[];
+  requestBody?: unknown;
+  responses: Record<string, { description: string; content?: unknown }>;
+}
+type Paths = Record<string, Record<string, Operation>>;
+
+/**
+ * Fills every operation of contract/api.ts with the contract's schemas: request body, query
+ * parameters (path parameters stay as written) and the JSON answer of its success status.
+ */
+function withContract(paths: Paths): Paths {
+  for (const [name, e] of Object.entries(api) as [string, Endpoint][]) {
+    const op = paths[e.path]?.[e.method.toLowerCase()];
+    if (!op) throw new Error(`contract/api.ts ${name}: ${e.method} ${e.path} is not described in the OpenAPI document`);
+    if (e.body) op.requestBody = { required: true, content: { 'application/json': { schema: schema(e.body) } } };
+    if (e.query) op.parameters = [...(op.parameters ?? []).filter((p) => p.in !== 'query'), ...queryParams(e.query)];
+    if (e.answer) {
+      const status = String(e.status ?? 200);
+      const description = op.responses[status]?.description ?? 'OK';
+      op.responses[status] = { description, content: { 'application/json': { schema: schema(e.answer, 'output') } } };
+    }
+  }
+  return paths;
 }
 
 const statsDescription =
@@ -127,7 +134,7 @@ export function openApiDocument(baseUrl: string) {
       title: 'Sportello API',
       version: '0.1.0',
       description:
-        'Queue management for a municipal one-stop desk. Errors are JSON `{error: {code, message}}`; bad input never changes anything. Realtime: socket.io at `/socket.io` (see server/realtime/contract.ts).',
+        'Queue management for a municipal one-stop desk. Errors are JSON `{error: {code, message}}`; bad input never changes anything. Realtime: socket.io at `/socket.io` (see contract/realtime.ts).',
     },
     servers: [{ url: baseUrl }],
     components: {
@@ -136,7 +143,7 @@ export function openApiDocument(baseUrl: string) {
         metricsToken: { type: 'http', scheme: 'bearer' },
       },
     },
-    paths: {
+    paths: withContract({
       '/api/openapi.json': { get: { tags: ['public'], summary: 'This document', responses: { '200': ok('OpenAPI 3.1') } } },
       '/api/health': {
         get: {
@@ -157,7 +164,6 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['public'],
           summary: 'Categories with active services',
-          parameters: [officeParam],
           responses: { '200': ok('Category list') },
         },
       },
@@ -165,9 +171,6 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['public'],
           summary: 'Active services',
-          parameters: Object.entries((schema(servicesQuery) as { properties: Record<string, object> }).properties).map(
-            ([name, s]) => ({ name, in: 'query', required: false, schema: s }),
-          ),
           responses: { '200': ok('Service list'), ...errors(400) },
         },
       },
@@ -176,7 +179,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['public'],
           summary:
             "Take a walk-in ticket (rate-limited per client); with `kioskId`, the kiosk prints it. A priority other than `none`, or a `kioskId`, needs the paired kiosk screen's cookie (the kiosk's own id) or a staff session: otherwise 403 kiosk_required / wrong_kiosk. Anonymous web clients also count in a stricter limit (WEB_TICKETS_PER_MINUTE). Outside the office’s walk-in hours or past its last-ticket time: 409 office_closed with details {nextOpensAt, reason}",
-          requestBody: body(issueTicketInput),
           responses: {
             '201': ok(
               "{id, code, number, status, position, estimatedWaitMinutes, statusUrl, service, office, issuedAt, print: null | {status: 'queued'} | {status: 'unavailable', reason}}",
@@ -221,7 +223,6 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['public'],
           summary: 'Waiting, oldest wait and estimate per service',
-          parameters: [officeParam],
           responses: { '200': ok('QueueInfo[]') },
         },
       },
@@ -230,16 +231,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['public'],
           summary:
             'Display snapshot (the socket sends the same on connect): `display` = a configured display’s slug or id (its services, name and ticker; 404 when unknown or inactive), or `officeId` for a whole office without a ticker. `office.timeZone` and `walkIn: {open, closesAt?, nextOpensAt?}` say whether the office issues walk-in tickets now (no opening hours = always open)',
-          parameters: [
-            officeParam,
-            {
-              name: 'display',
-              in: 'query',
-              required: false,
-              schema: { type: 'string' },
-              description: 'Slug or id of a configured display; wins over officeId',
-            },
-          ],
           responses: { '200': ok('DisplaySnapshot'), ...errors(400, 404) },
         },
       },
@@ -248,7 +239,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['staff'],
           summary:
             'Log in; sets the session cookie. `mustChangePassword: true`: this login may only change the password. Throttled per account and address: 429 login_throttled with Retry-After.',
-          requestBody: body(loginInput),
           responses: { '200': ok('{staff, mustChangePassword}'), ...errors(400, 401, 429) },
         },
       },
@@ -258,7 +248,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Change one’s own password (10+ characters, not the username, not the current one); ends one’s other logins. Open to a login that must change its password.',
           security: staff,
-          requestBody: body(changePasswordInput),
           responses: { '200': ok('{staff, counterId, mustChangePassword, demo}'), ...errors(400, 401, 403, 422, 429) },
         },
       },
@@ -276,7 +265,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['staff'],
           summary: 'Colleagues (for transfers)',
           security: staff,
-          parameters: [officeParam],
           responses: { '200': ok('Staff list'), ...errors(401) },
         },
       },
@@ -293,15 +281,13 @@ export function openApiDocument(baseUrl: string) {
           tags: ['counter'],
           summary: 'Counters of an office',
           security: staff,
-          parameters: [officeParam],
           responses: { '200': ok('Counter list'), ...errors(401) },
         },
       },
-      '/api/counters/{id}/open': counterAction('Open a counter with chosen services', { requestBody: body(openCounterInput) }),
+      '/api/counters/{id}/open': counterAction('Open a counter with chosen services'),
       '/api/counters/{id}/close': counterAction('Close a counter (its clerk, or a supervisor when no ticket is at it)'),
       '/api/counters/{id}/services': counterAction(
         'Supervisor: set the services an open counter serves (active desk services of its office)',
-        { requestBody: body(counterServicesInput) },
       ),
       '/api/counters/{id}/pause': counterAction('Pause'),
       '/api/counters/{id}/resume': counterAction('Resume'),
@@ -323,7 +309,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['kiosks'],
           summary: 'Kiosks with their printer status and agent connection (supervisor, admin)',
           security: staff,
-          parameters: [officeParam],
           responses: { '200': ok('KioskView[]'), ...errors(400, 401, 403) },
         },
         post: {
@@ -331,7 +316,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Register a kiosk (admin); the answer holds its agent token, shown only this once. Writes one AuditLog row in the same transaction.',
           security: staff,
-          requestBody: body(createKioskInput),
           responses: { '201': ok('{kiosk: KioskView, token}'), ...errors(400, 401, 403, 404, 422) },
         },
       },
@@ -349,7 +333,6 @@ export function openApiDocument(baseUrl: string) {
             'Change a kiosk: name, printer, print mode, hints, active (admin); its agent reconnects with the new settings. Writes one AuditLog row in the same transaction.',
           security: staff,
           parameters: [pathParam('id', 'Kiosk id')],
-          requestBody: body(updateKioskInput),
           responses: { '200': ok('KioskView'), ...errors(400, 401, 403, 404, 422) },
         },
         delete: {
@@ -393,7 +376,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['kiosks'],
           summary:
             "Spend a pairing code (the kiosk PC's browser): answers with the httpOnly kiosk cookie `sportello_kiosk` (400 days, renewed by use). Wrong, used or expired code: 403 pairing_invalid.",
-          requestBody: body(pairInput),
           responses: { '200': ok('{kiosk: {id, name, officeId}, kioskUrl}'), ...errors(400, 403, 429) },
         },
       },
@@ -417,21 +399,17 @@ export function openApiDocument(baseUrl: string) {
       },
       '/api/tickets/{id}/recall': ticketAction('Call the same ticket again'),
       '/api/tickets/{id}/start': ticketAction('The citizen is at the counter'),
-      '/api/tickets/{id}/complete': ticketAction('Done, with an outcome', { requestBody: body(completeInput) }),
+      '/api/tickets/{id}/complete': ticketAction('Done, with an outcome'),
       '/api/tickets/{id}/no-show': ticketAction('The citizen did not come'),
-      '/api/tickets/{id}/transfer': ticketAction('Send on to a service, a counter or a colleague, keeping the number', {
-        requestBody: body(transferInput),
-      }),
+      '/api/tickets/{id}/transfer': ticketAction('Send on to a service, a counter or a colleague, keeping the number'),
       '/api/tickets/{id}/move': ticketAction(
         'Supervisor: move a waiting ticket to another service, keeping its number and queue time',
-        { requestBody: body(moveTicketInput) },
       ),
       '/api/supervisor': {
         get: {
           tags: ['supervisor'],
           summary: 'Live view snapshot: counters, queues, alerts (socket: supervisor:subscribe)',
           security: staff,
-          parameters: [officeParam],
           responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) },
         },
       },
@@ -453,7 +431,6 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Statistics of an office over a range of local days',
           description: statsDescription,
           security: staff,
-          parameters: queryParams(statsQuery),
           responses: { '200': ok('{office, from, to, groupBy, rows: StatsRow[], total}'), ...errors(400, 401, 403, 404) },
         },
       },
@@ -480,7 +457,6 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['appointments'],
           summary: 'Free places per slot, per local day (office time zone; closed days carry the reason)',
-          parameters: queryParams(availabilityQuery),
           responses: {
             '200': ok(
               '{office, service, timeZone, slotMinutes, capacity, firstDay, lastDay, days: [{day, closed, free, slots: [{startsAt, time, free}]}]}',
@@ -494,7 +470,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['appointments'],
           summary:
             'Book a place in a slot (rate-limited). Atomic: a full slot is 409 slot_full and nothing is written. Online: `pending`, the place held BOOKING_CONFIRM_MINUTES until the e-mailed link confirms it; 429 contact_limit past BOOKINGS_PER_CONTACT_PER_DAY. Channel `counter` needs a staff session, `kiosk` a registered kiosk (403 kiosk_not_registered): both are booked at once.',
-          requestBody: body(bookInput),
           responses: {
             '201': ok(
               'Online: {id, status: pending, holdUntil, startsAt, time, office, service, email}. Counter and kiosk: AppointmentView {id, code, status, startsAt, time, office, service, token, manageUrl, qrUrl, icsUrl, canChange, changeDeadline, …}',
@@ -508,7 +483,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['appointments'],
           summary:
             'Confirm a pending online booking with the secret of its e-mailed link: it becomes booked (confirming twice answers the same). Too late: 409 booking_expired, the place is released.',
-          requestBody: body(confirmInput),
           responses: { '200': ok('AppointmentView'), ...errors(400, 404, 409, 429) },
         },
       },
@@ -518,7 +492,6 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Kiosk check-in with the booking code, the manage link or its token → a ticket ranked by the booked time',
           description:
             'Windows in the office time zone: earlier than CHECKIN_EARLY_MINUTES before the start → 422 checkin_too_early {comeBackAt, comeBackTime}; later than CHECKIN_LATE_MINUTES after it → 422 checkin_too_late (send walkIn: true for a walk-in ticket); another day → 422 checkin_wrong_day. Checking in twice answers 200 with the same ticket.',
-          requestBody: body(checkInInput),
           responses: {
             '201': ok('{already, late, ticket: IssuedTicket, appointment: {code, time, office, service, …}}'),
             '200': ok('Already checked in: the same ticket'),
@@ -532,7 +505,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             "Today's appointments of an office with their status, names and phones (counters). Only staff who work in the office (a skill for one of its services, or holding one of its counters), and the roles of PERSONAL_DATA_ALL_OFFICES_ROLES: otherwise 403.",
           security: staff,
-          parameters: queryParams(todayQuery),
           responses: { '200': ok('{day, counts, appointments: [...]}'), ...errors(400, 401, 403, 404) },
         },
       },
@@ -542,7 +514,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Revoke every manage link of an appointment by its booking code (staff of its office): old links answer 403 token_revoked, the citizen gets the new link by e-mail. AuditLog action link_revoke.',
           security: staff,
-          requestBody: body(revokeLinksInput),
           responses: { '200': ok('{code, emailed}'), ...errors(400, 401, 403, 404) },
         },
       },
@@ -570,7 +541,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Move to another slot of the same office and service, until the deadline; the answer carries the new manage link',
           parameters: [pathParam('token', 'Manage token')],
-          requestBody: body(rescheduleInput),
           responses: { '200': ok('AppointmentView'), ...errors(400, 403, 404, 409, 422, 429) },
         },
       },
@@ -595,7 +565,6 @@ export function openApiDocument(baseUrl: string) {
           tags: ['appointments'],
           summary: "Appointment schedules with their weekly hours, and each office's closures and patron day (supervisor, admin)",
           security: staff,
-          parameters: queryParams(schedulesQuery),
           responses: { '200': ok('{schedules, offices}'), ...errors(400, 401, 403) },
         },
         put: {
@@ -603,7 +572,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Create or replace the schedule of a service at an office (admin): hours (several ranges a day, not overlapping), slot length, capacity, horizon, notice. Writes one AuditLog row in the same transaction.',
           security: staff,
-          requestBody: body(scheduleInput),
           responses: { '200': ok('Schedule with hours'), ...errors(400, 401, 403, 404) },
         },
       },
@@ -613,7 +581,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             'Add a local closure (inclusive local days) of an office (admin). Writes one AuditLog row in the same transaction.',
           security: staff,
-          requestBody: body(closureInput),
           responses: { '201': ok('Closure'), ...errors(400, 401, 403, 404) },
         },
       },
@@ -632,7 +599,6 @@ export function openApiDocument(baseUrl: string) {
           summary:
             "Set (or with null remove) an office's patron saint day, closed every year (admin). Writes one AuditLog row in the same transaction.",
           security: staff,
-          requestBody: body(patronDayBody),
           responses: { '200': ok('{patronDay}'), ...errors(400, 401, 403, 404, 422) },
         },
       },
@@ -649,6 +615,6 @@ export function openApiDocument(baseUrl: string) {
           },
         },
       },
-    },
+    }),
   };
 }

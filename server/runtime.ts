@@ -3,7 +3,7 @@ import type { Server as IoServer } from 'socket.io';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { RedisKeys } from './redis/keys';
-import type { ClientToServer, ServerToClient } from './realtime/contract';
+import type { ClientToServer, ServerToClient } from '../contract/realtime';
 
 export type Io = IoServer<ClientToServer, ServerToClient>;
 

@@ -5,7 +5,9 @@ import { IntlClient } from '../i18n/IntlClient';
 import { isLanguage, type LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { getSocket, useSubscription } from '../ui/socket';
-import type { TicketPublic } from '../server/realtime/contract';
+import { api } from '../contract/api';
+import type { TicketPublic } from '../contract/tickets';
+import { ApiError, call } from '../ui/http';
 import { isPlainCounterName } from '../ui/speech';
 import styles from './ticket.module.css';
 
@@ -170,18 +172,16 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
     setBusy(true);
     setLeaveError(null);
     try {
-      const res = await fetch(`/api/tickets/${encodeURIComponent(code)}/cancel`, { method: 'POST' });
-      if (res.ok) {
-        setData((await res.json()) as TicketPublic);
+      setData(await call(api.cancelTicket, { params: { code } }));
+      setConfirming(false);
+    } catch (err) {
+      if (err instanceof ApiError && err.status > 0) {
+        // Refused (already called, say): show why, and the ticket as it is now.
+        setLeaveError(err.status === 409 ? t('leaveFailed') : tc('error'));
         setConfirming(false);
-      } else {
-        setLeaveError(res.status === 409 ? t('leaveFailed') : tc('error'));
-        setConfirming(false);
-        const fresh = await fetch(`/api/tickets/${encodeURIComponent(code)}`);
-        if (fresh.ok) setData((await fresh.json()) as TicketPublic);
-      }
-    } catch {
-      setLeaveError(tc('error'));
+        const fresh = await call(api.ticket, { params: { code } }).catch(() => null);
+        if (fresh) setData(fresh);
+      } else setLeaveError(tc('error'));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,8 @@
 'use client';
+import { api } from '../contract/api';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api, ApiError } from '../counter/api';
+import { ApiError, call } from './http';
 import local from './password-form.module.css';
 
 /** The screen's CSS module; the form uses its classes field, fieldLabel, input, muted, buttonPrimary and buttonSecondary. */
@@ -50,7 +51,7 @@ export function PasswordChangeForm({
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/api/auth/password', { currentPassword: current, newPassword: next });
+      await call(api.changePassword, { body: { currentPassword: current, newPassword: next } });
       await onDone();
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'generic';

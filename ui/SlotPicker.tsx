@@ -8,16 +8,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import {
-  addMonths,
-  errorKey,
-  lastDayOfMonth,
-  loadAvailability,
-  monthOf,
-  type Availability,
-  type DayInfo,
-  type SlotInfo,
-} from '../book/api';
+import type { Availability, DayInfo, SlotInfo } from '../contract/appointments';
+import { addMonths, errorKey, lastDayOfMonth, loadAvailability, monthOf } from '../book/api';
 import styles from './slot-picker.module.css';
 
 export interface PickedSlot {

@@ -1,7 +1,8 @@
 'use client';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import { api } from '../counter/api';
+import { api } from '../contract/api';
+import { call } from './http';
 
 /**
  * The screen's CSS module; the form uses its classes centered, loginCard, loginTitle, muted,
@@ -43,7 +44,7 @@ export function StaffLoginForm({
     setBusy(true);
     onError(null);
     try {
-      await api('POST', '/api/auth/login', { username: username.trim(), password });
+      await call(api.login, { body: { username: username.trim(), password } });
       setPassword('');
       await onLoggedIn();
     } catch (err) {

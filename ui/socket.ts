@@ -1,7 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServer, ServerToClient } from '../server/realtime/contract';
+import type { Ack, ClientToServer, ServerToClient, SubscribeAnswer, SubscribePayload, Subscription } from '../contract/realtime';
 
 export type ClientSocket = Socket<ServerToClient, ClientToServer>;
 
@@ -21,15 +21,12 @@ export function getSocket(): ClientSocket {
   return shared;
 }
 
-type SubscribeEvent = keyof ClientToServer;
-type SnapshotOf<E extends SubscribeEvent> = Parameters<ClientToServer[E]>[1] extends (r: Ack<infer T>) => void ? T : never;
-
 /**
  * Subscribes on every (re)connect and keeps the latest snapshot; deltas are applied by the caller
  * through `setData`. `connected` drives the "connection lost" banner.
  */
-export function useSubscription<E extends SubscribeEvent>(event: E, payload: Parameters<ClientToServer[E]>[0] | null) {
-  const [data, setData] = useState<SnapshotOf<E> | null>(null);
+export function useSubscription<E extends Subscription>(event: E, payload: SubscribePayload<E> | null) {
+  const [data, setData] = useState<SubscribeAnswer<E> | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [connected, setConnected] = useState(false);
   const key = JSON.stringify(payload);
@@ -45,12 +42,16 @@ export function useSubscription<E extends SubscribeEvent>(event: E, payload: Par
     const subscribe = () => {
       setConnected(true);
       // The generic emit signature cannot be narrowed per event name here.
-      (socket.emit as (ev: string, p: unknown, ack: (r: Ack<SnapshotOf<E>>) => void) => void)(event, payloadRef.current, (r) => {
-        if (r.ok) {
-          setData(r.data);
-          setError(null);
-        } else setError(r.error);
-      });
+      (socket.emit as (ev: string, p: unknown, ack: (r: Ack<SubscribeAnswer<E>>) => void) => void)(
+        event,
+        payloadRef.current,
+        (r) => {
+          if (r.ok) {
+            setData(r.data);
+            setError(null);
+          } else setError(r.error);
+        },
+      );
     };
     const lost = () => setConnected(false);
     socket.on('connect', subscribe);

@@ -4,7 +4,7 @@
  * the counter the same way). Pure: no audio, no React.
  */
 import { createTranslator } from 'use-intl/core';
-import type { CallInfo } from '../server/realtime/contract';
+import type { CallInfo } from '../contract/display';
 import { languages, type LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
 

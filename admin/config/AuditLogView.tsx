@@ -1,13 +1,14 @@
 'use client';
+import { AUDIT_ENTITIES, type AuditEntity, type AuditItem } from '../../contract/admin/audit';
 import { useCallback, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_ENTITIES } from '../../server/admin/audit-kinds';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
-import { adminApi, type AuditItem } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
 import { useLoad } from '../../ui/useLoad';
 
 const PAGE = 50;
@@ -27,7 +28,7 @@ const show = (v: unknown) => (v === undefined ? '–' : typeof v === 'string' ? 
 export function AuditLogView() {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
-  const [entity, setEntity] = useState('');
+  const [entity, setEntity] = useState<AuditEntity | ''>('');
   const [items, setItems] = useState<AuditItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -39,8 +40,7 @@ export function AuditLogView() {
   const load = useCallback(
     async (before: string | null) => {
       try {
-        const qs = new URLSearchParams({ limit: String(PAGE), ...(entity ? { entity } : {}), ...(before ? { before } : {}) });
-        const r = await adminApi<{ items: AuditItem[]; nextBefore: string | null }>('GET', `/api/admin/audit?${qs}`);
+        const r = await call(api.audit, { query: { limit: PAGE, entity: entity || undefined, before: before ?? undefined } });
         setItems((cur) => (before && cur ? [...cur, ...r.items] : r.items));
         setNext(r.nextBefore);
       } catch (err) {
@@ -60,7 +60,12 @@ export function AuditLogView() {
         <h1 className={styles.h1}>{t('config.audit.title')}</h1>
         <label className={styles.field}>
           <span className={styles.fieldLabel}>{t('config.audit.entity')}</span>
-          <select className={styles.select} value={entity} onChange={(e) => setEntity(e.target.value)} data-testid="audit-entity">
+          <select
+            className={styles.select}
+            value={entity}
+            onChange={(e) => setEntity(e.target.value as AuditEntity | '')}
+            data-testid="audit-entity"
+          >
             <option value="">{t('config.all')}</option>
             {AUDIT_ENTITIES.map((e) => (
               <option key={e} value={e}>

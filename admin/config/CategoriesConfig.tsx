@@ -9,7 +9,9 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi, type AdminCategory } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminCategory } from '../../contract/admin/catalog';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
@@ -32,7 +34,7 @@ export function CategoriesConfig() {
 
   const load = useCallback(async () => {
     try {
-      setList(await adminApi<AdminCategory[]>('GET', '/api/admin/categories'));
+      setList(await call(api.adminCategories));
     } catch (err) {
       fail(err, setNotice);
     }
@@ -47,7 +49,7 @@ export function CategoriesConfig() {
     ids.splice(index + by, 0, id);
     setBusy(true);
     try {
-      setList(await adminApi<AdminCategory[]>('PUT', '/api/admin/categories/order', { ids }));
+      setList(await call(api.reorderCategories, { body: { ids } }));
       setNotice({ kind: 'success', key: 'config.saved' });
     } catch (err) {
       fail(err, setNotice);
@@ -62,8 +64,8 @@ export function CategoriesConfig() {
     if (!editing) return;
     const { slug, ...fields } = editing.draft;
     try {
-      if (editing.kind === 'new') await adminApi('POST', '/api/admin/categories', { slug, ...fields });
-      else await adminApi('PATCH', `/api/admin/categories/${editing.id}`, fields);
+      if (editing.kind === 'new') await call(api.createCategory, { body: { slug, ...fields } });
+      else await call(api.updateCategory, { params: { id: editing.id }, body: fields });
       close();
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();

@@ -9,20 +9,14 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminCounter } from '../../contract/admin/counters';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-interface AdminCounter {
-  id: string;
-  officeId: string;
-  number: number;
-  name: string;
-  state: 'open' | 'paused' | 'closed';
-  staffId: string | null;
-}
 type Draft = { number: number; name: string };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
@@ -41,7 +35,7 @@ export function CountersConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      setList(await adminApi<AdminCounter[]>('GET', `/api/admin/counters?officeId=${encodeURIComponent(officeId)}`));
+      setList(await call(api.adminCounters, { query: { officeId } }));
     } catch (err) {
       fail(err, setNotice);
     }
@@ -54,8 +48,8 @@ export function CountersConfig() {
     e.preventDefault();
     if (!editing) return;
     try {
-      if (editing.kind === 'new') await adminApi('POST', '/api/admin/counters', { officeId, ...editing.draft });
-      else await adminApi('PATCH', `/api/admin/counters/${editing.id}`, editing.draft);
+      if (editing.kind === 'new') await call(api.createCounter, { body: { officeId: officeId ?? '', ...editing.draft } });
+      else await call(api.updateCounter, { params: { id: editing.id }, body: editing.draft });
       close();
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
@@ -65,7 +59,7 @@ export function CountersConfig() {
   };
 
   const remove = (c: AdminCounter) =>
-    change(t('config.counters.confirmDelete', { name: c.name }), () => adminApi('DELETE', `/api/admin/counters/${c.id}`), {
+    change(t('config.counters.confirmDelete', { name: c.name }), () => call(api.deleteCounter, { params: { id: c.id } }), {
       kind: 'success',
       key: 'config.saved',
     });

@@ -9,7 +9,10 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi, type AdminCategory, type AdminDisplay, type AdminService } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminCategory, AdminService } from '../../contract/admin/catalog';
+import type { AdminDisplay } from '../../contract/admin/displays';
 import { slugify, tickerLines } from './display-form';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
@@ -55,11 +58,10 @@ export function DisplaysConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      const q = `officeId=${encodeURIComponent(officeId)}`;
       const [d, s, c] = await Promise.all([
-        adminApi<AdminDisplay[]>('GET', `/api/admin/displays?${q}`),
-        adminApi<AdminService[]>('GET', `/api/admin/services?${q}`),
-        adminApi<AdminCategory[]>('GET', '/api/admin/categories'),
+        call(api.adminDisplays, { query: { officeId } }),
+        call(api.adminServices, { query: { officeId } }),
+        call(api.adminCategories),
       ]);
       setList(d);
       setServices(s);
@@ -118,8 +120,8 @@ export function DisplaysConfig() {
       active: d.active,
     };
     try {
-      if (editing.kind === 'new') await adminApi('POST', '/api/admin/displays', { officeId, ...body });
-      else await adminApi('PATCH', `/api/admin/displays/${editing.id}`, body);
+      if (editing.kind === 'new') await call(api.createDisplay, { body: { officeId: officeId ?? '', ...body } });
+      else await call(api.updateDisplay, { params: { id: editing.id }, body });
       close();
       setNotice({ kind: 'success', key: 'config.displays.saved' });
       await load();
@@ -129,7 +131,7 @@ export function DisplaysConfig() {
   };
 
   const remove = (d: AdminDisplay) =>
-    change(t('config.displays.confirmDelete', { name: d.name }), () => adminApi('DELETE', `/api/admin/displays/${d.id}`), {
+    change(t('config.displays.confirmDelete', { name: d.name }), () => call(api.deleteDisplay, { params: { id: d.id } }), {
       kind: 'success',
       key: 'config.displays.saved',
     });

@@ -6,7 +6,7 @@ import { Dialog } from '../Dialog';
 import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { Field } from './Field';
-import type { Draft } from './kiosks';
+import { paperOf, type Draft } from './kiosks';
 
 /** Register a kiosk or edit one: name, printing, printer, paper, where it stands. */
 export function KioskDialog({
@@ -85,7 +85,7 @@ export function KioskDialog({
                 {...p}
                 className={styles.select}
                 value={draft.paperWidth}
-                onChange={(e) => set('paperWidth', Number(e.target.value))}
+                onChange={(e) => set('paperWidth', paperOf(Number(e.target.value)))}
                 data-testid="kiosk-paper"
               >
                 {[80, 58].map((w) => (

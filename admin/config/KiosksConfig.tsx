@@ -1,16 +1,16 @@
 'use client';
 import { useCallback, useEffect, useReducer, useRef, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import type { KioskView } from '../../server/printing/kiosks';
-import type { PrintOutcome } from '../../server/printing/print-jobs';
-import type { PrinterAlert } from '../../server/realtime/contract';
+import type { PrinterAlert } from '../../contract/supervisor';
 import { getSocket } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
-import { adminApi } from './api';
+import { api } from '../../contract/api';
+import type { KioskView } from '../../contract/kiosks';
+import { call } from '../../ui/http';
 import { KioskDialog } from './KioskDialog';
 import { KioskPreviewDialog } from './KioskPreviewDialog';
 import { changedFields, draftOf, initialKiosksState, kiosksReducer, newDraft, type Draft, type Editing } from './kiosks';
@@ -45,7 +45,7 @@ export function KiosksConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      const rows = await adminApi<KioskView[]>('GET', `/api/kiosks?officeId=${encodeURIComponent(officeId)}`);
+      const rows = await call(api.kiosks, { query: { officeId } });
       // A late answer for the office shown before is dropped.
       if (officeRef.current !== officeId) return;
       dispatch({ type: 'loaded', list: rows, now: Date.now() });
@@ -91,12 +91,12 @@ export function KiosksConfig() {
     try {
       if (editing.kind === 'new') {
         const { active: _active, ...fields } = editing.draft;
-        const r = await adminApi<{ kiosk: KioskView; token: string }>('POST', '/api/kiosks', { officeId, ...fields });
+        const r = await call(api.createKiosk, { body: { officeId: officeId ?? '', ...fields } });
         close();
         dispatch({ type: 'show', shown: { kind: 'token', kiosk: r.kiosk, token: r.token } });
       } else {
         const changed = changedFields(editing.kiosk, editing.draft);
-        if (Object.keys(changed).length > 0) await adminApi('PATCH', `/api/kiosks/${editing.kiosk.id}`, changed);
+        if (Object.keys(changed).length > 0) await call(api.updateKiosk, { params: { id: editing.kiosk.id }, body: changed });
         close();
         setNotice({ kind: 'success', key: 'config.saved' });
       }
@@ -109,7 +109,7 @@ export function KiosksConfig() {
   const rotate = async (k: KioskView) => {
     if (!window.confirm(t('config.kiosks.confirmRotate', { name: k.name }))) return;
     try {
-      const r = await adminApi<{ kiosk: KioskView; token: string }>('POST', `/api/kiosks/${k.id}/token`);
+      const r = await call(api.rotateKioskToken, { params: { id: k.id } });
       dispatch({ type: 'show', shown: { kind: 'token', kiosk: r.kiosk, token: r.token } });
       await load();
     } catch (err) {
@@ -119,7 +119,7 @@ export function KiosksConfig() {
 
   const testPrint = async (k: KioskView) => {
     try {
-      const { print } = await adminApi<{ print: PrintOutcome }>('POST', `/api/kiosks/${k.id}/test-print`);
+      const { print } = await call(api.testPrint, { params: { id: k.id } });
       if (print.status === 'queued')
         setNotice({ kind: 'success', key: 'config.kiosks.testPrintQueued', values: { name: k.name } });
       else
@@ -134,7 +134,7 @@ export function KiosksConfig() {
   };
 
   const deactivate = (k: KioskView) =>
-    change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => adminApi('DELETE', `/api/kiosks/${k.id}`), {
+    change(t('config.kiosks.confirmDeactivate', { name: k.name }), () => call(api.deactivateKiosk, { params: { id: k.id } }), {
       kind: 'success',
       key: 'config.saved',
     });

@@ -6,9 +6,10 @@ import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
 import { Field } from './Field';
-import type { SchedulesAnswer } from './OfficesHours';
+import type { SchedulesAnswer } from '../../contract/schedules';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useLoad } from '../../ui/useLoad';
 
@@ -31,7 +32,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
 
   const load = useCallback(async () => {
     try {
-      const answer = await adminApi<SchedulesAnswer>('GET', `/api/schedules?officeId=${encodeURIComponent(officeId)}`);
+      const answer = await call(api.schedules, { query: { officeId } });
       const o = answer.offices[0] ?? null;
       setRules(o);
       setPatron(
@@ -68,7 +69,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       return;
     }
     try {
-      await adminApi('POST', '/api/schedules/closures', { officeId, ...closure });
+      await call(api.addClosure, { body: { officeId, ...closure } });
       setClosure({ fromDay: '', toDay: '', reason: '' });
       setClosureIssues(new Map());
       setClosureNotice({ kind: 'success', key: 'config.offices.closures.added' });
@@ -81,14 +82,14 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const removeClosure = (c: OfficeRules['closures'][number]) =>
     changeClosures(
       t('config.offices.closures.confirmDelete', { from: showDay(c.fromDay), to: showDay(c.toDay) }),
-      () => adminApi('DELETE', `/api/schedules/closures/${c.id}`),
+      () => call(api.removeClosure, { params: { id: c.id } }),
       { kind: 'success', key: 'config.offices.closures.deleted' },
     );
 
   const savePatron = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await adminApi('PUT', '/api/schedules/patron-day', { officeId, patronDay: patron });
+      await call(api.patronDay, { body: { officeId, patronDay: patron } });
       setPatronIssues(new Map());
       setPatronNotice({ kind: 'success', key: 'config.offices.patron.saved' });
       await load();
@@ -99,7 +100,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
 
   const removePatron = async () => {
     try {
-      await adminApi('PUT', '/api/schedules/patron-day', { officeId, patronDay: null });
+      await call(api.patronDay, { body: { officeId, patronDay: null } });
       setPatronIssues(new Map());
       setPatronNotice({ kind: 'success', key: 'config.offices.patron.removed' });
       await load();

@@ -9,7 +9,9 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminOffice } from '../../contract/admin/offices';
 import { EditButton } from './EditButton';
 import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
@@ -18,19 +20,6 @@ import { OfficesWalkIn } from './OfficesWalkIn';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-export interface AdminOffice {
-  id: string;
-  slug: string;
-  name: string;
-  nameEn: string;
-  address: string;
-  timeZone: string;
-  isOneStop: boolean;
-  sortOrder: number;
-  /** Walk-in opening hours (none = tickets at any time) and the last-ticket margin. */
-  hours: { weekday: number; opens: string; closes: string }[];
-  lastTicketMinutes: number;
-}
 type Draft = { slug: string; name: string; nameEn: string; address: string; timeZone: string; sortOrder: number };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
@@ -51,7 +40,7 @@ export function OfficesConfig() {
 
   const load = useCallback(async () => {
     try {
-      setList(await adminApi<AdminOffice[]>('GET', '/api/admin/offices'));
+      setList(await call(api.adminOffices));
     } catch (err) {
       fail(err, setNotice);
     }
@@ -64,8 +53,8 @@ export function OfficesConfig() {
     if (!editing) return;
     const { slug, timeZone, ...fields } = editing.draft;
     try {
-      if (editing.kind === 'new') await adminApi('POST', '/api/admin/offices', { slug, timeZone, ...fields });
-      else await adminApi('PATCH', `/api/admin/offices/${editing.id}`, fields);
+      if (editing.kind === 'new') await call(api.createOffice, { body: { slug, timeZone, ...fields } });
+      else await call(api.updateOffice, { params: { id: editing.id }, body: fields });
       close();
       setNotice({ kind: 'success', key: 'config.saved' });
       await Promise.all([load(), reloadOffices()]);

@@ -5,34 +5,16 @@ import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
-import { adminApi, type AdminService } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminService } from '../../contract/admin/catalog';
+import type { SchedulesAnswer } from '../../contract/schedules';
 import { Field } from './Field';
 import { hasRangeProblems, toDraftRanges, toWeeklyRanges, WeekEditor, type DraftRange } from './WeekEditor';
 import { useLoad } from '../../ui/useLoad';
 
 /** One schedule as GET /api/schedules lists it. */
-export interface ScheduleItem {
-  id: string;
-  officeId: string;
-  service: { id: string; code: string; nameIt: string; nameEn: string; mode: 'desk' | 'appointment' };
-  slotMinutes: number;
-  capacity: number;
-  horizonDays: number;
-  minNoticeMinutes: number;
-  active: boolean;
-  hours: { weekday: number; opens: string; closes: string }[];
-}
-export interface SchedulesAnswer {
-  schedules: ScheduleItem[];
-  offices: {
-    id: string;
-    name: string;
-    nameEn: string;
-    timeZone: string;
-    patronDay: { month: number; day: number; name: string } | null;
-    closures: { id: string; fromDay: string; toDay: string; reason: string }[];
-  }[];
-}
+type ScheduleItem = SchedulesAnswer['schedules'][number];
 
 interface Draft {
   slotMinutes: number;
@@ -65,8 +47,8 @@ export function OfficesHours({ officeId }: { officeId: string }) {
   const load = useCallback(async () => {
     try {
       const [svc, sch] = await Promise.all([
-        adminApi<AdminService[]>('GET', `/api/admin/services?officeId=${encodeURIComponent(officeId)}`),
-        adminApi<SchedulesAnswer>('GET', `/api/schedules?officeId=${encodeURIComponent(officeId)}`),
+        call(api.adminServices, { query: { officeId } }),
+        call(api.schedules, { query: { officeId } }),
       ]);
       setServices(svc);
       setSchedules(sch.schedules);
@@ -124,15 +106,17 @@ export function OfficesHours({ officeId }: { officeId: string }) {
       return;
     }
     try {
-      await adminApi('PUT', '/api/schedules', {
-        officeId,
-        serviceId,
-        slotMinutes: draft.slotMinutes,
-        capacity: draft.capacity,
-        horizonDays: draft.horizonDays,
-        minNoticeMinutes: draft.minNoticeMinutes,
-        active: draft.active,
-        hours: toWeeklyRanges(draft.hours),
+      await call(api.putSchedule, {
+        body: {
+          officeId,
+          serviceId,
+          slotMinutes: draft.slotMinutes,
+          capacity: draft.capacity,
+          horizonDays: draft.horizonDays,
+          minNoticeMinutes: draft.minNoticeMinutes,
+          active: draft.active,
+          hours: toWeeklyRanges(draft.hours),
+        },
       });
       setIssues(new Map());
       setTried(false);

@@ -4,9 +4,10 @@ import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
-import { adminApi } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
 import { Field } from './Field';
-import type { AdminOffice } from './OfficesConfig';
+import type { AdminOffice } from '../../contract/admin/offices';
 import { hasRangeProblems, toDraftRanges, toWeeklyRanges, WeekEditor, type DraftRange } from './WeekEditor';
 
 /**
@@ -39,9 +40,9 @@ export function OfficesWalkIn({ office, onSaved }: { office: AdminOffice; onSave
       return;
     }
     try {
-      await adminApi('PUT', `/api/admin/offices/${office.id}/hours`, {
-        hours: toWeeklyRanges(hours),
-        lastTicketMinutes: lastTicket,
+      await call(api.officeHours, {
+        params: { id: office.id },
+        body: { hours: toWeeklyRanges(hours), lastTicketMinutes: lastTicket },
       });
       setIssues(new Map());
       setTried(false);

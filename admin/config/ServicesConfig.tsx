@@ -9,7 +9,9 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi, type AdminCategory, type AdminService } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminCategory, AdminService } from '../../contract/admin/catalog';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
@@ -49,10 +51,7 @@ export function ServicesConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      const [s, c] = await Promise.all([
-        adminApi<AdminService[]>('GET', `/api/admin/services?officeId=${encodeURIComponent(officeId)}`),
-        adminApi<AdminCategory[]>('GET', '/api/admin/categories'),
-      ]);
+      const [s, c] = await Promise.all([call(api.adminServices, { query: { officeId } }), call(api.adminCategories)]);
       setServices(s);
       setCategories(c);
     } catch (err) {
@@ -97,10 +96,10 @@ export function ServicesConfig() {
     const { code, ...fields } = editing.draft;
     try {
       if (editing.kind === 'new') {
-        await adminApi('POST', '/api/admin/services', { code, ...fields });
+        await call(api.createService, { body: { code, ...fields } });
       } else {
         const { officeId: _office, ...rest } = fields;
-        await adminApi('PATCH', `/api/admin/services/${editing.id}`, rest);
+        await call(api.updateService, { params: { id: editing.id }, body: rest });
       }
       close();
       setNotice({ kind: 'success', key: 'config.saved' });

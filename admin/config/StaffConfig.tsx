@@ -9,20 +9,15 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { ActionsHeader } from './ActionsHeader';
-import { adminApi, type AdminService } from './api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { AdminService } from '../../contract/admin/catalog';
+import type { AdminStaff } from '../../contract/admin/staff';
+import type { Role } from '../../contract/enums';
 import { EditButton } from './EditButton';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-type Role = 'operator' | 'supervisor' | 'admin';
-interface AdminStaff {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  skills: { serviceId: string; weight: number }[];
-}
 type Draft = {
   username: string;
   password: string;
@@ -56,10 +51,7 @@ export function StaffConfig() {
   const load = useCallback(async () => {
     if (!officeId) return;
     try {
-      const [s, v] = await Promise.all([
-        adminApi<AdminStaff[]>('GET', '/api/admin/staff'),
-        adminApi<AdminService[]>('GET', `/api/admin/services?officeId=${encodeURIComponent(officeId)}&active=true`),
-      ]);
+      const [s, v] = await Promise.all([call(api.adminStaff), call(api.adminServices, { query: { officeId, active: 'true' } })]);
       setList(s);
       setServices(v);
     } catch (err) {
@@ -74,12 +66,12 @@ export function StaffConfig() {
     if (!editing) return;
     try {
       if (editing.kind === 'password') {
-        await adminApi('POST', `/api/admin/staff/${editing.id}/password`, { password: editing.password });
+        await call(api.setPassword, { params: { id: editing.id }, body: { password: editing.password } });
       } else {
         const { username, password, skills, ...fields } = editing.draft;
         const body = { ...fields, skills: [...skills].map(([serviceId, weight]) => ({ serviceId, weight })) };
-        if (editing.kind === 'new') await adminApi('POST', '/api/admin/staff', { username, password, ...body });
-        else await adminApi('PATCH', `/api/admin/staff/${editing.id}`, body);
+        if (editing.kind === 'new') await call(api.createStaff, { body: { username, password, ...body } });
+        else await call(api.updateStaff, { params: { id: editing.id }, body });
       }
       close();
       setNotice({ kind: 'success', key: editing.kind === 'password' ? 'config.staff.passwordSet' : 'config.saved' });

@@ -3,13 +3,15 @@
  * "last seen" in words, and the page's state besides the edit dialog (list, the dialog that shows a
  * new token or a print preview, the notices).
  */
-import type { KioskView } from '../../server/printing/kiosks';
+import type { KioskView } from '../../contract/kiosks';
 import type { Notice } from '../../ui/staff/notice';
 
+/** What the form edits; the paper is 58 or 80 mm, as the API takes it. */
 export type Draft = Pick<
   KioskView,
-  'name' | 'printMode' | 'printerType' | 'printerInterface' | 'paperWidth' | 'locationHintIt' | 'locationHintEn' | 'active'
->;
+  'name' | 'printMode' | 'printerType' | 'printerInterface' | 'locationHintIt' | 'locationHintEn' | 'active'
+> & { paperWidth: 58 | 80 };
+export const paperOf = (mm: number): 58 | 80 => (mm === 58 ? 58 : 80);
 export type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
 export type Shown = { kind: 'token'; kiosk: KioskView; token: string } | { kind: 'preview'; kiosk: KioskView } | null;
 
@@ -29,7 +31,7 @@ export const draftOf = (k: KioskView): Draft => ({
   printMode: k.printMode,
   printerType: k.printerType,
   printerInterface: k.printerInterface,
-  paperWidth: k.paperWidth,
+  paperWidth: paperOf(k.paperWidth),
   locationHintIt: k.locationHintIt,
   locationHintEn: k.locationHintEn,
   active: k.active,

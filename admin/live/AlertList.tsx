@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import type { SupervisorAlert } from '../../server/realtime/contract';
+import type { SupervisorAlert } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 

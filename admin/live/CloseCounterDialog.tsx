@@ -1,8 +1,9 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { api } from '../../counter/api';
-import type { SupervisorCounter } from '../../server/realtime/contract';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { SupervisorCounter } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { Dialog } from '../Dialog';
 import { NoticeBox, type Notice } from '../notice';
@@ -25,7 +26,7 @@ export function CloseCounterDialog({
   async function confirm() {
     setBusy(true);
     try {
-      await api('POST', `/api/counters/${counter.id}/close`);
+      await call(api.closeCounter, { params: { id: counter.id } });
       onDone({ kind: 'success', key: 'closeDialog.done', values: { counter: counter.name } });
     } catch (err) {
       fail(err, setNotice);

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import { formatElapsed, useNow } from '../../ui/time';
-import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
+import type { SupervisorCounter, SupervisorService } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 

@@ -1,8 +1,9 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Ack, PrinterAlert, SupervisorCounter, SupervisorSnapshot } from '../../server/realtime/contract';
-import { printerNeedsAttention } from '../../server/supervisor/alerts';
+import type { Ack } from '../../contract/realtime';
+import type { PrinterAlert, SupervisorCounter, SupervisorSnapshot } from '../../contract/supervisor';
+import { printerNeedsAttention } from '../../contract/supervisor';
 import { getSocket, useSubscription } from '../../ui/socket';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';

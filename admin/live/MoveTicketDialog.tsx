@@ -1,10 +1,11 @@
 'use client';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { WaitingTicket } from '../../contract/tickets';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api } from '../../counter/api';
 import { minutesSince, useNow } from '../../ui/time';
-import type { SupervisorService } from '../../server/realtime/contract';
-import type { WaitingTicket } from '../../server/supervisor/waiting';
+import type { SupervisorService } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
@@ -37,10 +38,10 @@ export function MoveTicketDialog({
   const label = (s: SupervisorService) => `${s.prefix} · ${lang === 'en' ? s.nameEn : s.nameIt}`;
 
   useEffect(() => {
-    api<{ total: number; tickets: WaitingTicket[] }>('GET', `/api/queues/${serviceId}/tickets`)
-      .then(({ data }) => {
-        setTickets(data?.tickets ?? []);
-        setTicketId(data?.tickets[0]?.id ?? '');
+    call(api.serviceQueue, { params: { serviceId } })
+      .then((data) => {
+        setTickets(data.tickets);
+        setTicketId(data.tickets[0]?.id ?? '');
       })
       .catch((err: unknown) => {
         setTickets([]);
@@ -53,12 +54,12 @@ export function MoveTicketDialog({
     if (!ticketId || !target) return setNotice({ kind: 'error', key: 'moveDialog.needBoth' });
     setBusy(true);
     try {
-      const { data } = await api<{ ticket: { number: string } }>('POST', `/api/tickets/${ticketId}/move`, { serviceId: target });
+      const data = await call(api.moveTicket, { params: { id: ticketId }, body: { serviceId: target } });
       const to = services.find((s) => s.id === target);
       onDone({
         kind: 'success',
         key: 'moveDialog.done',
-        values: { number: data?.ticket.number ?? '', service: to ? label(to) : '' },
+        values: { number: data.ticket.number, service: to ? label(to) : '' },
       });
     } catch (err) {
       fail(err, setNotice);

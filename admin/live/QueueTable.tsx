@@ -1,7 +1,8 @@
 'use client';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { QueueInfo, SupervisorService } from '../../server/realtime/contract';
+import type { QueueInfo } from '../../contract/queues';
+import type { SupervisorService } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 

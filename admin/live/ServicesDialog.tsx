@@ -1,8 +1,9 @@
 'use client';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { api } from '../../counter/api';
-import type { SupervisorCounter, SupervisorService } from '../../server/realtime/contract';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
+import type { SupervisorCounter, SupervisorService } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
@@ -45,7 +46,7 @@ export function ServicesDialog({
     if (chosen.size === 0) return setNotice({ kind: 'error', key: 'servicesDialog.needOne' });
     setBusy(true);
     try {
-      await api('POST', `/api/counters/${counter.id}/services`, { serviceIds: [...chosen] });
+      await call(api.counterServices, { params: { id: counter.id }, body: { serviceIds: [...chosen] } });
       onDone({ kind: 'success', key: 'servicesDialog.done', values: { counter: counter.name } });
     } catch (err) {
       fail(err, setNotice);

@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { rowLabel, shortLabel } from './labels';
-import type { StatsFigures, StatsResult } from './types';
+import type { StatsFigures, StatsResult } from '../../contract/stats';
 
 /** Same palette rules as StatsCharts: ≥ 4.5:1 on white, bars and a line. */
 const C = { checkedIn: '#1b6b2f', noShow: '#a4161a', cancelled: '#6b5a00', booked: '#0b4f9c' };

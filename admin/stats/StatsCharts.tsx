@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { rowLabel, shortLabel } from './labels';
-import type { StatsResult } from './types';
+import type { StatsResult } from '../../contract/stats';
 
 /** Colours with at least 4.5:1 contrast on white, told apart by shape too (bars, solid and dashed lines). */
 const C = {

@@ -3,7 +3,7 @@ import { useFormatter, useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { rowLabel } from './labels';
-import type { StatsFigures, StatsResult } from './types';
+import type { StatsFigures, StatsResult } from '../../contract/stats';
 
 export function StatsTable({ result }: { result: StatsResult }) {
   const t = useTranslations('admin');

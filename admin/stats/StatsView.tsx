@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
-import { api } from '../../counter/api';
+import { api } from '../../contract/api';
+import { call } from '../../ui/http';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
@@ -10,7 +11,7 @@ import { usePageTitle } from '../usePageTitle';
 import { AppointmentStats } from './AppointmentStats';
 import { StatsCharts } from './StatsCharts';
 import { StatsTable } from './StatsTable';
-import { GROUP_BYS, type GroupBy, type StatsResult } from './types';
+import { GROUP_BYS, type GroupBy, type StatsResult } from '../../contract/stats';
 
 /** Today in the offices' time zone as YYYY-MM-DD, shifted by `days`. */
 function localDay(days = 0, timeZone = 'Europe/Rome'): string {
@@ -39,17 +40,16 @@ export function StatsView() {
 
   usePageTitle('stats.pageTitle');
 
-  const query = (g: GroupBy = groupBy, f = from, tt = to) =>
-    new URLSearchParams({ from: f, to: tt, groupBy: g, ...(officeId ? { officeId } : {}) }).toString();
+  const query = (g: GroupBy = groupBy, f = from, tt = to) => ({ from: f, to: tt, groupBy: g, officeId: officeId ?? undefined });
 
   const fail = useFailure();
 
   const load = useCallback(
-    async (qs: string) => {
+    async (q: ReturnType<typeof query>) => {
       setBusy(true);
       setNotice(null);
       try {
-        const { data } = await api<StatsResult>('GET', `/api/stats?${qs}`);
+        const data = await call(api.stats, { query: q });
         setResult(data);
       } catch (err) {
         fail(err, setNotice);

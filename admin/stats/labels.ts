@@ -1,4 +1,4 @@
-import type { StatsRow } from './types';
+import type { StatsRow } from '../../contract/stats';
 
 /** The readable name of a row, in the screen's language; null key = "not at a counter / no clerk". */
 export function rowLabel(row: StatsRow, lang: 'it' | 'en', none: string, formatDay: (iso: string) => string): string {

@@ -1,12 +1,14 @@
 'use client';
 /** A service served by appointment only: where to go, and booking at the kiosk. */
+import type { Office } from '../../contract/offices';
+import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { KioskBooking } from '../KioskBooking';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick, type Office, type Service } from '../api';
+import { pick } from '../api';
 import { BackIcon, CalendarIcon } from '../icons';
 
 export function AppointmentScreen({

@@ -1,12 +1,13 @@
 'use client';
 /** The services of one category. */
+import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceTile } from './ServiceTile';
-import { pick, type Category, type Service } from '../api';
+import { pick } from '../api';
 import { Emoji } from '../Emoji';
 
 export function CategoryScreen({

@@ -9,7 +9,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import { AppointmentApiError, checkInAppointment, type CheckInResult } from '../appointments-api';
+import { ApiError } from '../../ui/http';
+import { checkInAppointment, type CheckInResult } from '../api';
 import { BackButton } from './BackButton';
 import type { HeadingRef } from './heading';
 import { AlertIcon, BackspaceIcon, CheckIcon, PhoneIcon } from '../icons';
@@ -26,8 +27,8 @@ export type CheckInProblem =
   | { kind: 'generic' };
 
 function problemOf(e: unknown): CheckInProblem {
-  if (!(e instanceof AppointmentApiError)) return { kind: 'generic' };
-  const d = e.details ?? {};
+  if (!(e instanceof ApiError)) return { kind: 'generic' };
+  const d = (typeof e.details === 'object' && e.details !== null ? e.details : {}) as Record<string, unknown>;
   const s = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : '');
   switch (e.code) {
     case 'checkin_too_early':

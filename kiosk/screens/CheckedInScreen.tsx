@@ -2,7 +2,7 @@
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { pick } from '../api';
-import type { CheckInResult } from '../appointments-api';
+import type { CheckInResult } from '../api';
 import local from '../checkin.module.css';
 import { CalendarIcon } from '../icons';
 import styles from '../kiosk.module.css';

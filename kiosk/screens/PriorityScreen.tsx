@@ -1,12 +1,13 @@
 'use client';
 /** The priority step: a declared need moves the ticket ahead. */
+import type { Service } from '../../contract/catalog';
 import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick, type KioskPriority, type Service } from '../api';
+import { pick, type KioskPriority } from '../api';
 import { CheckIcon, ElderlyIcon, PregnantIcon, WheelchairIcon } from '../icons';
 
 const priorityChoices: { value: Exclude<KioskPriority, 'none'>; key: string; Icon: ComponentType }[] = [

@@ -1,9 +1,10 @@
 'use client';
 /** One service as a big button, in a category and in search results. */
+import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
-import { pick, type Service } from '../api';
+import { pick } from '../api';
 import { CalendarIcon, ChevronIcon } from '../icons';
 import { Emoji } from '../Emoji';
 

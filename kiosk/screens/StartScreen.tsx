@@ -1,5 +1,6 @@
 'use client';
 /** The start screen: the topics (categories) and the search, with the check-in button; says so first when the office is closed. */
+import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { ClosedNotice } from '../ClosedNotice';
@@ -9,7 +10,7 @@ import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceTile } from './ServiceTile';
-import { pick, type Category, type Service } from '../api';
+import { pick } from '../api';
 import { CalendarIcon, SearchIcon } from '../icons';
 import { canShowEmoji, Emoji } from '../Emoji';
 

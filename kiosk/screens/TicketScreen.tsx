@@ -1,10 +1,11 @@
 'use client';
 /** The ticket: number, people ahead, estimated wait, QR code for the phone page. */
+import type { IssuedTicket } from '../../contract/tickets';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
-import { pick, type IssuedTicket } from '../api';
+import { pick } from '../api';
 import { AlertIcon, CheckIcon, ClockIcon, PeopleIcon, PhoneIcon, PrinterIcon } from '../icons';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;

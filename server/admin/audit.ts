@@ -2,9 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../db/generated/client';
 import { rt } from '../runtime';
-import { AUDIT_ENTITIES, type AuditAction, type AuditEntity } from './audit-kinds';
-
-export { AUDIT_ENTITIES, type AuditAction, type AuditEntity };
+import type { AuditAction, AuditEntity, auditPageSchema, auditQuery } from '../../contract/admin/audit';
 
 /** A transaction client (what `db.$transaction(async (tx) => …)` hands over). */
 export type Tx = Prisma.TransactionClient;
@@ -36,16 +34,8 @@ export async function withAudit(
   });
 }
 
-export const auditQuery = z.object({
-  entity: z.enum(AUDIT_ENTITIES).optional(),
-  entityId: z.string().min(1).max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Id of the last row of the previous page: rows older than it. */
-  before: z.coerce.number().int().positive().optional(),
-});
-
 /** Newest first, with the name of the staff member who made the change. */
-export async function listAudit(q: z.infer<typeof auditQuery>) {
+export async function listAudit(q: z.infer<typeof auditQuery>): Promise<z.infer<typeof auditPageSchema>> {
   const { db } = rt();
   const rows = await db.auditLog.findMany({
     where: { entity: q.entity, entityId: q.entityId, ...(q.before ? { id: { lt: BigInt(q.before) } } : {}) },

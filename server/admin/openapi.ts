@@ -1,15 +1,7 @@
-import { z } from 'zod';
-import { officeQuery } from '../http/route';
-import { auditQuery } from './audit';
-import { createCategoryInput, reorderCategoriesInput, updateCategoryInput } from '../categories/inputs';
-import { createCounterInput, updateCounterInput } from '../counters/inputs';
-import { adminDisplaysQuery, createDisplayInput, updateDisplayInput } from '../displays/inputs';
-import { createOfficeInput, officeHoursInput, updateOfficeInput } from '../offices/inputs';
-import { adminServicesQuery, createServiceInput, updateServiceInput } from '../services/inputs';
-import { createStaffInput, passwordInput, updateStaffInput } from '../staff/inputs';
-
-/** OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts. */
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
+/**
+ * OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts, which
+ * fills in the request bodies, query parameters and answers from contract/api.ts.
+ */
 const error = {
   description: 'Error: {error: {code, message, details?}}',
   content: {
@@ -20,7 +12,6 @@ const error = {
 };
 const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
 const idParam = (what: string) => ({
   name: 'id',
   in: 'path',
@@ -28,15 +19,6 @@ const idParam = (what: string) => ({
   schema: { type: 'string' },
   description: `${what} id`,
 });
-function queryParams(s: z.ZodType) {
-  const js = schema(s) as { properties: Record<string, object>; required?: string[] };
-  return Object.entries(js.properties).map(([name, p]) => ({
-    name,
-    in: 'query',
-    required: js.required?.includes(name) ?? false,
-    schema: p,
-  }));
-}
 const security = [{ session: [] }];
 const tags = ['administration'];
 const audited = ' Writes one AuditLog row in the same transaction.';
@@ -48,7 +30,6 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Audit log of admin changes, newest first (admin). Page with `before` = the previous answer’s nextBefore.',
-        parameters: queryParams(auditQuery),
         responses: {
           '200': ok('{items: [{id, at, staff, action, entity, entityId, before, after}], nextBefore}'),
           ...errors(400, 401, 403),
@@ -60,14 +41,12 @@ export function adminPaths() {
         tags,
         security,
         summary: 'All services, active or not, with filters (admin)',
-        parameters: queryParams(adminServicesQuery),
         responses: { '200': ok('Service[]'), ...errors(400, 401, 403) },
       },
       post: {
         tags,
         security,
         summary: 'Create a service (admin).' + audited,
-        requestBody: body(createServiceInput),
         responses: { '201': ok('Service'), ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -79,7 +58,6 @@ export function adminPaths() {
           'Change a service (admin); deactivating it or moving it to another office is refused (409) while it has open tickets.' +
           audited,
         parameters: [idParam('Service')],
-        requestBody: body(updateServiceInput),
         responses: { '200': ok('Service'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -94,7 +72,6 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Create a category, last in the kiosk order (admin).' + audited,
-        requestBody: body(createCategoryInput),
         responses: { '201': ok('Category'), ...errors(400, 401, 403, 409) },
       },
     },
@@ -104,7 +81,6 @@ export function adminPaths() {
         security,
         summary: 'Change a category’s names or icon (admin).' + audited,
         parameters: [idParam('Category')],
-        requestBody: body(updateCategoryInput),
         responses: { '200': ok('Category'), ...errors(400, 401, 403, 404) },
       },
     },
@@ -113,7 +89,6 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Set the kiosk order of the categories: every id exactly once, first shown first (admin).' + audited,
-        requestBody: body(reorderCategoriesInput),
         responses: { '200': ok('Category[]'), ...errors(400, 401, 403, 422) },
       },
     },
@@ -122,14 +97,12 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Counters (admin)',
-        parameters: queryParams(officeQuery),
         responses: { '200': ok('Counter[]'), ...errors(400, 401, 403) },
       },
       post: {
         tags,
         security,
         summary: 'Create a counter; numbers are unique per office (admin).' + audited,
-        requestBody: body(createCounterInput),
         responses: { '201': ok('Counter'), ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -139,7 +112,6 @@ export function adminPaths() {
         security,
         summary: 'Rename or renumber a counter (admin).' + audited,
         parameters: [idParam('Counter')],
-        requestBody: body(updateCounterInput),
         responses: { '200': ok('Counter'), ...errors(400, 401, 403, 404, 409) },
       },
       delete: {
@@ -157,7 +129,6 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Waiting-room displays, active or not (admin)',
-        parameters: queryParams(adminDisplaysQuery),
         responses: { '200': ok('Display[]'), ...errors(400, 401, 403) },
       },
       post: {
@@ -166,7 +137,6 @@ export function adminPaths() {
         summary:
           'Create a display (admin): services and categories of its office (their union; none = the whole office; 422 unknown_service / unknown_category / other_office), a unique slug (409 display_slug_taken), ticker lines in Italian and English. Open screens follow at once.' +
           audited,
-        requestBody: body(createDisplayInput),
         responses: { '201': ok('Display'), ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -178,7 +148,6 @@ export function adminPaths() {
           'Change a display (admin): name, slug, services, categories, ticker (tickerIt and tickerEn together), active. Open screens follow at once.' +
           audited,
         parameters: [idParam('Display')],
-        requestBody: body(updateDisplayInput),
         responses: { '200': ok('Display'), ...errors(400, 401, 403, 404, 409, 422) },
       },
       delete: {
@@ -202,7 +171,6 @@ export function adminPaths() {
         summary:
           'Create an office (admin): unique slug (409 slug_taken), IANA time zone (default Europe/Rome), read-only afterwards.' +
           audited,
-        requestBody: body(createOfficeInput),
         responses: { '201': ok('Office'), ...errors(400, 401, 403, 409) },
       },
     },
@@ -214,7 +182,6 @@ export function adminPaths() {
           'Change an office’s names, address or list order (admin). The time zone cannot change: day numbering, booked appointments and statistics depend on it.' +
           audited,
         parameters: [idParam('Office')],
-        requestBody: body(updateOfficeInput),
         responses: { '200': ok('Office'), ...errors(400, 401, 403, 404) },
       },
     },
@@ -226,7 +193,6 @@ export function adminPaths() {
           'Replace an office’s walk-in opening hours (admin): weekly ranges (local "HH:MM", closes after opens, no overlap on a day; none = always open) and lastTicketMinutes (0–240, tickets stop that long before each closing). Open kiosks reload at once.' +
           audited,
         parameters: [idParam('Office')],
-        requestBody: body(officeHoursInput),
         responses: { '200': ok('{hours, lastTicketMinutes}'), ...errors(400, 401, 403, 404) },
       },
     },
@@ -241,7 +207,6 @@ export function adminPaths() {
         tags,
         security,
         summary: 'Create a staff member with a password (8+ characters) and skills (weights 1–5) (admin).' + audited,
-        requestBody: body(createStaffInput),
         responses: { '201': ok('Staff'), ...errors(400, 401, 403, 409, 422) },
       },
     },
@@ -253,7 +218,6 @@ export function adminPaths() {
           'Change name, role, active, skills (replaced as a whole) (admin); a deactivation or a role change ends the person’s sessions.' +
           audited,
         parameters: [idParam('Staff member')],
-        requestBody: body(updateStaffInput),
         responses: { '200': ok('Staff'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
@@ -264,7 +228,6 @@ export function adminPaths() {
         summary:
           'Set a new password chosen by the admin (8+ characters); answers nothing and ends the person’s sessions.' + audited,
         parameters: [idParam('Staff member')],
-        requestBody: body(passwordInput),
         responses: { '204': { description: 'Password set' }, ...errors(400, 401, 403, 404) },
       },
     },

@@ -1,20 +1,11 @@
-import { z } from 'zod';
-import { calendarDay } from '../../contract/primitives';
+import type { z } from 'zod';
+import { availabilityQuery, type Availability } from '../../contract/appointments';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { scheduleContext, type ScheduleContext } from '../schedules/schedules';
 import { addDays, availability, bookableDays, localDay } from '../schedules/slots';
 
 const MAX_RANGE_DAYS = 62;
-
-export const availabilityQuery = z.object({
-  serviceId: z.string().min(1).max(64),
-  officeId: z.string().min(1).max(64),
-  /** First local day (YYYY-MM-DD); default today. */
-  from: calendarDay.optional(),
-  /** Last local day, inclusive; default from + 31 days; at most 62 days after `from`. */
-  to: calendarDay.optional(),
-});
 
 export async function requireSchedule(officeId: string, serviceId: string): Promise<ScheduleContext> {
   const ctx = await scheduleContext(officeId, serviceId);
@@ -36,7 +27,7 @@ export async function bookedCounts(officeId: string, serviceId: string, from: Da
  * listed with the reason; each slot carries its free places (0 = full, still listed, so a
  * calendar can say "full" rather than pretend the office is closed).
  */
-export async function availabilityFor(raw: z.input<typeof availabilityQuery>, now = new Date()) {
+export async function availabilityFor(raw: z.input<typeof availabilityQuery>, now = new Date()): Promise<Availability> {
   const q = availabilityQuery.parse(raw);
   const ctx = await requireSchedule(q.officeId, q.serviceId);
   const tz = ctx.rule.timeZone;

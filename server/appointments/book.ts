@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { instant } from '../../contract/primitives';
+import { bookInput, type BookInput } from '../../contract/appointments';
 import type { Actor } from '../auth/actor';
 import { AppError, unauthorized } from '../errors';
 import { rt } from '../runtime';
@@ -12,45 +11,6 @@ import { requireContactAllowance } from './contact-limit';
 import { rescheduleInBackground, scheduleExpiryInBackground } from './jobs';
 import { notifyInBackground } from './notify';
 import { appointmentInclude, toView } from './views';
-
-export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{4,22}$/;
-
-const optionalEmail = z
-  .string()
-  .trim()
-  .max(200)
-  .pipe(z.union([z.literal(''), z.email('Not an e-mail address')]))
-  .optional();
-const optionalPhone = z
-  .string()
-  .trim()
-  .max(24)
-  .pipe(z.union([z.literal(''), z.string().regex(PHONE_PATTERN, 'Not a phone number')]))
-  .optional();
-
-export const bookInput = z
-  .object({
-    serviceId: z.string().min(1).max(64),
-    officeId: z.string().min(1).max(64),
-    /** The slot's start, as listed by the availability endpoint (ISO 8601 with offset). */
-    startsAt: instant,
-    name: z.string().trim().min(1).max(100),
-    email: optionalEmail,
-    phone: optionalPhone,
-    /** The citizen accepted the privacy notice (required on every channel). */
-    privacyConsent: z.literal(true, 'Please accept the privacy notice'),
-    lang: z.enum(['it', 'en']).default('it'),
-    /** `counter` needs a staff session (the clerk books for the citizen in front of them). */
-    channel: z.enum(['online', 'kiosk', 'counter']).default('online'),
-    /** The kiosk that booked (channel `kiosk`), for a printed slip. */
-    kioskId: z.string().min(1).max(64).optional(),
-  })
-  // Online bookings are confirmed through a link e-mailed to the citizen (confirm.ts).
-  .refine((v) => v.channel !== 'online' || Boolean(v.email), {
-    message: 'Give an e-mail address: the booking is confirmed through a link sent there',
-    path: ['email'],
-  });
-export type BookInput = z.input<typeof bookInput>;
 
 /**
  * Who vouches for the citizen: a clerk at the counter (staff session) or a registered kiosk in

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { checkInInput, type CheckInAnswer, type CheckInInput } from '../../contract/appointments';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { requestTicketPrint } from '../printing/print-jobs';
@@ -14,17 +14,6 @@ import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
 import { removeAppointmentJobs } from './jobs';
 import { MANAGE_TOKEN_SEARCH } from './manage-token';
 import { appointmentInclude, loadAppointment, loadByManageToken, toSummary, type AppointmentFull } from './views';
-
-export const checkInInput = z.object({
-  /** What the scanner typed or the citizen keyed in: the booking code, the manage link, or its token. */
-  code: z.string().trim().min(1).max(500),
-  lang: z.enum(['it', 'en']).default('it'),
-  /** The kiosk checking in (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
-  kioskId: z.string().min(1).max(64).optional(),
-  /** After `checkin_too_late`: the citizen accepts a walk-in ticket for the same service instead. */
-  walkIn: z.boolean().default(false),
-});
-export type CheckInInput = z.input<typeof checkInInput>;
 
 /** The appointment behind a code, a token or a whole manage URL (what a QR scanner types). */
 export async function resolveAppointment(text: string, now = new Date()): Promise<AppointmentFull> {
@@ -154,7 +143,7 @@ async function checkInAnswer(
   appointmentId: string,
   kioskId: string | undefined,
   flags: { already: boolean; late: boolean },
-) {
+): Promise<CheckInAnswer> {
   const { db, baseUrl } = rt();
   const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: publicTicketInclude });
   // After the commit, never failing the check-in: the ticket stands even without paper.

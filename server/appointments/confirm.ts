@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { PendingBooking } from '../../contract/appointments';
 import { AppError } from '../errors';
 import { log } from '../log';
 import { rt } from '../runtime';
@@ -16,8 +16,6 @@ import { appointmentInclude, toView, type AppointmentFull } from './views';
  * `holdUntil` the place goes back to the slot (expirePendingBooking, run by a delayed job and
  * by the sweep) and the booking is `expired`.
  */
-export const CONFIRM_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
-export const confirmInput = z.object({ token: z.string().regex(CONFIRM_TOKEN_PATTERN, 'Not a valid link') });
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -29,7 +27,7 @@ export function newConfirmToken(): { token: string; hash: string } {
 export const confirmUrl = (token: string, lang: string) => `${rt().baseUrl}/book/confirm/${token}?lang=${lang}`;
 
 /** What the booking answer shows of a pending booking: no code, no manage link (those come with the confirmation). */
-export function toPendingView(a: AppointmentFull) {
+export function toPendingView(a: AppointmentFull): PendingBooking {
   return {
     id: a.id,
     status: a.status,

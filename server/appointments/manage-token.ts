@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { MANAGE_TOKEN_PARTS, MANAGE_TOKEN_PATTERN } from '../../contract/appointments';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { DEFAULT_LINK_KEY_ID, deriveLinkKey, linkKeys, type LinkKey } from './link-keys';
@@ -12,10 +13,8 @@ import { DEFAULT_LINK_KEY_ID, deriveLinkKey, linkKeys, type LinkKey } from './li
  * it on any keyboard layout and a URL carry it unchanged.
  */
 const SIG_HEX = 32;
-const PARTS = '([a-z0-9]{1,64})\\.([a-z0-9]{1,12})\\.([a-z0-9]{1,8})\\.([a-z0-9]{1,6})\\.([0-9a-f]{32})';
-export const MANAGE_TOKEN_PATTERN = new RegExp(`^${PARTS}$`);
 /** Finds a token inside whatever a scanner typed (a whole manage URL, say). */
-export const MANAGE_TOKEN_SEARCH = new RegExp(`${PARTS}(?![0-9a-f])`);
+export const MANAGE_TOKEN_SEARCH = new RegExp(`${MANAGE_TOKEN_PARTS}(?![0-9a-f])`);
 
 /** How long after the appointment's end its link still opens (to see what happened). */
 export const TOKEN_VALID_AFTER_END_MS = 7 * 24 * 3600_000;

@@ -1,19 +1,13 @@
-import { z } from 'zod';
-import { instant } from '../../contract/primitives';
+import type { z } from 'zod';
+import { rescheduleInput } from '../../contract/appointments';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { isBookableStart, localDay, slotAt } from '../schedules/slots';
 import { requireSchedule } from './availability';
 import { claimPlace, releasePlace } from './capacity';
 import { rescheduleInBackground } from './jobs';
-import { MANAGE_TOKEN_PATTERN } from './manage-token';
 import { notifyInBackground } from './notify';
 import { appointmentInclude, changeDeadline, loadByManageToken, toView, type AppointmentFull } from './views';
-
-/** `/api/appointments/{token}`: the manage link's token (checked for its signature and expiry). */
-export const tokenParam = z.object({ token: z.string().regex(MANAGE_TOKEN_PATTERN, 'Not a valid link') });
-
-export const rescheduleInput = z.object({ startsAt: instant });
 
 export async function appointmentByToken(token: string, now = new Date()) {
   return toView(await loadByManageToken(token, now), now);

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { assertPersonalDataAccess } from '../auth/office-access';
@@ -7,8 +6,6 @@ import { rt } from '../runtime';
 import { BOOKING_CODE_PATTERN, formatBookingCode, normaliseBookingCode } from './codes';
 import { notifyInBackground } from './notify';
 import { appointmentInclude } from './views';
-
-export const revokeLinksInput = z.object({ code: z.string().trim().min(1).max(20) });
 
 /**
  * The office revokes every manage link of an appointment (a citizen says the e-mail was

@@ -1,3 +1,4 @@
+import type { BookableService } from '../../contract/appointments';
 import { rt } from '../runtime';
 
 /**
@@ -5,7 +6,7 @@ import { rt } from '../runtime';
  * offices that take them, in kiosk order (category, then service). Appointment-mode services come
  * first in meaning, but a desk service with a schedule can be booked too.
  */
-export async function bookableServices() {
+export async function bookableServices(): Promise<BookableService[]> {
   const schedules = await rt().db.schedule.findMany({
     where: { active: true, service: { active: true }, hours: { some: {} } },
     include: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { TodayAnswer } from '../../contract/appointments';
 import type { Actor } from '../auth/actor';
 import { assertPersonalDataAccess } from '../auth/office-access';
 import { notFound } from '../errors';
@@ -7,14 +7,12 @@ import { localDay, localTime } from '../schedules/slots';
 import { formatBookingCode } from './codes';
 import { appointmentInclude, displayStatus } from './views';
 
-export const todayQuery = z.object({ officeId: z.string().min(1).max(64) });
-
 /**
  * The office's appointments of its current local day, by booked time, for the counters: who is
  * booked, checked in (ticket number), being served, done, missed or cancelled. Staff see the
  * citizen's name and phone (to greet and to call back), never the e-mail address.
  */
-export async function todayAppointments(officeId: string, now = new Date()) {
+export async function todayAppointments(officeId: string, now = new Date()): Promise<TodayAnswer> {
   const { db } = rt();
   const office = await db.office.findUnique({ where: { id: officeId }, select: { id: true, timeZone: true } });
   if (!office) throw notFound('Office');

@@ -1,5 +1,6 @@
 import type { Prisma } from '../db/generated/client';
-import type { TicketStatus } from '../db/generated/enums';
+import type { AppointmentDisplayStatus, AppointmentSummary, AppointmentView } from '../../contract/appointments';
+import type { TicketStatus } from '../../contract/enums';
 import { localTime } from '../schedules/slots';
 import { rt } from '../runtime';
 import { formatBookingCode } from './codes';
@@ -13,14 +14,6 @@ export const appointmentInclude = {
 } satisfies Prisma.AppointmentInclude;
 
 export type AppointmentFull = Prisma.AppointmentGetPayload<{ include: typeof appointmentInclude }>;
-
-/**
- * What the citizen and the counters see of the appointment's day: pending (not yet confirmed by
- * e-mail), expired (not confirmed in time), booked, checked in (ticket waiting), serving (ticket
- * called or at the counter), done, no-show, cancelled.
- */
-export type AppointmentDisplayStatus =
-  'pending' | 'expired' | 'booked' | 'checked_in' | 'serving' | 'done' | 'no_show' | 'cancelled';
 
 export function displayStatus(a: {
   status: AppointmentFull['status'];
@@ -40,35 +33,6 @@ export function displayStatus(a: {
 /** Until when the citizen may cancel or move it online. */
 export function changeDeadline(startsAt: Date): Date {
   return new Date(startsAt.getTime() - rt().config.appointments.changeDeadlineHours * 3600_000);
-}
-
-export interface AppointmentView {
-  id: string;
-  /** "ABCD-EFGH" */
-  code: string;
-  status: AppointmentFull['status'];
-  displayStatus: AppointmentDisplayStatus;
-  startsAt: string;
-  endsAt: string;
-  day: string;
-  /** Local start, "HH:MM". */
-  time: string;
-  timeZone: string;
-  channel: AppointmentFull['channel'];
-  lang: string;
-  office: { id: string; name: string; nameEn: string; address: string };
-  service: { id: string; code: string; nameIt: string; nameEn: string };
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-  /** Cancel and reschedule are possible now (booked, before the deadline). */
-  canChange: boolean;
-  changeDeadline: string;
-  token: string;
-  manageUrl: string;
-  qrUrl: string;
-  icsUrl: string;
-  ticket: { code: string; number: string; status: TicketStatus } | null;
 }
 
 /** The appointment as its holder (manage link, booking answer) sees it. */
@@ -116,7 +80,7 @@ export async function loadByManageToken(token: string, now = new Date()): Promis
 }
 
 /** What a kiosk screen may show after a check-in: no personal data, no manage link. */
-export function toSummary(a: AppointmentFull) {
+export function toSummary(a: AppointmentFull): AppointmentSummary {
   return {
     code: formatBookingCode(a.code),
     displayStatus: displayStatus(a),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { changePasswordInput } from '../../contract/auth';
 import { withAudit } from '../admin/audit';
 import { AppError } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
@@ -6,13 +7,6 @@ import { rt } from '../runtime';
 import { recordLoginFailure, requireLoginAllowed } from './login-throttle';
 import { hashPassword, requireGoodPassword, verifyPassword } from './password';
 import type { StaffSession } from './session';
-
-export const changePasswordInput = z
-  .object({
-    currentPassword: z.string().min(1).max(200),
-    newPassword: z.string().min(1).max(200),
-  })
-  .strict();
 
 /**
  * A staff member changes their own password: the current one is asked again (a screen left

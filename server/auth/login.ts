@@ -1,3 +1,4 @@
+import { loginInput } from '../../contract/auth';
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import { AppError } from '../errors';
@@ -6,7 +7,7 @@ import { rt } from '../runtime';
 import type { Actor } from './actor';
 import { clearAccountFailures, recordLoginFailure, requireLoginAllowed } from './login-throttle';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password';
-import { loginInput, SESSION_HOURS, sessionKey } from './session';
+import { SESSION_HOURS, sessionKey } from './session';
 
 export interface LoginResult {
   token: string;

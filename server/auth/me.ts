@@ -1,3 +1,4 @@
+import type { Me } from '../../contract/auth';
 import { rt } from '../runtime';
 import type { StaffSession } from './session';
 
@@ -5,7 +6,7 @@ import type { StaffSession } from './session';
  * Who is logged in, their counter, whether they must change their password first, and whether
  * accounts with the published demo password exist (the screens then show a "demo data" badge).
  */
-export async function me(session: StaffSession) {
+export async function me(session: StaffSession): Promise<Me> {
   const { actor } = session;
   const [counter, demoAccounts] = await Promise.all([
     rt().db.counter.findUnique({ where: { staffId: actor.staffId }, select: { id: true } }),

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { z } from 'zod';
 import type { Prisma } from '../db/generated/client';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
@@ -9,11 +8,6 @@ import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'sportello_session';
 export const SESSION_HOURS = 12;
-
-export const loginInput = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
 
 /** Only an HMAC of the cookie token is stored, so a database leak does not leak sessions. */
 export function sessionKey(token: string): string {

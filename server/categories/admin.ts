@@ -1,10 +1,10 @@
+import type { createCategoryInput, updateCategoryInput } from '../../contract/admin/catalog';
 import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishCatalogChanged, publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import type { createCategoryInput, updateCategoryInput } from './inputs';
 
 /**
  * Administration of the categories (role admin). Every change is one transaction with its

@@ -1,3 +1,4 @@
+import type { createCounterInput, updateCounterInput } from '../../contract/admin/counters';
 import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
@@ -5,7 +6,6 @@ import { conflict, notFound } from '../errors';
 import { requireOffice } from '../offices/admin';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import type { createCounterInput, updateCounterInput } from './inputs';
 import { lockCounter } from './state';
 
 /**

@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { AppError, conflict } from '../errors';
 import { ensureBuilt } from '../queue/engine';
 import { publishCounter, publishOfficeChanged } from '../realtime/publish';
-import type { CounterSnapshot } from '../realtime/contract';
+import type { CounterListItem, CounterSnapshot } from '../../contract/counters';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
 import { counterSnapshot } from './snapshot';
@@ -106,7 +106,7 @@ export async function resumeCounter(actor: Actor, counterId: string): Promise<Co
 }
 
 /** The office's counters with their clerk and current ticket: two queries, however many counters. */
-export async function listCounters(officeId: string) {
+export async function listCounters(officeId: string): Promise<CounterListItem[]> {
   const { db } = rt();
   const counters = await db.counter.findMany({
     where: { officeId },

@@ -2,7 +2,7 @@ import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors';
 import { ensureBuilt } from '../queue/engine';
-import type { CounterSnapshot } from '../realtime/contract';
+import type { CounterSnapshot } from '../../contract/counters';
 import { snapshotAfterChange } from './operations';
 import { changeCounter } from './state';
 

@@ -1,7 +1,8 @@
 import type { Counter } from '../db/generated/client';
 import { counterOrder, ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
-import type { CounterSnapshot, QueueInfo, WaitingEntry } from '../realtime/contract';
+import type { CounterSnapshot, WaitingEntry } from '../../contract/counters';
+import type { QueueInfo } from '../../contract/queues';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
 import { counterQueuesMany } from './queues';

@@ -1,10 +1,10 @@
+import type { CreateDisplayInput, UpdateDisplayInput } from '../../contract/admin/displays';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import { requireOffice } from '../offices/admin';
 import { publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import type { CreateDisplayInput, UpdateDisplayInput } from './inputs';
 
 /**
  * Administration of the waiting-room displays (role admin). Every change is one transaction with

@@ -1,4 +1,4 @@
-import type { CallInfo } from '../realtime/contract';
+import type { CallInfo } from '../../contract/display';
 import { rt } from '../runtime';
 
 /** The last calls of the office's business day, newest first, from the event log; only of `serviceIds` when given. */

@@ -3,7 +3,7 @@ import { notFound } from '../errors';
 import { walkInStatus } from '../offices/walk-in';
 import { ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
-import type { DisplayConfig, DisplaySnapshot } from '../realtime/contract';
+import type { DisplayConfig, DisplaySnapshot } from '../../contract/display';
 import { recentCalls } from './calls';
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { cookieValue, requireActor, SESSION_COOKIE } from '../auth/session';
-import type { Role } from '../db/generated/enums';
+import type { Role } from '../../contract/enums';
 import { AppError } from '../errors';
 import type { Kiosk } from '../db/generated/client';
 import { log } from '../log';
@@ -139,8 +139,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(
   };
 }
 
-export const idParam = z.object({ id: z.string().min(1).max(64) });
-export const officeQuery = z.object({ officeId: z.string().min(1).max(64).optional() });
+export { idParam, officeQuery } from '../../contract/ids';
 
 /** A staff-only route: the handler always gets the logged-in actor. */
 export function staffRoute<B = undefined, Q = undefined, P = undefined>(

@@ -1,11 +1,11 @@
+import { minutesOf } from '../../contract/calendar';
+import type { createOfficeInput, officeHoursInput, updateOfficeInput } from '../../contract/admin/offices';
 import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishCatalogChanged, publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import { minutesOf } from '../schedules/slots';
-import type { createOfficeInput, officeHoursInput, updateOfficeInput } from './inputs';
 
 /**
  * Administration of offices (role admin): names, address and list order; creating an office; its

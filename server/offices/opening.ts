@@ -1,9 +1,9 @@
+import { minutesOf } from '../../contract/calendar';
 import { DateTime } from 'luxon';
 import {
   addDays,
   closedReason,
   localDay,
-  minutesOf,
   wallClock,
   weekdayOf,
   type ClosedDay,

@@ -5,9 +5,9 @@ import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
-import type { createKioskInput, updateKioskInput } from './inputs';
-import { TCP_INTERFACE } from './agent-protocol';
-import { getKiosk, hashKioskToken, kioskView, type KioskView } from './kiosks';
+import { TCP_INTERFACE } from '../../contract/agent';
+import type { createKioskInput, KioskView, updateKioskInput } from '../../contract/kiosks';
+import { getKiosk, hashKioskToken, kioskView } from './kiosks';
 import { PrinterAddressRefused, resolvePrinterHost } from './printer-networks';
 import { agentsConnected, disconnectAgents } from './printer-status';
 

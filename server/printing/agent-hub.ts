@@ -14,7 +14,7 @@ import {
   type AgentPrinterType,
   type PrintAck,
   type PrintMessage,
-} from './agent-protocol';
+} from '../../contract/agent';
 import { kioskByToken } from './kiosks';
 import {
   agentNamespace,

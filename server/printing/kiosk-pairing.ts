@@ -15,7 +15,6 @@
  * program: the screen never holds it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
@@ -25,8 +24,6 @@ import { rt } from '../runtime';
 export const PAIRING_MINUTES = 15;
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const CODE_LENGTH = 10;
-
-export const pairInput = z.object({ code: z.string().trim().min(1).max(40) });
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

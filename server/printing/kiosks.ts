@@ -1,5 +1,6 @@
 /** A kiosk as the rest of the server knows it: its view, its agent token, the look-ups. Its administration: printing/admin.ts. */
 import { createHash } from 'node:crypto';
+import type { KioskView } from '../../contract/kiosks';
 import type { Kiosk } from '../db/generated/client';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
@@ -7,29 +8,6 @@ import { rt } from '../runtime';
 /** Agent tokens are 256 random bits; only their SHA-256 is stored (like staff sessions). */
 export function hashKioskToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-export interface KioskView {
-  id: string;
-  officeId: string;
-  name: string;
-  printMode: Kiosk['printMode'];
-  printerType: Kiosk['printerType'];
-  printerInterface: string;
-  paperWidth: number;
-  locationHintIt: string;
-  locationHintEn: string;
-  active: boolean;
-  /** When its screen was paired (kiosk-pairing.ts); null: no paired screen, no priority tickets or paper from the web. */
-  pairedAt: string | null;
-  printerStatus: Kiosk['printerStatus'];
-  printerDetail: string | null;
-  /** Whether an agent is connected right now (null when the kiosk does not use one). */
-  agentConnected: boolean | null;
-  lastSeenAt: string | null;
-  createdAt: string;
-  /** The address to open in the kiosk's browser. */
-  kioskUrl: string;
 }
 
 export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {

@@ -2,7 +2,8 @@
  * On-screen previews of the paper, for staff: the same layout model and line breaks as the
  * printed ticket, drawn in HTML at the real paper width (58 or 80 mm).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { previewQuery } from '../../contract/kiosks';
 import { languages } from '../../i18n/languages';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
@@ -14,14 +15,6 @@ import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
 import { printTexts, type PrintLang } from './texts';
 
-export const previewQuery = z.object({
-  width: z.coerce
-    .number()
-    .int()
-    .refine((w) => w === 58 || w === 80, 'Paper width is 58 or 80 (mm)')
-    .optional(),
-  lang: z.enum(['it', 'en']).optional(),
-});
 export type PreviewQuery = z.infer<typeof previewQuery>;
 
 /** Star line mode only doubles text through node-thermal-printer (see escpos.ts). */

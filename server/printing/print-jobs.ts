@@ -1,3 +1,5 @@
+import type { PrintOutcome } from '../../contract/kiosks';
+import type { PrintUnavailableReason } from '../../contract/tickets';
 /**
  * Asking for paper: decides whether a kiosk can print right now, records the PrintJob and hands
  * it to the print queue (print-queue.ts). Never throws at the caller: a ticket is always issued,
@@ -9,11 +11,6 @@ import { getKiosk } from './kiosks';
 import { agentConnected } from './printer-status';
 import { enqueuePrintJob } from './print-queue';
 import { log } from '../log';
-
-export type PrintUnavailableReason =
-  'unknown_kiosk' | 'kiosk_inactive' | 'no_printer' | 'agent_offline' | 'printer_offline' | 'paper_out' | 'error';
-
-export type PrintOutcome = { status: 'queued'; jobId: string } | { status: 'unavailable'; reason: PrintUnavailableReason };
 
 /** Why this kiosk cannot print now, or null when it can (as far as we know). */
 export async function unavailableReason(k: Kiosk): Promise<PrintUnavailableReason | null> {

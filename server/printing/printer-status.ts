@@ -4,12 +4,13 @@
  * print mode `server`), stored on the Kiosk row; and whether an agent is connected, kept in Redis
  * (`keys.kioskAgent`) so that every app process sees it and it vanishes if a process dies.
  */
+import type { PrinterStatus } from '../../contract/enums';
 import type { Namespace } from 'socket.io';
-import type { Kiosk, PrinterStatus } from '../db/generated/client';
-import type { PrinterAlert } from '../realtime/contract';
+import type { Kiosk } from '../db/generated/client';
+import type { PrinterAlert } from '../../contract/supervisor';
 import { rooms } from '../realtime/rooms';
 import { rt } from '../runtime';
-import { KIOSK_AGENT_NAMESPACE, type AgentToServer, type ServerToAgent } from './agent-protocol';
+import { KIOSK_AGENT_NAMESPACE, type AgentToServer, type ServerToAgent } from '../../contract/agent';
 import { probePrinter } from '../../agent/src/transport';
 import { serverPrinterHostCheck } from './printer-networks-check';
 

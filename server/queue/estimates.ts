@@ -1,4 +1,4 @@
-import type { QueueInfo } from '../realtime/contract';
+import type { QueueInfo } from '../../contract/queues';
 import { rt } from '../runtime';
 
 /**

@@ -18,11 +18,9 @@ import { resolveOffice } from '../offices';
 import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
 import type { Io } from '../runtime';
 import { rt } from '../runtime';
-import { PUBLIC_CODE_PATTERN } from '../tickets/numbering';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { publicTicketByCode } from '../tickets/views';
-import type { Ack } from './contract';
-import { publicDisplayQuery } from '../displays/inputs';
+import { subscriptions, type Ack, type Subscription, type SubscribeAnswer } from '../../contract/realtime';
 import { resolveDisplayTarget } from '../displays/resolve';
 import { displaySnapshot } from '../displays/snapshot';
 import { watchTicket } from '../tickets/snapshot';
@@ -44,13 +42,22 @@ function fail(err: unknown): Ack<never> {
   return { ok: false, error: { code: 'internal', message: 'Unexpected error' } };
 }
 
+type PayloadOf<E extends Subscription> = z.output<(typeof subscriptions)[E]['payload']>;
+
 /**
- * Runs a subscription handler with validation and the socket's subscription budget
+ * Runs a subscription handler with the payload validated by the contract's schema of that
+ * subscription, its answer typed by the contract, and the socket's subscription budget
  * (realtime/limits.ts); a bad payload, a refusal or a missing ack never throws.
  */
-function handler<P, T>(budget: SubscribeBudget, schema: z.ZodType<P>, fn: (p: P) => Promise<T>) {
+function handler<E extends Subscription>(
+  budget: SubscribeBudget,
+  event: E,
+  fn: (p: PayloadOf<E>) => Promise<SubscribeAnswer<E>>,
+) {
+  // TypeScript cannot follow a generic key into the table's union of schemas: the cast names it.
+  const schema = subscriptions[event].payload as unknown as z.ZodType<PayloadOf<E>>;
   return async (raw: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<T>) => void) : () => undefined;
+    const reply = typeof ack === 'function' ? (ack as (r: Ack<SubscribeAnswer<E>>) => void) : () => undefined;
     try {
       if (!budget.take(Date.now()))
         throw new AppError(429, 'rate_limited', 'Too many subscriptions, wait a few seconds and try again');
@@ -125,7 +132,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'display:subscribe',
-      handler(budget, publicDisplayQuery, async (p) => {
+      handler(budget, 'display:subscribe', async (p) => {
         const target = await resolveDisplayTarget(p);
         // Joined before the snapshot, which refuses an inactive display: the screen still hears
         // `displayChanged` and comes back by itself when an admin activates the display again.
@@ -140,7 +147,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'kiosk:subscribe',
-      handler(budget, z.object({}).strict(), async () => {
+      handler(budget, 'kiosk:subscribe', async () => {
         await joinCapped(socket, rooms.kioskScreens);
         screenJoined(data.screens, 'kiosk');
         return { serverTime: new Date().toISOString() };
@@ -149,7 +156,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'ticket:subscribe',
-      handler(budget, z.object({ code: z.string().regex(PUBLIC_CODE_PATTERN) }), async ({ code }) => {
+      handler(budget, 'ticket:subscribe', async ({ code }) => {
         const t = await publicTicketByCode(code);
         if (!t) throw notFound('Ticket');
         await joinCapped(socket, rooms.ticket(code));
@@ -161,7 +168,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'counter:subscribe',
-      handler(budget, z.object({ counterId: z.string().min(1).max(64) }), async ({ counterId }) => {
+      handler(budget, 'counter:subscribe', async ({ counterId }) => {
         const actor = await staffActor(socket, token);
         data.actor = actor;
         const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
@@ -180,7 +187,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
     socket.on(
       'supervisor:subscribe',
-      handler(budget, z.object({ officeId: z.string().min(1).max(64).optional() }), async ({ officeId }) => {
+      handler(budget, 'supervisor:subscribe', async ({ officeId }) => {
         const actor = await staffActor(socket, token);
         if (!isSupervisor(actor)) throw forbidden('The live view is for supervisors and admins');
         data.actor = actor;

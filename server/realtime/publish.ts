@@ -1,5 +1,9 @@
 import { rt } from '../runtime';
-import type { CallInfo, CounterSnapshot, QueueInfo, SupervisorSnapshot, TicketPublic } from './contract';
+import type { CallInfo } from '../../contract/display';
+import type { CounterSnapshot } from '../../contract/counters';
+import type { QueueInfo } from '../../contract/queues';
+import type { SupervisorSnapshot } from '../../contract/supervisor';
+import type { TicketPublic } from '../../contract/tickets';
 import { rooms } from './rooms';
 
 /**

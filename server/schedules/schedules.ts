@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { calendarDay, isDayOfMonth } from '../../contract/primitives';
+import { minutesOf } from '../../contract/calendar';
+import { isDayOfMonth } from '../../contract/primitives';
+import { closureInput, patronDayInput, scheduleInput, type ScheduleInput, type SchedulesAnswer } from '../../contract/schedules';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { publishCatalogChanged, publishDisplayChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import { minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from './slots';
+import type { ClosureRules, ScheduleRule } from './slots';
 
 /**
  * Schedules, closures and patron days in the database, changed from the admin screen
@@ -13,63 +15,6 @@ import { minutesOf, TIME_PATTERN, type ClosureRules, type ScheduleRule } from '.
  * one transaction with its AuditLog row. Slots are computed from these rows at each request
  * (scheduleContext), so a change shows at /book and at the kiosk on their next load.
  */
-
-const hhmm = z.string().regex(TIME_PATTERN, 'HH:MM');
-
-export const openingRangeInput = z
-  .object({ weekday: z.number().int().min(1).max(7), opens: hhmm, closes: hhmm })
-  .refine((r) => minutesOf(r.opens) < minutesOf(r.closes), { message: 'A range must close after it opens' });
-
-/** A week of opening ranges (appointment schedules and walk-in hours alike). */
-export const weeklyHoursInput = z
-  .array(openingRangeInput)
-  .max(70)
-  .superRefine((hours, ctx) => {
-    // Two ranges of one day that overlap are almost always a typing mistake: say which one.
-    for (const [i, h] of hours.entries()) {
-      const clash = hours.some(
-        (o, j) =>
-          j < i &&
-          o.weekday === h.weekday &&
-          minutesOf(o.opens) < minutesOf(h.closes) &&
-          minutesOf(h.opens) < minutesOf(o.closes),
-      );
-      if (clash) ctx.addIssue({ code: 'custom', path: [i], message: 'Overlaps another range of the same day' });
-    }
-  });
-
-export const scheduleInput = z.object({
-  officeId: z.string().min(1).max(64),
-  serviceId: z.string().min(1).max(64),
-  slotMinutes: z.number().int().min(5).max(240).default(15),
-  capacity: z.number().int().min(1).max(50).default(1),
-  horizonDays: z.number().int().min(1).max(366).default(60),
-  minNoticeMinutes: z
-    .number()
-    .int()
-    .min(0)
-    .max(30 * 24 * 60)
-    .default(120),
-  active: z.boolean().default(true),
-  hours: weeklyHoursInput,
-});
-export type ScheduleInput = z.input<typeof scheduleInput>;
-
-export const closureInput = z
-  .object({
-    officeId: z.string().min(1).max(64),
-    fromDay: calendarDay,
-    toDay: calendarDay,
-    reason: z.string().trim().max(200).default(''),
-  })
-  .refine((c) => c.fromDay <= c.toDay, { message: 'The last day cannot come before the first', path: ['toDay'] });
-
-export const patronDayInput = z.object({
-  officeId: z.string().min(1).max(64),
-  month: z.number().int().min(1).max(12),
-  day: z.number().int().min(1).max(31),
-  name: z.string().trim().max(100).default(''),
-});
 
 /** The audit picture of a schedule: its settings and weekly hours, without row ids. */
 function scheduleRecord(s: {
@@ -248,10 +193,8 @@ export async function scheduleContext(officeId: string, serviceId: string): Prom
   };
 }
 
-export const schedulesQuery = z.object({ officeId: z.string().min(1).max(64).optional() });
-
 /** For the admin screens: schedules with their hours, and each office's closures and patron day. */
-export async function listSchedules(officeId?: string) {
+export async function listSchedules(officeId?: string): Promise<SchedulesAnswer> {
   const { db } = rt();
   const [schedules, offices] = await Promise.all([
     db.schedule.findMany({
@@ -290,15 +233,3 @@ export async function listSchedules(officeId?: string) {
     })),
   };
 }
-
-export const patronDayBody = z.object({
-  officeId: z.string().min(1).max(64),
-  /** null removes the patron day. */
-  patronDay: z
-    .object({
-      month: z.number().int().min(1).max(12),
-      day: z.number().int().min(1).max(31),
-      name: z.string().trim().max(100).default(''),
-    })
-    .nullable(),
-});

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { minutesOf, type ClosedDay } from '../../contract/calendar';
 import { nationalHoliday } from './holidays';
 
 /**
@@ -37,25 +38,13 @@ export interface ClosureRules {
   patron: { month: number; day: number; name: string } | null;
 }
 
-export interface ClosedDay {
-  kind: 'holiday' | 'patron' | 'closure';
-  nameIt: string;
-  nameEn: string;
-}
+export type { ClosedDay };
 
 export interface SlotTime {
   startsAt: Date;
   endsAt: Date;
   /** Local wall-clock start, "HH:MM". */
   time: string;
-}
-
-export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
-
-/** Minutes since local midnight of "HH:MM". */
-export function minutesOf(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
 }
 
 /** Calendar arithmetic on local days, without any time zone (a day is a day). */

@@ -1,3 +1,4 @@
+import type { adminServicesQuery, createServiceInput, updateServiceInput } from '../../contract/admin/catalog';
 import type { z } from 'zod';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
@@ -6,7 +7,6 @@ import { conflict, notFound } from '../errors';
 import { requireOffice } from '../offices/admin';
 import { publishCatalogChanged, publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
-import type { adminServicesQuery, createServiceInput, updateServiceInput } from './inputs';
 
 /**
  * Administration of the services (role admin). Every change is one transaction with its AuditLog

@@ -1,3 +1,4 @@
+import type { createStaffInput, updateStaffInput } from '../../contract/admin/staff';
 import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
@@ -7,7 +8,6 @@ import { conflict, notFound, unprocessable } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
 import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
-import type { createStaffInput, updateStaffInput } from './inputs';
 
 /**
  * Administration of the staff and their skills (role admin). Every change is one transaction

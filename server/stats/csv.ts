@@ -1,5 +1,5 @@
-import { FIGURES, type StatsFigures } from './figures';
-import type { StatsResult } from './query';
+import type { StatsFigures, StatsResult } from '../../contract/stats';
+import { FIGURES } from './figures';
 
 /**
  * RFC 4180 CSV: comma-separated, CRLF line ends, a field quoted when it holds a comma, a quote,

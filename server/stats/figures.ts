@@ -1,3 +1,5 @@
+import type { StatsFigures } from '../../contract/stats';
+
 /**
  * The figures of the statistics, and how each one is defined. Everything is computed from the
  * TicketEvent log (plus the static names and targets of services, counters and staff), never
@@ -33,35 +35,6 @@
  * - apptNoShow: appointments nobody checked in for, by the end of the late window (noShowAt).
  * A day's appointments that took place are apptCheckedIn + apptNoShow of that day.
  */
-export interface StatsFigures {
-  issued: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferred: number;
-  called: number;
-  withinTarget: number;
-  /** 0..1 */
-  serviceLevel: number | null;
-  waitP50: number | null;
-  waitP90: number | null;
-  serviceP50: number | null;
-  serviceP90: number | null;
-  apptBooked: number;
-  apptCheckedIn: number;
-  apptCancelled: number;
-  apptNoShow: number;
-}
-
-export interface StatsRow extends StatsFigures {
-  /** Local day (YYYY-MM-DD), hour ("09"), or the id of the service, counter or clerk; null = none (e.g. tickets issued, not at a counter). */
-  key: string | null;
-  /** Human name of the key: the service or counter name, the clerk's display name, the day or hour itself. */
-  name: { it: string; en: string } | null;
-  /** Service prefix letter, when grouping by service. */
-  prefix?: string;
-}
-
 export type FigureKind = 'count' | 'minutes' | 'share';
 
 /** Column order of the CSV and the table. */

@@ -2,18 +2,9 @@ import { DateTime } from 'luxon';
 import { Prisma } from '../db/generated/client';
 import { resolveOffice } from '../offices';
 import { rt } from '../runtime';
-import { emptyFigures, type StatsFigures, type StatsRow } from './figures';
-import { rangeBounds, type GroupBy, type StatsQuery } from './params';
-
-export interface StatsResult {
-  office: { id: string; name: string; nameEn: string; timeZone: string };
-  from: string;
-  to: string;
-  groupBy: GroupBy;
-  rows: StatsRow[];
-  /** The whole range at once (percentiles of all values, not an average of the rows'). */
-  total: StatsFigures;
-}
+import { emptyFigures } from './figures';
+import type { GroupBy, StatsFigures, StatsQuery, StatsResult, StatsRow } from '../../contract/stats';
+import { rangeBounds } from './params';
 
 type RawRow = {
   key: string | null;

@@ -1,16 +1,15 @@
 /**
- * The supervisor's alert rules, as pure functions: the server builds the snapshot's alerts with
- * them and the live view re-applies the printer rule when a `printer` event arrives between two
- * snapshots. No server imports here: the browser bundle uses this file too.
+ * The supervisor's alert rules, as a pure function of the office's figures. The printer rule
+ * (`printerNeedsAttention`) lives in contract/supervisor.ts: the live view re-applies it when a
+ * `printer` event arrives between two snapshots.
  */
-import type { PrinterAlert, QueueInfo, SupervisorAlert, SupervisorService } from '../realtime/contract';
-
-/** A printer needs somebody: offline, out of or low on paper, or its kiosk agent is gone. */
-export function printerNeedsAttention(p: PrinterAlert): boolean {
-  if (p.printMode === 'none') return false;
-  if (p.status === 'offline' || p.status === 'paper_out' || p.status === 'paper_low') return true;
-  return p.printMode === 'agent' && p.agentConnected === false;
-}
+import {
+  printerNeedsAttention,
+  type PrinterAlert,
+  type SupervisorAlert,
+  type SupervisorService,
+} from '../../contract/supervisor';
+import type { QueueInfo } from '../../contract/queues';
 
 /** Worst first: nobody serving a queue, then paper/printers, then long waits (longest first). */
 const ORDER: Record<SupervisorAlert['kind'], number> = { queue_unserved: 0, printer: 1, wait_over_target: 2 };

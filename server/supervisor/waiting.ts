@@ -1,17 +1,7 @@
-import type { Priority } from '../db/generated/enums';
+import type { WaitingTicket } from '../../contract/tickets';
 import { notFound } from '../errors';
 import { queueScore } from '../queue/policy';
 import { rt } from '../runtime';
-
-export interface WaitingTicket {
-  id: string;
-  number: string;
-  priority: Priority;
-  serviceId: string;
-  queuedAt: string;
-  /** Transferred to one counter or one clerk personally. */
-  direct: boolean;
-}
 
 const LIMIT = 200;
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { completeInput, transferInput } from '../../contract/tickets';
 import type { Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
@@ -12,22 +13,6 @@ import { rt } from '../runtime';
 import { publishTicketStatus } from './snapshot';
 import { allowedFrom, assertTransition, type TicketAction } from './transitions';
 import { counterTicketInclude, toCounterTicket, type TicketForCounter } from './views';
-
-export const completeInput = z.object({
-  outcome: z.enum(['done', 'partial', 'redirected', 'not_possible']).default('done'),
-  note: z.string().trim().max(500).optional(),
-});
-
-export const transferInput = z
-  .object({
-    serviceId: z.string().min(1).max(64).optional(),
-    counterId: z.string().min(1).max(64).optional(),
-    staffId: z.string().min(1).max(64).optional(),
-    note: z.string().trim().max(500).optional(),
-  })
-  .refine((v) => [v.serviceId, v.counterId, v.staffId].filter(Boolean).length === 1, {
-    message: 'Give exactly one of serviceId, counterId, staffId',
-  });
 
 export async function loadForActor(actor: Actor, ticketId: string) {
   const t = await rt().db.ticket.findUnique({ where: { id: ticketId }, include: counterTicketInclude });

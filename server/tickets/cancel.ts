@@ -1,7 +1,7 @@
 import { notFound } from '../errors';
 import { dequeue } from '../queue/engine';
 import { publishOfficeChanged, publishTicket } from '../realtime/publish';
-import type { TicketPublic } from '../realtime/contract';
+import type { TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { assertTransition } from './transitions';
 import { publicTicketInclude, toPublic } from './views';

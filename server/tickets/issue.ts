@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { Priority } from '../db/generated/enums';
+import { issueTicketInput, type IssuedTicket, type IssueTicketInput } from '../../contract/tickets';
+import type { Lang } from '../../contract/lang';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
@@ -10,15 +10,6 @@ import { rt } from '../runtime';
 import { assertMayIssue, type Issuer } from './issuer';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
 import { publicTicketInclude, toPublic } from './views';
-
-export const issueTicketInput = z.object({
-  serviceId: z.string().min(1).max(64),
-  priority: z.enum([Priority.none, Priority.disability, Priority.pregnancy, Priority.elderly]).default('none'),
-  lang: z.enum(['it', 'en']).default('it'),
-  /** The kiosk the ticket is taken at (`/kiosk?kiosk=<id>`): its printer prints the ticket. */
-  kioskId: z.string().min(1).max(64).optional(),
-});
-export type IssueTicketInput = z.input<typeof issueTicketInput>;
 
 /**
  * A walk-in ticket. The number comes from an atomic upsert on the office's daily sequence (one
@@ -90,7 +81,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
 }
 
 /** `POST /api/tickets`: checks who asks for a priority or paper (issuer.ts), issues, prints. */
-export async function issueTicketView(raw: IssueTicketInput, lang: 'it' | 'en', issuer: Issuer) {
+export async function issueTicketView(raw: IssueTicketInput, lang: Lang, issuer: Issuer): Promise<IssuedTicket> {
   assertMayIssue(issuer, raw);
   const ticket = await issueTicket(raw);
   // After the commit, and never failing the request: the ticket stands even without paper.

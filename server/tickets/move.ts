@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { moveTicketInput } from '../../contract/tickets';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
@@ -9,8 +10,6 @@ import { rt } from '../runtime';
 import { publishTicketStatus } from './snapshot';
 import { assertTransition } from './transitions';
 import { counterTicketInclude, toCounterTicket } from './views';
-
-export const moveTicketInput = z.object({ serviceId: z.string().min(1).max(64) });
 
 /**
  * A supervisor moves a waiting ticket to another service's queue (the citizen took the wrong

@@ -25,5 +25,3 @@ export function newPublicCode(): string {
   for (const b of bytes) out += CODE_ALPHABET[b & 31];
   return out;
 }
-
-export const PUBLIC_CODE_PATTERN = /^[a-z2-9]{16}$/;

@@ -1,6 +1,6 @@
 import { log } from '../log';
 import { publishTicket } from '../realtime/publish';
-import type { TicketPublic } from '../realtime/contract';
+import type { TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
 

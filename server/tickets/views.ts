@@ -1,7 +1,7 @@
 import type { Prisma } from '../db/generated/client';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { estimateContext, estimateMinutes, type EstimateContext } from '../queue/estimates';
-import type { CounterTicket, TicketPublic } from '../realtime/contract';
+import type { CounterTicket, TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 
 export const publicTicketInclude = {

@@ -1,5 +1,5 @@
-import { bookAppointment, type BookInput } from '../../server/appointments/book';
-import type { AppointmentView } from '../../server/appointments/views';
+import type { BookInput, AppointmentView } from '../../contract/appointments';
+import { bookAppointment } from '../../server/appointments/book';
 
 /**
  * Books at once, as a registered kiosk does (no e-mail confirmation), for tests about what happens

@@ -1,7 +1,7 @@
 /** Shared steps of the printing tests: registering kiosks, watching printer alerts, waiting. */
 import type { Page } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
-import type { PrinterAlert } from '../../server/realtime/contract';
+import type { PrinterAlert } from '../../contract/supervisor';
 import { ApiClient } from './api';
 import { collect, connectSocket, cookieOf, oneStop, subscribe } from './sportello';
 import type { TestSpace } from './services';

@@ -114,10 +114,16 @@ export function simulateOffice(opts: {
     let n = i;
     while (phase === 'load') {
       const serviceId = opts.serviceIds[n++ % opts.serviceIds.length];
-      const a = await send(opts.target(), 'POST', '/api/tickets', {
-        serviceId,
-        ...(opts.kioskId ? { kioskId: opts.kioskId } : {}),
-      }, opts.kioskCookie);
+      const a = await send(
+        opts.target(),
+        'POST',
+        '/api/tickets',
+        {
+          serviceId,
+          ...(opts.kioskId ? { kioskId: opts.kioskId } : {}),
+        },
+        opts.kioskCookie,
+      );
       count('issue', a);
       if (a.status === 201) stats.issuedIds.add(a.body.id);
       else if (!FAULT_STATUSES.has(a.status)) wrong('issue', a);

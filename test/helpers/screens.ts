@@ -5,7 +5,11 @@
  * (re)connect, and the state a screen would show: the last snapshot, updated by the deltas.
  */
 import { io as connectIo, type Socket } from 'socket.io-client';
-import type { Ack, CallInfo, CounterSnapshot, DisplaySnapshot, QueueInfo, TicketPublic } from '../../server/realtime/contract';
+import type { Ack } from '../../contract/realtime';
+import type { CallInfo, DisplaySnapshot } from '../../contract/display';
+import type { CounterSnapshot } from '../../contract/counters';
+import type { QueueInfo } from '../../contract/queues';
+import type { TicketPublic } from '../../contract/tickets';
 
 export interface Screen<S> {
   socket: Socket;

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { hashPassword } from '../../server/auth/password';
 import type { Priority } from '../../server/db/generated/enums';
 import { compareCandidates, queueScore, skillBoostMs } from '../../server/queue/policy';
-import type { Ack } from '../../server/realtime/contract';
+import type { Ack } from '../../contract/realtime';
 import { ApiClient } from './api';
 import type { TestSpace } from './services';
 

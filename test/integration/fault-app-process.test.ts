@@ -8,7 +8,9 @@
  * database says.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CounterSnapshot, DisplaySnapshot, TicketPublic } from '../../server/realtime/contract';
+import type { CounterSnapshot } from '../../contract/counters';
+import type { DisplaySnapshot } from '../../contract/display';
+import type { TicketPublic } from '../../contract/tickets';
 import { startApp, type TestApp } from '../helpers/app';
 import { startHaproxy, type Proxy } from '../helpers/haproxy';
 import { auditDay, send, simulateOffice } from '../helpers/office-day';

@@ -4,7 +4,10 @@
  */
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInfo, CounterSnapshot, DisplaySnapshot, QueueInfo, TicketPublic } from '../../server/realtime/contract';
+import type { CallInfo, DisplaySnapshot } from '../../contract/display';
+import type { CounterSnapshot } from '../../contract/counters';
+import type { QueueInfo } from '../../contract/queues';
+import type { TicketPublic } from '../../contract/tickets';
 import { ApiClient } from '../helpers/api';
 import { kioskScreen } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';

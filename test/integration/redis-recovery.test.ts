@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Priority } from '../../server/db/generated/enums';
-import type { CounterSnapshot } from '../../server/realtime/contract';
+import type { CounterSnapshot } from '../../contract/counters';
 import { ApiClient } from '../helpers/api';
 import { kioskScreen } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';

@@ -3,7 +3,7 @@
  * never a 500, and nothing changes in the database.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Ack } from '../../server/realtime/contract';
+import type { Ack } from '../../contract/realtime';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';

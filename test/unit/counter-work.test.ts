@@ -8,7 +8,8 @@ import {
   withTicket,
   workReducer,
 } from '../../counter/work';
-import type { CounterSnapshot, CounterTicket } from '../../server/realtime/contract';
+import type { CounterSnapshot } from '../../contract/counters';
+import type { CounterTicket } from '../../contract/tickets';
 
 const ticket = (id: string, status: CounterTicket['status']): CounterTicket => ({
   id,

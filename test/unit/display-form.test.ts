@@ -1,6 +1,6 @@
+import { createDisplayInput, updateDisplayInput } from '../../contract/admin/displays';
 import { describe, expect, it } from 'vitest';
 import { slugify, tickerLines } from '../../admin/config/display-form';
-import { createDisplayInput, updateDisplayInput } from '../../server/displays/inputs';
 
 describe('display form', () => {
   it('makes an address name from a display name', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialScreenState, isOffline, screenReducer, type ScreenState } from '../../display/screen';
-import type { CallInfo, DisplaySnapshot } from '../../server/realtime/contract';
+import type { CallInfo, DisplaySnapshot } from '../../contract/display';
 
 const call = (number: string, seq: number, serviceId = 'svc'): CallInfo => ({
   ticketId: `t-${number}`,

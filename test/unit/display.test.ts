@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyCall, displayReducer, initialDisplayState, queueRows, visibleQueues } from '../../display/calls';
 import { isPlainCounterName, spellNumber, speechText } from '../../ui/speech';
-import type { CallInfo, DisplaySnapshot, QueueInfo } from '../../server/realtime/contract';
+import type { CallInfo, DisplaySnapshot } from '../../contract/display';
+import type { QueueInfo } from '../../contract/queues';
 
 const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`, serviceId = 'svc'): CallInfo => ({
   ticketId,

@@ -1,5 +1,6 @@
+import type { IssuedTicket } from '../../contract/tickets';
+import type { Service } from '../../contract/catalog';
 import { describe, expect, it } from 'vitest';
-import type { IssuedTicket, Service } from '../../kiosk/api';
 import { initialKioskState, isIdle, kioskReducer, type KioskAction, type KioskState } from '../../kiosk/flow';
 
 const desk = { id: 'svc-desk', mode: 'desk', officeId: 'o1' } as Service;

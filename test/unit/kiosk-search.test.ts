@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../../kiosk/api';
+import type { Service } from '../../contract/catalog';
 import { normalize, searchServices } from '../../kiosk/search';
 import { loadDemoData } from '../../server/db/demo-data';
 

@@ -1,6 +1,6 @@
+import type { KioskView } from '../../contract/kiosks';
 import { describe, expect, it } from 'vitest';
 import { ago, changedFields, draftOf, initialKiosksState, kiosksReducer } from '../../admin/config/kiosks';
-import type { KioskView } from '../../server/printing/kiosks';
 
 const kiosk: KioskView = {
   id: 'k1',

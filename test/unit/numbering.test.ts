@@ -1,5 +1,6 @@
+import { PUBLIC_CODE_PATTERN } from '../../contract/tickets';
 import { describe, expect, it } from 'vitest';
-import { businessDay, formatTicketNumber, newPublicCode, PUBLIC_CODE_PATTERN } from '../../server/tickets/numbering';
+import { businessDay, formatTicketNumber, newPublicCode } from '../../server/tickets/numbering';
 
 const ROME = 'Europe/Rome';
 

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { api } from '../../contract/api';
+import type { Endpoint } from '../../contract/endpoint';
 import { openApiDocument, SERVER_PATHS } from '../../server/openapi';
 
 function routeFiles(dir: string): { path: string; methods: string[] }[] {
@@ -17,8 +20,17 @@ function routeFiles(dir: string): { path: string; methods: string[] }[] {
   return out;
 }
 
+type JsonContent = { content: { 'application/json': { schema: Record<string, unknown> } } };
+type Op = {
+  parameters?: { name: string; in: string; required: boolean }[];
+  requestBody?: JsonContent;
+  responses: Record<string, Partial<JsonContent>>;
+};
+
 describe('OpenAPI document', () => {
   const doc = openApiDocument('http://localhost:3000');
+  const paths = doc.paths as unknown as Record<string, Record<string, Op>>;
+  const op = (method: string, p: string) => paths[p][method.toLowerCase()];
   // The staff ticket actions share the [code] segment with the public routes; the document names it {id}.
   const normalise = (p: string) =>
     p.replace(/\[code\]\/(recall|start|complete|no-show|transfer|move)$/, '{id}/$1').replace(/\[(\w+)\]/g, '{$1}');
@@ -26,7 +38,7 @@ describe('OpenAPI document', () => {
   it('describes every API route and method that exists, and nothing else', () => {
     const files = routeFiles('app/api');
     expect(files.length).toBeGreaterThan(20);
-    const documented = new Set(Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
+    const documented = new Set(Object.entries(paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`)));
     // Plus the paths the custom server answers itself (GET only).
     const actual = new Set([
       ...files.flatMap((f) => f.methods.map((m) => `${m} ${normalise(f.path)}`)),
@@ -37,11 +49,41 @@ describe('OpenAPI document', () => {
   });
 
   it('derives request bodies from the validation schemas', () => {
-    const post = doc.paths['/api/tickets'].post.requestBody.content['application/json'].schema as {
+    const post = op('POST', '/api/tickets').requestBody!.content['application/json'].schema as {
       properties: Record<string, unknown>;
       required: string[];
     };
     expect(Object.keys(post.properties).sort()).toEqual(['kioskId', 'lang', 'priority', 'serviceId']);
     expect(post.required).toEqual(['serviceId']);
+  });
+
+  it('takes every body, query and answer of contract/api.ts from its zod schemas', () => {
+    for (const e of Object.values(api) as Endpoint[]) {
+      const o = op(e.method, e.path);
+      if (e.body)
+        expect(o.requestBody?.content['application/json'].schema).toEqual(
+          z.toJSONSchema(e.body, { io: 'input', unrepresentable: 'any' }),
+        );
+      else expect(o.requestBody).toBeUndefined();
+      if (e.answer)
+        expect(o.responses[String(e.status ?? 200)].content?.['application/json'].schema).toEqual(
+          z.toJSONSchema(e.answer, { io: 'output', unrepresentable: 'any' }),
+        );
+      if (e.query) {
+        const names = Object.keys((z.toJSONSchema(e.query, { io: 'input' }) as { properties: object }).properties);
+        expect(o.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(names);
+      }
+    }
+  });
+
+  it('describes the answers the screens read, e.g. the booking answer: booked (with its ticket and channel) or pending', () => {
+    const answer = op('POST', '/api/appointments').responses['201'].content!['application/json'].schema as {
+      anyOf: { properties: Record<string, unknown> }[];
+    };
+    const [booked, pending] = answer.anyOf;
+    expect(Object.keys(booked.properties)).toEqual(expect.arrayContaining(['code', 'manageUrl', 'channel', 'ticket']));
+    expect(Object.keys(pending.properties)).toEqual(expect.arrayContaining(['status', 'holdUntil', 'email']));
+    const stats = op('GET', '/api/stats').parameters!.filter((p) => p.in === 'query');
+    expect(stats.filter((p) => p.required).map((p) => p.name)).toEqual(['from', 'to']);
   });
 });

@@ -1,10 +1,8 @@
+import { availabilityQuery, bookInput, rescheduleInput } from '../../contract/appointments';
+import { closureInput } from '../../contract/schedules';
+import { statsQuery } from '../../contract/stats';
 import { describe, expect, it } from 'vitest';
 import { calendarDay, instant, isCalendarDay, isDayOfMonth, year } from '../../contract/primitives';
-import { availabilityQuery } from '../../server/appointments/availability';
-import { bookInput } from '../../server/appointments/book';
-import { rescheduleInput } from '../../server/appointments/manage';
-import { closureInput } from '../../server/schedules/schedules';
-import { statsQuery } from '../../server/stats/params';
 
 describe('calendarDay', () => {
   it('accepts real days, leap days included', () => {

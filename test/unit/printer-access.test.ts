@@ -3,13 +3,13 @@
  * printing, only character devices, never created or truncated), and network printers only
  * inside PRINTER_NETWORKS, checked on the address actually connected to.
  */
+import { printerInterfaceSchema } from '../../contract/agent';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printerInterfaceSchema } from '../../server/printing/agent-protocol';
 import {
   parsePrinterNetworks,
   PrinterAddressRefused,

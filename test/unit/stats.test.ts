@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, statsCsv } from '../../server/stats/csv';
 import { emptyFigures, FIGURES } from '../../server/stats/figures';
-import { rangeBounds, statsQuery } from '../../server/stats/params';
-import { printerNeedsAttention, supervisorAlerts } from '../../server/supervisor/alerts';
-import type { PrinterAlert, QueueInfo } from '../../server/realtime/contract';
+import { statsQuery } from '../../contract/stats';
+import { rangeBounds } from '../../server/stats/params';
+import { printerNeedsAttention } from '../../contract/supervisor';
+import { supervisorAlerts } from '../../server/supervisor/alerts';
+import type { PrinterAlert } from '../../contract/supervisor';
+import type { QueueInfo } from '../../contract/queues';
 
 describe('CSV export', () => {
   it('quotes what needs quoting and doubles quotes (RFC 4180)', () => {
@@ -77,10 +80,15 @@ describe('statistics ranges', () => {
 
   it('validates the query', () => {
     expect(statsQuery.parse({ from: '2026-01-01', to: '2026-01-31' })).toMatchObject({ groupBy: 'day', lang: 'it' });
+    // At most 366 days: a whole leap year, across both clock changes, is one request.
+    expect(statsQuery.safeParse({ from: '2024-01-01', to: '2024-12-31' }).success).toBe(true);
+    expect(statsQuery.safeParse({ from: '2024-02-29', to: '2024-02-29' }).success).toBe(true);
     for (const bad of [
       { from: '2026-02-30', to: '2026-03-01' },
       { from: '2026-03-02', to: '2026-03-01' },
       { from: '2024-01-01', to: '2026-03-01' },
+      { from: '2024-01-01', to: '2025-01-01' },
+      { from: '2025-02-29', to: '2025-03-01' },
       { from: '1/2/2026', to: '2026-03-01' },
       { from: '2026-01-01', to: '2026-01-02', groupBy: 'week' },
     ]) {

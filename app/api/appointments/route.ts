@@ -1,5 +1,6 @@
+import { bookInput } from '@/contract/appointments';
 import { actorFromToken, cookieValue, SESSION_COOKIE } from '@/server/auth/session';
-import { bookAppointment, bookInput, isRegisteredKiosk } from '@/server/appointments/book';
+import { bookAppointment, isRegisteredKiosk } from '@/server/appointments/book';
 import { json, route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,4 @@
-import { publicDisplayQuery } from '@/server/displays/inputs';
+import { publicDisplayQuery } from '@/contract/display';
 import { resolveDisplayTarget } from '@/server/displays/resolve';
 import { route } from '@/server/http/route';
 import { displaySnapshot } from '@/server/displays/snapshot';

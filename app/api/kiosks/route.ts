@@ -1,6 +1,6 @@
+import { createKioskInput, kioskQuery } from '@/contract/kiosks';
 import { ADMINS, json, staffRoute, SUPERVISORS } from '@/server/http/route';
 import { adminCreateKiosk, adminListKiosks } from '@/server/printing/admin';
-import { createKioskInput, kioskQuery } from '@/server/printing/inputs';
 
 export const dynamic = 'force-dynamic';
 

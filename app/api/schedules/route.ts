@@ -1,5 +1,6 @@
+import { scheduleInput, schedulesQuery } from '@/contract/schedules';
 import { ADMINS, staffRoute, SUPERVISORS } from '@/server/http/route';
-import { listSchedules, scheduleInput, schedulesQuery, upsertSchedule } from '@/server/schedules/schedules';
+import { listSchedules, upsertSchedule } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
-import { listServices, servicesQuery } from '@/server/catalog';
+import { servicesQuery } from '@/contract/catalog';
+import { listServices } from '@/server/catalog';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

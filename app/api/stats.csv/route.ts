@@ -1,6 +1,6 @@
+import { statsQuery } from '@/contract/stats';
 import { staffRoute, SUPERVISORS } from '@/server/http/route';
 import { csvFileName, statsCsv } from '@/server/stats/csv';
-import { statsQuery } from '@/server/stats/params';
 import { officeStats } from '@/server/stats/query';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
+import { statsQuery } from '@/contract/stats';
 import { staffRoute, SUPERVISORS } from '@/server/http/route';
-import { statsQuery } from '@/server/stats/params';
 import { officeStats } from '@/server/stats/query';
 
 export const dynamic = 'force-dynamic';

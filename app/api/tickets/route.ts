@@ -1,6 +1,7 @@
+import { issueTicketInput } from '@/contract/tickets';
 import { json, route } from '@/server/http/route';
 import { renewedKioskCookie } from '@/server/http/kiosk-credential';
-import { issueTicketInput, issueTicketView } from '@/server/tickets/issue';
+import { issueTicketView } from '@/server/tickets/issue';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
+import { auditQuery } from '@/contract/admin/audit';
 import { ADMINS, staffRoute } from '@/server/http/route';
-import { auditQuery, listAudit } from '@/server/admin/audit';
+import { listAudit } from '@/server/admin/audit';
 
 export const dynamic = 'force-dynamic';
 

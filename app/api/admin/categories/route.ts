@@ -1,6 +1,6 @@
+import { createCategoryInput } from '@/contract/admin/catalog';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
 import { adminCreateCategory, adminListCategories } from '@/server/categories/admin';
-import { createCategoryInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

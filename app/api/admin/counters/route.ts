@@ -1,6 +1,6 @@
+import { createCounterInput } from '@/contract/admin/counters';
 import { ADMINS, json, officeQuery, staffRoute } from '@/server/http/route';
 import { adminCreateCounter, adminListCounters } from '@/server/counters/admin';
-import { createCounterInput } from '@/server/counters/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
+import { adminDisplaysQuery, createDisplayInput } from '@/contract/admin/displays';
 import { adminCreateDisplay, adminListDisplays } from '@/server/displays/admin';
-import { adminDisplaysQuery, createDisplayInput } from '@/server/displays/inputs';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

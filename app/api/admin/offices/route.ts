@@ -1,5 +1,5 @@
+import { createOfficeInput } from '@/contract/admin/offices';
 import { adminCreateOffice, adminListOffices } from '@/server/offices/admin';
-import { createOfficeInput } from '@/server/offices/inputs';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

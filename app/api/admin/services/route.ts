@@ -1,6 +1,6 @@
+import { adminServicesQuery, createServiceInput } from '@/contract/admin/catalog';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
 import { adminCreateService, adminListServices } from '@/server/services/admin';
-import { adminServicesQuery, createServiceInput } from '@/server/services/inputs';
 
 export const dynamic = 'force-dynamic';
 

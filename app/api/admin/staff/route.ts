@@ -1,6 +1,6 @@
+import { createStaffInput } from '@/contract/admin/staff';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
 import { adminCreateStaff, adminListStaff } from '@/server/staff/admin';
-import { createStaffInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,4 +1,5 @@
-import { appointmentByToken, tokenParam } from '@/server/appointments/manage';
+import { tokenParam } from '@/contract/appointments';
+import { appointmentByToken } from '@/server/appointments/manage';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { availabilityFor, availabilityQuery } from '@/server/appointments/availability';
+import { availabilityQuery } from '@/contract/appointments';
+import { availabilityFor } from '@/server/appointments/availability';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { checkIn, checkInInput } from '@/server/appointments/check-in';
+import { checkInInput } from '@/contract/appointments';
+import { checkIn } from '@/server/appointments/check-in';
 import { renewedKioskCookie } from '@/server/http/kiosk-credential';
 import { json, route } from '@/server/http/route';
 

@@ -1,4 +1,5 @@
-import { confirmBooking, confirmInput } from '@/server/appointments/confirm';
+import { confirmInput } from '@/contract/appointments';
+import { confirmBooking } from '@/server/appointments/confirm';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

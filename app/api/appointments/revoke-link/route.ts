@@ -1,4 +1,5 @@
-import { revokeLinksInput, revokeManageLinks } from '@/server/appointments/revoke-links';
+import { revokeLinksInput } from '@/contract/appointments';
+import { revokeManageLinks } from '@/server/appointments/revoke-links';
 import { staffRoute, STAFF } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { todayAppointmentsFor, todayQuery } from '@/server/appointments/today';
+import { todayQuery } from '@/contract/appointments';
+import { todayAppointmentsFor } from '@/server/appointments/today';
 import { staffRoute, STAFF } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
+import { loginInput } from '@/contract/auth';
 import { sessionCookie } from '@/server/auth/cookie';
 import { login } from '@/server/auth/login';
 import { LoginThrottled } from '@/server/auth/login-throttle';
-import { loginInput } from '@/server/auth/session';
 import { CLIENT_IP_HEADER, errorResponse, json, route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { changeOwnPassword, changePasswordInput } from '@/server/auth/change-password';
+import { changePasswordInput } from '@/contract/auth';
+import { changeOwnPassword } from '@/server/auth/change-password';
 import { me } from '@/server/auth/me';
 import { cookieValue, requireSession, SESSION_COOKIE } from '@/server/auth/session';
 import { CLIENT_IP_HEADER, route } from '@/server/http/route';

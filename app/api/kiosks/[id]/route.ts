@@ -1,6 +1,6 @@
+import { updateKioskInput } from '@/contract/kiosks';
 import { ADMINS, idParam, staffRoute, SUPERVISORS } from '@/server/http/route';
 import { adminDeactivateKiosk, adminGetKiosk, adminUpdateKiosk } from '@/server/printing/admin';
-import { updateKioskInput } from '@/server/printing/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,7 @@
+import { pairInput } from '@/contract/kiosks';
 import { kioskCookie } from '@/server/http/kiosk-credential';
 import { json, route } from '@/server/http/route';
-import { pairInput, pairKiosk } from '@/server/printing/kiosk-pairing';
+import { pairKiosk } from '@/server/printing/kiosk-pairing';
 import { kioskView } from '@/server/printing/kiosks';
 
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,6 @@
+import { closureInput } from '@/contract/schedules';
 import { ADMINS, json, staffRoute } from '@/server/http/route';
-import { addClosure, closureInput } from '@/server/schedules/schedules';
+import { addClosure } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 

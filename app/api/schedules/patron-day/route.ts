@@ -1,5 +1,6 @@
+import { patronDayBody } from '@/contract/schedules';
 import { ADMINS, staffRoute } from '@/server/http/route';
-import { patronDayBody, setPatronDay } from '@/server/schedules/schedules';
+import { setPatronDay } from '@/server/schedules/schedules';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
+import { publicCodeParam } from '@/contract/tickets';
 import { notFound } from '@/server/errors';
 import { route } from '@/server/http/route';
-import { publicCodeParam } from '@/server/tickets/params';
 import { publicTicketByCode } from '@/server/tickets/views';
 
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
+import { CONFIRM_TOKEN_PATTERN } from '../../../../contract/appointments';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { ConfirmApp } from '../../../../book/ConfirmApp';
 import { pageLanguage } from '../../../../book/lang';
-import { CONFIRM_TOKEN_PATTERN } from '../../../../server/appointments/confirm';
 
 export const metadata: Metadata = { title: 'Sportello – Conferma / Confirm', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
+import { updateCategoryInput } from '@/contract/admin/catalog';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 import { adminUpdateCategory } from '@/server/categories/admin';
-import { updateCategoryInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

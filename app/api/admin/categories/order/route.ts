@@ -1,6 +1,6 @@
+import { reorderCategoriesInput } from '@/contract/admin/catalog';
 import { ADMINS, staffRoute } from '@/server/http/route';
 import { adminReorderCategories } from '@/server/categories/admin';
-import { reorderCategoriesInput } from '@/server/categories/inputs';
 
 export const dynamic = 'force-dynamic';
 

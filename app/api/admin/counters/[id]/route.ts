@@ -1,6 +1,6 @@
+import { updateCounterInput } from '@/contract/admin/counters';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 import { adminDeleteCounter, adminUpdateCounter } from '@/server/counters/admin';
-import { updateCounterInput } from '@/server/counters/inputs';
 
 export const dynamic = 'force-dynamic';
 

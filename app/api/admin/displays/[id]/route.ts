@@ -1,5 +1,5 @@
+import { updateDisplayInput } from '@/contract/admin/displays';
 import { adminDeleteDisplay, adminUpdateDisplay } from '@/server/displays/admin';
-import { updateDisplayInput } from '@/server/displays/inputs';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

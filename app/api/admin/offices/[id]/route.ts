@@ -1,5 +1,5 @@
+import { updateOfficeInput } from '@/contract/admin/offices';
 import { adminUpdateOffice } from '@/server/offices/admin';
-import { updateOfficeInput } from '@/server/offices/inputs';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
+import { updateServiceInput } from '@/contract/admin/catalog';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 import { adminUpdateService } from '@/server/services/admin';
-import { updateServiceInput } from '@/server/services/inputs';
 
 export const dynamic = 'force-dynamic';
 

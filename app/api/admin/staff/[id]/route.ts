@@ -1,6 +1,6 @@
+import { updateStaffInput } from '@/contract/admin/staff';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 import { adminUpdateStaff } from '@/server/staff/admin';
-import { updateStaffInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

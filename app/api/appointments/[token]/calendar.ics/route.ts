@@ -1,5 +1,5 @@
+import { tokenParam } from '@/contract/appointments';
 import { appointmentIcsByToken } from '@/server/appointments/qr';
-import { tokenParam } from '@/server/appointments/manage';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

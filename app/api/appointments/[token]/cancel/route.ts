@@ -1,4 +1,5 @@
-import { cancelByToken, tokenParam } from '@/server/appointments/manage';
+import { tokenParam } from '@/contract/appointments';
+import { cancelByToken } from '@/server/appointments/manage';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

@@ -1,4 +1,5 @@
-import { rescheduleByToken, rescheduleInput, tokenParam } from '@/server/appointments/manage';
+import { rescheduleInput, tokenParam } from '@/contract/appointments';
+import { rescheduleByToken } from '@/server/appointments/manage';
 import { route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

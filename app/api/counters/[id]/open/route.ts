@@ -1,4 +1,4 @@
-import { openCounterInput } from '@/server/counters/inputs';
+import { openCounterInput } from '@/contract/counters';
 import { openCounter } from '@/server/counters/operations';
 import { idParam, staffRoute, STAFF } from '@/server/http/route';
 

@@ -1,4 +1,4 @@
-import { counterServicesInput } from '@/server/counters/inputs';
+import { counterServicesInput } from '@/contract/counters';
 import { changeCounterServices } from '@/server/counters/services';
 import { idParam, staffRoute, SUPERVISORS } from '@/server/http/route';
 

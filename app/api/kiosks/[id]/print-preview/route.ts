@@ -1,5 +1,6 @@
+import { previewQuery } from '@/contract/kiosks';
 import { idParam, staffRoute, SUPERVISORS } from '@/server/http/route';
-import { htmlResponse, kioskPreviewHtml, previewQuery } from '@/server/printing/preview';
+import { htmlResponse, kioskPreviewHtml } from '@/server/printing/preview';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
+import { publicCodeParam } from '@/contract/tickets';
 import { route } from '@/server/http/route';
 import { cancelByCode } from '@/server/tickets/cancel';
-import { publicCodeParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';
 

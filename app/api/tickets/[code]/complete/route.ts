@@ -1,6 +1,6 @@
+import { completeInput, ticketIdParam } from '@/contract/tickets';
 import { staffRoute, STAFF } from '@/server/http/route';
-import { completeInput, completeTicket } from '@/server/tickets/actions';
-import { ticketIdParam } from '@/server/tickets/params';
+import { completeTicket } from '@/server/tickets/actions';
 
 export const dynamic = 'force-dynamic';
 

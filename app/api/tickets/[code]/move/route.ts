@@ -1,6 +1,6 @@
+import { moveTicketInput, ticketIdParam } from '@/contract/tickets';
 import { staffRoute, SUPERVISORS } from '@/server/http/route';
-import { moveTicket, moveTicketInput } from '@/server/tickets/move';
-import { ticketIdParam } from '@/server/tickets/params';
+import { moveTicket } from '@/server/tickets/move';
 
 export const dynamic = 'force-dynamic';
 

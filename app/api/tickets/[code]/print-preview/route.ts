@@ -1,6 +1,7 @@
+import { previewQuery } from '@/contract/kiosks';
+import { publicCodeParam } from '@/contract/tickets';
 import { route } from '@/server/http/route';
-import { htmlResponse, previewQuery, ticketPreviewHtml } from '@/server/printing/preview';
-import { publicCodeParam } from '@/server/tickets/params';
+import { htmlResponse, ticketPreviewHtml } from '@/server/printing/preview';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
+import { publicCodeParam } from '@/contract/tickets';
 import { route } from '@/server/http/route';
-import { publicCodeParam } from '@/server/tickets/params';
 import { ticketQrSvg } from '@/server/tickets/qr';
 
 export const dynamic = 'force-dynamic';

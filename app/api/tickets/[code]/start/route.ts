@@ -1,6 +1,6 @@
+import { ticketIdParam } from '@/contract/tickets';
 import { staffRoute, STAFF } from '@/server/http/route';
 import { startTicket } from '@/server/tickets/actions';
-import { ticketIdParam } from '@/server/tickets/params';
 
 export const dynamic = 'force-dynamic';
 

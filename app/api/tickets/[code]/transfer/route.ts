@@ -1,6 +1,6 @@
+import { transferInput, ticketIdParam } from '@/contract/tickets';
 import { staffRoute, STAFF } from '@/server/http/route';
-import { transferInput, transferTicket } from '@/server/tickets/actions';
-import { ticketIdParam } from '@/server/tickets/params';
+import { transferTicket } from '@/server/tickets/actions';
 
 export const dynamic = 'force-dynamic';
 

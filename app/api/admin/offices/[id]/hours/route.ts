@@ -1,5 +1,5 @@
+import { officeHoursInput } from '@/contract/admin/offices';
 import { adminSetOfficeHours } from '@/server/offices/admin';
-import { officeHoursInput } from '@/server/offices/inputs';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';

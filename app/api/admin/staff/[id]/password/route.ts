@@ -1,6 +1,6 @@
+import { passwordInput } from '@/contract/admin/staff';
 import { ADMINS, idParam, staffRoute } from '@/server/http/route';
 import { adminResetPassword } from '@/server/staff/admin';
-import { passwordInput } from '@/server/staff/inputs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 /**
  * The contract between the server and the kiosk agent (agent/), over socket.io on the
- * namespace `/kiosk-agent` of the app's own port. Shared by both sides; imports nothing that
- * needs the server's runtime, so the agent can use it on the kiosk PC.
+ * namespace `/kiosk-agent` of the app's own port. Imports nothing that needs the server's
+ * runtime, so the agent can use it on the kiosk PC.
  *
  * - The agent connects with `auth: {token, printerType?}`; a wrong or revoked token is refused
  *   (`connect_error` with message `unauthorized`).
@@ -14,13 +14,14 @@
  * - The agent reports its printer's status with `status` on connect and periodically.
  */
 import { z } from 'zod';
+import { printerStatusSchema, printerTypeSchema, printJobKindSchema, printModeSchema } from './enums';
 
 export const KIOSK_AGENT_NAMESPACE = '/kiosk-agent';
 
-export const PRINTER_TYPES = ['epson', 'star', 'custom'] as const;
-export const PRINTER_STATUSES = ['online', 'offline', 'paper_low', 'paper_out', 'unknown'] as const;
-export type AgentPrinterType = (typeof PRINTER_TYPES)[number];
-export type AgentPrinterStatus = (typeof PRINTER_STATUSES)[number];
+export const PRINTER_TYPES = printerTypeSchema.options;
+export const PRINTER_STATUSES = printerStatusSchema.options;
+export type AgentPrinterType = z.infer<typeof printerTypeSchema>;
+export type AgentPrinterStatus = z.infer<typeof printerStatusSchema>;
 
 /** The printer addresses node-thermal-printer and transport.ts handle: raw TCP, a device path, or nothing. */
 export const TCP_INTERFACE = /^tcp:\/\/([^/:\s]+)(?::(\d{1,5}))?\/?$/i;
@@ -44,50 +45,43 @@ export const printerInterfaceSchema = z
 export const agentAuthSchema = z.object({
   token: z.string().min(16).max(200),
   /** The agent's own printer type, when set there; overrides the kiosk's for rendering. */
-  printerType: z.enum(PRINTER_TYPES).optional(),
+  printerType: printerTypeSchema.optional(),
   agentVersion: z.string().max(40).optional(),
 });
 export type AgentAuth = z.infer<typeof agentAuthSchema>;
 
-export interface AgentHello {
-  kioskId: string;
-  name: string;
-  officeId: string;
-  printMode: 'agent' | 'server' | 'none';
-  printerType: AgentPrinterType;
+export const agentHelloSchema = z.object({
+  kioskId: z.string(),
+  name: z.string(),
+  officeId: z.string(),
+  printMode: printModeSchema,
+  printerType: printerTypeSchema,
   /** The printer address registered for this kiosk; the agent's own setting wins. */
-  printerInterface: string;
-  paperWidth: number;
-}
-
-export interface PrintMessage {
-  jobId: string;
-  kind: 'ticket' | 'appointment_slip' | 'test';
-  /** A short label for the agent's log (the ticket number). */
-  label: string;
-  /** ESC/POS bytes, base64. */
-  bytes: string;
-  createdAt: string;
-}
+  printerInterface: z.string(),
+  paperWidth: z.number(),
+});
+export type AgentHello = z.infer<typeof agentHelloSchema>;
 
 export const printMessageSchema = z.object({
   jobId: z.string().min(1).max(64),
-  kind: z.enum(['ticket', 'appointment_slip', 'test']),
+  kind: printJobKindSchema,
+  /** A short label for the agent's log (the ticket number). */
   label: z.string().max(80),
+  /** ESC/POS bytes, base64. */
   bytes: z.string().max(200_000),
   createdAt: z.string(),
 });
-
-export type PrintAck = { status: 'printed' } | { status: 'duplicate' } | { status: 'failed'; error: string };
+export type PrintMessage = z.infer<typeof printMessageSchema>;
 
 export const printAckSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('printed') }),
   z.object({ status: z.literal('duplicate') }),
   z.object({ status: z.literal('failed'), error: z.string().max(500) }),
 ]);
+export type PrintAck = z.infer<typeof printAckSchema>;
 
 export const statusReportSchema = z.object({
-  status: z.enum(PRINTER_STATUSES),
+  status: printerStatusSchema,
   detail: z.string().max(300).optional(),
 });
 export type StatusReport = z.infer<typeof statusReportSchema>;

@@ -1,12 +1,11 @@
+/** Administration of the waiting-room displays (admin). */
 import { z } from 'zod';
-
-/** Inputs of the display administration API and of the public display look-up. */
+import { id } from '../ids';
 
 export const DISPLAY_SLUG = /^[a-z0-9][a-z0-9-]{1,59}$/;
 export const MAX_TICKER_MESSAGES = 10;
 export const MAX_TICKER_LENGTH = 200;
 
-const id = z.string().min(1).max(64);
 const ids = z
   .array(id)
   .max(500)
@@ -52,11 +51,21 @@ export const updateDisplayInput = z
 
 export const adminDisplaysQuery = z.object({ officeId: id.optional() });
 
-/** `/api/display?display=<slug or id>` (or `officeId=` for the whole office without a ticker). */
-export const publicDisplayQuery = z.object({
-  officeId: id.optional(),
-  display: z.string().trim().min(1).max(64).optional(),
-});
-
 export type CreateDisplayInput = z.infer<typeof createDisplayInput>;
 export type UpdateDisplayInput = z.infer<typeof updateDisplayInput>;
+
+export const adminDisplaySchema = z.object({
+  id: z.string(),
+  officeId: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  serviceIds: z.array(z.string()),
+  categoryIds: z.array(z.string()),
+  tickerIt: z.array(z.string()),
+  tickerEn: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type AdminDisplay = z.infer<typeof adminDisplaySchema>;
+export const adminDisplayListSchema = z.array(adminDisplaySchema);

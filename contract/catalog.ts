@@ -1,0 +1,48 @@
+/** The public catalogue: categories and services (kiosk, booking pages, counters). */
+import { z } from 'zod';
+import { id } from './ids';
+import { langSchema } from './lang';
+import { serviceModeSchema } from './enums';
+
+export const servicesQuery = z.object({
+  lang: langSchema.default('it'),
+  officeId: id.optional(),
+  mode: serviceModeSchema.optional(),
+});
+
+/** GET /api/categories item: categories with at least one active service. */
+export const categorySchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  nameIt: z.string(),
+  nameEn: z.string(),
+  icon: z.string(),
+  sortOrder: z.number(),
+});
+export type Category = z.infer<typeof categorySchema>;
+export const categoryListSchema = z.array(categorySchema);
+
+/** GET /api/services item, in kiosk order; `name` is in the asked language. */
+export const serviceSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  prefix: z.string(),
+  name: z.string(),
+  nameIt: z.string(),
+  nameEn: z.string(),
+  keywords: z.string(),
+  mode: serviceModeSchema,
+  officeId: z.string(),
+  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  expectedMinutes: z.number(),
+  category: z.object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    nameIt: z.string(),
+    nameEn: z.string(),
+    icon: z.string(),
+  }),
+});
+export type Service = z.infer<typeof serviceSchema>;
+export const serviceListSchema = z.array(serviceSchema);
