@@ -14,7 +14,8 @@ export function OnScreenKeyboard({ value, onChange }: { value: string; onChange:
   const t = useTranslations('kiosk');
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
-    <div className={styles.keyboard} role="group" aria-label={t('keyboardLabel')}>
+    // One tab stop; the arrows move between the keys (keypad.ts).
+    <div className={styles.keyboard} role="group" aria-label={t('keyboardLabel')} data-roving="grid">
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (

@@ -44,9 +44,17 @@ export function AppointmentScreen({
           <CalendarIcon />
         </span>
         <p className={styles.panelEyebrow}>{t('appointmentTitle')}</p>
-        <p className={styles.panelText}>{t('appointmentText', { office: officeName })}</p>
-        {office?.address ? <p className={styles.panelAddress}>{office.address}</p> : null}
-        <p className={styles.panelNote}>{t('appointmentNoTicket')}</p>
+        <p className={styles.panelText} data-summary="">
+          {t('appointmentText', { office: officeName })}
+        </p>
+        {office?.address ? (
+          <p className={styles.panelAddress} data-summary="">
+            {office.address}
+          </p>
+        ) : null}
+        <p className={styles.panelNote} data-summary="">
+          {t('appointmentNoTicket')}
+        </p>
         {/* Booking on the spot (issue #3): the next free times at the service's office. */}
         <div className={styles.bookingSlot} data-slot="booking">
           <KioskBooking service={service} lang={lang} kioskId={kioskId} />

@@ -41,7 +41,9 @@ export function ErrorScreen({
         <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
           {t('errorTitle')}
         </h1>
-        <p className={styles.errorText}>{t(errorKeys[kind])}</p>
+        <p className={styles.errorText} data-summary="">
+          {t(errorKeys[kind])}
+        </p>
       </div>
       <div className={styles.actions}>
         {onRetry ? (
@@ -49,7 +51,7 @@ export function ErrorScreen({
             {t('retry')}
           </button>
         ) : null}
-        <button type="button" className={styles.secondaryButton} onClick={onStartOver}>
+        <button type="button" className={styles.secondaryButton} onClick={onStartOver} data-kiosk-back="">
           {t('startOver')}
         </button>
       </div>

@@ -39,8 +39,12 @@ export function PriorityScreen({
         </h1>
       </div>
       <div className={styles.scroll}>
-        <p className={styles.lead}>{t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}</p>
-        <p className={styles.explain}>{t('priorityExplain')}</p>
+        <p className={styles.lead} data-summary="">
+          {t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}
+        </p>
+        <p className={styles.explain} data-summary="">
+          {t('priorityExplain')}
+        </p>
         <div className={styles.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
           <button
             type="button"

@@ -96,7 +96,8 @@ export function StartScreen({
             enterKeyHint="search"
             // The kiosk brings its own keyboard; a system one would cover the screen.
             inputMode="none"
-            onFocus={props.onOpenSearch}
+            // A touch opens the search layout; a key user only passes through on the way to the
+            // topics (typing opens it too), so focus alone does not.
             onClick={props.onOpenSearch}
             onChange={(e) => props.onQuery(e.target.value)}
           />
@@ -105,7 +106,7 @@ export function StartScreen({
       {nothingOffered ? null : searching ? (
         <div className={styles.searchPanel}>
           <section className={styles.results} aria-label={t('searchTitle')}>
-            <p className={styles.resultCount} role="status" aria-live="polite">
+            <p className={styles.resultCount} role="status" aria-live="polite" data-speak="">
               {query.trim() ? t('searchResults', { count: props.results.length }) : ''}
             </p>
             {!query.trim() ? (
