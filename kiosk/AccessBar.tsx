@@ -49,10 +49,7 @@ export function AccessBar({
               data-testid={`kiosk-access-${mode}`}
             >
               <Icon />
-              <span className={styles.modeText}>
-                <span>{t(key)}</span>
-                {mode === 'listen' ? <span className={styles.modeHint}>{t('listenKey')}</span> : null}
-              </span>
+              <span>{t(key)}</span>
             </button>
           ))}
         </div>

@@ -506,7 +506,8 @@ function KioskApp({
         access={access}
         showModes={step.name === 'home' && !searching}
         onChange={(change) => dispatch({ type: 'access', change })}
-        languages={access.low ? languageSwitch : null}
+        // Low layout: the languages at the foot of the start screen (the other screens need the room).
+        languages={access.low && step.name === 'home' && !searching ? languageSwitch : null}
       />
       {idleActive ? (
         <footer className={styles.idle} data-warning={warning ? 'true' : 'false'} data-testid="kiosk-idle">

@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { BackspaceIcon } from './icons';
 import styles from './kiosk.module.css';
+import access from './access.module.css';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -15,7 +16,7 @@ export function OnScreenKeyboard({ value, onChange }: { value: string; onChange:
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
     // One tab stop; the arrows move between the keys (keypad.ts).
-    <div className={styles.keyboard} role="group" aria-label={t('keyboardLabel')} data-roving="grid">
+    <div className={`${styles.keyboard} ${access.lowKeys}`} role="group" aria-label={t('keyboardLabel')} data-roving="grid">
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (

@@ -46,7 +46,7 @@ export function useListen({
     return parts
       .map((p) => p.trim())
       .filter(Boolean)
-      .map((p) => (/[.!?:]$/.test(p) ? p : `${p}.`))
+      .map((p) => (/[.!?:…]$/.test(p) ? p : `${p}.`))
       .join(' ');
   }, [rootRef, headingRef]);
 

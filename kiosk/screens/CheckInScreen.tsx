@@ -16,6 +16,7 @@ import type { HeadingRef } from './heading';
 import { AlertIcon, BackspaceIcon, CheckIcon, PhoneIcon } from '../icons';
 import styles from '../kiosk.module.css';
 import local from '../checkin.module.css';
+import access from '../access.module.css';
 
 export type CheckInProblem =
   | { kind: 'tooEarly'; comeBackTime: string; time: string }
@@ -177,7 +178,7 @@ export function CheckInScreen({
 
         {/* One tab stop; the arrows move between the keys (keypad.ts). */}
         <div
-          className={`${styles.keyboard} ${local.keypad}`}
+          className={`${styles.keyboard} ${local.keypad} ${access.lowKeys}`}
           role="group"
           aria-label={t('checkin.keypadLabel')}
           data-roving="grid"

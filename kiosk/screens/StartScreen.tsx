@@ -7,6 +7,7 @@ import { ClosedNotice } from '../ClosedNotice';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import checkinStyles from '../checkin.module.css';
 import styles from '../kiosk.module.css';
+import access from '../access.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceTile } from './ServiceTile';
@@ -67,10 +68,10 @@ export function StartScreen({
         </div>
       ) : (
         <div className={styles.welcome}>
-          <h1 ref={headingRef} tabIndex={-1} className={styles.welcomeTitle}>
+          <h1 ref={headingRef} tabIndex={-1} className={`${styles.welcomeTitle} ${access.lowHide}`}>
             {t('welcome')}
           </h1>
-          <p className={styles.welcomeHint}>{t('welcomeHint')}</p>
+          <p className={`${styles.welcomeHint} ${access.lowHide}`}>{t('welcomeHint')}</p>
           {checkInButton}
         </div>
       )}
@@ -106,7 +107,7 @@ export function StartScreen({
       {nothingOffered ? null : searching ? (
         <div className={styles.searchPanel}>
           <section className={styles.results} aria-label={t('searchTitle')}>
-            <p className={styles.resultCount} role="status" aria-live="polite" data-speak="">
+            <p className={`${styles.resultCount} ${access.lowHide}`} role="status" aria-live="polite" data-speak="">
               {query.trim() ? t('searchResults', { count: props.results.length }) : ''}
             </p>
             {!query.trim() ? (
@@ -127,7 +128,7 @@ export function StartScreen({
         </div>
       ) : (
         <section className={styles.categories} aria-labelledby="kiosk-categories-heading">
-          <h2 id="kiosk-categories-heading" className={styles.sectionTitle}>
+          <h2 id="kiosk-categories-heading" className={`${styles.sectionTitle} ${access.lowHide}`}>
             {closed ? t('closed.appointmentsHeading') : t('categoriesHeading')}
           </h2>
           <CategoryGrid {...props} />
@@ -162,7 +163,7 @@ function CategoryGrid(props: {
   }
   if (props.categories.length === 0) return <p className={styles.hint}>{t('noServices')}</p>;
   return (
-    <ul className={styles.categoryGrid} data-count={props.categories.length}>
+    <ul className={`${styles.categoryGrid} ${access.lowTiles}`} data-count={props.categories.length}>
       {props.categories.map((c) => (
         <li key={c.id}>
           <button
