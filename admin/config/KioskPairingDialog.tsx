@@ -5,7 +5,7 @@ import styles from '../admin.module.css';
 import { useAdmin } from '../context';
 import { Dialog } from '../Dialog';
 import { NoticeBox, type Notice } from '../notice';
-import { Field } from './Field';
+import { CopyField } from './CopyField';
 
 /**
  * A one-time pairing code for the kiosk PC's browser: the installer opens the link (or types the
@@ -34,28 +34,7 @@ export function KioskPairingDialog({
         <p className={styles.pairingCode} data-testid="kiosk-pairing-code" aria-label={t('config.kiosks.pairCode')}>
           {pairing.code}
         </p>
-        <Field label={t('config.kiosks.pairLink')}>
-          {(p) => (
-            <div className={styles.copyRow}>
-              <input
-                {...p}
-                className={styles.input}
-                readOnly
-                value={pairing.pairUrl}
-                onFocus={(e) => e.currentTarget.select()}
-                data-testid="kiosk-pairing-link"
-              />
-              <button
-                type="button"
-                className={styles.buttonSecondary}
-                onClick={() => onCopy(pairing.pairUrl, p.id)}
-                aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.pairLink') })}
-              >
-                {t('config.kiosks.copy')}
-              </button>
-            </div>
-          )}
-        </Field>
+        <CopyField label={t('config.kiosks.pairLink')} value={pairing.pairUrl} onCopy={onCopy} testId="kiosk-pairing-link" />
         {kiosk.pairedAt && (
           <p className={styles.warningBox} role="note">
             {t('config.kiosks.pairReplaces')}
