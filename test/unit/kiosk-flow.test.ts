@@ -95,7 +95,14 @@ describe('kiosk flow', () => {
       { type: 'service', service: desk },
       { type: 'home' },
     ]);
-    expect(s.access).toEqual({ ...defaultAccess, listen: true, low: true, large: true, contrast: true, volume: VOLUMES.length - 2 });
+    expect(s.access).toEqual({
+      ...defaultAccess,
+      listen: true,
+      low: true,
+      large: true,
+      contrast: true,
+      volume: VOLUMES.length - 2,
+    });
     expect(accessChanged(s.access)).toBe(true);
     const again = kioskReducer(s, { type: 'startOver' });
     expect(again.access).toEqual(defaultAccess);
