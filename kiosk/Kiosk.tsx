@@ -492,9 +492,10 @@ function KioskApp({
         {access.low ? null : languageSwitch}
       </header>
       {lowTop ? (
-        <p className={accessStyles.lowTop} data-testid="kiosk-low-top">
+        // Beside the screen, not in it: the same words as its help, big, where a seated person looks.
+        <aside className={accessStyles.lowTop} data-testid="kiosk-low-top">
           {help}
-        </p>
+        </aside>
       ) : null}
       <main className={styles.main}>
         {screen}
