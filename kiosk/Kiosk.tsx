@@ -256,7 +256,7 @@ function KioskApp({
     }),
     [t],
   );
-  const { say, describeFocused } = useListen({
+  const { say, repeat, describeFocused } = useListen({
     rootRef,
     headingRef,
     on: access.listen,
@@ -270,6 +270,7 @@ function KioskApp({
     onToggleListen: () => dispatch({ type: 'access', change: { toggle: 'listen' } }),
     onVolume: (d) => dispatch({ type: 'access', change: { volume: d } }),
     onRate: (d) => dispatch({ type: 'access', change: { rate: d } }),
+    onRepeat: repeat,
   });
   // What a press changed where the focus stays: a switch, a language, the volume or the speed.
   const listening = useRef(access.listen);

@@ -86,6 +86,10 @@ export function describe(el: HTMLElement, words: SpeechWords): string {
     .join(' ');
 }
 
+/** The last thing said, for the repeat key (EN 301 549 5.1.3.4: speech can be repeated). */
+let lastSaid = '';
+export const lastSpoken = () => lastSaid;
+
 export interface Voice {
   /** BCP 47 tag of the language spoken. */
   tag: string;
@@ -99,6 +103,7 @@ export interface Voice {
  */
 export function speak(text: string, voice: Voice, interrupt: boolean): void {
   if (typeof window === 'undefined' || !('speechSynthesis' in window) || !text.trim()) return;
+  lastSaid = text;
   const synth = window.speechSynthesis;
   if (interrupt) synth.cancel();
   const u = new SpeechSynthesisUtterance(text);

@@ -10,6 +10,8 @@ export interface KeypadActions {
   /** +1 louder or faster, -1 quieter or slower (only while listen mode is on). */
   onVolume: (d: 1 | -1) => void;
   onRate: (d: 1 | -1) => void;
+  /** Says the last sentence again (listen mode). */
+  onRepeat: () => void;
   /** Listen mode is on: the volume and speed keys work. */
   listen: boolean;
 }
@@ -17,7 +19,8 @@ export interface KeypadActions {
 /**
  * The kiosk's keys (see keypad.ts): arrows move, Enter chooses (the buttons' own), Escape and
  * Backspace go back (the screen's control marked `data-kiosk-back`), holding 5 or H switches
- * listen mode, + and - change the volume, * and / the speed. Text fields keep their own keys.
+ * listen mode, + and - change the volume, * and / the speed, 0 repeats. Text fields keep their
+ * own keys.
  */
 export function useKeypad(rootRef: RefObject<HTMLElement | null>, actions: KeypadActions) {
   const latest = useRef(actions);
@@ -80,6 +83,11 @@ export function useKeypad(rootRef: RefObject<HTMLElement | null>, actions: Keypa
           if (editable || !latest.current.listen) return;
           e.preventDefault();
           latest.current.onRate(e.key === '*' ? 1 : -1);
+          return;
+        case '0':
+          if (editable || !latest.current.listen) return;
+          e.preventDefault();
+          latest.current.onRepeat();
           return;
         case '5':
         case 'h':

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { describe, speak, stopSpeaking, textOf, type SpeechWords, type Voice } from './listen';
+import { describe, lastSpoken, speak, stopSpeaking, textOf, type SpeechWords, type Voice } from './listen';
 
 /** A focus change this soon after a key or a touch is the citizen's: it interrupts what is being said. */
 const USER_MS = 150;
@@ -84,7 +84,7 @@ export function useListen({
     };
   }, [on, rootRef, headingRef, say, screen]);
 
-  return { say, describeFocused: () => describeActive(latest.current.words) };
+  return { say, repeat: () => say(lastSpoken()), describeFocused: () => describeActive(latest.current.words) };
 }
 
 function describeActive(words: SpeechWords): string {

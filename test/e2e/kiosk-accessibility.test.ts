@@ -174,6 +174,10 @@ describe('kiosk accessibility in Chromium', () => {
     await page.keyboard.press('*');
     const rate = await waitSaid(page, en.access.rate.replace('{percent}', '125'), mark);
     expect(rate.rate).toBeCloseTo(1.25);
+    // 0 says the last sentence again.
+    mark = (await spoken(page)).length;
+    await page.keyboard.press('0');
+    await waitSaid(page, rate.text, mark);
 
     // The service, the priority question, no priority, the ticket.
     await pressUntil(page, 'ArrowDown', 'kiosk-service-certificato-residenza');
