@@ -39,7 +39,8 @@ export function AppointmentScreen({
           {pick(lang, service.nameIt, service.nameEn)}
         </h1>
       </div>
-      <div className={`${styles.panel} ${styles.scroll}`}>
+      {/* Focusable: with large text it scrolls, and it may hold no button while the times load. */}
+      <div className={`${styles.panel} ${styles.scroll}`} tabIndex={0}>
         <span className={styles.panelIcon}>
           <CalendarIcon />
         </span>
