@@ -6,7 +6,9 @@ export default defineConfig({
     // keeps timings honest.
     fileParallelism: false,
     pool: 'forks',
-    testTimeout: 60_000,
+    // Browser and multi-process tests take seconds on an idle machine but several times that on a
+    // loaded one; a generous limit only matters when something hangs.
+    testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },

@@ -1,5 +1,5 @@
 /** Local days and wall-clock times as the API writes them (office time zone, no offset). */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,5 +1,5 @@
 /** The waiting-room display: its snapshot, calls and ticker; the display administration's inputs. */
-import { z } from 'zod';
+import { z } from './zod';
 import { id } from './ids';
 import { walkInStatusSchema } from './offices';
 import { queueInfoSchema } from './queues';

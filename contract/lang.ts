@@ -3,7 +3,7 @@
  * messages/ plus one line here (i18n/languages.ts re-exports this list for the screens).
  * Each language is shown by its own name so nobody needs to read Italian to switch.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const languages = [
   { code: 'it', nativeName: 'Italiano', speech: 'it-IT' },

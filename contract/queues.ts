@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** What the public may see of a service's queue (display, kiosk, phone). */
 export const queueInfoSchema = z.object({

@@ -1,5 +1,5 @@
 /** Administration of the waiting-room displays (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { id } from '../ids';
 
 export const DISPLAY_SLUG = /^[a-z0-9][a-z0-9-]{1,59}$/;

@@ -1,5 +1,5 @@
 /** Administration of offices and their walk-in opening hours (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { openingRangeSchema, weeklyHoursInput } from '../calendar';
 
 /** An IANA time zone the runtime knows (what luxon's IANAZone.isValidZone checks, without luxon). */

@@ -234,12 +234,13 @@ describe('offices and kiosks administration in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
     const code = (await page.getByTestId('kiosk-pairing-code').textContent()) ?? '';
     expect(code).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
-    const link = await page.getByTestId('kiosk-pairing-link').inputValue();
-    expect(link).toBe(`${app.url}/kiosk/pair?code=${code}`);
+    // The link is on the public address (PUBLIC_BASE_URL; here localhost): the test opens its path.
+    const link = new URL(await page.getByTestId('kiosk-pairing-link').inputValue());
+    expect(link.pathname + link.search).toBe(`/kiosk/pair?code=${code}`);
 
     // The installer opens the link on the kiosk PC and confirms: that browser is now the kiosk.
     const kioskPc = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
-    await kioskPc.goto(link);
+    await kioskPc.goto(`${app.url}${link.pathname}${link.search}`);
     await kioskPc.getByTestId('kiosk-pair-submit').click();
     await kioskPc.waitForURL(/\/kiosk\?kiosk=/);
     const cookies = await kioskPc.context().cookies();
