@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
+import access from '../access.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { pick, type KioskPriority } from '../api';
@@ -45,7 +46,7 @@ export function PriorityScreen({
         <p className={styles.explain} data-summary="">
           {t('priorityExplain')}
         </p>
-        <div className={styles.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
+        <div className={`${styles.priorityGrid} ${access.lowTiles}`} role="group" aria-labelledby="kiosk-priority-title">
           <button
             type="button"
             className={`${styles.priorityTile} ${styles.priorityNone}`}
