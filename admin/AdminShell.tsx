@@ -15,7 +15,7 @@ import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
 import { PasswordChangeForm } from '../ui/PasswordChangeForm';
 import { AdminLogin } from './AdminLogin';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 import { AdminContext } from './context';
 import { NoticeBox, type Notice } from './notice';
 import { useLoad } from '../ui/useLoad';

@@ -15,7 +15,7 @@ import { call } from '../ui/http';
 import { errorNotice } from './errors';
 import styles from './counter.module.css';
 import local from './appointments.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 
 type Step = 'service' | 'when' | 'who' | 'done';
 

@@ -12,7 +12,7 @@ import styles from './counter.module.css';
 import { LoginForm } from './LoginForm';
 import { OpenCounter } from './OpenCounter';
 import { PasswordChangeForm } from '../ui/PasswordChangeForm';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 import type { Me } from '../contract/auth';
 import type { Notice } from './types';
 import type { CounterSnapshot } from '../contract/counters';

@@ -7,7 +7,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { CounterTicket } from '../contract/tickets';
 import styles from './counter.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 import type { Colleague } from '../contract/auth';
 import type { Service as ServiceItem } from '../contract/catalog';
 import type { CounterListItem } from '../contract/counters';

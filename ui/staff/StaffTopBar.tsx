@@ -4,7 +4,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { LanguageSwitch } from '../LanguageSwitch';
 import { DemoBadge } from '../PasswordChangeForm';
-import styles from '../staff.module.css';
+import styles from './staff.module.css';
 
 /**
  * The top bar of the staff screens: title, demo badge, who is signed in, language, own password
