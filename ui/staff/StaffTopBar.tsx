@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { LanguageSwitch } from '../LanguageSwitch';
-import { DemoBadge } from '../PasswordChangeForm';
+import { DemoBadge } from './PasswordChangeForm';
 import styles from './staff.module.css';
 
 /**
