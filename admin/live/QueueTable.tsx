@@ -38,7 +38,7 @@ export function QueueTable({
       {rows.length === 0 ? (
         <p className={styles.muted}>{t('queues.empty')}</p>
       ) : (
-        <Table namespace="admin" rows={rows} lang={lang} labelledBy="admin-queues-title" supervise={{ targets, onMove }} />
+        <Table namespace="admin" rows={rows} lang={lang} supervise={{ targets, onMove }} />
       )}
     </section>
   );

@@ -22,8 +22,11 @@ export function QueueTable({
   namespace: 'admin' | 'counter';
   rows: QueueInfo[];
   lang: LanguageCode;
-  /** Id of the heading that names the table's scroll region. */
-  labelledBy: string;
+  /**
+   * Id of the heading that names the table's scroll region, which can then be scrolled with the
+   * keyboard; leave it out when the enclosing section already is a region with that name.
+   */
+  labelledBy?: string;
   /** Tighter rows, for a narrow column. */
   dense?: boolean;
   served?: ReadonlySet<string>;
@@ -32,7 +35,7 @@ export function QueueTable({
   const t = useTranslations(namespace);
   const id = `${namespace}-queue`;
   return (
-    <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby={labelledBy}>
+    <div className={styles.tableScroll} {...(labelledBy ? { tabIndex: 0, role: 'region', 'aria-labelledby': labelledBy } : {})}>
       <table className={dense ? `${styles.table} ${styles.tableDense}` : styles.table} data-testid={`${namespace}-queues`}>
         <thead>
           <tr>
