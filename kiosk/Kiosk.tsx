@@ -27,7 +27,8 @@ import { CheckedInScreen } from './screens/CheckedInScreen';
 import { CheckInScreen } from './screens/CheckInScreen';
 import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
-import styles from './kiosk.module.css';
+import kiosk from './kiosk.module.css';
+import styles from './shell.module.css';
 import { useLoad } from '../ui/useLoad';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
@@ -284,15 +285,15 @@ function KioskApp({
       break;
     case 'closed':
       screen = (
-        <div className={`${styles.screen} ${styles.centered}`}>
+        <div className={`${kiosk.screen} ${kiosk.centered}`}>
           <ClosedNotice
             lang={lang}
             nextOpensAt={step.nextOpensAt}
             timeZone={catalog?.office?.timeZone ?? 'Europe/Rome'}
             headingRef={headingRef}
           />
-          <div className={styles.actions}>
-            <button type="button" className={styles.primaryButton} onClick={startOver} data-testid="kiosk-closed-start-over">
+          <div className={kiosk.actions}>
+            <button type="button" className={kiosk.primaryButton} onClick={startOver} data-testid="kiosk-closed-start-over">
               {t('startOver')}
             </button>
           </div>
@@ -382,7 +383,7 @@ function KioskApp({
   const officeName = catalog?.office ? pick(lang, catalog.office.name, catalog.office.nameEn) : null;
 
   return (
-    <div ref={rootRef} lang={lang} className={styles.root} data-step={step.name} data-testid="kiosk">
+    <div ref={rootRef} lang={lang} className={kiosk.root} data-step={step.name} data-testid="kiosk">
       <header className={styles.topbar}>
         <div className={styles.brand}>
           <TicketIcon />

@@ -2,7 +2,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { BackspaceIcon } from './icons';
-import styles from './kiosk.module.css';
+import styles from './keyboard.module.css';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -10,11 +10,20 @@ const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
  * A big on-screen keyboard for kiosks without a physical one. Keys keep the focus in the search
  * box (mousedown is cancelled), so the caret stays visible.
  */
-export function OnScreenKeyboard({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  className,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  /** The screen's placement of the keyboard. */
+  className?: string;
+}) {
   const t = useTranslations('kiosk');
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
-    <div className={styles.keyboard} role="group" aria-label={t('keyboardLabel')}>
+    <div className={className ? `${styles.keyboard} ${className}` : styles.keyboard} role="group" aria-label={t('keyboardLabel')}>
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (

@@ -5,6 +5,7 @@ import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
+import local from './priority.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { pick, type KioskPriority } from '../api';
@@ -41,34 +42,34 @@ export function PriorityScreen({
       <div className={styles.scroll}>
         <p className={styles.lead}>{t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}</p>
         <p className={styles.explain}>{t('priorityExplain')}</p>
-        <div className={styles.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
+        <div className={local.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
           <button
             type="button"
-            className={`${styles.priorityTile} ${styles.priorityNone}`}
+            className={`${local.priorityTile} ${local.priorityNone}`}
             data-testid="kiosk-priority-none"
             onClick={() => onChoose('none')}
           >
-            <span className={styles.priorityIcon}>
+            <span className={local.priorityIcon}>
               <CheckIcon />
             </span>
-            <span className={styles.priorityText}>
-              <span className={styles.priorityLabel}>{t('priorityNone')}</span>
-              <span className={styles.priorityHint}>{t('priorityNoneHint')}</span>
+            <span className={local.priorityText}>
+              <span className={local.priorityLabel}>{t('priorityNone')}</span>
+              <span className={local.priorityHint}>{t('priorityNoneHint')}</span>
             </span>
           </button>
           {priorityChoices.map(({ value, key, Icon }) => (
             <button
               key={value}
               type="button"
-              className={styles.priorityTile}
+              className={local.priorityTile}
               data-testid={`kiosk-priority-${value}`}
               onClick={() => onChoose(value)}
             >
-              <span className={styles.priorityIcon}>
+              <span className={local.priorityIcon}>
                 <Icon />
               </span>
-              <span className={styles.priorityText}>
-                <span className={styles.priorityLabel}>{t(key)}</span>
+              <span className={local.priorityText}>
+                <span className={local.priorityLabel}>{t(key)}</span>
               </span>
             </button>
           ))}
