@@ -13,34 +13,19 @@ const BACKEND = ['server', 'app', 'prisma', 'scripts', 'test', 'bench'];
 /** Deepest folder nesting the import rules cover (admin/config/x.ts is 2). */
 const MAX_DEPTH = 6;
 
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * A `no-restricted-imports` pattern for the top-level folder `dir`, as imported from a file
  * `depth` folders below the root: `../` exactly `depth` times (so `server/x/y.ts` may import its
- * own `../admin/…`), or the `@/` alias. `except` are modules under `dir` still allowed (see the
- * temporary block at the end).
+ * own `../admin/…`), or the `@/` alias.
  */
-const folder = (dir, depth, why, except = []) => ({
-  regex: `^(?:(?:\\.\\./){${depth}}|@/)${dir}(?:/${except.length ? `(?!(?:${except.map(escape).join('|')})$)` : ''}|$)`,
+const folder = (dir, depth, why) => ({
+  regex: `^(?:(?:\\.\\./){${depth}}|@/)${dir}(?:/|$)`,
   message: `${why} (${dir}/ is off limits here).`,
 });
 
-/** The import rule of a file at `depth`, given the folders it must not reach and the exact exceptions ('server/x/y'). */
-const restrict = (forbidden, depth, why, allowed = []) => ({
-  'no-restricted-imports': [
-    'error',
-    {
-      patterns: forbidden.map((dir) =>
-        folder(
-          dir,
-          depth,
-          why,
-          allowed.filter((a) => a.startsWith(`${dir}/`)).map((a) => a.slice(dir.length + 1)),
-        ),
-      ),
-    },
-  ],
+/** The import rule of a file at `depth`, given the folders it must not reach. */
+const restrict = (forbidden, depth, why) => ({
+  'no-restricted-imports': ['error', { patterns: forbidden.map((dir) => folder(dir, depth, why)) }],
 });
 
 /** One config block per nesting depth of `top`/ (the `../` count of an import depends on it). */
@@ -115,18 +100,4 @@ export default tseslint.config(
   ...layer('contract', [...BACKEND, ...SCREENS, 'ui', 'i18n', 'messages'], 'contract/ imports only contract/'),
   // server/: never the browser's code.
   ...layer('server', [...SCREENS, 'ui', 'app', 'test', 'scripts'], 'server/ never imports screens'),
-
-  // ---- TEMPORARY ----
-  // contract/ and ui/http.ts replaced the screens' server imports and the five fetch clients;
-  // what is left is the booking pages' helpers (service search, calendar-day arithmetic, the
-  // availability call) that the clerk's booking dialog and ui/SlotPicker.tsx still take from book/.
-  // Moving them to ui/ closes this block.
-  ...Object.entries({
-    'counter/BookDialog.tsx': ['book/api'],
-    'ui/SlotPicker.tsx': ['book/api'],
-  }).map(([file, allowed]) => {
-    const top = file.split('/')[0];
-    const [forbidden, why] = top === 'ui' ? RULES.ui() : RULES.screen(top);
-    return { files: [file], rules: restrict(forbidden, file.split('/').length - 1, why, allowed) };
-  }),
 );

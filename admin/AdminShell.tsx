@@ -4,20 +4,17 @@ import { usePathname } from 'next/navigation';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../contract/api';
-import { ApiError, call } from '../ui/http';
-import type { Me } from '../contract/auth';
+import { call } from '../ui/http';
 import type { Office as OfficeItem } from '../contract/offices';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { getSocket } from '../ui/socket';
+import { SessionViews } from '../ui/staff/SessionViews';
 import { StaffTopBar } from '../ui/staff/StaffTopBar';
+import { useStaffSession } from '../ui/staff/useStaffSession';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
 import styles from './admin.module.css';
-import { PasswordChangeForm } from '../ui/PasswordChangeForm';
-import { AdminLogin } from './AdminLogin';
-import { Dialog } from './Dialog';
 import { AdminContext } from './context';
-import { NoticeBox, type Notice } from './notice';
+import { errorNotice, NoticeBox } from './notice';
 import { useLoad } from '../ui/useLoad';
 
 const LANG_KEY = 'sportello.admin.lang';
@@ -55,31 +52,17 @@ export function AdminShell({ children }: { children: ReactNode }) {
   );
 }
 
-type Phase =
-  { kind: 'loading' } | { kind: 'login' } | { kind: 'password'; me: Me } | { kind: 'denied'; me: Me } | { kind: 'ready'; me: Me };
-
 function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: LanguageCode) => void; children: ReactNode }) {
   const t = useTranslations('admin');
-  const tp = useTranslations('staffPassword');
   const pathname = usePathname();
-  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const session = useStaffSession();
+  const { me, notice, setNotice } = session;
   const [offices, setOffices] = useState<OfficeItem[]>([]);
   const [officeId, setOfficeId] = useState<string | null>(null);
-
-  const loadMe = useCallback(async () => {
-    try {
-      const data = await call(api.me);
-      if (!data?.staff) return setPhase({ kind: 'login' });
-      if (data.mustChangePassword) return setPhase({ kind: 'password', me: data });
-      setPhase(data.staff.role === 'operator' ? { kind: 'denied', me: data } : { kind: 'ready', me: data });
-    } catch (err) {
-      setPhase({ kind: 'login' });
-      if (!(err instanceof ApiError && err.status === 401)) setNotice({ kind: 'error', key: 'errors.network' });
-    }
-  }, []);
-
-  useLoad(loadMe);
+  // A clerk's login is valid here too, but the supervision screens are not theirs.
+  const signedIn = session.state.kind === 'in' ? session.state.me : null;
+  const ready = signedIn !== null && signedIn.staff.role !== 'operator';
+  const denied = signedIn !== null && !ready;
 
   const loadOffices = useCallback(async () => {
     try {
@@ -94,35 +77,9 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     } catch {
       setNotice({ kind: 'error', key: 'errors.network' });
     }
-  }, []);
+  }, [setNotice]);
 
-  const ready = phase.kind === 'ready';
   useLoad(useCallback(async () => (ready ? loadOffices() : undefined), [ready, loadOffices]));
-
-  const onLoggedIn = useCallback(async () => {
-    setNotice(null);
-    // The socket's handshake must carry the new session cookie.
-    const s = getSocket();
-    s.disconnect();
-    s.connect();
-    await loadMe();
-  }, [loadMe]);
-
-  const logout = useCallback(async () => {
-    try {
-      await call(api.logout);
-    } catch {
-      // the session is dropped locally anyway
-    }
-    getSocket().disconnect();
-    setPhase({ kind: 'login' });
-    setNotice({ kind: 'info', key: 'messages.loggedOut' });
-  }, []);
-
-  const onUnauthorized = useCallback(() => {
-    setPhase({ kind: 'login' });
-    setNotice({ kind: 'error', key: 'messages.sessionExpired' });
-  }, []);
 
   const chooseOffice = useCallback((id: string) => {
     setOfficeId(id);
@@ -133,24 +90,13 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
     }
   }, []);
 
-  const me = phase.kind === 'ready' || phase.kind === 'denied' || phase.kind === 'password' ? phase.me : null;
-  const [changingPassword, setChangingPassword] = useState(false);
-
-  const passwordChanged = useCallback(async () => {
-    setChangingPassword(false);
-    setNotice({ kind: 'success', key: 'messages.passwordChanged' });
-    // The socket handshake was refused while the password had to change.
-    const s = getSocket();
-    s.disconnect();
-    s.connect();
-    await loadMe();
-  }, [loadMe]);
+  const onUnauthorized = session.expired;
   const ctx = useMemo(
     () =>
-      phase.kind === 'ready'
-        ? { me: phase.me, lang, officeId, offices, chooseOffice, reloadOffices: loadOffices, onUnauthorized }
+      ready && signedIn
+        ? { me: signedIn, lang, officeId, offices, chooseOffice, reloadOffices: loadOffices, onUnauthorized }
         : null,
-    [phase, lang, officeId, offices, chooseOffice, loadOffices, onUnauthorized],
+    [ready, signedIn, lang, officeId, offices, chooseOffice, loadOffices, onUnauthorized],
   );
 
   return (
@@ -161,10 +107,10 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
         onLang={onLang}
         user={me ? t('signedInAs', { name: me.staff.displayName, role: t(`roles.${me.staff.role}`) }) : null}
         demo={me?.demo ?? false}
-        onChangePassword={me && phase.kind !== 'password' ? () => setChangingPassword(true) : null}
-        onLogout={me ? logout : null}
+        onChangePassword={signedIn ? () => session.setChangingPassword(true) : null}
+        onLogout={me ? session.logout : null}
       >
-        {phase.kind === 'ready' && offices.length > 1 && (
+        {ready && offices.length > 1 && (
           <label className={styles.officeField}>
             <span>{t('office')}</span>
             <select
@@ -182,31 +128,8 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
           </label>
         )}
       </StaffTopBar>
-      {phase.kind === 'loading' && (
-        <main className={styles.centered} aria-busy="true">
-          <p>{t('loading')}</p>
-        </main>
-      )}
-      {changingPassword && (
-        <Dialog title={tp('title')} onClose={() => setChangingPassword(false)} testId="password-dialog">
-          <PasswordChangeForm
-            styles={styles}
-            forced={false}
-            onDone={passwordChanged}
-            onCancel={() => setChangingPassword(false)}
-          />
-        </Dialog>
-      )}
-      {phase.kind === 'password' && (
-        <main className={styles.centered}>
-          <div className={styles.loginCard} data-testid="password-required">
-            <h1 className={styles.loginTitle}>{tp('forcedTitle')}</h1>
-            <PasswordChangeForm styles={styles} forced onDone={passwordChanged} />
-          </div>
-        </main>
-      )}
-      {phase.kind === 'login' && <AdminLogin notice={notice} onNotice={setNotice} onLoggedIn={onLoggedIn} />}
-      {phase.kind === 'denied' && (
+      <SessionViews session={session} namespace="admin" errorNotice={errorNotice} />
+      {denied && (
         <main className={styles.centered}>
           <div className={styles.loginCard}>
             <h1 className={styles.loginTitle}>{t('denied.title')}</h1>
@@ -217,7 +140,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
           </div>
         </main>
       )}
-      {phase.kind === 'ready' && ctx && (
+      {ctx && (
         <div className={styles.body}>
           <nav className={styles.sidebar} aria-label={t('nav.label')}>
             <div className={styles.navGroup}>

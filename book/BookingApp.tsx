@@ -16,12 +16,13 @@ import type {
   PendingBooking as PendingAnswer,
 } from '../contract/appointments';
 import { call } from '../ui/http';
-import { errorKey, loadServices, searchServices } from './api';
+import { errorKey } from '../ui/booking/errors';
+import { searchServices } from '../ui/booking/search';
 
 /** An online booking waiting for the e-mailed confirmation (its hold time and address are set). */
 type PendingBooking = PendingAnswer & { holdUntil: string; email: string };
 import { BookShell } from './BookShell';
-import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/booking/SlotPicker';
 import { describedBy, TextField } from './TextField';
 import styles from './book.module.css';
 
@@ -69,7 +70,7 @@ function Booking({
   const first = useRef(true);
 
   useEffect(() => {
-    loadServices()
+    call(api.bookableServices)
       .then((list) => {
         setServices(list);
         const s = preselect?.service ? list.find((x) => x.code === preselect.service || x.id === preselect.service) : undefined;

@@ -12,7 +12,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { api } from '../contract/api';
 import type { AppointmentView } from '../contract/appointments';
 import { call } from '../ui/http';
-import { errorKey } from './api';
+import { errorKey } from '../ui/booking/errors';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
 import styles from './book.module.css';

@@ -11,10 +11,10 @@ import type { LanguageCode } from '../i18n/languages';
 import { api } from '../contract/api';
 import type { AppointmentView } from '../contract/appointments';
 import { call } from '../ui/http';
-import { errorKey } from './api';
+import { errorKey } from '../ui/booking/errors';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
-import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
+import { SlotPicker, type PickedSlot } from '../ui/booking/SlotPicker';
 import styles from './book.module.css';
 
 export function ManageApp({

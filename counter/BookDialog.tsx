@@ -9,13 +9,13 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { AppointmentView, BookableService as BookService } from '../contract/appointments';
-import { searchServices } from '../book/api';
-import { SlotPicker, type PickedSlot } from '../ui/SlotPicker';
+import { searchServices } from '../ui/booking/search';
+import { SlotPicker, type PickedSlot } from '../ui/booking/SlotPicker';
 import { call } from '../ui/http';
 import { errorNotice } from './errors';
 import styles from './counter.module.css';
 import local from './appointments.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 
 type Step = 'service' | 'when' | 'who' | 'done';
 

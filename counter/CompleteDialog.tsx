@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from './counter.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 import type { Outcome } from '../contract/enums';
 import { outcomes } from './types';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'use-intl';
 import styles from './counter.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 
 export function ConfirmDialog({
   title,

@@ -2,6 +2,7 @@
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { QueueInfo } from '../contract/queues';
+import { QueueTable as Table } from '../ui/staff/QueueTable';
 import styles from './counter.module.css';
 
 /** Per-service figures of the office where somebody waits; the services this counter serves come first. */
@@ -20,47 +21,7 @@ export function QueueTable({ queues, servedIds, lang }: { queues: QueueInfo[]; s
       {rows.length === 0 ? (
         <p className={styles.muted}>{t('queues.empty')}</p>
       ) : (
-        <div className={styles.tableScroll} tabIndex={0} role="region" aria-labelledby="counter-queues-title">
-          <table className={styles.table} data-testid="counter-queues">
-            <thead>
-              <tr>
-                <th scope="col">{t('queues.service')}</th>
-                <th scope="col" className={styles.num}>
-                  {t('queues.waiting')}
-                </th>
-                <th scope="col" className={styles.num}>
-                  {t('queues.oldest')}
-                </th>
-                <th scope="col" className={styles.num}>
-                  {t('queues.estimate')}
-                </th>
-                <th scope="col" className={styles.num}>
-                  {t('queues.counters')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((q) => (
-                <tr key={q.serviceId} className={served.has(q.serviceId) ? styles.rowServed : styles.rowOther}>
-                  <th scope="row">
-                    <span className={styles.prefix}>{q.prefix}</span> {lang === 'en' ? q.nameEn : q.nameIt}
-                    {!served.has(q.serviceId) && <span className={styles.notServed}> ({t('queues.notServedHere')})</span>}
-                  </th>
-                  <td className={styles.num}>{q.waiting}</td>
-                  <td className={styles.num}>{q.waiting > 0 ? t('minutesShort', { count: q.oldestWaitMinutes }) : '–'}</td>
-                  <td className={styles.num}>
-                    {q.waiting > 0
-                      ? q.estimatedWaitMinMinutes < q.estimatedWaitMinutes
-                        ? t('minutesRange', { min: q.estimatedWaitMinMinutes, max: q.estimatedWaitMinutes })
-                        : t('minutesShort', { count: q.estimatedWaitMinutes })
-                      : '–'}
-                  </td>
-                  <td className={styles.num}>{q.openCounters}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table namespace="counter" rows={rows} lang={lang} labelledBy="counter-queues-title" dense served={served} />
       )}
     </section>
   );

@@ -1,12 +1,13 @@
 'use client';
 import { api } from '../contract/api';
 import { call } from '../ui/http';
+import { fold } from '../ui/booking/search';
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { CounterTicket } from '../contract/tickets';
 import styles from './counter.module.css';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui/staff/Dialog';
 import type { Colleague } from '../contract/auth';
 import type { Service as ServiceItem } from '../contract/catalog';
 import type { CounterListItem } from '../contract/counters';
@@ -301,12 +302,4 @@ function Options({
       </ul>
     </fieldset>
   );
-}
-
-/** Lower case without accents, so "identita" finds "identità". */
-function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
 }

@@ -9,7 +9,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { opensAgain } from '../ui/opensAgain';
 import { ClockIcon } from './icons';
-import styles from './kiosk.module.css';
+import styles from './closed-notice.module.css';
 
 /** The sentence saying when tickets are issued again: today, tomorrow, or on a named day. */
 export function useOpensAgain(lang: LanguageCode, nextOpensAt: string | undefined, timeZone: string): string {

@@ -33,7 +33,8 @@ import { AccessBar } from './AccessBar';
 import type { SpeechWords } from './listen';
 import { useKeypad } from './useKeypad';
 import { useListen } from './useListen';
-import styles from './kiosk.module.css';
+import kiosk from './kiosk.module.css';
+import styles from './shell.module.css';
 import accessStyles from './access.module.css';
 import { useLoad } from '../ui/useLoad';
 
@@ -350,17 +351,17 @@ function KioskApp({
       break;
     case 'closed':
       screen = (
-        <div className={`${styles.screen} ${styles.centered}`}>
+        <div className={`${kiosk.screen} ${kiosk.centered}`}>
           <ClosedNotice
             lang={lang}
             nextOpensAt={step.nextOpensAt}
             timeZone={catalog?.office?.timeZone ?? 'Europe/Rome'}
             headingRef={headingRef}
           />
-          <div className={styles.actions}>
+          <div className={kiosk.actions}>
             <button
               type="button"
-              className={styles.primaryButton}
+              className={kiosk.primaryButton}
               onClick={startOver}
               data-testid="kiosk-closed-start-over"
               data-kiosk-back=""
@@ -475,7 +476,7 @@ function KioskApp({
     <div
       ref={rootRef}
       lang={lang}
-      className={`${styles.root} ${accessStyles.root}`}
+      className={`${kiosk.root} ${accessStyles.root}`}
       data-step={step.name}
       data-low={access.low ? 'true' : 'false'}
       data-low-top={lowTop ? 'true' : 'false'}

@@ -2,7 +2,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { BackspaceIcon } from './icons';
-import styles from './kiosk.module.css';
+import styles from './keyboard.module.css';
 import access from './access.module.css';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -11,12 +11,26 @@ const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
  * A big on-screen keyboard for kiosks without a physical one. Keys keep the focus in the search
  * box (mousedown is cancelled), so the caret stays visible.
  */
-export function OnScreenKeyboard({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  className,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  /** The screen's placement of the keyboard. */
+  className?: string;
+}) {
   const t = useTranslations('kiosk');
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
     // One tab stop; the arrows move between the keys (keypad.ts).
-    <div className={`${styles.keyboard} ${access.lowKeys}`} role="group" aria-label={t('keyboardLabel')} data-roving="grid">
+    <div
+      className={`${styles.keyboard} ${access.lowKeys}${className ? ` ${className}` : ''}`}
+      role="group"
+      aria-label={t('keyboardLabel')}
+      data-roving="grid"
+    >
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (

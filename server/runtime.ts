@@ -7,7 +7,7 @@ import type { ClientToServer, ServerToClient } from '../contract/realtime';
 
 export type Io = IoServer<ClientToServer, ServerToClient>;
 
-/** Batched updates of an office's screens after a change (realtime/office-feed.ts). */
+/** Batched updates of an office's screens after a change (socket/office-feed.ts). */
 export interface OfficeFeed {
   changed(officeId: string): void;
   stop(): void;

@@ -2,7 +2,7 @@
 import type { FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { Field } from './Field';

@@ -3,7 +3,7 @@ import { useTranslations } from 'use-intl';
 import type { KioskView, PairingCode } from '../../contract/kiosks';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { NoticeBox, type Notice } from '../notice';
 import { CopyField } from './CopyField';
 

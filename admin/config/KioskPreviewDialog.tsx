@@ -3,7 +3,7 @@ import { useTranslations } from 'use-intl';
 import type { KioskView } from '../../contract/kiosks';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 
 /** What a ticket printed at this kiosk looks like. */
 export function KioskPreviewDialog({ kiosk, onClose }: { kiosk: KioskView; onClose: () => void }) {

@@ -2,7 +2,7 @@
 import { useTranslations } from 'use-intl';
 import type { KioskView } from '../../contract/kiosks';
 import styles from '../admin.module.css';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { NoticeBox, type Notice } from '../notice';
 import { CopyField } from './CopyField';
 

@@ -3,7 +3,7 @@ import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';

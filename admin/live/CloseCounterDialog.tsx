@@ -5,7 +5,7 @@ import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { SupervisorCounter } from '../../contract/supervisor';
 import styles from '../admin.module.css';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 

@@ -6,7 +6,7 @@ import { call } from '../../ui/http';
 import type { SupervisorCounter, SupervisorService } from '../../contract/supervisor';
 import styles from '../admin.module.css';
 import { useAdmin } from '../context';
-import { Dialog } from '../Dialog';
+import { Dialog } from '../../ui/staff/Dialog';
 import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';

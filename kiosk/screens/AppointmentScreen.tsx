@@ -5,7 +5,8 @@ import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { KioskBooking } from '../KioskBooking';
-import styles from '../kiosk.module.css';
+import kiosk from '../kiosk.module.css';
+import styles from './appointment.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { pick } from '../api';
@@ -32,15 +33,15 @@ export function AppointmentScreen({
   const t = useTranslations('kiosk');
   const officeName = pick(lang, service.office.name, service.office.nameEn);
   return (
-    <div className={styles.screen} data-testid="kiosk-appointment">
-      <div className={styles.screenHead}>
+    <div className={kiosk.screen} data-testid="kiosk-appointment">
+      <div className={kiosk.screenHead}>
         <BackButton onClick={onBack} />
-        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+        <h1 ref={headingRef} tabIndex={-1} className={kiosk.title}>
           {pick(lang, service.nameIt, service.nameEn)}
         </h1>
       </div>
       {/* Focusable: with large text it scrolls, and it may hold no button while the times load. */}
-      <div className={`${styles.panel} ${styles.scroll}`} tabIndex={0}>
+      <div className={styles.panel} tabIndex={0}>
         <span className={styles.panelIcon}>
           <CalendarIcon />
         </span>
@@ -61,12 +62,12 @@ export function AppointmentScreen({
           <KioskBooking service={service} lang={lang} kioskId={kioskId} />
         </div>
       </div>
-      <div className={styles.actions}>
-        <button type="button" className={styles.primaryButton} onClick={onBack}>
+      <div className={kiosk.actions}>
+        <button type="button" className={kiosk.primaryButton} onClick={onBack}>
           <BackIcon />
           <span>{t('back')}</span>
         </button>
-        <button type="button" className={styles.secondaryButton} onClick={onStartOver}>
+        <button type="button" className={kiosk.secondaryButton} onClick={onStartOver}>
           {t('startOver')}
         </button>
       </div>

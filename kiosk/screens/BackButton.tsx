@@ -1,7 +1,7 @@
 'use client';
 /** The kiosk's back button (top left of every step). */
 import { useTranslations } from 'use-intl';
-import styles from '../kiosk.module.css';
+import styles from './back-button.module.css';
 import { BackIcon } from '../icons';
 
 export function BackButton({ onClick, label }: { onClick: () => void; label?: string }) {

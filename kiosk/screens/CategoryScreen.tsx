@@ -6,7 +6,7 @@ import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { ServiceTile } from './ServiceTile';
+import { ServiceList } from './ServiceTile';
 import { pick } from '../api';
 import { Emoji } from '../Emoji';
 
@@ -36,13 +36,7 @@ export function CategoryScreen({
         </h1>
       </div>
       <p className={styles.lead}>{t('chooseService')}</p>
-      <ul className={`${styles.serviceList} ${styles.scroll}`}>
-        {services.map((s) => (
-          <li key={s.id}>
-            <ServiceTile service={s} lang={lang} onChoose={onService} />
-          </li>
-        ))}
-      </ul>
+      <ServiceList services={services} lang={lang} onChoose={onService} className={styles.scroll} />
     </div>
   );
 }

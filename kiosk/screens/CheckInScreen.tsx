@@ -15,6 +15,7 @@ import { BackButton } from './BackButton';
 import type { HeadingRef } from './heading';
 import { AlertIcon, BackspaceIcon, CheckIcon, PhoneIcon } from '../icons';
 import styles from '../kiosk.module.css';
+import keys from '../keyboard.module.css';
 import local from '../checkin.module.css';
 import access from '../access.module.css';
 
@@ -178,18 +179,18 @@ export function CheckInScreen({
 
         {/* One tab stop; the arrows move between the keys (keypad.ts). */}
         <div
-          className={`${styles.keyboard} ${local.keypad} ${access.lowKeys}`}
+          className={`${local.keypad} ${access.lowKeys}`}
           role="group"
           aria-label={t('checkin.keypadLabel')}
           data-roving="grid"
         >
           {KEY_ROWS.map((row) => (
-            <div key={row} className={styles.keyRow}>
+            <div key={row} className={keys.keyRow}>
               {[...row].map((ch) => (
                 <button
                   key={ch}
                   type="button"
-                  className={styles.key}
+                  className={keys.key}
                   onMouseDown={keep}
                   onClick={() => setCode((c) => (c.replace(/[^0-9A-Z]/gi, '').length >= 8 ? c : c + ch))}
                 >
@@ -198,10 +199,10 @@ export function CheckInScreen({
               ))}
             </div>
           ))}
-          <div className={styles.keyRow}>
+          <div className={keys.keyRow}>
             <button
               type="button"
-              className={`${styles.key} ${styles.keyWide}`}
+              className={`${keys.key} ${keys.keyWide}`}
               onMouseDown={keep}
               onClick={() => setCode('')}
               disabled={!code}
@@ -210,7 +211,7 @@ export function CheckInScreen({
             </button>
             <button
               type="button"
-              className={`${styles.key} ${styles.keyWide}`}
+              className={`${keys.key} ${keys.keyWide}`}
               onMouseDown={keep}
               onClick={() => setCode((c) => c.slice(0, -1))}
               disabled={!code}

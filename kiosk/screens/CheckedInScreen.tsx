@@ -5,7 +5,7 @@ import { pick } from '../api';
 import type { CheckInResult } from '../api';
 import local from '../checkin.module.css';
 import { CalendarIcon } from '../icons';
-import styles from '../kiosk.module.css';
+import styles from './ticket.module.css';
 import type { HeadingRef } from './heading';
 import { TicketQrAndDone } from './TicketScreen';
 

@@ -1,7 +1,8 @@
 'use client';
 /** A ticket could not be issued: why, and what to do. */
 import { useTranslations } from 'use-intl';
-import styles from '../kiosk.module.css';
+import kiosk from '../kiosk.module.css';
+import styles from './error.module.css';
 import type { HeadingRef } from './heading';
 import type { ErrorKind } from '../api';
 import { AlertIcon } from '../icons';
@@ -33,25 +34,25 @@ export function ErrorScreen({
 }) {
   const t = useTranslations('kiosk');
   return (
-    <div className={`${styles.screen} ${styles.centered}`} data-testid="kiosk-error" data-error={kind}>
+    <div className={`${kiosk.screen} ${kiosk.centered}`} data-testid="kiosk-error" data-error={kind}>
       <div className={styles.errorPanel} role="alert">
         <span className={styles.errorIcon}>
           <AlertIcon />
         </span>
-        <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+        <h1 ref={headingRef} tabIndex={-1} className={kiosk.title}>
           {t('errorTitle')}
         </h1>
         <p className={styles.errorText} data-summary="">
           {t(errorKeys[kind])}
         </p>
       </div>
-      <div className={styles.actions}>
+      <div className={kiosk.actions}>
         {onRetry ? (
-          <button type="button" className={styles.primaryButton} onClick={onRetry} data-testid="kiosk-retry">
+          <button type="button" className={kiosk.primaryButton} onClick={onRetry} data-testid="kiosk-retry">
             {t('retry')}
           </button>
         ) : null}
-        <button type="button" className={styles.secondaryButton} onClick={onStartOver} data-kiosk-back="">
+        <button type="button" className={kiosk.secondaryButton} onClick={onStartOver} data-kiosk-back="">
           {t('startOver')}
         </button>
       </div>

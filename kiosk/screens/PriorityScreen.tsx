@@ -6,6 +6,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import access from '../access.module.css';
+import local from './priority.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { pick, type KioskPriority } from '../api';
@@ -46,34 +47,34 @@ export function PriorityScreen({
         <p className={styles.explain} data-summary="">
           {t('priorityExplain')}
         </p>
-        <div className={`${styles.priorityGrid} ${access.lowTiles}`} role="group" aria-labelledby="kiosk-priority-title">
+        <div className={`${local.priorityGrid} ${access.lowTiles}`} role="group" aria-labelledby="kiosk-priority-title">
           <button
             type="button"
-            className={`${styles.priorityTile} ${styles.priorityNone}`}
+            className={`${local.priorityTile} ${local.priorityNone}`}
             data-testid="kiosk-priority-none"
             onClick={() => onChoose('none')}
           >
-            <span className={styles.priorityIcon}>
+            <span className={local.priorityIcon}>
               <CheckIcon />
             </span>
-            <span className={styles.priorityText}>
-              <span className={styles.priorityLabel}>{t('priorityNone')}</span>
-              <span className={styles.priorityHint}>{t('priorityNoneHint')}</span>
+            <span className={local.priorityText}>
+              <span className={local.priorityLabel}>{t('priorityNone')}</span>
+              <span className={local.priorityHint}>{t('priorityNoneHint')}</span>
             </span>
           </button>
           {priorityChoices.map(({ value, key, Icon }) => (
             <button
               key={value}
               type="button"
-              className={styles.priorityTile}
+              className={local.priorityTile}
               data-testid={`kiosk-priority-${value}`}
               onClick={() => onChoose(value)}
             >
-              <span className={styles.priorityIcon}>
+              <span className={local.priorityIcon}>
                 <Icon />
               </span>
-              <span className={styles.priorityText}>
-                <span className={styles.priorityLabel}>{t(key)}</span>
+              <span className={local.priorityText}>
+                <span className={local.priorityLabel}>{t(key)}</span>
               </span>
             </button>
           ))}

@@ -1,14 +1,39 @@
 'use client';
-/** One service as a big button, in a category and in search results. */
+/** Services as big buttons, in a category and in search results. */
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import styles from '../kiosk.module.css';
+import styles from './service-tile.module.css';
 import { pick } from '../api';
 import { CalendarIcon, ChevronIcon } from '../icons';
 import { Emoji } from '../Emoji';
 
-export function ServiceTile({
+/** The tiles of `services`; `className` adds the screen's layout (inner scrolling, one column). */
+export function ServiceList({
+  services,
+  lang,
+  onChoose,
+  showCategory,
+  className,
+}: {
+  services: Service[];
+  lang: LanguageCode;
+  onChoose: (s: Service) => void;
+  showCategory?: boolean;
+  className?: string;
+}) {
+  return (
+    <ul className={className ? `${styles.serviceList} ${className}` : styles.serviceList}>
+      {services.map((s) => (
+        <li key={s.id}>
+          <ServiceTile service={s} lang={lang} onChoose={onChoose} showCategory={showCategory} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ServiceTile({
   service: s,
   lang,
   onChoose,

@@ -6,11 +6,12 @@ import type { LanguageCode } from '../../i18n/languages';
 import { ClosedNotice } from '../ClosedNotice';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import checkinStyles from '../checkin.module.css';
-import styles from '../kiosk.module.css';
+import kiosk from '../kiosk.module.css';
 import access from '../access.module.css';
+import styles from './start.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { ServiceTile } from './ServiceTile';
+import { ServiceList } from './ServiceTile';
 import { pick } from '../api';
 import { CalendarIcon, SearchIcon } from '../icons';
 import { canShowEmoji, Emoji } from '../Emoji';
@@ -55,9 +56,9 @@ export function StartScreen({
   return (
     <div className={styles.start} data-searching={searching ? 'true' : 'false'}>
       {searching ? (
-        <div className={styles.screenHead}>
+        <div className={kiosk.screenHead}>
           <BackButton onClick={props.onCloseSearch} />
-          <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
+          <h1 ref={headingRef} tabIndex={-1} className={kiosk.title}>
             {t('searchTitle')}
           </h1>
         </div>
@@ -111,24 +112,24 @@ export function StartScreen({
               {query.trim() ? t('searchResults', { count: props.results.length }) : ''}
             </p>
             {!query.trim() ? (
-              <p className={styles.hint}>{t('searchHint')}</p>
+              <p className={kiosk.hint}>{t('searchHint')}</p>
             ) : props.results.length === 0 ? (
-              <p className={styles.hint}>{t('searchNoResults')}</p>
+              <p className={kiosk.hint}>{t('searchNoResults')}</p>
             ) : (
-              <ul className={styles.serviceList}>
-                {props.results.map((s) => (
-                  <li key={s.id}>
-                    <ServiceTile service={s} lang={lang} onChoose={props.onService} showCategory />
-                  </li>
-                ))}
-              </ul>
+              <ServiceList
+                services={props.results}
+                lang={lang}
+                onChoose={props.onService}
+                showCategory
+                className={styles.resultList}
+              />
             )}
           </section>
-          <OnScreenKeyboard value={query} onChange={props.onQuery} />
+          <OnScreenKeyboard value={query} onChange={props.onQuery} className={styles.searchKeyboard} />
         </div>
       ) : (
         <section className={styles.categories} aria-labelledby="kiosk-categories-heading">
-          <h2 id="kiosk-categories-heading" className={`${styles.sectionTitle} ${access.lowHide}`}>
+          <h2 id="kiosk-categories-heading" className={`${kiosk.sectionTitle} ${access.lowHide}`}>
             {closed ? t('closed.appointmentsHeading') : t('categoriesHeading')}
           </h2>
           <CategoryGrid {...props} />
@@ -149,19 +150,19 @@ function CategoryGrid(props: {
   const t = useTranslations('kiosk');
   const tc = useTranslations('common');
   if (props.catalog.status === 'loading' && props.categories.length === 0) {
-    return <p className={styles.hint}>{tc('loading')}</p>;
+    return <p className={kiosk.hint}>{tc('loading')}</p>;
   }
   if (props.catalog.status === 'error' && props.categories.length === 0) {
     return (
       <div className={styles.inlineError} role="alert">
         <p>{t('loadError')}</p>
-        <button type="button" className={styles.primaryButton} onClick={props.onRetryCatalog}>
+        <button type="button" className={kiosk.primaryButton} onClick={props.onRetryCatalog}>
           {t('retry')}
         </button>
       </div>
     );
   }
-  if (props.categories.length === 0) return <p className={styles.hint}>{t('noServices')}</p>;
+  if (props.categories.length === 0) return <p className={kiosk.hint}>{t('noServices')}</p>;
   return (
     <ul className={`${styles.categoryGrid} ${access.lowTiles}`} data-count={props.categories.length}>
       {props.categories.map((c) => (
@@ -172,7 +173,7 @@ function CategoryGrid(props: {
             data-testid={`kiosk-category-${c.slug}`}
             onClick={() => props.onCategory(c)}
           >
-            <Emoji text={c.icon} className={styles.emoji} />
+            <Emoji text={c.icon} className={styles.categoryEmoji} />
             <span className={styles.categoryName}>{pick(props.lang, c.nameIt, c.nameEn)}</span>
             <span className={styles.categoryCount}>{t('servicesCount', { count: props.countByCategory.get(c.id) ?? 0 })}</span>
           </button>

@@ -3,7 +3,7 @@
 import type { IssuedTicket } from '../../contract/tickets';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import styles from '../kiosk.module.css';
+import styles from './ticket.module.css';
 import type { HeadingRef } from './heading';
 import { pick } from '../api';
 import { AlertIcon, CheckIcon, ClockIcon, PeopleIcon, PhoneIcon, PrinterIcon } from '../icons';
@@ -108,13 +108,7 @@ export function TicketQrAndDone({ code, onDone }: { code: string; onDone: () => 
           <span className={styles.qrHint}>{t('qrHint')}</span>
         </figcaption>
       </figure>
-      <button
-        type="button"
-        className={`${styles.primaryButton} ${styles.doneButton}`}
-        data-testid="kiosk-done"
-        data-kiosk-back=""
-        onClick={onDone}
-      >
+      <button type="button" className={styles.doneButton} data-testid="kiosk-done" data-kiosk-back="" onClick={onDone}>
         <CheckIcon />
         <span>{t('done')}</span>
       </button>

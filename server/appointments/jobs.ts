@@ -1,7 +1,7 @@
 import { Queue, Worker, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { log } from '../log';
-import { registerQueue, unregisterQueue } from '../jobs/queues';
+import { registerQueue, unregisterQueue } from '../ops/queues';
 import { rt } from '../runtime';
 import { expireOverduePending, expirePendingBooking } from './confirm';
 import { markNoShow, markOverdueNoShows } from './no-show';

@@ -6,7 +6,7 @@ import { startPrintWorker } from '../printing/print-queue';
 import { purgeExpiredSessions } from '../auth/session';
 import { rt } from '../runtime';
 import { closePastDays } from './close-day';
-import { registerQueue, unregisterQueue } from './queues';
+import { registerQueue, unregisterQueue } from '../ops/queues';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 

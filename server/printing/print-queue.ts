@@ -18,7 +18,7 @@ import { ticketLayout } from './ticket-layout';
 import { ticketPrintInput } from './ticket-data';
 import { sendToPrinter } from '../../agent/src/transport';
 import { serverPrinterHostCheck } from './printer-networks-check';
-import { registerQueue, unregisterQueue } from '../jobs/queues';
+import { registerQueue, unregisterQueue } from '../ops/queues';
 import { log } from '../log';
 
 export const PRINT_QUEUE = 'print';

@@ -60,7 +60,7 @@ export function publishSupervisor(officeId: string, snap: SupervisorSnapshot): v
 /**
  * Something changed in the office (a ticket, a counter, a service): its queue figures, phone
  * positions, counters' waiting lists and live view are sent again, batched by the office feed
- * (realtime/office-feed.ts) that the server starts with socket.io.
+ * (socket/office-feed.ts) that the server starts with socket.io.
  */
 export function publishOfficeChanged(officeId: string): void {
   rt().officeFeed?.changed(officeId);

@@ -1,9 +1,9 @@
+import type { PrintOutcome } from '../../contract/kiosks';
 import { issueTicketInput, type IssuedTicket, type IssueTicketInput } from '../../contract/tickets';
 import type { Lang } from '../../contract/lang';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
-import { requestTicketPrint } from '../printing/print-jobs';
 import { publishOfficeChanged } from '../realtime/publish';
 import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
@@ -80,12 +80,23 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   return ticket;
 }
 
+/**
+ * Asks the kiosk's printer for the ticket: printing/print-jobs.ts's requestTicketPrint, handed in
+ * by the caller because printing/ renders tickets and so sits above tickets/ (no folder loop).
+ */
+export type PrintRequest = (ticketId: string, kioskId: string) => Promise<PrintOutcome | null>;
+
 /** `POST /api/tickets`: checks who asks for a priority or paper (issuer.ts), issues, prints. */
-export async function issueTicketView(raw: IssueTicketInput, lang: Lang, issuer: Issuer): Promise<IssuedTicket> {
+export async function issueTicketView(
+  raw: IssueTicketInput,
+  lang: Lang,
+  issuer: Issuer,
+  requestPrint: PrintRequest,
+): Promise<IssuedTicket> {
   assertMayIssue(issuer, raw);
   const ticket = await issueTicket(raw);
   // After the commit, and never failing the request: the ticket stands even without paper.
-  const print = raw.kioskId ? await requestTicketPrint(ticket.id, raw.kioskId) : null;
+  const print = raw.kioskId ? await requestPrint(ticket.id, raw.kioskId) : null;
   const pub = await toPublic(ticket);
   const name = lang === 'en' ? ticket.service.nameEn : ticket.service.nameIt;
   return {

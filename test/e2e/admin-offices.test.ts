@@ -247,11 +247,11 @@ describe('offices and kiosks administration in Chromium', () => {
     expect(cookies.find((c) => c.name === 'sportello_kiosk')?.httpOnly).toBe(true);
 
     await page.getByTestId('kiosk-pairing-done').click();
-    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Paired on/);
+    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Abbinato il|Paired on/);
     expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).pairedAt).not.toBeNull();
 
     await row.getByTestId('kiosk-unpair').click();
-    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Not paired/);
+    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Non abbinato|Not paired/);
     const after = await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } });
     expect(after.screenTokenHash).toBeNull();
     expect(await space.db.auditLog.count({ where: { entity: 'kiosk', entityId: kiosk.id, action: 'unpair' } })).toBe(1);

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
-import { MAX_ROOMS_PER_SOCKET, REFILL_MS, SUBSCRIBE_BURST } from '../../server/realtime/limits';
+import { MAX_ROOMS_PER_SOCKET, REFILL_MS, SUBSCRIBE_BURST } from '../../server/socket/limits';
 import { connectSocket, expectApiError, issue, oneStop, subscribe, type OneStop } from '../helpers/sportello';
 
 let space: TestSpace;

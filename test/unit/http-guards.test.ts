@@ -5,7 +5,7 @@ import { pageCsp, permissionsPolicy, securityHeaders } from '../../server/http/h
 import { nulPath } from '../../server/http/input-text';
 import { crossSiteReason } from '../../server/http/origin';
 import { withSecureCookies } from '../../server/http/secure-cookies';
-import { MAX_ROOMS_PER_SOCKET, SUBSCRIBE_BURST, REFILL_MS, SubscribeBudget, withinRoomCap } from '../../server/realtime/limits';
+import { MAX_ROOMS_PER_SOCKET, SUBSCRIBE_BURST, REFILL_MS, SubscribeBudget, withinRoomCap } from '../../server/socket/limits';
 
 describe('crossSiteReason', () => {
   it('accepts requests without browser headers, and our own origin', () => {

@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'use-intl';
-import styles from '../staff.module.css';
+import styles from './staff.module.css';
 import type { Notice } from './notice';
 
 /**

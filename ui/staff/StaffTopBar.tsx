@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { LanguageSwitch } from '../LanguageSwitch';
-import { DemoBadge } from '../PasswordChangeForm';
-import styles from '../staff.module.css';
+import { DemoBadge } from './PasswordChangeForm';
+import styles from './staff.module.css';
 
 /**
  * The top bar of the staff screens: title, demo badge, who is signed in, language, own password

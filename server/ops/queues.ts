@@ -1,6 +1,6 @@
 import type { Queue, Worker } from 'bullmq';
 import { log } from '../log';
-import { jobFailed } from '../ops/metrics';
+import { jobFailed } from './metrics';
 
 /**
  * The BullMQ queues of this process, for the admins' job view (Bull Board at /admin/queues) and

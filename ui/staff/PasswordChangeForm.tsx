@@ -1,12 +1,10 @@
 'use client';
-import { api } from '../contract/api';
+import { api } from '../../contract/api';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ApiError, call } from './http';
+import { ApiError, call } from '../http';
 import local from './password-form.module.css';
-
-/** The screen's CSS module; the form uses its classes field, fieldLabel, input, muted, buttonPrimary and buttonSecondary. */
-type FormClasses = { readonly [key: string]: string };
+import styles from './staff.module.css';
 
 /** Server refusals with their own text under staffPassword.errors. */
 const KNOWN = new Set([
@@ -26,12 +24,10 @@ const KNOWN = new Set([
  * the server; a refusal is shown under the fields.
  */
 export function PasswordChangeForm({
-  styles,
   forced,
   onDone,
   onCancel,
 }: {
-  styles: FormClasses;
   forced: boolean;
   onDone: () => void | Promise<void>;
   onCancel?: () => void;

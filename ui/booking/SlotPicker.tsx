@@ -7,9 +7,12 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
-import type { LanguageCode } from '../i18n/languages';
-import type { Availability, DayInfo, SlotInfo } from '../contract/appointments';
-import { addMonths, errorKey, lastDayOfMonth, loadAvailability, monthOf } from '../book/api';
+import type { LanguageCode } from '../../i18n/languages';
+import { api } from '../../contract/api';
+import type { Availability, DayInfo, SlotInfo } from '../../contract/appointments';
+import { call } from '../http';
+import { addDays, addMonths, lastDayOfMonth, monthOf } from './calendarDays';
+import { errorKey } from './errors';
 import styles from './slot-picker.module.css';
 
 export interface PickedSlot {
@@ -54,9 +57,9 @@ export function SlotPicker({
     setLoad({ status: 'loading' });
     const today = new Date().toISOString().slice(0, 10);
     // From yesterday (UTC) to be safe across time zones: the server clips to its own window.
-    const from = month ? `${month}-01` : shiftDay(today, -1);
-    const to = month ? lastDayOfMonth(month) : lastDayOfMonth(monthOf(shiftDay(today, 31)));
-    loadAvailability(serviceId, officeId, from, to)
+    const from = month ? `${month}-01` : addDays(today, -1);
+    const to = month ? lastDayOfMonth(month) : lastDayOfMonth(monthOf(addDays(today, 31)));
+    call(api.availability, { query: { serviceId, officeId, from, to } })
       .then((data) => {
         if (!live) return;
         setWindow({ first: data.firstDay, last: data.lastDay });
@@ -217,12 +220,6 @@ export function SlotPicker({
       </section>
     </div>
   );
-}
-
-function shiftDay(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }
 
 /** Weeks (Monday first) covering a month, with the neighbouring days marked outside. */

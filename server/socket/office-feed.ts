@@ -4,7 +4,7 @@ import { queueInfos } from '../queue/estimates';
 import { rt, type OfficeFeed } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { watchedTicketSnapshots } from '../tickets/snapshot';
-import { publishCounter, publishQueues, publishSupervisor, publishTicket } from './publish';
+import { publishCounter, publishQueues, publishSupervisor, publishTicket } from '../realtime/publish';
 
 /**
  * The figures that change for everybody after any click (queue figures, phone positions,

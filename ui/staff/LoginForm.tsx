@@ -1,29 +1,22 @@
 'use client';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import { api } from '../contract/api';
-import { call } from './http';
-
-/**
- * The screen's CSS module; the form uses its classes centered, loginCard, loginTitle, muted,
- * field, fieldLabel, input and buttonPrimary.
- */
-type LoginClasses = { readonly [key: string]: string };
+import { api } from '../../contract/api';
+import { call } from '../http';
+import styles from './staff.module.css';
 
 /**
  * Staff login shared by the counter and the supervision screens (same API and session cookie).
  * `scope` names the message namespace (its `login.*` keys) and the test-id prefix; the caller
  * renders its own notice and turns failures into its own messages.
  */
-export function StaffLoginForm({
+export function LoginForm({
   scope,
-  styles,
   notice,
   onError,
   onLoggedIn,
 }: {
   scope: 'counter' | 'admin';
-  styles: LoginClasses;
   notice: ReactNode;
   /** `missing` when a field is empty, otherwise what the login request threw; null clears. */
   onError: (err: 'missing' | unknown | null) => void;

@@ -4,7 +4,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express from 'express';
 import { actorFromToken, cookieValue, SESSION_COOKIE } from '../auth/session';
-import { onQueueRegistered, registeredQueues } from '../jobs/queues';
+import { onQueueRegistered, registeredQueues } from '../ops/queues';
 import { log } from '../log';
 
 export const BULL_BOARD_PATH = '/admin/queues';

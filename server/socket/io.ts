@@ -25,7 +25,7 @@ import { resolveDisplayTarget } from '../displays/resolve';
 import { displaySnapshot } from '../displays/snapshot';
 import { watchTicket } from '../tickets/snapshot';
 import { SubscribeBudget, withinRoomCap } from './limits';
-import { rooms } from './rooms';
+import { rooms } from '../realtime/rooms';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 
@@ -47,7 +47,7 @@ type PayloadOf<E extends Subscription> = z.output<(typeof subscriptions)[E]['pay
 /**
  * Runs a subscription handler with the payload validated by the contract's schema of that
  * subscription, its answer typed by the contract, and the socket's subscription budget
- * (realtime/limits.ts); a bad payload, a refusal or a missing ack never throws.
+ * (socket/limits.ts); a bad payload, a refusal or a missing ack never throws.
  */
 function handler<E extends Subscription>(
   budget: SubscribeBudget,

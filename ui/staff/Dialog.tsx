@@ -1,25 +1,25 @@
 'use client';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import styles from './staff.module.css';
 
 /**
- * A modal on the native <dialog>: the browser traps focus, makes the page behind inert and gives
- * focus back to the opener on close. Escape calls onClose. Mount it only while open. Each screen
- * wraps it with its own styles (admin/Dialog.tsx, counter/Dialog.tsx).
+ * The staff screens' modal, on the native <dialog>: the browser traps focus, makes the page behind
+ * inert and gives focus back to the opener on close. Escape calls onClose. Mount it only while
+ * open. Its widths come from the screen's root (--dialog-width, --dialog-wide-width).
  */
-export function ModalDialog({
+export function Dialog({
   title,
   onClose,
   children,
   testId,
-  className,
-  titleClassName,
+  wide = false,
 }: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
-  className: string;
-  titleClassName: string;
+  /** For long forms (checkbox lists side by side). */
+  wide?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const closeRef = useRef(onClose);
@@ -44,8 +44,13 @@ export function ModalDialog({
   }, []);
 
   return (
-    <dialog ref={ref} className={className} aria-labelledby={titleId} data-testid={testId}>
-      <h2 id={titleId} className={titleClassName}>
+    <dialog
+      ref={ref}
+      className={wide ? `${styles.dialog} ${styles.dialogWide}` : styles.dialog}
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
+      <h2 id={titleId} className={styles.dialogTitle}>
         {title}
       </h2>
       {children}
