@@ -7,5 +7,5 @@ export const dynamic = 'force-dynamic';
 
 export const POST = route({ body: issueTicketInput, rateLimit: 'tickets', kiosk: true }, async ({ body, kiosk, actor, req }) => {
   const cookie = kiosk ? renewedKioskCookie(req) : undefined;
-  return json(await issueTicketView(body, body.lang, { kiosk, actor }), 201, cookie ? { 'set-cookie': cookie } : undefined);
+  return json(await issueTicketView(body, { kiosk, actor }), 201, cookie ? { 'set-cookie': cookie } : undefined);
 });
