@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { QueueInfo } from '../contract/queues';
@@ -43,7 +44,7 @@ export function QueueTable({ queues, servedIds, lang }: { queues: QueueInfo[]; s
               {rows.map((q) => (
                 <tr key={q.serviceId} className={served.has(q.serviceId) ? styles.rowServed : styles.rowOther}>
                   <th scope="row">
-                    <span className={styles.prefix}>{q.prefix}</span> {lang === 'en' ? q.nameEn : q.nameIt}
+                    <span className={styles.prefix}>{q.prefix}</span> {textIn(q.name, lang)}
                     {!served.has(q.serviceId) && <span className={styles.notServed}> ({t('queues.notServedHere')})</span>}
                   </th>
                   <td className={styles.num}>{q.waiting}</td>

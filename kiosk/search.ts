@@ -3,9 +3,9 @@
  * (as the start of a word, or anywhere for words of 4+ letters) in the service name or keywords
  * of the current language. Pure functions, so they are unit-testable.
  */
+import { textIn } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 import type { Service } from '../contract/catalog';
-import { pick } from './api';
 
 export function normalize(s: string): string {
   return s
@@ -41,7 +41,7 @@ export function searchServices(services: Service[], query: string, lang: Languag
   if (tokens.length === 0) return [];
   const scored: { s: Service; score: number; i: number }[] = [];
   services.forEach((s, i) => {
-    const name = normalize(pick(lang, s.nameIt, s.nameEn));
+    const name = normalize(textIn(s.names, lang));
     const nameWords = name.split(' ');
     const kw = normalize(keywordsFor(s.keywords, lang));
     const kwWords = kw.split(' ');

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { QueueInfo } from '../../contract/queues';
@@ -67,7 +68,7 @@ export function QueueTable({
                 const goal = target.get(q.serviceId) ?? 0;
                 const over = q.waiting > 0 && q.oldestWaitMinutes > goal;
                 const unserved = q.waiting > 0 && q.openCounters === 0;
-                const name = lang === 'en' ? q.nameEn : q.nameIt;
+                const name = textIn(q.name, lang);
                 return (
                   <tr
                     key={q.serviceId}

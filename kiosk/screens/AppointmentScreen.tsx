@@ -1,5 +1,6 @@
 'use client';
 /** A service served by appointment only: where to go, and booking at the kiosk. */
+import { textIn } from '../../contract/lang';
 import type { Office } from '../../contract/offices';
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
@@ -8,7 +9,6 @@ import { KioskBooking } from '../KioskBooking';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick } from '../api';
 import { BackIcon, CalendarIcon } from '../icons';
 
 export function AppointmentScreen({
@@ -30,13 +30,13 @@ export function AppointmentScreen({
   kioskId?: string;
 }) {
   const t = useTranslations('kiosk');
-  const officeName = pick(lang, service.office.name, service.office.nameEn);
+  const officeName = textIn(service.office.names, lang);
   return (
     <div className={styles.screen} data-testid="kiosk-appointment">
       <div className={styles.screenHead}>
         <BackButton onClick={onBack} />
         <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
-          {pick(lang, service.nameIt, service.nameEn)}
+          {textIn(service.names, lang)}
         </h1>
       </div>
       <div className={`${styles.panel} ${styles.scroll}`}>
