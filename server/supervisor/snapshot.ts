@@ -1,4 +1,5 @@
 import type { Counter } from '../db/generated/client';
+import { textOf } from '../db/texts';
 import { notFound } from '../errors';
 import { agentsConnected, printerAlert } from '../printing/printer-status';
 import { queueInfos } from '../queue/estimates';
