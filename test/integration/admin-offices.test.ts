@@ -279,7 +279,10 @@ describe('closures and patron day', () => {
 
   it('sets, changes and removes the patron day with one audit row each; refuses 31/02 and long names', async () => {
     const before = await counts();
-    const r = await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 31, name: 'X' } });
+    const r = await admin.request('PUT', '/api/schedules/patron-day', {
+      officeId,
+      patronDay: { month: 2, day: 31, name: { it: 'X' } },
+    });
     expectApiError(r, 422, 'invalid_day');
     expect(r.body.error.details).toEqual([{ path: 'patronDay.day', message: expect.any(String) }]);
     expectApiError(
@@ -295,7 +298,7 @@ describe('closures and patron day', () => {
     expectApiError(
       await admin.request('PUT', '/api/schedules/patron-day', {
         officeId,
-        patronDay: { month: 4, day: 1, name: 'x'.repeat(101) },
+        patronDay: { month: 4, day: 1, name: { it: 'x'.repeat(101) } },
       }),
       400,
       'invalid_input',
