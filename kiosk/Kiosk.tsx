@@ -397,6 +397,7 @@ function KioskApp({
           testIdPrefix="kiosk-lang"
           className={styles.languages}
           buttonClassName={styles.langButton}
+          buttonsClassName={styles.languageButtons}
           icon={<GlobeIcon />}
         />
       </header>
