@@ -13,7 +13,7 @@
  *   nothing: a redelivery after a lost acknowledgement never prints a ticket twice).
  * - The agent reports its printer's status with `status` on connect and periodically.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { printerStatusSchema, printerTypeSchema, printJobKindSchema, printModeSchema } from './enums';
 
 export const KIOSK_AGENT_NAMESPACE = '/kiosk-agent';

@@ -3,7 +3,7 @@
  * pages (QR codes, calendar files, print previews, the CSV export, /api/openapi.json) are not
  * listed: they are not JSON the screens parse.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { auditPageSchema, auditQuery } from './admin/audit';
 import {
   adminCategoryListSchema,

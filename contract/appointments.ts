@@ -1,5 +1,5 @@
 /** Appointments: bookable services, free places, booking, the manage link, kiosk check-in, the counters' day. */
-import { z } from 'zod';
+import { z } from './zod';
 import { closedDaySchema } from './calendar';
 import { appointmentChannelSchema, appointmentStatusSchema, serviceModeSchema, ticketStatusSchema } from './enums';
 import { id } from './ids';

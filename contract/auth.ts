@@ -1,5 +1,5 @@
 /** Staff login and who is logged in; the services a clerk serves and the colleagues for transfers. */
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 import { roleSchema, serviceModeSchema } from './enums';
 

@@ -1,5 +1,5 @@
 /** Local days and wall-clock times as the API writes them (office time zone, no offset). */
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;

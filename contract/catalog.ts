@@ -1,5 +1,5 @@
 /** The public catalogue: categories and services (kiosk, booking pages, counters). */
-import { z } from 'zod';
+import { z } from './zod';
 import { id } from './ids';
 import { langSchema, localizedTextSchema } from './lang';
 import { serviceModeSchema } from './enums';

@@ -1,5 +1,5 @@
 /** Counters: the clerk's snapshot, the list, opening and the services an open counter serves. */
-import { z } from 'zod';
+import { z } from './zod';
 import { counterStateSchema, prioritySchema } from './enums';
 import { id } from './ids';
 import { queueInfoSchema } from './queues';

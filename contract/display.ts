@@ -1,5 +1,5 @@
 /** The waiting-room display: its snapshot, calls and ticker; the display administration's inputs. */
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 import { id } from './ids';
 import { walkInStatusSchema } from './offices';

@@ -3,7 +3,7 @@
  * import Prisma's generated code (the browser bundle must not depend on it); test/unit/contract-enums
  * checks that the two lists stay equal.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const roleSchema = z.enum(['operator', 'supervisor', 'admin']);
 export type Role = z.infer<typeof roleSchema>;

@@ -1,5 +1,5 @@
 /** Path and query pieces many routes share. */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const id = z.string().min(1).max(64);
 export const idParam = z.object({ id });

@@ -1,5 +1,5 @@
 /** Kiosk registration and its printer (supervisors read, admins change). */
-import { z } from 'zod';
+import { z } from './zod';
 import { PRINTER_TYPES, printerInterfaceSchema } from './agent';
 import { printerStatusSchema, printerTypeSchema, printModeSchema } from './enums';
 import { id } from './ids';

@@ -6,7 +6,7 @@
  * `locale` formats dates and numbers (Arabic keeps Latin digits, so times and ticket numbers read
  * the same on every screen and on paper), `speech` names the voice, `dir` the writing direction.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const languages = [
   { code: 'it', nativeName: 'Italiano', locale: 'it-IT', speech: 'it-IT', dir: 'ltr' },

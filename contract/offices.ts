@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 
 export const walkInReasonSchema = z.enum(['outside_hours', 'closure', 'holiday', 'patron_day', 'last_ticket_passed']);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Strict building blocks shared by every schema that takes a date: a value that passes here is a

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 
 /** What the public may see of a service's queue (display, kiosk, phone). */

@@ -8,7 +8,7 @@
  * (`ClientToServer`, `ServerToClient`) are derived from these schemas, so the server's validation
  * and the screens' types cannot drift apart.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { counterSnapshotSchema } from './counters';
 import { callInfoSchema, displaySnapshotSchema, publicDisplayQuery } from './display';
 import { id } from './ids';

@@ -1,5 +1,5 @@
 /** Appointment schedules, closures and patron days of the offices (supervisors read, admins change). */
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedText, localizedTextSchema } from './lang';
 import { openingRangeSchema, weeklyHoursInput } from './calendar';
 import { serviceModeSchema } from './enums';

@@ -1,5 +1,5 @@
 /** Statistics of an office over a range of local days (server/stats/figures.ts defines each figure). */
-import { z } from 'zod';
+import { z } from './zod';
 import { id } from './ids';
 import { langSchema, localizedTextSchema } from './lang';
 import { calendarDay } from './primitives';

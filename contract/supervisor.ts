@@ -1,5 +1,5 @@
 /** The supervisor's live view: counters, services, printers and alerts of one office. */
-import { z } from 'zod';
+import { z } from './zod';
 import { localizedTextSchema } from './lang';
 import { counterStateSchema, printerStatusSchema, printModeSchema } from './enums';
 import { queueInfoSchema } from './queues';

@@ -1,5 +1,5 @@
 /** Tickets: issuing one, its public status (phone page), and the clerk's view of it. */
-import { z } from 'zod';
+import { z } from './zod';
 import { outcomeSchema, prioritySchema, ticketStatusSchema, walkInPrioritySchema } from './enums';
 import { id } from './ids';
 import { langSchema, localizedTextSchema } from './lang';

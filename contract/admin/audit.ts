@@ -1,5 +1,5 @@
 /** The audit log of admin and supervisor changes. */
-import { z } from 'zod';
+import { z } from '../zod';
 import { id } from '../ids';
 
 export const AUDIT_ENTITIES = [

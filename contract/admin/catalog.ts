@@ -1,5 +1,5 @@
 /** Administration of services and categories (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { localizedText, localizedTextSchema } from '../lang';
 import { serviceModeSchema } from '../enums';
 import { id } from '../ids';

@@ -1,5 +1,5 @@
 /** Administration of counters (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { counterStateSchema } from '../enums';
 import { id } from '../ids';
 

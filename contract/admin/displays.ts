@@ -1,5 +1,5 @@
 /** Administration of the waiting-room displays (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { id } from '../ids';
 import { localizedText, localizedTextSchema } from '../lang';
 

@@ -1,5 +1,5 @@
 /** Administration of offices and their walk-in opening hours (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { localizedText, localizedTextSchema } from '../lang';
 import { openingRangeSchema, weeklyHoursInput } from '../calendar';
 

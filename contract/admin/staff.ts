@@ -1,5 +1,5 @@
 /** Administration of staff accounts and their skills (admin). */
-import { z } from 'zod';
+import { z } from '../zod';
 import { roleSchema } from '../enums';
 import { id } from '../ids';
 

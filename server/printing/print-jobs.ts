@@ -41,9 +41,9 @@ async function request(kioskId: string, ticketId: string | null, kind: 'ticket' 
   try {
     await enqueuePrintJob(job.id);
   } catch (err) {
-    log.error({ err }, `print job ${job.id} could not be queued`);
-    await db.printJob.update({ where: { id: job.id }, data: { status: 'failed', lastError: 'Could not be queued' } });
-    return { status: 'unavailable', reason: 'error' };
+    // Redis is away (a failover, a restart): the row stays `queued` and the reconciler's
+    // requeueLostPrintJobs hands it to the print queue once Redis answers again.
+    log.warn({ err }, `print job ${job.id} could not be queued yet: it will be when Redis is back`);
   }
   return { status: 'queued', jobId: job.id };
 }

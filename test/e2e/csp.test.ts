@@ -53,7 +53,7 @@ async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
 }
 
 describe('Content-Security-Policy in Chromium', () => {
-  it('every screen runs its scripts and reports no violation', async () => {
+  it('every screen runs its scripts and reports no violation', { timeout: 180_000 }, async () => {
     const os = await oneStop(app.url);
     const ticket = await issue(new ApiClient(app.url), os.desk[0].id);
     const screens: { path: string; ready: (p: Page) => Promise<unknown> }[] = [

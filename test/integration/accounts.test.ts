@@ -6,7 +6,7 @@
  * purge of expired logins. And a production database: no demo accounts, its first admin from
  * `npm run create-admin`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import bcrypt from 'bcryptjs';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -259,11 +259,20 @@ describe('a production database', () => {
     await prod?.drop();
   });
 
+  // Asynchronous on purpose: a spawnSync blocks this process's event loop for seconds, the app
+  // closes the idle keep-alive connection meanwhile, and the next fetch on it fails.
   const createAdmin = (args: string[], input: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', ...args], {
-      input,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: prod.databaseUrl, NODE_ENV: 'production' },
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/create-admin.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: prod.databaseUrl, NODE_ENV: 'production' },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+      child.stdin.end(input);
     });
 
   it('gets the demo town but no staff account, and no demo warning', async () => {
@@ -276,15 +285,15 @@ describe('a production database', () => {
   });
 
   it('gets its first admin from `npm run create-admin`, which refuses weak passwords', async () => {
-    const weak = createAdmin(['--username', 'capo'], 'capo\n');
+    const weak = await createAdmin(['--username', 'capo'], 'capo\n');
     expect(weak.status, weak.stderr).toBe(1);
     expect(weak.stderr).toMatch(/at least 10 characters/);
     expect(await prod.db.staff.count()).toBe(0);
 
-    const ok = createAdmin(['--username', 'capo', '--display-name', 'Capo Ufficio'], 'a strong first secret\n');
+    const ok = await createAdmin(['--username', 'capo', '--display-name', 'Capo Ufficio'], 'a strong first secret\n');
     expect(ok.status, ok.stderr + ok.stdout).toBe(0);
     expect(ok.stdout).toContain('Admin "capo" created');
-    const again = createAdmin(['--username', 'capo'], 'another strong secret\n');
+    const again = await createAdmin(['--username', 'capo'], 'another strong secret\n');
     expect(again.status).toBe(1);
 
     const c = new ApiClient(prodApp.url);

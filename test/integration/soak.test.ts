@@ -1,8 +1,8 @@
 /**
- * A short soak for CI (`npm run soak` runs longer ones): a busy office day of a minute on
- * two app processes, a private PostgreSQL and a private Redis, with a fault every ~10 s and at least one of each kind (an app
- * process killed and restarted, Redis restarted, Redis flushed, PostgreSQL crashed and
- * restarted). Nothing may be lost, called twice or half-written, and the API never answers 500.
+ * A short soak for CI (`npm run soak` runs longer ones): a busy office day of 40 seconds on two
+ * app processes, a private PostgreSQL and a private Redis, with a fault every ~8 s and at least
+ * one of each kind (an app process killed and restarted, Redis restarted, Redis flushed,
+ * PostgreSQL crashed and restarted). Nothing may be lost, called twice or half-written, and the API never answers 500.
  */
 import { describe, expect, it } from 'vitest';
 import { FAULTS, runSoak } from '../helpers/soak';
@@ -10,8 +10,8 @@ import { FAULTS, runSoak } from '../helpers/soak';
 describe('soak with random faults', () => {
   it('loses no ticket and calls none twice', { timeout: 600_000 }, async () => {
     const r = await runSoak({
-      seconds: 60,
-      faultEverySeconds: 10,
+      seconds: 40,
+      faultEverySeconds: 8,
       minFaults: FAULTS.length,
       seed: 20261202,
       log: (line) => console.info(`soak ${line}`),
