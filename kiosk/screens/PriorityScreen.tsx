@@ -1,5 +1,6 @@
 'use client';
 /** The priority step: a declared need moves the ticket ahead. */
+import { textIn } from '../../contract/lang';
 import type { Service } from '../../contract/catalog';
 import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
@@ -8,7 +9,7 @@ import styles from '../kiosk.module.css';
 import local from './priority.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick, type KioskPriority } from '../api';
+import type { KioskPriority } from '../api';
 import { CheckIcon, ElderlyIcon, PregnantIcon, WheelchairIcon } from '../icons';
 
 const priorityChoices: { value: Exclude<KioskPriority, 'none'>; key: string; Icon: ComponentType }[] = [
@@ -40,7 +41,7 @@ export function PriorityScreen({
         </h1>
       </div>
       <div className={styles.scroll}>
-        <p className={styles.lead}>{t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}</p>
+        <p className={styles.lead}>{t('priorityService', { service: textIn(service.names, lang) })}</p>
         <p className={styles.explain}>{t('priorityExplain')}</p>
         <div className={local.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
           <button

@@ -103,7 +103,7 @@ describe('offices and kiosks administration in Chromium', () => {
     const closed = day(9);
     await page.getByTestId('closure-from').fill(closed);
     await page.getByTestId('closure-to').fill(closed);
-    await page.getByTestId('closure-reason').fill('Inventario annuale');
+    await page.getByTestId('closure-reason-it').fill('Inventario annuale');
     await page.getByTestId('closure-add').click();
     await expect
       .poll(async () => (await page.getByTestId('office-closures').getByTestId('closure-row').allTextContents()).join(' '))
@@ -125,14 +125,14 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId('office-dialog').waitFor();
     expect(await page.getByTestId('office-timezone').getAttribute('readonly')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('office-name').fill('Ufficio rinominato');
+    await page.getByTestId('office-name-it').fill('Ufficio rinominato');
     await page.getByTestId('office-save').click();
     await page.getByTestId('office-dialog').waitFor({ state: 'detached' });
     await expect
       .poll(async () => (await page.getByTestId(`office-row-${schedule.office.slug}`).textContent()) ?? '')
       .toContain('Ufficio rinominato');
-    const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string }[];
-    expect(offices.find((o) => o.id === schedule.officeId)?.name).toBe('Ufficio rinominato');
+    const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: { it: string } }[];
+    expect(offices.find((o) => o.id === schedule.officeId)?.name.it).toBe('Ufficio rinominato');
     expect(await space.db.auditLog.count({ where: { entity: 'office', entityId: schedule.officeId } })).toBe(1);
   });
 
