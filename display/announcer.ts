@@ -9,7 +9,7 @@
  */
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
-import { speechTag, speechText } from '../ui/speech';
+import { pickVoice, speechTag, speechText } from '../ui/speech';
 
 export interface AnnouncerState {
   muted: boolean;
@@ -183,16 +183,6 @@ export class Announcer {
     await sleep(1600);
   }
 
-  private pickVoice(tag: string): SpeechSynthesisVoice | null {
-    const norm = (s: string) => s.replace('_', '-').toLowerCase();
-    const want = norm(tag);
-    const base = want.split('-')[0];
-    const exact = this.voices.filter((v) => norm(v.lang) === want);
-    const sameLang = this.voices.filter((v) => norm(v.lang).split('-')[0] === base);
-    const pool = exact.length > 0 ? exact : sameLang;
-    return pool.find((v) => v.localService) ?? pool[0] ?? null;
-  }
-
   private speak(text: string, lang: LanguageCode): Promise<void> {
     if (typeof window === 'undefined' || !('speechSynthesis' in window)) return Promise.resolve();
     const synth = window.speechSynthesis;
@@ -200,7 +190,7 @@ export class Announcer {
       const u = new SpeechSynthesisUtterance(text);
       const tag = speechTag(lang);
       u.lang = tag;
-      const voice = this.pickVoice(tag);
+      const voice = pickVoice(this.voices, tag);
       if (voice) u.voice = voice;
       u.rate = 0.9;
       let done = false;

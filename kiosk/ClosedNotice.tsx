@@ -40,10 +40,12 @@ export function ClosedNotice({
         <h1 ref={headingRef} tabIndex={-1} className={styles.closedTitle}>
           {t('title')}
         </h1>
-        <p className={styles.closedText} data-testid="kiosk-closed-opens">
+        <p className={styles.closedText} data-testid="kiosk-closed-opens" data-summary="">
           {opens}
         </p>
-        <p className={styles.closedHint}>{t('noTickets')}</p>
+        <p className={styles.closedHint} data-summary="">
+          {t('noTickets')}
+        </p>
       </div>
     </div>
   );

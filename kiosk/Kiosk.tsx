@@ -12,6 +12,7 @@ import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
+import { speechTag } from '../ui/speech';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
@@ -28,13 +29,21 @@ import { CheckedInScreen } from './screens/CheckedInScreen';
 import { CheckInScreen } from './screens/CheckInScreen';
 import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
+import { accessChanged, rateOf, volumeOf } from './access';
+import { AccessBar } from './AccessBar';
+import type { SpeechWords } from './listen';
+import { useKeypad } from './useKeypad';
+import { useListen } from './useListen';
 import kiosk from './kiosk.module.css';
 import styles from './shell.module.css';
+import accessStyles from './access.module.css';
 import { useLoad } from '../ui/useLoad';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
 export const IDLE_SECONDS = 30;
 export const TICKET_IDLE_SECONDS = 20;
+/** Listen mode gives this many times the time: hearing a screen takes longer than seeing it. */
+const LISTEN_TIME_FACTOR = 2;
 /** Under this many seconds left, the countdown turns into a warning. */
 const WARNING_SECONDS = 10;
 /** The catalogue is reloaded on the way back to the start screen when older than this. */
@@ -76,7 +85,7 @@ function KioskApp({
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const [state, dispatch] = useReducer(kioskReducer, initialKioskState);
-  const { step, searching, query } = state;
+  const { step, searching, query, access } = state;
 
   /* ---------- catalogue ---------- */
   const [catalog, setCatalog] = useState<KioskCatalog | null>(null);
@@ -236,6 +245,55 @@ function KioskApp({
     announcement = t(errorMessageKey(step.kind));
   }
 
+  /* ---------- listen mode and the keypad (EN 301 549 5.1.3, 8: speech output, keys) ---------- */
+  const help = t(`access.help.${step.name === 'home' && searching ? 'search' : step.name}`);
+  const words: SpeechWords = useMemo(
+    () => ({
+      on: t('access.speech.on'),
+      off: t('access.speech.off'),
+      selected: t('access.speech.selected'),
+      field: t('access.speech.field'),
+      empty: t('access.speech.empty'),
+      position: (index, count) => t('access.speech.position', { index, count }),
+    }),
+    [t],
+  );
+  const { say, repeat, describeFocused } = useListen({
+    rootRef,
+    headingRef,
+    on: access.listen,
+    voice: { tag: speechTag(lang), volume: volumeOf(access), rate: rateOf(access) },
+    words,
+    help,
+    intro: t('access.speech.intro'),
+  });
+  useKeypad(rootRef, {
+    listen: access.listen,
+    onToggleListen: () => dispatch({ type: 'access', change: { toggle: 'listen' } }),
+    onVolume: (d) => dispatch({ type: 'access', change: { volume: d } }),
+    onRate: (d) => dispatch({ type: 'access', change: { rate: d } }),
+    onRepeat: repeat,
+  });
+  // What a press changed where the focus stays: a switch, a language, the volume or the speed.
+  const listening = useRef(access.listen);
+  useEffect(() => {
+    const was = listening.current;
+    listening.current = access.listen;
+    if (was && !access.listen) say(t('access.speech.stopped'));
+  }, [access.listen, say, t]);
+  useEffect(() => {
+    if (listening.current) say(describeFocused());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when one of these changes
+  }, [access.low, access.large, access.contrast, lang]);
+  useEffect(() => {
+    if (listening.current) say(t('access.volume', { percent: Math.round(volumeOf(access) * 100) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the volume changes
+  }, [access.volume]);
+  useEffect(() => {
+    if (listening.current) say(t('access.rate', { percent: Math.round(rateOf(access) * 100) }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the speed changes
+  }, [access.rate]);
+
   /* ---------- focus follows the step, so a screen reader announces where the citizen is ---------- */
   const firstRender = useRef(true);
   useEffect(() => {
@@ -248,8 +306,13 @@ function KioskApp({
   }, [step, searching]);
 
   /* ---------- inactivity ---------- */
-  const idleActive = step.name !== 'issuing' && (step.name !== 'home' || searching || query !== '' || lang !== defaultLang);
-  const idleSeconds = step.name === 'ticket' || step.name === 'checkedIn' ? TICKET_IDLE_SECONDS : IDLE_SECONDS;
+  // A mode left on (contrast, listen…) also counts down: the next citizen finds the default kiosk.
+  const idleActive =
+    step.name !== 'issuing' &&
+    (step.name !== 'home' || searching || query !== '' || lang !== defaultLang || accessChanged(access));
+  const idleSeconds =
+    (step.name === 'ticket' || step.name === 'checkedIn' ? TICKET_IDLE_SECONDS : IDLE_SECONDS) *
+    (access.listen ? LISTEN_TIME_FACTOR : 1);
   const { remaining, extend } = useIdleCountdown({
     active: idleActive,
     seconds: idleSeconds,
@@ -258,6 +321,9 @@ function KioskApp({
     onExpire: startOver,
   });
   const warning = idleActive && remaining <= WARNING_SECONDS;
+  useEffect(() => {
+    if (warning && listening.current) say(t('access.speech.idleWarning'));
+  }, [warning, say, t]);
 
   /* ---------- screens ---------- */
   let screen: ReactNode;
@@ -294,7 +360,13 @@ function KioskApp({
             headingRef={headingRef}
           />
           <div className={kiosk.actions}>
-            <button type="button" className={kiosk.primaryButton} onClick={startOver} data-testid="kiosk-closed-start-over">
+            <button
+              type="button"
+              className={kiosk.primaryButton}
+              onClick={startOver}
+              data-testid="kiosk-closed-start-over"
+              data-kiosk-back=""
+            >
               {t('startOver')}
             </button>
           </div>
@@ -383,31 +455,65 @@ function KioskApp({
 
   const officeName = catalog?.office ? textIn(catalog.office.name, lang) : null;
 
+  const languageSwitch = (
+    // One tab stop for all the languages; the arrows go from one to the next (keypad.ts).
+    <div data-roving="" className={accessStyles.languages}>
+      <LanguageSwitch
+        lang={lang}
+        onLanguage={setLang}
+        label={t('languageLabel')}
+        testIdPrefix="kiosk-lang"
+        className={styles.languages}
+        buttonClassName={styles.langButton}
+        buttonsClassName={styles.languageButtons}
+        icon={<GlobeIcon />}
+      />
+    </div>
+  );
+  // The ticket screens' only control (Done) is at their foot already; the rest keep the top of
+  // the screen for what to do, and every control below it.
+  const lowTop = access.low && step.name !== 'ticket' && step.name !== 'checkedIn';
+
   return (
-    <div ref={rootRef} lang={lang} className={kiosk.root} data-step={step.name} data-testid="kiosk">
+    <div
+      ref={rootRef}
+      lang={lang}
+      className={`${kiosk.root} ${accessStyles.root}`}
+      data-step={step.name}
+      data-low={access.low ? 'true' : 'false'}
+      data-low-top={lowTop ? 'true' : 'false'}
+      data-large={access.large ? 'true' : 'false'}
+      data-contrast={access.contrast ? 'true' : 'false'}
+      data-listen={access.listen ? 'true' : 'false'}
+      data-testid="kiosk"
+    >
       <header className={styles.topbar}>
         <div className={styles.brand}>
           <TicketIcon />
           <span className={styles.brandName}>{tc('appName')}</span>
           {officeName ? <span className={styles.officeName}>{officeName}</span> : null}
         </div>
-        <LanguageSwitch
-          lang={lang}
-          onLanguage={setLang}
-          label={t('languageLabel')}
-          testIdPrefix="kiosk-lang"
-          className={styles.languages}
-          buttonClassName={styles.langButton}
-          buttonsClassName={styles.languageButtons}
-          icon={<GlobeIcon />}
-        />
+        {access.low ? null : languageSwitch}
       </header>
+      {lowTop ? (
+        // Beside the screen, not in it: the same words as its help, big, where a seated person looks.
+        <aside className={accessStyles.lowTop} data-testid="kiosk-low-top">
+          {help}
+        </aside>
+      ) : null}
       <main className={styles.main}>
         {screen}
         <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
           {announcement}
         </div>
       </main>
+      <AccessBar
+        access={access}
+        showModes={step.name === 'home' && !searching}
+        onChange={(change) => dispatch({ type: 'access', change })}
+        // Low layout: the languages at the foot of the start screen (the other screens need the room).
+        languages={access.low && step.name === 'home' && !searching ? languageSwitch : null}
+      />
       {idleActive ? (
         <footer className={styles.idle} data-warning={warning ? 'true' : 'false'} data-testid="kiosk-idle">
           <div className={styles.idleText}>

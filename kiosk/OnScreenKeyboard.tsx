@@ -3,6 +3,7 @@ import type { MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { BackspaceIcon } from './icons';
 import styles from './keyboard.module.css';
+import access from './access.module.css';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -23,7 +24,13 @@ export function OnScreenKeyboard({
   const t = useTranslations('kiosk');
   const keep = (e: MouseEvent) => e.preventDefault();
   return (
-    <div className={className ? `${styles.keyboard} ${className}` : styles.keyboard} role="group" aria-label={t('keyboardLabel')}>
+    // One tab stop; the arrows move between the keys (keypad.ts).
+    <div
+      className={`${styles.keyboard} ${access.lowKeys}${className ? ` ${className}` : ''}`}
+      role="group"
+      aria-label={t('keyboardLabel')}
+      data-roving="grid"
+    >
       {ROWS.map((row) => (
         <div key={row} className={styles.keyRow}>
           {[...row].map((ch) => (

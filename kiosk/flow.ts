@@ -6,6 +6,7 @@
 import type { IssuedTicket } from '../contract/tickets';
 import type { Service } from '../contract/catalog';
 import type { CheckInResult, ErrorKind, KioskPriority } from './api';
+import { changeAccess, defaultAccess, type AccessChange, type AccessSettings } from './access';
 
 /** Where the citizen found the service, so "back" returns there. */
 export type Origin = { name: 'category'; categoryId: string } | { name: 'search' };
@@ -27,6 +28,8 @@ export interface KioskState {
   /** The search layout of the start screen is open. */
   searching: boolean;
   query: string;
+  /** Listen mode, low layout, large text, high contrast: reset with everything else at the start. */
+  access: AccessSettings;
 }
 
 /** Why a ticket request failed, as far as the flow cares. */
@@ -46,9 +49,10 @@ export type KioskAction =
   | { type: 'issued'; request: number; ticket: IssuedTicket }
   | { type: 'issueFailed'; request: number; failure: IssueFailure }
   | { type: 'checkIn' }
-  | { type: 'checkedIn'; result: CheckInResult };
+  | { type: 'checkedIn'; result: CheckInResult }
+  | { type: 'access'; change: AccessChange };
 
-export const initialKioskState: KioskState = { step: { name: 'home' }, searching: false, query: '' };
+export const initialKioskState: KioskState = { step: { name: 'home' }, searching: false, query: '', access: defaultAccess };
 
 export function kioskReducer(state: KioskState, action: KioskAction): KioskState {
   const go = (step: Step): KioskState => ({ ...state, step });
@@ -96,6 +100,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return go({ name: 'checkin' });
     case 'checkedIn':
       return go({ name: 'checkedIn', result: action.result });
+    case 'access':
+      return { ...state, access: changeAccess(state.access, action.change) };
   }
 }
 

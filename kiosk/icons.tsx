@@ -149,3 +149,45 @@ export const BackspaceIcon = () => (
     <path d="m23 18 12 12M35 18 23 30" />
   </Svg>
 );
+
+export const HeadphonesIcon = () => (
+  <Svg>
+    <path d="M8 30v-6a16 16 0 0 1 32 0v6" />
+    <rect x="6" y="28" width="9" height="13" rx="3" fill="currentColor" />
+    <rect x="33" y="28" width="9" height="13" rx="3" fill="currentColor" />
+  </Svg>
+);
+
+export const ContrastIcon = () => (
+  <Svg>
+    <circle cx="24" cy="24" r="17" />
+    <path d="M24 7a17 17 0 0 1 0 34z" fill="currentColor" />
+  </Svg>
+);
+
+export const TextSizeIcon = () => (
+  <Svg>
+    <path d="M4 38 14 12l10 26M8 29h12" />
+    <path d="M27 38l7-18 7 18M29.5 32h9" strokeWidth={3} />
+  </Svg>
+);
+
+export const LowLayoutIcon = () => (
+  <Svg>
+    <rect x="11" y="4" width="26" height="40" rx="3" />
+    <path d="M15 28h18M15 34h18M15 40h18" />
+    <path d="M24 10v10m-5-5 5 5 5-5" />
+  </Svg>
+);
+
+export const MinusIcon = () => (
+  <Svg>
+    <path d="M10 24h28" />
+  </Svg>
+);
+
+export const PlusIcon = () => (
+  <Svg>
+    <path d="M10 24h28M24 10v28" />
+  </Svg>
+);

@@ -9,6 +9,7 @@ import { startCapturePrinter } from '../test/helpers/capture-printer';
 import { kioskScreen, pairNewKiosk } from '../test/helpers/kiosks';
 import { oneStop } from '../test/helpers/sportello';
 import { createTestSpace } from '../test/helpers/services';
+import { accessKioskScreenshots } from './screenshots-access';
 import { adminScreenshots } from './screenshots-admin';
 import { closedKioskScreenshots } from './screenshots-closed';
 
@@ -178,5 +179,19 @@ try {
     await browser3.close();
     await app3.stop();
     await space3.drop();
+  }
+}
+
+// The kiosk's accessibility modes: low layout, high contrast, large text.
+{
+  const space4 = await createTestSpace();
+  const app4 = await startApp(space4);
+  const browser4 = await launchBrowser();
+  try {
+    await accessKioskScreenshots(space4, app4, browser4);
+  } finally {
+    await browser4.close();
+    await app4.stop();
+    await space4.drop();
   }
 }

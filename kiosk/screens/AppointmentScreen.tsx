@@ -40,14 +40,23 @@ export function AppointmentScreen({
           {textIn(service.names, lang)}
         </h1>
       </div>
-      <div className={styles.panel}>
+      {/* Focusable: with large text it scrolls, and it may hold no button while the times load. */}
+      <div className={styles.panel} tabIndex={0}>
         <span className={styles.panelIcon}>
           <CalendarIcon />
         </span>
         <p className={styles.panelEyebrow}>{t('appointmentTitle')}</p>
-        <p className={styles.panelText}>{t('appointmentText', { office: officeName })}</p>
-        {office?.address ? <p className={styles.panelAddress}>{office.address}</p> : null}
-        <p className={styles.panelNote}>{t('appointmentNoTicket')}</p>
+        <p className={styles.panelText} data-summary="">
+          {t('appointmentText', { office: officeName })}
+        </p>
+        {office?.address ? (
+          <p className={styles.panelAddress} data-summary="">
+            {office.address}
+          </p>
+        ) : null}
+        <p className={styles.panelNote} data-summary="">
+          {t('appointmentNoTicket')}
+        </p>
         {/* Booking on the spot (issue #3): the next free times at the service's office. */}
         <div className={styles.bookingSlot} data-slot="booking">
           <KioskBooking service={service} lang={lang} kioskId={kioskId} />

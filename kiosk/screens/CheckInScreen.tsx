@@ -18,6 +18,7 @@ import { AlertIcon, BackspaceIcon, CheckIcon, PhoneIcon } from '../icons';
 import styles from '../kiosk.module.css';
 import keys from '../keyboard.module.css';
 import local from '../checkin.module.css';
+import access from '../access.module.css';
 
 export type CheckInProblem =
   | { kind: 'tooEarly'; comeBackTime: string; time: string }
@@ -134,7 +135,9 @@ export function CheckInScreen({
         </h1>
       </div>
       <div className={`${local.checkin} ${styles.scroll}`}>
-        <p className={styles.lead}>{t('checkin.lead')}</p>
+        <p className={styles.lead} data-summary="">
+          {t('checkin.lead')}
+        </p>
         <form onSubmit={onSubmit} className={local.codeForm}>
           <label htmlFor="kiosk-checkin-code" className={local.codeLabel}>
             {t('checkin.codeLabel')}
@@ -175,7 +178,13 @@ export function CheckInScreen({
 
         {problem ? <Problem problem={problem} lang={lang} onWalkIn={() => void submit(lastCode, true)} busy={busy} /> : null}
 
-        <div className={local.keypad} role="group" aria-label={t('checkin.keypadLabel')}>
+        {/* One tab stop; the arrows move between the keys (keypad.ts). */}
+        <div
+          className={`${local.keypad} ${access.lowKeys}`}
+          role="group"
+          aria-label={t('checkin.keypadLabel')}
+          data-roving="grid"
+        >
           {KEY_ROWS.map((row) => (
             <div key={row} className={keys.keyRow}>
               {[...row].map((ch) => (
@@ -279,7 +288,7 @@ function Problem({
       text = t('errorGeneric');
   }
   return (
-    <div className={local.problem} role="alert" data-testid="kiosk-checkin-problem" data-problem={problem.kind}>
+    <div className={local.problem} role="alert" data-testid="kiosk-checkin-problem" data-problem={problem.kind} data-speak="">
       <AlertIcon />
       <p>{text}</p>
       {problem.kind === 'tooLate' ? (

@@ -33,16 +33,16 @@ export function CheckedInScreen({
         <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
           {result.late ? t('checkin.lateTitle') : t('checkin.doneTitle')}
         </h1>
-        <p className={styles.ticketNumber}>
+        <p className={styles.ticketNumber} data-summary="">
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
           <span data-testid="kiosk-checked-in-number">{ticket.number}</span>
         </p>
         <p className={styles.ticketService}>{textIn(a.service.name, lang)}</p>
-        <p className={local.when}>
+        <p className={local.when} data-summary="">
           <CalendarIcon />
           <span>{result.late ? t('checkin.lateText', { time: a.time }) : t('checkin.doneText', { time: a.time })}</span>
         </p>
-        <p className={styles.whatNext}>
+        <p className={styles.whatNext} data-summary="">
           {elsewhere
             ? t('checkin.goTo', { office: textIn(a.office.name, lang), address: a.office.address })
             : t('ticketWhatNext')}

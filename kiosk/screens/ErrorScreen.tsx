@@ -42,7 +42,9 @@ export function ErrorScreen({
         <h1 ref={headingRef} tabIndex={-1} className={kiosk.title}>
           {t('errorTitle')}
         </h1>
-        <p className={styles.errorText}>{t(errorKeys[kind])}</p>
+        <p className={styles.errorText} data-summary="">
+          {t(errorKeys[kind])}
+        </p>
       </div>
       <div className={kiosk.actions}>
         {onRetry ? (
@@ -50,7 +52,7 @@ export function ErrorScreen({
             {t('retry')}
           </button>
         ) : null}
-        <button type="button" className={kiosk.secondaryButton} onClick={onStartOver}>
+        <button type="button" className={kiosk.secondaryButton} onClick={onStartOver} data-kiosk-back="">
           {t('startOver')}
         </button>
       </div>

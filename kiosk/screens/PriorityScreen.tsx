@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
+import access from '../access.module.css';
 import local from './priority.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
@@ -41,9 +42,13 @@ export function PriorityScreen({
         </h1>
       </div>
       <div className={styles.scroll}>
-        <p className={styles.lead}>{t('priorityService', { service: textIn(service.names, lang) })}</p>
-        <p className={styles.explain}>{t('priorityExplain')}</p>
-        <div className={local.priorityGrid} role="group" aria-labelledby="kiosk-priority-title">
+        <p className={styles.lead} data-summary="">
+          {t('priorityService', { service: textIn(service.names, lang) })}
+        </p>
+        <p className={styles.explain} data-summary="">
+          {t('priorityExplain')}
+        </p>
+        <div className={`${local.priorityGrid} ${access.lowTiles}`} role="group" aria-labelledby="kiosk-priority-title">
           <button
             type="button"
             className={`${local.priorityTile} ${local.priorityNone}`}

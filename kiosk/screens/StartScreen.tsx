@@ -8,6 +8,7 @@ import { ClosedNotice } from '../ClosedNotice';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';
 import checkinStyles from '../checkin.module.css';
 import kiosk from '../kiosk.module.css';
+import access from '../access.module.css';
 import styles from './start.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
@@ -68,10 +69,10 @@ export function StartScreen({
         </div>
       ) : (
         <div className={styles.welcome}>
-          <h1 ref={headingRef} tabIndex={-1} className={styles.welcomeTitle}>
+          <h1 ref={headingRef} tabIndex={-1} className={`${styles.welcomeTitle} ${access.lowHide}`}>
             {t('welcome')}
           </h1>
-          <p className={styles.welcomeHint}>{t('welcomeHint')}</p>
+          <p className={`${styles.welcomeHint} ${access.lowHide}`}>{t('welcomeHint')}</p>
           {checkInButton}
         </div>
       )}
@@ -97,7 +98,8 @@ export function StartScreen({
             enterKeyHint="search"
             // The kiosk brings its own keyboard; a system one would cover the screen.
             inputMode="none"
-            onFocus={props.onOpenSearch}
+            // A touch opens the search layout; a key user only passes through on the way to the
+            // topics (typing opens it too), so focus alone does not.
             onClick={props.onOpenSearch}
             onChange={(e) => props.onQuery(e.target.value)}
           />
@@ -106,7 +108,7 @@ export function StartScreen({
       {nothingOffered ? null : searching ? (
         <div className={styles.searchPanel}>
           <section className={styles.results} aria-label={t('searchTitle')}>
-            <p className={styles.resultCount} role="status" aria-live="polite">
+            <p className={`${styles.resultCount} ${access.lowHide}`} role="status" aria-live="polite" data-speak="">
               {query.trim() ? t('searchResults', { count: props.results.length }) : ''}
             </p>
             {!query.trim() ? (
@@ -127,7 +129,7 @@ export function StartScreen({
         </div>
       ) : (
         <section className={styles.categories} aria-labelledby="kiosk-categories-heading">
-          <h2 id="kiosk-categories-heading" className={kiosk.sectionTitle}>
+          <h2 id="kiosk-categories-heading" className={`${kiosk.sectionTitle} ${access.lowHide}`}>
             {closed ? t('closed.appointmentsHeading') : t('categoriesHeading')}
           </h2>
           <CategoryGrid {...props} />
@@ -162,7 +164,7 @@ function CategoryGrid(props: {
   }
   if (props.categories.length === 0) return <p className={kiosk.hint}>{t('noServices')}</p>;
   return (
-    <ul className={styles.categoryGrid} data-count={props.categories.length}>
+    <ul className={`${styles.categoryGrid} ${access.lowTiles}`} data-count={props.categories.length}>
       {props.categories.map((c) => (
         <li key={c.id}>
           <button

@@ -41,12 +41,12 @@ export function TicketScreen({
         <h1 ref={headingRef} tabIndex={-1} className={styles.ticketTitle}>
           {t('ticketTitle')}
         </h1>
-        <p className={styles.ticketNumber}>
+        <p className={styles.ticketNumber} data-summary="">
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
           <span data-testid="kiosk-ticket-number">{ticket.number}</span>
         </p>
         <p className={styles.ticketService}>{textIn(ticket.service.name, lang)}</p>
-        <dl className={styles.stats}>
+        <dl className={styles.stats} data-summary="">
           {typeof position === 'number' ? (
             <div className={styles.stat}>
               <dt>
@@ -66,12 +66,15 @@ export function TicketScreen({
             </div>
           ) : null}
         </dl>
-        <p className={styles.whatNext}>{t('ticketWhatNext')}</p>
+        <p className={styles.whatNext} data-summary="">
+          {t('ticketWhatNext')}
+        </p>
         {ticket.print ? (
           <p
             className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}
             role={noPaper ? 'alert' : undefined}
             data-testid="kiosk-print-notice"
+            data-summary=""
           >
             {noPaper ? <AlertIcon /> : <PrinterIcon />}
             <span>{t(noPaper ? 'printUnavailable' : 'printQueued')}</span>
@@ -105,7 +108,7 @@ export function TicketQrAndDone({ code, onDone }: { code: string; onDone: () => 
           <span className={styles.qrHint}>{t('qrHint')}</span>
         </figcaption>
       </figure>
-      <button type="button" className={styles.doneButton} data-testid="kiosk-done" onClick={onDone}>
+      <button type="button" className={styles.doneButton} data-testid="kiosk-done" data-kiosk-back="" onClick={onDone}>
         <CheckIcon />
         <span>{t('done')}</span>
       </button>

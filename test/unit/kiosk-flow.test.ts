@@ -2,6 +2,7 @@ import type { IssuedTicket } from '../../contract/tickets';
 import type { Service } from '../../contract/catalog';
 import { describe, expect, it } from 'vitest';
 import { initialKioskState, isIdle, kioskReducer, type KioskAction, type KioskState } from '../../kiosk/flow';
+import { accessChanged, defaultAccess, RATES, rateOf, VOLUMES, volumeOf } from '../../kiosk/access';
 
 const desk = { id: 'svc-desk', mode: 'desk', officeId: 'o1' } as Service;
 const byAppointment = { id: 'svc-app', mode: 'appointment', officeId: 'o2' } as Service;
@@ -81,5 +82,45 @@ describe('kiosk flow', () => {
     expect(typed.searching).toBe(true);
     expect(isIdle(typed)).toBe(false);
     expect(kioskReducer(typed, { type: 'closeSearch' })).toEqual(initialKioskState);
+  });
+
+  it('keeps the accessibility modes through the steps and resets them when the kiosk starts over', () => {
+    const s = run([
+      { type: 'access', change: { toggle: 'listen' } },
+      { type: 'access', change: { toggle: 'low' } },
+      { type: 'access', change: { toggle: 'large' } },
+      { type: 'access', change: { toggle: 'contrast' } },
+      { type: 'access', change: { volume: -1 } },
+      { type: 'category', categoryId: 'c1' },
+      { type: 'service', service: desk },
+      { type: 'home' },
+    ]);
+    expect(s.access).toEqual({
+      ...defaultAccess,
+      listen: true,
+      low: true,
+      large: true,
+      contrast: true,
+      volume: VOLUMES.length - 2,
+    });
+    expect(accessChanged(s.access)).toBe(true);
+    const again = kioskReducer(s, { type: 'startOver' });
+    expect(again.access).toEqual(defaultAccess);
+    expect(accessChanged(again.access)).toBe(false);
+  });
+
+  it('switches a mode off again and keeps volume and speed within their steps', () => {
+    const twice = run([
+      { type: 'access', change: { toggle: 'contrast' } },
+      { type: 'access', change: { toggle: 'contrast' } },
+    ]);
+    expect(twice.access.contrast).toBe(false);
+    const loud = run(Array.from({ length: 9 }, (): KioskAction => ({ type: 'access', change: { volume: 1 } })));
+    expect(volumeOf(loud.access)).toBe(1);
+    const quiet = run(Array.from({ length: 9 }, (): KioskAction => ({ type: 'access', change: { volume: -1 } })));
+    expect(volumeOf(quiet.access)).toBe(VOLUMES[0]);
+    const fast = run(Array.from({ length: 9 }, (): KioskAction => ({ type: 'access', change: { rate: 1 } })));
+    expect(rateOf(fast.access)).toBe(RATES.at(-1));
+    expect(rateOf(initialKioskState.access)).toBe(1);
   });
 });

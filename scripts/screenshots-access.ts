@@ -1,0 +1,76 @@
+// Screenshots of the kiosk's accessibility modes (docs/accessibility.md), portrait 1080x1920 and
+// landscape 1920x1080: the low layout (every control in the lower half) and high contrast, and the
+// three visual modes together. The kiosk is paired, so the priority step shows.
+// Run alone with `node --import tsx scripts/screenshots-access.ts`; `npm run screenshots` runs it too.
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { startApp, type TestApp } from '../test/helpers/app';
+import { launchBrowser } from '../test/helpers/browser';
+import { pairNewKiosk } from '../test/helpers/kiosks';
+import { createTestSpace, type TestSpace } from '../test/helpers/services';
+
+const OUT = 'docs/screenshots';
+const PORTRAIT = { width: 1080, height: 1920 };
+const LANDSCAPE = { width: 1920, height: 1080 };
+
+type Shot = {
+  name: string;
+  viewport: { width: number; height: number };
+  lang: 'it' | 'en';
+  modes: string[];
+  /** Test ids clicked after the modes are on. */
+  then: string[];
+};
+
+const shots: Shot[] = [
+  { name: 'kiosk-low-portrait-it', viewport: PORTRAIT, lang: 'it', modes: ['low'], then: [] },
+  { name: 'kiosk-low-landscape-en', viewport: LANDSCAPE, lang: 'en', modes: ['low'], then: ['kiosk-category-anagrafe'] },
+  { name: 'kiosk-contrast-portrait-en', viewport: PORTRAIT, lang: 'en', modes: ['contrast'], then: [] },
+  {
+    name: 'kiosk-contrast-landscape-it',
+    viewport: LANDSCAPE,
+    lang: 'it',
+    modes: ['contrast'],
+    then: ['kiosk-category-anagrafe'],
+  },
+  {
+    name: 'kiosk-low-large-contrast-portrait-en',
+    viewport: PORTRAIT,
+    lang: 'en',
+    modes: ['low', 'large', 'contrast'],
+    then: ['kiosk-category-anagrafe', 'kiosk-service-certificato-residenza'],
+  },
+];
+
+export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, browser: Browser) {
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const { name, viewport, lang, modes, then } of shots) {
+    const page = await (await browser.newContext({ viewport })).newPage();
+    await pairNewKiosk(page, app.url);
+    await page.goto(`${app.url}/kiosk`);
+    await page.getByTestId('kiosk-category-anagrafe').waitFor();
+    if (lang !== 'it') await page.getByTestId(`kiosk-lang-${lang}`).click();
+    for (const m of modes) await page.getByTestId(`kiosk-access-${m}`).click();
+    for (const id of then) await page.getByTestId(id).click();
+    // No focus ring from the last click in the picture.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${OUT}/${name}.png` });
+    console.log(`${OUT}/${name}.png`);
+    await page.context().close();
+  }
+}
+
+if (process.argv[1]?.endsWith('screenshots-access.ts')) {
+  const space = await createTestSpace();
+  const app = await startApp(space);
+  const browser = await launchBrowser();
+  try {
+    await accessKioskScreenshots(space, app, browser);
+  } finally {
+    await browser.close();
+    await app.stop();
+    await space.drop();
+  }
+}
