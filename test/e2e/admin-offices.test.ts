@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../agent/src/agent';
+import { textOf } from '../../server/db/texts';
 import { hashKioskToken } from '../../server/printing/kiosks';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
@@ -58,7 +59,7 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
     await expect
       .poll(async () => (await page.getByTestId('office-selected').textContent()) ?? '')
-      .toContain(schedule.office.name);
+      .toContain(textOf(schedule.office.name).it);
     await page.getByTestId('hours-service').selectOption(schedule.serviceId);
     await page.getByTestId('hours-day-1').getByTestId('hours-range-1-0').waitFor();
     expect(await axeViolations(page)).toEqual([]);
