@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
@@ -121,7 +122,7 @@ function Shell({ lang, onLang, children }: { lang: LanguageCode; onLang: (l: Lan
             >
               {offices.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {lang === 'en' ? o.nameEn : o.name}
+                  {textIn(o.name, lang)}
                 </option>
               ))}
             </select>

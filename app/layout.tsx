@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
+// Chinese glyphs, self-hosted (no font download from elsewhere); the browser fetches only the
+// unicode-range chunks a page uses, and only where text is marked lang="zh" (globals.css).
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,4 +1,5 @@
 'use client';
+import { localeOf, textIn } from '../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { AppointmentView } from '../contract/appointments';
@@ -15,8 +16,7 @@ export function AppointmentCard({
   showManage?: boolean;
 }) {
   const t = useTranslations('book');
-  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+  const date = new Intl.DateTimeFormat(localeOf(lang), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -31,14 +31,14 @@ export function AppointmentCard({
       data-testid="book-card"
     >
       <h3 id="book-card-title" className={styles.cardService}>
-        {name(a.service.nameIt, a.service.nameEn)}
+        {textIn(a.service.name, lang)}
       </h3>
       <p className={styles.cardWhen} data-testid="book-card-when">
         <span className={styles.cardDate}>{date}</span>
         <span className={styles.cardTime}>{t('card.at', { time: a.time })}</span>
       </p>
       <p className={styles.cardOffice}>
-        {name(a.office.name, a.office.nameEn)}
+        {textIn(a.office.name, lang)}
         {a.office.address ? <span className={styles.summaryAddress}>{a.office.address}</span> : null}
       </p>
       <div className={styles.codeBox}>

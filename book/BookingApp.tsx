@@ -5,6 +5,7 @@
  * QR code, calendar file and manage link. Each step has one h2 that takes the focus, so screen
  * readers announce where the citizen is; the browser's back button steps back too.
  */
+import { localeOf, textIn } from '../contract/lang';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
@@ -129,7 +130,6 @@ function Booking({
     }
     return [...m.values()].sort((a, b) => a.category.sortOrder - b.category.sortOrder);
   }, [results]);
-  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
   const stepIndex = STEPS.indexOf(step);
 
   return (
@@ -170,7 +170,7 @@ function Booking({
             groups.map((g) => (
               <section key={g.category.id} className={styles.group} aria-labelledby={`book-cat-${g.category.slug}`}>
                 <h3 id={`book-cat-${g.category.slug}`} className={styles.groupTitle}>
-                  <span aria-hidden="true">{g.category.icon}</span> {name(g.category.nameIt, g.category.nameEn)}
+                  <span aria-hidden="true">{g.category.icon}</span> {textIn(g.category.name, lang)}
                 </h3>
                 <ul className={styles.choiceList}>
                   {g.items.map((s) => (
@@ -181,8 +181,8 @@ function Booking({
                         onClick={() => chooseService(s)}
                         data-testid={`book-service-${s.code}`}
                       >
-                        <span className={styles.choiceName}>{name(s.nameIt, s.nameEn)}</span>
-                        <span className={styles.choiceMeta}>{s.offices.map((o) => name(o.name, o.nameEn)).join(' · ')}</span>
+                        <span className={styles.choiceName}>{textIn(s.name, lang)}</span>
+                        <span className={styles.choiceMeta}>{s.offices.map((o) => textIn(o.name, lang)).join(' · ')}</span>
                       </button>
                     </li>
                   ))}
@@ -198,7 +198,7 @@ function Booking({
           <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
             {t('office.title')}
           </h2>
-          <p className={styles.lead}>{name(service.nameIt, service.nameEn)}</p>
+          <p className={styles.lead}>{textIn(service.name, lang)}</p>
           <ul className={styles.choiceList}>
             {service.offices.map((o) => (
               <li key={o.id}>
@@ -212,7 +212,7 @@ function Booking({
                   }}
                   data-testid={`book-office-${o.id}`}
                 >
-                  <span className={styles.choiceName}>{name(o.name, o.nameEn)}</span>
+                  <span className={styles.choiceName}>{textIn(o.name, lang)}</span>
                   <span className={styles.choiceMeta}>{o.address}</span>
                 </button>
               </li>
@@ -227,11 +227,7 @@ function Booking({
           <h2 id="book-step-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
             {t('when.title')}
           </h2>
-          <Summary
-            service={name(service.nameIt, service.nameEn)}
-            office={name(office.name, office.nameEn)}
-            address={office.address}
-          />
+          <Summary service={textIn(service.name, lang)} office={textIn(office.name, lang)} address={office.address} />
           <SlotPicker serviceId={service.id} officeId={office.id} lang={lang} selected={slot} onPick={(s) => setSlot(s)} />
           <div className={styles.stickyActions}>
             <button
@@ -276,10 +272,10 @@ function Booking({
           </h2>
           <p className={styles.lead}>{t('pending.text', { email: booked.email, minutes: minutesUntil(booked.holdUntil) })}</p>
           <div className={styles.summary} data-testid="book-pending-summary">
-            <p className={styles.summaryService}>{name(booked.service.nameIt, booked.service.nameEn)}</p>
+            <p className={styles.summaryService}>{textIn(booked.service.name, lang)}</p>
             <p className={styles.summaryWhen}>{t('details.when', { date: longDate(booked.day, lang), time: booked.time })}</p>
             <p className={styles.summaryOffice}>
-              {name(booked.office.name, booked.office.nameEn)}
+              {textIn(booked.office.name, lang)}
               {booked.office.address ? <span className={styles.summaryAddress}>{booked.office.address}</span> : null}
             </p>
           </div>
@@ -299,7 +295,7 @@ function minutesUntil(iso: string): number {
 }
 
 function longDate(day: string, lang: LanguageCode): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+  return new Intl.DateTimeFormat(localeOf(lang), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -309,9 +305,7 @@ function longDate(day: string, lang: LanguageCode): string {
 }
 
 function localClock(iso: string, timeZone: string, lang: LanguageCode): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { hour: '2-digit', minute: '2-digit', timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 function Summary({ service, office, address }: { service: string; office: string; address: string }) {
@@ -361,8 +355,7 @@ function DetailsStep({
   const [errors, setErrors] = useState<Partial<Record<'name' | 'contact' | 'email' | 'phone' | 'consent', string>>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<{ key: string; gone: boolean } | null>(null);
-  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
-  const dateLabel = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+  const dateLabel = new Intl.DateTimeFormat(localeOf(lang), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -422,10 +415,10 @@ function DetailsStep({
         {t('details.title')}
       </h2>
       <div className={styles.summary} data-testid="book-summary">
-        <p className={styles.summaryService}>{name(service.nameIt, service.nameEn)}</p>
+        <p className={styles.summaryService}>{textIn(service.name, lang)}</p>
         <p className={styles.summaryWhen}>{t('details.when', { date: dateLabel, time: slot.time })}</p>
         <p className={styles.summaryOffice}>
-          {name(office.name, office.nameEn)}
+          {textIn(office.name, lang)}
           {office.address ? <span className={styles.summaryAddress}>{office.address}</span> : null}
         </p>
       </div>

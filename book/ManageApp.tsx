@@ -4,6 +4,7 @@
  * see it, cancel it, or move it to another time, until the deadline. A tampered or expired link
  * gets a clear page instead (the server checked the token before rendering).
  */
+import { localeOf } from '../contract/lang';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
@@ -69,7 +70,7 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; key: string; values?: Record<string, string> } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const deadline = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+  const deadline = new Intl.DateTimeFormat(localeOf(lang), {
     dateStyle: 'full',
     timeStyle: 'short',
     timeZone: a.timeZone,

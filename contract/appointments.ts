@@ -3,7 +3,7 @@ import { z } from './zod';
 import { closedDaySchema } from './calendar';
 import { appointmentChannelSchema, appointmentStatusSchema, serviceModeSchema, ticketStatusSchema } from './enums';
 import { id } from './ids';
-import { langSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 import { calendarDay, instant } from './primitives';
 import { issuedTicketSchema } from './tickets';
 
@@ -12,7 +12,7 @@ export const MANAGE_TOKEN_PARTS = '([a-z0-9]{1,64})\\.([a-z0-9]{1,12})\\.([a-z0-
 export const MANAGE_TOKEN_PATTERN = new RegExp(`^${MANAGE_TOKEN_PARTS}$`);
 export const PHONE_PATTERN = /^\+?[0-9][0-9 ()./-]{4,22}$/;
 
-export const officeRefSchema = z.object({ id: z.string(), name: z.string(), nameEn: z.string(), address: z.string() });
+export const officeRefSchema = z.object({ id: z.string(), name: localizedTextSchema, address: z.string() });
 export type AppointmentOffice = z.infer<typeof officeRefSchema>;
 
 // ---------------------------------------------------------------------------- bookable services
@@ -21,16 +21,14 @@ export type AppointmentOffice = z.infer<typeof officeRefSchema>;
 export const bookableServiceSchema = z.object({
   id: z.string(),
   code: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   keywords: z.string(),
   mode: serviceModeSchema,
   expectedMinutes: z.number(),
   category: z.object({
     id: z.string(),
     slug: z.string(),
-    nameIt: z.string(),
-    nameEn: z.string(),
+    name: localizedTextSchema,
     icon: z.string(),
     sortOrder: z.number(),
   }),
@@ -61,7 +59,7 @@ export const dayInfoSchema = z.object({
 export type DayInfo = z.infer<typeof dayInfoSchema>;
 export const availabilitySchema = z.object({
   office: officeRefSchema.extend({ timeZone: z.string() }),
-  service: z.object({ id: z.string(), code: z.string(), nameIt: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), code: z.string(), name: localizedTextSchema }),
   timeZone: z.string(),
   slotMinutes: z.number(),
   capacity: z.number(),
@@ -143,7 +141,7 @@ export const appointmentViewSchema = z.object({
   channel: appointmentChannelSchema,
   lang: z.string(),
   office: officeRefSchema,
-  service: z.object({ id: z.string(), code: z.string(), nameIt: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), code: z.string(), name: localizedTextSchema }),
   name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -168,7 +166,7 @@ export const pendingBookingSchema = z.object({
   time: z.string(),
   timeZone: z.string(),
   office: officeRefSchema,
-  service: z.object({ id: z.string(), code: z.string(), nameIt: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), code: z.string(), name: localizedTextSchema }),
   email: z.string().nullable(),
 });
 export type PendingBooking = z.infer<typeof pendingBookingSchema>;
@@ -207,7 +205,7 @@ export const appointmentSummarySchema = z.object({
   day: z.string(),
   time: z.string(),
   office: officeRefSchema,
-  service: z.object({ id: z.string(), nameIt: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), name: localizedTextSchema }),
 });
 export type AppointmentSummary = z.infer<typeof appointmentSummarySchema>;
 
@@ -237,7 +235,7 @@ export const todayAppointmentSchema = z.object({
   channel: appointmentChannelSchema,
   name: z.string().nullable(),
   phone: z.string().nullable(),
-  service: z.object({ id: z.string(), nameIt: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), name: localizedTextSchema }),
   /** `late`: checked in after the window, as a walk-in. */
   ticket: z.object({ id: z.string(), number: z.string(), status: ticketStatusSchema, late: z.boolean() }).nullable(),
 });

@@ -1,5 +1,6 @@
 /** Staff login and who is logged in; the services a clerk serves and the colleagues for transfers. */
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 import { roleSchema, serviceModeSchema } from './enums';
 
 export const loginInput = z.object({
@@ -40,13 +41,12 @@ export const changePasswordInput = z
 /** GET /api/staff/me/services item: a service the logged-in clerk may serve. */
 export const myServiceSchema = z.object({
   id: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   prefix: z.string(),
   officeId: z.string(),
   mode: serviceModeSchema,
   weight: z.number(),
-  category: z.object({ nameIt: z.string(), nameEn: z.string() }),
+  category: z.object({ name: localizedTextSchema }),
 });
 export type MyService = z.infer<typeof myServiceSchema>;
 export const myServiceListSchema = z.array(myServiceSchema);

@@ -1,5 +1,6 @@
 /** Local days and wall-clock times as the API writes them (office time zone, no offset). */
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 export const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -42,7 +43,6 @@ export const openingRangeSchema = z.object({ weekday: z.number(), opens: z.strin
 /** Why an office takes nobody on a local day: national holiday, patron saint, closure. */
 export const closedDaySchema = z.object({
   kind: z.enum(['holiday', 'patron', 'closure']),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
 });
 export type ClosedDay = z.infer<typeof closedDaySchema>;

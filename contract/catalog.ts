@@ -1,7 +1,7 @@
 /** The public catalogue: categories and services (kiosk, booking pages, counters). */
 import { z } from './zod';
 import { id } from './ids';
-import { langSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 import { serviceModeSchema } from './enums';
 
 export const servicesQuery = z.object({
@@ -14,33 +14,34 @@ export const servicesQuery = z.object({
 export const categorySchema = z.object({
   id: z.string(),
   slug: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   icon: z.string(),
   sortOrder: z.number(),
 });
 export type Category = z.infer<typeof categorySchema>;
 export const categoryListSchema = z.array(categorySchema);
 
-/** GET /api/services item, in kiosk order; `name` is in the asked language. */
+/**
+ * GET /api/services item, in kiosk order. Service, office and category each have `name`, in the
+ * asked language (by the fallback rule of contract/lang.ts), and `names`, every language: a
+ * screen that switches language needs no new request.
+ */
 export const serviceSchema = z.object({
   id: z.string(),
   code: z.string(),
   prefix: z.string(),
   name: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  names: localizedTextSchema,
   keywords: z.string(),
   mode: serviceModeSchema,
   officeId: z.string(),
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  office: z.object({ id: z.string(), name: z.string(), names: localizedTextSchema }),
   expectedMinutes: z.number(),
   category: z.object({
     id: z.string(),
     slug: z.string(),
     name: z.string(),
-    nameIt: z.string(),
-    nameEn: z.string(),
+    names: localizedTextSchema,
     icon: z.string(),
   }),
 });

@@ -1,5 +1,6 @@
 /** The waiting-room display: its snapshot, calls and ticker; the display administration's inputs. */
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 import { id } from './ids';
 import { walkInStatusSchema } from './offices';
 import { queueInfoSchema } from './queues';
@@ -12,8 +13,7 @@ export const callInfoSchema = z.object({
   serviceId: z.string(),
   counterNumber: z.number(),
   counterName: z.string(),
-  serviceNameIt: z.string(),
-  serviceNameEn: z.string(),
+  serviceName: localizedTextSchema,
   at: z.string(),
   recall: z.boolean(),
   /** Increases with each call or recall so a screen can tell a new announcement from a repeat snapshot. */
@@ -21,8 +21,8 @@ export const callInfoSchema = z.object({
 });
 export type CallInfo = z.infer<typeof callInfoSchema>;
 
-/** One ticker message: Italian, and its English when there is one. */
-export const tickerMessageSchema = z.object({ it: z.string(), en: z.string().nullable() });
+/** One ticker message, in every language it was written in. */
+export const tickerMessageSchema = localizedTextSchema;
 export type TickerMessage = z.infer<typeof tickerMessageSchema>;
 
 /** A configured display (`?display=<slug>`): what it shows and its ticker. */
@@ -42,7 +42,7 @@ export type DisplayWalkIn = z.infer<typeof displayWalkInSchema>;
 
 export const displaySnapshotSchema = z.object({
   /** `timeZone`: the office's IANA zone, for saying when it opens again in its own time. */
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), timeZone: z.string() }),
+  office: z.object({ id: z.string(), name: localizedTextSchema, timeZone: z.string() }),
   /** Null when the screen asked for a whole office (`?officeId=`): everything, no ticker. */
   display: displayConfigSchema.nullable(),
   /** Only the calls and queues of the display's services. */

@@ -3,7 +3,7 @@ import { z } from './zod';
 import { PRINTER_TYPES, printerInterfaceSchema } from './agent';
 import { printerStatusSchema, printerTypeSchema, printModeSchema } from './enums';
 import { id } from './ids';
-import { langSchema } from './lang';
+import { langSchema, localizedText, localizedTextSchema } from './lang';
 import { printUnavailableReasonSchema } from './tickets';
 
 const kioskFields = {
@@ -12,8 +12,8 @@ const kioskFields = {
   printerType: z.enum(PRINTER_TYPES),
   printerInterface: printerInterfaceSchema,
   paperWidth: z.union([z.literal(58), z.literal(80)]),
-  locationHintIt: z.string().trim().max(120),
-  locationHintEn: z.string().trim().max(120),
+  /** Where the counters are, printed on the ticket; null: nothing printed. */
+  locationHint: localizedText(120).nullable(),
 };
 
 export const createKioskInput = z
@@ -24,8 +24,7 @@ export const createKioskInput = z
     printerType: kioskFields.printerType.default('epson'),
     printerInterface: kioskFields.printerInterface.default('none'),
     paperWidth: kioskFields.paperWidth.default(80),
-    locationHintIt: kioskFields.locationHintIt.default(''),
-    locationHintEn: kioskFields.locationHintEn.default(''),
+    locationHint: kioskFields.locationHint.default(null),
   })
   .strict();
 export type CreateKioskInput = z.input<typeof createKioskInput>;
@@ -57,8 +56,7 @@ export const kioskViewSchema = z.object({
   printerType: printerTypeSchema,
   printerInterface: z.string(),
   paperWidth: z.number(),
-  locationHintIt: z.string(),
-  locationHintEn: z.string(),
+  locationHint: localizedTextSchema.nullable(),
   active: z.boolean(),
   /** When its screen was paired (server/printing/kiosk-pairing.ts); null: no paired screen, no priority tickets or paper from the web. */
   pairedAt: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 
 export const walkInReasonSchema = z.enum(['outside_hours', 'closure', 'holiday', 'patron_day', 'last_ticket_passed']);
 export type WalkInReason = z.infer<typeof walkInReasonSchema>;
@@ -19,8 +20,7 @@ export type WalkInStatus = z.infer<typeof walkInStatusSchema>;
 export const officeSchema = z.object({
   id: z.string(),
   slug: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   address: z.string(),
   isOneStop: z.boolean(),
   timeZone: z.string(),

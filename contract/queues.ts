@@ -1,11 +1,11 @@
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 
 /** What the public may see of a service's queue (display, kiosk, phone). */
 export const queueInfoSchema = z.object({
   serviceId: z.string(),
   prefix: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   waiting: z.number(),
   /** Minutes the oldest waiting ticket has waited, 0 when nobody waits. */
   oldestWaitMinutes: z.number(),

@@ -1,5 +1,6 @@
 /** Appointment schedules, closures and patron days of the offices (supervisors read, admins change). */
 import { z } from './zod';
+import { localizedText, localizedTextSchema } from './lang';
 import { openingRangeSchema, weeklyHoursInput } from './calendar';
 import { serviceModeSchema } from './enums';
 import { id } from './ids';
@@ -23,13 +24,13 @@ export const scheduleInput = z.object({
 export type ScheduleInput = z.input<typeof scheduleInput>;
 
 export const closureInput = z
-  .object({ officeId: id, fromDay: calendarDay, toDay: calendarDay, reason: z.string().trim().max(200).default('') })
+  .object({ officeId: id, fromDay: calendarDay, toDay: calendarDay, reason: localizedText(200).nullable().default(null) })
   .refine((c) => c.fromDay <= c.toDay, { message: 'The last day cannot come before the first', path: ['toDay'] });
 
 const patronDayFields = {
   month: z.number().int().min(1).max(12),
   day: z.number().int().min(1).max(31),
-  name: z.string().trim().max(100).default(''),
+  name: localizedText(100).nullable().default(null),
 };
 export const patronDayInput = z.object({ officeId: id, ...patronDayFields });
 
@@ -42,8 +43,13 @@ export const patronDayBody = z.object({
 
 export const schedulesQuery = z.object({ officeId: id.optional() });
 
-export const patronDaySchema = z.object({ month: z.number(), day: z.number(), name: z.string() });
-export const closureSchema = z.object({ id: z.string(), fromDay: z.string(), toDay: z.string(), reason: z.string() });
+export const patronDaySchema = z.object({ month: z.number(), day: z.number(), name: localizedTextSchema.nullable() });
+export const closureSchema = z.object({
+  id: z.string(),
+  fromDay: z.string(),
+  toDay: z.string(),
+  reason: localizedTextSchema.nullable(),
+});
 
 /** GET /api/schedules: schedules with their hours, and each office's closures and patron day. */
 export const schedulesAnswerSchema = z.object({
@@ -51,7 +57,7 @@ export const schedulesAnswerSchema = z.object({
     z.object({
       id: z.string(),
       officeId: z.string(),
-      service: z.object({ id: z.string(), code: z.string(), nameIt: z.string(), nameEn: z.string(), mode: serviceModeSchema }),
+      service: z.object({ id: z.string(), code: z.string(), name: localizedTextSchema, mode: serviceModeSchema }),
       slotMinutes: z.number(),
       capacity: z.number(),
       horizonDays: z.number(),
@@ -63,8 +69,7 @@ export const schedulesAnswerSchema = z.object({
   offices: z.array(
     z.object({
       id: z.string(),
-      name: z.string(),
-      nameEn: z.string(),
+      name: localizedTextSchema,
       timeZone: z.string(),
       patronDay: patronDaySchema.nullable(),
       closures: z.array(closureSchema),

@@ -1,7 +1,7 @@
 /** Statistics of an office over a range of local days (server/stats/figures.ts defines each figure). */
 import { z } from './zod';
 import { id } from './ids';
-import { langSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 import { calendarDay } from './primitives';
 
 export const GROUP_BYS = ['day', 'hour', 'service', 'counter', 'staff'] as const;
@@ -54,14 +54,14 @@ export const statsRowSchema = statsFiguresSchema.extend({
   /** Local day (YYYY-MM-DD), hour ("09"), or the id of the service, counter or clerk; null = none (e.g. tickets issued, not at a counter). */
   key: z.string().nullable(),
   /** Human name of the key: the service or counter name, the clerk's display name, the day or hour itself. */
-  name: z.object({ it: z.string(), en: z.string() }).nullable(),
+  name: localizedTextSchema.nullable(),
   /** Service prefix letter, when grouping by service. */
   prefix: z.string().optional(),
 });
 export type StatsRow = z.infer<typeof statsRowSchema>;
 
 export const statsResultSchema = z.object({
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), timeZone: z.string() }),
+  office: z.object({ id: z.string(), name: localizedTextSchema, timeZone: z.string() }),
   from: z.string(),
   to: z.string(),
   groupBy: groupBySchema,

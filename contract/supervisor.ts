@@ -1,5 +1,6 @@
 /** The supervisor's live view: counters, services, printers and alerts of one office. */
 import { z } from './zod';
+import { localizedTextSchema } from './lang';
 import { counterStateSchema, printerStatusSchema, printModeSchema } from './enums';
 import { queueInfoSchema } from './queues';
 import { counterTicketSchema } from './tickets';
@@ -46,8 +47,7 @@ export type SupervisorCounter = z.infer<typeof supervisorCounterSchema>;
 export const supervisorServiceSchema = z.object({
   id: z.string(),
   prefix: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   targetWaitMinutes: z.number(),
 });
 export type SupervisorService = z.infer<typeof supervisorServiceSchema>;
@@ -74,7 +74,7 @@ export type SupervisorAlert = z.infer<typeof supervisorAlertSchema>;
 export type SupervisorAlertKind = SupervisorAlert['kind'];
 
 export const supervisorSnapshotSchema = z.object({
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  office: z.object({ id: z.string(), name: localizedTextSchema }),
   counters: z.array(supervisorCounterSchema),
   queues: z.array(queueInfoSchema),
   services: z.array(supervisorServiceSchema),

@@ -2,7 +2,7 @@
 import { z } from './zod';
 import { outcomeSchema, prioritySchema, ticketStatusSchema, walkInPrioritySchema } from './enums';
 import { id } from './ids';
-import { langSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 
 /** The unguessable code of the phone page `/t/<code>` (never the display number). */
 export const PUBLIC_CODE_PATTERN = /^[a-z2-9]{16}$/;
@@ -52,13 +52,10 @@ export const issuedTicketSchema = z.object({
   statusUrl: z.string(),
   service: z.object({
     id: z.string(),
-    /** In the asked language (walk-in tickets only). */
-    name: z.string().optional(),
-    nameIt: z.string(),
-    nameEn: z.string(),
+    name: localizedTextSchema,
     prefix: z.string(),
   }),
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  office: z.object({ id: z.string(), name: localizedTextSchema }),
   issuedAt: z.string(),
   /** `unavailable` → the kiosk shows the QR code large. */
   print: ticketPrintSchema,
@@ -71,8 +68,8 @@ export const ticketPublicSchema = z.object({
   number: z.string(),
   status: ticketStatusSchema,
   priority: prioritySchema,
-  service: z.object({ id: z.string(), nameIt: z.string(), nameEn: z.string(), prefix: z.string() }),
-  office: z.object({ id: z.string(), name: z.string(), nameEn: z.string() }),
+  service: z.object({ id: z.string(), name: localizedTextSchema, prefix: z.string() }),
+  office: z.object({ id: z.string(), name: localizedTextSchema }),
   /** People ahead in the same queue; null once the ticket is no longer waiting. */
   position: z.number().nullable(),
   estimatedWaitMinutes: z.number().nullable(),
@@ -90,8 +87,7 @@ export const counterTicketSchema = z.object({
   status: ticketStatusSchema,
   priority: prioritySchema,
   serviceId: z.string(),
-  serviceNameIt: z.string(),
-  serviceNameEn: z.string(),
+  serviceName: localizedTextSchema,
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
   startedAt: z.string().nullable(),

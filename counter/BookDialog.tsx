@@ -4,6 +4,7 @@
  * service (filtered list) → office when several → day and time (the booking calendar) → name and
  * phone → confirm, then the booking code and QR code to show or read out.
  */
+import { textIn } from '../contract/lang';
 import { api } from '../contract/api';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
@@ -49,7 +50,6 @@ export function BookDialog({
   }, []);
 
   const list = useMemo(() => (services ? searchServices(services, filter) : []), [services, filter]);
-  const name = (it: string, en: string) => (lang === 'en' ? en || it : it);
   const office = service?.offices.find((o) => o.id === officeId) ?? null;
 
   async function submit(e: FormEvent) {
@@ -129,8 +129,8 @@ export function BookDialog({
                         data-testid={`counter-book-service-${s.code}`}
                       />
                       <span className={styles.optionText}>
-                        <span>{name(s.nameIt, s.nameEn)}</span>
-                        <span className={styles.optionDetail}>{s.offices.map((o) => name(o.name, o.nameEn)).join(' · ')}</span>
+                        <span>{textIn(s.name, lang)}</span>
+                        <span className={styles.optionDetail}>{s.offices.map((o) => textIn(o.name, lang)).join(' · ')}</span>
                       </span>
                     </label>
                   </li>
@@ -143,7 +143,7 @@ export function BookDialog({
                 <select className={styles.select} value={officeId ?? ''} onChange={(e) => setOfficeId(e.target.value)}>
                   {service.offices.map((o) => (
                     <option key={o.id} value={o.id}>
-                      {name(o.name, o.nameEn)}
+                      {textIn(o.name, lang)}
                     </option>
                   ))}
                 </select>
@@ -155,7 +155,7 @@ export function BookDialog({
         {step === 'when' && service && office ? (
           <>
             <p className={styles.muted}>
-              {name(service.nameIt, service.nameEn)} · {name(office.name, office.nameEn)}
+              {textIn(service.name, lang)} · {textIn(office.name, lang)}
             </p>
             <div className={local.slotArea}>
               <SlotPicker
@@ -173,7 +173,7 @@ export function BookDialog({
         {step === 'who' && service && office && slot ? (
           <form id="counter-book-form" onSubmit={submit} className={styles.dialogForm} noValidate>
             <p className={styles.muted}>
-              {name(service.nameIt, service.nameEn)} · {name(office.name, office.nameEn)} · {slot.day} {slot.time}
+              {textIn(service.name, lang)} · {textIn(office.name, lang)} · {slot.day} {slot.time}
             </p>
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('book.name')}</span>

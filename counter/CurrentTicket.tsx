@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { CounterTicket } from '../contract/tickets';
@@ -34,7 +35,7 @@ export function CurrentTicket({
 
   const serving = ticket.status === 'serving';
   const since = serving ? ticket.startedAt : ticket.calledAt;
-  const service = lang === 'en' ? ticket.serviceNameEn : ticket.serviceNameIt;
+  const service = textIn(ticket.serviceName, lang);
 
   return (
     <section

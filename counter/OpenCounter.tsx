@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { api } from '../contract/api';
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
@@ -113,7 +114,7 @@ export function OpenCounter({
   const groups = useMemo(() => {
     const map = new Map<string, MyService[]>();
     for (const s of officeServices) {
-      const name = lang === 'en' ? s.category.nameEn : s.category.nameIt;
+      const name = textIn(s.category.name, lang);
       const arr = map.get(name) ?? [];
       arr.push(s);
       map.set(name, arr);
@@ -172,7 +173,7 @@ export function OpenCounter({
               >
                 {offices.map((o) => (
                   <option key={o.id} value={o.id}>
-                    {lang === 'en' ? o.nameEn : o.name}
+                    {textIn(o.name, lang)}
                   </option>
                 ))}
               </select>
@@ -277,7 +278,7 @@ export function OpenCounter({
                             <span className={styles.prefix} aria-hidden="true">
                               {s.prefix}
                             </span>
-                            <span>{lang === 'en' ? s.nameEn : s.nameIt}</span>
+                            <span>{textIn(s.name, lang)}</span>
                           </label>
                         ))}
                       </fieldset>

@@ -4,6 +4,7 @@
  * checked in (with the ticket number), at a counter, done, missed or cancelled. Refreshed when the
  * counter's snapshot changes (a check-in puts a ticket in the queue) and every 30 seconds.
  */
+import { textIn } from '../contract/lang';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
@@ -73,7 +74,7 @@ export function TodayAppointments({ officeId, lang, refreshKey }: { officeId: st
                     <td>
                       <span className={local.who}>{a.name ?? t('today.noName')}</span>
                       <span className={local.detail}>
-                        {lang === 'en' ? a.service.nameEn : a.service.nameIt} · {a.code}
+                        {textIn(a.service.name, lang)} · {a.code}
                         {a.phone ? ` · ${a.phone}` : ''}
                       </span>
                     </td>

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { api } from '../contract/api';
 import { call } from '../ui/http';
 import { fold } from '../ui/booking/search';
@@ -79,9 +80,8 @@ export function TransferDialog({
     const list = lists.services ?? [];
     if (words.length === 0) return list;
     return list.filter((s) => {
-      const hay = fold(`${s.prefix} ${s.nameIt} ${s.nameEn} ${s.category?.nameIt ?? ''} ${s.category?.nameEn ?? ''}`).split(
-        /[^a-z0-9]+/,
-      );
+      const names = [...Object.values(s.names), ...Object.values(s.category?.names ?? {})];
+      const hay = fold(`${s.prefix} ${names.join(' ')}`).split(/[^\p{L}\p{N}]+/u);
       return words.every((w) => hay.some((h) => h.startsWith(w)));
     });
   }, [lists.services, filter]);
@@ -182,8 +182,8 @@ export function TransferDialog({
                     empty={t('transfer.noResults')}
                     items={filteredServices.map((s) => ({
                       id: s.id,
-                      label: `${s.prefix} · ${lang === 'en' ? s.nameEn : s.nameIt}`,
-                      detail: s.category ? (lang === 'en' ? s.category.nameEn : s.category.nameIt) : undefined,
+                      label: `${s.prefix} · ${textIn(s.names, lang)}`,
+                      detail: s.category ? textIn(s.category.names, lang) : undefined,
                     }))}
                   />
                 </>

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { QueueInfo } from '../contract/queues';
@@ -24,7 +25,7 @@ export function WaitingList({
   const format = useFormatter();
   // In the screen's time zone (the office's): the booked time as the citizen knows it.
   const localTime = (iso: string) => format.dateTime(new Date(iso), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const names = new Map(queues.map((q) => [q.serviceId, lang === 'en' ? q.nameEn : q.nameIt]));
+  const names = new Map(queues.map((q) => [q.serviceId, textIn(q.name, lang)]));
 
   return (
     <section className={`${styles.card} ${styles.waitingCard}`}>

@@ -11,7 +11,7 @@ import { CallsPanel } from './CallsPanel';
 import { Clock } from './Clock';
 import { QueuesPanel } from './QueuesPanel';
 import { initialScreenState, isOffline, screenReducer } from './screen';
-import { makeTexts } from './texts';
+import { makeTexts, SecondLine } from './texts';
 import { Ticker } from './Ticker';
 import { useAnnouncer } from './useAnnouncer';
 import styles from './display.module.css';
@@ -128,17 +128,13 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
     <div className={styles.screen} lang="it">
       <header className={styles.header}>
         <div className={styles.office}>
-          <h1 className={styles.officeName}>{office?.name ?? messages.it.common.appName}</h1>
+          <h1 className={styles.officeName}>{office?.name.it ?? messages.it.common.appName}</h1>
           {area && (
             <p className={styles.area} data-testid="display-area">
               {area}
             </p>
           )}
-          {!area && office && secondary === 'en' && office.nameEn && (
-            <p lang="en" className={styles.officeNameSec}>
-              {office.nameEn}
-            </p>
-          )}
+          {!area && office && <SecondLine as="p" text={office.name} lang={secondary} className={styles.officeNameSec} />}
         </div>
         <div className={styles.headerRight}>
           <button

@@ -6,7 +6,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { opensAgain } from '../ui/opensAgain';
 import { useNow } from '../ui/time';
 import { queueRows, visibleQueues } from './calls';
-import type { DisplayT, Texts } from './texts';
+import { SecondLine, type DisplayT, type Texts } from './texts';
 import styles from './display.module.css';
 
 /** Rows in the per-service panel before the rest is summarised in one line. */
@@ -71,14 +71,10 @@ export function QueuesPanel({
                       {q.prefix}
                     </span>
                     <span className={styles.queueNames}>
-                      <span lang="it" className={styles.queueNameIt}>
-                        {q.nameIt}
+                      <span lang="it" className={styles.queueNamePrimary}>
+                        {q.name.it}
                       </span>
-                      {secondary === 'en' && (
-                        <span lang="en" className={styles.queueNameSec}>
-                          {q.nameEn}
-                        </span>
-                      )}
+                      <SecondLine text={q.name} lang={secondary} className={styles.queueNameSec} />
                     </span>
                   </span>
                 </th>

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import type { TickerMessage } from '../contract/display';
+import { secondLine } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
 
@@ -45,14 +46,14 @@ export function Ticker({
   // Increases at each pass, so the same message scrolls again (the element is keyed by it).
   const [pass, setPass] = useState(0);
   const msg = messages[pass % messages.length];
-  const showSec = secondary === 'en' && !!msg?.en;
+  const sec = msg ? secondLine(msg, secondary) : null;
   const viewport = useRef<HTMLDivElement>(null);
   const track = useRef<HTMLDivElement>(null);
   const [motion, setMotion] = useState<CSSProperties | null>(null);
-  const text = msg ? `${msg.it}\n${msg.en ?? ''}` : '';
+  const text = msg ? `${msg.it}\n${sec?.text ?? ''}` : '';
 
   // A new list (an admin edited the ticker): start again from its first message.
-  const listKey = messages.map((m) => `${m.it}\u0000${m.en ?? ''}`).join('\u0001');
+  const listKey = messages.map((m) => JSON.stringify(m)).join('\u0001');
   const [passKey, setPassKey] = useState(listKey);
   if (passKey !== listKey) {
     setPassKey(listKey);
@@ -98,12 +99,12 @@ export function Ticker({
           onAnimationEnd={() => setPass((p) => p + 1)}
           data-testid="display-ticker-message"
         >
-          <span lang="it" className={styles.tickerIt}>
+          <span lang="it" className={styles.tickerPrimary}>
             {msg.it}
           </span>
-          {showSec && (
-            <span lang="en" className={styles.tickerSec}>
-              {msg.en}
+          {sec && (
+            <span lang={sec.lang} className={styles.tickerSec}>
+              {sec.text}
             </span>
           )}
         </div>

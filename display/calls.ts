@@ -83,7 +83,7 @@ export function visibleQueues(queues: QueueInfo[]): QueueInfo[] {
     .filter((q) => q.waiting > 0 || q.openCounters > 0)
     .sort(
       (a, b) =>
-        b.waiting - a.waiting || b.estimatedWaitMinutes - a.estimatedWaitMinutes || a.nameIt.localeCompare(b.nameIt, 'it'),
+        b.waiting - a.waiting || b.estimatedWaitMinutes - a.estimatedWaitMinutes || a.name.it.localeCompare(b.name.it, 'it'),
     );
 }
 

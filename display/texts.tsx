@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { createTranslator } from 'use-intl/core';
+import { secondLine, type LocalizedText } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
 import styles from './display.module.css';
@@ -36,4 +37,28 @@ export function makeTexts(secondary: LanguageCode | null): Texts {
     </>
   );
   return { tIt, tSec, secondary, bi };
+}
+
+/**
+ * An admin's text (office or service name, notice) under its Italian, in the display's second
+ * language by the fallback rule of contract/lang.ts; nothing when that would repeat the Italian.
+ */
+export function SecondLine({
+  text,
+  lang,
+  className,
+  as: Tag = 'span',
+}: {
+  text: LocalizedText;
+  lang: LanguageCode | null;
+  className?: string;
+  as?: 'span' | 'p';
+}) {
+  const second = secondLine(text, lang);
+  if (!second) return null;
+  return (
+    <Tag lang={second.lang} className={className}>
+      {second.text}
+    </Tag>
+  );
 }

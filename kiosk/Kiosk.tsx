@@ -4,6 +4,7 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
+import { textIn } from '../contract/lang';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
@@ -13,7 +14,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
 import { speechTag } from '../ui/speech';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
-import { errorKind, issueTicket, loadCatalog, officeClosed, pick, type KioskCatalog, type KioskPriority } from './api';
+import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
 import { AppointmentScreen } from './screens/AppointmentScreen';
 import { CategoryScreen } from './screens/CategoryScreen';
@@ -452,7 +453,7 @@ function KioskApp({
       break;
   }
 
-  const officeName = catalog?.office ? pick(lang, catalog.office.name, catalog.office.nameEn) : null;
+  const officeName = catalog?.office ? textIn(catalog.office.name, lang) : null;
 
   const languageSwitch = (
     // One tab stop for all the languages; the arrows go from one to the next (keypad.ts).
@@ -464,6 +465,7 @@ function KioskApp({
         testIdPrefix="kiosk-lang"
         className={styles.languages}
         buttonClassName={styles.langButton}
+        buttonsClassName={styles.languageButtons}
         icon={<GlobeIcon />}
       />
     </div>

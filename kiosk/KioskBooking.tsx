@@ -4,13 +4,14 @@
  * its office, a name typed on the on-screen keyboard, the privacy consent, and the confirmation
  * with the booking code and the QR code on screen (to photograph, or to scan at check-in).
  */
+import { localeOf, textIn } from '../contract/lang';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { AppointmentView as Booked } from '../contract/appointments';
 import type { Service } from '../contract/catalog';
 import { ApiError } from '../ui/http';
-import { bookAtKiosk, nextFreeSlots, pick, type FreeSlot } from './api';
+import { bookAtKiosk, nextFreeSlots, type FreeSlot } from './api';
 import { OnScreenKeyboard } from './OnScreenKeyboard';
 import { CheckIcon } from './icons';
 import styles from './kiosk.module.css';
@@ -43,7 +44,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
   useEffect(load, [service.id, service.officeId]);
 
   const dateOf = (day: string) =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+    new Intl.DateTimeFormat(localeOf(lang), {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
@@ -100,7 +101,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
             <CheckIcon /> {t('book.doneTitle')}
           </p>
           <p className={local.bookedWhen}>{t('book.when', { date: dateOf(b.day), time: b.time })}</p>
-          <p className={styles.hint}>{pick(lang, b.office.name, b.office.nameEn)}</p>
+          <p className={styles.hint}>{textIn(b.office.name, lang)}</p>
           <p className={local.bookedCodeLabel}>{t('book.code')}</p>
           <p className={local.bookedCode} data-testid="kiosk-booked-code">
             {b.code}

@@ -84,11 +84,6 @@ export function errorKind(e: unknown): ErrorKind {
   return 'generic';
 }
 
-/** Names are stored in Italian and English; other languages fall back to English. */
-export function pick(lang: LanguageCode, it: string, en: string): string {
-  return lang === 'it' ? it : en || it;
-}
-
 // -------------------------------------------------------------------------------- appointments
 
 export type CheckInResult = CheckInAnswer;

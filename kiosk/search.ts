@@ -1,11 +1,13 @@
 /**
  * Service search for the kiosk: accent- and case-insensitive, every word typed must appear
- * (as the start of a word, or anywhere for words of 4+ letters) in the service name or keywords
- * of the current language. Pure functions, so they are unit-testable.
+ * (as the start of a word, or anywhere for words of 4+ letters) in the service name shown in the
+ * current language, its keywords, or its names in the other languages (a resident may know the
+ * Italian word, or type in Latin letters on an Arabic screen), name shown first.
+ * Pure functions, so they are unit-testable.
  */
+import { textIn } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 import type { Service } from '../contract/catalog';
-import { pick } from './api';
 
 export function normalize(s: string): string {
   return s
@@ -41,9 +43,11 @@ export function searchServices(services: Service[], query: string, lang: Languag
   if (tokens.length === 0) return [];
   const scored: { s: Service; score: number; i: number }[] = [];
   services.forEach((s, i) => {
-    const name = normalize(pick(lang, s.nameIt, s.nameEn));
+    const shown = textIn(s.names, lang);
+    const name = normalize(shown);
     const nameWords = name.split(' ');
-    const kw = normalize(keywordsFor(s.keywords, lang));
+    const otherNames = Object.values(s.names).filter((n) => n !== shown);
+    const kw = normalize([keywordsFor(s.keywords, lang), ...otherNames].join(' '));
     const kwWords = kw.split(' ');
     let score = 0;
     for (const tok of tokens) {

@@ -104,7 +104,7 @@ export async function adminScreenshots(space: TestSpace, app: TestApp, browser: 
       printerInterface: 'tcp://192.168.1.50:9100',
       printerStatus: 'paper_out',
       lastSeenAt: minutesAgo(3),
-      locationHintIt: 'Sportelli al piano terra, sala B',
+      locationHint: { it: 'Sportelli al piano terra, sala B' },
     },
   });
   await space.db.kiosk.create({

@@ -38,8 +38,7 @@ export async function closedKioskScreenshots(space: TestSpace, app: TestApp, bro
     ['kiosk-closed-landscape-it', { width: 1920, height: 1080 }, 'it'],
   ] as const) {
     const page = await (await browser.newContext({ viewport })).newPage();
-    await page.goto(`${app.url}/kiosk`);
-    if (lang === 'en') await page.getByTestId('kiosk-lang-en').click();
+    await page.goto(`${app.url}/kiosk?lang=${lang}`);
     await page.getByTestId('kiosk-closed').waitFor();
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${OUT}/${name}.png` });

@@ -137,8 +137,7 @@ try {
         name: 'Ingresso',
         printMode: 'server',
         printerInterface: printer.address,
-        locationHintIt: 'Sportelli al piano terra, sala B',
-        locationHintEn: 'Counters on the ground floor, hall B',
+        locationHint: { it: 'Sportelli al piano terra, sala B', en: 'Counters on the ground floor, hall B' },
       })
     ).body.kiosk;
     // Staff may make any kiosk print (a screen only its own).

@@ -1,46 +1,40 @@
 import type { z } from 'zod';
 import type { Colleague, MyService } from '../contract/auth';
 import type { Category, Service, servicesQuery } from '../contract/catalog';
+import { textIn, type LocalizedText } from '../contract/lang';
+import { textOf } from './db/texts';
 import { rt } from './runtime';
 
 /** Active services for the kiosk and the booking pages, in kiosk order. */
 export async function listServices(q: z.infer<typeof servicesQuery>): Promise<Service[]> {
   const services = await rt().db.service.findMany({
     where: { active: true, officeId: q.officeId, mode: q.mode },
-    include: { category: true, office: { select: { id: true, name: true, nameEn: true } } },
-    orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { nameIt: 'asc' }],
+    include: { category: true, office: { select: { id: true, name: true } } },
+    orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
   });
-  const en = q.lang === 'en';
+  const named = (text: LocalizedText) => ({ name: textIn(text, q.lang), names: text });
   return services.map((s) => ({
     id: s.id,
     code: s.code,
     prefix: s.prefix,
-    name: en ? s.nameEn : s.nameIt,
-    nameIt: s.nameIt,
-    nameEn: s.nameEn,
+    ...named(textOf(s.name)),
     keywords: s.keywords,
     mode: s.mode,
     officeId: s.officeId,
-    office: s.office,
+    office: { id: s.office.id, ...named(textOf(s.office.name)) },
     expectedMinutes: s.expectedMinutes,
-    category: {
-      id: s.category.id,
-      slug: s.category.slug,
-      name: en ? s.category.nameEn : s.category.nameIt,
-      nameIt: s.category.nameIt,
-      nameEn: s.category.nameEn,
-      icon: s.category.icon,
-    },
+    category: { id: s.category.id, slug: s.category.slug, ...named(textOf(s.category.name)), icon: s.category.icon },
   }));
 }
 
 /** Categories that have at least one active service (of the office, when given). */
 export async function listCategories(officeId?: string): Promise<Category[]> {
-  return rt().db.category.findMany({
+  const rows = await rt().db.category.findMany({
     where: { services: { some: { active: true, ...(officeId ? { officeId } : {}) } } },
-    orderBy: { sortOrder: 'asc' },
-    select: { id: true, slug: true, nameIt: true, nameEn: true, icon: true, sortOrder: true },
+    orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }],
+    select: { id: true, slug: true, name: true, icon: true, sortOrder: true },
   });
+  return rows.map((c) => ({ ...c, name: textOf(c.name) }));
 }
 
 /** Services a clerk may serve, with their skill weight. */
@@ -52,13 +46,12 @@ export async function servicesOfStaff(staffId: string): Promise<MyService[]> {
   });
   return skills.map((k) => ({
     id: k.service.id,
-    nameIt: k.service.nameIt,
-    nameEn: k.service.nameEn,
+    name: textOf(k.service.name),
     prefix: k.service.prefix,
     officeId: k.service.officeId,
     mode: k.service.mode,
     weight: k.weight,
-    category: { nameIt: k.service.category.nameIt, nameEn: k.service.category.nameEn },
+    category: { name: textOf(k.service.category.name) },
   }));
 }
 

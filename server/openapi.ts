@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { api } from '../contract/api';
 import type { Endpoint } from '../contract/endpoint';
+import { languages } from '../contract/lang';
 import { statsQuery } from '../contract/stats';
 import { adminPaths } from './admin/openapi';
 
@@ -98,7 +99,7 @@ const previewParams = [
     name: 'lang',
     in: 'query',
     required: false,
-    schema: { type: 'string', enum: ['it', 'en'] },
+    schema: { type: 'string', enum: languages.map((l) => l.code) },
     description: 'Language; default: the ticket’s',
   },
 ];
@@ -170,7 +171,8 @@ export function openApiDocument(baseUrl: string) {
       '/api/services': {
         get: {
           tags: ['public'],
-          summary: 'Active services',
+          summary:
+            'Active services in kiosk order: `name` of each service, office and category in `lang` (the fallback rule: that language, else English, else Italian), `names` in every language',
           responses: { '200': ok('Service list'), ...errors(400) },
         },
       },
@@ -450,7 +452,9 @@ export function openApiDocument(baseUrl: string) {
         get: {
           tags: ['appointments'],
           summary: 'Services that can be booked, with the offices that take them (kiosk order)',
-          responses: { '200': ok('[{id, code, nameIt, nameEn, keywords, category, offices: [{id, name, nameEn, address}]}]') },
+          responses: {
+            '200': ok('[{id, code, name, keywords, category, offices: [{id, name, address}]}] (names: one text per language)'),
+          },
         },
       },
       '/api/appointments/availability': {

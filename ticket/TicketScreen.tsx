@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../contract/lang';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
@@ -187,8 +188,8 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
     }
   };
 
-  const serviceName = ticket ? (lang === 'it' ? ticket.service.nameIt : ticket.service.nameEn || ticket.service.nameIt) : '';
-  const officeName = ticket ? (lang === 'it' ? ticket.office.name : ticket.office.nameEn || ticket.office.name) : '';
+  const serviceName = ticket ? textIn(ticket.service.name, lang) : '';
+  const officeName = ticket ? textIn(ticket.office.name, lang) : '';
   const isTurn = ticket?.status === 'called';
   const notFound = error?.code === 'not_found' || error?.code === 'invalid_input'; // a malformed code cannot exist either
 

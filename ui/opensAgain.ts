@@ -3,6 +3,7 @@
  * screen's clock zone: today, tomorrow, or on a named day. Pure, so the kiosk's sentence and the
  * display's notice say the same thing; each screen picks its own words for the result.
  */
+import { localeOf } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 
 export type OpensAgain =
@@ -32,7 +33,7 @@ export function opensAgain(lang: LanguageCode, nextOpensAt: string | undefined, 
   if (day === dayIn(now, timeZone)) return { key: 'opensToday', values: { time } };
   if (day === dayIn(new Date(now.getTime() + 86_400_000), timeZone)) return { key: 'opensTomorrow', values: { time } };
   // British English, "Monday 30 November" (plain `en` says "Monday, November 30").
-  const date = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+  const date = new Intl.DateTimeFormat(localeOf(lang), {
     timeZone,
     weekday: 'long',
     day: 'numeric',

@@ -1,4 +1,5 @@
 'use client';
+import { localeOf } from '../../contract/lang';
 import { AUDIT_ENTITIES, type AuditEntity, type AuditItem } from '../../contract/admin/audit';
 import { useCallback, useState } from 'react';
 import { useTranslations } from 'use-intl';
@@ -52,7 +53,7 @@ export function AuditLogView() {
 
   useLoad(useCallback(() => load(null), [load]));
 
-  const fmt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', { dateStyle: 'short', timeStyle: 'medium' });
+  const fmt = new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'short', timeStyle: 'medium' });
 
   return (
     <main className={styles.main} data-testid="admin-audit">

@@ -1,4 +1,5 @@
 'use client';
+import { resolveText } from '../../contract/lang';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -13,19 +14,21 @@ import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { AdminCategory } from '../../contract/admin/catalog';
 import { EditButton } from './EditButton';
+import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
+import { fromDraft, languageErrors, textDraft, type TextDraft } from './text-draft';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-type Draft = { slug: string; nameIt: string; nameEn: string; icon: string };
+type Draft = { slug: string; name: TextDraft; icon: string };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
-/** Categories in kiosk order: move up and down, edit names and icon, add. */
+/** Categories in kiosk order: move up and down, edit the name (every language) and icon, add. */
 export function CategoriesConfig() {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
   const [list, setList] = useState<AdminCategory[] | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
   const [busy, setBusy] = useState(false);
 
   usePageTitle('config.categories.pageTitle');
@@ -62,7 +65,8 @@ export function CategoriesConfig() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!editing) return;
-    const { slug, ...fields } = editing.draft;
+    const { slug, name, icon } = editing.draft;
+    const fields = { name: fromDraft(name), icon };
     try {
       if (editing.kind === 'new') await call(api.createCategory, { body: { slug, ...fields } });
       else await call(api.updateCategory, { params: { id: editing.id }, body: fields });
@@ -70,12 +74,13 @@ export function CategoriesConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
-      fail(err, setFormError);
+      fail(err, setFormError, setIssues);
     }
   };
 
-  const set = (k: keyof Draft, v: string) => setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
-  const name = (c: AdminCategory) => (lang === 'en' ? c.nameEn : c.nameIt);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
+    setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
+  const name = (c: AdminCategory) => resolveText(c.name, lang).text;
 
   return (
     <main className={styles.main} data-testid="admin-config-categories">
@@ -84,7 +89,7 @@ export function CategoriesConfig() {
         <button
           type="button"
           className={styles.buttonPrimary}
-          onClick={() => setEditing({ kind: 'new', draft: { slug: '', nameIt: '', nameEn: '', icon: '' } })}
+          onClick={() => setEditing({ kind: 'new', draft: { slug: '', name: textDraft(), icon: '' } })}
           data-testid="category-new"
         >
           {t('config.categories.new')}
@@ -101,8 +106,7 @@ export function CategoriesConfig() {
                 #
               </th>
               <th scope="col">{t('config.categories.icon')}</th>
-              <th scope="col">{t('config.services.nameIt')}</th>
-              <th scope="col">{t('config.services.nameEn')}</th>
+              <th scope="col">{t('config.services.name')}</th>
               <th scope="col" className={styles.num}>
                 {t('config.categories.services')}
               </th>
@@ -114,10 +118,10 @@ export function CategoriesConfig() {
               <tr key={c.id} data-testid={`category-row-${c.slug}`}>
                 <td className={styles.num}>{i + 1}</td>
                 <td aria-hidden="true">{c.icon}</td>
-                <th scope="row" lang="it">
-                  {c.nameIt}
+                <th scope="row">
+                  <span lang={resolveText(c.name, lang).lang}>{name(c)}</span>{' '}
+                  <MissingLanguages text={c.name} testId={`category-missing-${c.slug}`} />
                 </th>
-                <td lang="en">{c.nameEn}</td>
                 <td className={styles.num}>{c.services}</td>
                 <td>
                   <div className={styles.actionsCell}>
@@ -147,7 +151,7 @@ export function CategoriesConfig() {
                         setEditing({
                           kind: 'edit',
                           id: c.id,
-                          draft: { slug: c.slug, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon },
+                          draft: { slug: c.slug, name: textDraft(c.name), icon: c.icon },
                         })
                       }
                     />
@@ -178,26 +182,14 @@ export function CategoriesConfig() {
                 />
               </label>
             )}
-            <label className={styles.field}>
-              <span className={styles.fieldLabel}>{t('config.services.nameIt')}</span>
-              <input
-                className={styles.input}
-                required
-                lang="it"
-                value={editing.draft.nameIt}
-                onChange={(e) => set('nameIt', e.target.value)}
-              />
-            </label>
-            <label className={styles.field}>
-              <span className={styles.fieldLabel}>{t('config.services.nameEn')}</span>
-              <input
-                className={styles.input}
-                required
-                lang="en"
-                value={editing.draft.nameEn}
-                onChange={(e) => set('nameEn', e.target.value)}
-              />
-            </label>
+            <LocalizedTextField
+              label={t('config.services.name')}
+              value={editing.draft.name}
+              onChange={(v) => set('name', v)}
+              maxLength={120}
+              errors={languageErrors(issues, 'name', t('config.fieldInvalid'))}
+              testId="category-name"
+            />
             <label className={styles.field}>
               <span className={styles.fieldLabel}>{t('config.categories.icon')}</span>
               <input

@@ -1,4 +1,5 @@
 'use client';
+import { type LocalizedText, textIn } from '../../contract/lang';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -12,10 +13,12 @@ import { ActionsHeader } from './ActionsHeader';
 import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { AdminCategory, AdminService } from '../../contract/admin/catalog';
-import type { AdminDisplay } from '../../contract/admin/displays';
-import { slugify, tickerLines } from './display-form';
+import { MAX_TICKER_LENGTH, MAX_TICKER_MESSAGES, type AdminDisplay } from '../../contract/admin/displays';
+import { addNotice, slugify, tickerCoverage, tickerDrafts, tickerOf } from './display-form';
 import { EditButton } from './EditButton';
 import { useConfirmedChange } from './useConfirmedChange';
+import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
+import { languageErrors, type TextDraft } from './text-draft';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
@@ -24,8 +27,7 @@ type Draft = {
   slug: string;
   serviceIds: Set<string>;
   categoryIds: Set<string>;
-  tickerIt: string;
-  tickerEn: string;
+  ticker: TextDraft[];
   active: boolean;
 };
 type Editing =
@@ -36,8 +38,7 @@ const toDraft = (d: AdminDisplay): Draft => ({
   slug: d.slug,
   serviceIds: new Set(d.serviceIds),
   categoryIds: new Set(d.categoryIds),
-  tickerIt: d.tickerIt.join('\n'),
-  tickerEn: d.tickerEn.join('\n'),
+  ticker: tickerDrafts(d.ticker),
   active: d.active,
 });
 
@@ -49,7 +50,7 @@ export function DisplaysConfig() {
   const [services, setServices] = useState<AdminService[]>([]);
   const [categories, setCategories] = useState<AdminCategory[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
 
   usePageTitle('config.displays.pageTitle');
 
@@ -74,7 +75,7 @@ export function DisplaysConfig() {
   useLoad(load);
   const change = useConfirmedChange(setNotice, load);
 
-  const name = useCallback((x: { nameIt: string; nameEn: string }) => (lang === 'en' ? x.nameEn : x.nameIt), [lang]);
+  const name = useCallback((x: { name: LocalizedText }) => textIn(x.name, lang), [lang]);
   /** Categories with services in this office, in kiosk order, each with its services. */
   const groups = useMemo(
     () =>
@@ -83,7 +84,8 @@ export function DisplaysConfig() {
         .filter((g) => g.services.length > 0),
     [categories, services],
   );
-  const officeName = offices.find((o) => o.id === officeId)?.name ?? '';
+  const office = offices.find((o) => o.id === officeId);
+  const officeName = office ? textIn(office.name, lang) : '';
 
   const summary = (d: AdminDisplay) => {
     if (d.serviceIds.length === 0 && d.categoryIds.length === 0) return t('config.displays.wholeOffice');
@@ -116,7 +118,7 @@ export function DisplaysConfig() {
       slug: d.slug,
       categoryIds: [...d.categoryIds],
       serviceIds: [...d.serviceIds].filter((id) => !covered.has(id)),
-      ...tickerLines(d.tickerIt, d.tickerEn),
+      ticker: tickerOf(d.ticker),
       active: d.active,
     };
     try {
@@ -126,7 +128,7 @@ export function DisplaysConfig() {
       setNotice({ kind: 'success', key: 'config.displays.saved' });
       await load();
     } catch (err) {
-      fail(err, setFormError);
+      fail(err, setFormError, setIssues);
     }
   };
 
@@ -140,7 +142,7 @@ export function DisplaysConfig() {
     setEditing({
       kind: 'new',
       slugTouched: false,
-      draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), tickerIt: '', tickerEn: '', active: true },
+      draft: { name: '', slug: '', serviceIds: new Set(), categoryIds: new Set(), ticker: tickerDrafts([]), active: true },
     });
 
   return (
@@ -179,7 +181,10 @@ export function DisplaysConfig() {
                   </th>
                   <td>{officeName}</td>
                   <td data-testid="display-shows">{summary(d)}</td>
-                  <td className={styles.num}>{d.tickerIt.length}</td>
+                  <td className={styles.num}>
+                    {d.ticker.length}{' '}
+                    <MissingLanguages text={tickerCoverage(d.ticker)} testId={`display-ticker-missing-${d.slug}`} />
+                  </td>
                   <td>{d.active ? t('config.active') : t('config.inactive')}</td>
                   <td>
                     <div className={styles.actionsCell}>
@@ -309,32 +314,36 @@ export function DisplaysConfig() {
               <p className={styles.muted} id="display-ticker-hint">
                 {t('config.displays.tickerHint')}
               </p>
-              <div className={styles.formRow}>
-                <label className={styles.field}>
-                  <span className={styles.fieldLabel}>{t('config.displays.tickerIt')}</span>
-                  <textarea
-                    className={styles.textarea}
-                    lang="it"
-                    rows={4}
-                    value={editing.draft.tickerIt}
-                    onChange={(e) => setDraft({ tickerIt: e.target.value })}
-                    aria-describedby="display-ticker-hint"
-                    data-testid="display-ticker-it"
+              {editing.draft.ticker.map((m, i) => (
+                <div key={i} className={styles.field}>
+                  <LocalizedTextField
+                    label={t('config.displays.tickerMessage', { number: i + 1 })}
+                    value={m}
+                    onChange={(v) => setDraft({ ticker: editing.draft.ticker.map((x, j) => (j === i ? v : x)) })}
+                    required={false}
+                    maxLength={MAX_TICKER_LENGTH}
+                    errors={languageErrors(issues, `ticker.${i}`, t('config.fieldInvalid'))}
+                    testId={`display-ticker-${i}`}
                   />
-                </label>
-                <label className={styles.field}>
-                  <span className={styles.fieldLabel}>{t('config.displays.tickerEn')}</span>
-                  <textarea
-                    className={styles.textarea}
-                    lang="en"
-                    rows={4}
-                    value={editing.draft.tickerEn}
-                    onChange={(e) => setDraft({ tickerEn: e.target.value })}
-                    aria-describedby="display-ticker-hint"
-                    data-testid="display-ticker-en"
-                  />
-                </label>
-              </div>
+                  <button
+                    type="button"
+                    className={styles.buttonSmall}
+                    onClick={() => setDraft({ ticker: editing.draft.ticker.filter((_, j) => j !== i) })}
+                    data-testid={`display-ticker-${i}-remove`}
+                  >
+                    {t('config.displays.tickerRemove', { number: i + 1 })}
+                  </button>
+                </div>
+              ))}
+              <button
+                type="button"
+                className={styles.buttonSmall}
+                onClick={() => setDraft({ ticker: addNotice(editing.draft.ticker) })}
+                disabled={editing.draft.ticker.length >= MAX_TICKER_MESSAGES}
+                data-testid="display-ticker-add"
+              >
+                {t('config.displays.tickerAdd')}
+              </button>
             </fieldset>
             <label className={styles.check}>
               <input

@@ -7,6 +7,8 @@ import { DialogActions } from '../DialogActions';
 import { NoticeBox, type Notice } from '../notice';
 import { Field } from './Field';
 import { paperOf, type Draft } from './kiosks';
+import { LocalizedTextField } from './LocalizedTextField';
+import { languageErrors } from './text-draft';
 
 /** Register a kiosk or edit one: name, printing, printer, paper, where it stands. */
 export function KioskDialog({
@@ -117,30 +119,15 @@ export function KioskDialog({
             />
           )}
         </Field>
-        <Field label={t('config.kiosks.locationHintIt')} error={err('locationHintIt', 'config.kiosks.errors.locationHint')}>
-          {(p) => (
-            <input
-              {...p}
-              className={styles.input}
-              lang="it"
-              maxLength={120}
-              value={draft.locationHintIt}
-              onChange={(e) => set('locationHintIt', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('config.kiosks.locationHintEn')} error={err('locationHintEn', 'config.kiosks.errors.locationHint')}>
-          {(p) => (
-            <input
-              {...p}
-              className={styles.input}
-              lang="en"
-              maxLength={120}
-              value={draft.locationHintEn}
-              onChange={(e) => set('locationHintEn', e.target.value)}
-            />
-          )}
-        </Field>
+        <LocalizedTextField
+          label={t('config.kiosks.locationHint')}
+          value={draft.locationHint}
+          onChange={(v) => set('locationHint', v)}
+          required={false}
+          maxLength={120}
+          errors={languageErrors(issues, 'locationHint', t('config.kiosks.errors.locationHint'))}
+          testId="kiosk-hint"
+        />
         {!isNew && (
           <label className={styles.check}>
             <input type="checkbox" checked={draft.active} onChange={(e) => set('active', e.target.checked)} />

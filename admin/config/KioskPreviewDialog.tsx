@@ -14,7 +14,7 @@ export function KioskPreviewDialog({ kiosk, onClose }: { kiosk: KioskView; onClo
       <div className={styles.dialogForm}>
         <iframe
           className={styles.previewFrame}
-          src={`/api/kiosks/${encodeURIComponent(kiosk.id)}/print-preview?lang=${lang === 'en' ? 'en' : 'it'}`}
+          src={`/api/kiosks/${encodeURIComponent(kiosk.id)}/print-preview?lang=${lang}`}
           title={t('config.kiosks.previewFrame', { name: kiosk.name })}
           data-testid="kiosk-preview-frame"
         />

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { KioskView } from '../../contract/kiosks';
 import styles from '../admin.module.css';
@@ -6,6 +7,7 @@ import { useAdmin } from '../context';
 import { ActionsHeader } from './ActionsHeader';
 import { EditButton } from './EditButton';
 import { ago } from './kiosks';
+import { MissingLanguages } from './LocalizedTextField';
 
 /** The kiosks of the office with their printer's live status and the actions on each. */
 export function KioskTable({
@@ -52,9 +54,10 @@ export function KioskTable({
             <tr key={k.id} className={k.active ? undefined : styles.closedRow} data-testid={`kiosk-row-${k.id}`}>
               <th scope="row">
                 <span data-testid="kiosk-name">{k.name}</span>
-                {(lang === 'en' ? k.locationHintEn || k.locationHintIt : k.locationHintIt) && (
+                {k.locationHint && (
                   <span className={styles.statusNote}>
-                    {lang === 'en' ? k.locationHintEn || k.locationHintIt : k.locationHintIt}
+                    {textIn(k.locationHint, lang)}{' '}
+                    <MissingLanguages text={k.locationHint} testId={`kiosk-hint-missing-${k.id}`} />
                   </span>
                 )}
               </th>

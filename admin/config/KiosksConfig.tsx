@@ -14,7 +14,16 @@ import { call } from '../../ui/http';
 import { KioskDialog } from './KioskDialog';
 import { KioskPairingDialog } from './KioskPairingDialog';
 import { KioskPreviewDialog } from './KioskPreviewDialog';
-import { changedFields, draftOf, initialKiosksState, kiosksReducer, newDraft, type Draft, type Editing } from './kiosks';
+import {
+  changedFields,
+  draftBody,
+  draftOf,
+  initialKiosksState,
+  kiosksReducer,
+  newDraft,
+  type Draft,
+  type Editing,
+} from './kiosks';
 import { KioskTable } from './KioskTable';
 import { KioskTokenDialog } from './KioskTokenDialog';
 import { useConfirmedChange } from './useConfirmedChange';
@@ -91,7 +100,7 @@ export function KiosksConfig() {
     if (!editing) return;
     try {
       if (editing.kind === 'new') {
-        const { active: _active, ...fields } = editing.draft;
+        const { active: _active, ...fields } = draftBody(editing.draft);
         const r = await call(api.createKiosk, { body: { officeId: officeId ?? '', ...fields } });
         close();
         dispatch({ type: 'show', shown: { kind: 'token', kiosk: r.kiosk, token: r.token } });

@@ -12,6 +12,9 @@ import { Field } from './Field';
 import type { SchedulesAnswer } from '../../contract/schedules';
 import { useConfirmedChange } from './useConfirmedChange';
 import { useLoad } from '../../ui/useLoad';
+import { resolveText } from '../../contract/lang';
+import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
+import { fromOptionalDraft, languageErrors, textDraft } from './text-draft';
 
 type OfficeRules = SchedulesAnswer['offices'][number];
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -21,10 +24,10 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
   const [rules, setRules] = useState<OfficeRules | null>(null);
-  const [closure, setClosure] = useState({ fromDay: '', toDay: '', reason: '' });
+  const [closure, setClosure] = useState({ fromDay: '', toDay: '', reason: textDraft() });
   const [closureNotice, setClosureNotice] = useState<Notice | null>(null);
   const [closureIssues, setClosureIssues] = useState<Map<string, string>>(new Map());
-  const [patron, setPatron] = useState({ day: 1, month: 1, name: '' });
+  const [patron, setPatron] = useState({ day: 1, month: 1, name: textDraft() });
   const [patronNotice, setPatronNotice] = useState<Notice | null>(null);
   const [patronIssues, setPatronIssues] = useState<Map<string, string>>(new Map());
 
@@ -37,8 +40,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       setRules(o);
       setPatron(
         o?.patronDay
-          ? { day: o.patronDay.day, month: o.patronDay.month, name: o.patronDay.name }
-          : { day: 1, month: 1, name: '' },
+          ? { day: o.patronDay.day, month: o.patronDay.month, name: textDraft(o.patronDay.name) }
+          : { day: 1, month: 1, name: textDraft() },
       );
     } catch (err) {
       fail(err, setClosureNotice);
@@ -69,8 +72,8 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
       return;
     }
     try {
-      await call(api.addClosure, { body: { officeId, ...closure } });
-      setClosure({ fromDay: '', toDay: '', reason: '' });
+      await call(api.addClosure, { body: { officeId, ...closure, reason: fromOptionalDraft(closure.reason) } });
+      setClosure({ fromDay: '', toDay: '', reason: textDraft() });
       setClosureIssues(new Map());
       setClosureNotice({ kind: 'success', key: 'config.offices.closures.added' });
       await load();
@@ -89,7 +92,7 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const savePatron = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await call(api.patronDay, { body: { officeId, patronDay: patron } });
+      await call(api.patronDay, { body: { officeId, patronDay: { ...patron, name: fromOptionalDraft(patron.name) } } });
       setPatronIssues(new Map());
       setPatronNotice({ kind: 'success', key: 'config.offices.patron.saved' });
       await load();
@@ -112,7 +115,6 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
   const closureError = (path: string) => {
     const v = closureIssues.get(path);
     if (!v) return null;
-    if (path === 'reason') return t('config.offices.closures.errors.reason');
     if (v === 'order' || (path === 'toDay' && /before/i.test(v))) return t('config.offices.closures.errors.order');
     return t('config.offices.closures.errors.day');
   };
@@ -144,7 +146,14 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
                     <th scope="row" className={styles.nowrap}>
                       {c.fromDay === c.toDay ? showDay(c.fromDay) : `${showDay(c.fromDay)} – ${showDay(c.toDay)}`}
                     </th>
-                    <td>{c.reason}</td>
+                    <td>
+                      {c.reason && (
+                        <>
+                          <span lang={resolveText(c.reason, lang).lang}>{resolveText(c.reason, lang).text}</span>{' '}
+                          <MissingLanguages text={c.reason} />
+                        </>
+                      )}
+                    </td>
                     <td>
                       <div className={styles.actionsCell}>
                         <button
@@ -191,18 +200,15 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
                 )}
               </Field>
             </div>
-            <Field label={t('config.offices.closures.reason')} error={closureError('reason')}>
-              {(p) => (
-                <input
-                  {...p}
-                  className={styles.input}
-                  maxLength={200}
-                  value={closure.reason}
-                  onChange={(e) => setClosure({ ...closure, reason: e.target.value })}
-                  data-testid="closure-reason"
-                />
-              )}
-            </Field>
+            <LocalizedTextField
+              label={t('config.offices.closures.reason')}
+              value={closure.reason}
+              onChange={(reason) => setClosure({ ...closure, reason })}
+              required={false}
+              maxLength={200}
+              errors={languageErrors(closureIssues, 'reason', t('config.offices.closures.errors.reason'))}
+              testId="closure-reason"
+            />
             <div className={styles.dialogButtons}>
               <button type="submit" className={styles.buttonPrimary} data-testid="closure-add">
                 {t('config.offices.closures.add')}
@@ -262,21 +268,15 @@ export function OfficesClosures({ officeId }: { officeId: string }) {
               )}
             </Field>
           </div>
-          <Field
+          <LocalizedTextField
             label={t('config.offices.patron.name')}
-            error={patronIssues.has('patronDay.name') ? t('config.offices.patron.errors.name') : null}
-          >
-            {(p) => (
-              <input
-                {...p}
-                className={styles.input}
-                maxLength={100}
-                value={patron.name}
-                onChange={(e) => setPatron({ ...patron, name: e.target.value })}
-                data-testid="patron-name"
-              />
-            )}
-          </Field>
+            value={patron.name}
+            onChange={(name) => setPatron({ ...patron, name })}
+            required={false}
+            maxLength={100}
+            errors={languageErrors(patronIssues, 'patronDay.name', t('config.offices.patron.errors.name'))}
+            testId="patron-name"
+          />
           <div className={styles.dialogButtons}>
             {rules?.patronDay && (
               <button

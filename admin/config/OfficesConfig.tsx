@@ -1,4 +1,5 @@
 'use client';
+import { resolveText } from '../../contract/lang';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -17,10 +18,12 @@ import { Field } from './Field';
 import { OfficesClosures } from './OfficesClosures';
 import { OfficesHours } from './OfficesHours';
 import { OfficesWalkIn } from './OfficesWalkIn';
+import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
+import { fromDraft, languageErrors, textDraft, type TextDraft } from './text-draft';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-type Draft = { slug: string; name: string; nameEn: string; address: string; timeZone: string; sortOrder: number };
+type Draft = { slug: string; name: TextDraft; address: string; timeZone: string; sortOrder: number };
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
 /**
@@ -51,7 +54,8 @@ export function OfficesConfig() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!editing) return;
-    const { slug, timeZone, ...fields } = editing.draft;
+    const { slug, timeZone, name, ...rest } = editing.draft;
+    const fields = { ...rest, name: fromDraft(name) };
     try {
       if (editing.kind === 'new') await call(api.createOffice, { body: { slug, timeZone, ...fields } });
       else await call(api.updateOffice, { params: { id: editing.id }, body: fields });
@@ -65,7 +69,7 @@ export function OfficesConfig() {
 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) =>
     setEditing((cur) => (cur ? { ...cur, draft: { ...cur.draft, [k]: v } } : cur));
-  const nameOf = (o: AdminOffice) => (lang === 'en' ? o.nameEn : o.name);
+  const nameOf = (o: AdminOffice) => resolveText(o.name, lang).text;
   const current = list?.find((o) => o.id === officeId) ?? null;
   const nextOrder = Math.max(0, ...(list ?? []).map((o) => o.sortOrder)) + 1;
   const err = (path: string) => (issues.has(path) ? t('config.fieldInvalid') : null);
@@ -80,7 +84,7 @@ export function OfficesConfig() {
           onClick={() =>
             setEditing({
               kind: 'new',
-              draft: { slug: '', name: '', nameEn: '', address: '', timeZone: 'Europe/Rome', sortOrder: nextOrder },
+              draft: { slug: '', name: textDraft(), address: '', timeZone: 'Europe/Rome', sortOrder: nextOrder },
             })
           }
           data-testid="office-new"
@@ -101,7 +105,6 @@ export function OfficesConfig() {
                   {t('config.offices.sortOrder')}
                 </th>
                 <th scope="col">{t('config.offices.name')}</th>
-                <th scope="col">{t('config.offices.nameEn')}</th>
                 <th scope="col">{t('config.offices.address')}</th>
                 <th scope="col">{t('config.offices.timeZone')}</th>
                 <ActionsHeader />
@@ -117,14 +120,14 @@ export function OfficesConfig() {
                 >
                   <td className={styles.num}>{o.sortOrder}</td>
                   <th scope="row">
-                    {o.name}
+                    <span lang={resolveText(o.name, lang).lang}>{nameOf(o)}</span>{' '}
+                    <MissingLanguages text={o.name} testId={`office-missing-${o.slug}`} />
                     {o.isOneStop && (
                       <>
                         <span className={styles.statusNote}>{t('config.offices.oneStop')}</span>
                       </>
                     )}
                   </th>
-                  <td lang="en">{o.nameEn}</td>
                   <td>{o.address}</td>
                   <td>{o.timeZone}</td>
                   <td>
@@ -137,8 +140,7 @@ export function OfficesConfig() {
                             id: o.id,
                             draft: {
                               slug: o.slug,
-                              name: o.name,
-                              nameEn: o.nameEn,
+                              name: textDraft(o.name),
                               address: o.address,
                               timeZone: o.timeZone,
                               sortOrder: o.sortOrder,
@@ -201,34 +203,14 @@ export function OfficesConfig() {
                 )}
               </Field>
             )}
-            <Field label={t('config.offices.name')} error={err('name')} testId="office-name">
-              {(p) => (
-                <input
-                  {...p}
-                  className={styles.input}
-                  required
-                  maxLength={120}
-                  lang="it"
-                  value={editing.draft.name}
-                  onChange={(e) => set('name', e.target.value)}
-                  data-testid="office-name"
-                />
-              )}
-            </Field>
-            <Field label={t('config.offices.nameEn')} error={err('nameEn')}>
-              {(p) => (
-                <input
-                  {...p}
-                  className={styles.input}
-                  required
-                  maxLength={120}
-                  lang="en"
-                  value={editing.draft.nameEn}
-                  onChange={(e) => set('nameEn', e.target.value)}
-                  data-testid="office-name-en"
-                />
-              )}
-            </Field>
+            <LocalizedTextField
+              label={t('config.offices.name')}
+              value={editing.draft.name}
+              onChange={(v) => set('name', v)}
+              maxLength={120}
+              errors={languageErrors(issues, 'name', t('config.fieldInvalid'))}
+              testId="office-name"
+            />
             <Field label={t('config.offices.address')} error={err('address')}>
               {(p) => (
                 <input

@@ -1,4 +1,5 @@
 'use client';
+import { type LocalizedText, textIn } from '../../contract/lang';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -93,7 +94,7 @@ export function OfficesHours({ officeId }: { officeId: string }) {
     setTried(false);
   }
 
-  const nameOf = (s: { nameIt: string; nameEn: string }) => (lang === 'en' ? s.nameEn : s.nameIt);
+  const nameOf = (s: { name: LocalizedText }) => textIn(s.name, lang);
 
   const update = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
 

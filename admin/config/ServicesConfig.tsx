@@ -1,4 +1,5 @@
 'use client';
+import { textIn, textIncludes } from '../../contract/lang';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -13,15 +14,16 @@ import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { AdminCategory, AdminService } from '../../contract/admin/catalog';
 import { EditButton } from './EditButton';
+import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
+import { fromDraft, languageErrors, textDraft, type TextDraft } from './text-draft';
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-type Draft = Omit<AdminService, 'id' | 'sortOrder'>;
+type Draft = Omit<AdminService, 'id' | 'sortOrder' | 'name'> & { name: TextDraft };
 const toDraft = (s: AdminService): Draft => ({
   code: s.code,
   prefix: s.prefix,
-  nameIt: s.nameIt,
-  nameEn: s.nameEn,
+  name: textDraft(s.name),
   keywords: s.keywords,
   mode: s.mode,
   expectedMinutes: s.expectedMinutes,
@@ -32,7 +34,7 @@ const toDraft = (s: AdminService): Draft => ({
 });
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
-/** Services of the chosen office: filter, edit (names, prefix, category, mode, times, active, keywords), add. */
+/** Services of the chosen office: filter, edit (name in every language, prefix, category, mode, times, active, keywords), add. */
 export function ServicesConfig() {
   const t = useTranslations('admin');
   const { officeId, lang } = useAdmin();
@@ -42,7 +44,7 @@ export function ServicesConfig() {
   const [query, setQuery] = useState('');
   const [categoryFilter, setCategoryFilter] = useState('');
   const [activeFilter, setActiveFilter] = useState<'all' | 'true' | 'false'>('all');
-  const { editing, setEditing, formError, setFormError, close } = useEditDialog<Editing>();
+  const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
 
   usePageTitle('config.services.pageTitle');
 
@@ -61,14 +63,14 @@ export function ServicesConfig() {
 
   useLoad(load);
 
-  const catName = useMemo(() => new Map(categories.map((c) => [c.id, lang === 'en' ? c.nameEn : c.nameIt])), [categories, lang]);
+  const catName = useMemo(() => new Map(categories.map((c) => [c.id, textIn(c.name, lang)])), [categories, lang]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (services ?? []).filter(
       (s) =>
         (!categoryFilter || s.categoryId === categoryFilter) &&
         (activeFilter === 'all' || String(s.active) === activeFilter) &&
-        (!q || [s.nameIt, s.nameEn, s.code, s.prefix, s.keywords].some((x) => x.toLowerCase().includes(q))),
+        (!q || textIncludes(s.name, q) || [s.code, s.prefix, s.keywords].some((x) => x.toLowerCase().includes(q))),
     );
   }, [services, query, categoryFilter, activeFilter]);
 
@@ -78,8 +80,7 @@ export function ServicesConfig() {
       draft: {
         code: '',
         prefix: '',
-        nameIt: '',
-        nameEn: '',
+        name: textDraft(),
         keywords: '',
         mode: 'desk',
         expectedMinutes: 10,
@@ -93,7 +94,8 @@ export function ServicesConfig() {
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!editing) return;
-    const { code, ...fields } = editing.draft;
+    const { code, name, ...rest } = editing.draft;
+    const fields = { ...rest, name: fromDraft(name) };
     try {
       if (editing.kind === 'new') {
         await call(api.createService, { body: { code, ...fields } });
@@ -105,7 +107,7 @@ export function ServicesConfig() {
       setNotice({ kind: 'success', key: 'config.saved' });
       await load();
     } catch (err) {
-      fail(err, setFormError);
+      fail(err, setFormError, setIssues);
     }
   };
 
@@ -199,7 +201,8 @@ export function ServicesConfig() {
                     <span className={styles.prefix}>{s.prefix}</span>
                   </td>
                   <th scope="row">
-                    <span data-testid="service-name">{lang === 'en' ? s.nameEn : s.nameIt}</span>
+                    <span data-testid="service-name">{textIn(s.name, lang)}</span>{' '}
+                    <MissingLanguages text={s.name} testId={`service-missing-${s.code}`} />
                     <br />
                     <span className={styles.muted}>{s.code}</span>
                   </th>
@@ -211,7 +214,7 @@ export function ServicesConfig() {
                   <td>
                     <div className={styles.actionsCell}>
                       <EditButton
-                        name={lang === 'en' ? s.nameEn : s.nameIt}
+                        name={textIn(s.name, lang)}
                         onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })}
                         testId={`service-edit-${s.code}`}
                       />
@@ -244,28 +247,14 @@ export function ServicesConfig() {
                 />
               </label>
             )}
-            <label className={styles.field}>
-              <span className={styles.fieldLabel}>{t('config.services.nameIt')}</span>
-              <input
-                className={styles.input}
-                required
-                lang="it"
-                value={editing.draft.nameIt}
-                onChange={(e) => set('nameIt', e.target.value)}
-                data-testid="service-name-it"
-              />
-            </label>
-            <label className={styles.field}>
-              <span className={styles.fieldLabel}>{t('config.services.nameEn')}</span>
-              <input
-                className={styles.input}
-                required
-                lang="en"
-                value={editing.draft.nameEn}
-                onChange={(e) => set('nameEn', e.target.value)}
-                data-testid="service-name-en"
-              />
-            </label>
+            <LocalizedTextField
+              label={t('config.services.name')}
+              value={editing.draft.name}
+              onChange={(v) => set('name', v)}
+              maxLength={200}
+              errors={languageErrors(issues, 'name', t('config.fieldInvalid'))}
+              testId="service-name"
+            />
             <div className={styles.formRow}>
               <label className={styles.field}>
                 <span className={styles.fieldLabel}>{t('config.services.prefix')}</span>

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import styles from '../admin.module.css';
@@ -268,7 +269,7 @@ export function StaffConfig() {
                   <tbody>
                     {services.map((s) => {
                       const w = draft.skills.get(s.id);
-                      const name = lang === 'en' ? s.nameEn : s.nameIt;
+                      const name = textIn(s.name, lang);
                       return (
                         <tr key={s.id}>
                           <th scope="row">

@@ -1,4 +1,7 @@
 /** Pure helpers of the display form (kept apart from the component so they are unit-tested). */
+import { MAX_TICKER_MESSAGES } from '../../contract/admin/displays';
+import { languages, type LocalizedText } from '../../contract/lang';
+import { fromDraft, textDraft, type TextDraft } from './text-draft';
 
 /** A URL-safe name from a display name: "Sala d'attesa" → "sala-d-attesa". */
 export function slugify(name: string): string {
@@ -11,15 +14,28 @@ export function slugify(name: string): string {
     .slice(0, 60);
 }
 
+/** The ticker's notices as the form edits them, one draft per notice (at least one, to type in). */
+export function tickerDrafts(ticker: LocalizedText[]): TextDraft[] {
+  return ticker.length > 0 ? ticker.map((m) => textDraft(m)) : [textDraft()];
+}
+
+/** Another notice to type, while there is room for one. */
+export function addNotice(drafts: TextDraft[]): TextDraft[] {
+  return drafts.length < MAX_TICKER_MESSAGES ? [...drafts, textDraft()] : drafts;
+}
+
 /**
- * The two text areas, one message per line, as the API wants them: the Italian lines that are
- * not blank, each with the English line in the same position (blank when missing).
+ * The notices as the API wants them: a notice blank in every language is left out; one with
+ * translations but no Italian is sent, for the API to say the Italian is missing.
  */
-export function tickerLines(it: string, en: string): { tickerIt: string[]; tickerEn: string[] } {
-  const itLines = it.split('\n');
-  const enLines = en.split('\n');
-  const kept = itLines.map((l, i) => ({ it: l.trim(), en: (enLines[i] ?? '').trim() })).filter((m) => m.it !== '');
-  const tickerEn = kept.map((m) => m.en);
-  while (tickerEn.length > 0 && tickerEn[tickerEn.length - 1] === '') tickerEn.pop();
-  return { tickerIt: kept.map((m) => m.it), tickerEn };
+export function tickerOf(drafts: TextDraft[]): LocalizedText[] {
+  return drafts.map(fromDraft).filter((m) => Object.values(m).some((v) => v !== ''));
+}
+
+/** For the list: the ticker as one text that has a language only when every notice has it (null: no notices). */
+export function tickerCoverage(ticker: LocalizedText[]): LocalizedText | null {
+  if (ticker.length === 0) return null;
+  return Object.fromEntries(
+    languages.filter((l) => ticker.every((m) => m[l.code])).map((l) => [l.code, l.code]),
+  ) as LocalizedText;
 }

@@ -5,12 +5,13 @@
  */
 import type { KioskView, PairingCode } from '../../contract/kiosks';
 import type { Notice } from '../../ui/staff/notice';
+import { fromOptionalDraft, textDraft, type TextDraft } from './text-draft';
 
 /** What the form edits; the paper is 58 or 80 mm, as the API takes it. */
-export type Draft = Pick<
-  KioskView,
-  'name' | 'printMode' | 'printerType' | 'printerInterface' | 'locationHintIt' | 'locationHintEn' | 'active'
-> & { paperWidth: 58 | 80 };
+export type Draft = Pick<KioskView, 'name' | 'printMode' | 'printerType' | 'printerInterface' | 'active'> & {
+  paperWidth: 58 | 80;
+  locationHint: TextDraft;
+};
 export const paperOf = (mm: number): 58 | 80 => (mm === 58 ? 58 : 80);
 export type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
 export type Shown =
@@ -25,8 +26,7 @@ export const newDraft: Draft = {
   printerType: 'epson',
   printerInterface: 'none',
   paperWidth: 80,
-  locationHintIt: '',
-  locationHintEn: '',
+  locationHint: textDraft(),
   active: true,
 };
 
@@ -36,15 +36,24 @@ export const draftOf = (k: KioskView): Draft => ({
   printerType: k.printerType,
   printerInterface: k.printerInterface,
   paperWidth: paperOf(k.paperWidth),
-  locationHintIt: k.locationHintIt,
-  locationHintEn: k.locationHintEn,
+  locationHint: textDraft(k.locationHint),
   active: k.active,
 });
 
+/** The draft as the API takes it: a location hint blank in every language is none. */
+export function draftBody(draft: Draft) {
+  const { locationHint, ...rest } = draft;
+  return { ...rest, locationHint: fromOptionalDraft(locationHint) };
+}
+export type DraftBody = ReturnType<typeof draftBody>;
+
 /** Only what changed: a PATCH naming the printer resets its status and reconnects the agent. */
-export function changedFields(kiosk: KioskView, draft: Draft): Partial<Draft> {
-  const before = draftOf(kiosk);
-  return Object.fromEntries(Object.entries(draft).filter(([k, v]) => before[k as keyof Draft] !== v)) as Partial<Draft>;
+export function changedFields(kiosk: KioskView, draft: Draft): Partial<DraftBody> {
+  const before = draftBody(draftOf(kiosk));
+  const after = draftBody(draft);
+  return Object.fromEntries(
+    Object.entries(after).filter(([k, v]) => JSON.stringify(before[k as keyof DraftBody]) !== JSON.stringify(v)),
+  ) as Partial<DraftBody>;
 }
 
 /** "3 min ago" in the screen's language. */

@@ -1,4 +1,5 @@
 'use client';
+import { type LocalizedText, textIn } from '../../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { SupervisorAlert } from '../../contract/supervisor';
 import styles from '../admin.module.css';
@@ -8,7 +9,7 @@ import { useAdmin } from '../context';
 export function AlertList({ alerts }: { alerts: SupervisorAlert[] }) {
   const t = useTranslations('admin');
   const { lang } = useAdmin();
-  const name = (s: { nameIt: string; nameEn: string; prefix: string }) => `${s.prefix} · ${lang === 'en' ? s.nameEn : s.nameIt}`;
+  const name = (s: { name: LocalizedText; prefix: string }) => `${s.prefix} · ${textIn(s.name, lang)}`;
   return (
     <section className={styles.card} aria-labelledby="admin-alerts-title">
       <div className={styles.cardHead}>

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useTranslations } from 'use-intl';
 import { formatElapsed, useNow } from '../../ui/time';
 import type { SupervisorCounter, SupervisorService } from '../../contract/supervisor';
@@ -71,9 +72,7 @@ export function CounterTable({
                           <span className={styles.ticketNumber} data-testid={`admin-counter-${c.number}-ticket`}>
                             {c.current.number}
                           </span>{' '}
-                          <span className={styles.muted}>
-                            {lang === 'en' ? c.current.serviceNameEn : c.current.serviceNameIt}
-                          </span>
+                          <span className={styles.muted}>{textIn(c.current.serviceName, lang)}</span>
                         </>
                       ) : (
                         '–'
@@ -84,10 +83,7 @@ export function CounterTable({
                       {c.state === 'closed' ? (
                         '–'
                       ) : (
-                        <span
-                          className={styles.services}
-                          title={served.map((s) => (lang === 'en' ? s.nameEn : s.nameIt)).join(', ')}
-                        >
+                        <span className={styles.services} title={served.map((s) => textIn(s.name, lang)).join(', ')}>
                           <span>{t('counters.serviceCount', { count: served.length })}</span>
                           <span className={styles.prefixLine}>
                             {t('counters.prefixes', { prefixes: [...new Set(served.map((s) => s.prefix))].join(' ') })}

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Ack } from '../../contract/realtime';
@@ -76,9 +77,7 @@ export function LiveView() {
   return (
     <main className={styles.main} aria-busy={!data} data-testid="admin-live">
       <div className={styles.pageHead}>
-        <h1 className={styles.h1}>
-          {t('live.title', { office: data ? (lang === 'en' ? data.office.nameEn : data.office.name) : '' })}
-        </h1>
+        <h1 className={styles.h1}>{t('live.title', { office: data ? textIn(data.office.name, lang) : '' })}</h1>
         {data && (
           <ul className={styles.summary} aria-label={t('live.summary')}>
             <li className={styles.chip}>

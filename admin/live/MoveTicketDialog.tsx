@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { WaitingTicket } from '../../contract/tickets';
@@ -35,7 +36,7 @@ export function MoveTicketDialog({
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const source = services.find((s) => s.id === serviceId);
-  const label = (s: SupervisorService) => `${s.prefix} · ${lang === 'en' ? s.nameEn : s.nameIt}`;
+  const label = (s: SupervisorService) => `${s.prefix} · ${textIn(s.name, lang)}`;
 
   useEffect(() => {
     call(api.serviceQueue, { params: { serviceId } })

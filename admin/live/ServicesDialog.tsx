@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../../contract/api';
@@ -85,7 +86,7 @@ export function ServicesDialog({
                   />
                   <span>
                     <span className={styles.prefix}>{s.prefix}</span>
-                    {lang === 'en' ? s.nameEn : s.nameIt}
+                    {textIn(s.name, lang)}
                     {skills.has(s.id) && <span className={styles.skillTag}>{t('servicesDialog.skill')}</span>}
                   </span>
                 </label>

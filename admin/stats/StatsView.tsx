@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { api } from '../../contract/api';
@@ -92,9 +93,7 @@ export function StatsView() {
   return (
     <main className={styles.main} data-testid="admin-stats">
       <div className={styles.pageHead}>
-        <h1 className={styles.h1}>
-          {t('stats.title', { office: result ? (lang === 'en' ? result.office.nameEn : result.office.name) : '' })}
-        </h1>
+        <h1 className={styles.h1}>{t('stats.title', { office: result ? textIn(result.office.name, lang) : '' })}</h1>
       </div>
       <form className={`${styles.card} ${styles.filters}`} onSubmit={submit} aria-label={t('stats.filters')}>
         <label className={styles.field}>

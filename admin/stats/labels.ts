@@ -1,10 +1,11 @@
+import { textIn, type Lang } from '../../contract/lang';
 import type { StatsRow } from '../../contract/stats';
 
 /** The readable name of a row, in the screen's language; null key = "not at a counter / no clerk". */
-export function rowLabel(row: StatsRow, lang: 'it' | 'en', none: string, formatDay: (iso: string) => string): string {
+export function rowLabel(row: StatsRow, lang: Lang, none: string, formatDay: (iso: string) => string): string {
   if (row.key === null || row.name === null) return none;
   if (/^\d{4}-\d{2}-\d{2}$/.test(row.key)) return formatDay(row.key);
-  const name = row.name[lang];
+  const name = textIn(row.name, lang);
   return row.prefix ? `${row.prefix} · ${name}` : name;
 }
 

@@ -1,13 +1,11 @@
 /** Administration of services and categories (admin). */
 import { z } from '../zod';
+import { localizedText, localizedTextSchema } from '../lang';
 import { serviceModeSchema } from '../enums';
 import { id } from '../ids';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 const serviceFields = {
-  nameIt: text(200),
-  nameEn: text(200),
+  name: localizedText(200),
   prefix: z.string().regex(/^[A-Z]{1,2}$/, 'One or two uppercase letters'),
   categoryId: id,
   mode: serviceModeSchema,
@@ -35,8 +33,7 @@ export const adminServiceSchema = z.object({
   id: z.string(),
   code: z.string(),
   prefix: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   keywords: z.string(),
   mode: serviceModeSchema,
   expectedMinutes: z.number(),
@@ -49,7 +46,7 @@ export const adminServiceSchema = z.object({
 export type AdminService = z.infer<typeof adminServiceSchema>;
 export const adminServiceListSchema = z.array(adminServiceSchema);
 
-const categoryFields = { nameIt: text(120), nameEn: text(120), icon: z.string().trim().max(16) };
+const categoryFields = { name: localizedText(120), icon: z.string().trim().max(16) };
 export const createCategoryInput = z
   .object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Lowercase letters, digits and -'), ...categoryFields })
   .partial({ icon: true })
@@ -61,8 +58,7 @@ export const reorderCategoriesInput = z.object({ ids: z.array(id).min(1).max(500
 export const adminCategoryRowSchema = z.object({
   id: z.string(),
   slug: z.string(),
-  nameIt: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   icon: z.string(),
   sortOrder: z.number(),
 });

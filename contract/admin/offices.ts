@@ -1,5 +1,6 @@
 /** Administration of offices and their walk-in opening hours (admin). */
 import { z } from '../zod';
+import { localizedText, localizedTextSchema } from '../lang';
 import { openingRangeSchema, weeklyHoursInput } from '../calendar';
 
 /** An IANA time zone the runtime knows (what luxon's IANAZone.isValidZone checks, without luxon). */
@@ -12,11 +13,8 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-
 const officeFields = {
-  name: text(120),
-  nameEn: text(120),
+  name: localizedText(120),
   address: z.string().trim().max(200),
   sortOrder: z.number().int().min(0).max(10_000),
 };
@@ -50,8 +48,7 @@ export const officeHoursInput = z
 export const adminOfficeRowSchema = z.object({
   id: z.string(),
   slug: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
+  name: localizedTextSchema,
   address: z.string(),
   timeZone: z.string(),
   isOneStop: z.boolean(),

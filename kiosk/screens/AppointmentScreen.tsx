@@ -1,5 +1,6 @@
 'use client';
 /** A service served by appointment only: where to go, and booking at the kiosk. */
+import { textIn } from '../../contract/lang';
 import type { Office } from '../../contract/offices';
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
@@ -9,7 +10,6 @@ import kiosk from '../kiosk.module.css';
 import styles from './appointment.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick } from '../api';
 import { BackIcon, CalendarIcon } from '../icons';
 
 export function AppointmentScreen({
@@ -31,13 +31,13 @@ export function AppointmentScreen({
   kioskId?: string;
 }) {
   const t = useTranslations('kiosk');
-  const officeName = pick(lang, service.office.name, service.office.nameEn);
+  const officeName = textIn(service.office.names, lang);
   return (
     <div className={kiosk.screen} data-testid="kiosk-appointment">
       <div className={kiosk.screenHead}>
         <BackButton onClick={onBack} />
         <h1 ref={headingRef} tabIndex={-1} className={kiosk.title}>
-          {pick(lang, service.nameIt, service.nameEn)}
+          {textIn(service.names, lang)}
         </h1>
       </div>
       {/* Focusable: with large text it scrolls, and it may hold no button while the times load. */}

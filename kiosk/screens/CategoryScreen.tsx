@@ -1,5 +1,6 @@
 'use client';
 /** The services of one category. */
+import { textIn } from '../../contract/lang';
 import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
@@ -7,7 +8,6 @@ import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceList } from './ServiceTile';
-import { pick } from '../api';
 import { Emoji } from '../Emoji';
 
 export function CategoryScreen({
@@ -32,7 +32,7 @@ export function CategoryScreen({
         <BackButton onClick={onBack} />
         <h1 ref={headingRef} tabIndex={-1} className={styles.title}>
           <Emoji text={category.icon} className={styles.titleEmoji} />
-          {pick(lang, category.nameIt, category.nameEn)}
+          {textIn(category.name, lang)}
         </h1>
       </div>
       <p className={styles.lead}>{t('chooseService')}</p>

@@ -6,6 +6,7 @@
  * browser has the BarcodeDetector API. Refusals explain what to do: come back at a time, go on
  * another day, or take a walk-in ticket when too late.
  */
+import { localeOf } from '../../contract/lang';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
@@ -264,7 +265,7 @@ function Problem({
       break;
     case 'wrongDay': {
       const date = problem.day
-        ? new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'it-IT', {
+        ? new Intl.DateTimeFormat(localeOf(lang), {
             weekday: 'long',
             day: 'numeric',
             month: 'long',

@@ -1,7 +1,7 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import { pick } from '../api';
 import type { CheckInResult } from '../api';
 import local from '../checkin.module.css';
 import { CalendarIcon } from '../icons';
@@ -37,14 +37,14 @@ export function CheckedInScreen({
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
           <span data-testid="kiosk-checked-in-number">{ticket.number}</span>
         </p>
-        <p className={styles.ticketService}>{pick(lang, a.service.nameIt, a.service.nameEn)}</p>
+        <p className={styles.ticketService}>{textIn(a.service.name, lang)}</p>
         <p className={local.when} data-summary="">
           <CalendarIcon />
           <span>{result.late ? t('checkin.lateText', { time: a.time }) : t('checkin.doneText', { time: a.time })}</span>
         </p>
         <p className={styles.whatNext} data-summary="">
           {elsewhere
-            ? t('checkin.goTo', { office: pick(lang, a.office.name, a.office.nameEn), address: a.office.address })
+            ? t('checkin.goTo', { office: textIn(a.office.name, lang), address: a.office.address })
             : t('ticketWhatNext')}
         </p>
         {ticket.print ? (

@@ -1,5 +1,6 @@
 'use client';
 /** The priority step: a declared need moves the ticket ahead. */
+import { textIn } from '../../contract/lang';
 import type { Service } from '../../contract/catalog';
 import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';
@@ -9,7 +10,7 @@ import access from '../access.module.css';
 import local from './priority.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
-import { pick, type KioskPriority } from '../api';
+import type { KioskPriority } from '../api';
 import { CheckIcon, ElderlyIcon, PregnantIcon, WheelchairIcon } from '../icons';
 
 const priorityChoices: { value: Exclude<KioskPriority, 'none'>; key: string; Icon: ComponentType }[] = [
@@ -42,7 +43,7 @@ export function PriorityScreen({
       </div>
       <div className={styles.scroll}>
         <p className={styles.lead} data-summary="">
-          {t('priorityService', { service: pick(lang, service.nameIt, service.nameEn) })}
+          {t('priorityService', { service: textIn(service.names, lang) })}
         </p>
         <p className={styles.explain} data-summary="">
           {t('priorityExplain')}

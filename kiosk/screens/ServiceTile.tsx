@@ -1,10 +1,10 @@
 'use client';
 /** Services as big buttons, in a category and in search results. */
+import { textIn } from '../../contract/lang';
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from './service-tile.module.css';
-import { pick } from '../api';
 import { CalendarIcon, ChevronIcon } from '../icons';
 import { Emoji } from '../Emoji';
 
@@ -55,17 +55,17 @@ function ServiceTile({
       onClick={() => onChoose(s)}
     >
       <span className={styles.serviceText}>
-        <span className={styles.serviceName}>{pick(lang, s.nameIt, s.nameEn)}</span>
+        <span className={styles.serviceName}>{textIn(s.names, lang)}</span>
         {showCategory && !byAppointment ? (
           <span className={styles.serviceMeta}>
             <Emoji text={s.category.icon} />
-            {pick(lang, s.category.nameIt, s.category.nameEn)}
+            {textIn(s.category.names, lang)}
           </span>
         ) : null}
         {byAppointment ? (
           <span className={styles.serviceMeta}>
             <CalendarIcon />
-            {t('byAppointmentBadge', { office: pick(lang, s.office.name, s.office.nameEn) })}
+            {t('byAppointmentBadge', { office: textIn(s.office.names, lang) })}
           </span>
         ) : null}
       </span>

@@ -1,5 +1,6 @@
 'use client';
 /** The start screen: the topics (categories) and the search, with the check-in button; says so first when the office is closed. */
+import { textIn } from '../../contract/lang';
 import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
@@ -12,7 +13,6 @@ import styles from './start.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceList } from './ServiceTile';
-import { pick } from '../api';
 import { CalendarIcon, SearchIcon } from '../icons';
 import { canShowEmoji, Emoji } from '../Emoji';
 
@@ -174,7 +174,7 @@ function CategoryGrid(props: {
             onClick={() => props.onCategory(c)}
           >
             <Emoji text={c.icon} className={styles.categoryEmoji} />
-            <span className={styles.categoryName}>{pick(props.lang, c.nameIt, c.nameEn)}</span>
+            <span className={styles.categoryName}>{textIn(c.name, props.lang)}</span>
             <span className={styles.categoryCount}>{t('servicesCount', { count: props.countByCategory.get(c.id) ?? 0 })}</span>
           </button>
         </li>

@@ -1,11 +1,11 @@
 'use client';
 /** The ticket: number, people ahead, estimated wait, QR code for the phone page. */
+import { textIn } from '../../contract/lang';
 import type { IssuedTicket } from '../../contract/tickets';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from './ticket.module.css';
 import type { HeadingRef } from './heading';
-import { pick } from '../api';
 import { AlertIcon, CheckIcon, ClockIcon, PeopleIcon, PhoneIcon, PrinterIcon } from '../icons';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -45,7 +45,7 @@ export function TicketScreen({
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
           <span data-testid="kiosk-ticket-number">{ticket.number}</span>
         </p>
-        <p className={styles.ticketService}>{pick(lang, ticket.service.nameIt, ticket.service.nameEn)}</p>
+        <p className={styles.ticketService}>{textIn(ticket.service.name, lang)}</p>
         <dl className={styles.stats} data-summary="">
           {typeof position === 'number' ? (
             <div className={styles.stat}>

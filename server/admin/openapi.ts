@@ -145,7 +145,7 @@ export function adminPaths() {
         tags,
         security,
         summary:
-          'Change a display (admin): name, slug, services, categories, ticker (tickerIt and tickerEn together), active. Open screens follow at once.' +
+          'Change a display (admin): name, slug, services, categories, ticker (the whole list of notices, each one text per language), active. Open screens follow at once.' +
           audited,
         parameters: [idParam('Display')],
         responses: { '200': ok('Display'), ...errors(400, 401, 403, 404, 409, 422) },

@@ -4,6 +4,7 @@ import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { scheduleContext, type ScheduleContext } from '../schedules/schedules';
 import { addDays, availability, bookableDays, localDay } from '../schedules/slots';
+import { textOf } from '../db/texts';
 
 const MAX_RANGE_DAYS = 62;
 
@@ -46,7 +47,7 @@ export async function availabilityFor(raw: z.input<typeof availabilityQuery>, no
   const window = bookableDays(ctx.rule, now);
   return {
     office: ctx.office,
-    service: { id: ctx.service.id, code: ctx.service.code, nameIt: ctx.service.nameIt, nameEn: ctx.service.nameEn },
+    service: { id: ctx.service.id, code: ctx.service.code, name: textOf(ctx.service.name) },
     timeZone: tz,
     slotMinutes: ctx.rule.slotMinutes,
     capacity: ctx.rule.capacity,

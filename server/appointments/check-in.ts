@@ -14,6 +14,7 @@ import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
 import { removeAppointmentJobs } from './jobs';
 import { MANAGE_TOKEN_SEARCH } from './manage-token';
 import { appointmentInclude, loadAppointment, loadByManageToken, toSummary, type AppointmentFull } from './views';
+import { textOf } from '../db/texts';
 
 /** The appointment behind a code, a token or a whole manage URL (what a QR scanner types). */
 export async function resolveAppointment(text: string, now = new Date()): Promise<AppointmentFull> {
@@ -161,8 +162,8 @@ async function checkInAnswer(
       position: pub.position ?? 0,
       estimatedWaitMinutes: pub.estimatedWaitMinutes ?? 0,
       statusUrl: `${baseUrl}/t/${t.code}`,
-      service: { id: t.service.id, nameIt: t.service.nameIt, nameEn: t.service.nameEn, prefix: t.service.prefix },
-      office: t.office,
+      service: { id: t.service.id, name: textOf(t.service.name), prefix: t.service.prefix },
+      office: { id: t.office.id, name: textOf(t.office.name) },
       issuedAt: t.issuedAt.toISOString(),
       print: print && (print.status === 'queued' ? { status: print.status } : { status: print.status, reason: print.reason }),
     },

@@ -8,6 +8,7 @@ import { releasePlace } from './capacity';
 import { rescheduleInBackground } from './jobs';
 import { notifyInBackground } from './notify';
 import { appointmentInclude, toView, type AppointmentFull } from './views';
+import { textOf } from '../db/texts';
 
 /**
  * Confirmation of online bookings. The booking e-mails a link `/book/confirm/<secret>`; only the
@@ -36,8 +37,8 @@ export function toPendingView(a: AppointmentFull): PendingBooking {
     day: a.day,
     time: localTime(a.startsAt, a.office.timeZone),
     timeZone: a.office.timeZone,
-    office: { id: a.office.id, name: a.office.name, nameEn: a.office.nameEn, address: a.office.address },
-    service: { id: a.service.id, code: a.service.code, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+    office: { id: a.office.id, name: textOf(a.office.name), address: a.office.address },
+    service: { id: a.service.id, code: a.service.code, name: textOf(a.service.name) },
     email: a.email,
   };
 }

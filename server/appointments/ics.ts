@@ -1,5 +1,6 @@
 import { createEvent } from 'ics';
-import { pickName } from '../printing/texts';
+import { textIn } from '../../contract/lang';
+import { textOf } from '../db/texts';
 import { bookTexts, type BookLang } from './texts';
 import type { AppointmentFull } from './views';
 import { manageTokenFor, manageUrl } from './manage-token';
@@ -12,8 +13,8 @@ import { formatBookingCode } from './codes';
  */
 export function appointmentIcs(a: AppointmentFull, lang: BookLang): string {
   const t = bookTexts(lang);
-  const office = pickName(lang, a.office.name, a.office.nameEn);
-  const service = pickName(lang, a.service.nameIt, a.service.nameEn);
+  const office = textIn(textOf(a.office.name), lang);
+  const service = textIn(textOf(a.service.name), lang);
   const url = manageUrl(manageTokenFor(a));
   const { error, value } = createEvent({
     uid: `${a.id}@sportello`,

@@ -1,6 +1,7 @@
 import { log } from '../log';
 import { sendMail, type Sent } from '../mail/send';
-import { pickName } from '../printing/texts';
+import { textIn } from '../../contract/lang';
+import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 import { formatBookingCode } from './codes';
 import { appointmentIcs } from './ics';
@@ -25,8 +26,8 @@ const escape = (s: string) =>
 export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra: MailExtra = {}) {
   const lang = bookLang(a.lang);
   const t = bookTexts(lang);
-  const office = pickName(lang, a.office.name, a.office.nameEn);
-  const service = pickName(lang, a.service.nameIt, a.service.nameEn);
+  const office = textIn(textOf(a.office.name), lang);
+  const service = textIn(textOf(a.service.name), lang);
   const { date, time } = spokenDateTime(a.startsAt, a.office.timeZone, lang);
   const deadline = spokenDateTime(changeDeadline(a.startsAt), a.office.timeZone, lang);
   const url = kind === 'confirm_request' ? (extra.confirmUrl ?? '') : manageUrl(manageTokenFor(a));

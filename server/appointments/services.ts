@@ -1,5 +1,6 @@
 import type { BookableService } from '../../contract/appointments';
 import { rt } from '../runtime';
+import { textOf } from '../db/texts';
 
 /**
  * Services that can be booked: active services with at least one active schedule, with the
@@ -10,7 +11,7 @@ export async function bookableServices(): Promise<BookableService[]> {
   const schedules = await rt().db.schedule.findMany({
     where: { active: true, service: { active: true }, hours: { some: {} } },
     include: {
-      office: { select: { id: true, name: true, nameEn: true, address: true, sortOrder: true } },
+      office: { select: { id: true, name: true, address: true, sortOrder: true } },
       service: { include: { category: true } },
     },
   });
@@ -28,26 +29,24 @@ export async function bookableServices(): Promise<BookableService[]> {
       (a, b) =>
         a.service.category.sortOrder - b.service.category.sortOrder ||
         a.service.sortOrder - b.service.sortOrder ||
-        a.service.nameIt.localeCompare(b.service.nameIt),
+        a.service.code.localeCompare(b.service.code),
     )
     .map(({ service: s, offices }) => ({
       id: s.id,
       code: s.code,
-      nameIt: s.nameIt,
-      nameEn: s.nameEn,
+      name: textOf(s.name),
       keywords: s.keywords,
       mode: s.mode,
       expectedMinutes: s.expectedMinutes,
       category: {
         id: s.category.id,
         slug: s.category.slug,
-        nameIt: s.category.nameIt,
-        nameEn: s.category.nameEn,
+        name: textOf(s.category.name),
         icon: s.category.icon,
         sortOrder: s.category.sortOrder,
       },
       offices: offices
         .sort((a, b) => a.sortOrder - b.sortOrder)
-        .map((o) => ({ id: o.id, name: o.name, nameEn: o.nameEn, address: o.address })),
+        .map((o) => ({ id: o.id, name: textOf(o.name), address: o.address })),
     }));
 }

@@ -6,6 +6,7 @@ import { rt } from '../runtime';
 import { localDay, localTime } from '../schedules/slots';
 import { formatBookingCode } from './codes';
 import { appointmentInclude, displayStatus } from './views';
+import { textOf } from '../db/texts';
 
 /**
  * The office's appointments of its current local day, by booked time, for the counters: who is
@@ -32,7 +33,7 @@ export async function todayAppointments(officeId: string, now = new Date()): Pro
     channel: a.channel,
     name: a.name,
     phone: a.phone,
-    service: { id: a.service.id, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+    service: { id: a.service.id, name: textOf(a.service.name) },
     ticket: a.ticket
       ? { id: a.ticket.id, number: a.ticket.number, status: a.ticket.status, late: a.ticket.priority !== 'appointment' }
       : null,

@@ -6,10 +6,11 @@ import { rt } from '../runtime';
 import { formatBookingCode } from './codes';
 import { notFound } from '../errors';
 import { assertCurrentVersion, manageTokenFor, manageUrl, verifyManageToken } from './manage-token';
+import { textOf } from '../db/texts';
 
 export const appointmentInclude = {
-  office: { select: { id: true, name: true, nameEn: true, address: true, timeZone: true } },
-  service: { select: { id: true, code: true, nameIt: true, nameEn: true, prefix: true } },
+  office: { select: { id: true, name: true, address: true, timeZone: true } },
+  service: { select: { id: true, code: true, name: true, prefix: true } },
   ticket: { select: { id: true, code: true, number: true, status: true, priority: true } },
 } satisfies Prisma.AppointmentInclude;
 
@@ -51,8 +52,8 @@ export function toView(a: AppointmentFull, now = new Date()): AppointmentView {
     timeZone: a.office.timeZone,
     channel: a.channel,
     lang: a.lang,
-    office: { id: a.office.id, name: a.office.name, nameEn: a.office.nameEn, address: a.office.address },
-    service: { id: a.service.id, code: a.service.code, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+    office: { id: a.office.id, name: textOf(a.office.name), address: a.office.address },
+    service: { id: a.service.id, code: a.service.code, name: textOf(a.service.name) },
     name: a.name,
     email: a.email,
     phone: a.phone,
@@ -87,7 +88,7 @@ export function toSummary(a: AppointmentFull): AppointmentSummary {
     startsAt: a.startsAt.toISOString(),
     day: a.day,
     time: localTime(a.startsAt, a.office.timeZone),
-    office: { id: a.office.id, name: a.office.name, nameEn: a.office.nameEn, address: a.office.address },
-    service: { id: a.service.id, nameIt: a.service.nameIt, nameEn: a.service.nameEn },
+    office: { id: a.office.id, name: textOf(a.office.name), address: a.office.address },
+    service: { id: a.service.id, name: textOf(a.service.name) },
   };
 }

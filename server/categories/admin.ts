@@ -4,6 +4,7 @@ import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishCatalogChanged, publishOfficeChanged } from '../realtime/publish';
+import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 
 /**
@@ -20,10 +21,10 @@ export async function requireCategory(tx: Tx, categoryId: string) {
 
 export async function adminListCategories() {
   const rows = await rt().db.category.findMany({
-    orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }],
+    orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }],
     include: { _count: { select: { services: true } } },
   });
-  return rows.map(({ _count, ...c }) => ({ ...c, services: _count.services }));
+  return rows.map(({ _count, ...c }) => ({ ...c, name: textOf(c.name), services: _count.services }));
 }
 
 async function publishAllOffices() {
@@ -60,7 +61,7 @@ export async function adminUpdateCategory(actor: Actor, categoryId: string, inpu
 export async function adminReorderCategories(actor: Actor, ids: string[]) {
   await rt().db.$transaction(async (tx) => {
     const all = await tx.category.findMany({
-      orderBy: [{ sortOrder: 'asc' }, { nameIt: 'asc' }],
+      orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }],
       select: { id: true, sortOrder: true },
     });
     const known = new Set(all.map((c) => c.id));

@@ -3,11 +3,16 @@
  * by the demo seed (seed-demo.ts) when it seeds. Every file is checked against the schemas below
  * and every slug or code it names must exist, so a mistake stops the seed with the file and the
  * place named instead of seeding half a town.
+ *
+ * The main files are written in Italian; prisma/demo/translations/<lang>.json gives the other
+ * languages of the catalogue (office, category and service names, display notices, the patron
+ * saint), keyed by slug or code. They are folded into LocalizedText values here.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isLanguage, type Lang, type LocalizedText } from '../../contract/lang';
 
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../../prisma/demo/', import.meta.url));
 
@@ -19,20 +24,18 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const officeSchema = z.strictObject({
   slug,
   name: text,
-  nameEn: text,
   address: z.string(),
   isOneStop: z.boolean(),
   sortOrder: order,
   counters: z.array(z.strictObject({ number: z.number().int().positive(), name: text })),
 });
 
-const categorySchema = z.strictObject({ slug, nameIt: text, nameEn: text, icon: z.string(), sortOrder: order });
+const categorySchema = z.strictObject({ slug, name: text, icon: z.string(), sortOrder: order });
 
 const serviceSchema = z.strictObject({
   code: slug,
   prefix: z.string().regex(/^[A-Z]{1,2}$/, 'one or two capital letters'),
-  nameIt: text,
-  nameEn: text,
+  name: text,
   keywords: z.string(),
   categorySlug: slug,
   officeSlug: slug,
@@ -64,9 +67,17 @@ const displaySchema = z.strictObject({
   name: text,
   /** Categories shown (the union with services); none = the whole office. */
   categorySlugs: z.array(slug),
-  /** tickerEn[i] is the English of tickerIt[i]. */
-  tickerIt: z.array(text),
-  tickerEn: z.array(text),
+  ticker: z.array(text),
+});
+
+/** One language of the catalogue: every key names a slug or code of the main files. */
+const translationSchema = z.strictObject({
+  categories: z.record(z.string(), text).default({}),
+  offices: z.record(z.string(), text).default({}),
+  services: z.record(z.string(), text).default({}),
+  /** The display's notices, in the order of its Italian ones. */
+  displays: z.record(z.string(), z.array(text)).default({}),
+  patronDay: text.optional(),
 });
 
 const settingsSchema = z.strictObject({
@@ -78,11 +89,13 @@ const settingsSchema = z.strictObject({
   appointmentHours: z.array(z.strictObject({ weekday: z.number().int().min(1).max(7), opens: hhmm, closes: hhmm })),
 });
 
-export type DemoOffice = z.infer<typeof officeSchema>;
-export type DemoCategory = z.infer<typeof categorySchema>;
-export type DemoService = z.infer<typeof serviceSchema>;
-export type DemoDisplay = z.infer<typeof displaySchema>;
-export type DemoSettings = z.infer<typeof settingsSchema>;
+type Localized<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] extends string[] ? LocalizedText[] : LocalizedText };
+export type DemoOffice = Localized<z.infer<typeof officeSchema>, 'name'>;
+export type DemoCategory = Localized<z.infer<typeof categorySchema>, 'name'>;
+export type DemoService = Localized<z.infer<typeof serviceSchema>, 'name'>;
+export type DemoDisplay = Localized<z.infer<typeof displaySchema>, 'ticker'>;
+type Settings = z.infer<typeof settingsSchema>;
+export type DemoSettings = Omit<Settings, 'patronDay'> & { patronDay: Localized<Settings['patronDay'], 'name'> };
 export interface DemoStaff extends Omit<z.infer<typeof staffSchema>, 'skills'> {
   skills: { serviceCode: string; weight: number }[];
 }
@@ -123,6 +136,39 @@ function unique(file: string, values: string[], what: string): void {
     check(file, !seen.has(v), `${what} "${v}" appears twice`);
     seen.add(v);
   }
+}
+
+type Translation = z.infer<typeof translationSchema>;
+
+/**
+ * translations/<lang>.json of every language there: each file must be named after a language of
+ * contract/lang.ts other than Italian, name only slugs and codes of the main files, and give a
+ * display as many notices as it has in Italian. A missing name is allowed: it falls back.
+ */
+function readTranslations(
+  dir: string,
+  known: { categories: Set<string>; offices: Set<string>; services: Set<string>; displays: Map<string, number> },
+): Map<Lang, Translation> {
+  const out = new Map<Lang, Translation>();
+  const folder = path.join(dir, 'translations');
+  if (!fs.existsSync(folder)) return out;
+  for (const file of fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const lang = file.slice(0, -'.json'.length);
+    const where = `translations/${file}`;
+    check(where, isLanguage(lang) && lang !== 'it', `"${lang}" is not a language of contract/lang.ts other than Italian`);
+    const t = readFile(dir, where, translationSchema);
+    for (const kind of ['categories', 'offices', 'services'] as const)
+      for (const key of Object.keys(t[kind])) check(where, known[kind].has(key), `${kind}: no "${key}" in the main files`);
+    for (const [slug, lines] of Object.entries(t.displays)) {
+      check(where, known.displays.has(slug), `displays: no "${slug}" in displays.json`);
+      check(where, lines.length === known.displays.get(slug), `displays: ${slug} needs one line per Italian notice`);
+    }
+    out.set(lang as Lang, t);
+  }
+  return out;
 }
 
 /** Reads and checks the demo data files of `dir` (prisma/demo by default). */
@@ -176,12 +222,30 @@ export function loadDemoData(dir = DEMO_DATA_DIR): DemoData {
     'username',
   );
 
+  const translations = readTranslations(dir, {
+    categories: categorySlugs,
+    offices: officeSlugs,
+    services: new Set(services.map((s) => s.code)),
+    displays: new Map(displays.map((d) => [d.slug, d.ticker.length])),
+  });
+  const localized = (it: string, pick: (t: Translation) => string | undefined): LocalizedText => {
+    const text: Record<string, string> = { it };
+    for (const [lang, t] of translations) {
+      const value = pick(t);
+      if (value) text[lang] = value;
+    }
+    return text as LocalizedText;
+  };
+
   return {
-    offices,
-    categories,
-    services,
-    displays,
-    settings,
+    offices: offices.map((o) => ({ ...o, name: localized(o.name, (t) => t.offices[o.slug]) })),
+    categories: categories.map((c) => ({ ...c, name: localized(c.name, (t) => t.categories[c.slug]) })),
+    services: services.map((s) => ({ ...s, name: localized(s.name, (t) => t.services[s.code]) })),
+    displays: displays.map((d) => ({ ...d, ticker: d.ticker.map((line, i) => localized(line, (t) => t.displays[d.slug]?.[i])) })),
+    settings: {
+      ...settings,
+      patronDay: { ...settings.patronDay, name: localized(settings.patronDay.name, (t) => t.patronDay) },
+    },
     staff: staff.map(({ skills, ...person }) => {
       if (skills === 'all') return { ...person, skills: services.map((s) => ({ serviceCode: s.code, weight: 1 })) };
       if ('servicesOf' in skills) {

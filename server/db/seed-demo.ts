@@ -28,7 +28,7 @@ export async function seedDemo(
 ): Promise<DemoSeeded> {
   const officeIds = new Map<string, string>();
   for (const o of data.offices) {
-    const data = { name: o.name, nameEn: o.nameEn, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
+    const data = { name: o.name, address: o.address, isOneStop: o.isOneStop, sortOrder: o.sortOrder, timeZone };
     const office = await db.office.upsert({ where: { slug: o.slug }, create: { slug: o.slug, ...data }, update: data });
     officeIds.set(o.slug, office.id);
     for (const c of o.counters) {
@@ -41,7 +41,7 @@ export async function seedDemo(
   }
   const categoryIds = new Map<string, string>();
   for (const c of data.categories) {
-    const data = { nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon, sortOrder: c.sortOrder };
+    const data = { name: c.name, icon: c.icon, sortOrder: c.sortOrder };
     const cat = await db.category.upsert({ where: { slug: c.slug }, create: { slug: c.slug, ...data }, update: data });
     categoryIds.set(c.slug, cat.id);
   }
@@ -49,8 +49,7 @@ export async function seedDemo(
   for (const s of data.services) {
     const data = {
       prefix: s.prefix,
-      nameIt: s.nameIt,
-      nameEn: s.nameEn,
+      name: s.name,
       keywords: s.keywords,
       mode: s.mode,
       expectedMinutes: s.expectedMinutes,
@@ -122,8 +121,7 @@ async function seedDemoDisplays(db: Db, data: DemoData, officeIds: Map<string, s
         officeId: officeIds.get(d.officeSlug) as string,
         name: d.name,
         categoryIds: d.categorySlugs.map((c) => categoryIds.get(c) as string),
-        tickerIt: d.tickerIt,
-        tickerEn: d.tickerEn,
+        ticker: d.ticker,
       },
     });
   }

@@ -1,4 +1,6 @@
 import type { CallInfo } from '../../contract/display';
+import type { Prisma } from '../db/generated/client';
+import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 
 /** The last calls of the office's business day, newest first, from the event log; only of `serviceIds` when given. */
@@ -14,7 +16,7 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
     },
     orderBy: { id: 'desc' },
     take: limit * 3,
-    include: { ticket: { select: { number: true, service: { select: { nameIt: true, nameEn: true } } } } },
+    include: { ticket: { select: { number: true, service: { select: { name: true } } } } },
   });
   const counterIds = [...new Set(events.map((e) => e.counterId).filter((x): x is string => !!x))];
   const counters = new Map(
@@ -42,7 +44,7 @@ export function callInfo(
   ticketId: string,
   number: string,
   counter: { number: number; name: string },
-  service: { id: string; nameIt: string; nameEn: string },
+  service: { id: string; name: Prisma.JsonValue },
   at: Date,
   recall: boolean,
 ): CallInfo {
@@ -52,8 +54,7 @@ export function callInfo(
     serviceId: service.id,
     counterNumber: counter.number,
     counterName: counter.name,
-    serviceNameIt: service.nameIt,
-    serviceNameEn: service.nameEn,
+    serviceName: textOf(service.name),
     at: at.toISOString(),
     recall,
     seq: Number(eventId),

@@ -1,4 +1,6 @@
 import type { Display, Office } from '../db/generated/client';
+import type { LocalizedText } from '../../contract/lang';
+import { textsOf } from '../db/texts';
 import { notFound } from '../errors';
 import { resolveOffice } from '../offices';
 import { rt } from '../runtime';
@@ -48,7 +50,7 @@ export async function displayServiceIds(
   return rows.map((r) => r.id);
 }
 
-/** Ticker messages, Italian with the English of the same position when there is one. */
-export function tickerOf(display: Pick<Display, 'tickerIt' | 'tickerEn'>) {
-  return display.tickerIt.map((it, i) => ({ it, en: display.tickerEn[i] || null }));
+/** Ticker messages, each in every language it was written in. */
+export function tickerOf(display: Pick<Display, 'ticker'>): LocalizedText[] {
+  return textsOf(display.ticker);
 }

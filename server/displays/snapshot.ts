@@ -5,6 +5,7 @@ import { ensureBuilt } from '../queue/engine';
 import { queueInfos } from '../queue/estimates';
 import type { DisplayConfig, DisplaySnapshot } from '../../contract/display';
 import { recentCalls } from './calls';
+import { textOf } from '../db/texts';
 
 /**
  * Everything a waiting-room display needs after a (re)connect or a configuration change: the
@@ -32,7 +33,7 @@ export async function displaySnapshot({ office, display }: DisplayTarget): Promi
   ]);
   const set = shown ? new Set(shown) : null;
   return {
-    office: { id: office.id, name: office.name, nameEn: office.nameEn, timeZone: office.timeZone },
+    office: { id: office.id, name: textOf(office.name), timeZone: office.timeZone },
     display: config,
     calls,
     queues: set ? queues.filter((q) => set.has(q.serviceId)) : queues,

@@ -28,7 +28,6 @@ const officeSelect = {
   id: true,
   slug: true,
   name: true,
-  nameEn: true,
   address: true,
   timeZone: true,
   isOneStop: true,
@@ -37,7 +36,7 @@ const officeSelect = {
 
 export async function adminListOffices() {
   return rt().db.office.findMany({
-    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }],
     select: {
       ...officeSelect,
       lastTicketMinutes: true,

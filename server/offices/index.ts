@@ -1,5 +1,6 @@
 /** The office look-ups of the public screens and APIs (imported as `server/offices`). */
 import { notFound } from '../errors';
+import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 import { walkInStatusAt } from './opening';
 import { walkInRules, walkInRulesInclude } from './walk-in';
@@ -17,14 +18,13 @@ export async function resolveOffice(officeId?: string) {
 /** The public office list; `walkIn` tells kiosks whether they may issue tickets now. */
 export async function listOffices(now = new Date()) {
   const offices = await rt().db.office.findMany({
-    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+    orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }],
     include: walkInRulesInclude(now),
   });
   return offices.map((o) => ({
     id: o.id,
     slug: o.slug,
-    name: o.name,
-    nameEn: o.nameEn,
+    name: textOf(o.name),
     address: o.address,
     isOneStop: o.isOneStop,
     timeZone: o.timeZone,

@@ -1,3 +1,5 @@
+import type { Prisma } from '../db/generated/client';
+import { textOrNull } from '../db/texts';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
 import { walkInStatusAt, type WalkInRules, type WalkInStatus } from './opening';
@@ -20,8 +22,8 @@ type OfficeWithRules = {
   timeZone: string;
   lastTicketMinutes: number;
   hours: { weekday: number; opens: string; closes: string }[];
-  closures: { fromDay: string; toDay: string; reason: string }[];
-  patronDay: { month: number; day: number; name: string } | null;
+  closures: { fromDay: string; toDay: string; reason: Prisma.JsonValue }[];
+  patronDay: { month: number; day: number; name: Prisma.JsonValue } | null;
 };
 
 export function walkInRules(o: OfficeWithRules): WalkInRules {
@@ -30,8 +32,8 @@ export function walkInRules(o: OfficeWithRules): WalkInRules {
     hours: o.hours,
     lastTicketMinutes: o.lastTicketMinutes,
     closures: {
-      closures: o.closures,
-      patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null,
+      closures: o.closures.map((c) => ({ fromDay: c.fromDay, toDay: c.toDay, reason: textOrNull(c.reason) })),
+      patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: textOrNull(o.patronDay.name) } : null,
     },
   };
 }

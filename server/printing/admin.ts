@@ -7,6 +7,7 @@ import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
 import { TCP_INTERFACE } from '../../contract/agent';
 import type { createKioskInput, KioskView, updateKioskInput } from '../../contract/kiosks';
+import { nullableText } from '../db/texts';
 import { getKiosk, hashKioskToken, kioskView } from './kiosks';
 import { PrinterAddressRefused, resolvePrinterHost } from './printer-networks';
 import { agentsConnected, disconnectAgents } from './printer-status';
@@ -76,7 +77,9 @@ export async function adminCreateKiosk(
   await checkPrinterSetup(input);
   const k = await rt().db.$transaction(async (tx) => {
     if (!(await tx.office.count({ where: { id: input.officeId } }))) throw notFound('Office');
-    const k = await tx.kiosk.create({ data: { ...input, tokenHash: hashKioskToken(token) } });
+    const k = await tx.kiosk.create({
+      data: { ...input, locationHint: nullableText(input.locationHint), tokenHash: hashKioskToken(token) },
+    });
     await withAudit(tx, actor, { action: 'create', entity: 'kiosk', entityId: k.id, after: kioskRecord(k) });
     return k;
   });
@@ -101,7 +104,11 @@ export async function adminUpdateKiosk(actor: Actor, id: string, input: z.infer<
     const after = await tx.kiosk.update({
       where: { id },
       // A new printer or mode invalidates what we knew about the old one.
-      data: { ...input, ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}) },
+      data: {
+        ...input,
+        locationHint: nullableText(input.locationHint),
+        ...(printerChanged ? { printerStatus: 'unknown', printerDetail: null } : {}),
+      },
     });
     await withAudit(tx, actor, {
       action: 'update',

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { KioskView } from '../../contract/kiosks';
 import type { Kiosk } from '../db/generated/client';
+import { textOrNull } from '../db/texts';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 
@@ -19,8 +20,7 @@ export function kioskView(k: Kiosk, agentConnected: boolean): KioskView {
     printerType: k.printerType,
     printerInterface: k.printerInterface,
     paperWidth: k.paperWidth,
-    locationHintIt: k.locationHintIt,
-    locationHintEn: k.locationHintEn,
+    locationHint: textOrNull(k.locationHint),
     active: k.active,
     pairedAt: k.screenTokenHash ? (k.pairedAt?.toISOString() ?? null) : null,
     printerStatus: k.printerStatus,

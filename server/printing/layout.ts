@@ -1,3 +1,5 @@
+import type { Lang } from '../../contract/lang';
+
 /**
  * The layout model of everything Sportello prints: a list of blocks, independent of the printer.
  * The ESC/POS renderer (escpos.ts) and the HTML preview (html.ts) both draw the same model, and
@@ -20,7 +22,7 @@ export type PrintKind = 'ticket' | 'appointment_slip' | 'test';
 
 export interface PrintLayout {
   kind: PrintKind;
-  lang: 'it' | 'en';
+  lang: Lang;
   /** A short title (HTML preview title, logs). */
   title: string;
   blocks: Block[];

@@ -5,6 +5,8 @@
 import type { z } from 'zod';
 import type { previewQuery } from '../../contract/kiosks';
 import { languages } from '../../i18n/languages';
+import { inEveryLanguage } from '../../i18n/messages';
+import { textOf, textOrNull } from '../db/texts';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 import { ticketUrl } from '../tickets/qr';
@@ -69,14 +71,14 @@ export async function kioskPreviewHtml(kioskId: string, q: PreviewQuery): Promis
   const layout = ticketLayout({
     lang,
     number: `${service?.prefix ?? 'A'}001`,
-    office,
-    service: service ?? { nameIt: 'Servizio', nameEn: 'Service' },
+    office: { name: textOf(office.name), timeZone: office.timeZone },
+    service: { name: service ? textOf(service.name) : inEveryLanguage((m) => m.print.sampleService) },
     issuedAt: new Date(),
     position: 3,
     estimatedWaitMinutes: 12,
     url: ticketUrl('sampleticketcode'),
     counter: null,
-    locationHint: lang === 'en' ? kiosk.locationHintEn || kiosk.locationHintIt : kiosk.locationHintIt,
+    locationHint: textOrNull(kiosk.locationHint),
   });
   return page(layout, q.width ?? kiosk.paperWidth, kiosk.printerType);
 }

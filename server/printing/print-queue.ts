@@ -8,6 +8,7 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Kiosk, PrintJob } from '../db/generated/client';
+import { textOf } from '../db/texts';
 import { rt, type Runtime } from '../runtime';
 import { agentTarget, sendToAgent } from './agent-hub';
 import { renderEscPos } from './escpos';
@@ -100,7 +101,7 @@ async function layoutFor(job: PrintJob, kiosk: Kiosk): Promise<PrintLayout> {
     return testPrintLayout({
       lang: 'it',
       kioskName: kiosk.name,
-      office,
+      office: { name: textOf(office.name), timeZone: office.timeZone },
       at: new Date(),
       url: `${rt().baseUrl}/kiosk?kiosk=${kiosk.id}`,
     });

@@ -1,10 +1,11 @@
+import { textIn, type LocalizedText } from '../../contract/lang';
 import type { PrintLayout } from './layout';
-import { pickName, printedDateTime, printTexts, type PrintLang } from './texts';
+import { printedDateTime, printTexts, type PrintLang } from './texts';
 
 export interface TestPrintInput {
   lang: PrintLang;
   kioskName: string;
-  office: { name: string; nameEn: string; timeZone: string };
+  office: { name: LocalizedText; timeZone: string };
   at: Date;
   /** Printed as a QR code, to check the printer's QR support. */
   url: string;
@@ -20,7 +21,7 @@ export function testPrintLayout(input: TestPrintInput): PrintLayout {
     title: t('testTitle'),
     blocks: [
       { type: 'text', text: t('testTitle'), scale: 2, bold: true },
-      { type: 'text', text: pickName(input.lang, input.office.name, input.office.nameEn) },
+      { type: 'text', text: textIn(input.office.name, input.lang) },
       { type: 'text', text: `${date} ${time}` },
       { type: 'rule' },
       { type: 'text', text: t('testText', { kiosk: input.kioskName }), align: 'left' },

@@ -1,12 +1,14 @@
+import type { Prisma } from '../db/generated/client';
+import { textOf, textOrNull } from '../db/texts';
 import { rt } from '../runtime';
 import { ticketUrl } from '../tickets/qr';
 import { publicTicketInclude, toPublic } from '../tickets/views';
 import type { TicketPrintInput } from './ticket-layout';
-import { pickName, printLang, type PrintLang } from './texts';
+import { printLang, type PrintLang } from './texts';
 
+/** The kiosk row the ticket is printed at (its location hint is printed too). */
 export interface KioskHints {
-  locationHintIt: string;
-  locationHintEn: string;
+  locationHint: Prisma.JsonValue;
 }
 
 /**
@@ -23,19 +25,19 @@ export async function ticketPrintInput(
   if (!ticket) return null;
   const [pub, office] = await Promise.all([
     toPublic(ticket),
-    db.office.findUniqueOrThrow({ where: { id: ticket.officeId }, select: { name: true, nameEn: true, timeZone: true } }),
+    db.office.findUniqueOrThrow({ where: { id: ticket.officeId }, select: { name: true, timeZone: true } }),
   ]);
   const l = lang ?? printLang(ticket.lang);
   return {
     lang: l,
     number: ticket.number,
-    office,
-    service: { nameIt: ticket.service.nameIt, nameEn: ticket.service.nameEn },
+    office: { name: textOf(office.name), timeZone: office.timeZone },
+    service: { name: textOf(ticket.service.name) },
     issuedAt: ticket.issuedAt,
     position: pub.position,
     estimatedWaitMinutes: pub.estimatedWaitMinutes,
     url: ticketUrl(ticket.code),
     counter: pub.counter,
-    locationHint: kiosk ? pickName(l, kiosk.locationHintIt, kiosk.locationHintEn) : '',
+    locationHint: kiosk ? textOrNull(kiosk.locationHint) : null,
   };
 }

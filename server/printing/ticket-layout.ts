@@ -1,12 +1,13 @@
+import { textIn, type LocalizedText } from '../../contract/lang';
 import type { Block, PrintLayout } from './layout';
-import { pickName, printedDateTime, printTexts, type PrintLang } from './texts';
+import { printedDateTime, printTexts, type PrintLang } from './texts';
 
 /** What a walk-in ticket shows; loaded by ticket-data.ts, or made up for a sample. */
 export interface TicketPrintInput {
   lang: PrintLang;
   number: string;
-  office: { name: string; nameEn: string; timeZone: string };
-  service: { nameIt: string; nameEn: string };
+  office: { name: LocalizedText; timeZone: string };
+  service: { name: LocalizedText };
   issuedAt: Date;
   /** People ahead; null once the ticket no longer waits. */
   position: number | null;
@@ -15,22 +16,22 @@ export interface TicketPrintInput {
   url: string;
   /** The counter it was called to (a preview of a called ticket). */
   counter: { number: number; name: string } | null;
-  /** Where the counters are, in the citizen's language; empty when the kiosk has no hint. */
-  locationHint: string;
+  /** Where the counters are (the kiosk's hint); null when it has none. */
+  locationHint: LocalizedText | null;
 }
 
 /**
  * The walk-in ticket: office, service, a very large number, date and time, people ahead and
  * estimated wait, the QR code of the phone page, where to go, a short footer, the cut. Everything
- * in the citizen's language, so a visitor who chose English at the kiosk can read the paper.
+ * in the citizen's language, so a visitor who chose Arabic at the kiosk can read the paper.
  */
 export function ticketLayout(input: TicketPrintInput): PrintLayout {
   const t = printTexts(input.lang);
   const { date, time } = printedDateTime(input.issuedAt, input.office.timeZone);
   const blocks: Block[] = [
-    { type: 'text', text: pickName(input.lang, input.office.name, input.office.nameEn), bold: true },
+    { type: 'text', text: textIn(input.office.name, input.lang), bold: true },
     { type: 'rule' },
-    { type: 'text', text: pickName(input.lang, input.service.nameIt, input.service.nameEn), bold: true },
+    { type: 'text', text: textIn(input.service.name, input.lang), bold: true },
     { type: 'feed', lines: 1 },
     { type: 'text', text: t('yourNumber') },
     { type: 'text', text: input.number, scale: 6, bold: true },
@@ -46,8 +47,8 @@ export function ticketLayout(input: TicketPrintInput): PrintLayout {
     }
   }
   blocks.push({ type: 'feed', lines: 1 }, { type: 'qr', data: input.url }, { type: 'text', text: t('qrHint') });
-  if (input.locationHint.trim())
-    blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: input.locationHint.trim(), bold: true });
+  const hint = input.locationHint ? textIn(input.locationHint, input.lang).trim() : '';
+  if (hint) blocks.push({ type: 'feed', lines: 1 }, { type: 'text', text: hint, bold: true });
   blocks.push({ type: 'rule' }, { type: 'text', text: t('footer') }, { type: 'cut' });
   return { kind: 'ticket', lang: input.lang, title: input.number, blocks };
 }

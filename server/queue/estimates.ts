@@ -1,5 +1,6 @@
 import type { QueueInfo } from '../../contract/queues';
 import { rt } from '../runtime';
+import { textOf } from '../db/texts';
 
 /**
  * Wait estimates. The average service time of a service comes from its real recent visits
@@ -84,7 +85,7 @@ export async function queueInfos(officeId: string): Promise<QueueInfo[]> {
   const [services, waiting, ctx] = await Promise.all([
     db.service.findMany({
       where: { officeId, active: true },
-      select: { id: true, prefix: true, nameIt: true, nameEn: true, expectedMinutes: true },
+      select: { id: true, prefix: true, name: true, expectedMinutes: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     }),
     db.ticket.groupBy({
@@ -108,8 +109,7 @@ export async function queueInfos(officeId: string): Promise<QueueInfo[]> {
     return {
       serviceId: s.id,
       prefix: s.prefix,
-      nameIt: s.nameIt,
-      nameEn: s.nameEn,
+      name: textOf(s.name),
       waiting: count,
       oldestWaitMinutes: oldest ? Math.max(0, Math.floor((now - oldest.getTime()) / 60_000)) : 0,
       estimatedWaitMinutes: estimate,

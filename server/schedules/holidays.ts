@@ -1,14 +1,27 @@
 /**
  * Italian national holidays ("feste nazionali"), computed for any year, so nobody has to type
  * them in every January. Local closures and the patron saint's day are per office (schedules.ts).
+ * Their names are interface texts: messages/<lang>.json, book.calendar.holidays.<key>.
  */
+
+export type HolidayKey =
+  | 'capodanno'
+  | 'epifania'
+  | 'liberazione'
+  | 'lavoro'
+  | 'repubblica'
+  | 'ferragosto'
+  | 'ognissanti'
+  | 'immacolata'
+  | 'natale'
+  | 'santo-stefano'
+  | 'pasqua'
+  | 'pasquetta';
 
 export interface Holiday {
   /** YYYY-MM-DD */
   day: string;
-  key: string;
-  nameIt: string;
-  nameEn: string;
+  key: HolidayKey;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -36,17 +49,17 @@ export function easterSunday(year: number): [number, number] {
   return [month, day];
 }
 
-const FIXED: { month: number; day: number; key: string; nameIt: string; nameEn: string }[] = [
-  { month: 1, day: 1, key: 'capodanno', nameIt: 'Capodanno', nameEn: "New Year's Day" },
-  { month: 1, day: 6, key: 'epifania', nameIt: 'Epifania', nameEn: 'Epiphany' },
-  { month: 4, day: 25, key: 'liberazione', nameIt: 'Festa della Liberazione', nameEn: 'Liberation Day' },
-  { month: 5, day: 1, key: 'lavoro', nameIt: 'Festa del Lavoro', nameEn: 'Labour Day' },
-  { month: 6, day: 2, key: 'repubblica', nameIt: 'Festa della Repubblica', nameEn: 'Republic Day' },
-  { month: 8, day: 15, key: 'ferragosto', nameIt: 'Ferragosto', nameEn: 'Assumption Day' },
-  { month: 11, day: 1, key: 'ognissanti', nameIt: 'Ognissanti', nameEn: "All Saints' Day" },
-  { month: 12, day: 8, key: 'immacolata', nameIt: 'Immacolata Concezione', nameEn: 'Immaculate Conception' },
-  { month: 12, day: 25, key: 'natale', nameIt: 'Natale', nameEn: 'Christmas Day' },
-  { month: 12, day: 26, key: 'santo-stefano', nameIt: 'Santo Stefano', nameEn: "St Stephen's Day" },
+const FIXED: { month: number; day: number; key: HolidayKey }[] = [
+  { month: 1, day: 1, key: 'capodanno' },
+  { month: 1, day: 6, key: 'epifania' },
+  { month: 4, day: 25, key: 'liberazione' },
+  { month: 5, day: 1, key: 'lavoro' },
+  { month: 6, day: 2, key: 'repubblica' },
+  { month: 8, day: 15, key: 'ferragosto' },
+  { month: 11, day: 1, key: 'ognissanti' },
+  { month: 12, day: 8, key: 'immacolata' },
+  { month: 12, day: 25, key: 'natale' },
+  { month: 12, day: 26, key: 'santo-stefano' },
 ];
 
 const cache = new Map<number, Map<string, Holiday>>();
@@ -56,15 +69,14 @@ export function italianHolidays(year: number): Map<string, Holiday> {
   let out = cache.get(year);
   if (out) return out;
   out = new Map();
-  for (const f of FIXED)
-    out.set(iso(year, f.month, f.day), { day: iso(year, f.month, f.day), key: f.key, nameIt: f.nameIt, nameEn: f.nameEn });
+  for (const f of FIXED) out.set(iso(year, f.month, f.day), { day: iso(year, f.month, f.day), key: f.key });
   const [m, d] = easterSunday(year);
   const easter = iso(year, m, d);
   // Easter Monday: the day after Easter Sunday, computed on a plain calendar (no time zone involved).
   const monday = new Date(Date.UTC(year, m - 1, d + 1));
   const easterMonday = iso(monday.getUTCFullYear(), monday.getUTCMonth() + 1, monday.getUTCDate());
-  out.set(easter, { day: easter, key: 'pasqua', nameIt: 'Pasqua', nameEn: 'Easter Sunday' });
-  out.set(easterMonday, { day: easterMonday, key: 'pasquetta', nameIt: "Lunedì dell'Angelo", nameEn: 'Easter Monday' });
+  out.set(easter, { day: easter, key: 'pasqua' });
+  out.set(easterMonday, { day: easterMonday, key: 'pasquetta' });
   cache.set(year, out);
   return out;
 }

@@ -6,6 +6,8 @@ import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { AppError, notFound } from '../errors';
 import { publishCatalogChanged, publishDisplayChanged } from '../realtime/publish';
+import type { LocalizedText } from '../../contract/lang';
+import { nullableText, textOf, textOrNull } from '../db/texts';
 import { rt } from '../runtime';
 import type { ClosureRules, ScheduleRule } from './slots';
 
@@ -73,7 +75,7 @@ export async function addClosure(actor: Actor, raw: z.input<typeof closureInput>
   const { db } = rt();
   if (!(await db.office.findUnique({ where: { id: input.officeId } }))) throw notFound('Office');
   const created = await db.$transaction(async (tx) => {
-    const created = await tx.closure.create({ data: input });
+    const created = await tx.closure.create({ data: { ...input, reason: nullableText(input.reason) } });
     await withAudit(tx, actor, { action: 'create', entity: 'closure', entityId: created.id, after: created });
     return created;
   });
@@ -123,7 +125,8 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
       await withAudit(tx, actor, { action: 'delete', entity: 'patron_day', entityId: officeId, before });
       return null;
     }
-    const after = await tx.patronDay.upsert({ where: { officeId }, create: input, update: input });
+    const row = { ...input, name: nullableText(input.name) };
+    const after = await tx.patronDay.upsert({ where: { officeId }, create: row, update: row });
     await withAudit(tx, actor, {
       action: before ? 'update' : 'create',
       entity: 'patron_day',
@@ -139,12 +142,11 @@ export async function setPatronDay(actor: Actor, officeId: string, raw: Omit<z.i
 
 export interface ScheduleContext {
   scheduleId: string;
-  office: { id: string; name: string; nameEn: string; address: string; timeZone: string };
+  office: { id: string; name: LocalizedText; address: string; timeZone: string };
   service: {
     id: string;
     code: string;
-    nameIt: string;
-    nameEn: string;
+    name: LocalizedText;
     prefix: string;
     mode: 'desk' | 'appointment';
     active: boolean;
@@ -168,12 +170,11 @@ export async function scheduleContext(officeId: string, serviceId: string): Prom
   const o = s.office;
   return {
     scheduleId: s.id,
-    office: { id: o.id, name: o.name, nameEn: o.nameEn, address: o.address, timeZone: o.timeZone },
+    office: { id: o.id, name: textOf(o.name), address: o.address, timeZone: o.timeZone },
     service: {
       id: s.service.id,
       code: s.service.code,
-      nameIt: s.service.nameIt,
-      nameEn: s.service.nameEn,
+      name: textOf(s.service.name),
       prefix: s.service.prefix,
       mode: s.service.mode,
       active: s.service.active,
@@ -187,8 +188,8 @@ export async function scheduleContext(officeId: string, serviceId: string): Prom
       hours: s.hours.map((h) => ({ weekday: h.weekday, opens: h.opens, closes: h.closes })),
     },
     closures: {
-      closures: o.closures.map((c) => ({ fromDay: c.fromDay, toDay: c.toDay, reason: c.reason })),
-      patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null,
+      closures: o.closures.map((c) => ({ fromDay: c.fromDay, toDay: c.toDay, reason: textOrNull(c.reason) })),
+      patron: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: textOrNull(o.patronDay.name) } : null,
     },
   };
 }
@@ -201,13 +202,13 @@ export async function listSchedules(officeId?: string): Promise<SchedulesAnswer>
       where: officeId ? { officeId } : {},
       include: {
         hours: { orderBy: [{ weekday: 'asc' }, { opens: 'asc' }] },
-        service: { select: { id: true, code: true, nameIt: true, nameEn: true, mode: true } },
+        service: { select: { id: true, code: true, name: true, mode: true } },
       },
       orderBy: [{ officeId: 'asc' }, { service: { sortOrder: 'asc' } }],
     }),
     db.office.findMany({
       where: officeId ? { id: officeId } : {},
-      select: { id: true, name: true, nameEn: true, timeZone: true, patronDay: true, closures: { orderBy: { fromDay: 'asc' } } },
+      select: { id: true, name: true, timeZone: true, patronDay: true, closures: { orderBy: { fromDay: 'asc' } } },
       orderBy: { sortOrder: 'asc' },
     }),
   ]);
@@ -215,7 +216,7 @@ export async function listSchedules(officeId?: string): Promise<SchedulesAnswer>
     schedules: schedules.map((s) => ({
       id: s.id,
       officeId: s.officeId,
-      service: s.service,
+      service: { ...s.service, name: textOf(s.service.name) },
       slotMinutes: s.slotMinutes,
       capacity: s.capacity,
       horizonDays: s.horizonDays,
@@ -225,11 +226,10 @@ export async function listSchedules(officeId?: string): Promise<SchedulesAnswer>
     })),
     offices: offices.map((o) => ({
       id: o.id,
-      name: o.name,
-      nameEn: o.nameEn,
+      name: textOf(o.name),
       timeZone: o.timeZone,
-      patronDay: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: o.patronDay.name } : null,
-      closures: o.closures.map((c) => ({ id: c.id, fromDay: c.fromDay, toDay: c.toDay, reason: c.reason })),
+      patronDay: o.patronDay ? { month: o.patronDay.month, day: o.patronDay.day, name: textOrNull(o.patronDay.name) } : null,
+      closures: o.closures.map((c) => ({ id: c.id, fromDay: c.fromDay, toDay: c.toDay, reason: textOrNull(c.reason) })),
     })),
   };
 }

@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon';
 import { minutesOf, type ClosedDay } from '../../contract/calendar';
+import type { LocalizedText } from '../../contract/lang';
+import { inEveryLanguage } from '../../i18n/messages';
 import { nationalHoliday } from './holidays';
 
 /**
@@ -34,8 +36,8 @@ export interface ScheduleRule {
 
 export interface ClosureRules {
   /** Local closures, inclusive local days. */
-  closures: { fromDay: string; toDay: string; reason: string }[];
-  patron: { month: number; day: number; name: string } | null;
+  closures: { fromDay: string; toDay: string; reason: LocalizedText | null }[];
+  patron: { month: number; day: number; name: LocalizedText | null } | null;
 }
 
 export type { ClosedDay };
@@ -74,13 +76,13 @@ export function localTime(at: Date, timeZone: string): string {
 /** Why the office takes no appointments on a local day: national holiday, patron saint, closure. */
 export function closedReason(day: string, rules: ClosureRules): ClosedDay | null {
   const holiday = nationalHoliday(day);
-  if (holiday) return { kind: 'holiday', nameIt: holiday.nameIt, nameEn: holiday.nameEn };
+  if (holiday) return { kind: 'holiday', name: inEveryLanguage((m) => m.book.calendar.holidays[holiday.key]) };
   const p = rules.patron;
   if (p && Number(day.slice(5, 7)) === p.month && Number(day.slice(8, 10)) === p.day) {
-    return { kind: 'patron', nameIt: p.name || 'Santo patrono', nameEn: p.name || 'Patron saint' };
+    return { kind: 'patron', name: p.name ?? inEveryLanguage((m) => m.book.calendar.patronSaint) };
   }
   const c = rules.closures.find((x) => x.fromDay <= day && day <= x.toDay);
-  if (c) return { kind: 'closure', nameIt: c.reason || 'Chiusura', nameEn: c.reason || 'Closed' };
+  if (c) return { kind: 'closure', name: c.reason ?? inEveryLanguage((m) => m.book.calendar.closure) };
   return null;
 }
 

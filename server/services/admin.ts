@@ -6,6 +6,8 @@ import { requireCategory } from '../categories/admin';
 import { conflict, notFound } from '../errors';
 import { requireOffice } from '../offices/admin';
 import { publishCatalogChanged, publishDisplayChanged, publishOfficeChanged } from '../realtime/publish';
+import { textIncludes } from '../../contract/lang';
+import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 
 /**
@@ -15,25 +17,23 @@ import { rt } from '../runtime';
  */
 
 export async function adminListServices(q: z.infer<typeof adminServicesQuery>) {
-  const term = q.q?.trim();
-  return rt().db.service.findMany({
+  const term = q.q?.trim().toLowerCase();
+  const rows = await rt().db.service.findMany({
     where: {
       officeId: q.officeId,
       categoryId: q.categoryId,
       ...(q.active ? { active: q.active === 'true' } : {}),
-      ...(term
-        ? {
-            OR: [
-              { nameIt: { contains: term, mode: 'insensitive' } },
-              { nameEn: { contains: term, mode: 'insensitive' } },
-              { code: { contains: term, mode: 'insensitive' } },
-              { keywords: { contains: term, mode: 'insensitive' } },
-            ],
-          }
-        : {}),
     },
-    orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { nameIt: 'asc' }],
+    orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }, { code: 'asc' }],
   });
+  // A name matches in any of its languages; an office has a few hundred services at most, so the
+  // search runs here rather than in SQL over the JSON column.
+  return rows
+    .map((s) => ({ ...s, name: textOf(s.name) }))
+    .filter(
+      (s) =>
+        !term || textIncludes(s.name, term) || s.code.toLowerCase().includes(term) || s.keywords.toLowerCase().includes(term),
+    );
 }
 
 export async function adminCreateService(actor: Actor, input: z.infer<typeof createServiceInput>) {

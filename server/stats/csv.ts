@@ -1,3 +1,4 @@
+import { textIn, type Lang } from '../../contract/lang';
 import type { StatsFigures, StatsResult } from '../../contract/stats';
 import { FIGURES } from './figures';
 
@@ -23,13 +24,13 @@ function figureValue(f: StatsFigures, key: keyof StatsFigures, kind: string): nu
   return kind === 'minutes' ? Math.round(v * 100) / 100 : kind === 'share' ? Math.round(v * 10000) / 10000 : v;
 }
 
-export function statsCsv(r: StatsResult, lang: 'it' | 'en'): string {
+export function statsCsv(r: StatsResult, lang: Lang): string {
   const header = ['group_by', 'key', 'name', ...FIGURES.map((f) => f.csv)];
   const lines = [header.map(csvField).join(',')];
   const line = (key: string | null, name: string | null, f: StatsFigures) =>
     [r.groupBy, key, name, ...FIGURES.map((d) => figureValue(f, d.key, d.kind))].map(csvField).join(',');
   for (const row of r.rows) {
-    const name = row.name ? (row.prefix ? `${row.prefix} ${row.name[lang]}` : row.name[lang]) : null;
+    const name = row.name ? (row.prefix ? `${row.prefix} ${textIn(row.name, lang)}` : textIn(row.name, lang)) : null;
     lines.push(line(row.key, name, row));
   }
   lines.push(line('total', null, r.total));

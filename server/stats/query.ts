@@ -5,6 +5,7 @@ import { rt } from '../runtime';
 import { emptyFigures } from './figures';
 import type { GroupBy, StatsFigures, StatsQuery, StatsResult, StatsRow } from '../../contract/stats';
 import { rangeBounds } from './params';
+import { textOf } from '../db/texts';
 
 type RawRow = {
   key: string | null;
@@ -149,7 +150,7 @@ export async function officeStats(q: StatsQuery): Promise<StatsResult> {
   const byKey = new Map(raw.filter((r) => r.is_total === 0).map((r) => [r.key, r]));
   const rows = await labelledRows(q, office.id, byKey, figures);
   return {
-    office: { id: office.id, name: office.name, nameEn: office.nameEn, timeZone: tz },
+    office: { id: office.id, name: textOf(office.name), timeZone: tz },
     from: q.from,
     to: q.to,
     groupBy: q.groupBy,
@@ -166,7 +167,8 @@ async function labelledRows(
   figures: (r: RawRow | undefined) => StatsFigures,
 ): Promise<StatsRow[]> {
   const { db } = rt();
-  const plain = (k: string) => ({ it: k, en: k });
+  // Days, hours, counters and clerks are not translated: one text, read the same in every language.
+  const plain = (k: string) => ({ it: k });
   if (q.groupBy === 'day') {
     const out: StatsRow[] = [];
     for (let d = DateTime.fromISO(q.from); d.toISODate()! <= q.to; d = d.plus({ days: 1 })) {
@@ -191,13 +193,13 @@ async function labelledRows(
     // Every desk service of the office is listed, also the quiet ones; others only with data.
     const services = await db.service.findMany({
       where: { OR: [{ id: { in: ids } }, { officeId, mode: 'desk', active: true }] },
-      select: { id: true, prefix: true, nameIt: true, nameEn: true },
+      select: { id: true, prefix: true, name: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     });
     return [
       ...services.map((s) => ({
         key: s.id,
-        name: { it: s.nameIt, en: s.nameEn },
+        name: textOf(s.name),
         prefix: s.prefix,
         ...figures(byKey.get(s.id)),
       })),

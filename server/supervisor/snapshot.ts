@@ -1,4 +1,5 @@
 import type { Counter } from '../db/generated/client';
+import { textOf } from '../db/texts';
 import { notFound } from '../errors';
 import { agentsConnected, printerAlert } from '../printing/printer-status';
 import { queueInfos } from '../queue/estimates';
@@ -22,12 +23,12 @@ export async function supervisorSnapshot(
 ): Promise<SupervisorSnapshot> {
   const { db } = rt();
   const [office, counters, queues, services, kiosks] = await Promise.all([
-    db.office.findUnique({ where: { id: officeId }, select: { id: true, name: true, nameEn: true } }),
+    db.office.findUnique({ where: { id: officeId }, select: { id: true, name: true } }),
     known.counters ?? db.counter.findMany({ where: { officeId } }),
     known.queues ?? queueInfos(officeId),
     db.service.findMany({
       where: { officeId, active: true, mode: 'desk' },
-      select: { id: true, prefix: true, nameIt: true, nameEn: true, targetWaitMinutes: true },
+      select: { id: true, prefix: true, name: true, targetWaitMinutes: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     }),
     db.kiosk.findMany({ where: { officeId, active: true, printMode: { not: 'none' } }, orderBy: { name: 'asc' } }),
@@ -108,11 +109,11 @@ export async function supervisorSnapshot(
   const paused = new Map<string, number>();
   for (const c of counters) if (c.state === 'paused') for (const s of c.serviceIds) paused.set(s, (paused.get(s) ?? 0) + 1);
   const printers = kiosks.map((k) => printerAlert(k, connected.has(k.id)));
-  const deskServices: SupervisorService[] = services;
+  const deskServices: SupervisorService[] = services.map((s) => ({ ...s, name: textOf(s.name) }));
   const deskIds = new Set(deskServices.map((s) => s.id));
   const deskQueues = queues.filter((q) => deskIds.has(q.serviceId));
   return {
-    office,
+    office: { id: office.id, name: textOf(office.name) },
     counters: rows,
     queues: deskQueues,
     services: deskServices,

@@ -1,6 +1,6 @@
 import type { PrintOutcome } from '../../contract/kiosks';
 import { issueTicketInput, type IssuedTicket, type IssueTicketInput } from '../../contract/tickets';
-import type { Lang } from '../../contract/lang';
+import { textIn } from '../../contract/lang';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
@@ -10,6 +10,7 @@ import { rt } from '../runtime';
 import { assertMayIssue, type Issuer } from './issuer';
 import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
 import { publicTicketInclude, toPublic } from './views';
+import { textOf } from '../db/texts';
 
 /**
  * A walk-in ticket. The number comes from an atomic upsert on the office's daily sequence (one
@@ -27,9 +28,14 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   });
   if (!service || !service.active) throw notFound('Service');
   if (service.mode !== 'desk') {
-    throw new AppError(422, 'service_by_appointment', `${service.nameEn} is served by appointment at ${service.office.nameEn}`, {
-      officeId: service.officeId,
-    });
+    throw new AppError(
+      422,
+      'service_by_appointment',
+      `${textIn(textOf(service.name), 'en')} is served by appointment at ${textIn(textOf(service.office.name), 'en')}`,
+      {
+        officeId: service.officeId,
+      },
+    );
   }
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
@@ -87,18 +93,12 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
 export type PrintRequest = (ticketId: string, kioskId: string) => Promise<PrintOutcome | null>;
 
 /** `POST /api/tickets`: checks who asks for a priority or paper (issuer.ts), issues, prints. */
-export async function issueTicketView(
-  raw: IssueTicketInput,
-  lang: Lang,
-  issuer: Issuer,
-  requestPrint: PrintRequest,
-): Promise<IssuedTicket> {
+export async function issueTicketView(raw: IssueTicketInput, issuer: Issuer, requestPrint: PrintRequest): Promise<IssuedTicket> {
   assertMayIssue(issuer, raw);
   const ticket = await issueTicket(raw);
   // After the commit, and never failing the request: the ticket stands even without paper.
   const print = raw.kioskId ? await requestPrint(ticket.id, raw.kioskId) : null;
   const pub = await toPublic(ticket);
-  const name = lang === 'en' ? ticket.service.nameEn : ticket.service.nameIt;
   return {
     id: ticket.id,
     code: ticket.code,
@@ -110,12 +110,10 @@ export async function issueTicketView(
     statusUrl: `${rt().baseUrl}/t/${ticket.code}`,
     service: {
       id: ticket.service.id,
-      name,
-      nameIt: ticket.service.nameIt,
-      nameEn: ticket.service.nameEn,
+      name: textOf(ticket.service.name),
       prefix: ticket.service.prefix,
     },
-    office: ticket.office,
+    office: { id: ticket.office.id, name: textOf(ticket.office.name) },
     issuedAt: ticket.issuedAt.toISOString(),
     /** Null when no kiosk printer is involved; `unavailable` → the kiosk shows the QR code large. */
     print: print && (print.status === 'queued' ? { status: print.status } : { status: print.status, reason: print.reason }),

@@ -3,10 +3,11 @@ import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { estimateContext, estimateMinutes, type EstimateContext } from '../queue/estimates';
 import type { CounterTicket, TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
+import { textOf } from '../db/texts';
 
 export const publicTicketInclude = {
-  service: { select: { id: true, nameIt: true, nameEn: true, prefix: true, expectedMinutes: true } },
-  office: { select: { id: true, name: true, nameEn: true } },
+  service: { select: { id: true, name: true, prefix: true, expectedMinutes: true } },
+  office: { select: { id: true, name: true } },
   counter: { select: { number: true, name: true } },
 } satisfies Prisma.TicketInclude;
 
@@ -45,8 +46,8 @@ export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketP
       number: t.number,
       status: t.status,
       priority: t.priority,
-      service: { id: t.service.id, nameIt: t.service.nameIt, nameEn: t.service.nameEn, prefix: t.service.prefix },
-      office: t.office,
+      service: { id: t.service.id, name: textOf(t.service.name), prefix: t.service.prefix },
+      office: { id: t.office.id, name: textOf(t.office.name) },
       position,
       estimatedWaitMinutes: estimate,
       counter: t.status === 'called' || t.status === 'serving' ? t.counter : null,
@@ -57,7 +58,7 @@ export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketP
 }
 
 export const counterTicketInclude = {
-  service: { select: { nameIt: true, nameEn: true } },
+  service: { select: { name: true } },
 } satisfies Prisma.TicketInclude;
 
 export type TicketForCounter = Prisma.TicketGetPayload<{ include: typeof counterTicketInclude }>;
@@ -70,8 +71,7 @@ export function toCounterTicket(t: TicketForCounter): CounterTicket {
     status: t.status,
     priority: t.priority,
     serviceId: t.serviceId,
-    serviceNameIt: t.service.nameIt,
-    serviceNameEn: t.service.nameEn,
+    serviceName: textOf(t.service.name),
     issuedAt: t.issuedAt.toISOString(),
     calledAt: t.calledAt?.toISOString() ?? null,
     startedAt: t.startedAt?.toISOString() ?? null,

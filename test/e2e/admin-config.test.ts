@@ -1,6 +1,7 @@
 /**
- * The administration pages in Chromium: an admin edits a service's name and sees it in the list
- * (and in the public service list), the change shows in the audit log page, axe-core finds no
+ * The administration pages in Chromium: an admin edits a service's name in Italian and removes
+ * its Chinese (the form and the list mark the language missing, the public list falls back to
+ * English) and sees it in the list, the change shows in the audit log page, axe-core finds no
  * violations, categories move up and down in kiosk order, counters are added, renamed and deleted, a clerk's skills and password are changed, a supervisor is told the pages are for admins.
  */
 import type { Browser } from 'playwright-core';
@@ -10,6 +11,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
+import { textOf } from '../../server/db/texts';
 
 let space: TestSpace;
 let app: TestApp;
@@ -40,14 +42,24 @@ describe('administration in Chromium', () => {
     await row.waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
+    const name = textOf(service.name);
+    // Every language of the demo catalogue is translated: nothing is marked missing.
+    expect(await page.locator('[data-testid^="service-missing-"]').count()).toBe(0);
     // Filter, then edit.
-    await page.getByTestId('service-filter').fill(service.nameIt.slice(0, 12));
+    await page.getByTestId('service-filter').fill(name.it.slice(0, 12));
     await expect.poll(() => page.locator('[data-testid^="service-row-"]').count()).toBeLessThan(20);
     await page.getByTestId(`service-edit-${service.code}`).click();
     await page.getByTestId('service-dialog').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const newName = `${service.nameIt} (rinnovato)`;
+    const newName = `${name.it} (rinnovato)`;
     await page.getByTestId('service-name-it').fill(newName);
+    // One input per language, each written in its language and direction.
+    expect(await page.getByTestId('service-name-ar').getAttribute('dir')).toBe('rtl');
+    expect(await page.getByTestId('service-name-ar').inputValue()).toBe(name.ar);
+    await page.getByTestId('service-name-zh').fill('');
+    await page.getByTestId('service-name-zh-missing').waitFor();
+    expect(await page.getByTestId('service-name-summary').textContent()).toMatch(/1/);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('service-save').click();
     await page.getByTestId('service-dialog').waitFor({ state: 'detached' });
     await page.getByTestId('service-filter').fill('');
@@ -55,6 +67,15 @@ describe('administration in Chromium', () => {
     await expect.poll(async () => ((await page.getByTestId('admin-message').textContent()) ?? '').length).toBeGreaterThan(0);
     const pub = (await new ApiClient(app.url).get('/api/services?lang=it')).body as { id: string; name: string }[];
     expect(pub.find((s) => s.id === service.id)?.name).toBe(newName);
+    // The list marks the missing Chinese; a Chinese screen reads the English name meanwhile.
+    expect(((await row.getByTestId(`service-missing-${service.code}`).textContent()) ?? '').trim()).toContain('ZH');
+    const zh = (await new ApiClient(app.url).get('/api/services?lang=zh')).body as { id: string; name: string }[];
+    expect(zh.find((s) => s.id === service.id)?.name).toBe(name.en);
+    expect(textOf((await space.db.service.findUniqueOrThrow({ where: { id: service.id } })).name)).toEqual({
+      ...name,
+      it: newName,
+      zh: undefined,
+    });
     await page.getByTestId('service-filter').fill('');
     expect(await axeViolations(page)).toEqual([]);
 

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent } from '../../agent/src/agent';
+import { textOf } from '../../server/db/texts';
 import { hashKioskToken } from '../../server/printing/kiosks';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
@@ -58,7 +59,7 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId(`office-manage-${schedule.office.slug}`).click();
     await expect
       .poll(async () => (await page.getByTestId('office-selected').textContent()) ?? '')
-      .toContain(schedule.office.name);
+      .toContain(textOf(schedule.office.name).it);
     await page.getByTestId('hours-service').selectOption(schedule.serviceId);
     await page.getByTestId('hours-day-1').getByTestId('hours-range-1-0').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -103,7 +104,7 @@ describe('offices and kiosks administration in Chromium', () => {
     const closed = day(9);
     await page.getByTestId('closure-from').fill(closed);
     await page.getByTestId('closure-to').fill(closed);
-    await page.getByTestId('closure-reason').fill('Inventario annuale');
+    await page.getByTestId('closure-reason-it').fill('Inventario annuale');
     await page.getByTestId('closure-add').click();
     await expect
       .poll(async () => (await page.getByTestId('office-closures').getByTestId('closure-row').allTextContents()).join(' '))
@@ -125,14 +126,14 @@ describe('offices and kiosks administration in Chromium', () => {
     await page.getByTestId('office-dialog').waitFor();
     expect(await page.getByTestId('office-timezone').getAttribute('readonly')).not.toBeNull();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('office-name').fill('Ufficio rinominato');
+    await page.getByTestId('office-name-it').fill('Ufficio rinominato');
     await page.getByTestId('office-save').click();
     await page.getByTestId('office-dialog').waitFor({ state: 'detached' });
     await expect
       .poll(async () => (await page.getByTestId(`office-row-${schedule.office.slug}`).textContent()) ?? '')
       .toContain('Ufficio rinominato');
-    const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string }[];
-    expect(offices.find((o) => o.id === schedule.officeId)?.name).toBe('Ufficio rinominato');
+    const offices = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: { it: string } }[];
+    expect(offices.find((o) => o.id === schedule.officeId)?.name.it).toBe('Ufficio rinominato');
     expect(await space.db.auditLog.count({ where: { entity: 'office', entityId: schedule.officeId } })).toBe(1);
   });
 

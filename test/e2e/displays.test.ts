@@ -61,8 +61,8 @@ describe('configurable displays in Chromium', () => {
     expect(await admin.getByTestId('display-slug').inputValue()).toBe('sportello-tributi');
     await admin.getByTestId('display-category-tributi').check();
     expect(await admin.getByTestId(`display-service-${tributi.code}`).isChecked()).toBe(true);
-    await admin.getByTestId('display-ticker-it').fill('Pagamenti TARI: portate l’avviso di pagamento');
-    await admin.getByTestId('display-ticker-en').fill('TARI payments: bring your payment notice');
+    await admin.getByTestId('display-ticker-0-it').fill('Pagamenti TARI: portate l’avviso di pagamento');
+    await admin.getByTestId('display-ticker-0-en').fill('TARI payments: bring your payment notice');
     expect(await axeViolations(admin)).toEqual([]);
     await admin.getByTestId('display-save').click();
     await admin.getByTestId('display-dialog').waitFor({ state: 'detached' });
@@ -73,8 +73,7 @@ describe('configurable displays in Chromium', () => {
     expect(stored).toMatchObject({
       officeId: office.id,
       serviceIds: [],
-      tickerIt: ['Pagamenti TARI: portate l’avviso di pagamento'],
-      tickerEn: ['TARI payments: bring your payment notice'],
+      ticker: [{ it: 'Pagamenti TARI: portate l’avviso di pagamento', en: 'TARI payments: bring your payment notice' }],
     });
     expect(await space.db.auditLog.count({ where: { entity: 'display', entityId: stored.id, action: 'create' } })).toBe(1);
     expect(await axeViolations(admin)).toEqual([]);
@@ -106,8 +105,8 @@ describe('configurable displays in Chromium', () => {
 
     // The admin edits the notice: the open display shows it without a reload.
     await admin.getByTestId('display-edit-sportello-tributi').click();
-    await admin.getByTestId('display-ticker-it').fill('Da lunedì lo sportello tributi apre alle 8:30');
-    await admin.getByTestId('display-ticker-en').fill('From Monday the tax desk opens at 8:30');
+    await admin.getByTestId('display-ticker-0-it').fill('Da lunedì lo sportello tributi apre alle 8:30');
+    await admin.getByTestId('display-ticker-0-en').fill('From Monday the tax desk opens at 8:30');
     await admin.getByTestId('display-save').click();
     await admin.getByTestId('display-dialog').waitFor({ state: 'detached' });
     await expect

@@ -14,6 +14,7 @@ import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk } from '../helpers/sportello';
+import { textOf } from '../../server/db/texts';
 
 let space: TestSpace;
 let app: TestApp;
@@ -122,7 +123,7 @@ describe('the display and the walk-in opening hours', () => {
     const tv = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await tv.goto(`${app.url}/display?officeId=${officeId}&voice=off`);
     await tv.getByTestId(`display-queue-${service.id}`).waitFor();
-    expect(await tv.locator('h1').textContent()).toBe(office.name);
+    expect(await tv.locator('h1').textContent()).toBe(textOf(office.name).it);
     expect(await tv.getByTestId('display-closed').count()).toBe(0);
 
     await setHours(closedNow());

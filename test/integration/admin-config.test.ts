@@ -5,6 +5,7 @@
  * an inactive service leaves the public list, password reset, the audit log endpoint.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../i18n/messages';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -55,8 +56,7 @@ async function audited<T>(fn: () => Promise<T>) {
 
 const newService = (over: Record<string, unknown> = {}) => ({
   code: 'test-permesso-ztl',
-  nameIt: 'Permesso ZTL di prova',
-  nameEn: 'Test ZTL permit',
+  name: { it: 'Permesso ZTL di prova', en: 'Test ZTL permit' },
   prefix: 'Z',
   categoryId,
   officeId: os.officeId,
@@ -77,8 +77,8 @@ describe('roles', () => {
       ['POST', '/api/admin/services', newService()],
       ['PATCH', `/api/admin/services/${os.desk[0].id}`, { active: false }],
       ['GET', '/api/admin/categories'],
-      ['POST', '/api/admin/categories', { slug: 'x-y', nameIt: 'X', nameEn: 'X' }],
-      ['PATCH', `/api/admin/categories/${categoryId}`, { nameIt: 'X' }],
+      ['POST', '/api/admin/categories', { slug: 'x-y', name: { it: 'X' } }],
+      ['PATCH', `/api/admin/categories/${categoryId}`, { name: { it: 'X' } }],
       ['PUT', '/api/admin/categories/order', { ids: [categoryId] }],
       ['GET', '/api/admin/counters'],
       ['POST', '/api/admin/counters', { officeId: os.officeId, number: 99, name: 'X' }],
@@ -110,7 +110,7 @@ describe('services', () => {
     expect(result.body).toMatchObject({ code: 'test-permesso-ztl', prefix: 'Z', active: true, expectedMinutes: 7 });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'service', entityId: serviceId, before: null });
-    expect(rows[0].after).toMatchObject({ nameIt: 'Permesso ZTL di prova', prefix: 'Z' });
+    expect(rows[0].after).toMatchObject({ name: { it: 'Permesso ZTL di prova', en: 'Test ZTL permit' }, prefix: 'Z' });
     const adminStaff = await space.db.staff.findUniqueOrThrow({ where: { username: 'admin' } });
     expect(rows[0].staffId).toBe(adminStaff.id);
     // Live: the public list has it at once, a ticket can be taken.
@@ -123,14 +123,22 @@ describe('services', () => {
 
   it('updates a service with before and after', async () => {
     const { result, rows } = await audited(() =>
-      admin.request('PATCH', `/api/admin/services/${serviceId}`, { nameIt: 'Permesso ZTL', targetWaitMinutes: 30 }),
+      admin.request('PATCH', `/api/admin/services/${serviceId}`, {
+        name: { it: 'Permesso ZTL', en: 'ZTL permit', ro: 'Permis ZTL', uk: ' ' },
+        targetWaitMinutes: 30,
+      }),
     );
     expect(result.status).toBe(200);
-    expect(result.body).toMatchObject({ nameIt: 'Permesso ZTL', targetWaitMinutes: 30 });
+    // The name is replaced whole; a blank translation is not stored (it falls back).
+    expect(result.body).toMatchObject({
+      name: { it: 'Permesso ZTL', en: 'ZTL permit', ro: 'Permis ZTL' },
+      targetWaitMinutes: 30,
+    });
+    expect(result.body.name).not.toHaveProperty('uk');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'service', entityId: serviceId });
-    expect(rows[0].before).toMatchObject({ nameIt: 'Permesso ZTL di prova', targetWaitMinutes: 15 });
-    expect(rows[0].after).toMatchObject({ nameIt: 'Permesso ZTL', targetWaitMinutes: 30 });
+    expect(rows[0].before).toMatchObject({ name: { it: 'Permesso ZTL di prova' }, targetWaitMinutes: 15 });
+    expect(rows[0].after).toMatchObject({ name: { it: 'Permesso ZTL', ro: 'Permis ZTL' }, targetWaitMinutes: 30 });
   });
 
   it('rejects invalid input and changes nothing', async () => {
@@ -173,7 +181,17 @@ describe('services', () => {
       'invalid_input',
     );
     expectApiError(
-      await admin.post('/api/admin/services', newService({ code: 'other-code', nameIt: '  ' })),
+      await admin.post('/api/admin/services', newService({ code: 'other-code', name: { it: '  ', en: 'English only' } })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', name: { it: 'Nome', fr: 'Nom' } })),
+      400,
+      'invalid_input',
+    );
+    expectApiError(
+      await admin.post('/api/admin/services', newService({ code: 'other-code', name: 'Nome' })),
       400,
       'invalid_input',
     );
@@ -188,10 +206,10 @@ describe('services', () => {
       'unknown_category',
     );
     expectApiError(await admin.request('PATCH', `/api/admin/services/${serviceId}`, { prefix: 'zz' }), 400, 'invalid_input');
-    expectApiError(await admin.request('PATCH', '/api/admin/services/nope', { nameIt: 'X' }), 404, 'not_found');
+    expectApiError(await admin.request('PATCH', '/api/admin/services/nope', { name: { it: 'X' } }), 404, 'not_found');
     expectApiError(await admin.request('PATCH', `/api/admin/services/${serviceId}`, '{bad json'), 400, 'invalid_json');
     expect(await counts()).toEqual(before);
-    expect((await space.db.service.findUniqueOrThrow({ where: { id: serviceId } })).nameIt).toBe('Permesso ZTL');
+    expect((await space.db.service.findUniqueOrThrow({ where: { id: serviceId } })).name).toMatchObject({ it: 'Permesso ZTL' });
   });
 
   it('refuses to deactivate a service with open tickets, then an inactive service leaves GET /api/services', async () => {
@@ -214,21 +232,66 @@ describe('services', () => {
   });
 });
 
+describe('languages of a service', () => {
+  it('shows a service named only in Italian in Italian to an Arabic ticket holder, in Romanian once translated', async () => {
+    const created = await admin.post(
+      '/api/admin/services',
+      newService({ code: 'solo-italiano', prefix: 'Y', name: { it: 'Certificato solo italiano' } }),
+    );
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const citizen = new ApiClient(app.url);
+    const listed = (await citizen.get('/api/services?lang=ar')).body as { id: string; name: string; names: object }[];
+    expect(listed.find((s) => s.id === id)).toMatchObject({
+      name: 'Certificato solo italiano',
+      names: { it: 'Certificato solo italiano' },
+    });
+    const take = async (lang: string) => {
+      const r = await citizen.post('/api/tickets', { serviceId: id, lang });
+      expect(r.status).toBe(201);
+      return r.body as { code: string; service: { name: object } };
+    };
+    // The ticket's paper (the same layout the printer gets), in the holder's language.
+    const paper = async (code: string) => (await citizen.get(`/api/tickets/${code}/print-preview`)).body as string;
+
+    const arabic = await take('ar');
+    expect(arabic.service.name).toEqual({ it: 'Certificato solo italiano' });
+    const arabicPaper = await paper(arabic.code);
+    expect(arabicPaper).toContain('Certificato solo italiano');
+    expect(arabicPaper).toContain(messages.ar.print.yourNumber);
+
+    const name = { it: 'Certificato solo italiano', ro: 'Certificat doar în italiană' };
+    expect((await admin.request('PATCH', `/api/admin/services/${id}`, { name })).status).toBe(200);
+    const romanian = await take('ro');
+    expect(await paper(romanian.code)).toContain('Certificat doar în italiană');
+    expect(await paper(arabic.code)).toContain('Certificato solo italiano');
+
+    // With an English name the Arabic holder reads English: the language asked, else English, else Italian.
+    const withEnglish = { ...name, en: 'Italian-only certificate' };
+    expect((await admin.request('PATCH', `/api/admin/services/${id}`, { name: withEnglish })).status).toBe(200);
+    expect(await paper(arabic.code)).toContain('Italian-only certificate');
+    expect(await paper(romanian.code)).toContain('Certificat doar în italiană');
+    for (const t of [arabic, romanian]) expect((await citizen.post(`/api/tickets/${t.code}/cancel`)).status).toBe(200);
+  });
+});
+
 describe('categories', () => {
   it('creates, renames and reorders with one audit row each', async () => {
     const created = await audited(() =>
-      admin.post('/api/admin/categories', { slug: 'prova', nameIt: 'Prova', nameEn: 'Test', icon: '🧪' }),
+      admin.post('/api/admin/categories', { slug: 'prova', name: { it: 'Prova', en: 'Test' }, icon: '🧪' }),
     );
     expect(created.result.status).toBe(201);
     expect(created.rows).toHaveLength(1);
     expect(created.rows[0]).toMatchObject({ action: 'create', entity: 'category', entityId: created.result.body.id });
     const id = created.result.body.id as string;
 
-    const renamed = await audited(() => admin.request('PATCH', `/api/admin/categories/${id}`, { nameEn: 'Trial' }));
+    const renamed = await audited(() =>
+      admin.request('PATCH', `/api/admin/categories/${id}`, { name: { it: 'Prova', en: 'Trial', zh: '试验' } }),
+    );
     expect(renamed.result.status).toBe(200);
     expect(renamed.rows).toHaveLength(1);
-    expect(renamed.rows[0].before).toMatchObject({ nameEn: 'Test' });
-    expect(renamed.rows[0].after).toMatchObject({ nameEn: 'Trial' });
+    expect(renamed.rows[0].before).toMatchObject({ name: { it: 'Prova', en: 'Test' } });
+    expect(renamed.rows[0].after).toMatchObject({ name: { it: 'Prova', en: 'Trial', zh: '试验' } });
 
     const list = (await admin.get('/api/admin/categories')).body as { id: string }[];
     expect(list.at(-1)!.id).toBe(id);
@@ -267,9 +330,9 @@ describe('categories', () => {
       422,
       'order_incomplete',
     );
-    expectApiError(await admin.post('/api/admin/categories', { slug: 'prova', nameIt: 'A', nameEn: 'B' }), 409, 'slug_taken');
+    expectApiError(await admin.post('/api/admin/categories', { slug: 'prova', name: { it: 'A', en: 'B' } }), 409, 'slug_taken');
     expectApiError(
-      await admin.post('/api/admin/categories', { slug: 'Bad Slug', nameIt: 'A', nameEn: 'B' }),
+      await admin.post('/api/admin/categories', { slug: 'Bad Slug', name: { it: 'A', en: 'B' } }),
       400,
       'invalid_input',
     );

@@ -101,19 +101,21 @@ describe('roles', () => {
     const kiosk = await admin.post('/api/kiosks', { officeId, name: 'Chiosco ruoli', printMode: 'none' });
     expect(kiosk.status).toBe(201);
     const kioskId = kiosk.body.kiosk.id as string;
-    const closure = await space.db.closure.create({ data: { officeId, fromDay: day(40), toDay: day(40), reason: 'ruoli' } });
+    const closure = await space.db.closure.create({
+      data: { officeId, fromDay: day(40), toDay: day(40), reason: { it: 'ruoli' } },
+    });
     const writes: [string, string, unknown?][] = [
       ['PUT', '/api/schedules', scheduleBody()],
-      ['POST', '/api/schedules/closures', { officeId, fromDay: day(20), toDay: day(21), reason: 'x' }],
+      ['POST', '/api/schedules/closures', { officeId, fromDay: day(20), toDay: day(21), reason: { it: 'x' } }],
       ['DELETE', `/api/schedules/closures/${closure.id}`],
-      ['PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 6, day: 24, name: 'San Giovanni' } }],
+      ['PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 6, day: 24, name: { it: 'San Giovanni' } } }],
       ['POST', '/api/kiosks', { officeId, name: 'X', printMode: 'none' }],
       ['PATCH', `/api/kiosks/${kioskId}`, { name: 'X' }],
       ['DELETE', `/api/kiosks/${kioskId}`],
       ['POST', `/api/kiosks/${kioskId}/token`],
       ['GET', '/api/admin/offices'],
-      ['POST', '/api/admin/offices', { slug: 'nuovo-ufficio', name: 'Nuovo', nameEn: 'New' }],
-      ['PATCH', `/api/admin/offices/${officeId}`, { name: 'X' }],
+      ['POST', '/api/admin/offices', { slug: 'nuovo-ufficio', name: { it: 'Nuovo', en: 'New' } }],
+      ['PATCH', `/api/admin/offices/${officeId}`, { name: { it: 'X' } }],
     ];
     const before = await counts();
     const anon = new ApiClient(app.url);
@@ -222,12 +224,12 @@ describe('closures and patron day', () => {
     await admin.request('PUT', '/api/schedules', scheduleBody());
     const target = day(4);
     const { result, rows } = await audited(() =>
-      admin.post('/api/schedules/closures', { officeId, fromDay: target, toDay: target, reason: 'Inventario' }),
+      admin.post('/api/schedules/closures', { officeId, fromDay: target, toDay: target, reason: { it: 'Inventario' } }),
     );
     expect(result.status).toBe(201);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'closure', entityId: result.body.id, before: null });
-    expect(rows[0].after).toMatchObject({ officeId, fromDay: target, toDay: target, reason: 'Inventario' });
+    expect(rows[0].after).toMatchObject({ officeId, fromDay: target, toDay: target, reason: { it: 'Inventario' } });
     const closed = await slotTimes(target);
     expect(closed.closed).toBeTruthy();
     expect(closed.times).toEqual([]);
@@ -236,14 +238,14 @@ describe('closures and patron day', () => {
     expect(del.result.status).toBe(204);
     expect(del.rows).toHaveLength(1);
     expect(del.rows[0]).toMatchObject({ action: 'delete', entity: 'closure', entityId: result.body.id, after: null });
-    expect(del.rows[0].before).toMatchObject({ reason: 'Inventario' });
+    expect(del.rows[0].before).toMatchObject({ reason: { it: 'Inventario' } });
     const reopened = await slotTimes(target);
     if (!reopened.closed) expect(reopened.times.length).toBeGreaterThan(0);
   });
 
   it('refuses bad closures (last day before the first, bad dates, unknown office, long reason), changing nothing', async () => {
     const before = await counts();
-    const r = await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(9), reason: 'x' });
+    const r = await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(9), reason: { it: 'x' } });
     expectApiError(r, 400, 'invalid_input');
     expect(r.body.error.details).toEqual([{ path: 'toDay', message: expect.any(String) }]);
     expectApiError(
@@ -257,7 +259,12 @@ describe('closures and patron day', () => {
       'invalid_input',
     );
     expectApiError(
-      await admin.post('/api/schedules/closures', { officeId, fromDay: day(10), toDay: day(10), reason: 'x'.repeat(201) }),
+      await admin.post('/api/schedules/closures', {
+        officeId,
+        fromDay: day(10),
+        toDay: day(10),
+        reason: { it: 'x', ar: 'x'.repeat(201) },
+      }),
       400,
       'invalid_input',
     );
@@ -272,7 +279,10 @@ describe('closures and patron day', () => {
 
   it('sets, changes and removes the patron day with one audit row each; refuses 31/02 and long names', async () => {
     const before = await counts();
-    const r = await admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 31, name: 'X' } });
+    const r = await admin.request('PUT', '/api/schedules/patron-day', {
+      officeId,
+      patronDay: { month: 2, day: 31, name: { it: 'X' } },
+    });
     expectApiError(r, 422, 'invalid_day');
     expect(r.body.error.details).toEqual([{ path: 'patronDay.day', message: expect.any(String) }]);
     expectApiError(
@@ -288,7 +298,7 @@ describe('closures and patron day', () => {
     expectApiError(
       await admin.request('PUT', '/api/schedules/patron-day', {
         officeId,
-        patronDay: { month: 4, day: 1, name: 'x'.repeat(101) },
+        patronDay: { month: 4, day: 1, name: { it: 'x'.repeat(101) } },
       }),
       400,
       'invalid_input',
@@ -302,7 +312,10 @@ describe('closures and patron day', () => {
 
     await space.db.patronDay.deleteMany({ where: { officeId } });
     const set = await audited(() =>
-      admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 6, day: 24, name: 'San Giovanni' } }),
+      admin.request('PUT', '/api/schedules/patron-day', {
+        officeId,
+        patronDay: { month: 6, day: 24, name: { it: 'San Giovanni', en: 'Saint John' } },
+      }),
     );
     expect(set.result.status).toBe(200);
     expect(set.rows).toHaveLength(1);
@@ -311,17 +324,20 @@ describe('closures and patron day', () => {
       entity: 'patron_day',
       entityId: officeId,
       before: null,
-      after: { month: 6, day: 24, name: 'San Giovanni' },
+      after: { month: 6, day: 24, name: { it: 'San Giovanni', en: 'Saint John' } },
     });
     const change = await audited(() =>
-      admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: { month: 2, day: 29, name: 'San Romano' } }),
+      admin.request('PUT', '/api/schedules/patron-day', {
+        officeId,
+        patronDay: { month: 2, day: 29, name: { it: 'San Romano' } },
+      }),
     );
     expect(change.result.status).toBe(200);
     expect(change.rows).toHaveLength(1);
     expect(change.rows[0]).toMatchObject({
       action: 'update',
       before: { month: 6, day: 24 },
-      after: { month: 2, day: 29, name: 'San Romano' },
+      after: { month: 2, day: 29, name: { it: 'San Romano' } },
     });
     const remove = await audited(() => admin.request('PUT', '/api/schedules/patron-day', { officeId, patronDay: null }));
     expect(remove.result.status).toBe(200);
@@ -339,7 +355,7 @@ describe('kiosks', () => {
         name: 'Chiosco atrio',
         printMode: 'agent',
         paperWidth: 58,
-        locationHintIt: 'Piano terra',
+        locationHint: { it: 'Piano terra' },
       }),
     );
     expect(created.result.status).toBe(201);
@@ -417,32 +433,33 @@ describe('offices', () => {
     expect(list.body.find((o: { id: string }) => o.id === officeId)).toMatchObject({ timeZone: 'Europe/Rome' });
     const { result, rows } = await audited(() =>
       admin.request('PATCH', `/api/admin/offices/${officeId}`, {
-        name: 'Ufficio Anagrafe Centrale',
-        nameEn: 'Central Registry Office',
+        name: { it: 'Ufficio Anagrafe Centrale', en: 'Central Registry Office', sq: 'Zyra Qendrore e Gjendjes Civile' },
         address: 'Piazza Grande 1',
         sortOrder: 7,
       }),
     );
     expect(result.status, JSON.stringify(result.body)).toBe(200);
-    expect(result.body).toMatchObject({ name: 'Ufficio Anagrafe Centrale', address: 'Piazza Grande 1', sortOrder: 7 });
+    expect(result.body).toMatchObject({ name: { it: 'Ufficio Anagrafe Centrale' }, address: 'Piazza Grande 1', sortOrder: 7 });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       action: 'update',
       entity: 'office',
       entityId: officeId,
-      after: { name: 'Ufficio Anagrafe Centrale', nameEn: 'Central Registry Office' },
+      after: { name: { it: 'Ufficio Anagrafe Centrale', en: 'Central Registry Office', sq: 'Zyra Qendrore e Gjendjes Civile' } },
     });
-    expect((rows[0].before as { name: string }).name).not.toBe('Ufficio Anagrafe Centrale');
-    const pub = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: string; address: string }[];
-    expect(pub.find((o) => o.id === officeId)).toMatchObject({ name: 'Ufficio Anagrafe Centrale', address: 'Piazza Grande 1' });
+    expect((rows[0].before as { name: { it: string } }).name.it).not.toBe('Ufficio Anagrafe Centrale');
+    const pub = (await new ApiClient(app.url).get('/api/offices')).body as { id: string; name: object; address: string }[];
+    expect(pub.find((o) => o.id === officeId)).toMatchObject({
+      name: { it: 'Ufficio Anagrafe Centrale', sq: 'Zyra Qendrore e Gjendjes Civile' },
+      address: 'Piazza Grande 1',
+    });
   });
 
   it('creates an office with a unique slug and a valid time zone, audited', async () => {
     const { result, rows } = await audited(() =>
       admin.post('/api/admin/offices', {
         slug: 'ufficio-tributi-nord',
-        name: 'Tributi Nord',
-        nameEn: 'Taxes North',
+        name: { it: 'Tributi Nord', en: 'Taxes North' },
         timeZone: 'Europe/Rome',
       }),
     );
@@ -456,11 +473,12 @@ describe('offices', () => {
     const before = await counts();
     const existing = await space.db.office.findFirstOrThrow();
     expectApiError(
-      await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: 'x'.repeat(121) }),
+      await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: { it: 'x'.repeat(121) } }),
       400,
       'invalid_input',
     );
-    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: '   ' }), 400, 'invalid_input');
+    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: { it: '   ' } }), 400, 'invalid_input');
+    expectApiError(await admin.request('PATCH', `/api/admin/offices/${officeId}`, { name: 'Solo testo' }), 400, 'invalid_input');
     expectApiError(
       await admin.request('PATCH', `/api/admin/offices/${officeId}`, { address: 'x'.repeat(201) }),
       400,
@@ -474,16 +492,16 @@ describe('offices', () => {
       400,
       'invalid_input',
     );
-    expectApiError(await admin.request('PATCH', '/api/admin/offices/nope', { name: 'X' }), 404, 'not_found');
+    expectApiError(await admin.request('PATCH', '/api/admin/offices/nope', { name: { it: 'X' } }), 404, 'not_found');
     expectApiError(
-      await admin.post('/api/admin/offices', { slug: 'ufficio-x', name: 'X', nameEn: 'X', timeZone: 'Europe/Atlantis' }),
+      await admin.post('/api/admin/offices', { slug: 'ufficio-x', name: { it: 'X' }, timeZone: 'Europe/Atlantis' }),
       400,
       'invalid_input',
     );
-    expectApiError(await admin.post('/api/admin/offices', { slug: 'Ufficio X', name: 'X', nameEn: 'X' }), 400, 'invalid_input');
-    expectApiError(await admin.post('/api/admin/offices', { slug: existing.slug, name: 'X', nameEn: 'X' }), 409, 'slug_taken');
+    expectApiError(await admin.post('/api/admin/offices', { slug: 'Ufficio X', name: { it: 'X' } }), 400, 'invalid_input');
+    expectApiError(await admin.post('/api/admin/offices', { slug: existing.slug, name: { it: 'X' } }), 409, 'slug_taken');
     expectApiError(
-      await admin.post('/api/admin/offices', { slug: 'ufficio-y', name: 'X', nameEn: 'X', isOneStop: true }),
+      await admin.post('/api/admin/offices', { slug: 'ufficio-y', name: { it: 'X' }, isOneStop: true }),
       400,
       'invalid_input',
     );

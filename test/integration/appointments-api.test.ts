@@ -394,7 +394,7 @@ describe('schedules (admin API)', () => {
       officeId: service.officeId,
       fromDay: day(3),
       toDay: day(3),
-      reason: 'Inventario',
+      reason: { it: 'Inventario', en: 'Stocktaking' },
     });
     expect(closure.status).toBe(201);
     const [, m, d] = day(4).split('-').map(Number);
@@ -402,7 +402,7 @@ describe('schedules (admin API)', () => {
       (
         await admin.request('PUT', '/api/schedules/patron-day', {
           officeId: service.officeId,
-          patronDay: { month: m, day: d, name: 'San Valdo' },
+          patronDay: { month: m, day: d, name: { it: 'San Valdo' } },
         })
       ).status,
     ).toBe(200);
@@ -415,15 +415,15 @@ describe('schedules (admin API)', () => {
       `/api/appointments/availability?serviceId=${service.id}&officeId=${service.officeId}&from=${day(2)}&to=${day(5)}`,
     );
     const byDay = new Map((avail.body.days as Day[]).map((x) => [x.day, x]));
-    expect(byDay.get(day(3))?.closed).toMatchObject({ kind: 'closure', nameIt: 'Inventario' });
-    expect(byDay.get(day(4))?.closed).toMatchObject({ kind: 'patron', nameIt: 'San Valdo' });
+    expect(byDay.get(day(3))?.closed).toEqual({ kind: 'closure', name: { it: 'Inventario', en: 'Stocktaking' } });
+    expect(byDay.get(day(4))?.closed).toEqual({ kind: 'patron', name: { it: 'San Valdo' } });
     const open = [byDay.get(day(2)), byDay.get(day(5))].filter((x) => x && !x.closed);
     for (const o of open) expect(o?.slots.map((s) => s.time)).toEqual(['10:00', '10:20', '10:40']);
     expect(open[0]?.slots[0].free).toBe(3);
 
     const list = await admin.get(`/api/schedules?officeId=${service.officeId}`);
     expect(list.status).toBe(200);
-    expect(list.body.offices[0].closures.map((c: { reason: string }) => c.reason)).toContain('Inventario');
+    expect(list.body.offices[0].closures.map((c: { reason: { it: string } }) => c.reason.it)).toContain('Inventario');
     expect((await admin.request('DELETE', `/api/schedules/closures/${closure.body.id}`)).status).toBe(204);
     expectApiError(await admin.request('DELETE', `/api/schedules/closures/${closure.body.id}`), 404, 'not_found');
   });

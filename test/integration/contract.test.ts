@@ -189,10 +189,17 @@ describe('appointment answers', () => {
     });
     expect(answerSchedules.offices.length).toBe(1);
     const closure = await answer(admin, api.addClosure, {
-      body: { officeId: os.officeId, fromDay: '2030-01-02', toDay: '2030-01-03' },
+      body: {
+        officeId: os.officeId,
+        fromDay: '2030-01-02',
+        toDay: '2030-01-03',
+        reason: { it: 'Inventario', en: 'Stocktaking' },
+      },
     });
     await answer(admin, api.removeClosure, { params: { id: closure.id } });
-    await answer(admin, api.patronDay, { body: { officeId: os.officeId, patronDay: { month: 8, day: 7, name: 'San Donato' } } });
+    await answer(admin, api.patronDay, {
+      body: { officeId: os.officeId, patronDay: { month: 8, day: 7, name: { it: 'San Donato', uk: 'Святий Донат' } } },
+    });
     await answer(admin, api.patronDay, { body: { officeId: os.officeId, patronDay: null } });
   });
 });
@@ -204,8 +211,7 @@ describe('administration answers', () => {
     const service = await answer(admin, api.createService, {
       body: {
         code: 'contratto-test',
-        nameIt: 'Prova',
-        nameEn: 'Test',
+        name: { it: 'Prova', en: 'Test', ar: 'تجربة' },
         prefix: 'Q',
         categoryId: categories[0].id,
         officeId: os.officeId,
@@ -213,7 +219,7 @@ describe('administration answers', () => {
     });
     await answer(admin, api.updateService, { params: { id: service.id }, body: { keywords: 'prova' } });
     expect(services.length).toBeGreaterThan(0);
-    const category = await answer(admin, api.createCategory, { body: { slug: 'contratto', nameIt: 'Prova', nameEn: 'Test' } });
+    const category = await answer(admin, api.createCategory, { body: { slug: 'contratto', name: { it: 'Prova', zh: '试验' } } });
     await answer(admin, api.updateCategory, { params: { id: category.id }, body: { icon: '📄' } });
     await answer(admin, api.reorderCategories, { body: { ids: [category.id, ...categories.map((c) => c.id)] } });
   });
@@ -226,14 +232,19 @@ describe('administration answers', () => {
 
     await answer(admin, api.adminDisplays, { query: { officeId: os.officeId } });
     const display = await answer(admin, api.createDisplay, {
-      body: { officeId: os.officeId, name: 'Prova', slug: 'prova-contratto' },
+      body: {
+        officeId: os.officeId,
+        name: 'Prova',
+        slug: 'prova-contratto',
+        ticker: [{ it: 'Benvenuti', en: 'Welcome' }, { it: 'Solo italiano' }],
+      },
     });
     await answer(admin, api.updateDisplay, { params: { id: display.id }, body: { name: 'Prova 2' } });
     await answer(admin, api.deleteDisplay, { params: { id: display.id } });
 
     await answer(admin, api.adminOffices);
     const office = await answer(admin, api.createOffice, {
-      body: { slug: 'contratto', name: 'Ufficio prova', nameEn: 'Test office' },
+      body: { slug: 'contratto', name: { it: 'Ufficio prova', en: 'Test office' } },
     });
     await answer(admin, api.updateOffice, { params: { id: office.id }, body: { address: 'Via Roma 1' } });
     await answer(admin, api.officeHours, {

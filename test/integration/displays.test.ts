@@ -72,8 +72,7 @@ const newDisplay = (over: Record<string, unknown> = {}) => ({
   name: 'Anagrafe',
   slug: 'schermo-anagrafe',
   categoryIds: [anagrafe.id],
-  tickerIt: ['Portate una fototessera'],
-  tickerEn: ['Bring a passport photo'],
+  ticker: [{ it: 'Portate una fototessera', en: 'Bring a passport photo' }],
   ...over,
 });
 
@@ -116,7 +115,7 @@ describe('administration', () => {
       active: true,
       categoryIds: [anagrafe.id],
       serviceIds: [],
-      tickerIt: ['Portate una fototessera'],
+      ticker: [{ it: 'Portate una fototessera', en: 'Bring a passport photo' }],
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'create', entity: 'display', entityId: displayId, before: null });
@@ -128,21 +127,22 @@ describe('administration', () => {
       admin.request('PATCH', `/api/admin/displays/${displayId}`, {
         name: 'Anagrafe e tributi',
         serviceIds: [tributiServiceId],
-        tickerIt: ['Nuovo avviso', 'Secondo'],
-        tickerEn: ['New notice'],
+        ticker: [
+          { it: 'Nuovo avviso', en: 'New notice', ar: 'إعلان جديد' },
+          { it: 'Secondo', en: ' ' },
+        ],
       }),
     );
     expect(result.status, JSON.stringify(result.body)).toBe(200);
     expect(result.body).toMatchObject({
       name: 'Anagrafe e tributi',
       serviceIds: [tributiServiceId],
-      tickerIt: ['Nuovo avviso', 'Secondo'],
-      tickerEn: ['New notice'],
+      ticker: [{ it: 'Nuovo avviso', en: 'New notice', ar: 'إعلان جديد' }, { it: 'Secondo' }],
     });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ action: 'update', entity: 'display', entityId: displayId });
-    expect(rows[0].before).toMatchObject({ name: 'Anagrafe', tickerIt: ['Portate una fototessera'] });
-    expect(rows[0].after).toMatchObject({ name: 'Anagrafe e tributi', tickerIt: ['Nuovo avviso', 'Secondo'] });
+    expect(rows[0].before).toMatchObject({ name: 'Anagrafe', ticker: [{ it: 'Portate una fototessera' }] });
+    expect(rows[0].after).toMatchObject({ name: 'Anagrafe e tributi', ticker: [{ it: 'Nuovo avviso' }, { it: 'Secondo' }] });
     // Back to the category alone for the snapshot tests.
     expect((await admin.request('PATCH', `/api/admin/displays/${displayId}`, { name: 'Anagrafe', serviceIds: [] })).status).toBe(
       200,
@@ -158,10 +158,12 @@ describe('administration', () => {
     expectApiError(await post({ serviceIds: [otherOfficeServiceId] }), 422, 'other_office');
     expectApiError(await post({ categoryIds: ['nope'] }), 422, 'unknown_category');
     expectApiError(await post({ officeId: 'nope' }), 422, 'unknown_office');
-    expectApiError(await post({ tickerIt: ['x'.repeat(201)], tickerEn: [] }), 400, 'invalid_input');
-    expectApiError(await post({ tickerIt: Array.from({ length: 11 }, (_, i) => `m${i}`), tickerEn: [] }), 400, 'invalid_input');
-    expectApiError(await post({ tickerIt: ['uno'], tickerEn: ['one', 'two'] }), 400, 'invalid_input');
-    expectApiError(await post({ tickerIt: ['  '] }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: [{ it: 'x'.repeat(201) }] }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: [{ it: 'uno', zh: 'x'.repeat(201) }] }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: Array.from({ length: 11 }, (_, i) => ({ it: `m${i}` })) }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: [{ en: 'English only' }] }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: [{ it: '  ' }] }), 400, 'invalid_input');
+    expectApiError(await post({ ticker: ['uno'] }), 400, 'invalid_input');
     expectApiError(await post({ slug: 'Con Spazi' }), 400, 'invalid_input');
     expectApiError(await post({ slug: '-x' }), 400, 'invalid_input');
     expectApiError(await post({ slug: 'a/b' }), 400, 'invalid_input');
@@ -182,7 +184,7 @@ describe('administration', () => {
       'display_slug_taken',
     );
     expectApiError(
-      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { tickerIt: ['solo italiano'] }),
+      await admin.request('PATCH', `/api/admin/displays/${displayId}`, { ticker: [{ it: 'solo italiano', xx: 'x' }] }),
       400,
       'invalid_input',
     );
@@ -231,10 +233,7 @@ describe('public snapshot', () => {
     expect(snap.display).toMatchObject({
       name: 'Anagrafe',
       slug: 'schermo-anagrafe',
-      ticker: [
-        { it: 'Nuovo avviso', en: 'New notice' },
-        { it: 'Secondo', en: null },
-      ],
+      ticker: [{ it: 'Nuovo avviso', en: 'New notice', ar: 'إعلان جديد' }, { it: 'Secondo' }],
     });
     expect([...(snap.display?.serviceIds ?? [])].sort()).toEqual([...anagrafe.serviceIds].sort());
     expect(snap.queues.length).toBeGreaterThan(0);
@@ -290,8 +289,7 @@ describe('live changes', () => {
     expect(
       (
         await admin.request('PATCH', `/api/admin/displays/${d.id}`, {
-          tickerIt: ['Avviso cambiato'],
-          tickerEn: ['Changed notice'],
+          ticker: [{ it: 'Avviso cambiato', en: 'Changed notice' }],
         })
       ).status,
     ).toBe(200);
@@ -305,16 +303,17 @@ describe('live changes', () => {
       (
         await admin.request('PATCH', `/api/admin/services/${tributiServiceId}`, {
           categoryId: anagrafe.id,
-          nameIt: 'TARI allo sportello anagrafe',
+          name: { it: 'TARI allo sportello anagrafe', en: 'Waste tax at the registry desk' },
         })
       ).status,
     ).toBe(200);
     await moved.next();
     const after = await subscribe<DisplaySnapshot>(socket, 'display:subscribe', { display: 'schermo-anagrafe' });
     expect(after.ok && after.data.display?.serviceIds).toContain(tributiServiceId);
-    expect(after.ok && after.data.queues.find((q) => q.serviceId === tributiServiceId)?.nameIt).toBe(
-      'TARI allo sportello anagrafe',
-    );
+    expect(after.ok && after.data.queues.find((q) => q.serviceId === tributiServiceId)?.name).toEqual({
+      it: 'TARI allo sportello anagrafe',
+      en: 'Waste tax at the registry desk',
+    });
 
     // Deleted: one audit row, then 404.
     const { result, rows } = await audited(() => admin.request('DELETE', `/api/admin/displays/${d.id}`));

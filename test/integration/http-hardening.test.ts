@@ -83,10 +83,14 @@ describe('NUL bytes', () => {
       expectApiError(await anon.get(`/api/appointments/availability?serviceId=a%00&officeId=${os.officeId}`), 400);
       expectApiError(await anon.get('/api/tickets/abc%00def'), 400);
       expectApiError(await anon.get('/t/abc%00def'), 400);
-      expectApiError(await admin.post('/api/admin/categories', { slug: 'nul-test', nameIt: 'a\u0000b', nameEn: 'x' }), 400);
+      expectApiError(await admin.post('/api/admin/categories', { slug: 'nul-test', name: { it: 'a\u0000b', en: 'x' } }), 400);
       const category = await space.db.category.findFirstOrThrow();
-      const service = { code: 'nul_test', prefix: 'Q', categoryId: category.id, officeId: os.officeId, nameEn: 'b' };
-      expectApiError(await admin.post('/api/admin/services', { ...service, nameIt: 'a\u0000' }), 400, 'invalid_input');
+      const service = { code: 'nul_test', prefix: 'Q', categoryId: category.id, officeId: os.officeId };
+      expectApiError(
+        await admin.post('/api/admin/services', { ...service, name: { it: 'a', ro: 'b\u0000' } }),
+        400,
+        'invalid_input',
+      );
       expectApiError(await admin.get('/api/admin/services?q=a%00'), 400, 'invalid_input');
     });
   });

@@ -10,6 +10,7 @@ import { startCapturePrinter, type CapturePrinter } from '../helpers/capture-pri
 import { pairingCode, registerKiosk, waitFor, watchPrinterAlerts } from '../helpers/kiosks';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { expectApiError, oneStop, type OneStop } from '../helpers/sportello';
+import { textOf } from '../../server/db/texts';
 
 let space: TestSpace;
 let app: TestApp;
@@ -55,8 +56,7 @@ describe('kiosk registration', () => {
       name: 'Ingresso',
       printMode: 'server',
       printerInterface: printer.address,
-      locationHintIt: 'Sportelli al piano terra',
-      locationHintEn: 'Counters on the ground floor',
+      locationHint: { it: 'Sportelli al piano terra', en: 'Counters on the ground floor' },
     };
     expectApiError(await kioskApi().post('/api/kiosks', body), 401);
     expectApiError(await operator.post('/api/kiosks', body), 403);
@@ -65,6 +65,8 @@ describe('kiosk registration', () => {
     expectApiError(await admin.post('/api/kiosks', { ...body, paperWidth: 70 }), 400, 'invalid_input');
     expectApiError(await admin.post('/api/kiosks', { ...body, printerInterface: 'none' }), 422, 'printer_interface_required');
     expectApiError(await admin.post('/api/kiosks', { ...body, officeId: 'nope' }), 404);
+    // A hint in English only: the Italian is missing.
+    expectApiError(await admin.post('/api/kiosks', { ...body, locationHint: { en: 'Ground floor' } }), 400, 'invalid_input');
 
     const created = await admin.post('/api/kiosks', body);
     expect(created.status).toBe(201);
@@ -111,7 +113,7 @@ describe('printing from the server (single-machine mode) to a network printer', 
       name: 'Atrio',
       printMode: 'server',
       printerInterface: printer.address,
-      locationHintIt: 'Sportelli al piano terra',
+      locationHint: { it: 'Sportelli al piano terra' },
     });
     const before = printer.documents().length;
     const screen = await screenOf(kiosk.id);
@@ -122,8 +124,10 @@ describe('printing from the server (single-machine mode) to a network printer', 
     const [doc] = (await printer.waitForDocuments(before + 1)).slice(before);
     const text = doc.lines.map((l) => l.text);
     const svc = await space.db.service.findUniqueOrThrow({ where: { id: service().id }, include: { office: true } });
-    expect(text).toContain(svc.office.name);
-    expect(text).toContain(svc.nameIt);
+    const office = textOf(svc.office.name);
+    const name = textOf(svc.name);
+    expect(text).toContain(office.it);
+    expect(text).toContain(name.it);
     expect(doc.lines.find((l) => l.text === r.body.number)).toMatchObject({ width: 6, bold: true });
     expect(text).toContain('Sportelli al piano terra');
     expect(text.join('\n')).toContain('Attenda che il suo numero compaia sullo schermo.');
@@ -140,7 +144,9 @@ describe('printing from the server (single-machine mode) to a network printer', 
     // English ticket: English footer.
     const en = await screen.post('/api/tickets', { serviceId: service().id, lang: 'en', kioskId: kiosk.id });
     const [enDoc] = (await printer.waitForDocuments(before + 2)).slice(before + 1);
-    expect(enDoc.lines.map((l) => l.text)).toContain(svc.nameEn);
+    expect(enDoc.lines.map((l) => l.text)).toContain(name.en);
+    // The hint has no English: the Italian is printed (the fallback rule).
+    expect(enDoc.lines.map((l) => l.text)).toContain('Sportelli al piano terra');
     expect(enDoc.lines.map((l) => l.text).join('\n')).toContain('Wait until your number appears on the screen.');
     expect(enDoc.qr).toEqual([en.body.statusUrl]);
 

@@ -64,4 +64,22 @@ describe('demo data files', () => {
     );
     expect(() => loadDemoData(noDisplayCategory)).toThrow(/displays\.json: sala-attesa: no category "oroscopo"/);
   });
+
+  it('are refused when a translation names what does not exist, misses a notice, or is not a language of the town', () => {
+    const noService = withFile('translations/ro.json', (t) => ({
+      ...(t as Record<string, object>),
+      services: { ...(t as { services: object }).services, oroscopo: 'Horoscop' },
+    }));
+    expect(() => loadDemoData(noService)).toThrow(/translations\/ro\.json: services: no "oroscopo"/);
+    const shortTicker = withFile('translations/en.json', (t) => ({
+      ...(t as Record<string, object>),
+      displays: { 'sala-attesa': ['Only one'] },
+    }));
+    expect(() => loadDemoData(shortTicker)).toThrow(
+      /translations\/en\.json: displays: sala-attesa needs one line per Italian notice/,
+    );
+    const french = withFile('translations/ro.json', (t) => t);
+    fs.copyFileSync(path.join(french, 'translations/ro.json'), path.join(french, 'translations/fr.json'));
+    expect(() => loadDemoData(french)).toThrow(/translations\/fr\.json: "fr" is not a language/);
+  });
 });

@@ -8,14 +8,13 @@ const call = (number: string, seq: number, serviceId = 'svc'): CallInfo => ({
   serviceId,
   counterNumber: 1,
   counterName: 'Sportello 1',
-  serviceNameIt: 's',
-  serviceNameEn: 's',
+  serviceName: { it: 's' },
   at: new Date(0).toISOString(),
   recall: false,
   seq,
 });
 const snapshot = (calls: CallInfo[], serverTime = '2026-12-02T09:00:00.000Z'): DisplaySnapshot => ({
-  office: { id: 'o', name: 'O', nameEn: 'O', timeZone: 'Europe/Rome' },
+  office: { id: 'o', name: { it: 'O' }, timeZone: 'Europe/Rome' },
   display: null,
   calls,
   queues: [],

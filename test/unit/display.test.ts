@@ -10,8 +10,7 @@ const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${nu
   serviceId,
   counterNumber,
   counterName: `Sportello ${counterNumber}`,
-  serviceNameIt: 's',
-  serviceNameEn: 's',
+  serviceName: { it: 's' },
   at: new Date(0).toISOString(),
   recall: false,
   seq,
@@ -19,8 +18,7 @@ const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${nu
 const queue = (serviceId: string, waiting: number, openCounters: number): QueueInfo => ({
   serviceId,
   prefix: 'A',
-  nameIt: serviceId,
-  nameEn: serviceId,
+  name: { it: serviceId },
   waiting,
   oldestWaitMinutes: 0,
   estimatedWaitMinutes: waiting * 5,
@@ -28,7 +26,7 @@ const queue = (serviceId: string, waiting: number, openCounters: number): QueueI
   openCounters,
 });
 const snapshot = (calls: CallInfo[], display: DisplaySnapshot['display'] = null, queues: QueueInfo[] = []): DisplaySnapshot => ({
-  office: { id: 'o', name: 'O', nameEn: 'O', timeZone: 'Europe/Rome' },
+  office: { id: 'o', name: { it: 'O' }, timeZone: 'Europe/Rome' },
   display,
   calls,
   queues,

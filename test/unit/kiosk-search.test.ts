@@ -10,14 +10,13 @@ const services: Service[] = demo.services.map((s) => {
     id: s.code,
     code: s.code,
     prefix: s.prefix,
-    name: s.nameIt,
-    nameIt: s.nameIt,
-    nameEn: s.nameEn,
+    name: s.name.it,
+    names: s.name,
     keywords: s.keywords,
-    category: { id: c.slug, slug: c.slug, name: c.nameIt, nameIt: c.nameIt, nameEn: c.nameEn, icon: c.icon },
+    category: { id: c.slug, slug: c.slug, name: c.name.it, names: c.name, icon: c.icon },
     mode: s.mode,
     officeId: s.officeSlug,
-    office: { id: s.officeSlug, name: s.officeSlug, nameEn: s.officeSlug },
+    office: { id: s.officeSlug, name: s.officeSlug, names: { it: s.officeSlug } },
     expectedMinutes: s.expectedMinutes,
   };
 });
@@ -28,8 +27,14 @@ describe('kiosk service search', () => {
   });
 
   it('finds the identity card in Italian and English, best match first', () => {
-    expect(searchServices(services, 'carta identita', 'it')[0]?.nameIt).toMatch(/carta d.identit/i);
-    expect(searchServices(services, 'identity card', 'en')[0]?.nameEn).toMatch(/identity card/i);
+    expect(searchServices(services, 'carta identita', 'it')[0]?.names.it).toMatch(/carta d.identit/i);
+    expect(searchServices(services, 'identity card', 'en')[0]?.names.en).toMatch(/identity card/i);
+  });
+
+  it("finds a service by its name in the screen's language, and by its Italian name in any language", () => {
+    expect(searchServices(services, 'certificat rezidenta', 'ro')[0]?.code).toBe('certificato-residenza');
+    expect(searchServices(services, 'certificato residenza', 'ar')[0]?.code).toBe('certificato-residenza');
+    expect(searchServices(services, 'посвідчення', 'uk').map((s) => s.code)).toContain('carta-identita-elettronica');
   });
 
   it('finds the waste tax by its everyday word', () => {

@@ -10,8 +10,7 @@ const kiosk: KioskView = {
   printerType: 'epson',
   printerInterface: 'tcp://10.0.0.5:9100',
   paperWidth: 80,
-  locationHintIt: 'Atrio',
-  locationHintEn: 'Hall',
+  locationHint: { it: 'Atrio', en: 'Hall' },
   active: true,
   pairedAt: null,
   printerStatus: 'online',
@@ -26,6 +25,15 @@ describe('kiosks page', () => {
   it('sends only the fields that changed', () => {
     expect(changedFields(kiosk, draftOf(kiosk))).toEqual({});
     expect(changedFields(kiosk, { ...draftOf(kiosk), paperWidth: 58, name: 'Atrio' })).toEqual({ paperWidth: 58, name: 'Atrio' });
+  });
+
+  it('sends the location hint whole when one language changed, and null when every language is blank', () => {
+    const draft = draftOf(kiosk);
+    expect(changedFields(kiosk, { ...draft, locationHint: { ...draft.locationHint, ro: ' Hol ' } })).toEqual({
+      locationHint: { it: 'Atrio', en: 'Hall', ro: 'Hol' },
+    });
+    const blank = Object.fromEntries(Object.keys(draft.locationHint).map((l) => [l, ' '])) as typeof draft.locationHint;
+    expect(changedFields(kiosk, { ...draft, locationHint: blank })).toEqual({ locationHint: null });
   });
 
   it('says "last seen" relative to when the list was read', () => {

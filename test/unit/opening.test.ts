@@ -113,7 +113,7 @@ describe('walk-in opening hours', () => {
   });
 
   it('the patron saint closes the day (San Donato, Friday 7 August 2026) and the next opening is Monday', () => {
-    const r = rules({ closures: { closures: [], patron: { month: 8, day: 7, name: 'San Donato' } } });
+    const r = rules({ closures: { closures: [], patron: { month: 8, day: 7, name: { it: 'San Donato' } } } });
     expect(walkInStatusAt(r, at('2026-08-07T08:00:00Z'))).toEqual({
       open: false,
       reason: 'patron_day',
@@ -124,7 +124,7 @@ describe('walk-in opening hours', () => {
 
   it('a local closure closes its days, and the next opening is after it and the weekend', () => {
     const r = rules({
-      closures: { closures: [{ fromDay: '2026-11-30', toDay: '2026-12-02', reason: 'Trasloco' }], patron: null },
+      closures: { closures: [{ fromDay: '2026-11-30', toDay: '2026-12-02', reason: { it: 'Trasloco' } }], patron: null },
     });
     expect(walkInStatusAt(r, at('2026-11-30T09:00:00Z'))).toEqual({
       open: false,

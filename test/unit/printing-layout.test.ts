@@ -14,15 +14,15 @@ const URL = 'https://sportello.comune.example.it/t/abcdefghjkmnpqrs';
 const ticket = (over: Partial<TicketPrintInput> = {}): TicketPrintInput => ({
   lang: 'it',
   number: 'A012',
-  office: { name: 'Sportello Unico Polivalente', nameEn: 'One-Stop Citizen Desk', timeZone: 'Europe/Rome' },
-  service: { nameIt: 'Certificato di residenza', nameEn: 'Residence certificate' },
+  office: { name: { it: 'Sportello Unico Polivalente', en: 'One-Stop Citizen Desk' }, timeZone: 'Europe/Rome' },
+  service: { name: { it: 'Certificato di residenza', en: 'Residence certificate', sq: 'Certifikatë e vendbanimit' } },
   // 09:42 UTC = 10:42 in Rome (winter time).
   issuedAt: new Date('2026-11-26T09:42:00Z'),
   position: 3,
   estimatedWaitMinutes: 14.6,
   url: URL,
   counter: null,
-  locationHint: 'Sportelli al piano terra, sala B',
+  locationHint: { it: 'Sportelli al piano terra, sala B', en: 'Counters on the ground floor' },
   ...over,
 });
 
@@ -58,7 +58,7 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
   });
 
   it('prints in English for a citizen who chose English, and fits 58 mm paper', async () => {
-    const d = await decode(ticket({ lang: 'en', locationHint: 'Counters on the ground floor' }), 58);
+    const d = await decode(ticket({ lang: 'en' }), 58);
     const texts = d.lines.map((l) => l.text);
     expect(texts).toContain('One-Stop Citizen Desk');
     expect(texts).toContain('Residence certificate');
@@ -71,6 +71,21 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
     expect(d.cuts).toBe(1);
     for (const l of d.lines) expect(l.text.length * l.width).toBeLessThanOrEqual(32);
     expect(d.lines.find((l) => l.text === 'A012')?.width).toBe(6);
+  });
+
+  it('prints admin texts by the fallback rule: the ticket language, else English, else Italian', async () => {
+    const texts = async (input: TicketPrintInput) => (await decode(input)).lines.map((l) => l.text);
+    // Albanian has the service's name; the office has no Albanian name, so English; the hint only Italian+English.
+    const sq = await texts(ticket({ lang: 'sq' }));
+    expect(sq).toContain('Certifikatë e vendbanimit');
+    expect(sq).toContain('One-Stop Citizen Desk');
+    expect(sq).toContain('Counters on the ground floor');
+    // No English either: Italian. No hint at all: nothing printed for it.
+    const only = await texts(
+      ticket({ lang: 'sq', office: { name: { it: 'Sportello Unico' }, timeZone: 'Europe/Rome' }, locationHint: null }),
+    );
+    expect(only).toContain('Sportello Unico');
+    expect(only.some((t) => t.includes('Counters'))).toBe(false);
   });
 
   it('says "nobody ahead" without a wait for the next in line, and where to go once called', async () => {
@@ -86,7 +101,7 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
 
   it('prints accented letters in the printer code page and plain quotes for typographic ones', async () => {
     const d = await decode(
-      ticket({ service: { nameIt: 'Attività produttive – l’ufficio', nameEn: 'x' }, locationHint: 'Città' }),
+      ticket({ service: { name: { it: 'Attività produttive – l’ufficio', en: 'x' } }, locationHint: { it: 'Città' } }),
     );
     expect(d.text).toContain("Attività produttive - l'ufficio");
     expect(d.text).toContain('Città');
@@ -120,8 +135,12 @@ describe('appointment slip', () => {
   const slip = (over: Partial<AppointmentSlipInput> = {}): AppointmentSlipInput => ({
     lang: 'it',
     bookingCode: 'K7M2-QX4P',
-    office: { name: 'Ufficio Anagrafe', nameEn: 'Registry Office', address: 'Piazza del Municipio 1', timeZone: 'Europe/Rome' },
-    service: { nameIt: "Carta d'identità elettronica", nameEn: 'Electronic identity card' },
+    office: {
+      name: { it: 'Ufficio Anagrafe', en: 'Registry Office' },
+      address: 'Piazza del Municipio 1',
+      timeZone: 'Europe/Rome',
+    },
+    service: { name: { it: "Carta d'identità elettronica", en: 'Electronic identity card' } },
     // 07:30 UTC in July = 09:30 in Rome (summer time).
     startsAt: new Date('2026-07-15T07:30:00Z'),
     url: 'https://sportello.comune.example.it/a/K7M2-QX4P',
@@ -171,7 +190,7 @@ describe('test page, HTML preview and helpers', () => {
     const layout = testPrintLayout({
       lang: 'it',
       kioskName: 'Ingresso',
-      office: { name: 'Sportello', nameEn: 'Desk', timeZone: 'Europe/Rome' },
+      office: { name: { it: 'Sportello', en: 'Desk' }, timeZone: 'Europe/Rome' },
       at: new Date(),
       url: URL,
     });
@@ -184,7 +203,7 @@ describe('test page, HTML preview and helpers', () => {
   });
 
   it('the HTML preview draws the same lines, the same QR payload and the paper width', async () => {
-    const layout = ticketLayout(ticket({ service: { nameIt: 'Certificati <anagrafici> & stato civile', nameEn: 'x' } }));
+    const layout = ticketLayout(ticket({ service: { name: { it: 'Certificati <anagrafici> & stato civile', en: 'x' } } }));
     const html = await renderPaperHtml(layout, 58);
     expect(html).toContain('data-paper="58"');
     expect(html).toContain('--cols:32');

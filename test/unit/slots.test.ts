@@ -128,18 +128,33 @@ describe('holidays and closures', () => {
 
   it('gives no slots on Easter Monday 2027, the patron saint day and a local closure; other days are open', () => {
     const rules: ClosureRules = {
-      patron: { month: 8, day: 7, name: 'San Donato' },
-      closures: [{ fromDay: '2027-04-12', toDay: '2027-04-13', reason: 'Trasloco' }],
+      patron: { month: 8, day: 7, name: { it: 'San Donato' } },
+      closures: [{ fromDay: '2027-04-12', toDay: '2027-04-13', reason: { it: 'Trasloco' } }],
     };
     const now = new Date('2027-03-01T08:00:00Z');
     const days = availability(rule, rules, '2027-03-29', '2027-03-30', new Map(), now);
-    expect(days[0]).toMatchObject({ day: '2027-03-29', closed: { kind: 'holiday', nameEn: 'Easter Monday' }, slots: [] });
+    expect(days[0]).toMatchObject({
+      day: '2027-03-29',
+      closed: { kind: 'holiday', name: { it: "Lunedì dell'Angelo", en: 'Easter Monday', ar: 'اثنين الفصح' } },
+      slots: [],
+    });
     expect(days[1].slots.map((s) => s.time)).toEqual([...morning, ...afternoon]); // Tuesday after Easter
     expect(closedReason('2027-08-06', rules)).toBeNull();
-    expect(closedReason('2026-08-07', rules)).toMatchObject({ kind: 'patron', nameIt: 'San Donato' }); // every year
-    expect(closedReason('2027-04-12', rules)).toMatchObject({ kind: 'closure', nameIt: 'Trasloco' });
+    expect(closedReason('2026-08-07', rules)).toEqual({ kind: 'patron', name: { it: 'San Donato' } }); // every year
+    expect(closedReason('2027-04-12', rules)).toEqual({ kind: 'closure', name: { it: 'Trasloco' } });
     expect(closedReason('2027-04-13', rules)).toMatchObject({ kind: 'closure' });
     expect(closedReason('2027-04-14', rules)).toBeNull();
+    // Without a name or a reason: the words of the kind of day, in every language (messages files).
+    const bare: ClosureRules = {
+      patron: { month: 8, day: 7, name: null },
+      closures: [{ fromDay: '2027-04-12', toDay: '2027-04-12', reason: null }],
+    };
+    expect(closedReason('2026-08-07', bare)?.name).toMatchObject({
+      it: 'Santo patrono',
+      en: 'Patron saint',
+      uk: 'День святого покровителя',
+    });
+    expect(closedReason('2027-04-12', bare)?.name).toMatchObject({ it: 'Chiusura', zh: '停止办公' });
     expect(isBookableStart(rule, rules, new Date('2027-03-29T07:00:00Z'), now)).toBe(false);
     // 1 May 2026 is a Friday, a holiday: no slots; 4 May is an ordinary Monday.
     const may = availability(rule, rules, '2026-05-01', '2026-05-04', new Map(), new Date('2026-04-20T08:00:00Z'));

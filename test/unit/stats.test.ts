@@ -36,7 +36,7 @@ describe('CSV export', () => {
   it('writes a header, one line per row and a total, with CRLF and a BOM', () => {
     const csv = statsCsv(
       {
-        office: { id: 'o', name: 'Ufficio', nameEn: 'Office', timeZone: 'Europe/Rome' },
+        office: { id: 'o', name: { it: 'Ufficio', en: 'Office' }, timeZone: 'Europe/Rome' },
         from: '2026-01-01',
         to: '2026-01-01',
         groupBy: 'service',
@@ -101,15 +101,14 @@ describe('supervisor alerts', () => {
   const q = (serviceId: string, waiting: number, oldestWaitMinutes: number, openCounters: number): QueueInfo => ({
     serviceId,
     prefix: 'A',
-    nameIt: serviceId,
-    nameEn: serviceId,
+    name: { it: serviceId },
     waiting,
     oldestWaitMinutes,
     estimatedWaitMinutes: 0,
     estimatedWaitMinMinutes: 0,
     openCounters,
   });
-  const svc = (id: string) => ({ id, prefix: 'A', nameIt: id, nameEn: id, targetWaitMinutes: 15 });
+  const svc = (id: string) => ({ id, prefix: 'A', name: { it: id }, targetWaitMinutes: 15 });
   const printer = (p: Partial<PrinterAlert>): PrinterAlert => ({
     kioskId: 'k',
     officeId: 'o',

@@ -5,6 +5,7 @@
  * when it has a free place; closed days say why (holiday, patron saint, closure) to screen readers
  * and on hover.
  */
+import { textIn } from '../../contract/lang';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
@@ -152,7 +153,7 @@ export function SlotPicker({
                 const info = byDay.get(d);
                 const n = Number(d.slice(8, 10));
                 const free = info && !info.closed ? info.slots.filter((s) => s.free > 0 && s.startsAt !== exclude).length : 0;
-                const closedName = info?.closed ? (lang === 'en' ? info.closed.nameEn : info.closed.nameIt) : null;
+                const closedName = info?.closed ? textIn(info.closed.name, lang) : null;
                 if (free === 0) {
                   const why = closedName
                     ? t('calendar.closed', { reason: closedName })

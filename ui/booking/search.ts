@@ -9,11 +9,16 @@ export function fold(s: string): string {
     .toLowerCase();
 }
 
+/**
+ * Services whose names (in any language: a resident may know the Italian word), keywords or
+ * category start a word with each word typed. Chinese writes no spaces: a Han word matches anywhere.
+ */
 export function searchServices(list: BookableService[], query: string): BookableService[] {
   const words = fold(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return list;
   return list.filter((s) => {
-    const hay = fold(`${s.nameIt} ${s.nameEn} ${s.keywords} ${s.category.nameIt} ${s.category.nameEn}`).split(/[^a-z0-9]+/);
-    return words.every((w) => hay.some((h) => h.startsWith(w)));
+    const text = fold([...Object.values(s.name), s.keywords, ...Object.values(s.category.name)].join(' '));
+    const hay = text.split(/[^\p{L}\p{N}]+/u);
+    return words.every((w) => hay.some((h) => h.startsWith(w)) || (/\p{Script=Han}/u.test(w) && text.includes(w)));
   });
 }

@@ -1,4 +1,5 @@
 'use client';
+import { textIn } from '../../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { QueueInfo } from '../../contract/queues';
 import type { LanguageCode } from '../../i18n/languages';
@@ -66,7 +67,7 @@ export function QueueTable({
         </thead>
         <tbody>
           {rows.map((q) => {
-            const name = lang === 'en' ? q.nameEn : q.nameIt;
+            const name = textIn(q.name, lang);
             const goal = supervise?.targets.get(q.serviceId) ?? 0;
             const over = supervise !== undefined && q.waiting > 0 && q.oldestWaitMinutes > goal;
             const unserved = supervise !== undefined && q.waiting > 0 && q.openCounters === 0;

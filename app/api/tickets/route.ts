@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const POST = route({ body: issueTicketInput, rateLimit: 'tickets', kiosk: true }, async ({ body, kiosk, actor, req }) => {
   const cookie = kiosk ? renewedKioskCookie(req) : undefined;
   return json(
-    await issueTicketView(body, body.lang, { kiosk, actor }, requestTicketPrint),
+    await issueTicketView(body, { kiosk, actor }, requestTicketPrint),
     201,
     cookie ? { 'set-cookie': cookie } : undefined,
   );
