@@ -9,7 +9,7 @@ import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
-import type { LanguageCode } from '../i18n/languages';
+import { languages, type LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
 import { speechTag } from '../ui/speech';
@@ -184,15 +184,18 @@ function KioskApp({
   }, [services]);
   const results = useMemo(() => (searching ? searchServices(services, query, lang) : []), [searching, services, query, lang]);
 
-  /* ---------- language on the whole document too (screen readers, hyphenation) ---------- */
+  /* ---------- language and direction on the whole document too (screen readers, hyphenation) ---------- */
+  const dir = languages.find((l) => l.code === lang)?.dir ?? 'ltr';
   useEffect(() => {
     const html = document.documentElement;
-    const previous = html.lang;
+    const previous = { lang: html.lang, dir: html.dir };
     html.lang = lang;
+    html.dir = dir;
     return () => {
-      html.lang = previous;
+      html.lang = previous.lang;
+      html.dir = previous.dir;
     };
-  }, [lang]);
+  }, [lang, dir]);
 
   /* ---------- navigation ---------- */
   const startOver = useCallback(() => {
@@ -478,6 +481,7 @@ function KioskApp({
     <div
       ref={rootRef}
       lang={lang}
+      dir={dir}
       className={`${kiosk.root} ${accessStyles.root}`}
       data-step={step.name}
       data-low={access.low ? 'true' : 'false'}
