@@ -55,6 +55,8 @@ export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, br
     // No focus ring from the last click in the picture.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.mouse.move(0, 0);
+    // The Chinese font comes in pieces, when a page first shows Chinese text.
+    await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${OUT}/${name}.png` });
     console.log(`${OUT}/${name}.png`);
