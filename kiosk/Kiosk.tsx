@@ -4,7 +4,7 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
-import { textIn } from '../contract/lang';
+import { dirOf, textIn } from '../contract/lang';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
@@ -478,6 +478,7 @@ function KioskApp({
     <div
       ref={rootRef}
       lang={lang}
+      dir={dirOf(lang)}
       className={`${kiosk.root} ${accessStyles.root}`}
       data-step={step.name}
       data-low={access.low ? 'true' : 'false'}
