@@ -4,12 +4,12 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
-import { textIn } from '../contract/lang';
+import { dirOf, textIn } from '../contract/lang';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
-import { languages, type LanguageCode } from '../i18n/languages';
+import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
 import { speechTag } from '../ui/speech';
@@ -185,7 +185,7 @@ function KioskApp({
   const results = useMemo(() => (searching ? searchServices(services, query, lang) : []), [searching, services, query, lang]);
 
   /* ---------- language and direction on the whole document too (screen readers, hyphenation) ---------- */
-  const dir = languages.find((l) => l.code === lang)?.dir ?? 'ltr';
+  const dir = dirOf(lang);
   useEffect(() => {
     const html = document.documentElement;
     const previous = { lang: html.lang, dir: html.dir };
