@@ -246,7 +246,7 @@ describe('a closure for today', () => {
         officeId,
         fromDay: day,
         toDay: day,
-        reason: 'Disinfestazione',
+        reason: { it: 'Disinfestazione' },
       });
       expect(added.status, JSON.stringify(added.body)).toBe(201);
       expect(await displays.next((e) => e.officeId === officeId)).toEqual({ officeId });
