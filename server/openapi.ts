@@ -4,6 +4,7 @@ import type { Endpoint } from '../contract/endpoint';
 import { languages } from '../contract/lang';
 import { statsQuery } from '../contract/stats';
 import { adminPaths } from './admin/openapi';
+import { portalPaths } from './procedures/openapi';
 
 /**
  * The OpenAPI 3.1 description served at /api/openapi.json. The request bodies, query parameters
@@ -141,6 +142,7 @@ export function openApiDocument(baseUrl: string) {
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' },
+        citizen: { type: 'apiKey', in: 'cookie', name: 'sportello_citizen' },
         metricsToken: { type: 'http', scheme: 'bearer' },
       },
     },
@@ -607,6 +609,7 @@ export function openApiDocument(baseUrl: string) {
         },
       },
       ...adminPaths(),
+      ...portalPaths(),
       '/metrics': {
         get: {
           tags: ['operations'],
