@@ -64,3 +64,11 @@ export async function endCitizenSession(req: Request): Promise<void> {
 export function citizenView(c: Citizen, identity: IdentityLevel): CitizenInfo {
   return { id: c.id, fiscalCode: c.fiscalCode, email: c.email, name: c.name, phone: c.phone, lang: toLanguage(c.lang), identity };
 }
+
+/** Removes ended citizen sign-ins and sign-in codes older than a day (with the staff purge job). */
+export async function purgeExpiredCitizenSessions(now = new Date()): Promise<number> {
+  const { db } = rt();
+  const sessions = await db.citizenSession.deleteMany({ where: { expiresAt: { lte: now } } });
+  const codes = await db.citizenLoginCode.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
+  return sessions.count + codes.count;
+}

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { assertStaffSees, procedureNotFound } from './access';
 import { ACTION_BY, CLOSED, nextStatus, type ProcedureAction } from './transitions';
+import { notifyCitizenInBackground } from './jobs';
 import { citizenProcedureView, procedureInclude, staffProcedureView, type ProcedureFull } from './views';
 
 export type ProcedureActor = { staff: Actor } | { citizen: CitizenSessionInfo };
@@ -28,7 +29,7 @@ export async function actOnProcedure(
   const byStaff = 'staff' in who;
   if ((ACTION_BY[action] === 'staff') !== byStaff) throw new AppError(403, 'forbidden', 'You cannot do this on a procedure');
   if (byStaff) await assertStaffSees(who.staff, procedureId);
-  return rt().db.$transaction(async (tx) => {
+  const { procedure, event } = await rt().db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; citizenId: string }[]>`
       SELECT status::text AS status, "citizenId" FROM "Procedure" WHERE id = ${procedureId} FOR UPDATE`;
     const row = rows[0];
@@ -44,7 +45,7 @@ export async function actOnProcedure(
         ...(action === 'taken' && byStaff ? { responsibleStaffId: who.staff.staffId } : {}),
       },
     });
-    await tx.procedureEvent.create({
+    const event = await tx.procedureEvent.create({
       data: {
         procedureId,
         type: action,
@@ -57,8 +58,10 @@ export async function actOnProcedure(
         internalNote: byStaff ? (notes.internalNote ?? null) : null,
       },
     });
-    return tx.procedure.findUniqueOrThrow({ where: { id: procedureId }, include: procedureInclude });
+    return { event, procedure: await tx.procedure.findUniqueOrThrow({ where: { id: procedureId }, include: procedureInclude }) };
   });
+  notifyCitizenInBackground(event);
+  return procedure;
 }
 
 /** A clerk's action, answered with the procedure as staff see it. */

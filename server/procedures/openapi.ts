@@ -33,7 +33,8 @@ export function portalPaths() {
     '/api/portal/login/code': {
       post: {
         tags,
-        summary: 'Sends a one-time sign-in code (6 digits, valid 10 minutes, 5 attempts) to an e-mail address. Rate-limited per client and per address.',
+        summary:
+          'Sends a one-time sign-in code (6 digits, valid 10 minutes, 5 attempts) to an e-mail address. Rate-limited per client and per address.',
         responses: { '200': ok('{sent, expiresInMinutes}'), ...errors(400, 429, 503) },
       },
     },
@@ -48,12 +49,18 @@ export function portalPaths() {
       post: { tags, summary: 'Ends the citizen’s sign-in.', responses: { '204': { description: 'Signed out' } } },
     },
     '/api/portal/me': {
-      get: { tags, security: citizen, summary: 'The signed-in citizen.', responses: { '200': ok('The citizen'), ...errors(401) } },
+      get: {
+        tags,
+        security: citizen,
+        summary: 'The signed-in citizen.',
+        responses: { '200': ok('The citizen'), ...errors(401) },
+      },
     },
     '/api/portal/services': {
       get: {
         tags,
-        summary: 'Services that can be requested online, with the identity each needs (`strong` ones are unavailable until an OpenID provider is configured).',
+        summary:
+          'Services that can be requested online, with the identity each needs (`strong` ones are unavailable until an OpenID provider is configured).',
         responses: { '200': ok('Online services') },
       },
     },
@@ -61,7 +68,8 @@ export function portalPaths() {
       get: {
         tags,
         security: either,
-        summary: 'A citizen’s own procedures; for staff, the procedures they may work (skills; supervisors the office), open ones by days left.',
+        summary:
+          'A citizen’s own procedures; for staff, the procedures they may work (skills; supervisors the office), open ones by days left.',
         responses: { '200': ok('Procedures'), ...errors(400, 401, 403) },
       },
       post: {
@@ -80,8 +88,14 @@ export function portalPaths() {
         responses: { '200': ok('The procedure'), ...errors(400, 401, 404) },
       },
     },
-    '/api/procedures/{id}/take': action('Takes the procedure in charge: the clerk becomes the responsible officer shown to the citizen.', 'staff'),
-    '/api/procedures/{id}/request-info': action('Asks the citizen for information or documents: the legal clock stops until they reply.', 'staff'),
+    '/api/procedures/{id}/take': action(
+      'Takes the procedure in charge: the clerk becomes the responsible officer shown to the citizen.',
+      'staff',
+    ),
+    '/api/procedures/{id}/request-info': action(
+      'Asks the citizen for information or documents: the legal clock stops until they reply.',
+      'staff',
+    ),
     '/api/procedures/{id}/complete': action('Completes the procedure.', 'staff'),
     '/api/procedures/{id}/reject': action('Rejects the procedure, with the reasons for the citizen.', 'staff'),
     '/api/procedures/{id}/reply': action('The citizen answers a request for information: the clock runs again.', 'citizen'),
@@ -90,7 +104,9 @@ export function portalPaths() {
       get: {
         tags,
         summary: 'Public tracking page data: status and timeline, no personal data.',
-        parameters: [{ name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'Tracking code' }],
+        parameters: [
+          { name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'Tracking code' },
+        ],
         responses: { '200': ok('Status and timeline'), ...errors(400, 404) },
       },
     },

@@ -11,6 +11,7 @@ import { newPublicCode } from '../tickets/numbering';
 import { rt } from '../runtime';
 import type { CitizenSessionInfo } from '../citizens/session';
 import { oidcConfigured } from '../citizens/identity';
+import { notifyCitizenInBackground } from './jobs';
 import { procedureInclude, type ProcedureFull } from './views';
 
 /** `2026/000123`. */
@@ -26,12 +27,21 @@ export async function submitProcedure(
   const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: true } });
   if (!service || !service.active || !service.onlineIdentity) throw notFound('Online service');
   if (service.onlineIdentity === 'strong') {
-    if (!oidcConfigured()) throw new AppError(409, 'service_unavailable_online', 'This service needs a digital identity sign-in, which is not set up yet');
+    if (!oidcConfigured())
+      throw new AppError(
+        409,
+        'service_unavailable_online',
+        'This service needs a digital identity sign-in, which is not set up yet',
+      );
     if (who.identity !== 'strong')
-      throw new AppError(403, 'stronger_identity_needed', 'This service needs a sign-in with your digital identity (SPID or CIE)');
+      throw new AppError(
+        403,
+        'stronger_identity_needed',
+        'This service needs a sign-in with your digital identity (SPID or CIE)',
+      );
   }
   const year = DateTime.fromJSDate(now, { zone: service.office.timeZone }).year;
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
       INSERT INTO "ProtocolSequence" ("officeId", "year", "last") VALUES (${service.officeId}, ${year}, 1)
       ON CONFLICT ("officeId", "year") DO UPDATE SET "last" = "ProtocolSequence"."last" + 1
@@ -54,4 +64,6 @@ export async function submitProcedure(
       include: procedureInclude,
     });
   });
+  notifyCitizenInBackground(created.events[0]);
+  return created;
 }
