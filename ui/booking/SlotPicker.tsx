@@ -114,7 +114,7 @@ export function SlotPicker({
           aria-label={t('calendar.previous')}
           data-testid={`${idPrefix}-month-prev`}
         >
-          <span aria-hidden="true">‹</span>
+          <span aria-hidden="true" className={styles.arrow}>‹</span>
         </button>
         <h3 className={styles.monthTitle} id={`${idPrefix}-month-title`} aria-live="polite">
           {monthTitle}
@@ -127,7 +127,7 @@ export function SlotPicker({
           aria-label={t('calendar.next')}
           data-testid={`${idPrefix}-month-next`}
         >
-          <span aria-hidden="true">›</span>
+          <span aria-hidden="true" className={styles.arrow}>›</span>
         </button>
       </div>
       {load.status === 'error' ? (
