@@ -69,7 +69,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
   const { ticket, counter, eventId } = result;
   publishCall(
     ticket.officeId,
-    callInfo(eventId, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, now, false),
+    callInfo(eventId, ticket, counter, { id: ticket.serviceId, ...ticket.service }, now, false),
   );
   void publishTicketStatus(ticket.code);
   publishOfficeChanged(ticket.officeId);
@@ -91,7 +91,7 @@ export async function recallTicket(actor: Actor, ticketId: string) {
   }));
   publishCall(
     ticket.officeId,
-    callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true),
+    callInfo(event.id, ticket, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true),
   );
   void publishTicketStatus(ticket.code);
   publishOfficeChanged(ticket.officeId);
