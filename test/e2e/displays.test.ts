@@ -167,10 +167,11 @@ describe('configurable displays in Chromium', () => {
     });
     const tv = await context.newPage();
     await tv.goto(`${app.url}/display?officeId=${office.id}&voice=it`);
-    await tv.getByTestId(`display-queue-${scuola.id}`).waitFor();
+    await tv.getByTestId('display-mute').waitFor();
 
     const ticket = await new ApiClient(app.url).post('/api/tickets', { serviceId: scuola.id, lang: 'ar' });
     expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    await tv.getByTestId(`display-queue-${scuola.id}`).waitFor();
     const op = await clerk(app.url, 'operatore3');
     const counter = (await countersByNumber(space, office.id)).get(3)!;
     await openCounter(op, counter.id, [scuola.id]);
