@@ -24,6 +24,8 @@ type Shot = {
   then: string[];
   /** A test id to wait for before the picture (the ticket, after the request that issues it). */
   waitFor?: string;
+  /** After the kiosk's shot, the phone page of the ticket taken (on a phone set to Italian), saved as this name. */
+  phone?: string;
 };
 
 const TAKE_TICKET = ['kiosk-category-anagrafe', 'kiosk-service-certificato-residenza', 'kiosk-priority-none'];
@@ -48,14 +50,14 @@ const shots: Shot[] = [
   },
   { name: 'kiosk-portrait-start-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: [] },
   { name: 'kiosk-portrait-services-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: ['kiosk-category-anagrafe'] },
-  { name: 'kiosk-portrait-ticket-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: TAKE_TICKET, waitFor: 'kiosk-ticket-number' },
+  { name: 'kiosk-portrait-ticket-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: TAKE_TICKET, waitFor: 'kiosk-ticket-number', phone: 'phone-waiting-ar' },
   { name: 'kiosk-portrait-start-zh', viewport: PORTRAIT, lang: 'zh', modes: [], then: [] },
   { name: 'kiosk-portrait-ticket-zh', viewport: PORTRAIT, lang: 'zh', modes: [], then: TAKE_TICKET, waitFor: 'kiosk-ticket-number' },
 ];
 
 export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, browser: Browser) {
   fs.mkdirSync(OUT, { recursive: true });
-  for (const { name, viewport, lang, modes, then, waitFor } of shots) {
+  for (const { name, viewport, lang, modes, then, waitFor, phone } of shots) {
     const page = await (await browser.newContext({ viewport })).newPage();
     await pairNewKiosk(page, app.url);
     await page.goto(`${app.url}/kiosk`);
@@ -72,6 +74,19 @@ export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, br
     await page.waitForTimeout(600);
     await page.screenshot({ path: `${OUT}/${name}.png` });
     console.log(`${OUT}/${name}.png`);
+    if (phone) {
+      const qr = (await page.getByTestId('kiosk-ticket-qr').getAttribute('src')) ?? '';
+      const code = decodeURIComponent(/\/api\/tickets\/([^/]+)\/qr\.svg/.exec(qr)?.[1] ?? '');
+      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'it-IT' });
+      const p = await ctx.newPage();
+      await p.goto(`${app.url}/t/${code}`);
+      await p.getByTestId('ticket-number').waitFor();
+      await p.evaluate(() => document.fonts.ready);
+      await p.waitForTimeout(600);
+      await p.screenshot({ path: `${OUT}/${phone}.png` });
+      console.log(`${OUT}/${phone}.png`);
+      await ctx.close();
+    }
     await page.context().close();
   }
 }
