@@ -324,7 +324,10 @@ function BackLink({ onClick }: { onClick: () => void }) {
   const t = useTranslations('book');
   return (
     <button type="button" className={styles.back} onClick={onClick} data-testid="book-back">
-      <span aria-hidden="true" className={styles.backArrow}>←</span> {t('back')}
+      <span aria-hidden="true" className={styles.backArrow}>
+        ←
+      </span>{' '}
+      {t('back')}
     </button>
   );
 }

@@ -50,9 +50,24 @@ const shots: Shot[] = [
   },
   { name: 'kiosk-portrait-start-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: [] },
   { name: 'kiosk-portrait-services-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: ['kiosk-category-anagrafe'] },
-  { name: 'kiosk-portrait-ticket-ar', viewport: PORTRAIT, lang: 'ar', modes: [], then: TAKE_TICKET, waitFor: 'kiosk-ticket-number', phone: 'phone-waiting-ar' },
+  {
+    name: 'kiosk-portrait-ticket-ar',
+    viewport: PORTRAIT,
+    lang: 'ar',
+    modes: [],
+    then: TAKE_TICKET,
+    waitFor: 'kiosk-ticket-number',
+    phone: 'phone-waiting-ar',
+  },
   { name: 'kiosk-portrait-start-zh', viewport: PORTRAIT, lang: 'zh', modes: [], then: [] },
-  { name: 'kiosk-portrait-ticket-zh', viewport: PORTRAIT, lang: 'zh', modes: [], then: TAKE_TICKET, waitFor: 'kiosk-ticket-number' },
+  {
+    name: 'kiosk-portrait-ticket-zh',
+    viewport: PORTRAIT,
+    lang: 'zh',
+    modes: [],
+    then: TAKE_TICKET,
+    waitFor: 'kiosk-ticket-number',
+  },
 ];
 
 export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, browser: Browser) {
@@ -77,7 +92,12 @@ export async function accessKioskScreenshots(_space: TestSpace, app: TestApp, br
     if (phone) {
       const qr = (await page.getByTestId('kiosk-ticket-qr').getAttribute('src')) ?? '';
       const code = decodeURIComponent(/\/api\/tickets\/([^/]+)\/qr\.svg/.exec(qr)?.[1] ?? '');
-      const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'it-IT' });
+      const ctx = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        locale: 'it-IT',
+      });
       const p = await ctx.newPage();
       await p.goto(`${app.url}/t/${code}`);
       await p.getByTestId('ticket-number').waitFor();

@@ -70,7 +70,9 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra
   // own left-to-right order inside it (dir="ltr", <bdi>).
   const dir = dirOf(lang);
   const paragraph = (p: string) => {
-    let html = escape(p).replace(/\n/g, '<br>').replace(escape(url), `<a href="${escape(url)}" dir="ltr">${escape(url)}</a>`);
+    let html = escape(p)
+      .replace(/\n/g, '<br>')
+      .replace(escape(url), `<a href="${escape(url)}" dir="ltr">${escape(url)}</a>`);
     if (code) html = html.replace(escape(code), `<bdi>${escape(code)}</bdi>`);
     return `<p>${html}</p>`;
   };

@@ -42,7 +42,10 @@ async function phonePage(url: string, acceptLanguage = 'it-IT,it;q=0.9'): Promis
 
 describe('the phone page', () => {
   it("opens in the ticket's language, right to left in Arabic, whatever the browser's; ?lang= (the citizen's switch) wins", async () => {
-    const service = await space.db.service.findFirstOrThrow({ where: { mode: 'desk', active: true }, orderBy: { sortOrder: 'asc' } });
+    const service = await space.db.service.findFirstOrThrow({
+      where: { mode: 'desk', active: true },
+      orderBy: { sortOrder: 'asc' },
+    });
     const take = async (lang: Lang) => {
       const r = await new ApiClient(app.url).post('/api/tickets', { serviceId: service.id, lang });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -126,11 +129,16 @@ describe('an appointment booked in Arabic or Ukrainian', () => {
     // The link opens the confirmation page in the same language.
     expect(part(request, 'text/plain')).toContain(`?lang=${lang}`);
 
-    const confirmed = await new ApiClient(app.url).post('/api/appointments/confirm', { token: confirmTokenIn(part(request, 'text/plain')) });
+    const confirmed = await new ApiClient(app.url).post('/api/appointments/confirm', {
+      token: confirmTokenIn(part(request, 'text/plain')),
+    });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     const code = confirmed.body.code as string;
 
-    const confirmation = await waitForReadMail(outbox, (m) => m.to === email && m.parts.some((p) => p.contentType.startsWith('text/calendar')));
+    const confirmation = await waitForReadMail(
+      outbox,
+      (m) => m.to === email && m.parts.some((p) => p.contentType.startsWith('text/calendar')),
+    );
     expect(confirmation.subject.startsWith(`${prefix(t.email.confirmation.subject)}${names.service[lang]}`)).toBe(true);
     const html = part(confirmation, 'text/html');
     expect(html).toContain(`<html lang="${lang}" dir="${dir}">`);

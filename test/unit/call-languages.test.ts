@@ -16,7 +16,10 @@ describe('the languages a call is spoken in', () => {
   });
 
   it("the holder's language only with a voice for it; the display's own always", () => {
-    const only = (...langs: string[]) => (l: string) => langs.includes(l);
+    const only =
+      (...langs: string[]) =>
+      (l: string) =>
+        langs.includes(l);
     expect(callLanguages(['it'], 'zh', only('it'))).toEqual(['it']);
     expect(callLanguages(['it'], 'zh', only('zh'))).toEqual(['it', 'zh']);
     expect(callLanguages(['it', 'en'], 'ar', only())).toEqual(['it', 'en']);
