@@ -67,12 +67,13 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra
   ];
   const text = paragraphs.join('\n\n') + '\n';
   // Arabic reads right to left: the whole message says so; the link and the booking code keep their
-  // own left-to-right order inside it (dir="ltr", <bdi>).
+  // own left-to-right order inside it (dir="ltr", <bdi>). The long link breaks anywhere: unbroken, it
+  // would widen the message past a phone's screen (and, right to left, push the text out of view).
   const dir = dirOf(lang);
   const paragraph = (p: string) => {
     let html = escape(p)
       .replace(/\n/g, '<br>')
-      .replace(escape(url), `<a href="${escape(url)}" dir="ltr">${escape(url)}</a>`);
+      .replace(escape(url), `<a href="${escape(url)}" dir="ltr" style="word-break:break-all">${escape(url)}</a>`);
     if (code) html = html.replace(escape(code), `<bdi>${escape(code)}</bdi>`);
     return `<p>${html}</p>`;
   };
