@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import { id } from './ids';
+import { formSchema } from './forms';
 import { langSchema, localizedTextSchema } from './lang';
 import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, procedureStatusSchema } from './enums';
 
@@ -44,6 +45,8 @@ export const onlineServiceSchema = z.object({
   legalDeadlineDays: z.number(),
   /** False for `strong` services while no OpenID provider is configured. */
   available: z.boolean(),
+  /** What the citizen fills in (its current version). */
+  form: formSchema,
 });
 export const onlineServiceListSchema = z.array(onlineServiceSchema);
 

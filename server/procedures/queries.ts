@@ -82,6 +82,7 @@ export async function onlineServices(oidc: boolean) {
             identity: s.onlineIdentity,
             legalDeadlineDays: s.legalDeadlineDays,
             available: s.onlineIdentity === 'email' || oidc,
+            form: { version: 0, fields: [] },
           },
         ]
       : [],
