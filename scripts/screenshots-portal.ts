@@ -1,0 +1,162 @@
+// `npm run screenshots:portal`: starts Sportello on a scratch database and saves screenshots of the
+// citizen portal on a phone (390x844) under docs/screenshots/portal-*.png: sign-in, my
+// procedures, a procedure waiting for the citizen, a new request's form, the public tracking page
+// (also in Arabic). Needs PostgreSQL, Redis and Chromium, like `npm run screenshots`.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { FormField } from '../contract/forms';
+import { startApp } from '../test/helpers/app';
+import { launchBrowser } from '../test/helpers/browser';
+import { waitForMail } from '../test/helpers/outbox';
+import { createTestSpace } from '../test/helpers/services';
+import { clerk } from '../test/helpers/sportello';
+
+const OUT = 'docs/screenshots';
+fs.mkdirSync(OUT, { recursive: true });
+
+const space = await createTestSpace();
+const app = await startApp(space);
+const browser = await launchBrowser();
+const phoneOptions: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 1,
+};
+const page = async (): Promise<Page> => (await browser.newContext(phoneOptions)).newPage();
+const shot = async (p: Page, name: string, fullPage = false) => {
+  await p.waitForTimeout(500);
+  await p.screenshot({ path: `${OUT}/${name}.png`, fullPage });
+  console.log(`${OUT}/${name}.png`);
+};
+
+/**
+ * A form to show when the service has none yet (the forms are being defined): what a canteen
+ * enrolment asks, one field of most types.
+ */
+const sampleForm: FormField[] = [
+  { name: 'child_name', type: 'text', label: { it: 'Nome e cognome del bambino' }, help: null, required: true, options: [] },
+  {
+    name: 'child_fiscal_code',
+    type: 'fiscal_code',
+    label: { it: 'Codice fiscale del bambino' },
+    help: null,
+    required: true,
+    options: [],
+  },
+  { name: 'birth_date', type: 'date', label: { it: 'Data di nascita' }, help: null, required: true, options: [] },
+  {
+    name: 'school',
+    type: 'choice',
+    label: { it: 'Scuola' },
+    help: null,
+    required: true,
+    options: [
+      { value: 'dante', label: { it: 'Primaria Dante Alighieri' } },
+      { value: 'montessori', label: { it: 'Primaria Maria Montessori' } },
+    ],
+  },
+  {
+    name: 'diet',
+    type: 'longtext',
+    label: { it: 'Diete speciali o allergie' },
+    help: { it: 'Allega il certificato medico allo sportello.' },
+    required: false,
+    options: [],
+  },
+  {
+    name: 'privacy',
+    type: 'checkbox',
+    label: { it: 'Ho letto l’informativa sul trattamento dei dati' },
+    help: null,
+    required: true,
+    options: [],
+  },
+];
+
+try {
+  const email = 'anna.verdi@example.org';
+  const phone = await page();
+  await phone.goto(`${app.url}/portale?lang=it`);
+  await phone.getByTestId('portal-email').fill(email);
+  await shot(phone, 'portal-signin');
+  await phone.getByTestId('portal-send-code').click();
+  await phone.getByTestId('portal-code-sent').waitFor();
+  const mail = await waitForMail(path.join(app.dataDir, 'outbox'), (t) => t.includes(`To: ${email}`) && /^\d{6}$/m.test(t));
+  await phone.getByTestId('portal-code').fill(/^(\d{6})$/m.exec(mail)![1]);
+  await shot(phone, 'portal-signin-code');
+  await phone.getByTestId('portal-verify').click();
+  await phone.getByTestId('portal-new').waitFor();
+
+  // A few procedures at different points: submitted through the page's own session.
+  const ids = Object.fromEntries(
+    (await space.db.service.findMany({ where: { onlineIdentity: { not: null } } })).map((s) => [s.code, s.id]),
+  );
+  const submit = (code: string) =>
+    phone.evaluate(
+      async ([serviceId]) =>
+        (await (
+          await fetch('/api/procedures', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ serviceId, data: {} }),
+          })
+        ).json()) as { id: string },
+      [ids[code]],
+    );
+  const done = await submit('estratto-atto-nascita');
+  const family = await submit('certificato-stato-famiglia');
+  const residence = await submit('certificato-residenza');
+  const op = await clerk(app.url, 'operatore1');
+  await op.post(`/api/procedures/${done.id}/take`, {});
+  await op.post(`/api/procedures/${done.id}/complete`, { citizenNote: 'Il certificato è pronto: lo trovi allegato all’e-mail.' });
+  await op.post(`/api/procedures/${residence.id}/take`, {});
+  await op.post(`/api/procedures/${residence.id}/request-info`, {
+    citizenNote: 'Per quale uso ti serve il certificato? Se è per la scuola, indicaci quale.',
+  });
+  void family;
+
+  await phone.reload();
+  await phone.getByTestId('portal-list').waitFor();
+  await shot(phone, 'portal-procedures');
+
+  await phone.goto(`${app.url}/portale?lang=it&p=${residence.id}`);
+  await phone.getByTestId('portal-reply').waitFor();
+  await shot(phone, 'portal-detail');
+  await shot(phone, 'portal-detail-full', true);
+
+  // The new request's form: the service's own, or the sample while forms are being defined.
+  const form = await page();
+  await form.context().addCookies(await phone.context().cookies());
+  const canteen = ids['iscrizione-mensa-scolastica'];
+  await form.route('**/api/portal/services', async (route) => {
+    const res = await route.fetch();
+    const list = (await res.json()) as { id: string; form: { version: number; fields: FormField[] } }[];
+    for (const s of list) if (s.id === canteen && s.form.fields.length === 0) s.form = { version: 1, fields: sampleForm };
+    await route.fulfill({ response: res, json: list });
+  });
+  await form.goto(`${app.url}/portale?lang=it&new=1`);
+  await form.getByTestId(`portal-service-${canteen}`).waitFor();
+  await shot(form, 'portal-services');
+  await form.getByTestId(`portal-service-${canteen}`).click();
+  await form.getByTestId('portal-form').waitFor();
+  await form
+    .getByTestId('portal-field-child_name')
+    .fill('Luca Verdi')
+    .catch(() => undefined);
+  await shot(form, 'portal-form');
+
+  const residenceRow = await space.db.procedure.findUniqueOrThrow({ where: { id: residence.id } });
+  const track = await page();
+  await track.goto(`${app.url}/portale/track/${residenceRow.trackingCode}?lang=it`);
+  await track.getByTestId('portal-track').waitFor();
+  await shot(track, 'portal-track');
+  await track.goto(`${app.url}/portale/track/${residenceRow.trackingCode}?lang=ar`);
+  await track.getByTestId('portal-track').waitFor();
+  await shot(track, 'portal-track-ar');
+} finally {
+  await browser.close();
+  await app.stop();
+  await space.drop();
+}
