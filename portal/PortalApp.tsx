@@ -116,7 +116,10 @@ function Portal({
       {session.kind === 'in' ? (
         <div className={styles.accountBar}>
           <p className={styles.account} data-testid="portal-account">
-            {t('home.signedInAs')} <bdi dir="ltr">{session.citizen.email ?? session.citizen.name}</bdi>
+            {t('home.signedInAs')}{' '}
+            <span className={styles.accountEmail}>
+              <bdi>{session.citizen.email ?? session.citizen.name}</bdi>
+            </span>
           </p>
           <button type="button" className={styles.linkButton} onClick={() => void signOut()} data-testid="portal-signout">
             {t('home.signOut')}

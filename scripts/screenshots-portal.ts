@@ -23,6 +23,8 @@ const phoneOptions: BrowserContextOptions = {
   isMobile: true,
   hasTouch: true,
   deviceScaleFactor: 1,
+  // Dates in the browser's own controls (the date field) in Italian, as on an Italian phone.
+  locale: 'it-IT',
 };
 const page = async (): Promise<Page> => (await browser.newContext(phoneOptions)).newPage();
 const shot = async (p: Page, name: string, fullPage = false) => {
