@@ -55,6 +55,7 @@ import { categoryListSchema, serviceListSchema, servicesQuery } from './catalog'
 import { counterListSchema, counterServicesInput, counterSnapshotSchema, openCounterInput } from './counters';
 import { displaySnapshotSchema, publicDisplayQuery } from './display';
 import { endpoint } from './endpoint';
+import { formInput, formSchema } from './forms';
 import {
   citizenSchema,
   loginCodeSentSchema,
@@ -273,6 +274,8 @@ export const api = {
     body: updateServiceInput,
     answer: adminServiceSchema,
   }),
+  serviceForm: endpoint({ method: 'GET', path: '/api/admin/services/{id}/form', answer: formSchema }),
+  saveServiceForm: endpoint({ method: 'PUT', path: '/api/admin/services/{id}/form', body: formInput, answer: formSchema }),
   adminCategories: endpoint({ method: 'GET', path: '/api/admin/categories', answer: adminCategoryListSchema }),
   createCategory: endpoint({
     method: 'POST',

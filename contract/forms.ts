@@ -19,21 +19,22 @@ export const formFieldInput = z.strictObject({
   help: localizedText(400).nullable().default(null),
   required: z.boolean().default(false),
   /** `choice` only: the values offered. */
-  options: z.array(z.strictObject({ value: z.string().trim().min(1).max(80), label: localizedText(200) })).max(50).default([]),
+  options: z
+    .array(z.strictObject({ value: z.string().trim().min(1).max(80), label: localizedText(200) }))
+    .max(50)
+    .default([]),
 });
 
 /** PUT /api/admin/services/{id}/form body. */
-export const formInput = z
-  .strictObject({ fields: z.array(formFieldInput).max(40) })
-  .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.fields.forEach((field, i) => {
-      if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: 'used twice' });
-      seen.add(field.name);
-      if ((field.type === 'choice') !== field.options.length > 0)
-        ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: 'choice fields need options, others none' });
-    });
+export const formInput = z.strictObject({ fields: z.array(formFieldInput).max(40) }).superRefine((f, ctx) => {
+  const seen = new Set<string>();
+  f.fields.forEach((field, i) => {
+    if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'name'], message: 'used twice' });
+    seen.add(field.name);
+    if ((field.type === 'choice') !== field.options.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['fields', i, 'options'], message: 'choice fields need options, others none' });
   });
+});
 
 export const formFieldSchema = z.object({
   name: z.string(),

@@ -4,6 +4,7 @@ import type { staffProceduresQuery } from '../../contract/portal';
 import type { Actor } from '../auth/actor';
 import type { CitizenSessionInfo } from '../citizens/session';
 import { textOf } from '../db/texts';
+import { currentForms } from '../forms/store';
 import { rt } from '../runtime';
 import { staffScope, procedureNotFound } from './access';
 import { citizenProcedureView, procedureInclude, staffProcedureView, trackView } from './views';
@@ -72,6 +73,7 @@ export async function onlineServices(oidc: boolean) {
     where: { active: true, onlineIdentity: { not: null } },
     orderBy: [{ officeId: 'asc' }, { sortOrder: 'asc' }],
   });
+  const forms = await currentForms(rows.map((s) => s.id));
   return rows.flatMap((s) =>
     s.onlineIdentity
       ? [
@@ -82,7 +84,7 @@ export async function onlineServices(oidc: boolean) {
             identity: s.onlineIdentity,
             legalDeadlineDays: s.legalDeadlineDays,
             available: s.onlineIdentity === 'email' || oidc,
-            form: { version: 0, fields: [] },
+            form: { version: forms.get(s.id)!.version, fields: forms.get(s.id)!.fields },
           },
         ]
       : [],

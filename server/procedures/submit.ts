@@ -4,13 +4,16 @@
  * submissions get consecutive, unique numbers) and written with its first event in one transaction.
  */
 import { DateTime } from 'luxon';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { Prisma } from '../db/generated/client';
 import { submitProcedureInput } from '../../contract/portal';
 import { AppError, notFound } from '../errors';
 import { newPublicCode } from '../tickets/numbering';
 import { rt } from '../runtime';
 import type { CitizenSessionInfo } from '../citizens/session';
 import { oidcConfigured } from '../citizens/identity';
+import { currentForm } from '../forms/store';
+import { dataSchemaFor } from '../forms/validate';
 import { notifyCitizenInBackground } from './jobs';
 import { procedureInclude, type ProcedureFull } from './views';
 
@@ -40,6 +43,8 @@ export async function submitProcedure(
         'This service needs a sign-in with your digital identity (SPID or CIE)',
       );
   }
+  const form = await currentForm(service.id);
+  const { data } = z.object({ data: dataSchemaFor(form.fields) }).parse({ data: input.data });
   const year = DateTime.fromJSDate(now, { zone: service.office.timeZone }).year;
   const created = await db.$transaction(async (tx) => {
     const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
@@ -54,7 +59,8 @@ export async function submitProcedure(
         serviceId: service.id,
         citizenId: who.citizen.id,
         channel: 'online',
-        data: input.data,
+        data: data as Prisma.InputJsonObject,
+        formId: form.id,
         deadlineDays: service.legalDeadlineDays,
         lang: who.citizen.lang,
         submittedAt: now,

@@ -62,6 +62,9 @@ async function citizen(email: string): Promise<ApiClient> {
   return c;
 }
 
+/** What the residence certificate's demo form asks. */
+const CERT_DATA = { intestatario: 'RSSMRA85T10A562S', uso: 'scuola', copie: 2 };
+
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
 describe('sign-in by e-mailed code', () => {
@@ -141,7 +144,9 @@ describe('procedures', () => {
   it('numbers 50 parallel submissions consecutively, each once', async () => {
     const c = await citizen('parallel@example.org');
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => c.post('/api/procedures', { serviceId: certificate, data: { copies: i + 1 } })),
+      Array.from({ length: 50 }, (_, i) =>
+        c.post('/api/procedures', { serviceId: certificate, data: { ...CERT_DATA, copie: i + 1 } }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     const numbers = answers.map((a) => a.body.protocolNumber as string);
@@ -160,12 +165,14 @@ describe('procedures', () => {
     const anonymous = new ApiClient(app.url);
 
     const before = await space.db.procedure.count();
-    expect((await anna.post('/api/procedures', { serviceId: certificate, data: {}, status: 'completed' })).status).toBe(400);
+    expect((await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, status: 'completed' })).status).toBe(
+      400,
+    );
     expect((await anna.post('/api/procedures', { serviceId: certificate, data: { note: 'x\u0000' } })).status).toBe(400);
     expect((await anonymous.post('/api/procedures', { serviceId: certificate, data: {} })).status).toBe(401);
     expect(await space.db.procedure.count()).toBe(before);
 
-    const created = await anna.post('/api/procedures', { serviceId: certificate, data: { purpose: 'Iscrizione scolastica' } });
+    const created = await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body).toMatchObject({
@@ -244,7 +251,7 @@ describe('procedures', () => {
     expect(track.status).toBe(200);
     expect(track.body).toMatchObject({ status: 'completed', protocolNumber: created.body.protocolNumber });
     const shown = JSON.stringify(track.body);
-    for (const secret of ['anna@example.org', 'Giulia Ferri', 'Certificato pronto', 'Iscrizione scolastica', id])
+    for (const secret of ['anna@example.org', 'Giulia Ferri', 'Certificato pronto', CERT_DATA.intestatario, id])
       expect(shown).not.toContain(secret);
     expect((await anonymous.get('/api/procedures/track/abcdefghijkmnpqr')).status).toBe(404);
     expect((await anonymous.get('/api/procedures/track/%ZZ')).status).toBe(400);
@@ -255,7 +262,7 @@ describe('procedures', () => {
     await c.post('/api/portal/login/code', { email: 'withdraw@example.org', lang: 'en' });
     const code = await codeFor('withdraw@example.org');
     expect((await c.post('/api/portal/login/verify', { email: 'withdraw@example.org', code, lang: 'en' })).status).toBe(200);
-    const p = await c.post('/api/procedures', { serviceId: certificate, data: {} });
+    const p = await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
     const receipt = await waitForMail(
       path.join(app.dataDir, 'outbox'),
       (t) => t.includes('To: withdraw@example.org') && t.includes(`Request ${p.body.protocolNumber} received`),
@@ -301,5 +308,85 @@ describe('codes and sessions in time (clock injected, in process)', () => {
     expect(await space.db.citizenSession.count({ where: { expiresAt: { lte: now } } })).toBe(0);
     expect((await space.db.citizenSession.findMany({ where: { citizenId: someone.id } })).map((s) => s.id)).toEqual(['valid']);
     expect((await space.db.citizenLoginCode.findMany()).map((c) => c.id)).toEqual([fresh.id]);
+  });
+});
+
+describe('forms as data', () => {
+  it('validates submissions from the service’s form; a new version never changes what was submitted before', async () => {
+    const admin = await clerk(app.url, 'admin');
+    const op1 = await clerk(app.url, 'operatore1');
+    const c = await citizen('forms@example.org');
+    const listed = (await c.get('/api/portal/services')).body.find((s: { id: string }) => s.id === certificate);
+    expect(listed.form.version).toBe(1);
+    expect(listed.form.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual([
+      'intestatario:fiscal_code',
+      'uso:choice',
+      'copie:number',
+    ]);
+
+    const before = await space.db.procedure.count();
+    const refused = [
+      { uso: 'scuola' }, // required fiscal code missing
+      { ...CERT_DATA, intestatario: 'RSSMRA85T10A562T' }, // check character forged
+      { ...CERT_DATA, uso: 'vacanza' }, // not an offered choice
+      { ...CERT_DATA, copie: 'due' }, // not a number
+      { ...CERT_DATA, colore: 'blu' }, // not a field of the form
+    ];
+    for (const data of refused) {
+      const r = await c.post('/api/procedures', { serviceId: certificate, data });
+      expect(r.status, JSON.stringify(data)).toBe(400);
+      expect(
+        r.body.error.details.some((d: { path: string }) => d.path.startsWith('data')),
+        JSON.stringify(r.body),
+      ).toBe(true);
+    }
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const first = await c.post('/api/procedures', {
+      serviceId: certificate,
+      data: { ...CERT_DATA, intestatario: 'rssmra85t10a562s' },
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.data.intestatario).toBe('RSSMRA85T10A562S');
+
+    // Only admins change forms; a bad definition changes nothing.
+    const v2 = {
+      fields: [
+        { name: 'intestatario', type: 'fiscal_code', label: { it: 'Codice fiscale' }, required: true },
+        { name: 'motivo', type: 'longtext', label: { it: 'Motivo', en: 'Reason' }, required: true },
+      ],
+    };
+    expect((await op1.request('PUT', `/api/admin/services/${certificate}/form`, v2)).status).toBe(403);
+    const twice = { fields: [v2.fields[0], v2.fields[0]] };
+    expect((await admin.request('PUT', `/api/admin/services/${certificate}/form`, twice)).status).toBe(400);
+    const choiceWithout = { fields: [{ name: 'uso', type: 'choice', label: { it: 'Uso' } }] };
+    expect((await admin.request('PUT', `/api/admin/services/${certificate}/form`, choiceWithout)).status).toBe(400);
+    expect((await admin.get(`/api/admin/services/${certificate}/form`)).body.version).toBe(1);
+    expect((await admin.get('/api/admin/services/unknown-service/form')).status).toBe(404);
+
+    const saved = await admin.request('PUT', `/api/admin/services/${certificate}/form`, v2);
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(2);
+    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(400);
+    const second = await c.post('/api/procedures', {
+      serviceId: certificate,
+      data: { intestatario: CERT_DATA.intestatario, motivo: 'Bando' },
+    });
+    expect(second.status).toBe(201);
+
+    // The earlier procedure keeps the version it was submitted with.
+    const rows = await space.db.procedure.findMany({
+      where: { id: { in: [first.body.id, second.body.id] } },
+      include: { form: true },
+    });
+    const versionOf = new Map(rows.map((r) => [r.id, r.form?.version]));
+    expect(versionOf.get(first.body.id)).toBe(1);
+    expect(versionOf.get(second.body.id)).toBe(2);
+    expect((await c.get(`/api/procedures/${first.body.id}`)).body.data).toEqual({
+      ...CERT_DATA,
+      intestatario: 'RSSMRA85T10A562S',
+    });
+    const audit = await space.db.auditLog.findFirst({ where: { entity: 'service_form', entityId: certificate } });
+    expect(audit?.action).toBe('update');
   });
 });
