@@ -110,7 +110,7 @@ describe('citizen portal on a phone', () => {
     await page.getByTestId(`portal-service-${certificate.id}`).click();
     await page.getByTestId('portal-form').waitFor();
 
-    // Its form as the services' answer defines it (fields may be none).
+    // Its form as the services' answer defines it.
     const services = (await (await fetch(`${app.url}/api/portal/services`)).json()) as {
       id: string;
       form: { fields: FormField[] };
@@ -123,7 +123,19 @@ describe('citizen portal on a phone', () => {
       await page.locator(`#portal-field-${firstRequired.name}-error`).waitFor();
       expect(await axeViolations(page)).toEqual([]);
     }
+    expect(fields.length).toBeGreaterThan(0);
     for (const f of fields) await fill(page, f);
+    // A fiscal code with a wrong check character: the server's refusal shows under its field.
+    const fiscal = fields.find((f) => f.type === 'fiscal_code');
+    if (fiscal) {
+      await page.getByTestId(`portal-field-${fiscal.name}`).fill('RSSMRA85T10A562X');
+      await page.getByTestId('portal-submit').click();
+      await page.locator(`#portal-field-${fiscal.name}-error`).waitFor();
+      expect(await page.getByTestId(`portal-field-${fiscal.name}`).getAttribute('aria-invalid')).toBe('true');
+      expect(await space.db.procedure.count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await fill(page, fiscal);
+    }
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('portal-submit').click();
 
