@@ -146,7 +146,14 @@ export function ProcedureDetail({
       return format.dateTime(new Date(`${v}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
     return v === null ? '—' : String(v);
   };
-  const data = Object.entries(p.data).filter(([, v]) => v !== null && v !== '');
+  // In the form's order; fields the form no longer has after them.
+  const order = (name: string) => {
+    const i = fields.findIndex((f) => f.name === name);
+    return i < 0 ? fields.length : i;
+  };
+  const data = Object.entries(p.data)
+    .filter(([, v]) => v !== null && v !== '')
+    .sort(([a], [b]) => order(a) - order(b));
 
   return (
     <div className={styles.flow} data-testid="portal-detail" data-status={p.status}>

@@ -18,6 +18,7 @@ const SOURCES = [
   'display',
   'counter',
   'ticket',
+  'portal',
   'ui',
   'i18n',
   'messages',

@@ -33,49 +33,20 @@ const shot = async (p: Page, name: string, fullPage = false) => {
   console.log(`${OUT}/${name}.png`);
 };
 
-/**
- * A form to show when the service has none yet (the forms are being defined): what a canteen
- * enrolment asks, one field of most types.
- */
-const sampleForm: FormField[] = [
-  { name: 'child_name', type: 'text', label: { it: 'Nome e cognome del bambino' }, help: null, required: true, options: [] },
-  {
-    name: 'child_fiscal_code',
-    type: 'fiscal_code',
-    label: { it: 'Codice fiscale del bambino' },
-    help: null,
-    required: true,
-    options: [],
-  },
-  { name: 'birth_date', type: 'date', label: { it: 'Data di nascita' }, help: null, required: true, options: [] },
-  {
-    name: 'school',
-    type: 'choice',
-    label: { it: 'Scuola' },
-    help: null,
-    required: true,
-    options: [
-      { value: 'dante', label: { it: 'Primaria Dante Alighieri' } },
-      { value: 'montessori', label: { it: 'Primaria Maria Montessori' } },
-    ],
-  },
-  {
-    name: 'diet',
-    type: 'longtext',
-    label: { it: 'Diete speciali o allergie' },
-    help: { it: 'Allega il certificato medico allo sportello.' },
-    required: false,
-    options: [],
-  },
-  {
-    name: 'privacy',
-    type: 'checkbox',
-    label: { it: 'Ho letto l’informativa sul trattamento dei dati' },
-    help: null,
-    required: true,
-    options: [],
-  },
-];
+/** A value of each field as a citizen would fill it. */
+function sampleData(fields: FormField[]): Record<string, string | number | boolean> {
+  const values: Record<FormField['type'], (f: FormField) => string | number | boolean> = {
+    text: () => 'Anna Verdi',
+    longtext: () => 'Per l’iscrizione di mio figlio alla scuola primaria.',
+    number: () => 1,
+    date: () => '2026-09-14',
+    choice: (f) => f.options[0].value,
+    checkbox: () => true,
+    fiscal_code: () => 'VRDNNA85T50A562F',
+    email: () => 'anna.verdi@example.org',
+  };
+  return Object.fromEntries(fields.map((f) => [f.name, values[f.type](f)]));
+}
 
 try {
   const email = 'anna.verdi@example.org';
@@ -95,18 +66,26 @@ try {
   const ids = Object.fromEntries(
     (await space.db.service.findMany({ where: { onlineIdentity: { not: null } } })).map((s) => [s.code, s.id]),
   );
-  const submit = (code: string) =>
-    phone.evaluate(
-      async ([serviceId]) =>
+  const forms = new Map(
+    ((await (await fetch(`${app.url}/api/portal/services`)).json()) as { id: string; form: { fields: FormField[] } }[]).map(
+      (s) => [s.id, s.form.fields],
+    ),
+  );
+  const submit = async (code: string) => {
+    const created = await phone.evaluate(
+      async ([serviceId, data]) =>
         (await (
           await fetch('/api/procedures', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ serviceId, data: {} }),
+            body: JSON.stringify({ serviceId, data }),
           })
-        ).json()) as { id: string },
-      [ids[code]],
+        ).json()) as { id?: string },
+      [ids[code], sampleData(forms.get(ids[code]) ?? [])] as const,
     );
+    if (!created.id) throw new Error(`${code} not submitted: ${JSON.stringify(created)}`);
+    return { id: created.id };
+  };
   const done = await submit('estratto-atto-nascita');
   const family = await submit('certificato-stato-famiglia');
   const residence = await submit('certificato-residenza');
@@ -127,17 +106,14 @@ try {
   await phone.getByTestId('portal-reply').waitFor();
   await shot(phone, 'portal-detail');
   await shot(phone, 'portal-detail-full', true);
+  await phone.goto(`${app.url}/portale?lang=ar`);
+  await phone.getByTestId('portal-list').waitFor();
+  await shot(phone, 'portal-procedures-ar');
 
-  // The new request's form: the service's own, or the sample while forms are being defined.
+  // The new request's form (the school canteen's: one field of most types).
   const form = await page();
   await form.context().addCookies(await phone.context().cookies());
   const canteen = ids['iscrizione-mensa-scolastica'];
-  await form.route('**/api/portal/services', async (route) => {
-    const res = await route.fetch();
-    const list = (await res.json()) as { id: string; form: { version: number; fields: FormField[] } }[];
-    for (const s of list) if (s.id === canteen && s.form.fields.length === 0) s.form = { version: 1, fields: sampleForm };
-    await route.fulfill({ response: res, json: list });
-  });
   await form.goto(`${app.url}/portale?lang=it&new=1`);
   await form.getByTestId(`portal-service-${canteen}`).waitFor();
   await shot(form, 'portal-services');

@@ -205,6 +205,15 @@ describe('citizen portal on a phone', () => {
     await track.getByTestId('portal-track-missing').waitFor();
     expect(await axeViolations(track)).toEqual([]);
 
+    // Withdrawing asks first, then closes the procedure.
+    await page.getByTestId('portal-withdraw').click();
+    await page.getByTestId('portal-withdraw-confirm').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('portal-withdraw-confirm').click();
+    await expect.poll(() => page.getByTestId('portal-detail-status').getAttribute('data-status')).toBe('withdrawn');
+    expect(await page.getByTestId('portal-withdraw').count()).toBe(0);
+    expect((await space.db.procedure.findUniqueOrThrow({ where: { id: row.id } })).status).toBe('withdrawn');
+
     // Signing out brings back the sign-in.
     await page.getByTestId('portal-signout').click();
     await page.getByTestId('portal-email').waitFor();
