@@ -182,6 +182,14 @@ describe('citizen portal on a phone', () => {
     expect(await page.getByTestId('portal-timeline').textContent()).toContain('Scuola primaria Dante Alighieri.');
     expect(await axeViolations(page)).toEqual([]);
 
+    // The language picker: the same page in Arabic, right to left.
+    await page.getByTestId('portal-lang-ar').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect(await page.getByTestId('portal-detail-status').textContent()).toBe('قيد المعالجة');
+    expect(page.url()).toContain('lang=ar');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByTestId('portal-lang-en').click();
+
     // The public tracking page: in progress, no personal data.
     const track = await phone();
     await track.goto(`${app.url}/portale/track/${row.trackingCode}?lang=en`);
