@@ -10,14 +10,32 @@ import type { Prisma } from '../db/generated/client';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 
-/** The procedures a staff member may see, as a Prisma filter. */
-export async function staffScope(actor: Actor): Promise<Prisma.ProcedureWhereInput> {
+/** What a staff member may work: every office, some offices, or the services of their skills. */
+export type StaffReach = { all: true } | { officeIds: string[] } | { serviceIds: string[] };
+
+export async function staffReach(actor: Actor): Promise<StaffReach> {
   if (isSupervisor(actor)) {
     const offices = await personalDataOffices(actor);
-    return offices === 'all' ? {} : { officeId: { in: [...offices] } };
+    return offices === 'all' ? { all: true } : { officeIds: [...offices] };
   }
   const skills = await rt().db.skill.findMany({ where: { staffId: actor.staffId }, select: { serviceId: true } });
-  return { serviceId: { in: skills.map((s) => s.serviceId) } };
+  return { serviceIds: skills.map((s) => s.serviceId) };
+}
+
+/** The procedures a staff member may see, as a Prisma filter. */
+export async function staffScope(actor: Actor): Promise<Prisma.ProcedureWhereInput> {
+  const reach = await staffReach(actor);
+  if ('officeIds' in reach) return { officeId: { in: reach.officeIds } };
+  if ('serviceIds' in reach) return { serviceId: { in: reach.serviceIds } };
+  return {};
+}
+
+/** The services a staff member may open procedures for, as a Prisma filter. */
+export async function staffServiceScope(actor: Actor): Promise<Prisma.ServiceWhereInput> {
+  const reach = await staffReach(actor);
+  if ('officeIds' in reach) return { officeId: { in: reach.officeIds } };
+  if ('serviceIds' in reach) return { id: { in: reach.serviceIds } };
+  return {};
 }
 
 export async function assertStaffSees(actor: Actor, procedureId: string): Promise<void> {

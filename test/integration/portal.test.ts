@@ -390,3 +390,58 @@ describe('forms as data', () => {
     expect(audit?.action).toBe('update');
   });
 });
+
+describe('the desk and the portal together', () => {
+  it('a clerk opens a procedure for the citizen in front of them, who then follows it online', async () => {
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const citizenAtDesk = { fiscalCode: 'mrt mtt 91d08 f205j', email: 'desk@example.org', name: 'Matteo Moretti' };
+    // Not the residence certificate: the forms test above gave it a new form.
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const body = { serviceId: family, citizen: citizenAtDesk, data: CERT_DATA };
+
+    expect((await otherOffice.post('/api/procedures/desk', body)).status).toBe(404);
+    expect((await new ApiClient(app.url).post('/api/procedures/desk', body)).status).toBe(401);
+    const before = await space.db.procedure.count();
+    for (const bad of [
+      { ...body, citizen: { name: 'Nobody' } }, // neither fiscal code nor e-mail
+      { ...body, citizen: { ...citizenAtDesk, fiscalCode: 'MRTMTT91D08F205K' } }, // forged check character
+      { ...body, data: { uso: 'scuola' } }, // the form's required field missing
+    ])
+      expect((await op1.post('/api/procedures/desk', bad)).status, JSON.stringify(bad)).toBe(400);
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const opened = await op1.post('/api/procedures/desk', body);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body).toMatchObject({
+      channel: 'desk',
+      status: 'submitted',
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'desk@example.org', name: 'Matteo Moretti' },
+    });
+    expect(opened.body.trackingCode).toMatch(/^[a-z2-9]{16}$/);
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: desk@example.org') && t.includes(opened.body.protocolNumber),
+    );
+
+    // Typing the fiscal code at the desk shows that citizen's procedures.
+    const byCode = await op1.get('/api/procedures?fiscalCode=mrtmtt91d08f205j');
+    expect(byCode.body.map((p: { id: string }) => p.id)).toEqual([opened.body.id]);
+    expect((await op1.get('/api/procedures?fiscalCode=MRTMTT91D08F205K')).status).toBe(400);
+
+    // The same citizen signs in with that address and finds it among theirs.
+    const online = await citizen('desk@example.org');
+    expect((await online.get('/api/procedures')).body.map((p: { id: string }) => p.id)).toContain(opened.body.id);
+
+    // A second visit finds the same citizen; a fiscal code and an address of two people is a conflict.
+    const again = await op1.post('/api/procedures/desk', { ...body, citizen: { fiscalCode: 'MRTMTT91D08F205J' } });
+    expect(again.body.citizen.id).toBe(opened.body.citizen.id);
+    await citizen('someone-else@example.org');
+    const conflict = await op1.post('/api/procedures/desk', {
+      ...body,
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'someone-else@example.org' },
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('citizen_conflict');
+  });
+});
