@@ -7,7 +7,7 @@
 import { isSupervisor, type Actor } from '../auth/actor';
 import { personalDataOffices } from '../auth/office-access';
 import type { Prisma } from '../db/generated/client';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import { rt } from '../runtime';
 
 /** What a staff member may work: every office, some offices, or the services of their skills. */
@@ -44,3 +44,13 @@ export async function assertStaffSees(actor: Actor, procedureId: string): Promis
 }
 
 export const procedureNotFound = () => notFound('Procedure');
+
+/** The back office of an office: supervisors with access to it, clerks skilled for one of its services. */
+export async function assertWorksProceduresOf(actor: Actor, officeId: string): Promise<void> {
+  const reach = await staffReach(actor);
+  const ok =
+    'all' in reach ||
+    ('officeIds' in reach && reach.officeIds.includes(officeId)) ||
+    ('serviceIds' in reach && (await rt().db.service.count({ where: { id: { in: reach.serviceIds }, officeId } })) > 0);
+  if (!ok) throw forbidden('You do not work procedures of this office');
+}

@@ -15,7 +15,8 @@ import { oidcConfigured } from '../citizens/identity';
 import { currentForm } from '../forms/store';
 import { dataSchemaFor } from '../forms/validate';
 import { notifyCitizenInBackground } from './jobs';
-import { procedureInclude, type ProcedureFull } from './views';
+import { publishProcedure } from '../realtime/publish';
+import { citizenProcedureView, procedureInclude, type ProcedureFull } from './views';
 
 /** `2026/000123`. */
 export const formatProtocolNumber = (year: number, seq: number) => `${year}/${String(seq).padStart(6, '0')}`;
@@ -85,5 +86,6 @@ export async function openProcedure(
     });
   });
   notifyCitizenInBackground(created.events[0]);
+  publishProcedure(citizenProcedureView(created, now));
   return created;
 }
