@@ -58,6 +58,7 @@ import { endpoint } from './endpoint';
 import { formInput, formSchema } from './forms';
 import {
   citizenSchema,
+  deskProcedureInput,
   loginCodeSentSchema,
   onlineServiceListSchema,
   procedureActionInput,
@@ -384,6 +385,13 @@ export const api = {
     path: '/api/procedures',
     body: submitProcedureInput,
     answer: procedureSchema,
+    status: 201,
+  }),
+  openProcedureAtDesk: endpoint({
+    method: 'POST',
+    path: '/api/procedures/desk',
+    body: deskProcedureInput,
+    answer: staffProcedureSchema,
     status: 201,
   }),
   procedure: endpoint({ method: 'GET', path: '/api/procedures/{id}', answer: z.union([staffProcedureSchema, procedureSchema]) }),

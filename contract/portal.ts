@@ -4,6 +4,7 @@
  */
 import { z } from './zod';
 import { id } from './ids';
+import { isValidFiscalCode, normalizeFiscalCode } from './fiscal-code';
 import { formSchema } from './forms';
 import { langSchema, localizedTextSchema } from './lang';
 import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, procedureStatusSchema } from './enums';
@@ -125,11 +126,34 @@ export const procedureListSchema = z.array(
   procedureSchema.omit({ events: true, data: true }).extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
 );
 
-/** GET /api/procedures (staff): the office's work queue, by deadline. */
+/** A fiscal code as typed: spaces and case do not matter; the check character must match. */
+export const fiscalCodeInput = z
+  .string()
+  .max(40)
+  .transform(normalizeFiscalCode)
+  .refine(isValidFiscalCode, 'Not a valid fiscal code (check its last character)');
+
+/** GET /api/procedures (staff): the office's work queue, by deadline; `fiscalCode`: one citizen's. */
 export const staffProceduresQuery = z.object({
   officeId: id.optional(),
   status: procedureStatusSchema.optional(),
   serviceId: id.optional(),
+  fiscalCode: fiscalCodeInput.optional(),
+});
+
+/** POST /api/procedures/desk: a clerk opens a procedure for the citizen in front of them. */
+export const deskProcedureInput = z.strictObject({
+  serviceId: id,
+  citizen: z
+    .strictObject({
+      fiscalCode: fiscalCodeInput.optional(),
+      email: email.optional(),
+      name: z.string().trim().min(1).max(120).optional(),
+      phone: z.string().trim().max(40).optional(),
+      lang: langSchema.optional(),
+    })
+    .refine((c) => c.fiscalCode || c.email, 'A fiscal code or an e-mail address'),
+  data: procedureDataSchema.default({}),
 });
 
 /** GET /api/procedures/track/{trackingCode}: no personal data. */

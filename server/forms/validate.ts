@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { formFieldSchema, type FormField } from '../../contract/forms';
 import { calendarDay } from '../../contract/primitives';
-import { isValidFiscalCode, normalizeFiscalCode } from '../citizens/fiscal-code';
+import { fiscalCodeInput } from '../../contract/portal';
 
 function valueSchema(f: FormField): z.ZodType {
   switch (f.type) {
@@ -32,10 +32,7 @@ function valueSchema(f: FormField): z.ZodType {
       // A required box must be ticked (a declaration, a consent).
       return f.required ? z.literal(true) : z.boolean();
     case 'fiscal_code':
-      return z
-        .string()
-        .transform(normalizeFiscalCode)
-        .refine(isValidFiscalCode, 'Not a valid fiscal code (check its last character)');
+      return fiscalCodeInput;
     case 'email':
       return z.string().trim().toLowerCase().max(254).email();
   }

@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { assertStaffSees, procedureNotFound } from './access';
 import { ACTION_BY, CLOSED, nextStatus, type ProcedureAction } from './transitions';
+import { publishProcedure } from '../realtime/publish';
 import { notifyCitizenInBackground } from './jobs';
 import { citizenProcedureView, procedureInclude, staffProcedureView, type ProcedureFull } from './views';
 
@@ -61,6 +62,7 @@ export async function actOnProcedure(
     return { event, procedure: await tx.procedure.findUniqueOrThrow({ where: { id: procedureId }, include: procedureInclude }) };
   });
   notifyCitizenInBackground(event);
+  publishProcedure(citizenProcedureView(procedure, now));
   return procedure;
 }
 

@@ -79,6 +79,15 @@ export function portalPaths() {
         responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409, 429) },
       },
     },
+    '/api/procedures/desk': {
+      post: {
+        tags,
+        security: [{ session: [] }],
+        summary:
+          'A clerk opens a procedure for the citizen at the desk, found or recorded by fiscal code and/or e-mail (409 when they name two different citizens); the answer carries the tracking code to give them.',
+        responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
     '/api/procedures/{id}': {
       get: {
         tags,

@@ -37,6 +37,7 @@ export async function staffProcedures(actor: Actor, query: z.infer<typeof staffP
         query.officeId ? { officeId: query.officeId } : {},
         query.status ? { status: query.status } : {},
         query.serviceId ? { serviceId: query.serviceId } : {},
+        query.fiscalCode ? { citizen: { fiscalCode: query.fiscalCode } } : {},
       ],
     },
     include: procedureInclude,

@@ -15,7 +15,8 @@ import { oidcConfigured } from '../citizens/identity';
 import { currentForm } from '../forms/store';
 import { dataSchemaFor } from '../forms/validate';
 import { notifyCitizenInBackground } from './jobs';
-import { procedureInclude, type ProcedureFull } from './views';
+import { publishProcedure } from '../realtime/publish';
+import { citizenProcedureView, procedureInclude, type ProcedureFull } from './views';
 
 /** `2026/000123`. */
 export const formatProtocolNumber = (year: number, seq: number) => `${year}/${String(seq).padStart(6, '0')}`;
@@ -26,8 +27,7 @@ export async function submitProcedure(
   now = new Date(),
 ): Promise<ProcedureFull> {
   const input = submitProcedureInput.parse(raw);
-  const { db } = rt();
-  const service = await db.service.findUnique({ where: { id: input.serviceId }, include: { office: true } });
+  const service = await rt().db.service.findUnique({ where: { id: input.serviceId }, include: { office: true } });
   if (!service || !service.active || !service.onlineIdentity) throw notFound('Online service');
   if (service.onlineIdentity === 'strong') {
     if (!oidcConfigured())
@@ -43,10 +43,25 @@ export async function submitProcedure(
         'This service needs a sign-in with your digital identity (SPID or CIE)',
       );
   }
+  return openProcedure({ service, citizenId: who.citizen.id, lang: who.citizen.lang, channel: 'online', data: input.data }, now);
+}
+
+type OpenService = { id: string; officeId: string; legalDeadlineDays: number; office: { timeZone: string } };
+
+/**
+ * Validates the data against the service's current form, numbers the procedure and writes it with
+ * its `submitted` event (by the clerk at the desk, or by the citizen online), then queues the
+ * citizen's receipt.
+ */
+export async function openProcedure(
+  p: { service: OpenService; citizenId: string; lang: string; channel: 'online' | 'desk'; data: unknown; staffId?: string },
+  now: Date,
+): Promise<ProcedureFull> {
+  const { service } = p;
   const form = await currentForm(service.id);
-  const { data } = z.object({ data: dataSchemaFor(form.fields) }).parse({ data: input.data });
+  const { data } = z.object({ data: dataSchemaFor(form.fields) }).parse({ data: p.data });
   const year = DateTime.fromJSDate(now, { zone: service.office.timeZone }).year;
-  const created = await db.$transaction(async (tx) => {
+  const created = await rt().db.$transaction(async (tx) => {
     const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
       INSERT INTO "ProtocolSequence" ("officeId", "year", "last") VALUES (${service.officeId}, ${year}, 1)
       ON CONFLICT ("officeId", "year") DO UPDATE SET "last" = "ProtocolSequence"."last" + 1
@@ -57,19 +72,20 @@ export async function submitProcedure(
         trackingCode: newPublicCode(),
         officeId: service.officeId,
         serviceId: service.id,
-        citizenId: who.citizen.id,
-        channel: 'online',
+        citizenId: p.citizenId,
+        channel: p.channel,
         data: data as Prisma.InputJsonObject,
         formId: form.id,
         deadlineDays: service.legalDeadlineDays,
-        lang: who.citizen.lang,
+        lang: p.lang,
         submittedAt: now,
         updatedAt: now,
-        events: { create: { type: 'submitted', at: now, toStatus: 'submitted' } },
+        events: { create: { type: 'submitted', at: now, toStatus: 'submitted', staffId: p.staffId ?? null } },
       },
       include: procedureInclude,
     });
   });
   notifyCitizenInBackground(created.events[0]);
+  publishProcedure(citizenProcedureView(created, now));
   return created;
 }

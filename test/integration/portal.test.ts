@@ -2,15 +2,15 @@
  * The citizen portal over HTTP on a real app process: sign-in by e-mailed code, online services,
  * procedures numbered under concurrency, the status rules and who may see and move what.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
-import { decodeEml, waitForMail } from '../helpers/outbox';
+import { waitForMail } from '../helpers/outbox';
+import { CERT_DATA, loginCodeFor, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { useInProcessRuntime } from '../helpers/runtime';
-import { clerk } from '../helpers/sportello';
+import { clerk, collect, connectSocket, cookieOf, subscribe } from '../helpers/sportello';
 import { verifyLoginCode } from '../../server/citizens/login-code';
 import { purgeExpiredCitizenSessions } from '../../server/citizens/session';
 
@@ -32,38 +32,8 @@ afterAll(async () => {
   await space?.drop();
 });
 
-/** The newest sign-in code e-mailed to this address. */
-async function codeFor(email: string): Promise<string> {
-  const outbox = path.join(app.dataDir, 'outbox');
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const files = fs.existsSync(outbox)
-      ? fs
-          .readdirSync(outbox)
-          .filter((f) => f.endsWith('.eml'))
-          .sort()
-          .reverse()
-      : [];
-    for (const f of files) {
-      const text = decodeEml(fs.readFileSync(path.join(outbox, f), 'utf8'));
-      const code = /^(\d{6})$/m.exec(text);
-      if (text.includes(`To: ${email}`) && code) return code[1];
-    }
-    if (Date.now() > until) throw new Error(`no code e-mailed to ${email}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function citizen(email: string): Promise<ApiClient> {
-  const c = new ApiClient(app.url);
-  expect((await c.post('/api/portal/login/code', { email })).status).toBe(200);
-  const r = await c.post('/api/portal/login/verify', { email, code: await codeFor(email) });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return c;
-}
-
-/** What the residence certificate's demo form asks. */
-const CERT_DATA = { intestatario: 'RSSMRA85T10A562S', uso: 'scuola', copie: 2 };
+const codeFor = (email: string) => loginCodeFor(app, email);
+const citizen = (email: string) => signedInCitizen(app, email);
 
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
@@ -388,5 +358,109 @@ describe('forms as data', () => {
     });
     const audit = await space.db.auditLog.findFirst({ where: { entity: 'service_form', entityId: certificate } });
     expect(audit?.action).toBe('update');
+  });
+});
+
+describe('the desk and the portal together', () => {
+  it('a clerk opens a procedure for the citizen in front of them, who then follows it online', async () => {
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const citizenAtDesk = { fiscalCode: 'mrt mtt 91d08 f205j', email: 'desk@example.org', name: 'Matteo Moretti' };
+    // Not the residence certificate: the forms test above gave it a new form.
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const body = { serviceId: family, citizen: citizenAtDesk, data: CERT_DATA };
+
+    expect((await otherOffice.post('/api/procedures/desk', body)).status).toBe(404);
+    expect((await new ApiClient(app.url).post('/api/procedures/desk', body)).status).toBe(401);
+    const before = await space.db.procedure.count();
+    for (const bad of [
+      { ...body, citizen: { name: 'Nobody' } }, // neither fiscal code nor e-mail
+      { ...body, citizen: { ...citizenAtDesk, fiscalCode: 'MRTMTT91D08F205K' } }, // forged check character
+      { ...body, data: { uso: 'scuola' } }, // the form's required field missing
+    ])
+      expect((await op1.post('/api/procedures/desk', bad)).status, JSON.stringify(bad)).toBe(400);
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const opened = await op1.post('/api/procedures/desk', body);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body).toMatchObject({
+      channel: 'desk',
+      status: 'submitted',
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'desk@example.org', name: 'Matteo Moretti' },
+    });
+    expect(opened.body.trackingCode).toMatch(/^[a-z2-9]{16}$/);
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: desk@example.org') && t.includes(opened.body.protocolNumber),
+    );
+
+    // Typing the fiscal code at the desk shows that citizen's procedures.
+    const byCode = await op1.get('/api/procedures?fiscalCode=mrtmtt91d08f205j');
+    expect(byCode.body.map((p: { id: string }) => p.id)).toEqual([opened.body.id]);
+    expect((await op1.get('/api/procedures?fiscalCode=MRTMTT91D08F205K')).status).toBe(400);
+
+    // The same citizen signs in with that address and finds it among theirs.
+    const online = await citizen('desk@example.org');
+    expect((await online.get('/api/procedures')).body.map((p: { id: string }) => p.id)).toContain(opened.body.id);
+
+    // A second visit finds the same citizen; a fiscal code and an address of two people is a conflict.
+    const again = await op1.post('/api/procedures/desk', { ...body, citizen: { fiscalCode: 'MRTMTT91D08F205J' } });
+    expect(again.body.citizen.id).toBe(opened.body.citizen.id);
+    await citizen('someone-else@example.org');
+    const conflict = await op1.post('/api/procedures/desk', {
+      ...body,
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'someone-else@example.org' },
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('citizen_conflict');
+  });
+});
+
+describe('live updates', () => {
+  it('the citizen’s socket hears their procedure move; the back office hears a new one; nobody else joins', async () => {
+    const anna = await citizen('live-anna@example.org');
+    const bruno = await citizen('live-bruno@example.org');
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const officeId = (await space.db.service.findUniqueOrThrow({ where: { id: family } })).officeId;
+
+    const backOffice = await connectSocket(app.url, cookieOf(op1));
+    const annaSocket = await connectSocket(app.url, cookieOf(anna));
+    const brunoSocket = await connectSocket(app.url, cookieOf(bruno));
+    const stranger = await connectSocket(app.url, cookieOf(otherOffice));
+    try {
+      expect((await subscribe(backOffice, 'procedures:subscribe', { officeId })).ok).toBe(true);
+      const refused = await subscribe(stranger, 'procedures:subscribe', { officeId });
+      expect(refused.ok ? 'joined' : refused.error.code).toBe('forbidden');
+      const changed = collect<{ id: string; status: string }>(backOffice, 'procedureChanged');
+
+      const p = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+      expect(p.status).toBe(201);
+      expect(await changed.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
+
+      const first = await subscribe<{ status: string }>(annaSocket, 'procedure:subscribe', { id: p.body.id });
+      expect(first.ok && first.data.status).toBe('submitted');
+      const notHis = await subscribe(brunoSocket, 'procedure:subscribe', { id: p.body.id });
+      expect(notHis.ok ? 'joined' : notHis.error.code).toBe('not_found');
+      const anonymous = await connectSocket(app.url);
+      try {
+        const a = await subscribe(anonymous, 'procedure:subscribe', { id: p.body.id });
+        expect(a.ok ? 'joined' : a.error.code).toBe('unauthorized');
+      } finally {
+        anonymous.disconnect();
+      }
+
+      const seen = collect<{ id: string; status: string; responsible: string | null }>(annaSocket, 'procedure');
+      const brunoHears = collect<unknown>(brunoSocket, 'procedure');
+      await op1.post(`/api/procedures/${p.body.id}/take`, { internalNote: 'solo per noi' });
+      const moved = await seen.next((v) => v.status === 'in_progress');
+      expect(moved.responsible).toBe('Giulia Ferri');
+      expect(JSON.stringify(moved)).not.toContain('solo per noi');
+      expect(await changed.next((e) => e.id === p.body.id && e.status === 'in_progress')).toBeTruthy();
+      expect(brunoHears.seen).toEqual([]);
+    } finally {
+      for (const s of [backOffice, annaSocket, brunoSocket, stranger]) s.disconnect();
+    }
   });
 });
