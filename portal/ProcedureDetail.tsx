@@ -2,7 +2,8 @@
 /**
  * One of the citizen's procedures: status, legal clock, responsible officer, what they sent, the
  * timeline with the office's notes; the reply to a request for information while the office waits
- * for them, and withdrawing (confirmed first) while it is open.
+ * for them, and withdrawing (confirmed first) while it is open. Live: the page joins the
+ * procedure's room (only its citizen may), so the office's moves show without a reload.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
@@ -12,6 +13,7 @@ import { textIn } from '../contract/lang';
 import type { ProcedureView } from '../contract/portal';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
+import { getSocket } from '../ui/socket';
 import { useLoad } from '../ui/useLoad';
 import { portalError, type PortalError } from './errors';
 import { linkTo } from './nav';
@@ -69,6 +71,25 @@ export function ProcedureDetail({
   useEffect(() => {
     if (mode === 'confirmWithdraw') confirmRef.current?.focus();
   }, [mode]);
+
+  // Live: a snapshot on every (re)connect, then the procedure after each change.
+  useEffect(() => {
+    const socket = getSocket();
+    const subscribe = () =>
+      socket.emit('procedure:subscribe', { id }, (r) => {
+        if (r.ok) setP(r.data);
+      });
+    const onProcedure = (next: ProcedureView) => {
+      if (next.id === id) setP(next);
+    };
+    socket.on('connect', subscribe);
+    socket.on('procedure', onProcedure);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.off('connect', subscribe);
+      socket.off('procedure', onProcedure);
+    };
+  }, [id]);
 
   async function act(kind: 'reply' | 'withdraw', e?: FormEvent) {
     e?.preventDefault();

@@ -213,6 +213,11 @@ describe('citizen portal on a phone', () => {
     await track.getByTestId('portal-track-missing').waitFor();
     expect(await axeViolations(track)).toEqual([]);
 
+    // Live: the office asks again, the open page shows it without a reload.
+    expect((await op.post(`/api/procedures/${row.id}/request-info`, { citizenNote: 'And the class, please.' })).status).toBe(200);
+    await page.getByTestId('portal-reply').waitFor();
+    expect(await page.getByTestId('portal-request-note').textContent()).toBe('And the class, please.');
+
     // Withdrawing asks first, then closes the procedure.
     await page.getByTestId('portal-withdraw').click();
     await page.getByTestId('portal-withdraw-confirm').waitFor();
