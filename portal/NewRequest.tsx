@@ -8,6 +8,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslations } from 'use-intl';
 import { api } from '../contract/api';
 import type { Answer } from '../contract/endpoint';
+import { isValidFiscalCode } from '../contract/fiscal-code';
 import type { FormField } from '../contract/forms';
 import { textIn } from '../contract/lang';
 import type { ProcedureView } from '../contract/portal';
@@ -162,13 +163,15 @@ function RequestForm({
     if (error || errors.size) summaryRef.current?.focus();
   }, [error, errors]);
 
-  /** A required field left empty is said at once, without asking the server. */
+  /** A required field left empty, or a fiscal code with a wrong check character, is said at once (the server checks all again). */
   function missing(): Map<string, string> {
     const m = new Map<string, string>();
     for (const f of fields) {
       const v = values[f.name];
       if (f.required && (v === '' || (typeof v === 'string' && v.trim() === '') || (f.type === 'checkbox' && v !== true)))
         m.set(f.name, t('form.fieldRequired'));
+      else if (f.type === 'fiscal_code' && typeof v === 'string' && v.trim() !== '' && !isValidFiscalCode(v))
+        m.set(f.name, t('form.fiscalCodeInvalid'));
     }
     return m;
   }
