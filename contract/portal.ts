@@ -57,8 +57,28 @@ export const procedureDataSchema = z.record(
   z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
 );
 
+/** Files uploaded first (POST /api/procedures/attachments), then named in the submission or reply. */
+const attachmentIds = z.array(id).max(20).default([]);
+
 /** POST /api/procedures (citizen). */
-export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}) });
+export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}), attachmentIds });
+
+/** POST /api/procedures/attachments answer (the body is multipart/form-data with one `file`). */
+export const uploadedAttachmentSchema = z.object({
+  attachmentId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+});
+export const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedAt: z.string(),
+  /** Given by the citizen (else by the office). */
+  byCitizen: z.boolean(),
+});
 
 const note = z.string().trim().max(4000);
 /** Staff actions: a note the citizen reads and/or one only staff read. */
@@ -71,7 +91,7 @@ export const procedureReasonInput = z.strictObject({ citizenNote: note.min(1), i
 /** The citizen withdraws, saying why if they like. */
 export const procedureWithdrawInput = z.strictObject({ citizenNote: note.optional() });
 /** The citizen's answer to a request for information. */
-export const procedureReplyInput = z.strictObject({ citizenNote: note.min(1) });
+export const procedureReplyInput = z.strictObject({ citizenNote: note.min(1), attachmentIds });
 
 export const procedureEventSchema = z.object({
   type: procedureEventTypeSchema,
@@ -106,6 +126,7 @@ export const procedureSchema = z.object({
   submittedAt: z.string(),
   clock: legalClockSchema,
   events: z.array(procedureEventSchema),
+  attachments: z.array(attachmentSchema),
 });
 export type ProcedureView = z.infer<typeof procedureSchema>;
 
@@ -123,7 +144,9 @@ export type StaffProcedureView = z.infer<typeof staffProcedureSchema>;
 
 /** GET /api/procedures: a citizen's own (no `citizen`), or for staff the office's work queue by deadline. */
 export const procedureListSchema = z.array(
-  procedureSchema.omit({ events: true, data: true }).extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
+  procedureSchema
+    .omit({ events: true, data: true, attachments: true })
+    .extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
 );
 
 /** A fiscal code as typed: spaces and case do not matter; the check character must match. */
@@ -154,6 +177,7 @@ export const deskProcedureInput = z.strictObject({
     })
     .refine((c) => c.fiscalCode || c.email, 'A fiscal code or an e-mail address'),
   data: procedureDataSchema.default({}),
+  attachmentIds,
 });
 
 /** GET /api/procedures/track/{trackingCode}: no personal data. */
@@ -166,4 +190,5 @@ export const procedureTrackSchema = z.object({
   events: z.array(procedureEventSchema.omit({ citizenNote: true, by: true })),
 });
 export type ProcedureTrack = z.infer<typeof procedureTrackSchema>;
+export const attachmentParams = z.object({ id, attachmentId: id });
 export const trackingCodeParam = z.object({ trackingCode: z.string().regex(/^[a-z2-9]{16}$/) });

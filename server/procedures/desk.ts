@@ -46,7 +46,15 @@ export async function openAtDesk(actor: Actor, input: z.infer<typeof deskProcedu
   if (!service) throw notFound('Service');
   const citizen = await findOrRecordCitizen(input.citizen);
   const p = await openProcedure(
-    { service, citizenId: citizen.id, lang: citizen.lang, channel: 'desk', data: input.data, staffId: actor.staffId },
+    {
+      service,
+      citizenId: citizen.id,
+      lang: citizen.lang,
+      channel: 'desk',
+      data: input.data,
+      attachmentIds: input.attachmentIds,
+      staffId: actor.staffId,
+    },
     now,
   );
   return staffProcedureView(p, now);

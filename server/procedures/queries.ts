@@ -17,7 +17,12 @@ function byDeadline<T extends { clock: { daysLeft: number | null }; submittedAt:
   return l(a) - l(b) || b.submittedAt.localeCompare(a.submittedAt);
 }
 
-const listItem = <T extends { events: unknown; data: unknown }>({ events: _e, data: _d, ...rest }: T) => rest;
+const listItem = <T extends { events: unknown; data: unknown; attachments: unknown }>({
+  events: _e,
+  data: _d,
+  attachments: _a,
+  ...rest
+}: T) => rest;
 
 export async function citizenProcedures(who: CitizenSessionInfo, now = new Date()) {
   const rows = await rt().db.procedure.findMany({

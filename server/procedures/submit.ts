@@ -14,6 +14,7 @@ import type { CitizenSessionInfo } from '../citizens/session';
 import { oidcConfigured } from '../citizens/identity';
 import { currentForm } from '../forms/store';
 import { dataSchemaFor } from '../forms/validate';
+import { linkAttachments } from './attachments';
 import { notifyCitizenInBackground } from './jobs';
 import { publishProcedure } from '../realtime/publish';
 import { citizenProcedureView, procedureInclude, type ProcedureFull } from './views';
@@ -43,7 +44,17 @@ export async function submitProcedure(
         'This service needs a sign-in with your digital identity (SPID or CIE)',
       );
   }
-  return openProcedure({ service, citizenId: who.citizen.id, lang: who.citizen.lang, channel: 'online', data: input.data }, now);
+  return openProcedure(
+    {
+      service,
+      citizenId: who.citizen.id,
+      lang: who.citizen.lang,
+      channel: 'online',
+      data: input.data,
+      attachmentIds: input.attachmentIds,
+    },
+    now,
+  );
 }
 
 type OpenService = { id: string; officeId: string; legalDeadlineDays: number; office: { timeZone: string } };
@@ -54,7 +65,16 @@ type OpenService = { id: string; officeId: string; legalDeadlineDays: number; of
  * citizen's receipt.
  */
 export async function openProcedure(
-  p: { service: OpenService; citizenId: string; lang: string; channel: 'online' | 'desk'; data: unknown; staffId?: string },
+  p: {
+    service: OpenService;
+    citizenId: string;
+    lang: string;
+    channel: 'online' | 'desk';
+    data: unknown;
+    /** Uploads of the citizen online, or of the clerk at the desk. */
+    attachmentIds: string[];
+    staffId?: string;
+  },
   now: Date,
 ): Promise<ProcedureFull> {
   const { service } = p;
@@ -66,7 +86,7 @@ export async function openProcedure(
       INSERT INTO "ProtocolSequence" ("officeId", "year", "last") VALUES (${service.officeId}, ${year}, 1)
       ON CONFLICT ("officeId", "year") DO UPDATE SET "last" = "ProtocolSequence"."last" + 1
       RETURNING "last"`;
-    return tx.procedure.create({
+    const row = await tx.procedure.create({
       data: {
         protocolNumber: formatProtocolNumber(year, last),
         trackingCode: newPublicCode(),
@@ -82,8 +102,10 @@ export async function openProcedure(
         updatedAt: now,
         events: { create: { type: 'submitted', at: now, toStatus: 'submitted', staffId: p.staffId ?? null } },
       },
-      include: procedureInclude,
+      select: { id: true },
     });
+    await linkAttachments(tx, row.id, p.attachmentIds, p.staffId ? { staffId: p.staffId } : { citizenId: p.citizenId });
+    return tx.procedure.findUniqueOrThrow({ where: { id: row.id }, include: procedureInclude });
   });
   notifyCitizenInBackground(created.events[0]);
   publishProcedure(citizenProcedureView(created, now));

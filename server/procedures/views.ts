@@ -10,6 +10,7 @@ export const procedureInclude = {
   responsible: { select: { displayName: true } },
   citizen: { select: { id: true, name: true, fiscalCode: true, email: true } },
   events: { orderBy: { id: 'asc' }, include: { staff: { select: { displayName: true } } } },
+  attachments: { orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ProcedureInclude;
 
 export type ProcedureFull = Prisma.ProcedureGetPayload<{ include: typeof procedureInclude }>;
@@ -40,6 +41,14 @@ export function citizenProcedureView(p: ProcedureFull, now = new Date()): Proced
     submittedAt: p.submittedAt.toISOString(),
     clock: clockOf(p, now),
     events: events(p),
+    attachments: p.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      uploadedAt: a.createdAt.toISOString(),
+      byCitizen: a.citizenId !== null,
+    })),
   };
 }
 

@@ -2,6 +2,8 @@
  * The citizen portal over HTTP on a real app process: sign-in by e-mailed code, online services,
  * procedures numbered under concurrency, the status rules and who may see and move what.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
@@ -462,5 +464,94 @@ describe('live updates', () => {
     } finally {
       for (const s of [backOffice, annaSocket, brunoSocket, stranger]) s.disconnect();
     }
+  });
+});
+
+describe('attachments', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+  async function upload(cookie: string | undefined, bytes: Uint8Array, name: string, type = 'application/pdf') {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    const res = await fetch(`${app.url}/api/procedures/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: cookie ? { cookie } : {},
+    });
+    return { status: res.status, body: (await res.json()) as { attachmentId: string; error?: { code: string } } };
+  }
+
+  const download = (cookie: string | undefined, procedureId: string, attachmentId: string) =>
+    fetch(`${app.url}/api/procedures/${procedureId}/attachments/${attachmentId}`, { headers: cookie ? { cookie } : {} });
+
+  it('takes PDF, JPEG and PNG by their content, links them to the uploader’s own request, and serves them only to who may see it', async () => {
+    const anna = await citizen('files-anna@example.org');
+    const bruno = await citizen('files-bruno@example.org');
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+
+    // Refused: no sign-in, a text file named .pdf, nothing, too big, not multipart.
+    expect((await upload(undefined, PDF, 'a.pdf')).status).toBe(401);
+    const fake = await upload(cookieOf(anna), new TextEncoder().encode('not a pdf at all'), 'fake.pdf');
+    expect([fake.status, fake.body.error?.code]).toEqual([415, 'unsupported_file_type']);
+    expect((await upload(cookieOf(anna), new Uint8Array(), 'empty.pdf')).status).toBe(400);
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(PDF);
+    expect((await upload(cookieOf(anna), big, 'big.pdf')).status).toBe(413);
+    expect((await anna.post('/api/procedures/attachments', { file: 'x' })).status).toBe(415);
+    expect(await space.db.attachment.count()).toBe(0);
+
+    const pdf = await upload(cookieOf(anna), PDF, '../../etc/passwd.pdf');
+    expect(pdf.status).toBe(201);
+    expect(pdf.body).toMatchObject({ fileName: 'passwd.pdf', contentType: 'application/pdf', size: PDF.length });
+    const png = await upload(cookieOf(anna), PNG, 'foto.png', 'application/pdf');
+    expect(png.body).toMatchObject({ contentType: 'image/png' }); // the content decides, not the declared type
+    // Stored by content hash under the data folder, nowhere else.
+    const stored = fs.readdirSync(path.join(app.dataDir, 'attachments'));
+    expect(stored).toContain(createHash('sha256').update(PDF).digest('hex'));
+    expect(stored.every((f) => /^[0-9a-f]{64}$/.test(f))).toBe(true);
+
+    // Someone else's upload cannot be named; nothing is stored then.
+    const before = await space.db.procedure.count();
+    const stolen = await bruno.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId],
+    });
+    expect([stolen.status, stolen.body.error.code]).toEqual([400, 'unknown_attachment']);
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const p = await anna.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId, png.body.attachmentId],
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(p.body.attachments.map((a: { fileName: string; byCitizen: boolean }) => [a.fileName, a.byCitizen])).toEqual([
+      ['passwd.pdf', true],
+      ['foto.png', true],
+    ]);
+    // Once linked, not again.
+    const again = await anna.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId],
+    });
+    expect(again.status).toBe(400);
+
+    const mine = await download(cookieOf(anna), p.body.id, pdf.body.attachmentId);
+    expect(mine.status).toBe(200);
+    expect(new Uint8Array(await mine.arrayBuffer())).toEqual(PDF);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    expect(mine.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''passwd\.pdf$/);
+    expect((await download(cookieOf(op1), p.body.id, png.body.attachmentId)).status).toBe(200);
+    for (const cookie of [cookieOf(bruno), cookieOf(otherOffice)])
+      expect((await download(cookie, p.body.id, pdf.body.attachmentId)).status).toBe(404);
+    expect((await download(undefined, p.body.id, pdf.body.attachmentId)).status).toBe(401);
+    // An attachment through another procedure's address: not found.
+    const other = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+    expect((await download(cookieOf(anna), other.body.id, pdf.body.attachmentId)).status).toBe(404);
   });
 });
