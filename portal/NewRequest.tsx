@@ -15,6 +15,7 @@ import type { ProcedureView } from '../contract/portal';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call, fieldIssues } from '../ui/http';
 import { useLoad } from '../ui/useLoad';
+import { AttachmentPicker, type UploadedAttachment } from './Attachments';
 import { portalError, type PortalError } from './errors';
 import { FormFieldInput, type FieldValue } from './FormFieldInput';
 import { linkTo } from './nav';
@@ -155,6 +156,8 @@ function RequestForm({
   const fields = service.form.fields;
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(fields));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
+  const [files, setFiles] = useState<UploadedAttachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<PortalError | null>(null);
   const [busy, setBusy] = useState(false);
   const summaryRef = useRef<HTMLParagraphElement>(null);
@@ -188,7 +191,11 @@ function RequestForm({
     setErrors(new Map());
     setBusy(true);
     try {
-      onDone(await call(api.submitProcedure, { body: { serviceId: service.id, data: dataOf(fields, values) } }));
+      onDone(
+        await call(api.submitProcedure, {
+          body: { serviceId: service.id, data: dataOf(fields, values), attachmentIds: files.map((f) => f.attachmentId) },
+        }),
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) onSessionEnded();
       // The server names each invalid field as `data.<name>`: shown under that field.
@@ -238,8 +245,9 @@ function RequestForm({
             }}
           />
         ))}
+        <AttachmentPicker id="portal-form-files" files={files} onChange={setFiles} onBusy={setUploading} />
         <div className={styles.stickyActions}>
-          <button type="submit" className={styles.primary} disabled={busy} data-testid="portal-submit">
+          <button type="submit" className={styles.primary} disabled={busy || uploading} data-testid="portal-submit">
             {t('form.submit')}
           </button>
         </div>

@@ -15,6 +15,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
 import { getSocket } from '../ui/socket';
 import { useLoad } from '../ui/useLoad';
+import { AttachmentList, AttachmentPicker, type UploadedAttachment } from './Attachments';
 import { portalError, type PortalError } from './errors';
 import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
@@ -41,6 +42,8 @@ export function ProcedureDetail({
   const [loadError, setLoadError] = useState<PortalError | null>(null);
   const [mode, setMode] = useState<'view' | 'confirmWithdraw'>('view');
   const [reply, setReply] = useState('');
+  const [replyFiles, setReplyFiles] = useState<UploadedAttachment[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [reason, setReason] = useState('');
   const [replyError, setReplyError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -104,13 +107,17 @@ export function ProcedureDetail({
     try {
       const next =
         kind === 'reply'
-          ? await call(api.replyProcedure, { params: { id: p.id }, body: { citizenNote: reply.trim() } })
+          ? await call(api.replyProcedure, {
+              params: { id: p.id },
+              body: { citizenNote: reply.trim(), attachmentIds: replyFiles.map((f) => f.attachmentId) },
+            })
           : await call(api.withdrawProcedure, {
               params: { id: p.id },
               body: reason.trim() ? { citizenNote: reason.trim() } : {},
             });
       setP(next as ProcedureView);
       setReply('');
+      setReplyFiles([]);
       setMode('view');
       setMessage({ kind: 'ok', text: kind === 'reply' ? t('detail.replied') : t('detail.withdrawn') });
     } catch (err) {
@@ -252,7 +259,8 @@ export function ProcedureDetail({
                 </p>
               ) : null}
             </div>
-            <button type="submit" className={styles.primary} disabled={busy} data-testid="portal-reply-send">
+            <AttachmentPicker id="portal-reply-files" files={replyFiles} onChange={setReplyFiles} onBusy={setUploading} />
+            <button type="submit" className={styles.primary} disabled={busy || uploading} data-testid="portal-reply-send">
               {t('detail.replySend')}
             </button>
           </form>
@@ -274,6 +282,8 @@ export function ProcedureDetail({
           </dl>
         </section>
       ) : null}
+
+      <AttachmentList procedure={p} />
 
       <Timeline events={p.events} titleId="portal-detail-timeline" />
 

@@ -80,6 +80,33 @@ export async function call<E extends Endpoint>(e: E, ...[input, opts]: Args<E>):
   } finally {
     if (timer) clearTimeout(timer);
   }
+  return answerOf(res) as Promise<Answer<E>>;
+}
+
+/**
+ * Sends one file as multipart/form-data (`file` part) to an upload route, which the JSON
+ * contract cannot describe (POST /api/procedures/attachments); resolves to its JSON answer,
+ * refusals are ApiErrors like every call's.
+ */
+export async function upload<T>(path: `/api/${string}`, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: { accept: 'application/json' },
+      body,
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : 'Network error');
+  }
+  return answerOf(res) as Promise<T>;
+}
+
+async function answerOf(res: Response): Promise<unknown> {
   const text = await res.text().catch(() => '');
   let json: unknown = null;
   let parsed = text === '';
@@ -98,5 +125,5 @@ export async function call<E extends Endpoint>(e: E, ...[input, opts]: Args<E>):
   }
   if (!parsed) throw new ApiError(res.status, 'bad_response', 'The answer was not JSON');
   // Typed, not re-validated: the server builds the answer from the same contract types.
-  return json as Answer<E>;
+  return json;
 }

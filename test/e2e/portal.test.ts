@@ -188,9 +188,28 @@ describe('citizen portal on a phone', () => {
     await page.getByTestId('portal-reply-send').click();
     await page.locator('#portal-reply-text-error').waitFor();
     await page.getByTestId('portal-reply-text').fill('Scuola primaria Dante Alighieri.');
+    // Files go with the reply: a text file named .pdf is refused (checked from its content), a PDF is taken.
+    await page
+      .getByTestId('portal-reply-files')
+      .setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf') });
+    await expect.poll(() => page.getByTestId('portal-reply-files-error').textContent()).toContain('fake.pdf');
+    await page.getByTestId('portal-reply-files').setInputFiles({
+      name: 'iscrizione.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await expect.poll(() => page.getByTestId('portal-reply-files-list').textContent()).toContain('iscrizione.pdf');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('portal-reply-send').click();
     await expect.poll(() => page.getByTestId('portal-detail-status').getAttribute('data-status')).toBe('in_progress');
     expect(await page.getByTestId('portal-timeline').textContent()).toContain('Scuola primaria Dante Alighieri.');
+    // The file is the procedure's now, downloadable by its citizen.
+    const file = page.locator('[data-testid^="portal-file-"]');
+    await file.waitFor();
+    expect(await file.textContent()).toBe('iscrizione.pdf');
+    const href = (await file.getAttribute('href')) ?? '';
+    expect(await page.evaluate(async (u) => (await fetch(u)).status, href)).toBe(200);
+    expect((await fetch(`${app.url}${href}`)).status).toBe(401);
     expect(await axeViolations(page)).toEqual([]);
 
     // The language picker: the same page in Arabic, right to left.
