@@ -64,12 +64,14 @@ export function AttachmentPicker({
 
   return (
     <div className={styles.field}>
-      <label htmlFor={id} className={styles.label}>
+      <p id={`${id}-title`} className={styles.label}>
         {t('files.add')}
-      </label>
+      </p>
       <p id={`${id}-hint`} className={styles.hint}>
         {t('files.hint')}
       </p>
+      {/* The browser's own file button speaks the phone's language, not the page's: it stays
+          hidden (still focusable) and the label is the button, in the page's language. */}
       <input
         ref={input}
         id={id}
@@ -77,11 +79,15 @@ export function AttachmentPicker({
         multiple
         accept={ACCEPT}
         className={styles.fileInput}
+        aria-labelledby={`${id}-title ${id}-button`}
         aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         disabled={busy}
         onChange={(e) => void add(e.target.files)}
         data-testid={id}
       />
+      <label id={`${id}-button`} htmlFor={id} className={styles.fileButton}>
+        <span aria-hidden="true">+</span>&nbsp;{t('files.choose')}
+      </label>
       {busy ? (
         <p className={styles.hint} role="status">
           {t('files.uploading')}
