@@ -15,6 +15,9 @@ export type UploadedAttachment = z.infer<typeof uploadedAttachmentSchema>;
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png';
 
+/** Whole kilobytes, at least 1 (a small file is not "0 KB"). */
+const kb = (bytes: number) => Math.max(1, Math.round(bytes / 1024));
+
 function uploadError(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 413) return 'files.tooLarge';
@@ -101,10 +104,9 @@ export function AttachmentPicker({
       {files.length ? (
         <ul className={styles.fileList} data-testid={`${id}-list`}>
           {files.map((f) => (
-            <li key={f.attachmentId} className={styles.fileItem}>
+            <li key={f.attachmentId} className={`${styles.fileItem} ${styles.fileItemPicked}`}>
               <span className={styles.fileName}>
-                <bdi>{f.fileName}</bdi>{' '}
-                <span className={styles.fileSize}>({format.number(f.size / 1024, { maximumFractionDigits: 0 })} KB)</span>
+                <bdi>{f.fileName}</bdi> <span className={styles.fileSize}>({format.number(kb(f.size))} KB)</span>
               </span>
               <button
                 type="button"
@@ -145,8 +147,7 @@ export function AttachmentList({ procedure: p }: { procedure: ProcedureView }) {
             </a>
             <span className={styles.fileSize}>
               {a.byCitizen ? t('files.byYou') : t('files.byOffice')} ·{' '}
-              {format.dateTime(new Date(a.uploadedAt), { dateStyle: 'medium' })} ·{' '}
-              {format.number(a.size / 1024, { maximumFractionDigits: 0 })} KB
+              {format.dateTime(new Date(a.uploadedAt), { dateStyle: 'medium' })} · {format.number(kb(a.size))} KB
             </span>
           </li>
         ))}

@@ -104,6 +104,17 @@ try {
 
   await phone.goto(`${app.url}/portale?lang=it&p=${residence.id}`);
   await phone.getByTestId('portal-reply').waitFor();
+  await phone.getByTestId('portal-reply-text').fill('Serve per l’iscrizione alla scuola primaria Dante Alighieri.');
+  await phone.getByTestId('portal-reply-files').setInputFiles({
+    name: 'modulo-iscrizione.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await phone.getByTestId('portal-reply-files-list').waitFor();
+  await phone.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
   await shot(phone, 'portal-detail');
   await shot(phone, 'portal-detail-full', true);
   await phone.goto(`${app.url}/portale?lang=ar`);
