@@ -160,6 +160,12 @@ export function ProceduresBoard({ lang }: { lang: Lang }) {
   );
 }
 
+/** A field's label in the form version the procedure was submitted with (its name if unknown). */
+function labelOf(p: StaffProcedureView, name: string, lang: Lang): string {
+  const field = p.fields.find((f) => f.name === name);
+  return field ? textIn(field.label, lang) : name;
+}
+
 function Deadline({ clock }: { clock: Item['clock'] }) {
   const t = useTranslations('backoffice');
   if (clock.daysLeft === null) return <span className={styles.deadline}>–</span>;
@@ -206,7 +212,8 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
           <span className={styles.badge} data-status={p.status} data-testid="bo-detail-status">
             {t(`statuses.${p.status}`)}
           </span>{' '}
-          <Deadline clock={p.clock} /> · {t('responsible')}: {p.responsible ?? t('nobody')}
+          {/* Waiting for the citizen: the badge says it already. */}
+          {!p.clock.paused && <Deadline clock={p.clock} />} · {t('responsible')}: {p.responsible ?? t('nobody')}
         </p>
       </header>
       <dl className={styles.facts}>
@@ -214,7 +221,7 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
         <dd>{[p.citizen.name, p.citizen.fiscalCode, p.citizen.email].filter(Boolean).join(' · ')}</dd>
         {Object.entries(p.data).map(([k, v]) => (
           <div key={k} className={styles.fact}>
-            <dt>{k}</dt>
+            <dt>{labelOf(p, k, lang)}</dt>
             <dd>{v === true ? '✓' : v === false ? '–' : String(v ?? '')}</dd>
           </div>
         ))}

@@ -58,7 +58,7 @@ describe('back office', () => {
     await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('In lavorazione');
     // Asking needs a note for the citizen.
     await page.getByTestId('bo-request-info').click();
-    await page.getByRole('alert').waitFor();
+    await page.getByText('Scrivi una nota per il cittadino').waitFor();
     await page.getByTestId('bo-citizen-note').fill('Serve la copia del documento');
     await page.getByTestId('bo-request-info').click();
     await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('In attesa del cittadino');
