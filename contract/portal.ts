@@ -127,6 +127,8 @@ export const procedureSchema = z.object({
   clock: legalClockSchema,
   events: z.array(procedureEventSchema),
   attachments: z.array(attachmentSchema),
+  /** The labels of the form version it was submitted with, to show `data`. */
+  fields: z.array(z.object({ name: z.string(), label: localizedTextSchema })),
 });
 export type ProcedureView = z.infer<typeof procedureSchema>;
 
@@ -145,7 +147,7 @@ export type StaffProcedureView = z.infer<typeof staffProcedureSchema>;
 /** GET /api/procedures: a citizen's own (no `citizen`), or for staff the office's work queue by deadline. */
 export const procedureListSchema = z.array(
   procedureSchema
-    .omit({ events: true, data: true, attachments: true })
+    .omit({ events: true, data: true, attachments: true, fields: true })
     .extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
 );
 

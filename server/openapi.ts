@@ -438,6 +438,15 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('{office, from, to, groupBy, rows: StatsRow[], total}'), ...errors(400, 401, 403, 404) },
         },
       },
+      '/api/stats/procedures': {
+        get: {
+          tags: ['supervisor'],
+          summary:
+            'Procedures of an office over a range of local days, per service and in total (opened, completed, rejected, withdrawn, median days to completion, closed within the legal deadline), and the backlog now',
+          security: staff,
+          responses: { '200': ok('{office, from, to, rows, total, backlog}'), ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/stats.csv': {
         get: {
           tags: ['supervisor'],

@@ -31,7 +31,6 @@ export function sniffType(data: Uint8Array): string | null {
 
 /** The name shown and offered on download: its last path part, printable, at most 120 characters. */
 export function cleanFileName(raw: string): string {
-   
   const base = raw
     .split(/[\\/]/)
     .pop()!

@@ -17,10 +17,11 @@ function byDeadline<T extends { clock: { daysLeft: number | null }; submittedAt:
   return l(a) - l(b) || b.submittedAt.localeCompare(a.submittedAt);
 }
 
-const listItem = <T extends { events: unknown; data: unknown; attachments: unknown }>({
+const listItem = <T extends { events: unknown; data: unknown; attachments: unknown; fields: unknown }>({
   events: _e,
   data: _d,
   attachments: _a,
+  fields: _f,
   ...rest
 }: T) => rest;
 
