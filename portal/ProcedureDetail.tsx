@@ -161,8 +161,9 @@ export function ProcedureDetail({
 
   const request = [...p.events].reverse().find((e) => e.type === 'info_requested');
   const trackHref = `/portale/track/${p.trackingCode}?lang=${lang}`;
+  // The labels of the form version it was submitted with; the current form for choices' and dates' shape.
   const labelOf = (name: string) => {
-    const f = fields.find((x) => x.name === name);
+    const f = p.fields.find((x) => x.name === name) ?? fields.find((x) => x.name === name);
     return f ? textIn(f.label, lang) : name;
   };
   const valueOf = (name: string, v: ProcedureView['data'][string]) => {
@@ -176,8 +177,8 @@ export function ProcedureDetail({
   };
   // In the form's order; fields the form no longer has after them.
   const order = (name: string) => {
-    const i = fields.findIndex((f) => f.name === name);
-    return i < 0 ? fields.length : i;
+    const i = p.fields.findIndex((f) => f.name === name);
+    return i < 0 ? p.fields.length : i;
   };
   const data = Object.entries(p.data)
     .filter(([, v]) => v !== null && v !== '')

@@ -19,6 +19,7 @@ const SOURCES = [
   'counter',
   'ticket',
   'portal',
+  'backoffice',
   'ui',
   'i18n',
   'messages',
