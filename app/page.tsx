@@ -6,6 +6,7 @@ const SCREENS = [
   { href: '/display', key: 'display' },
   { href: '/counter', key: 'counter' },
   { href: '/book', key: 'book' },
+  { href: '/portale', key: 'portal' },
   { href: '/admin', key: 'admin' },
   { href: '/api/openapi.json', key: 'api' },
 ] as const;
