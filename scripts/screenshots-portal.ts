@@ -135,6 +135,14 @@ try {
     .fill('Luca Verdi')
     .catch(() => undefined);
   await shot(form, 'portal-form');
+  // The same form in Arabic, right to left, with what the server refused under its field.
+  await form.goto(`${app.url}/portale?lang=ar&new=${ids['certificato-residenza']}`);
+  await form.getByTestId('portal-form').waitFor();
+  await form.locator('[data-testid^="portal-field-"][type="text"]').first().fill('RSSMRA85T10A562X');
+  await form.locator('[data-testid^="portal-field-"][inputmode="decimal"]').first().fill('2');
+  await form.getByTestId('portal-submit').click();
+  await form.getByTestId('portal-form-error').waitFor();
+  await shot(form, 'portal-form-ar');
 
   const residenceRow = await space.db.procedure.findUniqueOrThrow({ where: { id: residence.id } });
   const track = await page();
