@@ -1,11 +1,17 @@
 /** Statistics of an office's procedures ("pratiche") over a range of local days, and its backlog now. */
 import { z } from './zod';
 import { id } from './ids';
-import { localizedTextSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 import { calendarDay } from './primitives';
 
 export const procedureStatsQuery = z
-  .object({ from: calendarDay, to: calendarDay, officeId: id.optional() })
+  .object({
+    from: calendarDay,
+    to: calendarDay,
+    officeId: id.optional(),
+    /** Only for the CSV: the language of service names. */
+    lang: langSchema.default('it'),
+  })
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['to'] });
 export type ProcedureStatsQuery = z.output<typeof procedureStatsQuery>;
 

@@ -39,6 +39,14 @@ export function ProcedureStats({ from, to }: { from: string; to: string }) {
           {t('stats.proceduresTitle')}
         </h2>
         <p className={styles.muted}>{t('stats.proceduresDefinitions')}</p>
+        <a
+          className={styles.buttonSecondary}
+          href={`/api/stats/procedures.csv?${new URLSearchParams({ from, to, officeId: stats.office.id, lang })}`}
+          download
+          data-testid="admin-stats-procedures-csv"
+        >
+          {t('stats.csv')}
+        </a>
       </div>
       <ul className={styles.kpis} aria-label={t('stats.backlogTitle')}>
         {(['open', 'waitingCitizen', 'dueSoon', 'overdue'] as const).map((k) => (

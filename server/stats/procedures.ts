@@ -44,7 +44,10 @@ function figures(facts: Fact[]): ProcedureFigures {
   };
 }
 
-export async function procedureStats(q: ProcedureStatsQuery, now = new Date()): Promise<ProcedureStats> {
+export async function procedureStats(
+  q: Pick<ProcedureStatsQuery, 'from' | 'to' | 'officeId'>,
+  now = new Date(),
+): Promise<ProcedureStats> {
   const { db } = rt();
   const office = await resolveOffice(q.officeId);
   const { start, end } = rangeBounds(q.from, q.to, office.timeZone);

@@ -91,6 +91,8 @@ describe('supervisor screens in Chromium', () => {
     const citizen = await signedInCitizen(app, 'stats-citizen@example.org');
     const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
     expect((await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(201);
+    // The live view counts it at once.
+    await expect.poll(() => text(page, 'admin-live-procedures-open')).toBe('1');
 
     // Statistics: today, by service, and the CSV.
     await page.getByTestId('admin-nav-stats').click();

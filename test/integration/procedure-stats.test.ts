@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProcedureEventType, ProcedureStatus } from '../../contract/enums';
+import { procedureStatsCsv } from '../../server/stats/csv';
 import { procedureStats } from '../../server/stats/procedures';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -143,6 +144,17 @@ describe('procedure statistics', () => {
       withinDeadlineShare: 0,
     });
     expect(r.backlog).toEqual({ open: 4, waitingCitizen: 1, dueSoon: 1, overdue: 1 });
+
+    // The CSV: a row per service, then the total.
+    const csv = procedureStatsCsv(r, 'en')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'service_id,service,opened,completed,rejected,withdrawn,median_days_to_complete,within_deadline,within_deadline_share',
+    );
+    expect(csv.at(-1)).toBe('total,,7,3,1,1,11,3,0.75');
+    expect(csv.find((l) => l.startsWith(`${b.id},`))).toBe(`${b.id},Family composition certificate,4,0,1,1,,0,0`);
 
     // A range that holds nothing of it.
     const empty = await procedureStats({ from: '2026-04-01', to: '2026-04-30', officeId }, now);
