@@ -16,14 +16,19 @@ try {
   const anna = await signedInCitizen(app, 'anna.verdi@example.org');
   const luca = await signedInCitizen(app, 'luca.neri@example.org');
   const first = await anna.post('/api/procedures', { serviceId: await code('certificato-residenza'), data: CERT_DATA });
-  await luca.post('/api/procedures', { serviceId: await code('certificato-stato-famiglia'), data: { ...CERT_DATA, uso: 'lavoro' } });
+  await luca.post('/api/procedures', {
+    serviceId: await code('certificato-stato-famiglia'),
+    data: { ...CERT_DATA, uso: 'lavoro' },
+  });
   await luca.post('/api/procedures', {
     serviceId: await code('iscrizione-mensa-scolastica'),
     data: { bambino: 'MRTMTT91D08F205J', scuola: 'Primaria Rodari, 2B', dieta: true, dichiarazione: true },
   });
   const op = await clerk(app.url, 'operatore1');
   await op.post(`/api/procedures/${first.body.id}/take`, { internalNote: 'Verificato in anagrafe' });
-  await op.post(`/api/procedures/${first.body.id}/request-info`, { citizenNote: 'Ci serve una copia del documento di identità.' });
+  await op.post(`/api/procedures/${first.body.id}/request-info`, {
+    citizenNote: 'Ci serve una copia del documento di identità.',
+  });
 
   const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
   await page.goto(`${app.url}/counter/pratiche`);
