@@ -18,7 +18,12 @@ export async function snapshotAfterChange(counterId: string, officeId: string): 
 }
 
 /** The clerk sits at a counter and chooses what to serve (default: all their skills in that office). */
-export async function openCounter(actor: Actor, counterId: string, serviceIds?: string[]): Promise<CounterSnapshot> {
+export async function openCounter(
+  actor: Actor,
+  counterId: string,
+  serviceIds?: string[],
+  now = new Date(),
+): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'open', async (tx, counter) => {
     const elsewhere = await tx.counter.findUnique({ where: { staffId: actor.staffId } });
     if (elsewhere && elsewhere.id !== counterId)
@@ -49,7 +54,7 @@ export async function openCounter(actor: Actor, counterId: string, serviceIds?: 
           staffId: actor.staffId,
           state: 'open',
           serviceIds: chosen,
-          openedAt: counter.staffId ? counter.openedAt : new Date(),
+          openedAt: counter.staffId ? counter.openedAt : now,
           pausedAt: null,
         },
       })
@@ -87,10 +92,9 @@ export async function closeCounter(actor: Actor, counterId: string): Promise<Cou
 }
 
 /** A pause stops calls (a ticket at the counter stays); pausing a paused counter changes nothing. */
-export async function pauseCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function pauseCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'pause', async (tx, counter) => {
-    if (counter.state === 'open')
-      await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: new Date() } });
+    if (counter.state === 'open') await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: now } });
     return counter.officeId;
   });
   return snapshotAfterChange(counterId, officeId);
