@@ -10,8 +10,8 @@ import { counterSnapshot } from './snapshot';
 import { changeCounter } from './state';
 
 /** After a committed change: the counter's screens at once, the office's figures batched. */
-export async function snapshotAfterChange(counterId: string, officeId: string): Promise<CounterSnapshot> {
-  const snap = await counterSnapshot(counterId);
+export async function snapshotAfterChange(counterId: string, officeId: string, now = new Date()): Promise<CounterSnapshot> {
+  const snap = await counterSnapshot(counterId, undefined, now);
   if (snap) publishCounter(snap); // null: an admin deleted the closed counter meanwhile
   publishOfficeChanged(officeId);
   return snap as CounterSnapshot;
@@ -67,10 +67,10 @@ export async function openCounter(
     return counter.officeId;
   });
   await ensureBuilt(officeId);
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
-export async function closeCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function closeCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'close', async (tx, counter) => {
     await tx.counter.update({
       where: { id: counterId },
@@ -88,7 +88,7 @@ export async function closeCounter(actor: Actor, counterId: string): Promise<Cou
     }
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
 /** A pause stops calls (a ticket at the counter stays); pausing a paused counter changes nothing. */
@@ -97,16 +97,16 @@ export async function pauseCounter(actor: Actor, counterId: string, now = new Da
     if (counter.state === 'open') await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: now } });
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
-export async function resumeCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function resumeCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'resume', async (tx, counter) => {
     if (counter.state === 'paused')
       await tx.counter.update({ where: { id: counterId }, data: { state: 'open', pausedAt: null } });
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
 /** The office's counters with their clerk and current ticket: two queries, however many counters. */

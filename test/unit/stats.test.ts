@@ -107,6 +107,7 @@ describe('supervisor alerts', () => {
     oldestWaitMinutes,
     estimatedWaitMinutes: 0,
     estimatedWaitMinMinutes: 0,
+    estimatedWaitMaxMinutes: 0,
     openCounters,
   });
   const svc = (id: string) => ({ id, prefix: 'A', nameIt: id, nameEn: id, targetWaitMinutes: 15 });
