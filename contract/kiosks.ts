@@ -86,6 +86,7 @@ export const testPrintAnswerSchema = z.object({ print: printOutcomeSchema });
 
 /** A one-time pairing code (and link) for the kiosk PC's browser. */
 export const pairingCodeSchema = z.object({ code: z.string(), pairUrl: z.string(), expiresAt: z.string() });
+export type PairingCode = z.infer<typeof pairingCodeSchema>;
 /** The kiosk PC's browser spends a pairing code; the answer sets the kiosk cookie. */
 export const pairInput = z.object({ code: z.string().trim().min(1).max(40) });
 export const pairAnswerSchema = z.object({

@@ -15,6 +15,8 @@ export function KioskTable({
   onTestPrint,
   onPreview,
   onRotate,
+  onPair,
+  onUnpair,
   onDeactivate,
 }: {
   list: KioskView[];
@@ -23,6 +25,8 @@ export function KioskTable({
   onTestPrint: (k: KioskView) => void;
   onPreview: (k: KioskView) => void;
   onRotate: (k: KioskView) => void;
+  onPair: (k: KioskView) => void;
+  onUnpair: (k: KioskView) => void;
   onDeactivate: (k: KioskView) => void;
 }) {
   const t = useTranslations('admin');
@@ -38,6 +42,7 @@ export function KioskTable({
             <th scope="col">{t('config.kiosks.paperWidth')}</th>
             <th scope="col">{t('config.kiosks.status')}</th>
             <th scope="col">{t('config.kiosks.lastSeen')}</th>
+            <th scope="col">{t('config.kiosks.screen')}</th>
             <th scope="col">{t('config.kiosks.state')}</th>
             <ActionsHeader />
           </tr>
@@ -83,6 +88,15 @@ export function KioskTable({
                   t('config.kiosks.never')
                 )}
               </td>
+              <td data-testid="kiosk-screen">
+                {k.pairedAt ? (
+                  <time dateTime={k.pairedAt} title={new Date(k.pairedAt).toLocaleString(lang)}>
+                    {t('config.kiosks.pairedOn', { date: new Date(k.pairedAt).toLocaleDateString(lang) })}
+                  </time>
+                ) : (
+                  t('config.kiosks.notPaired')
+                )}
+              </td>
               <td>{k.active ? t('config.active') : t('config.inactive')}</td>
               <td>
                 <div className={styles.actionsCell}>
@@ -106,6 +120,27 @@ export function KioskTable({
                   >
                     {t('config.kiosks.preview')}
                   </button>
+                  <button
+                    type="button"
+                    className={styles.buttonSmall}
+                    disabled={!k.active}
+                    onClick={() => onPair(k)}
+                    aria-label={t('config.kiosks.pairOf', { name: k.name })}
+                    data-testid="kiosk-pair"
+                  >
+                    {t('config.kiosks.pair')}
+                  </button>
+                  {k.pairedAt && (
+                    <button
+                      type="button"
+                      className={styles.buttonSmall}
+                      onClick={() => onUnpair(k)}
+                      aria-label={t('config.kiosks.unpairOf', { name: k.name })}
+                      data-testid="kiosk-unpair"
+                    >
+                      {t('config.kiosks.unpair')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className={styles.buttonSmall}

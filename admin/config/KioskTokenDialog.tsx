@@ -4,7 +4,7 @@ import type { KioskView } from '../../contract/kiosks';
 import styles from '../admin.module.css';
 import { Dialog } from '../Dialog';
 import { NoticeBox, type Notice } from '../notice';
-import { Field } from './Field';
+import { CopyField } from './CopyField';
 
 /** A new agent token, shown once, with the kiosk's address; both can be copied. */
 export function KioskTokenDialog({
@@ -27,44 +27,14 @@ export function KioskTokenDialog({
         <p className={styles.warningBox} role="alert">
           {t('config.kiosks.tokenWarning')}
         </p>
-        <Field label={t('config.kiosks.token')}>
-          {(p) => (
-            <div className={styles.copyRow}>
-              <input
-                {...p}
-                className={styles.input}
-                readOnly
-                value={token}
-                onFocus={(e) => e.currentTarget.select()}
-                data-testid="kiosk-token"
-              />
-              <button
-                type="button"
-                className={styles.buttonSecondary}
-                onClick={() => onCopy(token, p.id)}
-                aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.token') })}
-                data-testid="kiosk-token-copy"
-              >
-                {t('config.kiosks.copy')}
-              </button>
-            </div>
-          )}
-        </Field>
-        <Field label={t('config.kiosks.kioskUrl')}>
-          {(p) => (
-            <div className={styles.copyRow}>
-              <input {...p} className={styles.input} readOnly value={kiosk.kioskUrl} onFocus={(e) => e.currentTarget.select()} />
-              <button
-                type="button"
-                className={styles.buttonSecondary}
-                onClick={() => onCopy(kiosk.kioskUrl, p.id)}
-                aria-label={t('config.kiosks.copyOf', { what: t('config.kiosks.kioskUrl') })}
-              >
-                {t('config.kiosks.copy')}
-              </button>
-            </div>
-          )}
-        </Field>
+        <CopyField
+          label={t('config.kiosks.token')}
+          value={token}
+          onCopy={onCopy}
+          testId="kiosk-token"
+          copyTestId="kiosk-token-copy"
+        />
+        <CopyField label={t('config.kiosks.kioskUrl')} value={kiosk.kioskUrl} onCopy={onCopy} />
         <NoticeBox notice={copied} testId="kiosk-copy-message" />
         <div className={styles.dialogButtons}>
           <button type="button" className={styles.buttonPrimary} onClick={onClose} data-testid="kiosk-token-done">

@@ -12,6 +12,7 @@ import { api } from '../../contract/api';
 import type { KioskView } from '../../contract/kiosks';
 import { call } from '../../ui/http';
 import { KioskDialog } from './KioskDialog';
+import { KioskPairingDialog } from './KioskPairingDialog';
 import { KioskPreviewDialog } from './KioskPreviewDialog';
 import { changedFields, draftOf, initialKiosksState, kiosksReducer, newDraft, type Draft, type Editing } from './kiosks';
 import { KioskTable } from './KioskTable';
@@ -24,7 +25,7 @@ const REFRESH_MS = 30_000;
 
 /**
  * Kiosks of the chosen office: printer and its live status, register and edit, a new agent token
- * (shown once), test print, print preview, deactivate. State in `kiosks.ts`; views beside it.
+ * (shown once), pair the kiosk PC's screen (a one-time code), test print, print preview, deactivate. State in `kiosks.ts`; views beside it.
  */
 export function KiosksConfig() {
   const t = useTranslations('admin');
@@ -117,6 +118,22 @@ export function KiosksConfig() {
     }
   };
 
+  const pair = async (k: KioskView) => {
+    try {
+      const pairing = await call(api.pairingCode, { params: { id: k.id } });
+      dispatch({ type: 'show', shown: { kind: 'pairing', kiosk: k, pairing } });
+    } catch (err) {
+      fail(err, setNotice);
+    }
+  };
+
+  const unpair = (k: KioskView) =>
+    change(t('config.kiosks.confirmUnpair', { name: k.name }), () => call(api.unpairKiosk, { params: { id: k.id } }), {
+      kind: 'success',
+      key: 'config.kiosks.unpaired',
+      values: { name: k.name },
+    });
+
   const testPrint = async (k: KioskView) => {
     try {
       const { print } = await call(api.testPrint, { params: { id: k.id } });
@@ -186,6 +203,8 @@ export function KiosksConfig() {
             onTestPrint={(k) => void testPrint(k)}
             onPreview={(k) => dispatch({ type: 'show', shown: { kind: 'preview', kiosk: k } })}
             onRotate={(k) => void rotate(k)}
+            onPair={(k) => void pair(k)}
+            onUnpair={(k) => void unpair(k)}
             onDeactivate={(k) => void deactivate(k)}
           />
         )}
@@ -209,6 +228,18 @@ export function KiosksConfig() {
           copied={copied}
           onCopy={(text, id) => void copy(text, id)}
           onClose={hideShown}
+        />
+      )}
+      {shown?.kind === 'pairing' && (
+        <KioskPairingDialog
+          kiosk={shown.kiosk}
+          pairing={shown.pairing}
+          copied={copied}
+          onCopy={(text, id) => void copy(text, id)}
+          onClose={() => {
+            hideShown();
+            void load();
+          }}
         />
       )}
       {shown?.kind === 'preview' && <KioskPreviewDialog kiosk={shown.kiosk} onClose={hideShown} />}

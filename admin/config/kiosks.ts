@@ -3,7 +3,7 @@
  * "last seen" in words, and the page's state besides the edit dialog (list, the dialog that shows a
  * new token or a print preview, the notices).
  */
-import type { KioskView } from '../../contract/kiosks';
+import type { KioskView, PairingCode } from '../../contract/kiosks';
 import type { Notice } from '../../ui/staff/notice';
 
 /** What the form edits; the paper is 58 or 80 mm, as the API takes it. */
@@ -13,7 +13,11 @@ export type Draft = Pick<
 > & { paperWidth: 58 | 80 };
 export const paperOf = (mm: number): 58 | 80 => (mm === 58 ? 58 : 80);
 export type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; kiosk: KioskView; draft: Draft } | null;
-export type Shown = { kind: 'token'; kiosk: KioskView; token: string } | { kind: 'preview'; kiosk: KioskView } | null;
+export type Shown =
+  | { kind: 'token'; kiosk: KioskView; token: string }
+  | { kind: 'pairing'; kiosk: KioskView; pairing: PairingCode }
+  | { kind: 'preview'; kiosk: KioskView }
+  | null;
 
 export const newDraft: Draft = {
   name: '',

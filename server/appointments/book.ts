@@ -18,19 +18,9 @@ import { appointmentInclude, toView } from './views';
  */
 export interface BookingOrigin {
   actor?: Actor | null;
-  /** The kioskId of the request is a registered, active kiosk (checked by the route). */
-  registeredKiosk?: boolean;
+  /** The paired kiosk screen that sent the request (its cookie, resolved by the route), if any. */
+  kiosk?: { id: string } | null;
   now?: Date;
-}
-
-/**
- * Whether a kiosk id names a registered, active kiosk. Until kiosks carry their own credential
- * (see the kiosk registration), knowing the id of a registered kiosk is what a kiosk booking needs.
- */
-export async function isRegisteredKiosk(kioskId: string | undefined): Promise<boolean> {
-  if (!kioskId) return false;
-  const k = await rt().db.kiosk.findUnique({ where: { id: kioskId }, select: { active: true } });
-  return k?.active === true;
 }
 
 /**
@@ -49,8 +39,11 @@ export async function bookAppointment(raw: BookInput, opts: BookingOrigin = {}) 
   const input = bookInput.parse(raw);
   const now = opts.now ?? new Date();
   if (input.channel === 'counter' && !opts.actor) throw unauthorized();
-  if (input.channel === 'kiosk' && !opts.registeredKiosk)
-    throw new AppError(403, 'kiosk_not_registered', 'Bookings at a kiosk need a registered kiosk');
+  if (input.channel === 'kiosk') {
+    if (!opts.kiosk) throw new AppError(403, 'kiosk_not_registered', 'Bookings at a kiosk need a paired kiosk screen');
+    if (input.kioskId && input.kioskId !== opts.kiosk.id)
+      throw new AppError(403, 'wrong_kiosk', 'This screen is paired with another kiosk');
+  }
   const pending = input.channel === 'online';
   const ctx = await requireSchedule(input.officeId, input.serviceId);
   const startsAt = new Date(input.startsAt);

@@ -3,8 +3,9 @@
  * weekday of a service's appointment hours and saves (the API and the slots offered follow), sees
  * a wrong range flagged next to its fields, adds a closure and sees it listed (and the day closed
  * for booking), renames an office; edits a kiosk, registers one and rotates a token, seeing each
- * token exactly once; a kiosk's printer status changes on the open page by itself; axe-core
- * finds no violations on either page.
+ * token exactly once; pairs a kiosk PC's screen through the one-time link and unpairs it; a
+ * kiosk's printer status changes on the open page by itself; axe-core finds no violations on
+ * either page.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -215,6 +216,44 @@ describe('offices and kiosks administration in Chromium', () => {
     const preview = await page.context().newPage();
     await preview.goto(`${app.url}/api/kiosks/${kioskId}/print-preview`);
     expect(await axeViolations(preview)).toEqual([]);
+  });
+
+  it('an admin pairs the kiosk PC screen with a one-time link, then unpairs it', async () => {
+    const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
+    const admin = await clerk(app.url, 'admin');
+    const kiosk = await registerKiosk(admin, { officeId: office.id, name: 'Chiosco atrio', printMode: 'none' });
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB' })).newPage();
+    page.on('dialog', (d) => void d.accept());
+    await login(page, '/admin/config/kiosks');
+    const row = page.getByTestId(`kiosk-row-${kiosk.id}`);
+    expect(await row.getByTestId('kiosk-screen').textContent()).toMatch(/Not paired|Non abbinato/);
+    expect(await row.getByTestId('kiosk-unpair').count()).toBe(0);
+
+    await row.getByTestId('kiosk-pair').click();
+    await page.getByTestId('kiosk-pairing-dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const code = (await page.getByTestId('kiosk-pairing-code').textContent()) ?? '';
+    expect(code).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
+    const link = await page.getByTestId('kiosk-pairing-link').inputValue();
+    expect(link).toBe(`${app.url}/kiosk/pair?code=${code}`);
+
+    // The installer opens the link on the kiosk PC and confirms: that browser is now the kiosk.
+    const kioskPc = await (await browser.newContext({ viewport: { width: 1080, height: 1920 } })).newPage();
+    await kioskPc.goto(link);
+    await kioskPc.getByTestId('kiosk-pair-submit').click();
+    await kioskPc.waitForURL(/\/kiosk\?kiosk=/);
+    const cookies = await kioskPc.context().cookies();
+    expect(cookies.find((c) => c.name === 'sportello_kiosk')?.httpOnly).toBe(true);
+
+    await page.getByTestId('kiosk-pairing-done').click();
+    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Paired on/);
+    expect((await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } })).pairedAt).not.toBeNull();
+
+    await row.getByTestId('kiosk-unpair').click();
+    await expect.poll(async () => (await row.getByTestId('kiosk-screen').textContent()) ?? '').toMatch(/Not paired/);
+    const after = await space.db.kiosk.findUniqueOrThrow({ where: { id: kiosk.id } });
+    expect(after.screenTokenHash).toBeNull();
+    expect(await space.db.auditLog.count({ where: { entity: 'kiosk', entityId: kiosk.id, action: 'unpair' } })).toBe(1);
   });
 
   it("shows a kiosk's printer going online, then out of paper, without a reload", async () => {

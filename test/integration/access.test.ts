@@ -130,6 +130,32 @@ describe('who may issue priority tickets and print at a kiosk', () => {
     expectApiError(await second.post('/api/tickets', { serviceId: service().id, priority: 'elderly' }), 403, 'kiosk_required');
   });
 
+  it('books at once only for a paired kiosk screen: knowing a kiosk id is not enough', async () => {
+    const schedule = await space.db.schedule.findFirstOrThrow({ where: { active: true }, orderBy: { id: 'asc' } });
+    const where = `serviceId=${schedule.serviceId}&officeId=${schedule.officeId}`;
+    const days = (await anon().get(`/api/appointments/availability?${where}`)).body.days as {
+      slots: { startsAt: string; free: number }[];
+    }[];
+    const [first, second] = days.flatMap((d) => d.slots.filter((s) => s.free > 0).map((s) => s.startsAt));
+    const screen = await pairedKioskClient(app.url, admin, schedule.officeId);
+    const booking = (startsAt: string) => ({
+      serviceId: schedule.serviceId,
+      officeId: schedule.officeId,
+      startsAt,
+      name: 'Anna Verdi',
+      privacyConsent: true,
+      channel: 'kiosk',
+      kioskId: screen.kioskId,
+    });
+    const taken = () => space.db.appointment.count({ where: { name: 'Anna Verdi' } });
+    expectApiError(await anon().post('/api/appointments', booking(first)), 403, 'kiosk_not_registered');
+    expect(await taken()).toBe(0);
+    const r = await screen.client.post('/api/appointments', booking(second));
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.status).toBe('booked');
+    expect(await taken()).toBe(1);
+  });
+
   it('the kiosk page offers the priority step only to a paired screen', async () => {
     const screen = await pairedKioskClient(app.url, admin, desk.officeId);
     const page = async (cookie: string) => (await fetch(`${app.url}/kiosk`, { headers: cookie ? { cookie } : {} })).text();

@@ -167,7 +167,7 @@ describe('a pending online booking', () => {
 });
 
 describe('who needs no confirmation', () => {
-  it('a clerk at the counter and a registered kiosk book at once; an unregistered kiosk is refused', async () => {
+  it("a clerk at the counter and a paired kiosk screen book at once; no screen, or another kiosk's id, is refused", async () => {
     const staff = await space.db.staff.findUniqueOrThrow({ where: { username: 'anagrafe1' } });
     const actor = { staffId: staff.id, username: staff.username, displayName: staff.displayName, role: staff.role };
     const counter = await bookAppointment(
@@ -177,9 +177,23 @@ describe('who needs no confirmation', () => {
     expect(counter.status).toBe('booked');
     const kiosk = await bookAppointment(
       { serviceId, officeId, startsAt: freshSlot().toISOString(), name: 'Al Chiosco', privacyConsent: true, channel: 'kiosk' },
-      { registeredKiosk: true, now: NOW },
+      { kiosk: { id: 'kiosk-1' }, now: NOW },
     );
     expect(kiosk.status).toBe('booked');
+    await expect(
+      bookAppointment(
+        {
+          serviceId,
+          officeId,
+          startsAt: freshSlot().toISOString(),
+          name: 'Altro Chiosco',
+          privacyConsent: true,
+          channel: 'kiosk',
+          kioskId: 'kiosk-2',
+        },
+        { kiosk: { id: 'kiosk-1' }, now: NOW },
+      ),
+    ).rejects.toMatchObject({ status: 403, code: 'wrong_kiosk' });
     const start = freshSlot();
     await expect(
       bookAppointment(
