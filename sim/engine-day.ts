@@ -30,7 +30,8 @@ export interface DayResult {
   accuracy: Record<EstimatorName, Accuracy>;
   /** Per estimator, only the estimates shown at issue (the number on the ticket). */
   atIssue: Record<EstimatorName, Accuracy>;
-  samples: Record<EstimatorName, EstimateShown[]>;
+  /** Every estimate shown, per estimator, with when it was shown (ms) and whether it was the ticket's first. */
+  samples: Record<EstimatorName, (EstimateShown & { at: number; first: boolean; priority: string })[]>;
   visits: number;
   meanServiceMinutes: number;
   meanWaitMinutes: number;
@@ -152,7 +153,9 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   const agents = new Map<number, CounterAgent>();
   const byTicket = new Map<string, { citizen: Citizen; code: string; leg: 1 | 2 }>();
   const pending = new Map<string, { at: number; shown: Record<EstimatorName, Shown> }[]>();
-  const samples = Object.fromEntries(ESTIMATORS.map((e) => [e, [] as EstimateShown[]])) as Record<EstimatorName, EstimateShown[]>;
+  const samples = Object.fromEntries(
+    ESTIMATORS.map((e) => [e, [] as DayResult['samples'][EstimatorName]]),
+  ) as DayResult['samples'];
   const issueSamples = Object.fromEntries(ESTIMATORS.map((e) => [e, [] as EstimateShown[]])) as Record<
     EstimatorName,
     EstimateShown[]
@@ -172,13 +175,14 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     }
   };
   const resolve = (ticketId: string) => {
+    const who = byTicket.get(ticketId);
     for (const p of pending.get(ticketId) ?? []) {
       const actual = (agenda.now - p.at) / MIN;
       const first = !firstSample.has(ticketId);
       firstSample.add(ticketId);
       for (const e of ESTIMATORS) {
         const s = { ...p.shown[e], actual };
-        samples[e].push(s);
+        samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none' });
         if (first) issueSamples[e].push(s);
       }
     }

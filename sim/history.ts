@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Priority, TicketEventType, TicketStatus } from '../server/db/generated/enums';
+import type { CounterEventType, Priority, TicketEventType, TicketStatus } from '../server/db/generated/enums';
 import { normal, seeded } from '../server/estimates/random';
 import { playForward, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
 import { queueScore } from '../server/queue/policy';
@@ -29,8 +29,14 @@ export interface PlayedCitizen {
   second: { calledAt: number; counter: number } | null;
 }
 
+export interface PlayedDay {
+  citizens: PlayedCitizen[];
+  /** When each desk opened, paused, resumed and closed (by counter number). */
+  counterEvents: { counter: number; type: CounterEventType; at: number }[];
+}
+
 /** Plays one drawn day forward with the plan's desks, breaks and closing rules. */
-export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: DrawnDay): PlayedCitizen[] {
+export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: DrawnDay): PlayedDay {
   const tz = office.timeZone;
   const closes = new Set(plan.sessions.map((s) => s.closes));
   const shifts = plan.shifts.filter((s) => office.counters.has(s.counter));
@@ -43,9 +49,10 @@ export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: Dr
       freeAt: at(day, s.from, tz),
       closesAt: at(day, s.to, tz),
       drain: closes.has(s.to),
-      breaks: s.break ? [{ from: at(day, s.break.at, tz), to: at(day, s.break.at, tz) + s.break.minutes * MIN }] : [],
+      breaks: s.break ? [{ from: at(day, s.break.at, tz), ms: s.break.minutes * MIN }] : [],
     };
   });
+  const counterEvents: PlayedDay['counterEvents'] = [];
   const id = (code: string) => office.services.get(code)!.id;
   const tickets: SimTicket[] = drawn.citizens.map((c, i) => ({
     id: String(i).padStart(6, '0'),
@@ -58,20 +65,30 @@ export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: Dr
   }));
   const res = playForward(counters, tickets);
   const secondOf = new Map(res.extra.map((t, k) => [t.id.slice(0, -1), tickets.length + k]));
-  return drawn.citizens.map((citizen, i) => {
+  shifts.forEach((s, k) => {
+    counterEvents.push({ counter: s.counter, type: 'opened', at: counters[k]!.freeAt });
+    // A desk closes at the end of its shift once its last visit is over.
+    counterEvents.push({ counter: s.counter, type: 'closed', at: Math.max(counters[k]!.closesAt, res.lastFree[k]!) });
+  });
+  for (const b of res.breaks) {
+    counterEvents.push({ counter: shifts[b.counter]!.counter, type: 'paused', at: b.from });
+    counterEvents.push({ counter: shifts[b.counter]!.counter, type: 'resumed', at: b.to });
+  }
+  const citizens = drawn.citizens.map((citizen, i) => {
     const calledAt = res.calledAt[i]!;
     const k = secondOf.get(tickets[i]!.id);
     const second =
-      k !== undefined && !Number.isNaN(res.calledAt[k]!)
+      k !== undefined && Number.isFinite(res.calledAt[k]!)
         ? { calledAt: res.calledAt[k]!, counter: shifts[res.counter[k]!]!.counter }
         : null;
     return {
       citizen,
-      calledAt: Number.isNaN(calledAt) ? null : calledAt,
-      counter: Number.isNaN(calledAt) ? null : shifts[res.counter[i]!]!.counter,
+      calledAt: Number.isFinite(calledAt) ? calledAt : null,
+      counter: Number.isFinite(calledAt) ? shifts[res.counter[i]!]!.counter : null,
       second,
     };
   });
+  return { citizens, counterEvents };
 }
 
 /** Open weekdays in the `weeks` weeks before `day` (national holidays skipped), oldest first. */
@@ -121,8 +138,21 @@ interface EventRow {
 
 const iso = (d: Date | undefined) => d?.toISOString() ?? null;
 
+interface CounterEventRow {
+  counterId: string;
+  officeId: string;
+  type: CounterEventType;
+  at: Date;
+  staffId: string;
+}
+
 /** Thousands of rows per statement: one array parameter per column, unnested by PostgreSQL. */
-async function insertRows(client: pg.Client, tickets: TicketRow[], events: EventRow[]): Promise<void> {
+async function insertRows(
+  client: pg.Client,
+  tickets: TicketRow[],
+  events: EventRow[],
+  counters: CounterEventRow[],
+): Promise<void> {
   const col = <T, V>(rows: T[], f: (r: T) => V) => rows.map(f);
   await client.query(
     `INSERT INTO "Ticket" (id, code, number, seq, day, "officeId", "serviceId", "originalServiceId", priority, status,
@@ -169,6 +199,18 @@ async function insertRows(client: pg.Client, tickets: TicketRow[], events: Event
       col(events, (e) => e.counterId ?? null),
       col(events, (e) => e.staffId ?? null),
       col(events, (e) => (e.data === undefined ? null : JSON.stringify(e.data))),
+    ],
+  );
+  await client.query(
+    `INSERT INTO "CounterEvent" ("counterId", "officeId", type, at, "staffId")
+     SELECT a, b, c::"CounterEventType", d::timestamp(3), e
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(a, b, c, d, e)`,
+    [
+      col(counters, (e) => e.counterId),
+      col(counters, (e) => e.officeId),
+      col(counters, (e) => e.type),
+      col(counters, (e) => iso(e.at)),
+      col(counters, (e) => e.staffId),
     ],
   );
 }
@@ -269,14 +311,16 @@ export async function writeHistory(databaseUrl: string, office: SimOffice, opts:
   const planFor = opts.planFor ?? weekdayPlan;
   let tickets: TicketRow[] = [];
   let events: EventRow[] = [];
+  let counterEvents: CounterEventRow[] = [];
   let total = 0;
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const flush = async () => {
-    if (tickets.length > 0) await insertRows(client, tickets, events);
+    if (tickets.length > 0) await insertRows(client, tickets, events, counterEvents);
     total += tickets.length;
     tickets = [];
     events = [];
+    counterEvents = [];
   };
   try {
     for (const day of pastDays(opts.before, opts.weeks)) {
@@ -285,8 +329,18 @@ export async function writeHistory(databaseUrl: string, office: SimOffice, opts:
       // Days differ: ±10 % walk-ins.
       const drawn = drawDay(plan, day, office.timeZone, mix, rng, Math.max(0.7, 1 + 0.1 * normal(rng)));
       const played = playDay(office, plan, day, drawn);
+      for (const e of played.counterEvents) {
+        const c = office.counters.get(e.counter)!;
+        counterEvents.push({
+          counterId: c.id,
+          officeId: office.officeId,
+          type: e.type,
+          at: new Date(e.at),
+          staffId: c.actor.staffId,
+        });
+      }
       const seqs = new Map<string, number>();
-      played.forEach((p, i) => {
+      played.citizens.forEach((p, i) => {
         const prefix = office.services.get(p.citizen.serviceCode)!.prefix;
         const seq = (seqs.get(prefix) ?? 0) + 1;
         seqs.set(prefix, seq);

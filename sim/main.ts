@@ -6,6 +6,7 @@
  *   npm run sim                        reference, quiet and overloaded days
  *   npm run sim -- --days reference --seed 7 --weeks 4 --sample 3 --until 11:30
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeAppointmentQueue } from '../server/appointments/jobs';
 import { useInProcessRuntime } from '../test/helpers/runtime';
@@ -82,6 +83,8 @@ async function main() {
       weeks: { type: 'string', default: '8' },
       sample: { type: 'string', default: '3' },
       until: { type: 'string' },
+      /** Write every estimate shown to this JSON file (for analysis). */
+      dump: { type: 'string' },
     },
   });
   const kinds = values.days.split(',').map((d) => d.trim()) as DayKind[];
@@ -95,6 +98,7 @@ async function main() {
       until: values.until,
     });
     console.log(table(kind, r));
+    if (values.dump) fs.writeFileSync(values.dump.replace('.json', `-${kind}.json`), JSON.stringify(r.samples));
     console.log(`\n(${r.historyTickets} past tickets learned from; simulated in ${r.seconds.toFixed(1)} s)\n`);
   }
 }

@@ -1,4 +1,6 @@
-import { withAudit } from '../admin/audit';
+import { withAudit, type Tx } from '../admin/audit';
+import type { Counter } from '../db/generated/client';
+import type { CounterEventType } from '../db/generated/enums';
 import type { Actor } from '../auth/actor';
 import { AppError, conflict } from '../errors';
 import { ensureBuilt } from '../queue/engine';
@@ -8,6 +10,11 @@ import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
 import { counterSnapshot } from './snapshot';
 import { changeCounter } from './state';
+
+/** Appends to the counters' log (CounterEvent), in the change's own transaction. */
+function logCounter(tx: Tx, counter: Counter, type: CounterEventType, staffId: string | null, at: Date) {
+  return tx.counterEvent.create({ data: { counterId: counter.id, officeId: counter.officeId, type, at, staffId } });
+}
 
 /** After a committed change: the counter's screens at once, the office's figures batched. */
 export async function snapshotAfterChange(counterId: string, officeId: string, now = new Date()): Promise<CounterSnapshot> {
@@ -64,6 +71,7 @@ export async function openCounter(
           throw conflict('already_at_counter', 'You are already at another counter');
         throw err;
       });
+    if (counter.state === 'closed') await logCounter(tx, counter, 'opened', actor.staffId, now);
     return counter.officeId;
   });
   await ensureBuilt(officeId);
@@ -76,6 +84,7 @@ export async function closeCounter(actor: Actor, counterId: string, now = new Da
       where: { id: counterId },
       data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null },
     });
+    if (counter.state !== 'closed') await logCounter(tx, counter, 'closed', counter.staffId, now);
     // A clerk closing their own desk is routine; a supervisor closing someone else's is recorded.
     if (counter.staffId && counter.staffId !== actor.staffId) {
       await withAudit(tx, actor, {
@@ -94,7 +103,10 @@ export async function closeCounter(actor: Actor, counterId: string, now = new Da
 /** A pause stops calls (a ticket at the counter stays); pausing a paused counter changes nothing. */
 export async function pauseCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'pause', async (tx, counter) => {
-    if (counter.state === 'open') await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: now } });
+    if (counter.state === 'open') {
+      await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: now } });
+      await logCounter(tx, counter, 'paused', counter.staffId, now);
+    }
     return counter.officeId;
   });
   return snapshotAfterChange(counterId, officeId, now);
@@ -102,8 +114,10 @@ export async function pauseCounter(actor: Actor, counterId: string, now = new Da
 
 export async function resumeCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'resume', async (tx, counter) => {
-    if (counter.state === 'paused')
+    if (counter.state === 'paused') {
       await tx.counter.update({ where: { id: counterId }, data: { state: 'open', pausedAt: null } });
+      await logCounter(tx, counter, 'resumed', counter.staffId, now);
+    }
     return counter.officeId;
   });
   return snapshotAfterChange(counterId, officeId, now);

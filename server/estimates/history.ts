@@ -1,8 +1,8 @@
-import type { Priority } from '../db/generated/enums';
+import type { CounterEventType, Priority } from '../db/generated/enums';
 import { expectedArrivals } from '../forecast/arrivals';
 import { rt } from '../runtime';
 import { weekdayOf } from '../schedules/slots';
-import type { Distribution, OfficeHistory } from './wait-model';
+import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
 
 /**
  * What the wait estimate learns from an office's last four weeks, in three grouped queries,
@@ -11,8 +11,10 @@ import type { Distribution, OfficeHistory } from './wait-model';
  * - counter time per visit (call → completion) of each service, shrunk toward the service's
  *   expected minutes × the office's measured ratio when a service has few visits, with a
  *   time-of-day factor where an hour has enough visits;
- * - the no-show share and the counter time a no-show costs;
- * - walk-in arrivals by hour on the same weekday (forecast/arrivals.ts), the service and priority mix.
+ * - the no-show share and the counter time a no-show costs; the transfer share and the minutes before one;
+ *   how often a waiting citizen gives up (per minute of waiting);
+ * - walk-in arrivals by hour on the same weekday (forecast/arrivals.ts), the service and priority mix;
+ * - the usual staffing of the same weekday, per counter and quarter hour, from the counters' log.
  */
 
 const WINDOW_DAYS = 28;
@@ -29,6 +31,10 @@ export interface HistoryRows {
   /** Per service and local hour of the call: visits, Σ minutes, Σ minutes². */
   visits: { serviceId: string; hour: number; n: number; sum: number; sumSq: number }[];
   noShows: { n: number; minutes: number };
+  /** Transfers to another service (not a supervisor's move) and the minutes from the call to them. */
+  transfers: { n: number; minutes: number };
+  /** Walk-ins who cancelled before their turn, and all walk-ins' minutes of waiting (until called or gone). */
+  leaving: { n: number; minutes: number };
   /** Walk-in tickets per local day (same weekday) and hour. */
   arrivals: { day: string; hour: number; n: number }[];
   mix: { serviceId: string; n: number }[];
@@ -36,6 +42,74 @@ export interface HistoryRows {
   /** Expected minutes of the office's services. */
   expected: Map<string, number>;
   showUp?: number;
+  /** The counters' log on the same weekday: local day and minute of day of each event. */
+  counterEvents: { counterId: string; type: CounterEventType; day: string; minute: number }[];
+}
+
+/** Minutes of one staffing slot: the usual staffing is known per quarter hour. */
+export const SLOT_MINUTES = 15;
+const SLOTS = (24 * 60) / SLOT_MINUTES;
+
+/**
+ * From the counters' log: for each counter and quarter hour of the day, the share of past days
+ * (of those the office was open) on which it was open and not paused for most of that quarter;
+ * and the mean length of a pause.
+ */
+export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
+  const days = new Set(events.map((e) => e.day));
+  const byCounterDay = new Map<string, HistoryRows['counterEvents']>();
+  for (const e of events) {
+    const key = `${e.counterId}|${e.day}`;
+    const list = byCounterDay.get(key) ?? [];
+    list.push(e);
+    byCounterDay.set(key, list);
+  }
+  const counts = new Map<string, Float32Array>();
+  let pauseTotal = 0;
+  let pauses = 0;
+  for (const [key, list] of byCounterDay) {
+    const counterId = key.split('|')[0]!;
+    list.sort((a, b) => a.minute - b.minute);
+    const covered = new Float32Array(SLOTS);
+    let from: number | null = null;
+    let pausedAt: number | null = null;
+    const close = (to: number) => {
+      if (from === null) return;
+      for (let slot = Math.floor(from / SLOT_MINUTES); slot < SLOTS && slot * SLOT_MINUTES < to; slot++) {
+        const start = slot * SLOT_MINUTES;
+        covered[slot]! += Math.max(0, Math.min(to, start + SLOT_MINUTES) - Math.max(from, start));
+      }
+      from = null;
+    };
+    for (const e of list) {
+      if (e.type === 'opened' || e.type === 'resumed') {
+        if (e.type === 'resumed' && pausedAt !== null) {
+          pauseTotal += e.minute - pausedAt;
+          pauses++;
+        }
+        pausedAt = null;
+        if (from === null) from = e.minute;
+      } else {
+        close(e.minute);
+        if (e.type === 'paused') pausedAt = e.minute;
+      }
+    }
+    close(24 * 60);
+    const c = counts.get(counterId) ?? new Float32Array(SLOTS);
+    for (let slot = 0; slot < SLOTS; slot++) if (covered[slot]! >= SLOT_MINUTES / 2) c[slot]! += 1;
+    counts.set(counterId, c);
+  }
+  const n = days.size;
+  for (const c of counts.values()) for (let slot = 0; slot < SLOTS; slot++) c[slot]! /= n;
+  return {
+    days: n,
+    working: (counterId, minuteOfDay) => {
+      const c = counts.get(counterId);
+      if (!c || n === 0) return undefined;
+      return c[Math.floor(minuteOfDay / SLOT_MINUTES) % SLOTS]!;
+    },
+    pauseMinutes: pauses > 0 ? pauseTotal / pauses : PAUSE_MINUTES,
+  };
 }
 
 /** The office's history as the estimate needs it: a pure function of the rows (unit-tested). */
@@ -110,12 +184,15 @@ export function buildHistory(rows: HistoryRows): OfficeHistory {
   return {
     occupancy,
     noShow: { rate: called > 0 ? rows.noShows.n / called : 0, minutes: rows.noShows.minutes || 2 },
+    transfer: { rate: served > 0 ? rows.transfers.n / (served + rows.transfers.n) : 0, minutes: rows.transfers.minutes || 3 },
+    leavePerMinute: rows.leaving.minutes > 0 ? rows.leaving.n / rows.leaving.minutes : 0,
     walkInsPerHour: (hour) => perHour.get(hour) ?? 0,
     serviceMix: rows.mix.filter((m) => m.n > 0).map((m) => ({ item: m.serviceId, weight: m.n })),
     priorityMix: rows.priorities.length
       ? rows.priorities.map((p) => ({ item: p.priority, weight: p.n }))
       : [{ item: 'none', weight: 1 }],
     showUp: rows.showUp ?? 0.85,
+    staffing: buildStaffing(rows.counterEvents),
   };
 }
 
@@ -123,8 +200,9 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
   const { db } = rt();
   const from = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
   const weekday = weekdayOf(today) % 7; // PostgreSQL's DOW: Sunday = 0
-  const [visits, noShows, arrivals, mix, priorities, services, appointments] = await Promise.all([
-    db.$queryRaw<HistoryRows['visits']>`
+  const [visits, noShows, transfers, leaving, arrivals, mix, priorities, services, appointments, counterEvents] =
+    await Promise.all([
+      db.$queryRaw<HistoryRows['visits']>`
       SELECT "serviceId", EXTRACT(HOUR FROM (("calledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour,
         count(*)::int AS n, sum(m)::float8 AS sum, sum(m * m)::float8 AS "sumSq"
       FROM (SELECT "serviceId", "calledAt", EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60 AS m
@@ -132,44 +210,67 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
             WHERE "officeId" = ${officeId} AND status = 'completed' AND "calledAt" IS NOT NULL
               AND "finishedAt" >= ${from} AND "finishedAt" < ${now}) v
       GROUP BY 1, 2`,
-    db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
       SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60)::float8 AS minutes
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND status = 'no_show' AND "calledAt" IS NOT NULL
         AND "finishedAt" >= ${from} AND "finishedAt" < ${now}`,
-    db.$queryRaw<HistoryRows['arrivals']>`
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM (e.at - c.at)) / 60)::float8 AS minutes
+      FROM "TicketEvent" e
+      JOIN LATERAL (SELECT at FROM "TicketEvent" c
+                    WHERE c."ticketId" = e."ticketId" AND c.type = 'called' AND c.at <= e.at
+                    ORDER BY c.at DESC LIMIT 1) c ON true
+      WHERE e."officeId" = ${officeId} AND e.type = 'transferred' AND e.at >= ${from} AND e.at < ${now}
+        AND coalesce(e.data ->> 'moved', 'false') <> 'true'`,
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      SELECT count(*) FILTER (WHERE status = 'cancelled')::int AS n,
+        sum(EXTRACT(EPOCH FROM ((CASE WHEN status = 'cancelled' THEN "finishedAt" ELSE "calledAt" END) - "issuedAt")) / 60)::float8 AS minutes
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
+        AND (status = 'cancelled' OR "calledAt" IS NOT NULL)`,
+      db.$queryRaw<HistoryRows['arrivals']>`
       SELECT day, EXTRACT(HOUR FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour, count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND day < ${today}
         AND EXTRACT(DOW FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text)) = ${weekday}
       GROUP BY 1, 2`,
-    db.$queryRaw<HistoryRows['mix']>`
+      db.$queryRaw<HistoryRows['mix']>`
       SELECT "originalServiceId" AS "serviceId", count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
       GROUP BY 1`,
-    db.$queryRaw<HistoryRows['priorities']>`
+      db.$queryRaw<HistoryRows['priorities']>`
       SELECT priority, count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
       GROUP BY 1`,
-    db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
-    db.appointment.groupBy({
-      by: ['status'],
-      where: { officeId, startsAt: { gte: from, lt: now }, status: { in: ['checked_in', 'no_show'] } },
-      _count: { _all: true },
-    }),
-  ]);
+      db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
+      db.appointment.groupBy({
+        by: ['status'],
+        where: { officeId, startsAt: { gte: from, lt: now }, status: { in: ['checked_in', 'no_show'] } },
+        _count: { _all: true },
+      }),
+      db.$queryRaw<HistoryRows['counterEvents']>`
+      SELECT "counterId", type, to_char(l, 'YYYY-MM-DD') AS day, (EXTRACT(EPOCH FROM l::time) / 60)::float8 AS minute
+      FROM (SELECT "counterId", type, ((at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text) AS l
+            FROM "CounterEvent" WHERE "officeId" = ${officeId} AND at >= ${from} AND at < ${now}) e
+      WHERE to_char(l, 'YYYY-MM-DD') < ${today} AND EXTRACT(DOW FROM l) = ${weekday}
+      ORDER BY l`,
+    ]);
   const came = appointments.find((a) => a.status === 'checked_in')?._count._all ?? 0;
   const missed = appointments.find((a) => a.status === 'no_show')?._count._all ?? 0;
   return {
     visits,
     noShows: { n: noShows[0]?.n ?? 0, minutes: noShows[0]?.minutes ?? 2 },
+    transfers: { n: transfers[0]?.n ?? 0, minutes: transfers[0]?.minutes ?? 3 },
+    leaving: { n: leaving[0]?.n ?? 0, minutes: leaving[0]?.minutes ?? 0 },
     arrivals,
     mix,
     priorities,
     expected: new Map(services.map((s) => [s.id, s.expectedMinutes])),
     showUp: came + missed >= 10 ? came / (came + missed) : undefined,
+    counterEvents,
   };
 }
 

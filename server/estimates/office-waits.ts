@@ -37,13 +37,39 @@ export function clearOfficeRulesCache(): void {
   rulesCache.clear();
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Local minutes since midnight of an instant. Offsets change by whole hours or half hours, so the
+ * time zone is looked up once per hour of time asked about (the estimate asks for a few hours many
+ * times).
+ */
+export function localMinutes(timeZone: string): (ms: number) => number {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+  const offsets = new Map<number, number>();
+  return (ms) => {
+    const hour = Math.floor(ms / HOUR_MS);
+    let start = offsets.get(hour);
+    if (start === undefined) {
+      const [h, m] = format
+        .format(new Date(hour * HOUR_MS))
+        .split(':')
+        .map(Number) as [number, number];
+      start = h * 60 + m;
+      offsets.set(hour, start);
+    }
+    return (start + (ms - hour * HOUR_MS) / 60_000) % (24 * 60);
+  };
+}
+
 export async function officeWaits(officeId: string, now = new Date(), probes: readonly string[] = []): Promise<OfficeWaits> {
   const { db, config } = rt();
   const office = await officeRules(officeId, now);
   const tz = office.timeZone;
   const today = businessDay(now, tz);
   const lateMs = config.appointments.checkinLateMinutes * 60_000;
-  const [history, spread, waiting, counters, busy, appointments] = await Promise.all([
+  const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
+  const [history, spread, waiting, all, busy, appointments, pausedToday] = await Promise.all([
     officeHistory(officeId, tz, now, today),
     officeSpread(officeId, now),
     db.ticket.findMany({
@@ -53,7 +79,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       orderBy: [{ queuedAt: 'asc' }, { issuedAt: 'asc' }, { number: 'asc' }],
     }),
     db.counter.findMany({
-      where: { officeId, state: { in: ['open', 'paused'] }, staffId: { not: null } },
+      where: { officeId },
       select: { id: true, officeId: true, staffId: true, serviceIds: true, state: true, pausedAt: true },
       orderBy: { number: 'asc' },
     }),
@@ -66,23 +92,24 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       select: { serviceId: true, startsAt: true },
       orderBy: [{ startsAt: 'asc' }, { serviceId: 'asc' }],
     }),
+    db.counterEvent.findMany({
+      where: { officeId, type: 'paused', at: { gte: dayStart, lte: now } },
+      select: { counterId: true },
+      distinct: ['counterId'],
+    }),
   ]);
+  const counters = all.filter((c) => c.state !== 'closed' && c.staffId !== null);
+  const closed = all.filter((c) => c.state === 'closed');
   const queues = await counterQueuesMany(counters);
   const busyAt = new Map(busy.filter((b) => b.counterId && b.calledAt).map((b) => [b.counterId!, b]));
   const walkIn = walkInStatusAt(walkInRules(office), now);
-  const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: 'numeric', hourCycle: 'h23' });
-  const hours = new Map<number, number>();
-  const hourOf = (ms: number) => {
-    // One formatter call per distinct hour: the estimate asks for the same few hours many times.
-    const key = Math.floor(ms / 3_600_000);
-    let h = hours.get(key);
-    if (h === undefined) hours.set(key, (h = Number(hourFormat.format(new Date(ms)))));
-    return h;
-  };
+  const minuteOf = localMinutes(tz);
   const result = estimateWaits(
     {
       now: now.getTime(),
-      hourOf,
+      minuteOf,
+      closedCounters: closed.map((c) => c.id),
+      pausedToday: new Set(pausedToday.map((p) => p.counterId)),
       counters: counters.flatMap((c) => {
         const q = queues.get(c.id);
         if (!q) return [];

@@ -22,8 +22,8 @@ export interface SimCounter {
   closesAt: number;
   /** After closesAt it still serves the tickets that were in line before closesAt (the desk's last session). */
   drain?: boolean;
-  /** Breaks: free inside one, the counter calls again at its end. */
-  breaks?: readonly { from: number; to: number }[];
+  /** Breaks, by start: each is taken at the first free moment from `from` on, for `ms`. */
+  breaks?: readonly { from: number; ms: number }[];
 }
 
 export interface SimTicket {
@@ -49,12 +49,16 @@ export interface SimTicket {
 }
 
 export interface SimResult {
-  /** Per ticket (same index as the input): when it was called, NaN = never (no counter for it). */
+  /** Per ticket (same index as the input): when it was called; NaN = never (no counter for it), −Infinity = it left first. */
   calledAt: Float64Array;
   /** Per ticket: the index of the counter that called it, −1 = never. */
   counter: Int32Array;
   /** Transfers' second legs, appended to the input's tickets: the extra entries of calledAt/counter. */
   extra: SimTicket[];
+  /** Breaks as taken: counter index, start, end. */
+  breaks: { counter: number; from: number; to: number }[];
+  /** Per counter: when its last visit ended (its freeAt if it called nobody). */
+  lastFree: Float64Array;
 }
 
 interface Pending {
@@ -90,6 +94,9 @@ export function playForward(
   const extra: SimTicket[] = [];
   const free = counters.map((c) => c.freeAt);
   const retired = counters.map(() => false);
+  const nextBreak = counters.map(() => 0);
+  const breaks: SimResult['breaks'] = [];
+  const lastFree = Float64Array.from(counters, (c) => c.freeAt);
   let pending: Pending[] = tickets.map((t, index) => ({ t, index, readyAt: Math.max(t.arrivesAt, t.score) }));
   let watchLeft = Math.min(watch, tickets.length);
   let nextIndex = tickets.length;
@@ -101,9 +108,11 @@ export function playForward(
     const counter = counters[c]!;
     const now = free[c]!;
     if (now > horizon) break;
-    const brk = counter.breaks?.find((b) => now >= b.from && now < b.to);
-    if (brk) {
-      free[c] = brk.to;
+    const brk = counter.breaks?.[nextBreak[c]!];
+    if (brk && now >= brk.from) {
+      nextBreak[c]!++;
+      breaks.push({ counter: c, from: now, to: now + brk.ms });
+      free[c] = now + brk.ms;
       continue;
     }
     const closed = now >= counter.closesAt;
@@ -137,6 +146,7 @@ export function playForward(
       pending = pending.filter((p) => {
         if (p.t.leavesAt === undefined || p.t.leavesAt >= now) return true;
         if (p.index < watch) watchLeft--;
+        calledAt[p.index] = -Infinity;
         return false;
       });
     }
@@ -152,6 +162,7 @@ export function playForward(
     if (best.index < watch) watchLeft--;
     if (best.t.probe) continue;
     free[c] = now + best.t.occupancy;
+    lastFree[c] = free[c]!;
     const then = best.t.then;
     if (then && nextIndex < cap) {
       const again: SimTicket = {
@@ -165,5 +176,5 @@ export function playForward(
       pending.push({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score) });
     }
   }
-  return { calledAt, counter: taker, extra };
+  return { calledAt, counter: taker, extra, breaks, lastFree };
 }

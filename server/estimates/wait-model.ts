@@ -1,6 +1,6 @@
 import type { Priority } from '../db/generated/enums';
 import { MAX_SKILL_WEIGHT, PRIORITY_HEAD_START_MINUTES, SKILL_HEAD_START_MINUTES_PER_WEIGHT, queueScore } from '../queue/policy';
-import { arrivals, chance, lognormal, pick, seeded, type Rng } from './random';
+import { arrivals, chance, exponential, lognormal, pick, seeded, type Rng } from './random';
 import { playForward, type SimCounter, type SimTicket } from './simulate-wait';
 
 /**
@@ -26,6 +26,13 @@ export interface OfficeHistory {
   occupancy(serviceId: string, hour: number): Distribution;
   /** Share of called citizens who do not come (0..1) and the counter minutes one costs. */
   noShow: { rate: number; minutes: number };
+  /**
+   * Share of visits that end in a transfer to another service, and the minutes before it: the
+   * citizen waits again with their old rank, ahead of most of the line.
+   */
+  transfer: { rate: number; minutes: number };
+  /** Citizens who give up and cancel: the chance per minute of waiting (a constant hazard). */
+  leavePerMinute: number;
   /** Expected walk-in tickets per hour at a local hour of today. */
   walkInsPerHour(hour: number): number;
   /** Services of walk-in tickets, by weight. */
@@ -33,6 +40,17 @@ export interface OfficeHistory {
   priorityMix: readonly { item: Priority; weight: number }[];
   /** Share of booked appointments whose citizen checks in. */
   showUp: number;
+  staffing: Staffing;
+}
+
+/** The usual staffing of this weekday (history.ts buildStaffing). */
+export interface Staffing {
+  /** Past days it was learned from. */
+  days: number;
+  /** Share of those days the counter was open and not paused in this quarter hour; undefined = not in the log. */
+  working(counterId: string, minuteOfDay: number): number | undefined;
+  /** Mean minutes of a pause. */
+  pauseMinutes: number;
 }
 
 export interface LiveCounter {
@@ -58,9 +76,13 @@ export interface LiveTicket {
 
 export interface WaitState {
   now: number;
-  /** Local hour (0–23) of an instant in the office's time zone. */
-  hourOf(ms: number): number;
+  /** Local minutes since midnight (fractional) of an instant, in the office's time zone. */
+  minuteOf(ms: number): number;
   counters: readonly LiveCounter[];
+  /** Closed counters: one that is usually open later may open. */
+  closedCounters: readonly string[];
+  /** Counters that already paused today: their usual short break is behind them. */
+  pausedToday: ReadonlySet<string>;
   waiting: readonly LiveTicket[];
   /** Appointments booked for later today, not checked in yet. */
   appointments: readonly { serviceId: string; startsAt: number }[];
@@ -88,8 +110,15 @@ export interface OfficeWaits {
   services: Map<string, WaitEstimate>;
 }
 
-/** A paused clerk is expected back this long after pausing (or soon, if already longer). */
+/** A paused clerk is expected back this long after pausing (or soon, if already longer), until pauses were measured. */
 export const PAUSE_MINUTES = 10;
+/** How far ahead the usual staffing is followed. */
+const STAFFING_HORIZON_SLOTS = 16;
+/** A closed counter usually opening within this many quarters is expected to open. */
+const OPENING_SLOTS = 8;
+/** An absence at least this long (quarters) is a closing, a shorter one a break. */
+const CLOSING_SLOTS = 4;
+const SLOT = 15;
 /** Latecomers can rank ahead of a ticket by at most this much (largest priority + skill head start). */
 const OVERTAKE_MS =
   (Math.max(...Object.values(PRIORITY_HEAD_START_MINUTES)) + (MAX_SKILL_WEIGHT - 1) * SKILL_HEAD_START_MINUTES_PER_WEIGHT) *
@@ -110,11 +139,19 @@ function quantile(sorted: Float64Array, p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
 }
 
-/** One visit's counter time: the service's distribution, or a short no-show. */
-function drawOccupancy(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): number {
-  if (h.noShow.rate > 0 && chance(rng, h.noShow.rate)) return h.noShow.minutes * MINUTE;
+function drawVisit(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): number {
   const d = h.occupancy(serviceId, hour);
   return (d.cv > 0 ? lognormal(rng, d.mean, d.cv) : d.mean) * MINUTE;
+}
+
+/** One citizen's counter time: a no-show's few minutes, a visit, or a first part and a transfer. */
+function drawCitizen(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): Pick<SimTicket, 'occupancy' | 'then'> {
+  if (h.noShow.rate > 0 && chance(rng, h.noShow.rate)) return { occupancy: h.noShow.minutes * MINUTE };
+  if (h.transfer.rate > 0 && h.serviceMix.length > 0 && chance(rng, h.transfer.rate)) {
+    const to = pick(rng, h.serviceMix);
+    return { occupancy: h.transfer.minutes * MINUTE, then: { serviceId: to, occupancy: drawVisit(rng, h, to, hour) } };
+  }
+  return { occupancy: drawVisit(rng, h, serviceId, hour) };
 }
 
 /** What is left of a visit that began `elapsed` ms ago: a draw of the whole visit that outlasts it. */
@@ -125,6 +162,48 @@ function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
   }
   // Already far longer than usual: it ends soon, but not at once.
   return Math.max(MINUTE, 0.25 * d.mean * MINUTE);
+}
+
+interface CounterPlan {
+  /** Breaks the usual staffing expects, each with the chance it happens. */
+  breaks: { from: number; ms: number; p: number }[];
+  closesAt: number;
+}
+
+/**
+ * What the usual staffing says a counter will do from `fromMs` on: quarters in which it was mostly
+ * absent on past same weekdays become a break (with the chance it happened) or, when long, its
+ * closing. Followed only while walk-ins are issued: after that the desk serves who is in line.
+ */
+function planCounter(state: WaitState, counterId: string, fromMs: number): CounterPlan {
+  const plan: CounterPlan = { breaks: [], closesAt: Infinity };
+  const st = state.history.staffing;
+  const until = Math.min(state.walkInUntil ?? state.now, state.now + STAFFING_HORIZON_SLOTS * SLOT * MINUTE);
+  const fromMinute = state.minuteOf(fromMs);
+  // The quarter now under way counts too (a break due in it has not begun), from `fromMs` on.
+  const slotStart = (k: number) => Math.max(fromMs, fromMs + (k * SLOT - fromMinute) * MINUTE);
+  let k = Math.floor(fromMinute / SLOT);
+  while (slotStart(k) < until) {
+    const p = st.working(counterId, k * SLOT) ?? 1;
+    if (p >= 0.5) {
+      k++;
+      continue;
+    }
+    let end = k;
+    let absent = 0;
+    while (slotStart(end) < until && (st.working(counterId, end * SLOT) ?? 1) < 0.5)
+      absent += 1 - st.working(counterId, end++ * SLOT)!;
+    const length = end - k;
+    if (length >= CLOSING_SLOTS || slotStart(end) >= until) {
+      plan.closesAt = slotStart(k);
+      return plan;
+    }
+    // A counter that paused today already had its short break.
+    if (!(state.pausedToday.has(counterId) && length <= 2))
+      plan.breaks.push({ from: slotStart(k), ms: slotStart(end) - slotStart(k), p: absent / length });
+    k = end;
+  }
+  return plan;
 }
 
 export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = RUNS): OfficeWaits {
@@ -146,29 +225,61 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
   const watched = state.waiting.length + probeServices.length;
   const samples = Array.from({ length: watched }, () => new Float64Array(runs));
   const arrivalsUntil = Math.min(now + OVERTAKE_MS, state.walkInUntil ?? now);
-  const nowMinute = minuteOfDay(state, now);
+  const nowMinute = state.minuteOf(now);
+  const hourOf = (ms: number) => Math.floor(state.minuteOf(ms) / 60) % 24;
+  const st = h.staffing;
+  // The usual staffing, where it is known and the counter usually works around this time (else
+  // today is not a usual day for it, and its plan would close it at once).
+  const usual = (id: string) =>
+    st.days >= 2 && [-30, -15, 0, 15].some((d) => (st.working(id, Math.max(0, nowMinute + d)) ?? 0) >= 0.5);
+  const plans = new Map(counters.filter((c) => usual(c.id)).map((c) => [c.id, planCounter(state, c.id, now)]));
+  const allServices = new Map<string, number>();
+  for (const c of counters) for (const s of c.services.keys()) allServices.set(s, 0);
+  const openings: { id: string; at: number; p: number; plan: CounterPlan }[] = [];
+  if (st.days >= 2 && state.walkInUntil !== null && allServices.size > 0) {
+    for (const id of state.closedCounters) {
+      for (let k = Math.floor(nowMinute / SLOT) + 1; k <= Math.floor(nowMinute / SLOT) + OPENING_SLOTS; k++) {
+        const at = now + (k * SLOT - nowMinute) * MINUTE;
+        if (at >= state.walkInUntil) break;
+        const p = st.working(id, k * SLOT) ?? 0;
+        if (p < 0.5) continue;
+        openings.push({ id, at, p, plan: planCounter(state, id, at) });
+        break;
+      }
+    }
+  }
 
   for (let r = 0; r < runs; r++) {
+    const withPlan = (plan: CounterPlan | undefined) => ({
+      closesAt: plan?.closesAt ?? Infinity,
+      breaks: plan?.breaks.filter((b) => rng() < b.p).map((b) => ({ from: b.from, ms: b.ms })),
+    });
     const simCounters: SimCounter[] = counters.map((c) => {
       let freeAt = now;
       if (c.busy) {
-        const d = h.occupancy(c.busy.serviceId, state.hourOf(c.busy.calledAt));
+        const d = h.occupancy(c.busy.serviceId, hourOf(c.busy.calledAt));
         freeAt = now + drawRemaining(rng, d, now - c.busy.calledAt);
       }
       if (c.paused) {
-        const back = (c.pausedAt ?? now) + PAUSE_MINUTES * MINUTE;
+        const back = (c.pausedAt ?? now) + st.pauseMinutes * MINUTE;
         freeAt = Math.max(freeAt, back > now ? back : now + 2 * MINUTE);
       }
-      return { id: c.id, staffId: c.staffId, services: c.services, freeAt, closesAt: Infinity };
+      return { id: c.id, staffId: c.staffId, services: c.services, freeAt, ...withPlan(plans.get(c.id)) };
     });
+    for (const o of openings)
+      if (rng() < o.p) simCounters.push({ id: o.id, staffId: null, services: allServices, freeAt: o.at, ...withPlan(o.plan) });
+    // Somebody ahead may give up: a patience drawn from the measured hazard (memoryless, so from now).
+    const leaves = (from: number) =>
+      h.leavePerMinute > 0 ? { leavesAt: from + exponential(rng, 1 / h.leavePerMinute) * MINUTE } : {};
     const tickets: SimTicket[] = state.waiting.map((t) => ({
+      ...leaves(now),
       id: t.id,
       serviceId: t.serviceId,
       score: queueScore(new Date(t.queuedAt), t.priority),
       arrivesAt: Math.min(t.queuedAt, now),
       targetCounterId: t.targetCounterId,
       targetStaffId: t.targetStaffId,
-      occupancy: drawOccupancy(rng, h, t.serviceId, state.hourOf(now)),
+      ...drawCitizen(rng, h, t.serviceId, hourOf(now)),
     }));
     for (const s of probeServices)
       tickets.push({ id: `~probe:${s}`, serviceId: s, score: now, arrivesAt: now, occupancy: 0, probe: true });
@@ -181,11 +292,12 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
         const at = now + (m - nowMinute) * MINUTE;
         const serviceId = pick(rng, h.serviceMix);
         tickets.push({
+          ...leaves(at),
           id: `~walk-in:${tickets.length}`,
           serviceId,
           score: queueScore(new Date(at), pick(rng, h.priorityMix)),
           arrivesAt: at,
-          occupancy: drawOccupancy(rng, h, serviceId, state.hourOf(at)),
+          ...drawCitizen(rng, h, serviceId, hourOf(at)),
         });
       }
     }
@@ -196,7 +308,7 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
         serviceId: a.serviceId,
         score: a.startsAt,
         arrivesAt: a.startsAt,
-        occupancy: drawOccupancy(rng, h, a.serviceId, state.hourOf(a.startsAt)),
+        ...drawCitizen(rng, h, a.serviceId, hourOf(a.startsAt)),
       });
     }
     // The watched tickets come first (the waiting ones, then the probes), as `samples` counts them.
@@ -205,7 +317,10 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
   }
 
   const summarise = (xs: Float64Array): WaitEstimate | null => {
-    const sorted = Float64Array.from(xs.map((x) => (Number.isNaN(x) ? Infinity : Math.max(0, x)))).sort();
+    // Runs in which this citizen gave up say nothing about their wait; never called = no estimate.
+    const kept = xs.filter((x) => x !== -Infinity);
+    if (kept.length === 0) return null;
+    const sorted = Float64Array.from(kept, (x) => (Number.isNaN(x) ? Infinity : Math.max(0, x))).sort();
     const p50 = quantile(sorted, 0.5);
     if (!Number.isFinite(p50)) return null;
     const p10 = quantile(sorted, 0.1);
@@ -234,11 +349,4 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
     if (e) out.services.set(s, e);
   }
   return out;
-}
-
-/** Minutes since local midnight (fractional) of an instant, from its local hour. */
-function minuteOfDay(state: WaitState, ms: number): number {
-  const hour = state.hourOf(ms);
-  const withinHour = ((ms % (60 * MINUTE)) + 60 * MINUTE) % (60 * MINUTE);
-  return hour * 60 + withinHour / MINUTE;
 }

@@ -115,7 +115,7 @@ describe('the office played forward by the call-next policy', () => {
   });
 
   it('breaks, closing, draining the last session, a transfer and a citizen who gives up', () => {
-    const c1 = counter('c1', { A: 0, B: 0 }, 0, { closesAt: 30 * MIN, drain: true, breaks: [{ from: 5 * MIN, to: 20 * MIN }] });
+    const c1 = counter('c1', { A: 0, B: 0 }, 0, { closesAt: 30 * MIN, drain: true, breaks: [{ from: 4 * MIN, ms: 15 * MIN }] });
     const r = playForward(
       [c1],
       [
@@ -125,11 +125,13 @@ describe('the office played forward by the call-next policy', () => {
         ticket('after-closing', 'A', 5, 31),
       ],
     );
-    // t1 at 0 (till 5), break 5–20; the transfer's second leg (rank 0) at 20 (till 24); t3 at 24;
+    // t1 at 0 (till 5), then the break due at 4 (5–20); the transfer's second leg (rank 0) at 20 (till 24); t3 at 24;
     // the citizen who left at 15 is never called; after closing nobody new is called.
-    expect([...r.calledAt].slice(0, 4).map((x) => x / MIN)).toEqual([0, NaN, 24, NaN]);
+    expect([...r.calledAt].slice(0, 4).map((x) => x / MIN)).toEqual([0, -Infinity, 24, NaN]);
     expect(r.extra).toHaveLength(1);
     expect(r.calledAt[4]! / MIN).toBe(20);
+    expect(r.breaks).toEqual([{ counter: 0, from: 5 * MIN, to: 20 * MIN }]);
+    expect(r.lastFree[0]! / MIN).toBe(29);
   });
 
   it('a service no counter serves is never called', () => {
