@@ -70,6 +70,7 @@ import {
 } from './kiosks';
 import { officeListSchema } from './offices';
 import { queueInfoSchema } from './queues';
+import { publicWaitsQuery, publicWaitsSchema } from './waits';
 import {
   closureInput,
   closureRowSchema,
@@ -130,6 +131,7 @@ export const api = {
   cancelTicket: endpoint({ method: 'POST', path: '/api/tickets/{code}/cancel', answer: ticketPublicSchema }),
   queues: endpoint({ method: 'GET', path: '/api/queues', query: officeQuery, answer: z.array(queueInfoSchema) }),
   display: endpoint({ method: 'GET', path: '/api/display', query: publicDisplayQuery, answer: displaySnapshotSchema }),
+  publicWaits: endpoint({ method: 'GET', path: '/api/public/waits', query: publicWaitsQuery, answer: publicWaitsSchema }),
 
   // ------------------------------------------------------------------------------------- staff
   login: endpoint({ method: 'POST', path: '/api/auth/login', body: loginInput, answer: loginAnswerSchema }),

@@ -50,8 +50,8 @@ export function QueueTable({ queues, servedIds, lang }: { queues: QueueInfo[]; s
                   <td className={styles.num}>{q.waiting > 0 ? t('minutesShort', { count: q.oldestWaitMinutes }) : '–'}</td>
                   <td className={styles.num}>
                     {q.waiting > 0
-                      ? q.estimatedWaitMinMinutes < q.estimatedWaitMinutes
-                        ? t('minutesRange', { min: q.estimatedWaitMinMinutes, max: q.estimatedWaitMinutes })
+                      ? q.estimatedWaitMinMinutes < q.estimatedWaitMaxMinutes
+                        ? t('minutesRange', { min: q.estimatedWaitMinMinutes, max: q.estimatedWaitMaxMinutes })
                         : t('minutesShort', { count: q.estimatedWaitMinutes })
                       : '–'}
                   </td>

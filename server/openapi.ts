@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { api } from '../contract/api';
 import type { Endpoint } from '../contract/endpoint';
 import { statsQuery } from '../contract/stats';
+import { WAITS_LICENCE } from '../contract/waits';
 import { adminPaths } from './admin/openapi';
 
 /**
@@ -225,6 +226,14 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Waiting, oldest wait and estimate per service',
           responses: { '200': ok('QueueInfo[]') },
         },
+      },
+      '/api/public/waits': {
+        get: {
+          tags: ['public'],
+          summary: `Open data: live waits and the best time to come, per office with walk-in services. Licence ${WAITS_LICENCE.name} (${WAITS_LICENCE.url}), also stated in every answer (\`licence\`). Cacheable (\`Cache-Control: public, max-age=30\`) and readable from any website (\`Access-Control-Allow-Origin: *\`). Per service: people waiting and the estimated wait of somebody taking a ticket now (the median of the office played forward, with the range that held the real wait in most past cases); per office: whether walk-in tickets are issued now; \`bestTime\`: the median wait by ISO weekday and local hour over the last 8 weeks (null where fewer than 5 tickets). No personal data.`,
+          responses: { '200': ok('PublicWaits'), ...errors(400, 404) },
+        },
+        options: { tags: ['public'], summary: 'CORS preflight', responses: { '204': { description: 'Allowed' } } },
       },
       '/api/display': {
         get: {

@@ -1,7 +1,7 @@
 import type { CounterEventType, Priority } from '../db/generated/enums';
 import { expectedArrivals } from '../forecast/arrivals';
 import { rt } from '../runtime';
-import { weekdayOf } from '../schedules/slots';
+import { addDays, weekdayOf } from '../schedules/slots';
 import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
 
 /**
@@ -52,8 +52,8 @@ const SLOTS = (24 * 60) / SLOT_MINUTES;
 
 /**
  * From the counters' log: for each counter and quarter hour of the day, the share of past days
- * (of those the office was open) on which it was open and not paused for most of that quarter;
- * and the mean length of a pause.
+ * (of those the office was open) on which it was open for most of that quarter (pauses aside:
+ * they are kept apart, as each day's pauses of each counter, with the mean pause length).
  */
 export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
   const days = new Set(events.map((e) => e.day));
@@ -65,12 +65,14 @@ export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
     byCounterDay.set(key, list);
   }
   const counts = new Map<string, Float32Array>();
+  const pausesOf = new Map<string, { start: number; minutes: number }[][]>();
   let pauseTotal = 0;
-  let pauses = 0;
+  let pauseCount = 0;
   for (const [key, list] of byCounterDay) {
     const counterId = key.split('|')[0]!;
     list.sort((a, b) => a.minute - b.minute);
     const covered = new Float32Array(SLOTS);
+    const dayPauses: { start: number; minutes: number }[] = [];
     let from: number | null = null;
     let pausedAt: number | null = null;
     const close = (to: number) => {
@@ -82,22 +84,24 @@ export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
       from = null;
     };
     for (const e of list) {
-      if (e.type === 'opened' || e.type === 'resumed') {
-        if (e.type === 'resumed' && pausedAt !== null) {
-          pauseTotal += e.minute - pausedAt;
-          pauses++;
-        }
-        pausedAt = null;
+      if (e.type === 'opened') {
         if (from === null) from = e.minute;
-      } else {
+      } else if (e.type === 'closed') {
         close(e.minute);
-        if (e.type === 'paused') pausedAt = e.minute;
+      } else if (e.type === 'paused') {
+        pausedAt = e.minute;
+      } else if (pausedAt !== null) {
+        dayPauses.push({ start: pausedAt, minutes: e.minute - pausedAt });
+        pauseTotal += e.minute - pausedAt;
+        pauseCount++;
+        pausedAt = null;
       }
     }
     close(24 * 60);
     const c = counts.get(counterId) ?? new Float32Array(SLOTS);
     for (let slot = 0; slot < SLOTS; slot++) if (covered[slot]! >= SLOT_MINUTES / 2) c[slot]! += 1;
     counts.set(counterId, c);
+    pausesOf.set(counterId, [...(pausesOf.get(counterId) ?? []), dayPauses]);
   }
   const n = days.size;
   for (const c of counts.values()) for (let slot = 0; slot < SLOTS; slot++) c[slot]! /= n;
@@ -108,7 +112,8 @@ export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
       if (!c || n === 0) return undefined;
       return c[Math.floor(minuteOfDay / SLOT_MINUTES) % SLOTS]!;
     },
-    pauseMinutes: pauses > 0 ? pauseTotal / pauses : PAUSE_MINUTES,
+    pauses: (counterId) => pausesOf.get(counterId) ?? [],
+    pauseMinutes: pauseCount > 0 ? pauseTotal / pauseCount : PAUSE_MINUTES,
   };
 }
 
@@ -199,6 +204,9 @@ export function buildHistory(rows: HistoryRows): OfficeHistory {
 async function loadRows(officeId: string, timeZone: string, now: Date, today: string): Promise<HistoryRows> {
   const { db } = rt();
   const from = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
+  // Per-day figures count whole local days only: a day cut by the window would drag the means down.
+  const fromDay = addDays(today, -WINDOW_DAYS);
+  const dayBefore = new Date(from.getTime() - 86_400_000);
   const weekday = weekdayOf(today) % 7; // PostgreSQL's DOW: Sunday = 0
   const [visits, noShows, transfers, leaving, arrivals, mix, priorities, services, appointments, counterEvents] =
     await Promise.all([
@@ -232,7 +240,7 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
       db.$queryRaw<HistoryRows['arrivals']>`
       SELECT day, EXTRACT(HOUR FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour, count(*)::int AS n
       FROM "Ticket"
-      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND day < ${today}
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${dayBefore} AND day >= ${fromDay} AND day < ${today}
         AND EXTRACT(DOW FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text)) = ${weekday}
       GROUP BY 1, 2`,
       db.$queryRaw<HistoryRows['mix']>`
@@ -254,8 +262,8 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
       db.$queryRaw<HistoryRows['counterEvents']>`
       SELECT "counterId", type, to_char(l, 'YYYY-MM-DD') AS day, (EXTRACT(EPOCH FROM l::time) / 60)::float8 AS minute
       FROM (SELECT "counterId", type, ((at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text) AS l
-            FROM "CounterEvent" WHERE "officeId" = ${officeId} AND at >= ${from} AND at < ${now}) e
-      WHERE to_char(l, 'YYYY-MM-DD') < ${today} AND EXTRACT(DOW FROM l) = ${weekday}
+            FROM "CounterEvent" WHERE "officeId" = ${officeId} AND at >= ${dayBefore} AND at < ${now}) e
+      WHERE to_char(l, 'YYYY-MM-DD') >= ${fromDay} AND to_char(l, 'YYYY-MM-DD') < ${today} AND EXTRACT(DOW FROM l) = ${weekday}
       ORDER BY l`,
     ]);
   const came = appointments.find((a) => a.status === 'checked_in')?._count._all ?? 0;

@@ -95,7 +95,6 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
     db.counterEvent.findMany({
       where: { officeId, type: 'paused', at: { gte: dayStart, lte: now } },
       select: { counterId: true },
-      distinct: ['counterId'],
     }),
   ]);
   const counters = all.filter((c) => c.state !== 'closed' && c.staffId !== null);
@@ -109,7 +108,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       now: now.getTime(),
       minuteOf,
       closedCounters: closed.map((c) => c.id),
-      pausedToday: new Set(pausedToday.map((p) => p.counterId)),
+      pausedToday: pausedToday.reduce((m, p) => m.set(p.counterId, (m.get(p.counterId) ?? 0) + 1), new Map<string, number>()),
       counters: counters.flatMap((c) => {
         const q = queues.get(c.id);
         if (!q) return [];

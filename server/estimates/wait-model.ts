@@ -47,8 +47,10 @@ export interface OfficeHistory {
 export interface Staffing {
   /** Past days it was learned from. */
   days: number;
-  /** Share of those days the counter was open and not paused in this quarter hour; undefined = not in the log. */
+  /** Share of those days the counter was open (pauses aside) in this quarter hour; undefined = not in the log. */
   working(counterId: string, minuteOfDay: number): number | undefined;
+  /** The counter's pauses on each past day it was open (start: minute of day). */
+  pauses(counterId: string): readonly (readonly { start: number; minutes: number }[])[];
   /** Mean minutes of a pause. */
   pauseMinutes: number;
 }
@@ -81,8 +83,8 @@ export interface WaitState {
   counters: readonly LiveCounter[];
   /** Closed counters: one that is usually open later may open. */
   closedCounters: readonly string[];
-  /** Counters that already paused today: their usual short break is behind them. */
-  pausedToday: ReadonlySet<string>;
+  /** How many times each counter paused today: its usual first pauses are behind it. */
+  pausedToday: ReadonlyMap<string, number>;
   waiting: readonly LiveTicket[];
   /** Appointments booked for later today, not checked in yet. */
   appointments: readonly { serviceId: string; startsAt: number }[];
@@ -165,45 +167,44 @@ function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
 }
 
 interface CounterPlan {
-  /** Breaks the usual staffing expects, each with the chance it happens. */
-  breaks: { from: number; ms: number; p: number }[];
+  /** When the usual staffing closes it (Infinity: open until the line is served). */
   closesAt: number;
 }
 
 /**
- * What the usual staffing says a counter will do from `fromMs` on: quarters in which it was mostly
- * absent on past same weekdays become a break (with the chance it happened) or, when long, its
- * closing. Followed only while walk-ins are issued: after that the desk serves who is in line.
+ * When the usual staffing says a counter closes, from `fromMs` on: the first quarter from which it
+ * was mostly closed on past same weekdays for an hour or until walk-ins stop. Followed only while
+ * walk-ins are issued: after that the desk serves who is in line. (Its pauses: pausesToCome.)
  */
 function planCounter(state: WaitState, counterId: string, fromMs: number): CounterPlan {
-  const plan: CounterPlan = { breaks: [], closesAt: Infinity };
   const st = state.history.staffing;
   const until = Math.min(state.walkInUntil ?? state.now, state.now + STAFFING_HORIZON_SLOTS * SLOT * MINUTE);
   const fromMinute = state.minuteOf(fromMs);
-  // The quarter now under way counts too (a break due in it has not begun), from `fromMs` on.
+  // The quarter now under way counts too, from `fromMs` on.
   const slotStart = (k: number) => Math.max(fromMs, fromMs + (k * SLOT - fromMinute) * MINUTE);
-  let k = Math.floor(fromMinute / SLOT);
-  while (slotStart(k) < until) {
-    const p = st.working(counterId, k * SLOT) ?? 1;
-    if (p >= 0.5) {
-      k++;
-      continue;
-    }
+  for (let k = Math.floor(fromMinute / SLOT); slotStart(k) < until; k++) {
+    if ((st.working(counterId, k * SLOT) ?? 1) >= 0.5) continue;
     let end = k;
-    let absent = 0;
-    while (slotStart(end) < until && (st.working(counterId, end * SLOT) ?? 1) < 0.5)
-      absent += 1 - st.working(counterId, end++ * SLOT)!;
-    const length = end - k;
-    if (length >= CLOSING_SLOTS || slotStart(end) >= until) {
-      plan.closesAt = slotStart(k);
-      return plan;
-    }
-    // A counter that paused today already had its short break.
-    if (!(state.pausedToday.has(counterId) && length <= 2))
-      plan.breaks.push({ from: slotStart(k), ms: slotStart(end) - slotStart(k), p: absent / length });
+    while (slotStart(end) < until && (st.working(counterId, end * SLOT) ?? 1) < 0.5) end++;
+    if (end - k >= CLOSING_SLOTS || slotStart(end) >= until) return { closesAt: slotStart(k) };
     k = end;
   }
-  return plan;
+  return { closesAt: Infinity };
+}
+
+/**
+ * The pauses a counter will take later today, as on one past same weekday drawn at random (its
+ * pauses there, less as many as it already took today): when clerks pause varies, so does the draw.
+ */
+function pausesToCome(rng: Rng, state: WaitState, counterId: string, fromMs: number): { from: number; ms: number }[] {
+  const days = state.history.staffing.pauses(counterId);
+  if (days.length === 0) return [];
+  const day = days[Math.floor(rng() * days.length)]!;
+  const fromMinute = state.minuteOf(fromMs);
+  return day
+    .slice(state.pausedToday.get(counterId) ?? 0)
+    .filter((p) => p.start + p.minutes > fromMinute)
+    .map((p) => ({ from: fromMs + Math.max(0, p.start - fromMinute) * MINUTE, ms: p.minutes * MINUTE }));
 }
 
 export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = RUNS): OfficeWaits {
@@ -250,9 +251,9 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
   }
 
   for (let r = 0; r < runs; r++) {
-    const withPlan = (plan: CounterPlan | undefined) => ({
+    const withPlan = (id: string, plan: CounterPlan | undefined, from: number) => ({
       closesAt: plan?.closesAt ?? Infinity,
-      breaks: plan?.breaks.filter((b) => rng() < b.p).map((b) => ({ from: b.from, ms: b.ms })),
+      breaks: plan ? pausesToCome(rng, state, id, from) : undefined,
     });
     const simCounters: SimCounter[] = counters.map((c) => {
       let freeAt = now;
@@ -264,10 +265,11 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
         const back = (c.pausedAt ?? now) + st.pauseMinutes * MINUTE;
         freeAt = Math.max(freeAt, back > now ? back : now + 2 * MINUTE);
       }
-      return { id: c.id, staffId: c.staffId, services: c.services, freeAt, ...withPlan(plans.get(c.id)) };
+      return { id: c.id, staffId: c.staffId, services: c.services, freeAt, ...withPlan(c.id, plans.get(c.id), now) };
     });
     for (const o of openings)
-      if (rng() < o.p) simCounters.push({ id: o.id, staffId: null, services: allServices, freeAt: o.at, ...withPlan(o.plan) });
+      if (rng() < o.p)
+        simCounters.push({ id: o.id, staffId: null, services: allServices, freeAt: o.at, ...withPlan(o.id, o.plan, o.at) });
     // Somebody ahead may give up: a patience drawn from the measured hazard (memoryless, so from now).
     const leaves = (from: number) =>
       h.leavePerMinute > 0 ? { leavesAt: from + exponential(rng, 1 / h.leavePerMinute) * MINUTE } : {};

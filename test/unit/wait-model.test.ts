@@ -16,7 +16,7 @@ const MIN = 60_000;
 /** 10:00 local on a day whose midnight is at 0. */
 const NOW = 600 * MIN;
 
-const noStaffing: Staffing = { days: 0, working: () => undefined, pauseMinutes: 10 };
+const noStaffing: Staffing = { days: 0, working: () => undefined, pauses: () => [], pauseMinutes: 10 };
 
 function history(over: Partial<OfficeHistory> = {}): OfficeHistory {
   return {
@@ -59,7 +59,7 @@ function state(over: Partial<WaitState> = {}): WaitState {
     minuteOf: (ms) => ms / MIN,
     counters: [counter('c1')],
     closedCounters: [],
-    pausedToday: new Set(),
+    pausedToday: new Map(),
     waiting: waiting(3),
     appointments: [],
     walkInUntil: NOW + 3 * 60 * MIN,
@@ -140,7 +140,7 @@ describe('wait estimate: the office played forward', () => {
     // c2 is open until 10:30 on usual days; c3 opens at 10:15.
     const working = (id: string, minute: number) =>
       id === 'c1' ? 1 : id === 'c2' ? (minute < 630 ? 1 : 0) : id === 'c3' ? (minute >= 615 ? 1 : 0) : undefined;
-    const staffing: Staffing = { days: 4, working, pauseMinutes: 10 };
+    const staffing: Staffing = { days: 4, working, pauses: () => [], pauseMinutes: 10 };
     const base = { waiting: waiting(20), history: history({ staffing }) };
     const both = minutes(state({ ...base, counters: [counter('c1'), counter('c2')] })).probe!;
     const withoutPlan = minutes(state({ waiting: waiting(20), counters: [counter('c1'), counter('c2')] })).probe!;
@@ -152,6 +152,16 @@ describe('wait estimate: the office played forward', () => {
     expect(alone).toBe(100);
     // c3 opens at 10:15 (3 served by then): 17 left for two counters, the last at 10:55 with the newcomer.
     expect(opening).toBe(55);
+  });
+
+  it("takes the counter's usual pauses into account, unless it already took them today", () => {
+    // c1 usually pauses at 10:10 for 15 minutes.
+    const staffing: Staffing = { days: 4, working: () => 1, pauses: () => [[{ start: 610, minutes: 15 }]], pauseMinutes: 15 };
+    const base = { waiting: waiting(6), history: history({ staffing }) };
+    expect(minutes(state({ waiting: waiting(6) })).probe).toBe(30);
+    // Six visits of 5 minutes: the pause falls after the second (10:10–10:25).
+    expect(minutes(state(base)).probe).toBe(45);
+    expect(minutes(state({ ...base, pausedToday: new Map([['c1', 1]]) })).probe).toBe(30);
   });
 });
 
@@ -251,7 +261,10 @@ describe("an office's history", () => {
     ]);
     expect(s.days).toBe(2);
     expect(s.working('c1', 515)).toBe(1);
-    expect(s.working('c1', 605)).toBe(0);
+    // Pauses are kept apart: the counter counts as open through them.
+    expect(s.working('c1', 605)).toBe(1);
+    expect(s.pauses('c1')).toEqual([[{ start: 600, minutes: 15 }], [{ start: 600, minutes: 20 }]]);
+    expect(s.pauses('c2')).toEqual([[]]);
     expect(s.working('c1', 800)).toBe(0);
     expect(s.working('c2', 600)).toBe(0.5);
     expect(s.working('c3', 600)).toBeUndefined();
