@@ -69,7 +69,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const today = businessDay(now, tz);
   const lateMs = config.appointments.checkinLateMinutes * 60_000;
   const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
-  const [history, spread, waiting, all, busy, appointments, pausedToday] = await Promise.all([
+  const [history, spread, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
     officeHistory(officeId, tz, now, today),
     officeSpread(officeId, now),
     db.ticket.findMany({
@@ -96,6 +96,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       where: { officeId, type: 'paused', at: { gte: dayStart, lte: now } },
       select: { counterId: true },
     }),
+    db.ticket.count({ where: { officeId, day: today, priority: { not: 'appointment' }, issuedAt: { lte: now } } }),
   ]);
   const counters = all.filter((c) => c.state !== 'closed' && c.staffId !== null);
   const closed = all.filter((c) => c.state === 'closed');
@@ -126,6 +127,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       }),
       waiting: waiting.map((t) => ({ ...t, queuedAt: t.queuedAt.getTime() })),
       appointments: appointments.map((a) => ({ serviceId: a.serviceId, startsAt: a.startsAt.getTime() })),
+      walkInsToday,
       walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
       probes,
       history,

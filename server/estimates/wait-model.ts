@@ -90,6 +90,8 @@ export interface WaitState {
   appointments: readonly { serviceId: string; startsAt: number }[];
   /** Walk-in tickets are issued until then (ms); null = not today any more. */
   walkInUntil: number | null;
+  /** Walk-in tickets issued so far today: a busier day than usual brings more latecomers too. */
+  walkInsToday: number;
   /** Services for which to estimate the wait of somebody taking a ticket now. */
   probes: readonly string[];
   history: OfficeHistory;
@@ -121,6 +123,8 @@ const OPENING_SLOTS = 8;
 /** An absence at least this long (quarters) is a closing, a shorter one a break. */
 const CLOSING_SLOTS = 4;
 const SLOT = 15;
+/** Walk-ins added to both sides of today's ratio to the usual day. */
+const DAY_SCALE_PRIOR = 20;
 /** Latecomers can rank ahead of a ticket by at most this much (largest priority + skill head start). */
 const OVERTAKE_MS =
   (Math.max(...Object.values(PRIORITY_HEAD_START_MINUTES)) + (MAX_SKILL_WEIGHT - 1) * SKILL_HEAD_START_MINUTES_PER_WEIGHT) *
@@ -207,6 +211,23 @@ function pausesToCome(rng: Rng, state: WaitState, counterId: string, fromMs: num
     .map((p) => ({ from: fromMs + Math.max(0, p.start - fromMinute) * MINUTE, ms: p.minutes * MINUTE }));
 }
 
+/** Walk-ins expected by this time of the day on a usual day (from the hourly rates). */
+function usualSoFar(h: OfficeHistory, minute: number): number {
+  let n = 0;
+  for (let hour = 0; hour < Math.floor(minute / 60); hour++) n += h.walkInsPerHour(hour);
+  return n + (h.walkInsPerHour(Math.floor(minute / 60)) * (minute % 60)) / 60;
+}
+
+/**
+ * How much busier today is than usual so far (today's walk-ins against the usual count by now,
+ * both padded by DAY_SCALE_PRIOR so a quiet first half hour does not swing it), within 0.5–2.
+ */
+export function dayScale(state: Pick<WaitState, 'now' | 'minuteOf' | 'walkInsToday' | 'history'>): number {
+  const usual = usualSoFar(state.history, state.minuteOf(state.now));
+  if (usual < DAY_SCALE_PRIOR) return 1;
+  return Math.min(2, Math.max(0.5, (state.walkInsToday + DAY_SCALE_PRIOR) / (usual + DAY_SCALE_PRIOR)));
+}
+
 export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = RUNS): OfficeWaits {
   const { now, history: h } = state;
   const rng = seeded(0x5eed);
@@ -226,6 +247,7 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
   const watched = state.waiting.length + probeServices.length;
   const samples = Array.from({ length: watched }, () => new Float64Array(runs));
   const arrivalsUntil = Math.min(now + OVERTAKE_MS, state.walkInUntil ?? now);
+  const busier = dayScale(state);
   const nowMinute = state.minuteOf(now);
   const hourOf = (ms: number) => Math.floor(state.minuteOf(ms) / 60) % 24;
   const st = h.staffing;
@@ -287,7 +309,7 @@ export function estimateWaits(state: WaitState, spread = DEFAULT_SPREAD, runs = 
       tickets.push({ id: `~probe:${s}`, serviceId: s, score: now, arrivesAt: now, occupancy: 0, probe: true });
     // Walk-ins still to come who may rank ahead: priorities and better skill matches.
     if (arrivalsUntil > now && h.serviceMix.length > 0) {
-      const perHour = (minute: number) => h.walkInsPerHour(Math.floor(minute / 60) % 24);
+      const perHour = (minute: number) => busier * h.walkInsPerHour(Math.floor(minute / 60) % 24);
       const untilMinute = nowMinute + (arrivalsUntil - now) / MINUTE;
       for (const m of arrivals(rng, perHour, nowMinute, Math.ceil(untilMinute))) {
         if (m > untilMinute) break;

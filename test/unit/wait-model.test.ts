@@ -3,6 +3,7 @@ import { spreadFor, type ErrorSample } from '../../server/estimates/calibration'
 import { buildHistory, buildStaffing, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/office-waits';
 import {
+  dayScale,
   DEFAULT_SPREAD,
   estimateWaits,
   rangeOf,
@@ -63,6 +64,7 @@ function state(over: Partial<WaitState> = {}): WaitState {
     waiting: waiting(3),
     appointments: [],
     walkInUntil: NOW + 3 * 60 * MIN,
+    walkInsToday: 0,
     probes: ['A'],
     history: history(),
     ...over,
@@ -108,6 +110,20 @@ describe('wait estimate: the office played forward', () => {
     expect(calm).toBe(30);
     // A disability ticket arriving within the next 15 minutes ranks ahead: about one a minute arrive.
     expect(busy).toBeGreaterThan(50);
+  });
+
+  it('expects more latecomers on a day busier than usual so far', () => {
+    // 40 walk-ins an hour from 8:00: 80 usually by 10:00.
+    const h = history({ walkInsPerHour: (hour) => (hour >= 8 ? 40 : 0) });
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 80, history: h })).toBe(1);
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 130, history: h })).toBe(1.5);
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 1000, history: h })).toBe(2);
+    // Before 8:30 too few are expected to judge.
+    expect(dayScale({ now: 8 * 60 * MIN, minuteOf: (ms) => ms / MIN, walkInsToday: 50, history: h })).toBe(1);
+    const busy = history({ walkInsPerHour: (hour) => (hour >= 8 ? 40 : 0), priorityMix: [{ item: 'elderly', weight: 1 }] });
+    const usual = minutes(state({ waiting: waiting(6), walkInsToday: 80, history: busy })).probe!;
+    const busier = minutes(state({ waiting: waiting(6), walkInsToday: 160, history: busy })).probe!;
+    expect(busier).toBeGreaterThan(usual);
   });
 
   it('appointments booked for later rank by their time', () => {
