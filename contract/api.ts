@@ -71,6 +71,7 @@ import {
 import { officeListSchema } from './offices';
 import { queueInfoSchema } from './queues';
 import { publicWaitsQuery, publicWaitsSchema } from './waits';
+import { forecastQuery, forecastSchema } from './forecast';
 import {
   closureInput,
   closureRowSchema,
@@ -164,6 +165,7 @@ export const api = {
   transfer: endpoint({ method: 'POST', path: '/api/tickets/{id}/transfer', body: transferInput, answer: ticketActionAnswer }),
   moveTicket: endpoint({ method: 'POST', path: '/api/tickets/{id}/move', body: moveTicketInput, answer: moveTicketAnswer }),
   supervisor: endpoint({ method: 'GET', path: '/api/supervisor', query: officeQuery, answer: supervisorSnapshotSchema }),
+  forecast: endpoint({ method: 'GET', path: '/api/supervisor/forecast', query: forecastQuery, answer: forecastSchema }),
   serviceQueue: endpoint({ method: 'GET', path: '/api/queues/{serviceId}/tickets', answer: serviceQueueAnswer }),
   stats: endpoint({ method: 'GET', path: '/api/stats', query: statsQuery, answer: statsResultSchema }),
 

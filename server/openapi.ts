@@ -422,6 +422,15 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) },
         },
       },
+      '/api/supervisor/forecast': {
+        get: {
+          tags: ['supervisor'],
+          summary:
+            'Staffing forecast for the coming days (supervisors), per hour of the walk-in hours: expected walk-ins (mean of the same weekday over the last 8 weeks) and booked appointments (times their usual show-up share); the counters needed to serve `share` of citizens within their service’s target wait — Erlang C per hour (`erlangC`), raised where a simulation of the whole day (queues carried over between hours) misses the share (`countersNeeded`, `simulatedShare`); and the counters usually open then (`countersPlanned`, from the counters’ log). Cached for 10 minutes.',
+          security: staff,
+          responses: { '200': ok('Forecast'), ...errors(400, 401, 403, 404) },
+        },
+      },
       '/api/queues/{serviceId}/tickets': {
         get: {
           tags: ['supervisor'],

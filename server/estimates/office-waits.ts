@@ -3,7 +3,7 @@ import { walkInStatusAt } from '../offices/opening';
 import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
 import { businessDay } from '../tickets/numbering';
-import { officeSpread, recordShown } from './calibration';
+import { officeCalibration, recordShown } from './calibration';
 import { officeHistory } from './history';
 import { estimateWaits, type OfficeWaits } from './wait-model';
 
@@ -12,7 +12,7 @@ import { estimateWaits, type OfficeWaits } from './wait-model';
  * of somebody taking a ticket now. Reads the live state in one round of parallel queries (waiting
  * tickets, staffed counters with their clerks' skills, visits in progress, appointments still to
  * come today, the walk-in hours), the office's history (cached, history.ts) and the measured
- * range spread (cached, calibration.ts), then plays the office forward (wait-model.ts). Run by
+ * calibration from past errors (cached, calibration.ts), then plays the office forward (wait-model.ts). Run by
  * the office feed once per batch of changes, and for a ticket's own answer.
  */
 
@@ -69,9 +69,9 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const today = businessDay(now, tz);
   const lateMs = config.appointments.checkinLateMinutes * 60_000;
   const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
-  const [history, spread, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
+  const [history, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
     officeHistory(officeId, tz, now, today),
-    officeSpread(officeId, now),
+    officeCalibration(officeId, now),
     db.ticket.findMany({
       where: { officeId, status: 'waiting' },
       select: { id: true, serviceId: true, priority: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
@@ -132,7 +132,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       probes,
       history,
     },
-    spread,
+    calibration,
   );
   await recordShown(officeId, result.tickets, now);
   return result;
