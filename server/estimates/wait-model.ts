@@ -132,7 +132,7 @@ const OVERTAKE_MS =
   MINUTE;
 /** Range scale before any error was measured (measured by `npm run sim` on the reference day). */
 export const DEFAULT_SPREAD = 1.3;
-export const RUNS = 80;
+export const RUNS = 120;
 
 /** The displayed range: the runs' 10–90 % spread around the median, scaled by the measured `spread`. */
 export function rangeOf(p10: number, p50: number, p90: number, spread: number): { low: number; high: number } {

@@ -13,8 +13,6 @@ import { rt } from '../runtime';
  * over the last BEST_TIME_WEEKS weeks. No personal data: counts and minutes only.
  */
 
-/** How long an answer may be cached by browsers and proxies. */
-export const REFRESH_SECONDS = 30;
 export const BEST_TIME_WEEKS = 8;
 /** A cell of the chart needs this many tickets before its median says anything. */
 const MIN_TICKETS = 5;
@@ -60,7 +58,7 @@ export function clearBestTimeCache(): void {
 }
 
 export async function publicWaits(now = new Date(), officeId?: string): Promise<PublicWaits> {
-  const { db, baseUrl } = rt();
+  const { db, baseUrl, config } = rt();
   const offices = await db.office.findMany({
     where: { ...(officeId ? { id: officeId } : {}), services: { some: { mode: 'desk', active: true } } },
     orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
@@ -96,7 +94,7 @@ export async function publicWaits(now = new Date(), officeId?: string): Promise<
   );
   return {
     generatedAt: now.toISOString(),
-    refreshSeconds: REFRESH_SECONDS,
+    refreshSeconds: config.publicWaitsRefreshSeconds,
     licence: { ...WAITS_LICENCE, attribution: `Sportello, ${baseUrl}` },
     offices: out,
   };
