@@ -131,7 +131,8 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   // Appointments booked for the day (also those whose citizen will not come).
   const bookingCodes = new Map<string, string>();
   for (const b of drawn.bookings) {
-    if (b.at >= until) continue;
+    // A citizen checking in before `until` may come early for a slot just after it.
+    if (b.at >= until + 3600_000) continue;
     const code = newBookingCode();
     await db.appointment.create({
       data: {
