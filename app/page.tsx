@@ -6,6 +6,7 @@ const SCREENS = [
   { href: '/display', key: 'display' },
   { href: '/counter', key: 'counter' },
   { href: '/book', key: 'book' },
+  { href: '/attese', key: 'waits' },
   { href: '/admin', key: 'admin' },
   { href: '/api/openapi.json', key: 'api' },
 ] as const;

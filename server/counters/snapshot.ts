@@ -72,9 +72,13 @@ export async function counterSnapshots(counters: Counter[], queues: QueueInfo[])
   });
 }
 
-export async function counterSnapshot(counterId: string, officeQueues?: QueueInfo[]): Promise<CounterSnapshot | null> {
+export async function counterSnapshot(
+  counterId: string,
+  officeQueues?: QueueInfo[],
+  now = new Date(),
+): Promise<CounterSnapshot | null> {
   const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
   if (!counter) return null;
-  const [snap] = await counterSnapshots([counter], officeQueues ?? (await queueInfos(counter.officeId)));
+  const [snap] = await counterSnapshots([counter], officeQueues ?? (await queueInfos(counter.officeId, now)));
   return snap;
 }
