@@ -8,7 +8,7 @@ import { applyTransition, loadForActor } from '../tickets/actions';
 import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
-import { counterQueues } from './queues';
+import { counterQueues } from '../queue/counter-queues';
 import { changeCounter } from './state';
 
 const MAX_STALE_ENTRIES = 50;

@@ -1,11 +1,11 @@
 import type { Counter } from '../db/generated/client';
 import { counterOrder, ensureBuilt } from '../queue/engine';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import type { CounterSnapshot, WaitingEntry } from '../../contract/counters';
 import type { QueueInfo } from '../../contract/queues';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
-import { counterQueuesMany } from './queues';
+import { counterQueuesMany } from '../queue/counter-queues';
 
 const WAITING_LIST_LIMIT = 50;
 

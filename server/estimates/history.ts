@@ -1,5 +1,5 @@
 import type { CounterEventType, Priority } from '../db/generated/enums';
-import { expectedArrivals } from '../forecast/arrivals';
+import { expectedArrivals } from './arrivals';
 import { rt } from '../runtime';
 import { addDays, weekdayOf } from '../schedules/slots';
 import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
@@ -13,7 +13,7 @@ import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } f
  *   time-of-day factor where an hour has enough visits;
  * - the no-show share and the counter time a no-show costs; the transfer share and the minutes before one;
  *   how often a waiting citizen gives up (per minute of waiting);
- * - walk-in arrivals by hour on the same weekday (forecast/arrivals.ts), the service and priority mix;
+ * - walk-in arrivals by hour on the same weekday (estimates/arrivals.ts), the service and priority mix;
  * - the usual staffing of the same weekday, per counter and quarter hour, from the counters' log.
  */
 

@@ -1,8 +1,8 @@
-import { counterQueuesMany } from '../counters/queues';
+import { counterQueuesMany } from '../queue/counter-queues';
 import { walkInStatusAt } from '../offices/opening';
 import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
-import { businessDay } from '../tickets/numbering';
+import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
 import { officeHistory } from './history';
 import { estimateWaits, type OfficeWaits } from './wait-model';
@@ -66,7 +66,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const { db, config } = rt();
   const office = await officeRules(officeId, now);
   const tz = office.timeZone;
-  const today = businessDay(now, tz);
+  const today = localDay(now, tz);
   const lateMs = config.appointments.checkinLateMinutes * 60_000;
   const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
   const [history, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([

@@ -7,12 +7,12 @@ import { resolveOffice } from '../offices';
 import { rt } from '../runtime';
 import { textOf } from '../db/texts';
 import { addDays, closedReason, localDay, wallClock, weekdayOf } from '../schedules/slots';
-import { expectedArrivals } from './arrivals';
+import { expectedArrivals } from '../estimates/arrivals';
 import { serviceLevel, type Workload } from './erlang-c';
 
 /**
  * How many counters each hour of the coming days needs. Expected arrivals per hour come from the
- * same weekday of the last weeks plus the appointments already booked (forecast/arrivals.ts); the
+ * same weekday of the last weeks plus the appointments already booked (estimates/arrivals.ts); the
  * counters needed are the fewest that serve the supervisor's share of citizens within their
  * service's target wait by Erlang C (one hour in a steady state). Queues carry over from a busy
  * hour into the next, which Erlang C cannot see, so the day is then simulated with those counters

@@ -1,14 +1,8 @@
-import type { QueueInfo } from '../../contract/queues';
-import { officeWaits } from '../estimates/office-waits';
-import { rt } from '../runtime';
-import { textOf } from '../db/texts';
-
 /**
- * Queue figures per service for the displays, the kiosks and the staff screens. The estimate is
- * the office played forward (server/estimates): what somebody taking a ticket now would wait, and
- * the range that held the real wait in most past cases. When no open counter serves a service the
- * simulation has nobody to call the ticket; then the plain formula stands in: people waiting ×
- * the expected minutes, as if one counter would open.
+ * The usual wait formula (people ahead × average minutes ÷ open counters, with a fixed 80–100 %
+ * band), kept as the stand-in when no open counter serves a service, for a ticket's place in line
+ * and as the baseline the day simulator measures the new estimate against (sim/estimators.ts).
+ * The estimate the screens show is server/estimates (queueInfos in estimates/queue-infos.ts).
  */
 
 export function estimateMinutes(ahead: number, averageMinutes: number, openCounters: number): number {
@@ -35,50 +29,4 @@ export function competingServices(openCounterServices: string[][]): (serviceId: 
     }
   }
   return (serviceId) => [...(union.get(serviceId) ?? [serviceId])];
-}
-
-/** Per-service figures of an office: a few grouped queries and one forward simulation. */
-export async function queueInfos(officeId: string, now = new Date()): Promise<QueueInfo[]> {
-  const { db } = rt();
-  const [services, waiting, counters] = await Promise.all([
-    db.service.findMany({
-      where: { officeId, active: true },
-      select: { id: true, prefix: true, name: true, expectedMinutes: true, mode: true },
-      orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
-    }),
-    db.ticket.groupBy({
-      by: ['serviceId'],
-      where: { officeId, status: 'waiting' },
-      _count: { _all: true },
-      _min: { queuedAt: true },
-    }),
-    db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
-  ]);
-  const waits = await officeWaits(
-    officeId,
-    now,
-    services.filter((s) => s.mode === 'desk').map((s) => s.id),
-  );
-  const open = new Map<string, number>();
-  for (const c of counters) for (const s of c.serviceIds) open.set(s, (open.get(s) ?? 0) + 1);
-  const byService = new Map(waiting.map((w) => [w.serviceId, w]));
-  const t = now.getTime();
-  return services.map((s) => {
-    const w = byService.get(s.id);
-    const count = w?._count._all ?? 0;
-    const oldest = w?._min.queuedAt;
-    const e = waits.services.get(s.id);
-    const fallback = estimateMinutes(count, s.expectedMinutes, 1);
-    return {
-      serviceId: s.id,
-      prefix: s.prefix,
-      name: textOf(s.name),
-      waiting: count,
-      oldestWaitMinutes: oldest ? Math.max(0, Math.floor((t - oldest.getTime()) / 60_000)) : 0,
-      estimatedWaitMinutes: e?.minutes ?? fallback,
-      estimatedWaitMinMinutes: e?.low ?? bandLow(fallback),
-      estimatedWaitMaxMinutes: e?.high ?? fallback,
-      openCounters: open.get(s.id) ?? 0,
-    };
-  });
 }

@@ -4,7 +4,7 @@ import { textOf } from '../db/texts';
 import { walkInStatusAt } from '../offices/opening';
 import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
 import { ensureBuilt } from '../queue/engine';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import { rt } from '../runtime';
 
 /**
