@@ -103,7 +103,9 @@ function Waits({
         )}
         {data && (
           <p className={styles.updated} aria-live="polite" data-testid="waits-updated">
-            {t('updated', { time: new Date(data.generatedAt).toLocaleTimeString(localeOf(lang), { hour: 'numeric', minute: '2-digit' }) })}
+            {t('updated', {
+              time: new Date(data.generatedAt).toLocaleTimeString(localeOf(lang), { hour: 'numeric', minute: '2-digit' }),
+            })}
           </p>
         )}
         {data?.offices.map((o) => (
@@ -152,9 +154,7 @@ function OfficeCard({ office, lang }: { office: PublicOfficeWaits; lang: Languag
   );
   const q = query.trim().toLowerCase();
   // Every language's name matches: somebody may know the service by its Italian name.
-  const matching = q
-    ? sorted.filter((s) => `${s.prefix} ${Object.values(s.name).join(' ')}`.toLowerCase().includes(q))
-    : sorted;
+  const matching = q ? sorted.filter((s) => `${s.prefix} ${Object.values(s.name).join(' ')}`.toLowerCase().includes(q)) : sorted;
   const shown = all || q ? matching : matching.slice(0, FIRST_SERVICES);
   return (
     <section className={styles.office} aria-labelledby={headingId} data-testid="waits-office">

@@ -72,9 +72,7 @@ export function ForecastView() {
   return (
     <main className={styles.main} data-testid="admin-forecast">
       <div className={styles.pageHead}>
-        <h1 className={styles.h1}>
-          {t('forecast.title', { office: forecast ? textIn(forecast.office.name, lang) : '' })}
-        </h1>
+        <h1 className={styles.h1}>{t('forecast.title', { office: forecast ? textIn(forecast.office.name, lang) : '' })}</h1>
       </div>
       <form
         className={`${styles.card} ${styles.filters}`}

@@ -27,5 +27,5 @@ describe('simulated reference day (short)', () => {
     expect(fresh.withinFive).toBeGreaterThan(0.8);
     expect(fresh.rangeCoverage).toBeGreaterThan(0.65);
     expect(fresh.rangeCoverage).toBeGreaterThan(usual.rangeCoverage + 0.3);
-  }, 300_000);
+  }, 60_000);
 });
