@@ -168,8 +168,9 @@ function DayCard({ day }: { day: ForecastDay }) {
               <XAxis dataKey="label" tick={{ fontSize: 13, fill: '#333' }} />
               <YAxis yAxisId="arrivals" allowDecimals={false} tick={{ fontSize: 13, fill: '#333' }} />
               <YAxis yAxisId="counters" orientation="right" allowDecimals={false} tick={{ fontSize: 13, fill: '#333' }} />
-              <Tooltip />
-              <Legend />
+              {/* Tooltip and legend texts in the body colour: the light bar colour is no text colour. */}
+              <Tooltip itemStyle={{ color: '#1f1f1f' }} labelStyle={{ color: '#1f1f1f' }} />
+              <Legend formatter={(value: string) => <span style={{ color: '#1f1f1f' }}>{value}</span>} />
               <Bar
                 yAxisId="arrivals"
                 dataKey="arrivals"
