@@ -239,9 +239,10 @@ function BestTime({ office, lang }: { office: PublicOfficeWaits; lang: LanguageC
           })}
         </p>
       )}
-      <div className={styles.tableWrap}>
+      {/* Wider than a phone: a named region the keyboard can scroll. */}
+      <div className={styles.tableWrap} tabIndex={0} role="region" aria-labelledby={`${office.id}-best-caption`}>
         <table className={styles.chart} data-testid="waits-chart">
-          <caption>{t('bestTimeCaption', { weeks: office.bestTime.weeks })}</caption>
+          <caption id={`${office.id}-best-caption`}>{t('bestTimeCaption', { weeks: office.bestTime.weeks })}</caption>
           <thead>
             <tr>
               <th scope="col">
