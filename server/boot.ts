@@ -11,6 +11,7 @@ import type { DemoSeeded } from './db/seed-demo';
 import { frontDoor } from './http/front-door';
 import { log } from './log';
 import { reconcileOffice } from './queue/engine';
+import { publishOfficeChanged } from './realtime/publish';
 import { startJobs } from './jobs/scheduler';
 import { BULL_BOARD_PATH, bullBoardHandler } from './jobs/bull-board';
 import { httpAnswered } from './ops/metrics';
@@ -46,10 +47,16 @@ function sessionSecret(config: Config): string {
   return secret;
 }
 
-/** Redis made to match PostgreSQL again: the live queues, and print jobs Redis lost. */
+/**
+ * Redis made to match PostgreSQL again: the live queues, and print jobs Redis lost. A repaired
+ * queue is announced, or the screens would keep the figures of before until the next click.
+ */
 async function reconcileAll(rt: Runtime): Promise<void> {
   const offices = await rt.db.office.findMany({ select: { id: true } });
-  for (const o of offices) await reconcileOffice(o.id);
+  for (const o of offices) {
+    const { added, removed } = await reconcileOffice(o.id);
+    if (added + removed > 0) publishOfficeChanged(o.id);
+  }
   await requeueLostPrintJobs();
 }
 

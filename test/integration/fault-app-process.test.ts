@@ -157,7 +157,8 @@ describe('an app process killed behind the proxy', () => {
           for (const d of displays) {
             const st = d.state as DisplaySnapshot;
             for (const q of st.queues.filter((x) => loadServices.has(x.serviceId)))
-              if (q.waiting !== (db.waiting.get(q.serviceId) ?? 0)) diffs.push(`display ${q.prefix}: ${q.waiting} waiting`);
+              if (q.waiting !== (db.waiting.get(q.serviceId) ?? 0))
+                diffs.push(`display ${q.prefix}: ${q.waiting} waiting, database ${db.waiting.get(q.serviceId) ?? 0}`);
             const newest = [...st.calls].sort((a, b) => b.seq - a.seq)[0];
             if (newest?.ticketId !== db.lastCallTicket) diffs.push(`display newest call ${newest?.number}`);
           }
@@ -169,7 +170,8 @@ describe('an app process killed behind the proxy', () => {
             const st = c.state as CounterSnapshot;
             if ((st.current?.id ?? null) !== (db.current.get(st.counter.id) ?? null))
               diffs.push(`counter ${st.counter.number} current`);
-            if (st.waitingTotal !== db.waitingTotal) diffs.push(`counter ${st.counter.number}: ${st.waitingTotal} waiting`);
+            if (st.waitingTotal !== db.waitingTotal)
+              diffs.push(`counter ${st.counter.number}: ${st.waitingTotal} waiting, database ${db.waitingTotal}`);
           }
           return diffs.length === 0;
         },

@@ -13,6 +13,7 @@ import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import {
   clerk,
+  collect,
   connectSocket,
   cookieOf,
   countersByNumber,
@@ -249,5 +250,45 @@ describe('app killed mid-day', () => {
     });
     expect(calls.filter((c) => c._count._all !== 1)).toEqual([]);
     expect(calls.length).toBe([...after.values()].filter((s) => s === 'completed' || s === 'no_show').length);
+  });
+});
+
+describe('a queue entry Redis lost (a crash between the two writes)', () => {
+  it('comes back at the next reconcile, and the counter screens are told without a click', async () => {
+    // A process of its own that reconciles every second.
+    const quick = await startApp(space, { RECONCILE_INTERVAL_SECONDS: '1' });
+    try {
+      await issueMix(3);
+      const op1 = await clerk(quick.url, 'operatore1');
+      await openCounter(
+        op1,
+        counter1,
+        services.map((s) => s.id),
+      );
+      const expected = await expectedFromDb();
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+      const socket = await connectSocket(quick.url, cookieOf(op1));
+      try {
+        const counters = collect<CounterSnapshot>(socket, 'counter');
+        const first = await subscribe<CounterSnapshot>(socket, 'counter:subscribe', { counterId: counter1 });
+        expect(first.ok && first.data.waitingTotal).toBe(expected.length);
+
+        // Let the flushes of the clicks above go out first: the next screen update must come from the reconcile.
+        await new Promise((r) => setTimeout(r, 1000));
+        // What a process killed between the PostgreSQL commit and the Redis write leaves behind.
+        const lost = expected[expected.length - 1];
+        let removed = 0;
+        for (const key of await space.redis.keys(`${space.redisPrefix}:*:wait:*`)) removed += await space.redis.zrem(key, lost);
+        expect(removed).toBe(1);
+
+        const before = counters.seen.length;
+        const told = await counters.next((s) => counters.seen.indexOf(s) >= before && s.waitingTotal === expected.length, 10_000);
+        expect(told.waiting.map((w) => w.id)).toContain(lost);
+      } finally {
+        socket.disconnect();
+      }
+    } finally {
+      await quick.stop();
+    }
   });
 });
