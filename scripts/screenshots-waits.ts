@@ -35,12 +35,11 @@ export async function waitsScreenshots(space: TestSpace, app: TestApp, browser: 
   const today = DateTime.now().setZone(office.timeZone);
   const past = await writeHistory(space.databaseUrl, office, { before: today.toISODate()!, weeks: 8, seed: 13 });
   console.log(`${past} past tickets written`);
-  // Open for walk-ins all of today, whatever the hour the script runs at (the forecast shows the
-  // coming days, whose hours stay the simulated desk's).
+  // Open for walk-ins from midnight to a few hours from now, whatever the hour the script runs at
+  // (the forecast shows the coming days, whose hours stay the simulated desk's).
+  const closes = today.hour >= 20 ? '24:00' : `${String(today.hour + 4).padStart(2, '0')}:00`;
   await space.db.officeHours.deleteMany({ where: { officeId: office.officeId, weekday: today.weekday } });
-  await space.db.officeHours.create({
-    data: { officeId: office.officeId, weekday: today.weekday, opens: '00:00', closes: '24:00' },
-  });
+  await space.db.officeHours.create({ data: { officeId: office.officeId, weekday: today.weekday, opens: '00:00', closes } });
 
   const kiosk = new ApiClient(app.url);
   for (const [code, count] of TICKETS) {
@@ -67,6 +66,7 @@ export async function waitsScreenshots(space: TestSpace, app: TestApp, browser: 
       hasTouch: true,
       deviceScaleFactor: 1,
       locale: 'it-IT',
+      timezoneId: office.timeZone,
     })
   ).newPage();
   await phone.goto(`${app.url}/attese?lang=it`);
@@ -78,10 +78,14 @@ export async function waitsScreenshots(space: TestSpace, app: TestApp, browser: 
   await phone.screenshot({ path: `${OUT}/waits-phone-full.png`, fullPage: true });
   console.log(`${OUT}/waits-phone-full.png`);
 
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT' })).newPage();
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT', timezoneId: office.timeZone })
+  ).newPage();
   await adminLogin(page, `${app.url}/admin/forecast`, 'supervisore');
   await page.getByTestId('admin-forecast-basis').waitFor({ timeout: 120_000 });
   await page.getByTestId('admin-forecast-day').first().waitFor();
+  // The pointer of the login click would leave a tooltip open over the chart.
+  await page.mouse.move(0, 0);
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${OUT}/admin-forecast.png` });
   console.log(`${OUT}/admin-forecast.png`);
