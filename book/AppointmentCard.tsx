@@ -43,7 +43,7 @@ export function AppointmentCard({
       </p>
       <div className={styles.codeBox}>
         <span className={styles.codeLabel}>{t('card.code')}</span>
-        <span className={styles.code} data-testid="book-code">
+        <span className={styles.code} data-testid="book-code" dir="ltr">
           {a.code}
         </span>
       </div>

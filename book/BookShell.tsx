@@ -1,8 +1,10 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
+import { dirOf } from '../contract/lang';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
+import { useDocumentLanguage } from '../ui/useDocumentLanguage';
 import styles from './book.module.css';
 
 /** Header with the town and the language switch, one main landmark, a footer. */
@@ -16,12 +18,12 @@ export function BookShell({
   children: ReactNode;
 }) {
   const t = useTranslations('book');
+  useDocumentLanguage(lang);
   useEffect(() => {
-    document.documentElement.lang = lang;
     document.title = t('pageTitle');
-  }, [lang, t]);
+  }, [t]);
   return (
-    <div className={styles.page}>
+    <div className={styles.page} lang={lang} dir={dirOf(lang)} data-testid="book-page">
       <PhoneTopBar
         brand={t('brand')}
         href="/book"

@@ -324,7 +324,10 @@ function BackLink({ onClick }: { onClick: () => void }) {
   const t = useTranslations('book');
   return (
     <button type="button" className={styles.back} onClick={onClick} data-testid="book-back">
-      <span aria-hidden="true">←</span> {t('back')}
+      <span aria-hidden="true" className={styles.backArrow}>
+        ←
+      </span>{' '}
+      {t('back')}
     </button>
   );
 }
@@ -452,6 +455,7 @@ function DetailsStep({
             error={errors.email}
             invalid={Boolean(errors.contact)}
             type="email"
+            dir="ltr"
             inputMode="email"
             autoComplete="email"
             maxLength={200}
@@ -464,6 +468,7 @@ function DetailsStep({
             error={errors.phone}
             invalid={Boolean(errors.contact)}
             type="tel"
+            dir="ltr"
             inputMode="tel"
             autoComplete="tel"
             maxLength={24}

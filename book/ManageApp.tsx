@@ -206,7 +206,10 @@ function Manage({ lang, initial }: { lang: LanguageCode; initial: AppointmentVie
             </button>
           </div>
           <button type="button" className={styles.back} onClick={() => setMode('view')}>
-            <span aria-hidden="true">←</span> {t('back')}
+            <span aria-hidden="true" className={styles.backArrow}>
+              ←
+            </span>{' '}
+            {t('back')}
           </button>
         </>
       ) : null}

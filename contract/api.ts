@@ -55,6 +55,23 @@ import { categoryListSchema, serviceListSchema, servicesQuery } from './catalog'
 import { counterListSchema, counterServicesInput, counterSnapshotSchema, openCounterInput } from './counters';
 import { displaySnapshotSchema, publicDisplayQuery } from './display';
 import { endpoint } from './endpoint';
+import {
+  citizenSchema,
+  loginCodeSentSchema,
+  onlineServiceListSchema,
+  procedureActionInput,
+  procedureListSchema,
+  procedureReasonInput,
+  procedureReplyInput,
+  procedureWithdrawInput,
+  procedureSchema,
+  procedureTrackSchema,
+  requestLoginCodeInput,
+  staffProcedureSchema,
+  staffProceduresQuery,
+  submitProcedureInput,
+  verifyLoginCodeInput,
+} from './portal';
 import { officeQuery } from './ids';
 import {
   createKioskInput,
@@ -108,6 +125,9 @@ const counterAction = <P extends string>(path: P) =>
     path: P;
     answer: typeof counterSnapshotSchema;
   };
+/** A staff action answers the procedure as staff see it, a citizen's as the citizen sees it. */
+const procedureAction = <P extends string, B extends z.ZodType, A extends z.ZodType>(path: P, body: B, answer: A) =>
+  endpoint({ method: 'POST', path, body, answer }) as { method: 'POST'; path: P; body: B; answer: A };
 const ticketAction = <P extends string>(path: P) =>
   endpoint({ method: 'POST', path, answer: ticketActionAnswer }) as {
     method: 'POST';
@@ -342,5 +362,38 @@ export const api = {
   }),
   updateStaff: endpoint({ method: 'PATCH', path: '/api/admin/staff/{id}', body: updateStaffInput, answer: adminStaffSchema }),
   setPassword: endpoint({ method: 'POST', path: '/api/admin/staff/{id}/password', body: passwordInput }),
+
+  // ------------------------------------------------------------------------------ citizen portal
+  portalLoginCode: endpoint({
+    method: 'POST',
+    path: '/api/portal/login/code',
+    body: requestLoginCodeInput,
+    answer: loginCodeSentSchema,
+  }),
+  portalLoginVerify: endpoint({
+    method: 'POST',
+    path: '/api/portal/login/verify',
+    body: verifyLoginCodeInput,
+    answer: citizenSchema,
+  }),
+  portalLogout: endpoint({ method: 'POST', path: '/api/portal/logout' }),
+  portalMe: endpoint({ method: 'GET', path: '/api/portal/me', answer: citizenSchema }),
+  portalServices: endpoint({ method: 'GET', path: '/api/portal/services', answer: onlineServiceListSchema }),
+  procedures: endpoint({ method: 'GET', path: '/api/procedures', query: staffProceduresQuery, answer: procedureListSchema }),
+  submitProcedure: endpoint({
+    method: 'POST',
+    path: '/api/procedures',
+    body: submitProcedureInput,
+    answer: procedureSchema,
+    status: 201,
+  }),
+  procedure: endpoint({ method: 'GET', path: '/api/procedures/{id}', answer: z.union([staffProcedureSchema, procedureSchema]) }),
+  takeProcedure: procedureAction('/api/procedures/{id}/take', procedureActionInput, staffProcedureSchema),
+  requestProcedureInfo: procedureAction('/api/procedures/{id}/request-info', procedureReasonInput, staffProcedureSchema),
+  completeProcedure: procedureAction('/api/procedures/{id}/complete', procedureActionInput, staffProcedureSchema),
+  rejectProcedure: procedureAction('/api/procedures/{id}/reject', procedureReasonInput, staffProcedureSchema),
+  replyProcedure: procedureAction('/api/procedures/{id}/reply', procedureReplyInput, procedureSchema),
+  withdrawProcedure: procedureAction('/api/procedures/{id}/withdraw', procedureWithdrawInput, procedureSchema),
+  trackProcedure: endpoint({ method: 'GET', path: '/api/procedures/track/{trackingCode}', answer: procedureTrackSchema }),
 } as const;
 export type Api = typeof api;

@@ -1,6 +1,6 @@
 /** The waiting-room display: its snapshot, calls and ticker; the display administration's inputs. */
 import { z } from './zod';
-import { localizedTextSchema } from './lang';
+import { langSchema, localizedTextSchema } from './lang';
 import { id } from './ids';
 import { walkInStatusSchema } from './offices';
 import { queueInfoSchema } from './queues';
@@ -16,6 +16,8 @@ export const callInfoSchema = z.object({
   serviceName: localizedTextSchema,
   at: z.string(),
   recall: z.boolean(),
+  /** The language the ticket was taken in: the display also speaks the call in it. */
+  lang: langSchema,
   /** Increases with each call or recall so a screen can tell a new announcement from a repeat snapshot. */
   seq: z.number(),
 });

@@ -62,3 +62,30 @@ export type AppointmentChannel = z.infer<typeof appointmentChannelSchema>;
 /** How a visit ended (stored as text on the ticket: not a Prisma enum). */
 export const outcomeSchema = z.enum(['done', 'partial', 'redirected', 'not_possible']);
 export type Outcome = z.infer<typeof outcomeSchema>;
+
+export const identityLevelSchema = z.enum(['email', 'strong']);
+export type IdentityLevel = z.infer<typeof identityLevelSchema>;
+
+export const procedureStatusSchema = z.enum([
+  'submitted',
+  'in_progress',
+  'waiting_citizen',
+  'completed',
+  'rejected',
+  'withdrawn',
+]);
+export type ProcedureStatus = z.infer<typeof procedureStatusSchema>;
+
+export const procedureChannelSchema = z.enum(['online', 'desk']);
+export type ProcedureChannel = z.infer<typeof procedureChannelSchema>;
+
+export const procedureEventTypeSchema = z.enum([
+  'submitted',
+  'taken',
+  'info_requested',
+  'replied',
+  'completed',
+  'rejected',
+  'withdrawn',
+]);
+export type ProcedureEventType = z.infer<typeof procedureEventTypeSchema>;

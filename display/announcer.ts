@@ -1,6 +1,7 @@
 /**
  * Audible calls for the waiting-room display: a two-tone chime (Web Audio oscillators, no audio
- * file) followed by the call spoken in one or more languages (Web Speech API).
+ * file) followed by the call spoken in one or more languages (Web Speech API): the display's own,
+ * then the ticket holder's when it differs (call-languages.ts).
  *
  * Announcements are queued and played strictly one after another, so two calls made a second apart
  * are both heard, in order. Browsers block audio until a user gesture; `state.blocked` tells the
@@ -10,6 +11,7 @@
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { pickVoice, speechTag, speechText } from '../ui/speech';
+import { callLanguages } from './call-languages';
 
 export interface AnnouncerState {
   muted: boolean;
@@ -144,7 +146,8 @@ export class Announcer {
         const call = this.queue.shift()!;
         if (this.muted) continue;
         await this.chime();
-        for (const lang of this.languagesToSpeak) {
+        const hasVoice = (l: LanguageCode) => this.voices.length === 0 || pickVoice(this.voices, speechTag(l)) !== null;
+        for (const lang of callLanguages(this.languagesToSpeak, call.lang, hasVoice)) {
           if (this.muted || this.disposed) break;
           await this.speak(speechText(call, lang), lang);
           await sleep(250);

@@ -103,7 +103,7 @@ export function KioskBooking({ service, lang, kioskId }: { service: Service; lan
           <p className={local.bookedWhen}>{t('book.when', { date: dateOf(b.day), time: b.time })}</p>
           <p className={styles.hint}>{textIn(b.office.name, lang)}</p>
           <p className={local.bookedCodeLabel}>{t('book.code')}</p>
-          <p className={local.bookedCode} data-testid="kiosk-booked-code">
+          <p className={local.bookedCode} data-testid="kiosk-booked-code" dir="ltr">
             {b.code}
           </p>
           <p className={styles.hint}>{t('book.doneHint')}</p>

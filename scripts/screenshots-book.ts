@@ -1,6 +1,6 @@
 // `npm run screenshots:book`: starts Sportello on a scratch database and saves screenshots of the
 // online booking on a phone (390x844) under docs/screenshots/book-*.png, plus the kiosk check-in
-// (needs PostgreSQL, Redis and Chromium, like `npm run screenshots`).
+// and the booking in Arabic (needs PostgreSQL, Redis and Chromium, like `npm run screenshots`).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { startApp } from '../test/helpers/app';
 import { ApiClient } from '../test/helpers/api';
 import { launchBrowser } from '../test/helpers/browser';
 import { registerKiosk } from '../test/helpers/kiosks';
-import { confirmTokenIn, waitForMail } from '../test/helpers/outbox';
+import { confirmTokenIn, waitForMail, waitForReadMail } from '../test/helpers/outbox';
 import { createTestSpace } from '../test/helpers/services';
 
 const OUT = 'docs/screenshots';
@@ -61,6 +61,37 @@ try {
   await phone.waitForFunction(() => (document.querySelector('[data-testid="book-qr"]') as HTMLImageElement | null)?.complete);
   await shot(phone, 'book-confirmation');
   await shot(phone, 'book-confirmation-full', true);
+
+  // The same booking in Arabic, right to left: the calendar, the form (address and phone typed
+  // left to right), the confirmation with its code.
+  const ar = await page({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+  await ar.goto(`${app.url}/book?lang=ar&service=carta-identita-elettronica`);
+  await ar.locator('[data-testid^="book-day-"]').first().waitFor();
+  const days = await ar
+    .locator('[data-testid^="book-day-"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+  await ar.getByTestId(days[Math.min(4, days.length - 1)]).click();
+  await ar.locator('[data-testid^="book-slot-"]').nth(3).click();
+  await ar.evaluate(() => {
+    const bar = document.querySelector('[data-testid="book-month-prev"]');
+    if (bar) window.scrollTo(0, bar.getBoundingClientRect().top + window.scrollY - 12);
+  });
+  await shot(ar, 'book-calendar-ar');
+  await ar.getByTestId('book-continue').click();
+  await ar.getByTestId('book-name').fill('أمل حداد');
+  await ar.getByTestId('book-email').fill('amal.haddad@example.org');
+  await ar.getByTestId('book-phone').fill('+39 333 123 4567');
+  await ar.getByTestId('book-consent').check();
+  await shot(ar, 'book-details-ar');
+  await ar.getByTestId('book-submit').click();
+  await ar.getByTestId('book-pending').waitFor();
+  // Arabic mail bodies are base64: read as a mail program would.
+  const arMail = await waitForReadMail(path.join(app.dataDir, 'outbox'), (m) => m.to === 'amal.haddad@example.org');
+  await ar.goto(`${app.url}/book/confirm/${confirmTokenIn(arMail.parts.map((p) => p.text).join('\n'))}?lang=ar`);
+  await ar.getByTestId('book-confirm-submit').click();
+  await ar.getByTestId('book-done').waitFor();
+  await ar.waitForFunction(() => (document.querySelector('[data-testid="book-qr"]') as HTMLImageElement | null)?.complete);
+  await shot(ar, 'book-confirmation-ar');
 
   const kiosk = await page({ viewport: { width: 1080, height: 1920 } });
   // A registered kiosk: bookings made there need no e-mail confirmation.

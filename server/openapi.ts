@@ -5,6 +5,7 @@ import { languages } from '../contract/lang';
 import { statsQuery } from '../contract/stats';
 import { WAITS_LICENCE } from '../contract/waits';
 import { adminPaths } from './admin/openapi';
+import { portalPaths } from './procedures/openapi';
 
 /**
  * The OpenAPI 3.1 description served at /api/openapi.json. The request bodies, query parameters
@@ -142,6 +143,7 @@ export function openApiDocument(baseUrl: string) {
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'sportello_session' },
+        citizen: { type: 'apiKey', in: 'cookie', name: 'sportello_citizen' },
         metricsToken: { type: 'http', scheme: 'bearer' },
       },
     },
@@ -625,6 +627,7 @@ export function openApiDocument(baseUrl: string) {
         },
       },
       ...adminPaths(),
+      ...portalPaths(),
       '/metrics': {
         get: {
           tags: ['operations'],

@@ -1,10 +1,11 @@
 'use client';
-import { textIn } from '../contract/lang';
+import { dirOf, textIn } from '../contract/lang';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import { isLanguage, type LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
+import { useDocumentLanguage } from '../ui/useDocumentLanguage';
 import { getSocket, useSubscription } from '../ui/socket';
 import { api } from '../contract/api';
 import type { TicketPublic } from '../contract/tickets';
@@ -18,17 +19,20 @@ const FIRST_CONNECT_GRACE_MS = 4000;
 export interface TicketScreenProps {
   code: string;
   initialLang: LanguageCode;
-  /** True when `?lang=` chose the language: then the browser's language does not override it. */
-  langFromQuery: boolean;
+  /**
+   * What chose `initialLang`: `?lang=` (the citizen switched) or the ticket's own language win over
+   * this phone's earlier choice and the browser's language; `browser` lets them refine it.
+   */
+  langSource: 'query' | 'ticket' | 'browser';
 }
 
 /** The citizen's phone page: `/t/<code>` from the ticket's QR code. */
-export function TicketScreen({ code, initialLang, langFromQuery }: TicketScreenProps) {
+export function TicketScreen({ code, initialLang, langSource }: TicketScreenProps) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
 
-  // Without ?lang=, a language picked earlier on this phone, else the browser's language.
+  // Without ?lang= nor a known ticket, a language picked earlier on this phone, else the browser's language.
   useEffect(() => {
-    if (langFromQuery) return;
+    if (langSource !== 'browser') return;
     let stored: string | null = null;
     try {
       stored = window.localStorage.getItem(LANG_KEY);
@@ -48,11 +52,9 @@ export function TicketScreen({ code, initialLang, langFromQuery }: TicketScreenP
         return;
       }
     }
-  }, [langFromQuery]);
+  }, [langSource]);
 
-  useEffect(() => {
-    document.documentElement.lang = lang;
-  }, [lang]);
+  useDocumentLanguage(lang);
 
   const choose = useCallback((l: LanguageCode) => {
     setLang(l);
@@ -194,7 +196,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
   const notFound = error?.code === 'not_found' || error?.code === 'invalid_input'; // a malformed code cannot exist either
 
   return (
-    <div className={`${styles.page} ${isTurn ? styles.pageTurn : ''}`} lang={lang}>
+    <div className={`${styles.page} ${isTurn ? styles.pageTurn : ''}`} lang={lang} dir={dirOf(lang)} data-testid="ticket-page">
       <PhoneTopBar brand={officeName || tc('appName')} lang={lang} languageLabel={tc('language')} onLanguage={onLanguage} />
 
       {offline && (
@@ -223,7 +225,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
               <h1 id="ticket-turn-h" className={styles.turnTitle}>
                 {t('yourTurn')}
               </h1>
-              <p className={styles.turnNumber} data-testid="ticket-number">
+              <p className={styles.turnNumber} data-testid="ticket-number" dir="ltr">
                 {ticket.number}
               </p>
               {ticket.counter && (
@@ -254,7 +256,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
             <h1 id="ticket-number-h" className={styles.label}>
               {t('number')}
             </h1>
-            <p className={styles.number} data-testid="ticket-number">
+            <p className={styles.number} data-testid="ticket-number" dir="ltr">
               {ticket.number}
             </p>
             <p className={styles.service}>

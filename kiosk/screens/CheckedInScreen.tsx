@@ -35,7 +35,9 @@ export function CheckedInScreen({
         </h1>
         <p className={styles.ticketNumber} data-summary="">
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
-          <span data-testid="kiosk-checked-in-number">{ticket.number}</span>
+          <span data-testid="kiosk-checked-in-number" dir="ltr">
+            {ticket.number}
+          </span>
         </p>
         <p className={styles.ticketService}>{textIn(a.service.name, lang)}</p>
         <p className={local.when} data-summary="">

@@ -54,7 +54,9 @@ export function TicketScreen({
         </h1>
         <p className={styles.ticketNumber} data-summary="">
           <span className="visually-hidden">{t('ticketNumberLabel')} </span>
-          <span data-testid="kiosk-ticket-number">{ticket.number}</span>
+          <span data-testid="kiosk-ticket-number" dir="ltr">
+            {ticket.number}
+          </span>
         </p>
         <p className={styles.ticketService}>{textIn(ticket.service.name, lang)}</p>
         <dl className={styles.stats} data-summary="">

@@ -1,6 +1,6 @@
 import { log } from '../log';
 import { sendMail, type Sent } from '../mail/send';
-import { textIn } from '../../contract/lang';
+import { dirOf, textIn } from '../../contract/lang';
 import { textOf } from '../db/texts';
 import { rt } from '../runtime';
 import { formatBookingCode } from './codes';
@@ -66,13 +66,19 @@ export function composeAppointmentMail(kind: MailKind, a: AppointmentFull, extra
     t('email.signature'),
   ];
   const text = paragraphs.join('\n\n') + '\n';
-  const html = `<!doctype html><html lang="${lang}"><body style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#111">${paragraphs
-    .map(
-      (p) =>
-        `<p>${escape(p)
-          .replace(/\n/g, '<br>')
-          .replace(escape(url), `<a href="${escape(url)}">${escape(url)}</a>`)}</p>`,
-    )
+  // Arabic reads right to left: the whole message says so; the link and the booking code keep their
+  // own left-to-right order inside it (dir="ltr", <bdi>). The long link breaks anywhere: unbroken, it
+  // would widen the message past a phone's screen (and, right to left, push the text out of view).
+  const dir = dirOf(lang);
+  const paragraph = (p: string) => {
+    let html = escape(p)
+      .replace(/\n/g, '<br>')
+      .replace(escape(url), `<a href="${escape(url)}" dir="ltr" style="word-break:break-all">${escape(url)}</a>`);
+    if (code) html = html.replace(escape(code), `<bdi>${escape(code)}</bdi>`);
+    return `<p>${html}</p>`;
+  };
+  const html = `<!doctype html><html lang="${lang}" dir="${dir}"><body dir="${dir}" style="font-family:sans-serif;font-size:16px;line-height:1.5;color:#111;text-align:start">${paragraphs
+    .map(paragraph)
     .join('')}</body></html>`;
   const attachments =
     kind === 'confirmation' || kind === 'rescheduled'

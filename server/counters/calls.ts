@@ -67,10 +67,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
   }
   if (!result) return null;
   const { ticket, counter, eventId } = result;
-  publishCall(
-    ticket.officeId,
-    callInfo(eventId, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, now, false),
-  );
+  publishCall(ticket.officeId, callInfo(eventId, ticket, counter, { id: ticket.serviceId, ...ticket.service }, now, false));
   void publishTicketStatus(ticket.code);
   publishOfficeChanged(ticket.officeId);
   return toCounterTicket(ticket);
@@ -89,10 +86,7 @@ export async function recallTicket(actor: Actor, ticketId: string, now = new Dat
     ...(await applyTransition(tx, t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor, undefined, undefined, now)),
     counter,
   }));
-  publishCall(
-    ticket.officeId,
-    callInfo(event.id, ticket.id, ticket.number, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true),
-  );
+  publishCall(ticket.officeId, callInfo(event.id, ticket, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true));
   void publishTicketStatus(ticket.code);
   publishOfficeChanged(ticket.officeId);
   return toCounterTicket(ticket);

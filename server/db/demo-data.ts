@@ -43,6 +43,8 @@ const serviceSchema = z.strictObject({
   expectedMinutes: z.number().int().positive(),
   targetWaitMinutes: z.number().int().positive(),
   sortOrder: order,
+  /** Requested online through the portal: the identity it needs and its legal deadline in days. */
+  online: z.strictObject({ identity: z.enum(['email', 'strong']), deadlineDays: z.number().int().min(1).max(365) }).optional(),
 });
 
 const weight = z.number().int().min(1).max(5);

@@ -55,6 +55,8 @@ export async function seedDemo(
       expectedMinutes: s.expectedMinutes,
       targetWaitMinutes: s.targetWaitMinutes,
       sortOrder: s.sortOrder,
+      onlineIdentity: s.online?.identity ?? null,
+      legalDeadlineDays: s.online?.deadlineDays ?? 30,
       categoryId: categoryIds.get(s.categorySlug) as string,
       officeId: officeIds.get(s.officeSlug) as string,
     };

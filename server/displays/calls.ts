@@ -1,6 +1,7 @@
 import type { CallInfo } from '../../contract/display';
 import type { Prisma } from '../db/generated/client';
 import { textOf } from '../db/texts';
+import { toLanguage } from '../../contract/lang';
 import { rt } from '../runtime';
 
 /** The last calls of the office's business day, newest first, from the event log; only of `serviceIds` when given. */
@@ -16,7 +17,7 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
     },
     orderBy: { id: 'desc' },
     take: limit * 3,
-    include: { ticket: { select: { number: true, service: { select: { name: true } } } } },
+    include: { ticket: { select: { number: true, lang: true, service: { select: { name: true } } } } },
   });
   const counterIds = [...new Set(events.map((e) => e.counterId).filter((x): x is string => !!x))];
   const counters = new Map(
@@ -32,7 +33,7 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
     const c = counters.get(e.counterId);
     if (!c) continue;
     calls.push(
-      callInfo(e.id, e.ticketId, e.ticket.number, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'),
+      callInfo(e.id, { id: e.ticketId, ...e.ticket }, c, { id: e.serviceId, ...e.ticket.service }, e.at, e.type === 'recalled'),
     );
     if (calls.length === limit) break;
   }
@@ -41,16 +42,15 @@ export async function recentCalls(officeId: string, limit = 10, serviceIds: stri
 
 export function callInfo(
   eventId: bigint,
-  ticketId: string,
-  number: string,
+  ticket: { id: string; number: string; lang: string },
   counter: { number: number; name: string },
   service: { id: string; name: Prisma.JsonValue },
   at: Date,
   recall: boolean,
 ): CallInfo {
   return {
-    ticketId,
-    number,
+    ticketId: ticket.id,
+    number: ticket.number,
     serviceId: service.id,
     counterNumber: counter.number,
     counterName: counter.name,
@@ -58,5 +58,6 @@ export function callInfo(
     at: at.toISOString(),
     recall,
     seq: Number(eventId),
+    lang: toLanguage(ticket.lang),
   };
 }

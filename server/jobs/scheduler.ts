@@ -3,7 +3,9 @@ import type { Redis } from 'ioredis';
 import { startAppointmentJobs } from '../appointments/jobs';
 import { checkServerPrinters } from '../printing/printer-status';
 import { startPrintWorker } from '../printing/print-queue';
+import { startProcedureJobs } from '../procedures/jobs';
 import { purgeExpiredSessions } from '../auth/session';
+import { purgeExpiredCitizenSessions } from '../citizens/session';
 import { rt } from '../runtime';
 import { closePastDays } from './close-day';
 import { registerQueue, unregisterQueue } from '../ops/queues';
@@ -14,7 +16,8 @@ export const MAINTENANCE_QUEUE = 'maintenance';
  * Background jobs through BullMQ, so that with several app processes each job runs once: the
  * day close at local midnight (and once at start, for a server that was off at midnight), the
  * purge of expired and idle staff logins every 10 minutes, the status check of the printers the server drives itself, the print queue (printing/print-queue.ts),
- * and the appointments' reminders, no-shows and data retention (appointments/jobs.ts).
+ * the appointments' reminders, no-shows and data retention (appointments/jobs.ts), and the
+ * citizens' e-mails about their procedures (procedures/jobs.ts).
  */
 export async function startJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
   const prefix = rt().keys.bullPrefix();
@@ -39,7 +42,8 @@ export async function startJobs(connection: Redis, timeZone: string): Promise<()
     MAINTENANCE_QUEUE,
     async (job) => {
       if (job.name === 'close-day') return { closed: await closePastDays() };
-      if (job.name === 'purge-sessions') return { purged: await purgeExpiredSessions() };
+      if (job.name === 'purge-sessions')
+        return { purged: await purgeExpiredSessions(), citizens: await purgeExpiredCitizenSessions() };
       if (job.name === 'printer-status') return { checked: await checkServerPrinters() };
       throw new Error(`Unknown job ${job.name}`);
     },
@@ -50,7 +54,10 @@ export async function startJobs(connection: Redis, timeZone: string): Promise<()
   const stopPrinting = startPrintWorker(connection);
   // Appointments: reminders, no-shows, personal data retention (appointments/jobs.ts).
   const stopAppointments = await startAppointmentJobs(connection, timeZone);
+  // Procedures: the citizens' e-mails (procedures/jobs.ts).
+  const stopProcedures = startProcedureJobs(connection);
   return async () => {
+    await stopProcedures();
     await stopAppointments();
     await stopPrinting();
     unregisterQueue(queue);

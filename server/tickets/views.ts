@@ -6,6 +6,7 @@ import { bandLow, competingServices, estimateMinutes } from '../queue/estimates'
 import type { CounterTicket, TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { textOf } from '../db/texts';
+import { toLanguage, type Lang } from '../../contract/lang';
 
 export const publicTicketInclude = {
   service: { select: { id: true, name: true, prefix: true, expectedMinutes: true } },
@@ -94,4 +95,10 @@ export function toCounterTicket(t: TicketForCounter): CounterTicket {
 export async function publicTicketByCode(code: string): Promise<TicketPublic | null> {
   const t = await rt().db.ticket.findUnique({ where: { code }, include: publicTicketInclude });
   return t ? toPublic(t) : null;
+}
+
+/** The language the ticket was taken in (the phone page opens in it), or null for an unknown code. */
+export async function ticketLanguage(code: string): Promise<Lang | null> {
+  const t = await rt().db.ticket.findUnique({ where: { code }, select: { lang: true } });
+  return t ? toLanguage(t.lang) : null;
 }

@@ -2,7 +2,8 @@
  * Configurable displays in Chromium: an admin creates a display limited to one area with a
  * ticker message; a display tab shows only that area's queues and calls and the ticker; the admin
  * edits the ticker and the open display shows the new text without a reload; reduced motion
- * stops the scrolling; an unknown display says so. axe-core on the admin screen and the display.
+ * stops the scrolling; an unknown display says so; a call is spoken in Italian and in the
+ * ticket holder's language. axe-core on the admin screen and the display.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -142,6 +143,50 @@ describe('configurable displays in Chromium', () => {
     await tv.getByTestId('display-not-found').waitFor();
     expect(await text(tv, 'display-not-found')).toMatch(/Schermo non trovato/);
     expect(await axeViolations(tv)).toEqual([]);
+    await context.close();
+  });
+
+  it("speaks a call in Italian, then in the ticket holder's language (an Arabic ticket: Italian, then Arabic)", async () => {
+    const office = await space.db.office.findFirstOrThrow({ where: { isOneStop: true } });
+    const scuola = await space.db.service.findFirstOrThrow({
+      where: { officeId: office.id, active: true, mode: 'desk', category: { slug: 'scuola' } },
+      orderBy: { sortOrder: 'asc' },
+    });
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    // The speech API, spied: what would be said, in which language, answered at once so the queue moves on.
+    // No voice listed, as on a machine that does not list them: every language is tried.
+    await context.addInitScript(() => {
+      const spoken: { lang: string; text: string }[] = [];
+      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
+      const synth = window.speechSynthesis;
+      synth.getVoices = () => [];
+      synth.speak = (u: SpeechSynthesisUtterance) => {
+        if (u.text.trim()) spoken.push({ lang: u.lang, text: u.text });
+        setTimeout(() => u.onend?.call(u, new Event('end') as SpeechSynthesisEvent), 10);
+      };
+    });
+    const tv = await context.newPage();
+    await tv.goto(`${app.url}/display?officeId=${office.id}&voice=it`);
+    await tv.getByTestId('display-mute').waitFor();
+
+    const ticket = await new ApiClient(app.url).post('/api/tickets', { serviceId: scuola.id, lang: 'ar' });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
+    await tv.getByTestId(`display-queue-${scuola.id}`).waitFor();
+    const op = await clerk(app.url, 'operatore3');
+    const counter = (await countersByNumber(space, office.id)).get(3)!;
+    await openCounter(op, counter.id, [scuola.id]);
+    const called = await op.post(`/api/counters/${counter.id}/call-next`);
+    expect(called.body.ticket.number).toBe(ticket.body.number);
+    await tv.getByTestId(`display-call-${ticket.body.number}`).waitFor();
+
+    const spoken = () => tv.evaluate(() => (window as unknown as { spoken: { lang: string; text: string }[] }).spoken);
+    await expect.poll(async () => (await spoken()).length, { timeout: 20_000 }).toBe(2);
+    const [it, ar] = await spoken();
+    expect(it.lang).toBe('it-IT');
+    expect(it.text).toMatch(/sportello 3/i);
+    expect(ar.lang).toBe('ar-SA');
+    expect(ar.text).toMatch(/[\u0600-\u06FF]/);
+    expect(ar.text).toContain('3');
     await context.close();
   });
 });

@@ -19,6 +19,10 @@ const pairs: Record<keyof typeof prisma, z.ZodEnum> = {
   PrintJobStatus: contract.printJobStatusSchema,
   AppointmentStatus: contract.appointmentStatusSchema,
   AppointmentChannel: contract.appointmentChannelSchema,
+  IdentityLevel: contract.identityLevelSchema,
+  ProcedureStatus: contract.procedureStatusSchema,
+  ProcedureChannel: contract.procedureChannelSchema,
+  ProcedureEventType: contract.procedureEventTypeSchema,
 };
 
 describe('contract enums', () => {

@@ -12,6 +12,7 @@ const call = (number: string, seq: number, serviceId = 'svc'): CallInfo => ({
   at: new Date(0).toISOString(),
   recall: false,
   seq,
+  lang: 'it',
 });
 const snapshot = (calls: CallInfo[], serverTime = '2026-12-02T09:00:00.000Z'): DisplaySnapshot => ({
   office: { id: 'o', name: { it: 'O' }, timeZone: 'Europe/Rome' },

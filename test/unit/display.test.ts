@@ -14,6 +14,7 @@ const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${nu
   at: new Date(0).toISOString(),
   recall: false,
   seq,
+  lang: 'it',
 });
 const queue = (serviceId: string, waiting: number, openCounters: number): QueueInfo => ({
   serviceId,

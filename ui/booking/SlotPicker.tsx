@@ -99,7 +99,13 @@ export function SlotPicker({
   const canNext = window ? month < monthOf(window.last) : false;
   const monthTitle = format.dateTime(new Date(`${month}-15T12:00:00Z`), { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const weeks = monthGrid(month);
-  const weekdays = weeks[0].map((d) => format.dateTime(new Date(`${d.day}T12:00:00Z`), { weekday: 'short', timeZone: 'UTC' }));
+  const weekdayNames = (weekday: 'long' | 'short' | 'narrow') =>
+    weeks[0].map((d) => format.dateTime(new Date(`${d.day}T12:00:00Z`), { weekday, timeZone: 'UTC' }));
+  // Arabic has no short weekday names (its "short" ones are whole words that do not fit a phone's
+  // column): then the one-letter form, the whole name staying for screen readers (abbr).
+  const shortNames = weekdayNames('short');
+  const weekdays = shortNames.some((w) => w.length > 4) ? weekdayNames('narrow') : shortNames;
+  const weekdaysLong = weekdayNames('long');
   const freeSlots = (chosen?.slots ?? []).filter((s) => s.free > 0 && s.startsAt !== exclude);
   const dayShown = day && day.startsWith(month) ? day : null;
 
@@ -114,7 +120,9 @@ export function SlotPicker({
           aria-label={t('calendar.previous')}
           data-testid={`${idPrefix}-month-prev`}
         >
-          <span aria-hidden="true">‹</span>
+          <span aria-hidden="true" className={styles.arrow}>
+            ‹
+          </span>
         </button>
         <h3 className={styles.monthTitle} id={`${idPrefix}-month-title`} aria-live="polite">
           {monthTitle}
@@ -127,7 +135,9 @@ export function SlotPicker({
           aria-label={t('calendar.next')}
           data-testid={`${idPrefix}-month-next`}
         >
-          <span aria-hidden="true">›</span>
+          <span aria-hidden="true" className={styles.arrow}>
+            ›
+          </span>
         </button>
       </div>
       {load.status === 'error' ? (
@@ -139,7 +149,7 @@ export function SlotPicker({
         <thead>
           <tr>
             {weekdays.map((w, i) => (
-              <th key={i} scope="col" abbr={w}>
+              <th key={i} scope="col" abbr={weekdaysLong[i]}>
                 {w}
               </th>
             ))}

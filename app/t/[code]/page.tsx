@@ -1,25 +1,14 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { TicketScreen } from '../../../ticket/TicketScreen';
-import { defaultLanguage, isLanguage, type LanguageCode } from '../../../i18n/languages';
+import { pageLanguage } from '../../../book/lang';
+import { isLanguage } from '../../../i18n/languages';
+import { PUBLIC_CODE_PATTERN } from '../../../contract/tickets';
+import { ticketLanguage } from '../../../server/tickets/views';
 
 export const metadata: Metadata = { title: 'Sportello', robots: { index: false, follow: false } };
 
 type Search = Record<string, string | string[] | undefined>;
-
-/** First supported language of an Accept-Language header ("en-GB,en;q=0.9,it;q=0.8"). */
-function fromAcceptLanguage(header: string | null): LanguageCode | null {
-  if (!header) return null;
-  const ranked = header
-    .split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { base: tag.toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.base).find(isLanguage) ?? null;
-}
 
 function safeDecode(s: string): string {
   try {
@@ -29,6 +18,10 @@ function safeDecode(s: string): string {
   }
 }
 
+/**
+ * The phone page opens in `?lang=` (the citizen switched), else in the language the ticket was
+ * taken in, else in the browser's language.
+ */
 export default async function TicketPage({
   params,
   searchParams,
@@ -36,10 +29,11 @@ export default async function TicketPage({
   params: Promise<{ code: string }>;
   searchParams: Promise<Search>;
 }) {
-  const { code } = await params;
+  const code = safeDecode((await params).code);
   const sp = await searchParams;
   const q = Array.isArray(sp.lang) ? sp.lang[0] : sp.lang;
-  const fromQuery = isLanguage(q);
-  const lang: LanguageCode = fromQuery ? q : (fromAcceptLanguage((await headers()).get('accept-language')) ?? defaultLanguage);
-  return <TicketScreen code={safeDecode(code)} initialLang={lang} langFromQuery={fromQuery} />;
+  const ticketLang = isLanguage(q) || !PUBLIC_CODE_PATTERN.test(code) ? null : await ticketLanguage(code);
+  const source = isLanguage(q) ? 'query' : ticketLang ? 'ticket' : 'browser';
+  const lang = ticketLang ?? pageLanguage(q, (await headers()).get('accept-language'));
+  return <TicketScreen code={code} initialLang={lang} langSource={source} />;
 }

@@ -1,0 +1,9 @@
+import { procedureReasonInput } from '@/contract/portal';
+import { idParam, STAFF, staffRoute } from '@/server/http/route';
+import { staffAction } from '@/server/procedures/actions';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = staffRoute(STAFF, { params: idParam, body: procedureReasonInput }, ({ params, body, actor }) =>
+  staffAction(params.id, 'rejected', actor, body),
+);

@@ -1,0 +1,10 @@
+import { procedureWithdrawInput } from '@/contract/portal';
+import { requireCitizen } from '@/server/citizens/session';
+import { idParam, route } from '@/server/http/route';
+import { citizenAction } from '@/server/procedures/actions';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = route({ params: idParam, body: procedureWithdrawInput }, async ({ req, params, body }) =>
+  citizenAction(params.id, 'withdrawn', await requireCitizen(req), body),
+);

@@ -1,0 +1,142 @@
+/**
+ * The citizen portal: a citizen's sign-in, the online services, and procedures ("pratiche") as
+ * the citizen, the clerks and the public tracking page see them.
+ */
+import { z } from './zod';
+import { id } from './ids';
+import { langSchema, localizedTextSchema } from './lang';
+import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, procedureStatusSchema } from './enums';
+
+const email = z.string().trim().toLowerCase().max(254).email();
+
+/** POST /api/portal/login/code: sends a one-time sign-in code to this address. */
+export const requestLoginCodeInput = z.strictObject({ email, lang: langSchema.optional() });
+export const loginCodeSentSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.number() });
+
+/** POST /api/portal/login/verify: the code from the e-mail; the session is the answer's cookie. */
+export const verifyLoginCodeInput = z.strictObject({
+  email,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+  lang: langSchema.optional(),
+});
+
+export const citizenSchema = z.object({
+  id: z.string(),
+  fiscalCode: z.string().nullable(),
+  email: z.string().nullable(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  lang: langSchema,
+  /** How this sign-in proved who the citizen is. */
+  identity: identityLevelSchema,
+});
+export type CitizenInfo = z.infer<typeof citizenSchema>;
+
+/** GET /api/portal/services item: a service that can be requested online. */
+export const onlineServiceSchema = z.object({
+  id: z.string(),
+  officeId: z.string(),
+  name: localizedTextSchema,
+  identity: identityLevelSchema,
+  legalDeadlineDays: z.number(),
+  /** False for `strong` services while no OpenID provider is configured. */
+  available: z.boolean(),
+});
+export const onlineServiceListSchema = z.array(onlineServiceSchema);
+
+/** What the citizen filled in: field name → value (the service's form says which). */
+export const procedureDataSchema = z.record(
+  z.string().min(1).max(64),
+  z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
+);
+
+/** POST /api/procedures (citizen). */
+export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}) });
+
+const note = z.string().trim().max(4000);
+/** Staff actions: a note the citizen reads and/or one only staff read. */
+export const procedureActionInput = z.strictObject({
+  citizenNote: note.optional(),
+  internalNote: note.optional(),
+});
+/** Asking for information and rejecting must tell the citizen what and why. */
+export const procedureReasonInput = z.strictObject({ citizenNote: note.min(1), internalNote: note.optional() });
+/** The citizen withdraws, saying why if they like. */
+export const procedureWithdrawInput = z.strictObject({ citizenNote: note.optional() });
+/** The citizen's answer to a request for information. */
+export const procedureReplyInput = z.strictObject({ citizenNote: note.min(1) });
+
+export const procedureEventSchema = z.object({
+  type: procedureEventTypeSchema,
+  at: z.string(),
+  toStatus: procedureStatusSchema,
+  /** Who acted, as the citizen sees it: the clerk's name, or null for the citizen. */
+  by: z.string().nullable(),
+  citizenNote: z.string().nullable(),
+});
+
+export const legalClockSchema = z.object({
+  deadlineDays: z.number(),
+  /** Days the town has used, the days waiting for the citizen not counted. */
+  daysUsed: z.number(),
+  /** Negative once past the deadline; null once the procedure is closed. */
+  daysLeft: z.number().nullable(),
+  /** True while the clock is stopped (waiting for the citizen). */
+  paused: z.boolean(),
+});
+
+/** A procedure as its citizen sees it. */
+export const procedureSchema = z.object({
+  id: z.string(),
+  protocolNumber: z.string(),
+  trackingCode: z.string(),
+  officeId: z.string(),
+  service: z.object({ id: z.string(), name: localizedTextSchema }),
+  channel: procedureChannelSchema,
+  status: procedureStatusSchema,
+  data: procedureDataSchema,
+  responsible: z.string().nullable(),
+  submittedAt: z.string(),
+  clock: legalClockSchema,
+  events: z.array(procedureEventSchema),
+});
+export type ProcedureView = z.infer<typeof procedureSchema>;
+
+/** What staff see besides: the citizen and the internal notes. */
+export const staffProcedureSchema = procedureSchema.extend({
+  citizen: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    fiscalCode: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
+  events: z.array(procedureEventSchema.extend({ internalNote: z.string().nullable() })),
+});
+export type StaffProcedureView = z.infer<typeof staffProcedureSchema>;
+
+/** GET /api/procedures: a citizen's own (no `citizen`), or for staff the office's work queue by deadline. */
+export const procedureListSchema = z.array(
+  procedureSchema.omit({ events: true, data: true }).extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
+);
+
+/** GET /api/procedures (staff): the office's work queue, by deadline. */
+export const staffProceduresQuery = z.object({
+  officeId: id.optional(),
+  status: procedureStatusSchema.optional(),
+  serviceId: id.optional(),
+});
+
+/** GET /api/procedures/track/{trackingCode}: no personal data. */
+export const procedureTrackSchema = z.object({
+  protocolNumber: z.string(),
+  service: z.object({ name: localizedTextSchema }),
+  status: procedureStatusSchema,
+  submittedAt: z.string(),
+  clock: legalClockSchema,
+  events: z.array(procedureEventSchema.omit({ citizenNote: true, by: true })),
+});
+export type ProcedureTrack = z.infer<typeof procedureTrackSchema>;
+export const trackingCodeParam = z.object({ trackingCode: z.string().regex(/^[a-z2-9]{16}$/) });

@@ -1,0 +1,114 @@
+/**
+ * OpenAPI paths of the citizen portal (/api/portal/…, /api/procedures/…), merged into
+ * server/openapi.ts, which fills in the request bodies, query parameters and answers from
+ * contract/api.ts.
+ */
+const error = {
+  description: 'Error: {error: {code, message, details?}}',
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'] } } },
+    },
+  },
+};
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
+const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Procedure id' };
+const citizen = [{ citizen: [] }];
+const either = [{ citizen: [] }, { session: [] }];
+const tags = ['portal'];
+
+const action = (summary: string, who: 'staff' | 'citizen') => ({
+  post: {
+    tags,
+    summary,
+    security: who === 'staff' ? [{ session: [] }] : citizen,
+    parameters: [idParam],
+    responses: { '200': ok('The procedure'), ...errors(400, 401, 403, 404, 409) },
+  },
+});
+
+export function portalPaths() {
+  return {
+    '/api/portal/login/code': {
+      post: {
+        tags,
+        summary:
+          'Sends a one-time sign-in code (6 digits, valid 10 minutes, 5 attempts) to an e-mail address. Rate-limited per client and per address.',
+        responses: { '200': ok('{sent, expiresInMinutes}'), ...errors(400, 429, 503) },
+      },
+    },
+    '/api/portal/login/verify': {
+      post: {
+        tags,
+        summary: 'Signs the citizen in with the code from the e-mail: sets the `sportello_citizen` cookie.',
+        responses: { '200': ok('The citizen'), ...errors(400, 429) },
+      },
+    },
+    '/api/portal/logout': {
+      post: { tags, summary: 'Ends the citizen’s sign-in.', responses: { '204': { description: 'Signed out' } } },
+    },
+    '/api/portal/me': {
+      get: {
+        tags,
+        security: citizen,
+        summary: 'The signed-in citizen.',
+        responses: { '200': ok('The citizen'), ...errors(401) },
+      },
+    },
+    '/api/portal/services': {
+      get: {
+        tags,
+        summary:
+          'Services that can be requested online, with the identity each needs (`strong` ones are unavailable until an OpenID provider is configured).',
+        responses: { '200': ok('Online services') },
+      },
+    },
+    '/api/procedures': {
+      get: {
+        tags,
+        security: either,
+        summary:
+          'A citizen’s own procedures; for staff, the procedures they may work (skills; supervisors the office), open ones by days left.',
+        responses: { '200': ok('Procedures'), ...errors(400, 401, 403) },
+      },
+      post: {
+        tags,
+        security: citizen,
+        summary: 'Submits a procedure online: numbered in the office’s protocol (`2026/000123`), with a public tracking code.',
+        responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    '/api/procedures/{id}': {
+      get: {
+        tags,
+        security: either,
+        summary: 'One procedure: to its citizen, or to staff who may work it (with the citizen and internal notes).',
+        parameters: [idParam],
+        responses: { '200': ok('The procedure'), ...errors(400, 401, 404) },
+      },
+    },
+    '/api/procedures/{id}/take': action(
+      'Takes the procedure in charge: the clerk becomes the responsible officer shown to the citizen.',
+      'staff',
+    ),
+    '/api/procedures/{id}/request-info': action(
+      'Asks the citizen for information or documents: the legal clock stops until they reply.',
+      'staff',
+    ),
+    '/api/procedures/{id}/complete': action('Completes the procedure.', 'staff'),
+    '/api/procedures/{id}/reject': action('Rejects the procedure, with the reasons for the citizen.', 'staff'),
+    '/api/procedures/{id}/reply': action('The citizen answers a request for information: the clock runs again.', 'citizen'),
+    '/api/procedures/{id}/withdraw': action('The citizen withdraws the procedure.', 'citizen'),
+    '/api/procedures/track/{trackingCode}': {
+      get: {
+        tags,
+        summary: 'Public tracking page data: status and timeline, no personal data.',
+        parameters: [
+          { name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'Tracking code' },
+        ],
+        responses: { '200': ok('Status and timeline'), ...errors(400, 404) },
+      },
+    },
+  };
+}

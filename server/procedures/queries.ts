@@ -1,0 +1,89 @@
+/** Reading procedures: a citizen's own, the office's work queue for staff, one by id, the public tracking page. */
+import type { z } from 'zod';
+import type { staffProceduresQuery } from '../../contract/portal';
+import type { Actor } from '../auth/actor';
+import type { CitizenSessionInfo } from '../citizens/session';
+import { textOf } from '../db/texts';
+import { rt } from '../runtime';
+import { staffScope, procedureNotFound } from './access';
+import { citizenProcedureView, procedureInclude, staffProcedureView, trackView } from './views';
+
+const LIST_LIMIT = 500;
+
+/** Open ones first, fewest days left first; closed ones after, newest first. */
+function byDeadline<T extends { clock: { daysLeft: number | null }; submittedAt: string }>(a: T, b: T): number {
+  const l = (x: T) => x.clock.daysLeft ?? Number.POSITIVE_INFINITY;
+  return l(a) - l(b) || b.submittedAt.localeCompare(a.submittedAt);
+}
+
+const listItem = <T extends { events: unknown; data: unknown }>({ events: _e, data: _d, ...rest }: T) => rest;
+
+export async function citizenProcedures(who: CitizenSessionInfo, now = new Date()) {
+  const rows = await rt().db.procedure.findMany({
+    where: { citizenId: who.citizen.id },
+    include: procedureInclude,
+    orderBy: { submittedAt: 'desc' },
+    take: LIST_LIMIT,
+  });
+  return rows.map((p) => listItem(citizenProcedureView(p, now)));
+}
+
+export async function staffProcedures(actor: Actor, query: z.infer<typeof staffProceduresQuery>, now = new Date()) {
+  const rows = await rt().db.procedure.findMany({
+    where: {
+      AND: [
+        await staffScope(actor),
+        query.officeId ? { officeId: query.officeId } : {},
+        query.status ? { status: query.status } : {},
+        query.serviceId ? { serviceId: query.serviceId } : {},
+      ],
+    },
+    include: procedureInclude,
+    orderBy: { submittedAt: 'desc' },
+    take: LIST_LIMIT,
+  });
+  return rows
+    .map((p) => staffProcedureView(p, now))
+    .sort(byDeadline)
+    .map(listItem);
+}
+
+export async function procedureForCitizen(who: CitizenSessionInfo, id: string, now = new Date()) {
+  const p = await rt().db.procedure.findFirst({ where: { id, citizenId: who.citizen.id }, include: procedureInclude });
+  if (!p) throw procedureNotFound();
+  return citizenProcedureView(p, now);
+}
+
+export async function procedureForStaff(actor: Actor, id: string, now = new Date()) {
+  const p = await rt().db.procedure.findFirst({ where: { AND: [{ id }, await staffScope(actor)] }, include: procedureInclude });
+  if (!p) throw procedureNotFound();
+  return staffProcedureView(p, now);
+}
+
+export async function trackProcedure(trackingCode: string, now = new Date()) {
+  const p = await rt().db.procedure.findUnique({ where: { trackingCode }, include: procedureInclude });
+  if (!p) throw procedureNotFound();
+  return trackView(p, now);
+}
+
+/** The services a citizen can request online, and whether the sign-in they need is offered. */
+export async function onlineServices(oidc: boolean) {
+  const rows = await rt().db.service.findMany({
+    where: { active: true, onlineIdentity: { not: null } },
+    orderBy: [{ officeId: 'asc' }, { sortOrder: 'asc' }],
+  });
+  return rows.flatMap((s) =>
+    s.onlineIdentity
+      ? [
+          {
+            id: s.id,
+            officeId: s.officeId,
+            name: textOf(s.name),
+            identity: s.onlineIdentity,
+            legalDeadlineDays: s.legalDeadlineDays,
+            available: s.onlineIdentity === 'email' || oidc,
+          },
+        ]
+      : [],
+  );
+}

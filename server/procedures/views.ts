@@ -1,0 +1,64 @@
+/** A procedure as its citizen, the clerks and the public tracking page see it. */
+import type { Prisma } from '../db/generated/client';
+import type { ProcedureTrack, ProcedureView, StaffProcedureView } from '../../contract/portal';
+import { procedureDataSchema } from '../../contract/portal';
+import { textOf } from '../db/texts';
+import { legalClock } from './clock';
+
+export const procedureInclude = {
+  service: { select: { id: true, name: true } },
+  responsible: { select: { displayName: true } },
+  citizen: { select: { id: true, name: true, fiscalCode: true, email: true } },
+  events: { orderBy: { id: 'asc' }, include: { staff: { select: { displayName: true } } } },
+} satisfies Prisma.ProcedureInclude;
+
+export type ProcedureFull = Prisma.ProcedureGetPayload<{ include: typeof procedureInclude }>;
+
+function events(p: ProcedureFull) {
+  return p.events.map((e) => ({
+    type: e.type,
+    at: e.at.toISOString(),
+    toStatus: e.toStatus,
+    by: e.staff?.displayName ?? null,
+    citizenNote: e.citizenNote,
+  }));
+}
+
+const clockOf = (p: ProcedureFull, now: Date) => legalClock(p.deadlineDays, p.events, now);
+
+export function citizenProcedureView(p: ProcedureFull, now = new Date()): ProcedureView {
+  return {
+    id: p.id,
+    protocolNumber: p.protocolNumber,
+    trackingCode: p.trackingCode,
+    officeId: p.officeId,
+    service: { id: p.service.id, name: textOf(p.service.name) },
+    channel: p.channel,
+    status: p.status,
+    data: procedureDataSchema.catch({}).parse(p.data),
+    responsible: p.responsible?.displayName ?? null,
+    submittedAt: p.submittedAt.toISOString(),
+    clock: clockOf(p, now),
+    events: events(p),
+  };
+}
+
+export function staffProcedureView(p: ProcedureFull, now = new Date()): StaffProcedureView {
+  return {
+    ...citizenProcedureView(p, now),
+    citizen: p.citizen,
+    events: events(p).map((e, i) => ({ ...e, internalNote: p.events[i].internalNote })),
+  };
+}
+
+/** The public tracking page: status and timeline, nothing that says who the citizen is. */
+export function trackView(p: ProcedureFull, now = new Date()): ProcedureTrack {
+  return {
+    protocolNumber: p.protocolNumber,
+    service: { name: textOf(p.service.name) },
+    status: p.status,
+    submittedAt: p.submittedAt.toISOString(),
+    clock: clockOf(p, now),
+    events: p.events.map((e) => ({ type: e.type, at: e.at.toISOString(), toStatus: e.toStatus })),
+  };
+}
