@@ -265,6 +265,17 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     const counter = office.counters.get(s.counter);
     if (!counter) continue;
     agenda.add(at(opts.day, s.from, tz), async () => {
+      const running = agents.get(s.counter);
+      if (running?.open) {
+        // Still serving the morning's line when the next shift at this counter begins (an
+        // overloaded day): the clerk carries on into it rather than opening the counter again.
+        running.closeAt = at(opts.day, s.to, tz);
+        running.drain = closes.has(s.to);
+        running.breakAt = s.break ? at(opts.day, s.break.at, tz) : null;
+        running.breakMinutes = s.break?.minutes ?? 0;
+        await free(running);
+        return;
+      }
       const a: CounterAgent = {
         number: s.counter,
         id: counter.id,

@@ -23,8 +23,11 @@ const EXTRA_CLERK_WEIGHTS: Record<string, number>[] = [
 
 export async function prepareOffice(db: Db): Promise<SimOffice> {
   const office = await db.office.findUniqueOrThrow({ where: { slug: 'sportello-unico' } });
+  // In a fixed order: the service mix is drawn from this list, and rows come back in whatever
+  // order the table happens to hold them (a seed change elsewhere would change the simulated day).
   const services = await db.service.findMany({
     where: { officeId: office.id, mode: 'desk', active: true },
+    orderBy: { code: 'asc' },
     select: { id: true, code: true, prefix: true, expectedMinutes: true, category: { select: { slug: true } } },
   });
   // Weekly opening hours of the simulated desk (walk-in tickets only inside them).
