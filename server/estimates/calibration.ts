@@ -4,18 +4,17 @@ import { DEFAULT_SPREAD, rangeOf, UNCALIBRATED, type Calibration, type WaitEstim
 /**
  * The estimate checked against what really happened. Each ticket's first estimate (the median and
  * the 10–90 % quantiles of the runs) is remembered in Redis; once the ticket has been called, the
- * real wait is set against it. From these samples:
- * - the centre's correction (`scale`): the median relative error of the last RECENT samples, so a
- *   day that runs slower than the model thinks (a long visit streak, an unplanned absence) pulls
- *   the next estimates up, within SCALE_LIMITS;
- * - the range's width (`spread`): the smallest factor that would have put TARGET of the last
- *   MAX_SAMPLES real waits inside their (corrected) ranges.
- * Until MIN_SAMPLES are known: no correction, and the spread the simulator measured
- * (DEFAULT_SPREAD). Losing these keys only resets the measurement.
+ * real wait is set against it. From these samples the range's width (`spread`): the smallest
+ * factor that would have put TARGET of the last MAX_SAMPLES real waits inside their ranges. Until
+ * MIN_SAMPLES are known, the spread the simulator measured (DEFAULT_SPREAD). Losing these keys
+ * only resets the measurement.
+ *
+ * The centre is not corrected by the measured error: a correction from waits that have just ended
+ * lags the queue by about one wait, and on every simulated day tried (`npm run sim`, reference days
+ * of three seeds, quiet and overloaded days) it made the estimate worse — it still pushed estimates
+ * up when the morning line was already draining.
  */
 const TARGET = 0.85;
-const RECENT = 60;
-const SCALE_LIMITS = [0.75, 1.4] as const;
 const MIN_SAMPLES = 30;
 const MAX_SAMPLES = 400;
 const REFRESH_MS = 5 * 60_000;
@@ -31,24 +30,13 @@ export interface ErrorSample {
   actual: number;
 }
 
-/** The median relative error of the newest samples (first in the list), as a factor within SCALE_LIMITS. */
-export function scaleFor(samples: readonly ErrorSample[]): number {
-  const recent = samples.slice(0, RECENT);
-  if (recent.length < MIN_SAMPLES) return 1;
-  // Short waits say little about a relative error: their denominator is at least 3 minutes.
-  const ratios = recent.map((s) => (s.actual - s.p50) / Math.max(s.p50, 3)).sort((a, b) => a - b);
-  const mid = ratios.length / 2;
-  const median = ratios.length % 2 ? ratios[Math.floor(mid)]! : (ratios[mid - 1]! + ratios[mid]!) / 2;
-  return Math.min(SCALE_LIMITS[1], Math.max(SCALE_LIMITS[0], 1 + median));
-}
-
-/** The smallest spread (0.5–4, in steps of 0.05) whose ranges, centred by `scale`, hold `target` of the real waits. */
-export function spreadFor(samples: readonly ErrorSample[], target = TARGET, scale = 1): number {
+/** The smallest spread (0.5–4, in steps of 0.05) whose ranges hold `target` of the real waits. */
+export function spreadFor(samples: readonly ErrorSample[], target = TARGET): number {
   if (samples.length < MIN_SAMPLES) return DEFAULT_SPREAD;
   for (let k = 0.5; k <= 4; k += 0.05) {
     let inside = 0;
     for (const s of samples) {
-      const r = rangeOf(s.p10 * scale, s.p50 * scale, s.p90 * scale, k);
+      const r = rangeOf(s.p10, s.p50, s.p90, k);
       if (s.actual >= r.low && s.actual <= r.high) inside++;
     }
     if (inside >= target * samples.length) return Math.round(k * 100) / 100;
@@ -97,8 +85,7 @@ async function measure(officeId: string, now: Date): Promise<ErrorSample[]> {
 
 export function calibrationFor(samples: readonly ErrorSample[]): Calibration {
   if (samples.length < MIN_SAMPLES) return UNCALIBRATED;
-  const scale = scaleFor(samples);
-  return { scale, spread: spreadFor(samples, TARGET, scale) };
+  return { spread: spreadFor(samples, TARGET) };
 }
 
 const cache = new Map<string, { at: number; calibration: Calibration }>();

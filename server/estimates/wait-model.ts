@@ -8,8 +8,7 @@ import { playForward, type SimCounter, type SimTicket } from './simulate-wait';
  * service times, no-shows, late arrivals that rank ahead (priorities, skills, appointments) drawn
  * from the office's own recent data. The median of the runs is the estimate; the range is the
  * runs' 10–90 % spread widened or narrowed by `spread`, the factor measured from past estimates'
- * real errors (calibration.ts), which also corrects the centre when real waits have lately run
- * longer or shorter than the model's (`scale`). Pure: the same state gives the same answer (a fixed seed), so the
+ * real errors (calibration.ts). Pure: the same state gives the same answer (a fixed seed), so the
  * number shown does not flicker between two identical queues.
  */
 
@@ -229,18 +228,16 @@ export function dayScale(state: Pick<WaitState, 'now' | 'minuteOf' | 'walkInsTod
   return Math.min(2, Math.max(0.5, (state.walkInsToday + DAY_SCALE_PRIOR) / (usual + DAY_SCALE_PRIOR)));
 }
 
-/** What past estimates' real errors say (calibration.ts): the range's width and a correction of the centre. */
+/** What past estimates' real errors say (calibration.ts): the range's width. */
 export interface Calibration {
   /** Scales the runs' 10–90 % spread into the displayed range. */
   spread: number;
-  /** Multiplies the runs' waits: above 1 when real waits have lately run longer than the model's. */
-  scale: number;
 }
 
-export const UNCALIBRATED: Calibration = { spread: DEFAULT_SPREAD, scale: 1 };
+export const UNCALIBRATED: Calibration = { spread: DEFAULT_SPREAD };
 
 export function estimateWaits(state: WaitState, calibration: Calibration = UNCALIBRATED, runs = RUNS): OfficeWaits {
-  const { spread, scale } = calibration;
+  const { spread } = calibration;
   const { now, history: h } = state;
   const rng = seeded(0x5eed);
   const counters = state.counters;
@@ -362,8 +359,8 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
     const p10 = quantile(sorted, 0.1);
     const p90 = Math.min(quantile(sorted, 0.9), p50 * 4 + 60);
     return {
-      minutes: Math.round(p50 * scale),
-      ...rangeOf(p10 * scale, p50 * scale, p90 * scale, spread),
+      minutes: Math.round(p50),
+      ...rangeOf(p10, p50, p90, spread),
       p10,
       p50,
       p90,

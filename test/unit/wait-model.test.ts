@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationFor, scaleFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
+import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
 import { buildHistory, buildStaffing, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/office-waits';
 import {
@@ -138,7 +138,6 @@ describe('wait estimate: the office played forward', () => {
     const spread = (cv: number, k = DEFAULT_SPREAD) =>
       estimateWaits(state({ waiting: waiting(6), history: history({ occupancy: () => ({ mean: 5, cv }) }) }), {
         spread: k,
-        scale: 1,
       }).services.get('A')!;
     const narrow = spread(0.2);
     const wide = spread(0.9);
@@ -151,14 +150,6 @@ describe('wait estimate: the office played forward', () => {
     expect(wide.high - wide.low).toBeGreaterThan(2 * (narrow.high - narrow.low));
     expect(spread(0.9, 2).high - spread(0.9, 2).low).toBeGreaterThan(wide.high - wide.low);
     expect(spread(0.9)).toEqual(wide);
-  });
-
-  it('corrects the centre by the measured scale, keeping the raw quantiles for the next measurement', () => {
-    const raw = estimateWaits(state()).tickets.get('t2')!;
-    const slow = estimateWaits(state(), { spread: 1, scale: 1.2 }).tickets.get('t2')!;
-    expect(raw.minutes).toBe(10);
-    expect(slow.minutes).toBe(12);
-    expect(slow.p50).toBe(raw.p50);
   });
 
   it('follows the usual staffing: a counter that usually closes soon, one that usually opens', () => {
@@ -207,17 +198,13 @@ describe('the range width from measured errors', () => {
     expect(rangeOf(8, 10, 12, 1.5)).toEqual({ low: 7, high: 13 });
   });
 
-  it('corrects the centre by the median relative error of the newest samples, within limits', () => {
-    // The newest 60 waited 20 % longer than their median; older ones matched it.
-    const samples = [...Array.from({ length: 60 }, () => sample(10, 12)), ...Array.from({ length: 100 }, () => sample(10, 10))];
-    expect(scaleFor(samples)).toBeCloseTo(1.2, 10);
-    expect(scaleFor(Array.from({ length: 40 }, () => sample(10, 30)))).toBe(1.4);
-    // Too few to say: no correction, the default width.
-    expect(calibrationFor(samples.slice(0, 10))).toEqual({ spread: DEFAULT_SPREAD, scale: 1 });
-    const c = calibrationFor(samples);
-    expect(c.scale).toBeCloseTo(1.2, 10);
-    // Centred at 12 (quantiles 9.6–14.4), the narrowest range already reaches down to 10 (rounded outward).
-    expect(c.spread).toBe(0.5);
+  it('leaves the centre alone: only the width comes from the measured errors', () => {
+    // Real waits 2 minutes longer than the median (quantiles ±2): the range, still centred on 10,
+    // must reach 12 — just over half the upper spread, as ranges are rounded outward.
+    const samples = Array.from({ length: 40 }, () => sample(10, 12));
+    // Too few to say: the default width.
+    expect(calibrationFor(samples.slice(0, 10))).toEqual({ spread: DEFAULT_SPREAD });
+    expect(calibrationFor(samples)).toEqual({ spread: 0.55 });
   });
 });
 
