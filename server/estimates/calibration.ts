@@ -10,9 +10,9 @@ import { DEFAULT_SPREAD, rangeOf, UNCALIBRATED, type Calibration, type WaitEstim
  * only resets the measurement.
  *
  * The centre is not corrected by the measured error: a correction from waits that have just ended
- * lags the queue by about one wait, and on every simulated day tried (`npm run sim`, reference days
- * of three seeds, quiet and overloaded days) it made the estimate worse — it still pushed estimates
- * up when the morning line was already draining.
+ * lags the queue by about one wait, and on the simulated days (`npm run sim`: reference days of
+ * three seeds, the overloaded day; the quiet day alike either way) it made the estimate worse — it
+ * still pushed estimates up when the morning line was already draining.
  */
 const TARGET = 0.85;
 const MIN_SAMPLES = 30;
