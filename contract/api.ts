@@ -55,8 +55,10 @@ import { categoryListSchema, serviceListSchema, servicesQuery } from './catalog'
 import { counterListSchema, counterServicesInput, counterSnapshotSchema, openCounterInput } from './counters';
 import { displaySnapshotSchema, publicDisplayQuery } from './display';
 import { endpoint } from './endpoint';
+import { formInput, formSchema } from './forms';
 import {
   citizenSchema,
+  deskProcedureInput,
   loginCodeSentSchema,
   onlineServiceListSchema,
   procedureActionInput,
@@ -277,6 +279,8 @@ export const api = {
     body: updateServiceInput,
     answer: adminServiceSchema,
   }),
+  serviceForm: endpoint({ method: 'GET', path: '/api/admin/services/{id}/form', answer: formSchema }),
+  saveServiceForm: endpoint({ method: 'PUT', path: '/api/admin/services/{id}/form', body: formInput, answer: formSchema }),
   adminCategories: endpoint({ method: 'GET', path: '/api/admin/categories', answer: adminCategoryListSchema }),
   createCategory: endpoint({
     method: 'POST',
@@ -385,6 +389,13 @@ export const api = {
     path: '/api/procedures',
     body: submitProcedureInput,
     answer: procedureSchema,
+    status: 201,
+  }),
+  openProcedureAtDesk: endpoint({
+    method: 'POST',
+    path: '/api/procedures/desk',
+    body: deskProcedureInput,
+    answer: staffProcedureSchema,
     status: 201,
   }),
   procedure: endpoint({ method: 'GET', path: '/api/procedures/{id}', answer: z.union([staffProcedureSchema, procedureSchema]) }),

@@ -4,6 +4,8 @@
  */
 import { z } from './zod';
 import { id } from './ids';
+import { isValidFiscalCode, normalizeFiscalCode } from './fiscal-code';
+import { formSchema } from './forms';
 import { langSchema, localizedTextSchema } from './lang';
 import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, procedureStatusSchema } from './enums';
 
@@ -44,6 +46,8 @@ export const onlineServiceSchema = z.object({
   legalDeadlineDays: z.number(),
   /** False for `strong` services while no OpenID provider is configured. */
   available: z.boolean(),
+  /** What the citizen fills in (its current version). */
+  form: formSchema,
 });
 export const onlineServiceListSchema = z.array(onlineServiceSchema);
 
@@ -53,8 +57,28 @@ export const procedureDataSchema = z.record(
   z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]),
 );
 
+/** Files uploaded first (POST /api/procedures/attachments), then named in the submission or reply. */
+const attachmentIds = z.array(id).max(20).default([]);
+
 /** POST /api/procedures (citizen). */
-export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}) });
+export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}), attachmentIds });
+
+/** POST /api/procedures/attachments answer (the body is multipart/form-data with one `file`). */
+export const uploadedAttachmentSchema = z.object({
+  attachmentId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+});
+export const attachmentSchema = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedAt: z.string(),
+  /** Given by the citizen (else by the office). */
+  byCitizen: z.boolean(),
+});
 
 const note = z.string().trim().max(4000);
 /** Staff actions: a note the citizen reads and/or one only staff read. */
@@ -67,7 +91,7 @@ export const procedureReasonInput = z.strictObject({ citizenNote: note.min(1), i
 /** The citizen withdraws, saying why if they like. */
 export const procedureWithdrawInput = z.strictObject({ citizenNote: note.optional() });
 /** The citizen's answer to a request for information. */
-export const procedureReplyInput = z.strictObject({ citizenNote: note.min(1) });
+export const procedureReplyInput = z.strictObject({ citizenNote: note.min(1), attachmentIds });
 
 export const procedureEventSchema = z.object({
   type: procedureEventTypeSchema,
@@ -102,6 +126,9 @@ export const procedureSchema = z.object({
   submittedAt: z.string(),
   clock: legalClockSchema,
   events: z.array(procedureEventSchema),
+  attachments: z.array(attachmentSchema),
+  /** The labels of the form version it was submitted with, to show `data`. */
+  fields: z.array(z.object({ name: z.string(), label: localizedTextSchema })),
 });
 export type ProcedureView = z.infer<typeof procedureSchema>;
 
@@ -119,14 +146,40 @@ export type StaffProcedureView = z.infer<typeof staffProcedureSchema>;
 
 /** GET /api/procedures: a citizen's own (no `citizen`), or for staff the office's work queue by deadline. */
 export const procedureListSchema = z.array(
-  procedureSchema.omit({ events: true, data: true }).extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
+  procedureSchema
+    .omit({ events: true, data: true, attachments: true, fields: true })
+    .extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
 );
 
-/** GET /api/procedures (staff): the office's work queue, by deadline. */
+/** A fiscal code as typed: spaces and case do not matter; the check character must match. */
+export const fiscalCodeInput = z
+  .string()
+  .max(40)
+  .transform(normalizeFiscalCode)
+  .refine(isValidFiscalCode, 'Not a valid fiscal code (check its last character)');
+
+/** GET /api/procedures (staff): the office's work queue, by deadline; `fiscalCode`: one citizen's. */
 export const staffProceduresQuery = z.object({
   officeId: id.optional(),
   status: procedureStatusSchema.optional(),
   serviceId: id.optional(),
+  fiscalCode: fiscalCodeInput.optional(),
+});
+
+/** POST /api/procedures/desk: a clerk opens a procedure for the citizen in front of them. */
+export const deskProcedureInput = z.strictObject({
+  serviceId: id,
+  citizen: z
+    .strictObject({
+      fiscalCode: fiscalCodeInput.optional(),
+      email: email.optional(),
+      name: z.string().trim().min(1).max(120).optional(),
+      phone: z.string().trim().max(40).optional(),
+      lang: langSchema.optional(),
+    })
+    .refine((c) => c.fiscalCode || c.email, 'A fiscal code or an e-mail address'),
+  data: procedureDataSchema.default({}),
+  attachmentIds,
 });
 
 /** GET /api/procedures/track/{trackingCode}: no personal data. */
@@ -139,4 +192,5 @@ export const procedureTrackSchema = z.object({
   events: z.array(procedureEventSchema.omit({ citizenNote: true, by: true })),
 });
 export type ProcedureTrack = z.infer<typeof procedureTrackSchema>;
+export const attachmentParams = z.object({ id, attachmentId: id });
 export const trackingCodeParam = z.object({ trackingCode: z.string().regex(/^[a-z2-9]{16}$/) });

@@ -15,6 +15,8 @@ import { id } from './ids';
 import { queueInfoSchema } from './queues';
 import { printerAlertSchema, supervisorSnapshotSchema } from './supervisor';
 import { PUBLIC_CODE_PATTERN, ticketPublicSchema } from './tickets';
+import { procedureSchema } from './portal';
+import { procedureStatusSchema } from './enums';
 
 /** Each subscription: what the client sends, and the snapshot its acknowledgement carries. */
 export const subscriptions = {
@@ -27,6 +29,10 @@ export const subscriptions = {
   'supervisor:subscribe': { payload: z.object({ officeId: id.optional() }), answer: supervisorSnapshotSchema },
   /** A kiosk screen, to hear `catalogChanged`; public, like the catalogue itself. */
   'kiosk:subscribe': { payload: z.object({}).strict(), answer: z.object({ serverTime: z.string() }) },
+  /** The citizen's own procedure (portal cookie); anyone else's is `not_found`. */
+  'procedure:subscribe': { payload: z.object({ id }), answer: procedureSchema },
+  /** Staff (session cookie) who may work procedures of the office: hear `procedureChanged`. */
+  'procedures:subscribe': { payload: z.object({ officeId: id.optional() }), answer: z.object({ officeId: z.string() }) },
 } as const;
 export type Subscription = keyof typeof subscriptions;
 export type SubscribePayload<E extends Subscription> = z.input<(typeof subscriptions)[E]['payload']>;
@@ -53,6 +59,10 @@ export const serverEvents = {
   supervisor: supervisorSnapshotSchema,
   /** To the office staff room: a kiosk printer went offline, ran out of paper, came back... */
   printer: printerAlertSchema,
+  /** To the procedure's room (its citizen): the procedure as they see it, after any change. */
+  procedure: procedureSchema,
+  /** To the office's back-office room: a procedure was opened or moved; screens read it again over HTTP (which checks who may see it). */
+  procedureChanged: z.object({ id: z.string(), officeId: z.string(), status: procedureStatusSchema }),
 } as const;
 type ServerEvents = typeof serverEvents;
 

@@ -31,6 +31,8 @@ const toDraft = (s: AdminService): Draft => ({
   active: s.active,
   categoryId: s.categoryId,
   officeId: s.officeId,
+  onlineIdentity: s.onlineIdentity,
+  legalDeadlineDays: s.legalDeadlineDays,
 });
 type Editing = { kind: 'new'; draft: Draft } | { kind: 'edit'; id: string; draft: Draft } | null;
 
@@ -88,6 +90,8 @@ export function ServicesConfig() {
         active: true,
         categoryId: categories[0]?.id ?? '',
         officeId: officeId ?? '',
+        onlineIdentity: null,
+        legalDeadlineDays: 30,
       },
     });
 
@@ -321,6 +325,33 @@ export function ServicesConfig() {
                   max={480}
                   value={editing.draft.targetWaitMinutes}
                   onChange={(e) => set('targetWaitMinutes', Number(e.target.value))}
+                />
+              </label>
+            </div>
+            <div className={styles.formRow}>
+              <label className={styles.field}>
+                <span className={styles.fieldLabel}>{t('config.services.online')}</span>
+                <select
+                  className={styles.select}
+                  data-testid="service-online"
+                  value={editing.draft.onlineIdentity ?? ''}
+                  onChange={(e) => set('onlineIdentity', (e.target.value || null) as Draft['onlineIdentity'])}
+                >
+                  <option value="">{t('config.services.onlineNo')}</option>
+                  <option value="email">{t('config.services.onlineEmail')}</option>
+                  <option value="strong">{t('config.services.onlineStrong')}</option>
+                </select>
+              </label>
+              <label className={styles.field}>
+                <span className={styles.fieldLabel}>{t('config.services.deadlineDays')}</span>
+                <input
+                  className={styles.input}
+                  type="number"
+                  required
+                  min={1}
+                  max={365}
+                  value={editing.draft.legalDeadlineDays}
+                  onChange={(e) => set('legalDeadlineDays', Number(e.target.value))}
                 />
               </label>
             </div>

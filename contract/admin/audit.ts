@@ -16,6 +16,7 @@ export const AUDIT_ENTITIES = [
   'ticket',
   'appointment',
   'login',
+  'service_form',
 ] as const;
 export const auditEntitySchema = z.enum(AUDIT_ENTITIES);
 export type AuditEntity = z.infer<typeof auditEntitySchema>;

@@ -1,7 +1,7 @@
 /** Administration of services and categories (admin). */
 import { z } from '../zod';
 import { localizedText, localizedTextSchema } from '../lang';
-import { serviceModeSchema } from '../enums';
+import { identityLevelSchema, serviceModeSchema } from '../enums';
 import { id } from '../ids';
 
 const serviceFields = {
@@ -15,10 +15,23 @@ const serviceFields = {
   active: z.boolean(),
   keywords: z.string().trim().max(1000),
   sortOrder: z.number().int().min(0).max(10_000),
+  /** Requested online through the portal with this identity; null: not online. */
+  onlineIdentity: identityLevelSchema.nullable(),
+  /** The legal deadline of its procedures, in days. */
+  legalDeadlineDays: z.number().int().min(1).max(365),
 };
 export const createServiceInput = z
   .object({ code: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,59}$/, 'Lowercase letters, digits, - and _'), ...serviceFields })
-  .partial({ mode: true, expectedMinutes: true, targetWaitMinutes: true, active: true, keywords: true, sortOrder: true })
+  .partial({
+    mode: true,
+    expectedMinutes: true,
+    targetWaitMinutes: true,
+    active: true,
+    keywords: true,
+    sortOrder: true,
+    onlineIdentity: true,
+    legalDeadlineDays: true,
+  })
   .strict();
 export const updateServiceInput = z.object(serviceFields).partial().strict();
 export const adminServicesQuery = z.object({
@@ -42,6 +55,8 @@ export const adminServiceSchema = z.object({
   sortOrder: z.number(),
   categoryId: z.string(),
   officeId: z.string(),
+  onlineIdentity: identityLevelSchema.nullable(),
+  legalDeadlineDays: z.number(),
 });
 export type AdminService = z.infer<typeof adminServiceSchema>;
 export const adminServiceListSchema = z.array(adminServiceSchema);

@@ -61,6 +61,24 @@ export function adminPaths() {
         responses: { '200': ok('Service'), ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
+    '/api/admin/services/{id}/form': {
+      get: {
+        tags,
+        security,
+        summary: 'The current version of a service’s online form (admin); version 0 with no fields when it has none.',
+        parameters: [idParam('Service')],
+        responses: { '200': ok('Form'), ...errors(401, 403, 404) },
+      },
+      put: {
+        tags,
+        security,
+        summary:
+          'Save a new version of the online form (admin). Procedures already submitted keep the version they were submitted with.' +
+          audited,
+        parameters: [idParam('Service')],
+        responses: { '200': ok('Form'), ...errors(400, 401, 403, 404) },
+      },
+    },
     '/api/admin/categories': {
       get: {
         tags,

@@ -33,7 +33,11 @@ export async function sendLoginCode(email: string, lang: Lang, now = new Date())
     data: { email, codeHash: codeHash(email, code), createdAt: now, expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000) },
   });
   const known = await db.citizen.findUnique({ where: { email }, select: { lang: true } });
-  const t = createTranslator({ locale: lang, messages: messages[known ? toLanguage(known.lang) : lang], namespace: 'portal.email' });
+  const t = createTranslator({
+    locale: lang,
+    messages: messages[known ? toLanguage(known.lang) : lang],
+    namespace: 'portal.email',
+  });
   try {
     await sendMail({
       to: email,

@@ -37,8 +37,12 @@ export function citizenCookie(token: string, expiresAt: Date): string {
 
 export const clearedCitizenCookie = () => `${CITIZEN_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 
-export async function citizenFromRequest(req: Request, now = new Date()): Promise<CitizenSessionInfo | null> {
-  const token = cookieValue(req.headers.get('cookie'), CITIZEN_COOKIE);
+export function citizenFromRequest(req: Request, now = new Date()): Promise<CitizenSessionInfo | null> {
+  return citizenFromToken(cookieValue(req.headers.get('cookie'), CITIZEN_COOKIE), now);
+}
+
+/** The sign-in behind a portal cookie token (HTTP or socket), or null; an ended one is deleted. */
+export async function citizenFromToken(token: string | undefined, now = new Date()): Promise<CitizenSessionInfo | null> {
   if (!token || token.length > 100) return null;
   const key = sessionKey(token);
   const s = await rt().db.citizenSession.findUnique({ where: { id: key }, include: { citizen: true } });

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { formInput } from '../../contract/forms';
 import { isLanguage, type Lang, type LocalizedText } from '../../contract/lang';
 
 export const DEMO_DATA_DIR = fileURLToPath(new URL('../../prisma/demo/', import.meta.url));
@@ -109,6 +110,8 @@ export interface DemoData {
   staff: DemoStaff[];
   displays: DemoDisplay[];
   settings: DemoSettings;
+  /** Online forms by service code (their labels carry every language already). */
+  forms: Record<string, z.infer<typeof formInput>>;
 }
 
 function readFile<T>(dir: string, file: string, schema: z.ZodType<T>): T {
@@ -181,6 +184,7 @@ export function loadDemoData(dir = DEMO_DATA_DIR): DemoData {
   const staff = readFile(dir, 'staff.json', z.array(staffSchema));
   const displays = readFile(dir, 'displays.json', z.array(displaySchema));
   const settings = readFile(dir, 'settings.json', settingsSchema);
+  const forms = readFile(dir, 'forms.json', z.record(z.string(), formInput));
 
   const officeSlugs = new Set(offices.map((o) => o.slug));
   const categorySlugs = new Set(categories.map((c) => c.slug));
@@ -218,6 +222,8 @@ export function loadDemoData(dir = DEMO_DATA_DIR): DemoData {
     check('displays.json', officeSlugs.has(d.officeSlug), `${d.slug}: no office "${d.officeSlug}"`);
     for (const c of d.categorySlugs) check('displays.json', categorySlugs.has(c), `${d.slug}: no category "${c}"`);
   }
+  const serviceCodes = new Set(services.map((s) => s.code));
+  for (const code of Object.keys(forms)) check('forms.json', serviceCodes.has(code), `no service "${code}"`);
   unique(
     'staff.json',
     staff.map((p) => p.username),
@@ -240,6 +246,7 @@ export function loadDemoData(dir = DEMO_DATA_DIR): DemoData {
   };
 
   return {
+    forms,
     offices: offices.map((o) => ({ ...o, name: localized(o.name, (t) => t.offices[o.slug]) })),
     categories: categories.map((c) => ({ ...c, name: localized(c.name, (t) => t.categories[c.slug]) })),
     services: services.map((s) => ({ ...s, name: localized(s.name, (t) => t.services[s.code]) })),

@@ -63,6 +63,12 @@ export async function seedDemo(
     const svc = await db.service.upsert({ where: { code: s.code }, create: { code: s.code, ...data }, update: data });
     serviceIds.set(s.code, svc.id);
   }
+  // A form's first version only: later versions belong to the admin.
+  for (const [code, form] of Object.entries(data.forms)) {
+    const serviceId = serviceIds.get(code) as string;
+    if ((await db.serviceForm.count({ where: { serviceId } })) === 0)
+      await db.serviceForm.create({ data: { serviceId, version: 1, fields: form.fields } });
+  }
   const accounts = opts.accounts === false ? [] : data.staff;
   const passwordHash = await hashPassword(data.settings.staffPassword);
   for (const p of accounts) {

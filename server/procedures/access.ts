@@ -7,17 +7,35 @@
 import { isSupervisor, type Actor } from '../auth/actor';
 import { personalDataOffices } from '../auth/office-access';
 import type { Prisma } from '../db/generated/client';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import { rt } from '../runtime';
+
+/** What a staff member may work: every office, some offices, or the services of their skills. */
+export type StaffReach = { all: true } | { officeIds: string[] } | { serviceIds: string[] };
+
+export async function staffReach(actor: Actor): Promise<StaffReach> {
+  if (isSupervisor(actor)) {
+    const offices = await personalDataOffices(actor);
+    return offices === 'all' ? { all: true } : { officeIds: [...offices] };
+  }
+  const skills = await rt().db.skill.findMany({ where: { staffId: actor.staffId }, select: { serviceId: true } });
+  return { serviceIds: skills.map((s) => s.serviceId) };
+}
 
 /** The procedures a staff member may see, as a Prisma filter. */
 export async function staffScope(actor: Actor): Promise<Prisma.ProcedureWhereInput> {
-  if (isSupervisor(actor)) {
-    const offices = await personalDataOffices(actor);
-    return offices === 'all' ? {} : { officeId: { in: [...offices] } };
-  }
-  const skills = await rt().db.skill.findMany({ where: { staffId: actor.staffId }, select: { serviceId: true } });
-  return { serviceId: { in: skills.map((s) => s.serviceId) } };
+  const reach = await staffReach(actor);
+  if ('officeIds' in reach) return { officeId: { in: reach.officeIds } };
+  if ('serviceIds' in reach) return { serviceId: { in: reach.serviceIds } };
+  return {};
+}
+
+/** The services a staff member may open procedures for, as a Prisma filter. */
+export async function staffServiceScope(actor: Actor): Promise<Prisma.ServiceWhereInput> {
+  const reach = await staffReach(actor);
+  if ('officeIds' in reach) return { officeId: { in: reach.officeIds } };
+  if ('serviceIds' in reach) return { id: { in: reach.serviceIds } };
+  return {};
 }
 
 export async function assertStaffSees(actor: Actor, procedureId: string): Promise<void> {
@@ -26,3 +44,13 @@ export async function assertStaffSees(actor: Actor, procedureId: string): Promis
 }
 
 export const procedureNotFound = () => notFound('Procedure');
+
+/** The back office of an office: supervisors with access to it, clerks skilled for one of its services. */
+export async function assertWorksProceduresOf(actor: Actor, officeId: string): Promise<void> {
+  const reach = await staffReach(actor);
+  const ok =
+    'all' in reach ||
+    ('officeIds' in reach && reach.officeIds.includes(officeId)) ||
+    ('serviceIds' in reach && (await rt().db.service.count({ where: { id: { in: reach.serviceIds }, officeId } })) > 0);
+  if (!ok) throw forbidden('You do not work procedures of this office');
+}

@@ -9,6 +9,8 @@ import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { assertStaffSees, procedureNotFound } from './access';
 import { ACTION_BY, CLOSED, nextStatus, type ProcedureAction } from './transitions';
+import { publishProcedure } from '../realtime/publish';
+import { linkAttachments } from './attachments';
 import { notifyCitizenInBackground } from './jobs';
 import { citizenProcedureView, procedureInclude, staffProcedureView, type ProcedureFull } from './views';
 
@@ -17,6 +19,8 @@ export type ProcedureActor = { staff: Actor } | { citizen: CitizenSessionInfo };
 export interface ActionNotes {
   citizenNote?: string;
   internalNote?: string;
+  /** Files given with the action (the citizen's reply). */
+  attachmentIds?: string[];
 }
 
 export async function actOnProcedure(
@@ -45,6 +49,13 @@ export async function actOnProcedure(
         ...(action === 'taken' && byStaff ? { responsibleStaffId: who.staff.staffId } : {}),
       },
     });
+    if (notes.attachmentIds?.length)
+      await linkAttachments(
+        tx,
+        procedureId,
+        notes.attachmentIds,
+        byStaff ? { staffId: who.staff.staffId } : { citizenId: who.citizen.citizen.id },
+      );
     const event = await tx.procedureEvent.create({
       data: {
         procedureId,
@@ -61,6 +72,7 @@ export async function actOnProcedure(
     return { event, procedure: await tx.procedure.findUniqueOrThrow({ where: { id: procedureId }, include: procedureInclude }) };
   });
   notifyCitizenInBackground(event);
+  publishProcedure(citizenProcedureView(procedure, now));
   return procedure;
 }
 

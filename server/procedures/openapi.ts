@@ -79,6 +79,42 @@ export function portalPaths() {
         responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409, 429) },
       },
     },
+    '/api/procedures/desk': {
+      post: {
+        tags,
+        security: [{ session: [] }],
+        summary:
+          'A clerk opens a procedure for the citizen at the desk, found or recorded by fiscal code and/or e-mail (409 when they name two different citizens); the answer carries the tracking code to give them.',
+        responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    '/api/procedures/attachments': {
+      post: {
+        tags,
+        security: either,
+        summary:
+          'Uploads one file (multipart/form-data, part `file`): PDF, JPEG or PNG recognised from its content, at most 5 MB. Named afterwards in `attachmentIds` of a submission, a reply or a desk procedure.',
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } },
+          },
+        },
+        responses: { '201': ok('{attachmentId, fileName, contentType, size}'), ...errors(400, 401, 413, 415, 429) },
+      },
+    },
+    '/api/procedures/{id}/attachments/{attachmentId}': {
+      get: {
+        tags,
+        security: either,
+        summary: 'Downloads an attachment: for the procedure’s citizen and staff who may see the procedure.',
+        parameters: [
+          idParam,
+          { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string' }, description: 'Attachment id' },
+        ],
+        responses: { '200': { description: 'The file' }, ...errors(400, 401, 404) },
+      },
+    },
     '/api/procedures/{id}': {
       get: {
         tags,

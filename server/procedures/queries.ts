@@ -4,6 +4,7 @@ import type { staffProceduresQuery } from '../../contract/portal';
 import type { Actor } from '../auth/actor';
 import type { CitizenSessionInfo } from '../citizens/session';
 import { textOf } from '../db/texts';
+import { currentForms } from '../forms/store';
 import { rt } from '../runtime';
 import { staffScope, procedureNotFound } from './access';
 import { citizenProcedureView, procedureInclude, staffProcedureView, trackView } from './views';
@@ -16,7 +17,13 @@ function byDeadline<T extends { clock: { daysLeft: number | null }; submittedAt:
   return l(a) - l(b) || b.submittedAt.localeCompare(a.submittedAt);
 }
 
-const listItem = <T extends { events: unknown; data: unknown }>({ events: _e, data: _d, ...rest }: T) => rest;
+const listItem = <T extends { events: unknown; data: unknown; attachments: unknown; fields: unknown }>({
+  events: _e,
+  data: _d,
+  attachments: _a,
+  fields: _f,
+  ...rest
+}: T) => rest;
 
 export async function citizenProcedures(who: CitizenSessionInfo, now = new Date()) {
   const rows = await rt().db.procedure.findMany({
@@ -36,6 +43,7 @@ export async function staffProcedures(actor: Actor, query: z.infer<typeof staffP
         query.officeId ? { officeId: query.officeId } : {},
         query.status ? { status: query.status } : {},
         query.serviceId ? { serviceId: query.serviceId } : {},
+        query.fiscalCode ? { citizen: { fiscalCode: query.fiscalCode } } : {},
       ],
     },
     include: procedureInclude,
@@ -72,6 +80,7 @@ export async function onlineServices(oidc: boolean) {
     where: { active: true, onlineIdentity: { not: null } },
     orderBy: [{ officeId: 'asc' }, { sortOrder: 'asc' }],
   });
+  const forms = await currentForms(rows.map((s) => s.id));
   return rows.flatMap((s) =>
     s.onlineIdentity
       ? [
@@ -82,6 +91,7 @@ export async function onlineServices(oidc: boolean) {
             identity: s.onlineIdentity,
             legalDeadlineDays: s.legalDeadlineDays,
             available: s.onlineIdentity === 'email' || oidc,
+            form: { version: forms.get(s.id)!.version, fields: forms.get(s.id)!.fields },
           },
         ]
       : [],

@@ -3,6 +3,7 @@ import type { Prisma } from '../db/generated/client';
 import type { ProcedureTrack, ProcedureView, StaffProcedureView } from '../../contract/portal';
 import { procedureDataSchema } from '../../contract/portal';
 import { textOf } from '../db/texts';
+import { storedFields } from '../forms/validate';
 import { legalClock } from './clock';
 
 export const procedureInclude = {
@@ -10,6 +11,8 @@ export const procedureInclude = {
   responsible: { select: { displayName: true } },
   citizen: { select: { id: true, name: true, fiscalCode: true, email: true } },
   events: { orderBy: { id: 'asc' }, include: { staff: { select: { displayName: true } } } },
+  attachments: { orderBy: { createdAt: 'asc' } },
+  form: { select: { fields: true } },
 } satisfies Prisma.ProcedureInclude;
 
 export type ProcedureFull = Prisma.ProcedureGetPayload<{ include: typeof procedureInclude }>;
@@ -40,6 +43,15 @@ export function citizenProcedureView(p: ProcedureFull, now = new Date()): Proced
     submittedAt: p.submittedAt.toISOString(),
     clock: clockOf(p, now),
     events: events(p),
+    attachments: p.attachments.map((a) => ({
+      id: a.id,
+      fileName: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      uploadedAt: a.createdAt.toISOString(),
+      byCitizen: a.citizenId !== null,
+    })),
+    fields: storedFields(p.form?.fields).map((f) => ({ name: f.name, label: f.label })),
   };
 }
 

@@ -4,6 +4,7 @@ import type { CounterSnapshot } from '../../contract/counters';
 import type { QueueInfo } from '../../contract/queues';
 import type { SupervisorSnapshot } from '../../contract/supervisor';
 import type { TicketPublic } from '../../contract/tickets';
+import type { ProcedureView } from '../../contract/portal';
 import { rooms } from './rooms';
 
 /**
@@ -64,4 +65,12 @@ export function publishSupervisor(officeId: string, snap: SupervisorSnapshot): v
  */
 export function publishOfficeChanged(officeId: string): void {
   rt().officeFeed?.changed(officeId);
+}
+
+/** A procedure changed: its citizen gets their view, the office's back office a nudge to read again. */
+export function publishProcedure(view: ProcedureView): void {
+  io()?.to(rooms.procedure(view.id)).emit('procedure', view);
+  io()
+    ?.to(rooms.procedures(view.officeId))
+    .emit('procedureChanged', { id: view.id, officeId: view.officeId, status: view.status });
 }

@@ -11,6 +11,10 @@ export const rooms = {
   kioskScreens: 'kiosk-screens',
   /** The agent socket(s) of one kiosk, on the `/kiosk-agent` namespace. */
   kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
+  /** A procedure's citizen (portal). */
+  procedure: (id: string) => `procedure:${id}`,
+  /** The back-office screens of an office's procedures. */
+  procedures: (officeId: string) => `procedures:${officeId}`,
   /** The staff screens of one login (session), to end them when the login ends. */
   login: (sessionKey: string) => `login:${sessionKey}`,
 };

@@ -26,6 +26,9 @@ import { displaySnapshot } from '../displays/snapshot';
 import { watchTicket } from '../tickets/snapshot';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { rooms } from '../realtime/rooms';
+import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
+import { assertWorksProceduresOf } from '../procedures/access';
+import { procedureForCitizen } from '../procedures/queries';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 
@@ -200,6 +203,30 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         await joinCapped(socket, [rooms.supervisor(office.id), rooms.staff(office.id)]);
         screenJoined(data.screens, 'supervisor');
         return snap;
+      }),
+    );
+
+    socket.on(
+      'procedure:subscribe',
+      handler(budget, 'procedure:subscribe', async ({ id }) => {
+        // Checked at every subscription, like staff sessions: a signed-out citizen hears nothing more.
+        const who = await citizenFromToken(cookieValue(socket.handshake.headers.cookie, CITIZEN_COOKIE));
+        if (!who) throw unauthorized();
+        const view = await procedureForCitizen(who, id);
+        await joinCapped(socket, rooms.procedure(id));
+        return view;
+      }),
+    );
+
+    socket.on(
+      'procedures:subscribe',
+      handler(budget, 'procedures:subscribe', async ({ officeId }) => {
+        const actor = await staffActor(socket, token);
+        data.actor = actor;
+        const office = await resolveOffice(officeId);
+        await assertWorksProceduresOf(actor, office.id);
+        await joinCapped(socket, rooms.procedures(office.id));
+        return { officeId: office.id };
       }),
     );
   });

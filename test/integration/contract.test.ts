@@ -12,6 +12,7 @@ import { subscriptions, type Subscription } from '../../contract/realtime';
 import { urlOf } from '../../ui/http';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
+import { CERT_DATA, loginCodeFor, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk, connectSocket, cookieOf, countersByNumber, issue, oneStop, subscribe, type OneStop } from '../helpers/sportello';
 
@@ -268,6 +269,50 @@ describe('administration answers', () => {
   });
 });
 
+describe('portal answers', () => {
+  it('sign-in, online services, a procedure from submission to completion, the desk, tracking, forms', async () => {
+    const citizen = new ApiClient(app.url);
+    await answer(citizen, api.portalLoginCode, { body: { email: 'answers@example.org', lang: 'en' } });
+    await answer(citizen, api.portalLoginVerify, {
+      body: { email: 'answers@example.org', code: await loginCodeFor(app, 'answers@example.org'), lang: 'en' },
+    });
+    await answer(citizen, api.portalMe);
+    const online = await answer(anon, api.portalServices);
+    const certificate = online.find((s) => s.form.fields.some((f) => f.name === 'intestatario'))!;
+    const p = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });
+    await answer(citizen, api.procedures);
+    await answer(citizen, api.procedure, { params: { id: p.id } });
+
+    const op = await clerk(app.url, 'operatore1');
+    await answer(op, api.procedures, { query: { status: 'submitted' } });
+    await answer(op, api.procedure, { params: { id: p.id } });
+    await answer(op, api.takeProcedure, { params: { id: p.id }, body: {} });
+    await answer(op, api.requestProcedureInfo, { params: { id: p.id }, body: { citizenNote: 'Una copia' } });
+    await answer(citizen, api.replyProcedure, { params: { id: p.id }, body: { citizenNote: 'Eccola' } });
+    await answer(op, api.completeProcedure, { params: { id: p.id }, body: {} });
+    await answer(anon, api.trackProcedure, { params: { trackingCode: p.trackingCode } });
+
+    const second = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });
+    await answer(op, api.takeProcedure, { params: { id: second.id }, body: {} });
+    await answer(op, api.rejectProcedure, { params: { id: second.id }, body: { citizenNote: 'Non residente' } });
+    const third = await answer(op, api.openProcedureAtDesk, {
+      body: { serviceId: certificate.id, citizen: { email: 'answers@example.org' }, data: CERT_DATA },
+    });
+    await answer(citizen, api.withdrawProcedure, { params: { id: third.id }, body: {} });
+
+    const admin = await clerk(app.url, 'admin');
+    const form = await answer(admin, api.serviceForm, { params: { id: certificate.id } });
+    await answer(admin, api.saveServiceForm, {
+      params: { id: certificate.id },
+      body: {
+        // What the admin read goes back as it came: a new version of the same form.
+        fields: form.fields,
+      },
+    });
+    await answer(citizen, api.portalLogout);
+  });
+});
+
 describe('socket acknowledgements', () => {
   it('each subscription answers the snapshot its schema describes', async () => {
     const t = await issue(anon, os.desk[0].id);
@@ -275,12 +320,18 @@ describe('socket acknowledgements', () => {
     const counter3 = (await countersByNumber(space, os.officeId)).get(3)!.id;
     await counter.post(`/api/counters/${counter3}/open`);
     const supervisor = await clerk(app.url, 'supervisore');
+    const citizen = await signedInCitizen(app, 'contract@example.org');
+    const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
+    const procedure = await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    expect(procedure.status).toBe(201);
     const payloads: { [E in Subscription]: [cookie: string | undefined, payload: unknown] } = {
       'display:subscribe': [undefined, { officeId: os.officeId }],
       'ticket:subscribe': [undefined, { code: t.code }],
       'counter:subscribe': [cookieOf(counter), { counterId: counter3 }],
       'supervisor:subscribe': [cookieOf(supervisor), { officeId: os.officeId }],
       'kiosk:subscribe': [undefined, {}],
+      'procedure:subscribe': [cookieOf(citizen), { id: procedure.body.id }],
+      'procedures:subscribe': [cookieOf(supervisor), { officeId: os.officeId }],
     };
     for (const [event, [cookie, payload]] of Object.entries(payloads) as [Subscription, [string | undefined, unknown]][]) {
       const socket = await connectSocket(app.url, cookie);

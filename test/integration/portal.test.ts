@@ -2,15 +2,17 @@
  * The citizen portal over HTTP on a real app process: sign-in by e-mailed code, online services,
  * procedures numbered under concurrency, the status rules and who may see and move what.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
-import { decodeEml, waitForMail } from '../helpers/outbox';
+import { waitForMail } from '../helpers/outbox';
+import { CERT_DATA, loginCodeFor, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { useInProcessRuntime } from '../helpers/runtime';
-import { clerk } from '../helpers/sportello';
+import { clerk, collect, connectSocket, cookieOf, subscribe } from '../helpers/sportello';
 import { verifyLoginCode } from '../../server/citizens/login-code';
 import { purgeExpiredCitizenSessions } from '../../server/citizens/session';
 
@@ -32,35 +34,8 @@ afterAll(async () => {
   await space?.drop();
 });
 
-/** The newest sign-in code e-mailed to this address. */
-async function codeFor(email: string): Promise<string> {
-  const outbox = path.join(app.dataDir, 'outbox');
-  const until = Date.now() + 15_000;
-  for (;;) {
-    const files = fs.existsSync(outbox)
-      ? fs
-          .readdirSync(outbox)
-          .filter((f) => f.endsWith('.eml'))
-          .sort()
-          .reverse()
-      : [];
-    for (const f of files) {
-      const text = decodeEml(fs.readFileSync(path.join(outbox, f), 'utf8'));
-      const code = /^(\d{6})$/m.exec(text);
-      if (text.includes(`To: ${email}`) && code) return code[1];
-    }
-    if (Date.now() > until) throw new Error(`no code e-mailed to ${email}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function citizen(email: string): Promise<ApiClient> {
-  const c = new ApiClient(app.url);
-  expect((await c.post('/api/portal/login/code', { email })).status).toBe(200);
-  const r = await c.post('/api/portal/login/verify', { email, code: await codeFor(email) });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return c;
-}
+const codeFor = (email: string) => loginCodeFor(app, email);
+const citizen = (email: string) => signedInCitizen(app, email);
 
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
@@ -141,7 +116,9 @@ describe('procedures', () => {
   it('numbers 50 parallel submissions consecutively, each once', async () => {
     const c = await citizen('parallel@example.org');
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => c.post('/api/procedures', { serviceId: certificate, data: { copies: i + 1 } })),
+      Array.from({ length: 50 }, (_, i) =>
+        c.post('/api/procedures', { serviceId: certificate, data: { ...CERT_DATA, copie: i + 1 } }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     const numbers = answers.map((a) => a.body.protocolNumber as string);
@@ -160,12 +137,14 @@ describe('procedures', () => {
     const anonymous = new ApiClient(app.url);
 
     const before = await space.db.procedure.count();
-    expect((await anna.post('/api/procedures', { serviceId: certificate, data: {}, status: 'completed' })).status).toBe(400);
+    expect((await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, status: 'completed' })).status).toBe(
+      400,
+    );
     expect((await anna.post('/api/procedures', { serviceId: certificate, data: { note: 'x\u0000' } })).status).toBe(400);
     expect((await anonymous.post('/api/procedures', { serviceId: certificate, data: {} })).status).toBe(401);
     expect(await space.db.procedure.count()).toBe(before);
 
-    const created = await anna.post('/api/procedures', { serviceId: certificate, data: { purpose: 'Iscrizione scolastica' } });
+    const created = await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body).toMatchObject({
@@ -244,7 +223,7 @@ describe('procedures', () => {
     expect(track.status).toBe(200);
     expect(track.body).toMatchObject({ status: 'completed', protocolNumber: created.body.protocolNumber });
     const shown = JSON.stringify(track.body);
-    for (const secret of ['anna@example.org', 'Giulia Ferri', 'Certificato pronto', 'Iscrizione scolastica', id])
+    for (const secret of ['anna@example.org', 'Giulia Ferri', 'Certificato pronto', CERT_DATA.intestatario, id])
       expect(shown).not.toContain(secret);
     expect((await anonymous.get('/api/procedures/track/abcdefghijkmnpqr')).status).toBe(404);
     expect((await anonymous.get('/api/procedures/track/%ZZ')).status).toBe(400);
@@ -255,7 +234,7 @@ describe('procedures', () => {
     await c.post('/api/portal/login/code', { email: 'withdraw@example.org', lang: 'en' });
     const code = await codeFor('withdraw@example.org');
     expect((await c.post('/api/portal/login/verify', { email: 'withdraw@example.org', code, lang: 'en' })).status).toBe(200);
-    const p = await c.post('/api/procedures', { serviceId: certificate, data: {} });
+    const p = await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
     const receipt = await waitForMail(
       path.join(app.dataDir, 'outbox'),
       (t) => t.includes('To: withdraw@example.org') && t.includes(`Request ${p.body.protocolNumber} received`),
@@ -301,5 +280,278 @@ describe('codes and sessions in time (clock injected, in process)', () => {
     expect(await space.db.citizenSession.count({ where: { expiresAt: { lte: now } } })).toBe(0);
     expect((await space.db.citizenSession.findMany({ where: { citizenId: someone.id } })).map((s) => s.id)).toEqual(['valid']);
     expect((await space.db.citizenLoginCode.findMany()).map((c) => c.id)).toEqual([fresh.id]);
+  });
+});
+
+describe('forms as data', () => {
+  it('validates submissions from the service’s form; a new version never changes what was submitted before', async () => {
+    const admin = await clerk(app.url, 'admin');
+    const op1 = await clerk(app.url, 'operatore1');
+    const c = await citizen('forms@example.org');
+    const listed = (await c.get('/api/portal/services')).body.find((s: { id: string }) => s.id === certificate);
+    expect(listed.form.version).toBe(1);
+    expect(listed.form.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual([
+      'intestatario:fiscal_code',
+      'uso:choice',
+      'copie:number',
+    ]);
+
+    const before = await space.db.procedure.count();
+    const refused = [
+      { uso: 'scuola' }, // required fiscal code missing
+      { ...CERT_DATA, intestatario: 'RSSMRA85T10A562T' }, // check character forged
+      { ...CERT_DATA, uso: 'vacanza' }, // not an offered choice
+      { ...CERT_DATA, copie: 'due' }, // not a number
+      { ...CERT_DATA, colore: 'blu' }, // not a field of the form
+    ];
+    for (const data of refused) {
+      const r = await c.post('/api/procedures', { serviceId: certificate, data });
+      expect(r.status, JSON.stringify(data)).toBe(400);
+      expect(
+        r.body.error.details.some((d: { path: string }) => d.path.startsWith('data')),
+        JSON.stringify(r.body),
+      ).toBe(true);
+    }
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const first = await c.post('/api/procedures', {
+      serviceId: certificate,
+      data: { ...CERT_DATA, intestatario: 'rssmra85t10a562s' },
+    });
+    expect(first.status).toBe(201);
+    expect(first.body.data.intestatario).toBe('RSSMRA85T10A562S');
+
+    // Only admins change forms; a bad definition changes nothing.
+    const v2 = {
+      fields: [
+        { name: 'intestatario', type: 'fiscal_code', label: { it: 'Codice fiscale' }, required: true },
+        { name: 'motivo', type: 'longtext', label: { it: 'Motivo', en: 'Reason' }, required: true },
+      ],
+    };
+    expect((await op1.request('PUT', `/api/admin/services/${certificate}/form`, v2)).status).toBe(403);
+    const twice = { fields: [v2.fields[0], v2.fields[0]] };
+    expect((await admin.request('PUT', `/api/admin/services/${certificate}/form`, twice)).status).toBe(400);
+    const choiceWithout = { fields: [{ name: 'uso', type: 'choice', label: { it: 'Uso' } }] };
+    expect((await admin.request('PUT', `/api/admin/services/${certificate}/form`, choiceWithout)).status).toBe(400);
+    expect((await admin.get(`/api/admin/services/${certificate}/form`)).body.version).toBe(1);
+    expect((await admin.get('/api/admin/services/unknown-service/form')).status).toBe(404);
+
+    const saved = await admin.request('PUT', `/api/admin/services/${certificate}/form`, v2);
+    expect(saved.status).toBe(200);
+    expect(saved.body.version).toBe(2);
+    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(400);
+    const second = await c.post('/api/procedures', {
+      serviceId: certificate,
+      data: { intestatario: CERT_DATA.intestatario, motivo: 'Bando' },
+    });
+    expect(second.status).toBe(201);
+
+    // The earlier procedure keeps the version it was submitted with.
+    const rows = await space.db.procedure.findMany({
+      where: { id: { in: [first.body.id, second.body.id] } },
+      include: { form: true },
+    });
+    const versionOf = new Map(rows.map((r) => [r.id, r.form?.version]));
+    expect(versionOf.get(first.body.id)).toBe(1);
+    expect(versionOf.get(second.body.id)).toBe(2);
+    expect((await c.get(`/api/procedures/${first.body.id}`)).body.data).toEqual({
+      ...CERT_DATA,
+      intestatario: 'RSSMRA85T10A562S',
+    });
+    const audit = await space.db.auditLog.findFirst({ where: { entity: 'service_form', entityId: certificate } });
+    expect(audit?.action).toBe('update');
+  });
+});
+
+describe('the desk and the portal together', () => {
+  it('a clerk opens a procedure for the citizen in front of them, who then follows it online', async () => {
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const citizenAtDesk = { fiscalCode: 'mrt mtt 91d08 f205j', email: 'desk@example.org', name: 'Matteo Moretti' };
+    // Not the residence certificate: the forms test above gave it a new form.
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const body = { serviceId: family, citizen: citizenAtDesk, data: CERT_DATA };
+
+    expect((await otherOffice.post('/api/procedures/desk', body)).status).toBe(404);
+    expect((await new ApiClient(app.url).post('/api/procedures/desk', body)).status).toBe(401);
+    const before = await space.db.procedure.count();
+    for (const bad of [
+      { ...body, citizen: { name: 'Nobody' } }, // neither fiscal code nor e-mail
+      { ...body, citizen: { ...citizenAtDesk, fiscalCode: 'MRTMTT91D08F205K' } }, // forged check character
+      { ...body, data: { uso: 'scuola' } }, // the form's required field missing
+    ])
+      expect((await op1.post('/api/procedures/desk', bad)).status, JSON.stringify(bad)).toBe(400);
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const opened = await op1.post('/api/procedures/desk', body);
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body).toMatchObject({
+      channel: 'desk',
+      status: 'submitted',
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'desk@example.org', name: 'Matteo Moretti' },
+    });
+    expect(opened.body.trackingCode).toMatch(/^[a-z2-9]{16}$/);
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: desk@example.org') && t.includes(opened.body.protocolNumber),
+    );
+
+    // Typing the fiscal code at the desk shows that citizen's procedures.
+    const byCode = await op1.get('/api/procedures?fiscalCode=mrtmtt91d08f205j');
+    expect(byCode.body.map((p: { id: string }) => p.id)).toEqual([opened.body.id]);
+    expect((await op1.get('/api/procedures?fiscalCode=MRTMTT91D08F205K')).status).toBe(400);
+
+    // The same citizen signs in with that address and finds it among theirs.
+    const online = await citizen('desk@example.org');
+    expect((await online.get('/api/procedures')).body.map((p: { id: string }) => p.id)).toContain(opened.body.id);
+
+    // A second visit finds the same citizen; a fiscal code and an address of two people is a conflict.
+    const again = await op1.post('/api/procedures/desk', { ...body, citizen: { fiscalCode: 'MRTMTT91D08F205J' } });
+    expect(again.body.citizen.id).toBe(opened.body.citizen.id);
+    await citizen('someone-else@example.org');
+    const conflict = await op1.post('/api/procedures/desk', {
+      ...body,
+      citizen: { fiscalCode: 'MRTMTT91D08F205J', email: 'someone-else@example.org' },
+    });
+    expect(conflict.status).toBe(409);
+    expect(conflict.body.error.code).toBe('citizen_conflict');
+  });
+});
+
+describe('live updates', () => {
+  it('the citizen’s socket hears their procedure move; the back office hears a new one; nobody else joins', async () => {
+    const anna = await citizen('live-anna@example.org');
+    const bruno = await citizen('live-bruno@example.org');
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const officeId = (await space.db.service.findUniqueOrThrow({ where: { id: family } })).officeId;
+
+    const backOffice = await connectSocket(app.url, cookieOf(op1));
+    const annaSocket = await connectSocket(app.url, cookieOf(anna));
+    const brunoSocket = await connectSocket(app.url, cookieOf(bruno));
+    const stranger = await connectSocket(app.url, cookieOf(otherOffice));
+    try {
+      expect((await subscribe(backOffice, 'procedures:subscribe', { officeId })).ok).toBe(true);
+      const refused = await subscribe(stranger, 'procedures:subscribe', { officeId });
+      expect(refused.ok ? 'joined' : refused.error.code).toBe('forbidden');
+      const changed = collect<{ id: string; status: string }>(backOffice, 'procedureChanged');
+
+      const p = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+      expect(p.status).toBe(201);
+      expect(await changed.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
+
+      const first = await subscribe<{ status: string }>(annaSocket, 'procedure:subscribe', { id: p.body.id });
+      expect(first.ok && first.data.status).toBe('submitted');
+      const notHis = await subscribe(brunoSocket, 'procedure:subscribe', { id: p.body.id });
+      expect(notHis.ok ? 'joined' : notHis.error.code).toBe('not_found');
+      const anonymous = await connectSocket(app.url);
+      try {
+        const a = await subscribe(anonymous, 'procedure:subscribe', { id: p.body.id });
+        expect(a.ok ? 'joined' : a.error.code).toBe('unauthorized');
+      } finally {
+        anonymous.disconnect();
+      }
+
+      const seen = collect<{ id: string; status: string; responsible: string | null }>(annaSocket, 'procedure');
+      const brunoHears = collect<unknown>(brunoSocket, 'procedure');
+      await op1.post(`/api/procedures/${p.body.id}/take`, { internalNote: 'solo per noi' });
+      const moved = await seen.next((v) => v.status === 'in_progress');
+      expect(moved.responsible).toBe('Giulia Ferri');
+      expect(JSON.stringify(moved)).not.toContain('solo per noi');
+      expect(await changed.next((e) => e.id === p.body.id && e.status === 'in_progress')).toBeTruthy();
+      expect(brunoHears.seen).toEqual([]);
+    } finally {
+      for (const s of [backOffice, annaSocket, brunoSocket, stranger]) s.disconnect();
+    }
+  });
+});
+
+describe('attachments', () => {
+  const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+  async function upload(cookie: string | undefined, bytes: Uint8Array, name: string, type = 'application/pdf') {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+    const res = await fetch(`${app.url}/api/procedures/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: cookie ? { cookie } : {},
+    });
+    return { status: res.status, body: (await res.json()) as { attachmentId: string; error?: { code: string } } };
+  }
+
+  const download = (cookie: string | undefined, procedureId: string, attachmentId: string) =>
+    fetch(`${app.url}/api/procedures/${procedureId}/attachments/${attachmentId}`, { headers: cookie ? { cookie } : {} });
+
+  it('takes PDF, JPEG and PNG by their content, links them to the uploader’s own request, and serves them only to who may see it', async () => {
+    const anna = await citizen('files-anna@example.org');
+    const bruno = await citizen('files-bruno@example.org');
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+
+    // Refused: no sign-in, a text file named .pdf, nothing, too big, not multipart.
+    expect((await upload(undefined, PDF, 'a.pdf')).status).toBe(401);
+    const fake = await upload(cookieOf(anna), new TextEncoder().encode('not a pdf at all'), 'fake.pdf');
+    expect([fake.status, fake.body.error?.code]).toEqual([415, 'unsupported_file_type']);
+    expect((await upload(cookieOf(anna), new Uint8Array(), 'empty.pdf')).status).toBe(400);
+    const big = new Uint8Array(5 * 1024 * 1024 + 1);
+    big.set(PDF);
+    expect((await upload(cookieOf(anna), big, 'big.pdf')).status).toBe(413);
+    expect((await anna.post('/api/procedures/attachments', { file: 'x' })).status).toBe(415);
+    expect(await space.db.attachment.count()).toBe(0);
+
+    const pdf = await upload(cookieOf(anna), PDF, '../../etc/passwd.pdf');
+    expect(pdf.status).toBe(201);
+    expect(pdf.body).toMatchObject({ fileName: 'passwd.pdf', contentType: 'application/pdf', size: PDF.length });
+    const png = await upload(cookieOf(anna), PNG, 'foto.png', 'application/pdf');
+    expect(png.body).toMatchObject({ contentType: 'image/png' }); // the content decides, not the declared type
+    // Stored by content hash under the data folder, nowhere else.
+    const stored = fs.readdirSync(path.join(app.dataDir, 'attachments'));
+    expect(stored).toContain(createHash('sha256').update(PDF).digest('hex'));
+    expect(stored.every((f) => /^[0-9a-f]{64}$/.test(f))).toBe(true);
+
+    // Someone else's upload cannot be named; nothing is stored then.
+    const before = await space.db.procedure.count();
+    const stolen = await bruno.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId],
+    });
+    expect([stolen.status, stolen.body.error.code]).toEqual([400, 'unknown_attachment']);
+    expect(await space.db.procedure.count()).toBe(before);
+
+    const p = await anna.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId, png.body.attachmentId],
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(p.body.attachments.map((a: { fileName: string; byCitizen: boolean }) => [a.fileName, a.byCitizen])).toEqual([
+      ['passwd.pdf', true],
+      ['foto.png', true],
+    ]);
+    // Once linked, not again.
+    const again = await anna.post('/api/procedures', {
+      serviceId: family,
+      data: CERT_DATA,
+      attachmentIds: [pdf.body.attachmentId],
+    });
+    expect(again.status).toBe(400);
+
+    const mine = await download(cookieOf(anna), p.body.id, pdf.body.attachmentId);
+    expect(mine.status).toBe(200);
+    expect(new Uint8Array(await mine.arrayBuffer())).toEqual(PDF);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    expect(mine.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''passwd\.pdf$/);
+    expect((await download(cookieOf(op1), p.body.id, png.body.attachmentId)).status).toBe(200);
+    for (const cookie of [cookieOf(bruno), cookieOf(otherOffice)])
+      expect((await download(cookie, p.body.id, pdf.body.attachmentId)).status).toBe(404);
+    expect((await download(undefined, p.body.id, pdf.body.attachmentId)).status).toBe(401);
+    // An attachment through another procedure's address: not found.
+    const other = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+    expect((await download(cookieOf(anna), other.body.id, pdf.body.attachmentId)).status).toBe(404);
   });
 });

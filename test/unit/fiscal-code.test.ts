@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharacter, isValidFiscalCode, normalizeFiscalCode } from '../../server/citizens/fiscal-code';
+import { checkCharacter, isValidFiscalCode, normalizeFiscalCode } from '../../contract/fiscal-code';
 
 describe('fiscal code', () => {
   it('accepts real codes, in any case and with spaces', () => {

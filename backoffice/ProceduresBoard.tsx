@@ -1,0 +1,296 @@
+'use client';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { api } from '../contract/api';
+import type { MyService } from '../contract/auth';
+import type { ProcedureStatus } from '../contract/enums';
+import { procedureStatusSchema } from '../contract/enums';
+import { textIn, type Lang } from '../contract/lang';
+import type { StaffProcedureView } from '../contract/portal';
+import { ApiError, call } from '../ui/http';
+import { getSocket } from '../ui/socket';
+import { useLoad } from '../ui/useLoad';
+import staff from '../ui/staff/staff.module.css';
+import styles from './backoffice.module.css';
+
+type Item = Awaited<ReturnType<typeof call<typeof api.procedures>>>[number];
+type Action = 'take' | 'request-info' | 'complete' | 'reject';
+const ACTIONS: Record<
+  Action,
+  {
+    endpoint: (typeof api)['takeProcedure' | 'requestProcedureInfo' | 'completeProcedure' | 'rejectProcedure'];
+    needsNote: boolean;
+  }
+> = {
+  take: { endpoint: api.takeProcedure, needsNote: false },
+  'request-info': { endpoint: api.requestProcedureInfo, needsNote: true },
+  complete: { endpoint: api.completeProcedure, needsNote: false },
+  reject: { endpoint: api.rejectProcedure, needsNote: true },
+};
+const AVAILABLE: Record<ProcedureStatus, Action[]> = {
+  submitted: ['take'],
+  in_progress: ['request-info', 'complete', 'reject'],
+  waiting_citizen: [],
+  completed: [],
+  rejected: [],
+  withdrawn: [],
+};
+
+/** The office's procedures by deadline, one open in detail with what the clerk can do; live. */
+export function ProceduresBoard({ lang }: { lang: Lang }) {
+  const t = useTranslations('backoffice');
+  const [status, setStatus] = useState<ProcedureStatus | ''>('');
+  const [serviceId, setServiceId] = useState('');
+  const [services, setServices] = useState<MyService[]>([]);
+  const [items, setItems] = useState<Item[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [detail, setDetail] = useState<StaffProcedureView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadList = useCallback(async () => {
+    try {
+      setItems(await call(api.procedures, { query: { status: status || undefined, serviceId: serviceId || undefined } }));
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }, [status, serviceId]);
+
+  const loadDetail = useCallback(async (id: string) => {
+    setDetail((await call(api.procedure, { params: { id } })) as StaffProcedureView);
+  }, []);
+
+  const loadServices = useCallback(async () => setServices(await call(api.myServices).catch(() => [])), []);
+  const loadSelected = useCallback(async () => {
+    if (selected) await loadDetail(selected).catch(() => setDetail(null));
+  }, [selected, loadDetail]);
+  useLoad(loadServices);
+  useLoad(loadList);
+  useLoad(loadSelected);
+
+  // Live: any change in the office makes the list (and the open procedure) read again.
+  useEffect(() => {
+    const socket = getSocket();
+    const subscribe = () => socket.emit('procedures:subscribe', {}, () => undefined);
+    const changed = ({ id }: { id: string }) => {
+      void loadList();
+      if (id === selected) void loadDetail(id).catch(() => undefined);
+    };
+    socket.on('connect', subscribe);
+    socket.on('procedureChanged', changed);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.off('connect', subscribe);
+      socket.off('procedureChanged', changed);
+    };
+  }, [loadList, loadDetail, selected]);
+
+  return (
+    <main className={styles.board} data-testid="backoffice">
+      <section className={styles.listPane} aria-labelledby="bo-title">
+        <h1 id="bo-title" className={styles.title}>
+          {t('title')}
+        </h1>
+        <div className={styles.filters}>
+          <label className={staff.field}>
+            <span className={staff.fieldLabel}>{t('status')}</span>
+            <select
+              className={staff.input}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as ProcedureStatus | '')}
+              data-testid="bo-status"
+            >
+              <option value="">{t('allStatuses')}</option>
+              {procedureStatusSchema.options.map((s) => (
+                <option key={s} value={s}>
+                  {t(`statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className={staff.field}>
+            <span className={staff.fieldLabel}>{t('service')}</span>
+            <select className={staff.input} value={serviceId} onChange={(e) => setServiceId(e.target.value)}>
+              <option value="">{t('allServices')}</option>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {textIn(s.name, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error && (
+          <p role="alert" className={styles.error}>
+            {error}
+          </p>
+        )}
+        {items && items.length === 0 && <p className={staff.muted}>{t('empty')}</p>}
+        {items && items.length > 0 && (
+          <ul className={styles.list} data-testid="bo-list">
+            {items.map((p) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className={p.id === selected ? `${styles.item} ${styles.itemSelected}` : styles.item}
+                  aria-current={p.id === selected ? 'true' : undefined}
+                  onClick={() => setSelected(p.id)}
+                  data-testid={`bo-item-${p.protocolNumber}`}
+                >
+                  <span className={styles.protocol}>{p.protocolNumber}</span>
+                  <span className={styles.itemService}>{textIn(p.service.name, lang)}</span>
+                  <span className={styles.itemCitizen}>{p.citizen?.name ?? p.citizen?.fiscalCode ?? p.citizen?.email}</span>
+                  <span className={styles.badge} data-status={p.status} data-testid="bo-item-status">
+                    {t(`statuses.${p.status}`)}
+                  </span>
+                  <Deadline clock={p.clock} />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={styles.detailPane} aria-live="polite">
+        {detail ? (
+          <Detail p={detail} lang={lang} onChanged={(next) => (setDetail(next), void loadList())} />
+        ) : (
+          <p className={staff.muted}>{t('select')}</p>
+        )}
+      </section>
+    </main>
+  );
+}
+
+/** A field's label in the form version the procedure was submitted with (its name if unknown). */
+function labelOf(p: StaffProcedureView, name: string, lang: Lang): string {
+  const field = p.fields.find((f) => f.name === name);
+  return field ? textIn(field.label, lang) : name;
+}
+
+function Deadline({ clock }: { clock: Item['clock'] }) {
+  const t = useTranslations('backoffice');
+  if (clock.daysLeft === null) return <span className={styles.deadline}>–</span>;
+  if (clock.paused) return <span className={styles.deadline}>{t('paused')}</span>;
+  return (
+    <span className={clock.daysLeft < 0 ? `${styles.deadline} ${styles.overdue}` : styles.deadline}>
+      {clock.daysLeft < 0 ? t('overdue', { days: -clock.daysLeft }) : t('daysLeft', { days: clock.daysLeft })}
+    </span>
+  );
+}
+
+function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onChanged: (p: StaffProcedureView) => void }) {
+  const t = useTranslations('backoffice');
+  const [citizenNote, setCitizenNote] = useState('');
+  const [internalNote, setInternalNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const act = async (action: Action, e?: FormEvent) => {
+    e?.preventDefault();
+    if (ACTIONS[action].needsNote && !citizenNote.trim()) return setError(t('noteRequired'));
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { citizenNote: citizenNote.trim() || undefined, internalNote: internalNote.trim() || undefined };
+      const next = await call(ACTIONS[action].endpoint, { params: { id: p.id }, body: body as { citizenNote: string } });
+      setCitizenNote('');
+      setInternalNote('');
+      onChanged(next as StaffProcedureView);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const actions = AVAILABLE[p.status];
+  return (
+    <article className={styles.detail} data-testid="bo-detail">
+      <header>
+        <p className={styles.protocol}>{p.protocolNumber}</p>
+        <h2 className={styles.detailTitle}>{textIn(p.service.name, lang)}</h2>
+        <p>
+          <span className={styles.badge} data-status={p.status} data-testid="bo-detail-status">
+            {t(`statuses.${p.status}`)}
+          </span>{' '}
+          {/* Waiting for the citizen: the badge says it already. */}
+          {!p.clock.paused && <Deadline clock={p.clock} />} · {t('responsible')}: {p.responsible ?? t('nobody')}
+        </p>
+      </header>
+      <dl className={styles.facts}>
+        <dt>{t('citizen')}</dt>
+        <dd>{[p.citizen.name, p.citizen.fiscalCode, p.citizen.email].filter(Boolean).join(' · ')}</dd>
+        {Object.entries(p.data).map(([k, v]) => (
+          <div key={k} className={styles.fact}>
+            <dt>{labelOf(p, k, lang)}</dt>
+            <dd>{v === true ? '✓' : v === false ? '–' : String(v ?? '')}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className={styles.subTitle}>{t('attachments')}</h3>
+      {p.attachments.length === 0 ? (
+        <p className={staff.muted}>{t('noAttachments')}</p>
+      ) : (
+        <ul>
+          {p.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/api/procedures/${p.id}/attachments/${a.id}`} download>
+                {a.fileName}
+              </a>{' '}
+              ({Math.ceil(a.size / 1024)} KB)
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className={styles.subTitle}>{t('history')}</h3>
+      <ol className={styles.timeline}>
+        {p.events.map((e, i) => (
+          <li key={i}>
+            <strong>{t(`statuses.${e.toStatus}`)}</strong> · {new Date(e.at).toLocaleString(lang)} · {e.by ?? t('byCitizen')}
+            {e.citizenNote && <p>{e.citizenNote}</p>}
+            {e.internalNote && (
+              <p className={styles.internal}>
+                {t('internalNote')}: {e.internalNote}
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+      {actions.length > 0 && (
+        <form className={styles.actions} onSubmit={(e) => void act(actions[0], e)}>
+          <label className={staff.field}>
+            <span className={staff.fieldLabel}>{t('citizenNote')}</span>
+            <textarea
+              className={staff.input}
+              value={citizenNote}
+              onChange={(e) => setCitizenNote(e.target.value)}
+              data-testid="bo-citizen-note"
+            />
+          </label>
+          <label className={staff.field}>
+            <span className={staff.fieldLabel}>{t('internalNote')}</span>
+            <textarea className={staff.input} value={internalNote} onChange={(e) => setInternalNote(e.target.value)} />
+          </label>
+          {error && (
+            <p role="alert" className={styles.error}>
+              {error}
+            </p>
+          )}
+          <div className={styles.buttons}>
+            {actions.map((a) => (
+              <button
+                key={a}
+                type="button"
+                disabled={busy}
+                className={a === 'reject' ? staff.buttonDanger : staff.buttonPrimary}
+                onClick={() => void act(a)}
+                data-testid={`bo-${a}`}
+              >
+                {t(`actions.${a}`)}
+              </button>
+            ))}
+          </div>
+        </form>
+      )}
+    </article>
+  );
+}
