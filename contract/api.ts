@@ -55,6 +55,7 @@ import { categoryListSchema, serviceListSchema, servicesQuery } from './catalog'
 import { counterListSchema, counterServicesInput, counterSnapshotSchema, openCounterInput } from './counters';
 import { displaySnapshotSchema, publicDisplayQuery } from './display';
 import { endpoint } from './endpoint';
+import { procedureStatsQuery, procedureStatsSchema } from './procedure-stats';
 import { formInput, formSchema } from './forms';
 import {
   citizenSchema,
@@ -190,6 +191,12 @@ export const api = {
   forecast: endpoint({ method: 'GET', path: '/api/supervisor/forecast', query: forecastQuery, answer: forecastSchema }),
   serviceQueue: endpoint({ method: 'GET', path: '/api/queues/{serviceId}/tickets', answer: serviceQueueAnswer }),
   stats: endpoint({ method: 'GET', path: '/api/stats', query: statsQuery, answer: statsResultSchema }),
+  procedureStats: endpoint({
+    method: 'GET',
+    path: '/api/stats/procedures',
+    query: procedureStatsQuery,
+    answer: procedureStatsSchema,
+  }),
 
   // ---------------------------------------------------------------------------------- kiosks
   kiosks: endpoint({ method: 'GET', path: '/api/kiosks', query: kioskQuery, answer: kioskListSchema }),

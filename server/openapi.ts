@@ -3,6 +3,7 @@ import { api } from '../contract/api';
 import type { Endpoint } from '../contract/endpoint';
 import { languages } from '../contract/lang';
 import { statsQuery } from '../contract/stats';
+import { procedureStatsQuery } from '../contract/procedure-stats';
 import { WAITS_LICENCE } from '../contract/waits';
 import { adminPaths } from './admin/openapi';
 import { portalPaths } from './procedures/openapi';
@@ -454,6 +455,24 @@ export function openApiDocument(baseUrl: string) {
           description: statsDescription,
           security: staff,
           responses: { '200': ok('{office, from, to, groupBy, rows: StatsRow[], total}'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/stats/procedures': {
+        get: {
+          tags: ['supervisor'],
+          summary:
+            'Procedures of an office over a range of local days, per service and in total (opened, completed, rejected, withdrawn, median days to completion, closed within the legal deadline), and the backlog now',
+          security: staff,
+          responses: { '200': ok('{office, from, to, rows, total, backlog}'), ...errors(400, 401, 403, 404) },
+        },
+      },
+      '/api/stats/procedures.csv': {
+        get: {
+          tags: ['supervisor'],
+          summary: 'The same procedure figures as a CSV download (one row per service, then a total row)',
+          security: staff,
+          parameters: queryParams(procedureStatsQuery),
+          responses: { '200': { description: 'text/csv', content: { 'text/csv': {} } }, ...errors(400, 401, 403, 404) },
         },
       },
       '/api/stats.csv': {

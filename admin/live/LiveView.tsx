@@ -11,6 +11,7 @@ import { useAdmin } from '../context';
 import { NoticeBox, type Notice } from '../notice';
 import { usePageTitle } from '../usePageTitle';
 import { AlertList } from './AlertList';
+import { ProcedureBacklog } from './ProcedureBacklog';
 import { CloseCounterDialog } from './CloseCounterDialog';
 import { CounterTable } from './CounterTable';
 import { MoveTicketDialog } from './MoveTicketDialog';
@@ -98,6 +99,7 @@ export function LiveView() {
             </li>
           </ul>
         )}
+        {data && <ProcedureBacklog officeId={data.office.id} />}
       </div>
       {!connected && data && (
         <p className={styles.banner} role="alert">

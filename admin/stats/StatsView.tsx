@@ -10,6 +10,7 @@ import { NoticeBox, type Notice } from '../notice';
 import { useFailure } from '../useFailure';
 import { usePageTitle } from '../usePageTitle';
 import { AppointmentStats } from './AppointmentStats';
+import { ProcedureStats } from './ProcedureStats';
 import { StatsCharts } from './StatsCharts';
 import { StatsTable } from './StatsTable';
 import { GROUP_BYS, type GroupBy, type StatsResult } from '../../contract/stats';
@@ -208,6 +209,7 @@ export function StatsView() {
           <StatsCharts result={result} />
           <StatsTable result={result} />
           <AppointmentStats result={result} />
+          <ProcedureStats from={result.from} to={result.to} />
         </>
       )}
     </main>

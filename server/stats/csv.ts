@@ -1,4 +1,5 @@
 import { textIn, type Lang } from '../../contract/lang';
+import type { ProcedureFigures, ProcedureStats } from '../../contract/procedure-stats';
 import type { StatsFigures, StatsResult } from '../../contract/stats';
 import { FIGURES } from './figures';
 
@@ -39,4 +40,30 @@ export function statsCsv(r: StatsResult, lang: Lang): string {
 
 export function csvFileName(r: StatsResult): string {
   return `sportello-stats-${r.groupBy}-${r.from}_${r.to}.csv`;
+}
+
+const PROCEDURE_COLUMNS: [keyof ProcedureFigures, string][] = [
+  ['opened', 'opened'],
+  ['completed', 'completed'],
+  ['rejected', 'rejected'],
+  ['withdrawn', 'withdrawn'],
+  ['medianDaysToComplete', 'median_days_to_complete'],
+  ['withinDeadline', 'within_deadline'],
+  ['withinDeadlineShare', 'within_deadline_share'],
+];
+
+/** The procedures' figures per service, then a total row; shares to four decimals. */
+export function procedureStatsCsv(r: ProcedureStats, lang: Lang): string {
+  const lines = [['service_id', 'service', ...PROCEDURE_COLUMNS.map(([, csv]) => csv)].map(csvField).join(',')];
+  const line = (key: string, name: string | null, f: ProcedureFigures) =>
+    [
+      key,
+      name,
+      ...PROCEDURE_COLUMNS.map(([k]) => (k === 'withinDeadlineShare' && f[k] !== null ? Math.round(f[k] * 10000) / 10000 : f[k])),
+    ]
+      .map(csvField)
+      .join(',');
+  for (const row of r.rows) lines.push(line(row.serviceId, textIn(row.name, lang), row));
+  lines.push(line('total', null, r.total));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
+import { CERT_DATA, signedInCitizen } from '../helpers/portal';
 import { startApp, type TestApp } from '../helpers/app';
 import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -86,9 +87,19 @@ describe('supervisor screens in Chromium', () => {
     await page.getByTestId('admin-close-confirm').click();
     await expect.poll(() => page.getByTestId('admin-counter-1').getAttribute('data-activity')).toBe('closed');
 
+    // A citizen's online request, for the procedures' figures.
+    const citizen = await signedInCitizen(app, 'stats-citizen@example.org');
+    const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
+    expect((await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(201);
+    // The live view counts it at once.
+    await expect.poll(() => text(page, 'admin-live-procedures-open')).toBe('1');
+
     // Statistics: today, by service, and the CSV.
     await page.getByTestId('admin-nav-stats').click();
     await page.getByTestId('admin-stats-table').waitFor();
+    // The procedures: one open now, received today.
+    await expect.poll(() => text(page, 'admin-stats-backlog-open')).toBe('1');
+    expect(await page.getByTestId('admin-stats-procedures-table').locator('tfoot td').first().textContent()).toBe('1');
     await expect.poll(() => text(page, 'admin-stats-total-issued')).toBe('1');
     await page.getByTestId('admin-stats-groupby').selectOption('service');
     await page.getByTestId('admin-stats-submit').click();
