@@ -1,14 +1,9 @@
 'use client';
-import { useEffect } from 'react';
 import { useTranslations } from 'use-intl';
+import { ClerkShell } from '../counter/ClerkShell';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { SessionViews } from '../ui/staff/SessionViews';
-import { StaffTopBar } from '../ui/staff/StaffTopBar';
-import { useStaffSession } from '../ui/staff/useStaffSession';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
-import { errorNotice } from '../counter/errors';
-import styles from './backoffice.module.css';
 import { ProceduresBoard } from './ProceduresBoard';
 
 /** Same language choice as the counter screen: the same clerks use both. */
@@ -24,26 +19,10 @@ export function BackOfficeApp() {
 }
 
 function BackOfficeScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
-  const t = useTranslations('counter');
-  const b = useTranslations('backoffice');
-  const session = useStaffSession();
-  const { me, state } = session;
-  useEffect(() => {
-    document.title = b('pageTitle');
-  }, [b]);
+  const t = useTranslations('backoffice');
   return (
-    <div className={styles.app} lang={lang}>
-      <StaffTopBar
-        namespace="counter"
-        lang={lang}
-        onLang={onLang}
-        user={me ? t('signedInAs', { name: me.staff.displayName }) : null}
-        demo={me?.demo ?? false}
-        onChangePassword={state.kind === 'in' ? () => session.setChangingPassword(true) : null}
-        onLogout={me ? session.logout : null}
-      />
-      <SessionViews session={session} namespace="counter" errorNotice={errorNotice} />
-      {state.kind === 'in' && <ProceduresBoard key={state.me.staff.id} lang={lang} />}
-    </div>
+    <ClerkShell lang={lang} onLang={onLang} title={t('pageTitle')}>
+      {() => <ProceduresBoard lang={lang} />}
+    </ClerkShell>
   );
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../contract/api';
 import type { MyService } from '../contract/auth';
@@ -8,8 +8,8 @@ import { procedureStatusSchema } from '../contract/enums';
 import { textIn, type Lang } from '../contract/lang';
 import type { StaffProcedureView } from '../contract/portal';
 import { ApiError, call } from '../ui/http';
-import { getSocket } from '../ui/socket';
 import { useLoad } from '../ui/useLoad';
+import { useProcedureChanges } from '../ui/useProcedureChanges';
 import staff from '../ui/staff/staff.module.css';
 import styles from './backoffice.module.css';
 
@@ -68,21 +68,10 @@ export function ProceduresBoard({ lang }: { lang: Lang }) {
   useLoad(loadSelected);
 
   // Live: any change in the office makes the list (and the open procedure) read again.
-  useEffect(() => {
-    const socket = getSocket();
-    const subscribe = () => socket.emit('procedures:subscribe', {}, () => undefined);
-    const changed = ({ id }: { id: string }) => {
-      void loadList();
-      if (id === selected) void loadDetail(id).catch(() => undefined);
-    };
-    socket.on('connect', subscribe);
-    socket.on('procedureChanged', changed);
-    if (socket.connected) subscribe();
-    return () => {
-      socket.off('connect', subscribe);
-      socket.off('procedureChanged', changed);
-    };
-  }, [loadList, loadDetail, selected]);
+  useProcedureChanges(undefined, ({ id }) => {
+    void loadList();
+    if (id === selected) void loadDetail(id).catch(() => undefined);
+  });
 
   return (
     <main className={styles.board} data-testid="backoffice">

@@ -1,14 +1,11 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
-import { SessionViews } from '../ui/staff/SessionViews';
-import { StaffTopBar } from '../ui/staff/StaffTopBar';
-import { useStaffSession, type StaffSession } from '../ui/staff/useStaffSession';
+import type { StaffSession } from '../ui/staff/useStaffSession';
 import { useStoredLanguage } from '../ui/useStoredLanguage';
-import styles from './counter.module.css';
-import { errorNotice } from './errors';
+import { ClerkShell } from './ClerkShell';
 import { OpenCounter } from './OpenCounter';
 import type { Me } from '../contract/auth';
 import type { CounterSnapshot } from '../contract/counters';
@@ -29,28 +26,10 @@ export function CounterApp() {
 
 function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
   const t = useTranslations('counter');
-  const session = useStaffSession();
-  const { me, state } = session;
-
-  useEffect(() => {
-    document.title = t('pageTitle');
-  }, [t]);
-
   return (
-    <div className={styles.app} lang={lang}>
-      <StaffTopBar
-        namespace="counter"
-        lang={lang}
-        onLang={onLang}
-        user={me ? t('signedInAs', { name: me.staff.displayName }) : null}
-        demo={me?.demo ?? false}
-        onChangePassword={state.kind === 'in' ? () => session.setChangingPassword(true) : null}
-        onLogout={me ? session.logout : null}
-      />
-      <SessionViews session={session} namespace="counter" errorNotice={errorNotice} reservedNotice />
-      {/* Keyed by the login, so a new login starts from its own counter (or none). */}
-      {state.kind === 'in' && <Desk key={state.me.staff.id} me={state.me} lang={lang} session={session} />}
-    </div>
+    <ClerkShell lang={lang} onLang={onLang} title={t('pageTitle')} reservedNotice>
+      {(me, session) => <Desk me={me} lang={lang} session={session} />}
+    </ClerkShell>
   );
 }
 

@@ -12,7 +12,8 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
 
   Kiosk            ${u}/kiosk
   Display          ${u}/display
-  Counter (clerk)  ${u}/counter
+  Counter (clerk)  ${u}/counter   (procedures: ${u}/counter/pratiche)
+  Citizen portal   ${u}/portale   (sign-in codes go to DATA_DIR/outbox)
   Supervision      ${u}/admin   (live view, statistics; job queues at /admin/queues)
   Phone page       ${u}/t/<code>   (the ticket's QR code leads here)
   Booking          ${u}/book

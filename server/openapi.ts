@@ -6,6 +6,7 @@ import { statsQuery } from '../contract/stats';
 import { procedureStatsQuery } from '../contract/procedure-stats';
 import { WAITS_LICENCE } from '../contract/waits';
 import { adminPaths } from './admin/openapi';
+import { errors, ok, pathParam, staffSecurity } from './openapi-parts';
 import { portalPaths } from './procedures/openapi';
 
 /**
@@ -16,34 +17,7 @@ import { portalPaths } from './procedures/openapi';
  */
 const schema = (s: z.ZodType, io: 'input' | 'output' = 'input') => z.toJSONSchema(s, { io, unrepresentable: 'any' });
 
-const error = {
-  description: 'Error',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        required: ['error'],
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-          },
-        },
-      },
-    },
-  },
-};
-
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const pathParam = (name: string, description: string) => ({
-  name,
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description,
-});
-const staff = [{ session: [] }];
+const staff = staffSecurity;
 
 /** Paths answered by the custom server itself (server/boot.ts), not by a file under app/api. */
 export const SERVER_PATHS = ['/metrics'] as const;
@@ -106,8 +80,6 @@ const previewParams = [
     description: 'Language; default: the ticket’s',
   },
 ];
-
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
 
 const ticketAction = (summary: string, extra: object = {}) => ({
   post: {

@@ -1,11 +1,11 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../../contract/api';
 import type { ProcedureStats } from '../../contract/procedure-stats';
 import { call } from '../../ui/http';
-import { getSocket } from '../../ui/socket';
 import { useLoad } from '../../ui/useLoad';
+import { useProcedureChanges } from '../../ui/useProcedureChanges';
 import styles from '../admin.module.css';
 
 /** The backlog is "now" whatever the range: any valid day will do for the query. */
@@ -25,18 +25,7 @@ export function ProcedureBacklog({ officeId }: { officeId: string }) {
   }, [officeId]);
   useLoad(load);
 
-  useEffect(() => {
-    const socket = getSocket();
-    const subscribe = () => socket.emit('procedures:subscribe', { officeId }, () => undefined);
-    const changed = () => void load();
-    socket.on('connect', subscribe);
-    socket.on('procedureChanged', changed);
-    if (socket.connected) subscribe();
-    return () => {
-      socket.off('connect', subscribe);
-      socket.off('procedureChanged', changed);
-    };
-  }, [officeId, load]);
+  useProcedureChanges(officeId, () => void load());
 
   if (!backlog) return null;
   return (

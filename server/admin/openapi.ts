@@ -2,24 +2,9 @@
  * OpenAPI paths of the administration API (/api/admin/…), merged into server/openapi.ts, which
  * fills in the request bodies, query parameters and answers from contract/api.ts.
  */
-const error = {
-  description: 'Error: {error: {code, message, details?}}',
-  content: {
-    'application/json': {
-      schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'] } } },
-    },
-  },
-};
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const idParam = (what: string) => ({
-  name: 'id',
-  in: 'path',
-  required: true,
-  schema: { type: 'string' },
-  description: `${what} id`,
-});
-const security = [{ session: [] }];
+import { errors, ok, pathParam, staffSecurity } from '../openapi-parts';
+const idParam = (what: string) => pathParam('id', `${what} id`);
+const security = staffSecurity;
 const tags = ['administration'];
 const audited = ' Writes one AuditLog row in the same transaction.';
 

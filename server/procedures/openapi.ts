@@ -3,26 +3,17 @@
  * server/openapi.ts, which fills in the request bodies, query parameters and answers from
  * contract/api.ts.
  */
-const error = {
-  description: 'Error: {error: {code, message, details?}}',
-  content: {
-    'application/json': {
-      schema: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'] } } },
-    },
-  },
-};
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), error]));
-const ok = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
-const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Procedure id' };
+import { errors, ok, pathParam, staffSecurity } from '../openapi-parts';
+const idParam = pathParam('id', 'Procedure id');
 const citizen = [{ citizen: [] }];
-const either = [{ citizen: [] }, { session: [] }];
+const either = [...citizen, ...staffSecurity];
 const tags = ['portal'];
 
 const action = (summary: string, who: 'staff' | 'citizen') => ({
   post: {
     tags,
     summary,
-    security: who === 'staff' ? [{ session: [] }] : citizen,
+    security: who === 'staff' ? staffSecurity : citizen,
     parameters: [idParam],
     responses: { '200': ok('The procedure'), ...errors(400, 401, 403, 404, 409) },
   },
@@ -82,7 +73,7 @@ export function portalPaths() {
     '/api/procedures/desk': {
       post: {
         tags,
-        security: [{ session: [] }],
+        security: staffSecurity,
         summary:
           'A clerk opens a procedure for the citizen at the desk, found or recorded by fiscal code and/or e-mail (409 when they name two different citizens); the answer carries the tracking code to give them.',
         responses: { '201': ok('The procedure'), ...errors(400, 401, 403, 404, 409) },
