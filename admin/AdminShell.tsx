@@ -28,6 +28,7 @@ const OFFICE_KEY = 'sportello.admin.office';
 const SUPERVISION = [
   { href: '/admin/live', key: 'nav.live', testId: 'admin-nav-live' },
   { href: '/admin/stats', key: 'nav.stats', testId: 'admin-nav-stats' },
+  { href: '/admin/forecast', key: 'nav.forecast', testId: 'admin-nav-forecast' },
 ] as const;
 const CONFIGURATION: readonly { href: string; key: string; testId: string }[] = [
   { href: '/admin/config/services', key: 'nav.services', testId: 'admin-nav-services' },

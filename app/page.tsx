@@ -7,6 +7,7 @@ const SCREENS = [
   { href: '/counter', key: 'counter' },
   { href: '/book', key: 'book' },
   { href: '/portale', key: 'portal' },
+  { href: '/attese', key: 'waits' },
   { href: '/admin', key: 'admin' },
   { href: '/api/openapi.json', key: 'api' },
 ] as const;

@@ -41,7 +41,13 @@ export function BookShell({
         <h1 className={styles.h1}>{t('heading')}</h1>
         {children}
       </main>
-      <footer className={styles.footer}>{t('footer')}</footer>
+      <footer className={styles.footer}>
+        {t('footer')}
+        <br />
+        <a href={`/attese?lang=${lang}`} data-testid="book-waits-link">
+          {t('waitsLink')}
+        </a>
+      </footer>
     </div>
   );
 }

@@ -90,6 +90,8 @@ import {
 } from './kiosks';
 import { officeListSchema } from './offices';
 import { queueInfoSchema } from './queues';
+import { publicWaitsQuery, publicWaitsSchema } from './waits';
+import { forecastQuery, forecastSchema } from './forecast';
 import {
   closureInput,
   closureRowSchema,
@@ -153,6 +155,7 @@ export const api = {
   cancelTicket: endpoint({ method: 'POST', path: '/api/tickets/{code}/cancel', answer: ticketPublicSchema }),
   queues: endpoint({ method: 'GET', path: '/api/queues', query: officeQuery, answer: z.array(queueInfoSchema) }),
   display: endpoint({ method: 'GET', path: '/api/display', query: publicDisplayQuery, answer: displaySnapshotSchema }),
+  publicWaits: endpoint({ method: 'GET', path: '/api/public/waits', query: publicWaitsQuery, answer: publicWaitsSchema }),
 
   // ------------------------------------------------------------------------------------- staff
   login: endpoint({ method: 'POST', path: '/api/auth/login', body: loginInput, answer: loginAnswerSchema }),
@@ -185,6 +188,7 @@ export const api = {
   transfer: endpoint({ method: 'POST', path: '/api/tickets/{id}/transfer', body: transferInput, answer: ticketActionAnswer }),
   moveTicket: endpoint({ method: 'POST', path: '/api/tickets/{id}/move', body: moveTicketInput, answer: moveTicketAnswer }),
   supervisor: endpoint({ method: 'GET', path: '/api/supervisor', query: officeQuery, answer: supervisorSnapshotSchema }),
+  forecast: endpoint({ method: 'GET', path: '/api/supervisor/forecast', query: forecastQuery, answer: forecastSchema }),
   serviceQueue: endpoint({ method: 'GET', path: '/api/queues/{serviceId}/tickets', answer: serviceQueueAnswer }),
   stats: endpoint({ method: 'GET', path: '/api/stats', query: statsQuery, answer: statsResultSchema }),
   procedureStats: endpoint({

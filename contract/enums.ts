@@ -35,6 +35,9 @@ export type TicketEventType = z.infer<typeof ticketEventTypeSchema>;
 export const counterStateSchema = z.enum(['closed', 'open', 'paused']);
 export type CounterState = z.infer<typeof counterStateSchema>;
 
+/** What the counters' log records (staffing history: the wait estimate and the staffing forecast). */
+export const counterEventTypeSchema = z.enum(['opened', 'paused', 'resumed', 'closed']);
+
 export const printerTypeSchema = z.enum(['epson', 'star', 'custom']);
 export type PrinterType = z.infer<typeof printerTypeSchema>;
 

@@ -9,10 +9,11 @@ export const queueInfoSchema = z.object({
   waiting: z.number(),
   /** Minutes the oldest waiting ticket has waited, 0 when nobody waits. */
   oldestWaitMinutes: z.number(),
-  /** Estimated wait for somebody taking a ticket now, in minutes. */
+  /** Estimated wait for somebody taking a ticket now, in minutes (the median of the simulated futures). */
   estimatedWaitMinutes: z.number(),
-  /** Lower bound of the estimate band (0.8× the estimate), as ZMS shows it. */
+  /** The range around it that held the real wait in most past cases (server/estimates/calibration.ts). */
   estimatedWaitMinMinutes: z.number(),
+  estimatedWaitMaxMinutes: z.number(),
   openCounters: z.number(),
 });
 export type QueueInfo = z.infer<typeof queueInfoSchema>;

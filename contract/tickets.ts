@@ -49,6 +49,9 @@ export const issuedTicketSchema = z.object({
   priority: prioritySchema,
   position: z.number(),
   estimatedWaitMinutes: z.number(),
+  /** The range shown with the estimate (see ticketPublicSchema). */
+  estimatedWaitMinMinutes: z.number(),
+  estimatedWaitMaxMinutes: z.number(),
   statusUrl: z.string(),
   service: z.object({
     id: z.string(),
@@ -72,7 +75,13 @@ export const ticketPublicSchema = z.object({
   office: z.object({ id: z.string(), name: localizedTextSchema }),
   /** People ahead in the same queue; null once the ticket is no longer waiting. */
   position: z.number().nullable(),
+  /**
+   * Minutes until called: the median of the office played forward many times; the range held the
+   * real wait in most past cases. Null once the ticket is no longer waiting.
+   */
   estimatedWaitMinutes: z.number().nullable(),
+  estimatedWaitMinMinutes: z.number().nullable(),
+  estimatedWaitMaxMinutes: z.number().nullable(),
   counter: z.object({ number: z.number(), name: z.string() }).nullable(),
   issuedAt: z.string(),
   calledAt: z.string().nullable(),

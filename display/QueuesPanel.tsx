@@ -141,7 +141,8 @@ function waitText(q: QueueInfo, tIt: DisplayT, tSec: DisplayT | null, secondary:
       </>
     );
   }
-  const max = Math.max(0, Math.round(q.estimatedWaitMinutes));
+  // The range that held the real wait in most past cases (its median is estimatedWaitMinutes).
+  const max = Math.max(0, Math.round(q.estimatedWaitMaxMinutes));
   const min = Math.max(0, Math.min(max, Math.round(q.estimatedWaitMinMinutes)));
   return min === max ? tIt('waitExact', { max }) : tIt('waitBand', { min, max });
 }

@@ -22,7 +22,7 @@ import { ErrorScreen, errorMessageKey } from './screens/ErrorScreen';
 import { IssuingScreen } from './screens/IssuingScreen';
 import { PriorityScreen } from './screens/PriorityScreen';
 import { StartScreen, type CatalogState } from './screens/StartScreen';
-import { TicketScreen, waitPhrase } from './screens/TicketScreen';
+import { rangeOf, TicketScreen, waitPhrase } from './screens/TicketScreen';
 import { initialKioskState, isIdle, kioskReducer, type Origin } from './flow';
 import { searchServices } from './search';
 import { CheckedInScreen } from './screens/CheckedInScreen';
@@ -242,7 +242,7 @@ function KioskApp({
   if (step.name === 'ticket') {
     const tk = step.ticket;
     const ahead = t('aheadText', { count: Math.max(0, tk.position ?? 0) });
-    const wait = waitPhrase(t, tk.estimatedWaitMinutes) ?? '';
+    const wait = waitPhrase(t, tk.estimatedWaitMinutes, rangeOf(tk)) ?? '';
     announcement = t('ticketAnnounce', { number: tk.number, ahead, wait });
   } else if (step.name === 'error') {
     announcement = t(errorMessageKey(step.kind));

@@ -12,6 +12,7 @@ import { createTestSpace } from '../test/helpers/services';
 import { accessKioskScreenshots } from './screenshots-access';
 import { adminScreenshots } from './screenshots-admin';
 import { closedKioskScreenshots } from './screenshots-closed';
+import { waitsScreenshots } from './screenshots-waits';
 
 const OUT = 'docs/screenshots';
 fs.mkdirSync(OUT, { recursive: true });
@@ -193,5 +194,19 @@ try {
     await browser4.close();
     await app4.stop();
     await space4.drop();
+  }
+}
+
+// Live waits on a phone and the staffing forecast, on the simulated desk's eight past weeks.
+{
+  const space5 = await createTestSpace();
+  const app5 = await startApp(space5);
+  const browser5 = await launchBrowser();
+  try {
+    await waitsScreenshots(space5, app5, browser5);
+  } finally {
+    await browser5.close();
+    await app5.stop();
+    await space5.drop();
   }
 }

@@ -105,6 +105,8 @@ const envSchema = z.object({
   WEB_TICKETS_PER_MINUTE: z.coerce.number().int().min(0).default(10),
   /** Manage-link signing keys, `id:secret` comma-separated, newest first (signs); all verify. */
   MANAGE_LINK_KEYS: z.string().optional(),
+  /** How long the open data of GET /api/public/waits may be cached, and how often /attese asks again (seconds). */
+  PUBLIC_WAITS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Config = {
@@ -122,6 +124,8 @@ export type Config = {
   trustProxy: TrustProxy;
   timeZone: string;
   rateLimitPerMinute: number;
+  /** GET /api/public/waits: Cache-Control max-age and the /attese page's refresh, seconds. */
+  publicWaitsRefreshSeconds: number;
   reconcileIntervalSeconds: number;
   dataDir: string;
   seedDemo: boolean | undefined;
@@ -187,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy,
     timeZone: e.TIME_ZONE,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    publicWaitsRefreshSeconds: e.PUBLIC_WAITS_REFRESH_SECONDS,
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',

@@ -4,6 +4,7 @@ import type { Endpoint } from '../contract/endpoint';
 import { languages } from '../contract/lang';
 import { statsQuery } from '../contract/stats';
 import { procedureStatsQuery } from '../contract/procedure-stats';
+import { WAITS_LICENCE } from '../contract/waits';
 import { adminPaths } from './admin/openapi';
 import { errors, ok, pathParam, staffSecurity } from './openapi-parts';
 import { portalPaths } from './procedures/openapi';
@@ -203,6 +204,14 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': ok('QueueInfo[]') },
         },
       },
+      '/api/public/waits': {
+        get: {
+          tags: ['public'],
+          summary: `Open data: live waits and the best time to come, per office with walk-in services. Licence ${WAITS_LICENCE.name} (${WAITS_LICENCE.url}), also stated in every answer (\`licence\`). Cacheable (\`Cache-Control: public, max-age=30\`) and readable from any website (\`Access-Control-Allow-Origin: *\`). Per service: people waiting and the estimated wait of somebody taking a ticket now (the median of the office played forward, with the range that held the real wait in most past cases); per office: whether walk-in tickets are issued now; \`bestTime\`: the median wait by ISO weekday and local hour over the last 8 weeks (null where fewer than 5 tickets). No personal data.`,
+          responses: { '200': ok('PublicWaits'), ...errors(400, 404) },
+        },
+        options: { tags: ['public'], summary: 'CORS preflight', responses: { '204': { description: 'Allowed' } } },
+      },
       '/api/display': {
         get: {
           tags: ['public'],
@@ -388,6 +397,15 @@ export function openApiDocument(baseUrl: string) {
           summary: 'Live view snapshot: counters, queues, alerts (socket: supervisor:subscribe)',
           security: staff,
           responses: { '200': ok('SupervisorSnapshot'), ...errors(401, 403, 404) },
+        },
+      },
+      '/api/supervisor/forecast': {
+        get: {
+          tags: ['supervisor'],
+          summary:
+            'Staffing forecast for the coming days (supervisors), per hour of the walk-in hours: expected walk-ins (mean of the same weekday over the last 8 weeks) and booked appointments (times their usual show-up share); the counters needed to serve `share` of citizens within their service’s target wait — Erlang C per hour (`erlangC`), raised where a simulation of the whole day (queues carried over between hours) misses the share (`countersNeeded`, `simulatedShare`); and the counters usually open then (`countersPlanned`, from the counters’ log). Cached for 10 minutes.',
+          security: staff,
+          responses: { '200': ok('Forecast'), ...errors(400, 401, 403, 404) },
         },
       },
       '/api/queues/{serviceId}/tickets': {

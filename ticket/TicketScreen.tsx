@@ -288,6 +288,13 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
                       <dt>{t('estimatedWait')}</dt>
                       <dd className={styles.factWait}>
                         {t('aboutMinutes', { count: Math.max(0, Math.round(ticket.estimatedWaitMinutes)) })}
+                        {ticket.estimatedWaitMinMinutes !== null &&
+                          ticket.estimatedWaitMaxMinutes !== null &&
+                          ticket.estimatedWaitMinMinutes < ticket.estimatedWaitMaxMinutes && (
+                            <span className={styles.waitRange} data-testid="ticket-wait-range">
+                              {t('waitRange', { low: ticket.estimatedWaitMinMinutes, high: ticket.estimatedWaitMaxMinutes })}
+                            </span>
+                          )}
                       </dd>
                     </div>
                   )}

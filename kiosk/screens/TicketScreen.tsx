@@ -10,10 +10,21 @@ import { AlertIcon, CheckIcon, ClockIcon, PeopleIcon, PhoneIcon, PrinterIcon } f
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-export function waitPhrase(t: Translate, minutes: number | null | undefined): string | null {
+/** "about 12 minutes (8–17)": the estimate and the range that held the real wait in most past cases. */
+export function waitPhrase(
+  t: Translate,
+  minutes: number | null | undefined,
+  range?: { low: number; high: number },
+): string | null {
   if (minutes === null || minutes === undefined) return null;
-  return minutes <= 0 ? t('waitNext') : t('waitAbout', { count: Math.round(minutes) });
+  if (minutes <= 0) return t('waitNext');
+  const count = Math.round(minutes);
+  return range && range.low < range.high
+    ? t('waitAboutRange', { count, low: Math.round(range.low), high: Math.round(range.high) })
+    : t('waitAbout', { count });
 }
+
+export const rangeOf = (tk: IssuedTicket) => ({ low: tk.estimatedWaitMinMinutes, high: tk.estimatedWaitMaxMinutes });
 
 export function TicketScreen({
   lang,
@@ -27,7 +38,7 @@ export function TicketScreen({
   onDone: () => void;
 }) {
   const t = useTranslations('kiosk');
-  const wait = waitPhrase(t, ticket.estimatedWaitMinutes);
+  const wait = waitPhrase(t, ticket.estimatedWaitMinutes, rangeOf(ticket));
   const position = ticket.position;
   // No paper is coming: the QR code on screen is the citizen's ticket, so it gets bigger.
   const noPaper = ticket.print?.status === 'unavailable';

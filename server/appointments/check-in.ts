@@ -53,7 +53,7 @@ export async function checkIn(raw: CheckInInput, now = new Date(), issuer: Issue
   const time = localTime(a.startsAt, tz);
   if (a.status === 'cancelled') throw new AppError(409, 'appointment_cancelled', 'This appointment was cancelled');
   if (a.status === 'checked_in' && a.ticketId)
-    return checkInAnswer(a.ticketId, a.id, input.kioskId, { already: true, late: a.ticket?.priority !== 'appointment' });
+    return checkInAnswer(a.ticketId, a.id, input.kioskId, { already: true, late: a.ticket?.priority !== 'appointment' }, now);
 
   if (a.day !== localDay(now, tz)) {
     throw new AppError(422, 'checkin_wrong_day', `This appointment is on ${a.day} at ${time}`, { day: a.day, time });
@@ -136,7 +136,7 @@ export async function checkIn(raw: CheckInInput, now = new Date(), issuer: Issue
   void removeAppointmentJobs(a).catch((err: unknown) =>
     log.warn({ err, appointmentId: a.id }, 'appointment jobs not removed; they will find it checked in'),
   );
-  return checkInAnswer(ticket.id, a.id, input.kioskId, { already: false, late });
+  return checkInAnswer(ticket.id, a.id, input.kioskId, { already: false, late }, now);
 }
 
 async function checkInAnswer(
@@ -144,12 +144,13 @@ async function checkInAnswer(
   appointmentId: string,
   kioskId: string | undefined,
   flags: { already: boolean; late: boolean },
+  now: Date,
 ): Promise<CheckInAnswer> {
   const { db, baseUrl } = rt();
   const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: publicTicketInclude });
   // After the commit, never failing the check-in: the ticket stands even without paper.
   const print = kioskId && !flags.already ? await requestTicketPrint(t.id, kioskId) : null;
-  const pub = await toPublic(t);
+  const pub = await toPublic(t, now);
   const a = (await loadAppointment(appointmentId)) as AppointmentFull;
   return {
     ...flags,
@@ -161,6 +162,8 @@ async function checkInAnswer(
       priority: t.priority,
       position: pub.position ?? 0,
       estimatedWaitMinutes: pub.estimatedWaitMinutes ?? 0,
+      estimatedWaitMinMinutes: pub.estimatedWaitMinMinutes ?? 0,
+      estimatedWaitMaxMinutes: pub.estimatedWaitMaxMinutes ?? 0,
       statusUrl: `${baseUrl}/t/${t.code}`,
       service: { id: t.service.id, name: textOf(t.service.name), prefix: t.service.prefix },
       office: { id: t.office.id, name: textOf(t.office.name) },

@@ -8,7 +8,7 @@ import { applyTransition, loadForActor } from '../tickets/actions';
 import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
-import { counterQueues } from './queues';
+import { counterQueues } from '../queue/counter-queues';
 import { changeCounter } from './state';
 
 const MAX_STALE_ENTRIES = 50;
@@ -78,12 +78,12 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
  * every counter change: the counter must not be closed meanwhile, and the ticket must still be
  * called there (a conditional update, or 409).
  */
-export async function recallTicket(actor: Actor, ticketId: string) {
+export async function recallTicket(actor: Actor, ticketId: string, now = new Date()) {
   const t = await loadForActor(actor, ticketId);
   assertTransition('recall', t.status);
   if (!t.counterId) throw conflict('invalid_transition', 'The ticket is at no counter');
   const { ticket, event, counter } = await changeCounter(actor, t.counterId, 'recall', async (tx, counter) => ({
-    ...(await applyTransition(tx, t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor)),
+    ...(await applyTransition(tx, t, 'recall', 'recalled', { recallCount: { increment: 1 } }, actor, undefined, undefined, now)),
     counter,
   }));
   publishCall(ticket.officeId, callInfo(event.id, ticket, counter, { id: ticket.serviceId, ...ticket.service }, event.at, true));

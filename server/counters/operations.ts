@@ -1,4 +1,6 @@
-import { withAudit } from '../admin/audit';
+import { withAudit, type Tx } from '../admin/audit';
+import type { Counter } from '../db/generated/client';
+import type { CounterEventType } from '../db/generated/enums';
 import type { Actor } from '../auth/actor';
 import { AppError, conflict } from '../errors';
 import { ensureBuilt } from '../queue/engine';
@@ -9,16 +11,26 @@ import { counterTicketInclude, toCounterTicket } from '../tickets/views';
 import { counterSnapshot } from './snapshot';
 import { changeCounter } from './state';
 
+/** Appends to the counters' log (CounterEvent), in the change's own transaction. */
+function logCounter(tx: Tx, counter: Counter, type: CounterEventType, staffId: string | null, at: Date) {
+  return tx.counterEvent.create({ data: { counterId: counter.id, officeId: counter.officeId, type, at, staffId } });
+}
+
 /** After a committed change: the counter's screens at once, the office's figures batched. */
-export async function snapshotAfterChange(counterId: string, officeId: string): Promise<CounterSnapshot> {
-  const snap = await counterSnapshot(counterId);
+export async function snapshotAfterChange(counterId: string, officeId: string, now = new Date()): Promise<CounterSnapshot> {
+  const snap = await counterSnapshot(counterId, undefined, now);
   if (snap) publishCounter(snap); // null: an admin deleted the closed counter meanwhile
   publishOfficeChanged(officeId);
   return snap as CounterSnapshot;
 }
 
 /** The clerk sits at a counter and chooses what to serve (default: all their skills in that office). */
-export async function openCounter(actor: Actor, counterId: string, serviceIds?: string[]): Promise<CounterSnapshot> {
+export async function openCounter(
+  actor: Actor,
+  counterId: string,
+  serviceIds?: string[],
+  now = new Date(),
+): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'open', async (tx, counter) => {
     const elsewhere = await tx.counter.findUnique({ where: { staffId: actor.staffId } });
     if (elsewhere && elsewhere.id !== counterId)
@@ -49,7 +61,7 @@ export async function openCounter(actor: Actor, counterId: string, serviceIds?: 
           staffId: actor.staffId,
           state: 'open',
           serviceIds: chosen,
-          openedAt: counter.staffId ? counter.openedAt : new Date(),
+          openedAt: counter.staffId ? counter.openedAt : now,
           pausedAt: null,
         },
       })
@@ -59,18 +71,20 @@ export async function openCounter(actor: Actor, counterId: string, serviceIds?: 
           throw conflict('already_at_counter', 'You are already at another counter');
         throw err;
       });
+    if (counter.state === 'closed') await logCounter(tx, counter, 'opened', actor.staffId, now);
     return counter.officeId;
   });
   await ensureBuilt(officeId);
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
-export async function closeCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function closeCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'close', async (tx, counter) => {
     await tx.counter.update({
       where: { id: counterId },
       data: { state: 'closed', staffId: null, serviceIds: [], openedAt: null, pausedAt: null },
     });
+    if (counter.state !== 'closed') await logCounter(tx, counter, 'closed', counter.staffId, now);
     // A clerk closing their own desk is routine; a supervisor closing someone else's is recorded.
     if (counter.staffId && counter.staffId !== actor.staffId) {
       await withAudit(tx, actor, {
@@ -83,26 +97,30 @@ export async function closeCounter(actor: Actor, counterId: string): Promise<Cou
     }
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
 /** A pause stops calls (a ticket at the counter stays); pausing a paused counter changes nothing. */
-export async function pauseCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function pauseCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'pause', async (tx, counter) => {
-    if (counter.state === 'open')
-      await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: new Date() } });
+    if (counter.state === 'open') {
+      await tx.counter.update({ where: { id: counterId }, data: { state: 'paused', pausedAt: now } });
+      await logCounter(tx, counter, 'paused', counter.staffId, now);
+    }
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
-export async function resumeCounter(actor: Actor, counterId: string): Promise<CounterSnapshot> {
+export async function resumeCounter(actor: Actor, counterId: string, now = new Date()): Promise<CounterSnapshot> {
   const officeId = await changeCounter(actor, counterId, 'resume', async (tx, counter) => {
-    if (counter.state === 'paused')
+    if (counter.state === 'paused') {
       await tx.counter.update({ where: { id: counterId }, data: { state: 'open', pausedAt: null } });
+      await logCounter(tx, counter, 'resumed', counter.staffId, now);
+    }
     return counter.officeId;
   });
-  return snapshotAfterChange(counterId, officeId);
+  return snapshotAfterChange(counterId, officeId, now);
 }
 
 /** The office's counters with their clerk and current ticket: two queries, however many counters. */

@@ -1,11 +1,11 @@
 import type { Counter } from '../db/generated/client';
 import { counterOrder, ensureBuilt } from '../queue/engine';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import type { CounterSnapshot, WaitingEntry } from '../../contract/counters';
 import type { QueueInfo } from '../../contract/queues';
 import { rt } from '../runtime';
 import { counterTicketInclude, toCounterTicket } from '../tickets/views';
-import { counterQueuesMany } from './queues';
+import { counterQueuesMany } from '../queue/counter-queues';
 
 const WAITING_LIST_LIMIT = 50;
 
@@ -72,9 +72,13 @@ export async function counterSnapshots(counters: Counter[], queues: QueueInfo[])
   });
 }
 
-export async function counterSnapshot(counterId: string, officeQueues?: QueueInfo[]): Promise<CounterSnapshot | null> {
+export async function counterSnapshot(
+  counterId: string,
+  officeQueues?: QueueInfo[],
+  now = new Date(),
+): Promise<CounterSnapshot | null> {
   const counter = await rt().db.counter.findUnique({ where: { id: counterId } });
   if (!counter) return null;
-  const [snap] = await counterSnapshots([counter], officeQueues ?? (await queueInfos(counter.officeId)));
+  const [snap] = await counterSnapshots([counter], officeQueues ?? (await queueInfos(counter.officeId, now)));
   return snap;
 }

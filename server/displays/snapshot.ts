@@ -2,7 +2,7 @@ import { displayServiceIds, tickerOf, type DisplayTarget } from './resolve';
 import { notFound } from '../errors';
 import { walkInStatus } from '../offices/walk-in';
 import { ensureBuilt } from '../queue/engine';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import type { DisplayConfig, DisplaySnapshot } from '../../contract/display';
 import { recentCalls } from './calls';
 import { textOf } from '../db/texts';

@@ -1,89 +1,180 @@
-import { lognormal, seeded, type Rng } from './random';
+import { DIRECT_BOOST_MS } from '../queue/policy';
 
 /**
- * The wait estimate as a short simulation of the next minutes at the office: the tickets really
- * ahead (in the order the call-next policy will take them), the open counters with what each
- * serves and when each will be free, and each service's measured service-time distribution.
- * Counters take, as they free up, the first ticket ahead they may serve, as call_next.lua does,
- * until one takes this ticket. Many runs with service times drawn from the distributions give
- * the median (the estimate) and a range that holds the real wait in about 80 % of cases.
+ * The office played forward: counters call tickets one after the other by the call-next policy
+ * (queue/policy.ts, call_next.lua): each counter, when it frees up, takes among the tickets it may
+ * serve and that are callable the one with the lowest rank − its head start for that ticket (skill
+ * weight, or a direct transfer to it), ties by id. One pass is one possible future; the wait
+ * estimate (office-waits.ts) runs it many times with drawn service times and arrivals, and the day
+ * simulator (sim/) uses it to write weeks of history fast.
+ *
+ * Times are milliseconds on one clock (epoch ms in practice).
  */
 
-export interface CounterState {
-  /** Services this counter calls. */
-  serviceIds: readonly string[];
-  /** Minutes until it is free (0 = idle now), from the elapsed time of its current visit. */
-  freeIn: number;
+export interface SimCounter {
+  id: string;
+  staffId: string | null;
+  /** Services it calls → head start (ms) its clerk's skill weight gives them. */
+  services: ReadonlyMap<string, number>;
+  /** When it can next call: now when idle, the end of its current visit or pause otherwise. */
+  freeAt: number;
+  /** It calls nobody from this time on; Infinity = open throughout. */
+  closesAt: number;
+  /** After closesAt it still serves the tickets that were in line before closesAt (the desk's last session). */
+  drain?: boolean;
+  /** Breaks, by start: each is taken at the first free moment from `from` on, for `ms`. */
+  breaks?: readonly { from: number; ms: number }[];
 }
 
-export interface ServiceTime {
-  /** Mean minutes of a visit. */
-  mean: number;
-  /** Coefficient of variation (standard deviation ÷ mean); 0 = always the mean. */
-  cv: number;
-}
-
-export interface WaitQuestion {
-  /** The ticket's service. */
+export interface SimTicket {
+  id: string;
   serviceId: string;
-  /** Services of the tickets that will be called before it, in the order they will be called. */
-  ahead: readonly string[];
-  counters: readonly CounterState[];
-  serviceTime: (serviceId: string) => ServiceTime;
+  /** Rank (queue/policy.ts queueScore): lower goes first; callable once it is not after the time. */
+  score: number;
+  /** When the citizen is in line. */
+  arrivesAt: number;
+  targetCounterId?: string | null;
+  targetStaffId?: string | null;
+  /** Time (ms) the counter is busy with this citizen, from the call to the next call. */
+  occupancy: number;
+  /**
+   * A probe: "somebody taking a ticket now". Records when a counter would take it, but takes no
+   * counter time, so it changes nobody else's turn.
+   */
+  probe?: boolean;
+  /** The citizen gives up and leaves if not called by then. */
+  leavesAt?: number;
+  /** After the first visit the citizen waits again for another service, keeping the rank (a transfer). */
+  then?: { serviceId: string; occupancy: number };
 }
 
-export interface WaitEstimate {
-  /** Minutes, rounded up; null when no open counter serves the service. */
-  minutes: number | null;
-  low: number | null;
-  high: number | null;
+export interface SimResult {
+  /** Per ticket (same index as the input): when it was called; NaN = never (no counter for it), −Infinity = it left first. */
+  calledAt: Float64Array;
+  /** Per ticket: the index of the counter that called it, −1 = never. */
+  counter: Int32Array;
+  /** Transfers' second legs, appended to the input's tickets: the extra entries of calledAt/counter. */
+  extra: SimTicket[];
+  /** Breaks as taken: counter index, start, end. */
+  breaks: { counter: number; from: number; to: number }[];
+  /** Per counter: when its last visit ended (its freeAt if it called nobody). */
+  lastFree: Float64Array;
 }
 
-/** One run: minutes until a counter that serves `serviceId` takes the ticket. */
-function runOnce(q: WaitQuestion, draw: (serviceId: string) => number): number {
-  const free = q.counters.map((c) => c.freeIn);
-  const queue = [...q.ahead, null]; // null = this ticket
-  for (;;) {
-    // The counter that frees up first (ties: the first listed) takes the first ticket it may serve.
-    let best = -1;
-    for (let c = 0; c < free.length; c++) {
-      const serves = queue.some((s) =>
-        s === null ? q.counters[c]!.serviceIds.includes(q.serviceId) : q.counters[c]!.serviceIds.includes(s),
-      );
-      if (serves && (best === -1 || free[c]! < free[best]!)) best = c;
-    }
-    if (best === -1) return Infinity;
-    const counter = q.counters[best]!;
-    const index = queue.findIndex((s) =>
-      s === null ? counter.serviceIds.includes(q.serviceId) : counter.serviceIds.includes(s),
-    );
-    const taken = queue.splice(index, 1)[0];
-    if (taken === null) return free[best]!;
-    free[best] = free[best]! + draw(taken!);
+interface Pending {
+  t: SimTicket;
+  index: number;
+  readyAt: number;
+}
+
+function headStart(c: SimCounter, t: SimTicket): number | undefined {
+  if (t.targetCounterId || t.targetStaffId) {
+    return t.targetCounterId === c.id || (t.targetStaffId !== undefined && t.targetStaffId === c.staffId)
+      ? DIRECT_BOOST_MS
+      : undefined;
   }
-}
-
-function quantile(sorted: number[], p: number): number {
-  const i = (sorted.length - 1) * p;
-  const lo = Math.floor(i);
-  const hi = Math.ceil(i);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+  return c.services.get(t.serviceId);
 }
 
 /**
- * `runs` simulations with a fixed seed: the same question always gets the same answer, so the
- * estimate shown does not flicker between two identical queue states.
+ * Plays the counters forward until every ticket is called or no counter can call any more.
+ * `until` stops earlier once every ticket with index < `watch` has been called (the estimate only
+ * needs the tickets it asks about).
  */
-export function simulateWait(q: WaitQuestion, runs = 200, rng: Rng = seeded(0x5eed)): WaitEstimate {
-  if (!q.counters.some((c) => c.serviceIds.includes(q.serviceId))) return { minutes: null, low: null, high: null };
-  const draw = (serviceId: string) => {
-    const t = q.serviceTime(serviceId);
-    return t.cv > 0 ? lognormal(rng, t.mean, t.cv) : t.mean;
-  };
-  const waits = Array.from({ length: runs }, () => runOnce(q, draw)).sort((a, b) => a - b);
-  return {
-    minutes: Math.ceil(quantile(waits, 0.5)),
-    low: Math.floor(quantile(waits, 0.1)),
-    high: Math.ceil(quantile(waits, 0.9)),
-  };
+export function playForward(
+  counters: readonly SimCounter[],
+  tickets: readonly SimTicket[],
+  opts: { watch?: number; horizon?: number } = {},
+): SimResult {
+  const watch = opts.watch ?? tickets.length;
+  const horizon = opts.horizon ?? Infinity;
+  const cap = tickets.length * 2;
+  const calledAt = new Float64Array(cap).fill(NaN);
+  const taker = new Int32Array(cap).fill(-1);
+  const extra: SimTicket[] = [];
+  const free = counters.map((c) => c.freeAt);
+  const retired = counters.map(() => false);
+  const nextBreak = counters.map(() => 0);
+  const breaks: SimResult['breaks'] = [];
+  const lastFree = Float64Array.from(counters, (c) => c.freeAt);
+  let pending: Pending[] = tickets.map((t, index) => ({ t, index, readyAt: Math.max(t.arrivesAt, t.score) }));
+  let watchLeft = Math.min(watch, tickets.length);
+  let nextIndex = tickets.length;
+
+  while (watchLeft > 0) {
+    let c = -1;
+    for (let i = 0; i < counters.length; i++) if (!retired[i] && (c === -1 || free[i]! < free[c]!)) c = i;
+    if (c === -1) break;
+    const counter = counters[c]!;
+    const now = free[c]!;
+    if (now > horizon) break;
+    const brk = counter.breaks?.[nextBreak[c]!];
+    if (brk && now >= brk.from) {
+      nextBreak[c]!++;
+      breaks.push({ counter: c, from: now, to: now + brk.ms });
+      free[c] = now + brk.ms;
+      continue;
+    }
+    const closed = now >= counter.closesAt;
+    if (closed && !counter.drain) {
+      retired[c] = true;
+      continue;
+    }
+    let best: Pending | null = null;
+    let bestKey = 0;
+    let soonest = Infinity;
+    let gone = false;
+    for (const p of pending) {
+      if (p.t.leavesAt !== undefined && p.t.leavesAt < now) {
+        gone = true;
+        continue;
+      }
+      const boost = headStart(counter, p.t);
+      if (boost === undefined) continue;
+      if (closed && p.t.arrivesAt >= counter.closesAt) continue;
+      if (p.readyAt > now) {
+        if (p.readyAt < soonest) soonest = p.readyAt;
+        continue;
+      }
+      const key = p.t.score - boost;
+      if (best === null || key < bestKey || (key === bestKey && p.t.id < best.t.id)) {
+        best = p;
+        bestKey = key;
+      }
+    }
+    if (gone) {
+      pending = pending.filter((p) => {
+        if (p.t.leavesAt === undefined || p.t.leavesAt >= now) return true;
+        if (p.index < watch) watchLeft--;
+        calledAt[p.index] = -Infinity;
+        return false;
+      });
+    }
+    if (!best) {
+      // Nothing to call now: wait for the next ticket this counter may take, or stop.
+      if (soonest === Infinity || closed) retired[c] = true;
+      else free[c] = soonest;
+      continue;
+    }
+    pending = pending.filter((p) => p !== best);
+    calledAt[best.index] = now;
+    taker[best.index] = c;
+    if (best.index < watch) watchLeft--;
+    if (best.t.probe) continue;
+    free[c] = now + best.t.occupancy;
+    lastFree[c] = free[c]!;
+    const then = best.t.then;
+    if (then && nextIndex < cap) {
+      const again: SimTicket = {
+        id: `${best.t.id}+`,
+        serviceId: then.serviceId,
+        score: best.t.score,
+        arrivesAt: free[c]!,
+        occupancy: then.occupancy,
+      };
+      extra.push(again);
+      pending.push({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score) });
+    }
+  }
+  return { calledAt, counter: taker, extra, breaks, lastFree };
 }

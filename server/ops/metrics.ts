@@ -1,5 +1,5 @@
 import client from 'prom-client';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import { rt } from '../runtime';
 
 /**

@@ -76,6 +76,7 @@ export async function kioskPreviewHtml(kioskId: string, q: PreviewQuery): Promis
     issuedAt: new Date(),
     position: 3,
     estimatedWaitMinutes: 12,
+    estimatedWaitRange: { low: 8, high: 17 },
     url: ticketUrl('sampleticketcode'),
     counter: null,
     locationHint: textOrNull(kiosk.locationHint),

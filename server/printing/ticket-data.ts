@@ -36,6 +36,10 @@ export async function ticketPrintInput(
     issuedAt: ticket.issuedAt,
     position: pub.position,
     estimatedWaitMinutes: pub.estimatedWaitMinutes,
+    estimatedWaitRange:
+      pub.estimatedWaitMinMinutes !== null && pub.estimatedWaitMaxMinutes !== null
+        ? { low: pub.estimatedWaitMinMinutes, high: pub.estimatedWaitMaxMinutes }
+        : null,
     url: ticketUrl(ticket.code),
     counter: pub.counter,
     locationHint: kiosk ? textOrNull(kiosk.locationHint) : null,

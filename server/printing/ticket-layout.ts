@@ -12,6 +12,8 @@ export interface TicketPrintInput {
   /** People ahead; null once the ticket no longer waits. */
   position: number | null;
   estimatedWaitMinutes: number | null;
+  /** The range that held the real wait in most past cases (printed when it is a range). */
+  estimatedWaitRange: { low: number; high: number } | null;
   /** The ticket's phone page (printed as a QR code). */
   url: string;
   /** The counter it was called to (a preview of a called ticket). */
@@ -44,6 +46,8 @@ export function ticketLayout(input: TicketPrintInput): PrintLayout {
     blocks.push({ type: 'text', text: t('ahead', { count: Math.max(0, input.position) }), bold: true });
     if (input.position > 0 && input.estimatedWaitMinutes !== null && input.estimatedWaitMinutes > 0) {
       blocks.push({ type: 'text', text: t('wait', { count: Math.round(input.estimatedWaitMinutes) }) });
+      const r = input.estimatedWaitRange;
+      if (r && r.low < r.high) blocks.push({ type: 'text', text: t('waitRange', { low: r.low, high: r.high }) });
     }
   }
   blocks.push({ type: 'feed', lines: 1 }, { type: 'qr', data: input.url }, { type: 'text', text: t('qrHint') });

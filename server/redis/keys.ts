@@ -16,6 +16,10 @@ export function redisKeys(prefix: string) {
     /** Public codes of tickets a phone is following (position updates go only to these). */
     watchedTickets: (officeId: string) => `${office(officeId)}:watched`,
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
+    /** Hash: ticket id → the first wait estimate shown for it (estimates/calibration.ts). */
+    waitShown: (officeId: string) => `${office(officeId)}:wait-shown`,
+    /** List of past estimates with the real wait: the range's width is measured from them. */
+    waitErrors: (officeId: string) => `${office(officeId)}:wait-errors`,
     /** Pattern matching every queue key of an office (for reconciliation scans). */
     officeQueuePattern: (officeId: string) => `${office(officeId)}:wait:*`,
     /** Present while a kiosk agent is connected: the socket id of the newest one (expires if its process dies). */

@@ -1,6 +1,6 @@
 import { counterSnapshots } from '../counters/snapshot';
 import { log } from '../log';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import { rt, type OfficeFeed } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { watchedTicketSnapshots } from '../tickets/snapshot';

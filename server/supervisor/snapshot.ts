@@ -2,7 +2,7 @@ import type { Counter } from '../db/generated/client';
 import { textOf } from '../db/texts';
 import { notFound } from '../errors';
 import { agentsConnected, printerAlert } from '../printing/printer-status';
-import { queueInfos } from '../queue/estimates';
+import { queueInfos } from '../estimates/queue-infos';
 import type { QueueInfo } from '../../contract/queues';
 import type { SupervisorCounter, SupervisorService, SupervisorSnapshot } from '../../contract/supervisor';
 import { rt } from '../runtime';

@@ -36,6 +36,7 @@ export async function applyTransition(
   actor: Actor,
   eventData?: Prisma.InputJsonValue,
   fromServiceId?: string,
+  now = new Date(),
 ) {
   assertTransition(action, ticket.status);
   const res = await tx.ticket.updateMany({
@@ -53,7 +54,7 @@ export async function applyTransition(
       ticketId: ticket.id,
       officeId: ticket.officeId,
       type: eventType,
-      at: new Date(),
+      at: now,
       serviceId: updated.serviceId,
       fromServiceId,
       counterId: ticket.counterId,
@@ -77,17 +78,25 @@ function afterChange(t: TicketForCounter) {
   publishOfficeChanged(t.officeId);
 }
 
-export async function startTicket(actor: Actor, ticketId: string) {
+export async function startTicket(actor: Actor, ticketId: string, now = new Date()) {
   const t = await loadForActor(actor, ticketId);
-  const { ticket } = await transition(t, 'start', 'started', { status: 'serving', startedAt: new Date() }, actor);
+  const { ticket } = await transition(
+    t,
+    'start',
+    'started',
+    { status: 'serving', startedAt: now },
+    actor,
+    undefined,
+    undefined,
+    now,
+  );
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
-export async function completeTicket(actor: Actor, ticketId: string, raw: z.input<typeof completeInput>) {
+export async function completeTicket(actor: Actor, ticketId: string, raw: z.input<typeof completeInput>, now = new Date()) {
   const input = completeInput.parse(raw);
   const t = await loadForActor(actor, ticketId);
-  const now = new Date();
   const { ticket } = await transition(
     t,
     'complete',
@@ -102,14 +111,25 @@ export async function completeTicket(actor: Actor, ticketId: string, raw: z.inpu
     },
     actor,
     { outcome: input.outcome },
+    undefined,
+    now,
   );
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
-export async function noShowTicket(actor: Actor, ticketId: string) {
+export async function noShowTicket(actor: Actor, ticketId: string, now = new Date()) {
   const t = await loadForActor(actor, ticketId);
-  const { ticket } = await transition(t, 'no_show', 'no_show', { status: 'no_show', finishedAt: new Date() }, actor);
+  const { ticket } = await transition(
+    t,
+    'no_show',
+    'no_show',
+    { status: 'no_show', finishedAt: now },
+    actor,
+    undefined,
+    undefined,
+    now,
+  );
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
@@ -118,7 +138,7 @@ export async function noShowTicket(actor: Actor, ticketId: string) {
  * Sends the citizen on, keeping the number and the original arrival time (so they do not start
  * over at the back): to another service's queue, to one counter, or to one colleague.
  */
-export async function transferTicket(actor: Actor, ticketId: string, raw: z.input<typeof transferInput>) {
+export async function transferTicket(actor: Actor, ticketId: string, raw: z.input<typeof transferInput>, now = new Date()) {
   const input = transferInput.parse(raw);
   const { db } = rt();
   const t = await loadForActor(actor, ticketId);
@@ -159,6 +179,7 @@ export async function transferTicket(actor: Actor, ticketId: string, raw: z.inpu
     actor,
     { toServiceId: serviceId, toCounterId: input.counterId ?? null, toStaffId: input.staffId ?? null, note: input.note ?? null },
     t.serviceId,
+    now,
   );
   try {
     await enqueue(ticket, [queueKeyOf(t)]);

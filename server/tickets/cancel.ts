@@ -7,12 +7,11 @@ import { assertTransition } from './transitions';
 import { publicTicketInclude, toPublic } from './views';
 
 /** The citizen leaves the queue from the phone page. Only a waiting ticket can be cancelled. */
-export async function cancelByCode(code: string): Promise<TicketPublic> {
+export async function cancelByCode(code: string, now = new Date()): Promise<TicketPublic> {
   const { db } = rt();
   const t = await db.ticket.findUnique({ where: { code } });
   if (!t) throw notFound('Ticket');
   assertTransition('cancel', t.status);
-  const now = new Date();
   const updated = await db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({
       where: { id: t.id, status: 'waiting' },

@@ -107,6 +107,8 @@ export async function issueTicketView(raw: IssueTicketInput, issuer: Issuer, req
     priority: ticket.priority,
     position: pub.position ?? 0,
     estimatedWaitMinutes: pub.estimatedWaitMinutes ?? 0,
+    estimatedWaitMinMinutes: pub.estimatedWaitMinMinutes ?? 0,
+    estimatedWaitMaxMinutes: pub.estimatedWaitMaxMinutes ?? 0,
     statusUrl: `${rt().baseUrl}/t/${ticket.code}`,
     service: {
       id: ticket.service.id,

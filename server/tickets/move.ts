@@ -20,7 +20,7 @@ import { counterTicketInclude, toCounterTicket } from './views';
  * ticket leaves its old queue and joins the new one with the same rank; if that fails, the
  * reconciler puts it right (PostgreSQL wins).
  */
-export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<typeof moveTicketInput>) {
+export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<typeof moveTicketInput>, now = new Date()) {
   const input = moveTicketInput.parse(raw);
   const { db } = rt();
   const t = await db.ticket.findUnique({ where: { id: ticketId } });
@@ -33,7 +33,6 @@ export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<ty
   if (target.id === t.serviceId && !t.targetCounterId && !t.targetStaffId)
     throw new AppError(422, 'same_service', 'The ticket already waits for that service');
 
-  const now = new Date();
   const moved = await db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({
       where: {

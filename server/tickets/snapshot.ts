@@ -37,6 +37,8 @@ export async function watchedTicketSnapshots(officeId: string): Promise<TicketPu
  * the change stands, and the phone gets a full snapshot when it subscribes again.
  */
 export async function publishTicketStatus(code: string): Promise<void> {
+  // Nobody to tell (a script, a simulation): not even worth computing the view.
+  if (!rt().io) return;
   try {
     const t = await publicTicketByCode(code);
     if (t) publishTicket(t);

@@ -1,6 +1,8 @@
 import type { Prisma } from '../db/generated/client';
+import { officeWaits } from '../estimates/office-waits';
+import type { WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
-import { estimateContext, estimateMinutes, type EstimateContext } from '../queue/estimates';
+import { bandLow, competingServices, estimateMinutes } from '../queue/estimates';
 import type { CounterTicket, TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { textOf } from '../db/texts';
@@ -15,32 +17,38 @@ export const publicTicketInclude = {
 export type TicketWithPublic = Prisma.TicketGetPayload<{ include: typeof publicTicketInclude }>;
 
 /** What the phone page may see: number, service, place in line, counter. No personal data. */
-export async function toPublic(t: TicketWithPublic): Promise<TicketPublic> {
-  return (await toPublicMany([t]))[0];
+export async function toPublic(t: TicketWithPublic, now = new Date()): Promise<TicketPublic> {
+  return (await toPublicMany([t], now))[0];
 }
 
-/** Batch form: one estimate context per office and one Redis round trip for all positions. */
-export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketPublic[]> {
+/**
+ * Batch form: per office one estimate of every waiting ticket (server/estimates) and one Redis
+ * round trip for all positions. A ticket no open counter serves gets the plain formula instead.
+ */
+export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()): Promise<TicketPublic[]> {
   const waiting = tickets.filter((t) => t.status === 'waiting');
-  const contexts = new Map<string, EstimateContext>();
+  const estimates = new Map<string, WaitEstimate>();
   const positions = new Map<string, number>();
   for (const officeId of new Set(waiting.map((t) => t.officeId))) {
     await ensureBuilt(officeId);
-    const ctx = await estimateContext(officeId);
-    contexts.set(officeId, ctx);
+    const [waits, counters] = await Promise.all([
+      officeWaits(officeId, now),
+      rt().db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
+    ]);
+    for (const [id, e] of waits.tickets) estimates.set(id, e);
     const ahead = await aheadInQueueMany(
       waiting.filter((t) => t.officeId === officeId),
-      ctx.competing,
+      competingServices(counters.map((c) => c.serviceIds)),
     );
     for (const [id, n] of ahead) positions.set(id, n);
   }
   return tickets.map((t) => {
     let position: number | null = null;
-    let estimate: number | null = null;
+    let estimate: { minutes: number; low: number; high: number } | null = null;
     if (t.status === 'waiting') {
       position = positions.get(t.id) ?? 0;
-      const ctx = contexts.get(t.officeId) as EstimateContext;
-      estimate = estimateMinutes(position, ctx.average(t.serviceId, t.service.expectedMinutes), ctx.openCounters(t.serviceId));
+      const fallback = estimateMinutes(position, t.service.expectedMinutes, 1);
+      estimate = estimates.get(t.id) ?? { minutes: fallback, low: bandLow(fallback), high: fallback };
     }
     return {
       code: t.code,
@@ -50,7 +58,9 @@ export async function toPublicMany(tickets: TicketWithPublic[]): Promise<TicketP
       service: { id: t.service.id, name: textOf(t.service.name), prefix: t.service.prefix },
       office: { id: t.office.id, name: textOf(t.office.name) },
       position,
-      estimatedWaitMinutes: estimate,
+      estimatedWaitMinutes: estimate?.minutes ?? null,
+      estimatedWaitMinMinutes: estimate?.low ?? null,
+      estimatedWaitMaxMinutes: estimate?.high ?? null,
       counter: t.status === 'called' || t.status === 'serving' ? t.counter : null,
       issuedAt: t.issuedAt.toISOString(),
       calledAt: t.calledAt?.toISOString() ?? null,

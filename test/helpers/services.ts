@@ -35,6 +35,11 @@ export interface TestSpaceOptions {
   /** Another Redis: its URL for the app (REDIS_URL), and how the test itself connects. */
   redisUrl?: string;
   redis?: () => Redis;
+  /**
+   * Commits do not wait for the disk (synchronous_commit off): for throwaway databases that run
+   * many small transactions one after the other, like the day simulator's.
+   */
+  asyncCommit?: boolean;
 }
 
 /** Every test file gets its own database and Redis key space, so runs never collide. */
@@ -45,6 +50,7 @@ export async function createTestSpace(opts: TestSpaceOptions = {}): Promise<Test
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
+  if (opts.asyncCommit) await admin.query(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
   await admin.end();
   const databaseUrl = withDatabase(adminUrl, name);
   await applyMigrations(databaseUrl);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectedArrivals } from '../../server/forecast/arrivals';
+import { expectedArrivals } from '../../server/estimates/arrivals';
 
 const day = (entries: [number, number][]) => new Map(entries);
 

@@ -11,6 +11,7 @@ const pairs: Record<keyof typeof prisma, z.ZodEnum> = {
   TicketStatus: contract.ticketStatusSchema,
   TicketEventType: contract.ticketEventTypeSchema,
   CounterState: contract.counterStateSchema,
+  CounterEventType: contract.counterEventTypeSchema,
   PrinterType: contract.printerTypeSchema,
   PrintMode: contract.printModeSchema,
   PrinterStatus: contract.printerStatusSchema,

@@ -24,6 +24,7 @@ const queue = (serviceId: string, waiting: number, openCounters: number): QueueI
   oldestWaitMinutes: 0,
   estimatedWaitMinutes: waiting * 5,
   estimatedWaitMinMinutes: waiting * 4,
+  estimatedWaitMaxMinutes: waiting * 5,
   openCounters,
 });
 const snapshot = (calls: CallInfo[], display: DisplaySnapshot['display'] = null, queues: QueueInfo[] = []): DisplaySnapshot => ({

@@ -13,7 +13,7 @@ function routeFiles(dir: string): { path: string; methods: string[] }[] {
     if (e.isDirectory()) out.push(...routeFiles(p));
     else if (e.name === 'route.ts') {
       const src = fs.readFileSync(p, 'utf8');
-      const methods = [...src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1].toLowerCase());
+      const methods = [...src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE|OPTIONS)\b/g)].map((m) => m[1].toLowerCase());
       out.push({ path: '/' + path.relative('app', dir).split(path.sep).join('/'), methods });
     }
   }

@@ -20,6 +20,7 @@ const ticket = (over: Partial<TicketPrintInput> = {}): TicketPrintInput => ({
   issuedAt: new Date('2026-11-26T09:42:00Z'),
   position: 3,
   estimatedWaitMinutes: 14.6,
+  estimatedWaitRange: { low: 10, high: 21 },
   url: URL,
   counter: null,
   locationHint: { it: 'Sportelli al piano terra, sala B', en: 'Counters on the ground floor' },
@@ -43,6 +44,7 @@ describe('ticket layout (ESC/POS through node-thermal-printer)', () => {
     expect(texts).toContain('26/11/2026 ore 10:42');
     expect(texts).toContain('3 persone prima di lei');
     expect(texts).toContain('Attesa stimata: circa 15 minuti');
+    expect(texts).toContain('(di solito tra 10 e 21 minuti)');
     expect(texts).toContain('Sportelli al piano terra, sala B');
     expect(d.text).toContain('Attenda che il suo numero compaia sullo schermo.');
     const number = d.lines.find((l) => l.text === 'A012');

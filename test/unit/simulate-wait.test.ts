@@ -1,89 +1,140 @@
 import { describe, expect, it } from 'vitest';
-import { simulateWait, type WaitQuestion } from '../../server/estimates/simulate-wait';
+import { playForward, type SimCounter, type SimTicket } from '../../server/estimates/simulate-wait';
+import { DIRECT_BOOST_MS, skillBoostMs } from '../../server/queue/policy';
 
-const fixed = (mean: number) => () => ({ mean, cv: 0 });
+const MIN = 60_000;
+const counter = (id: string, services: Record<string, number>, freeAt = 0, extra: Partial<SimCounter> = {}): SimCounter => ({
+  id,
+  staffId: `staff-${id}`,
+  services: new Map(Object.entries(services)),
+  freeAt,
+  closesAt: Infinity,
+  ...extra,
+});
+/** `minutes` of counter time, arriving `arrives` minutes after 0 (ranked by it unless `extra.score`). */
+const ticket = (id: string, serviceId: string, minutes: number, arrives = 0, extra: Partial<SimTicket> = {}): SimTicket => ({
+  id,
+  serviceId,
+  score: arrives * MIN,
+  arrivesAt: arrives * MIN,
+  occupancy: minutes * MIN,
+  ...extra,
+});
+const calls = (counters: SimCounter[], tickets: SimTicket[]) => {
+  const r = playForward(counters, tickets);
+  return tickets.map((t, i) => [t.id, r.calledAt[i]! / MIN, r.counter[i]!]);
+};
 
-describe('wait estimate by simulating the counters', () => {
-  it('is zero with an idle counter and nobody ahead', () => {
+describe('the office played forward by the call-next policy', () => {
+  it('one counter calls in rank order, after its current visit', () => {
     expect(
-      simulateWait({ serviceId: 'A', ahead: [], counters: [{ serviceIds: ['A'], freeIn: 0 }], serviceTime: fixed(5) }),
-    ).toEqual({
-      minutes: 0,
-      low: 0,
-      high: 0,
-    });
+      calls([counter('c1', { A: 0 }, 2 * MIN)], [ticket('t1', 'A', 5), ticket('t2', 'A', 5, 1), ticket('t3', 'A', 5, 2)]),
+    ).toEqual([
+      ['t1', 2, 0],
+      ['t2', 7, 0],
+      ['t3', 12, 0],
+    ]);
   });
 
-  it('one counter: the people ahead one after the other, after the current visit', () => {
-    const q: WaitQuestion = {
-      serviceId: 'A',
-      ahead: ['A', 'A', 'A'],
-      counters: [{ serviceIds: ['A'], freeIn: 2 }],
-      serviceTime: fixed(5),
-    };
-    expect(simulateWait(q).minutes).toBe(17);
+  it('two counters share the line', () => {
+    const r = calls(
+      [counter('c1', { A: 0 }), counter('c2', { A: 0 })],
+      ['t1', 't2', 't3', 't4', 't5'].map((id, i) => ticket(id, 'A', 6, i / 10)),
+    );
+    expect(r.map((x) => x[1])).toEqual([0, 0.1, 6, 6.1, 12]);
   });
 
-  it('two counters share the people ahead', () => {
-    const q: WaitQuestion = {
-      serviceId: 'A',
-      ahead: ['A', 'A', 'A', 'A'],
-      counters: [
-        { serviceIds: ['A'], freeIn: 0 },
-        { serviceIds: ['A'], freeIn: 0 },
+  it('a ticket only another counter serves does not delay this one', () => {
+    const r = calls(
+      [counter('c1', { A: 0 }), counter('c2', { B: 0 })],
+      [ticket('b1', 'B', 20), ticket('b2', 'B', 20, 0.1), ticket('a1', 'A', 4, 0.2)],
+    );
+    expect(r).toEqual([
+      ['b1', 0, 1],
+      ['b2', 20, 1],
+      ['a1', 0.2, 0],
+    ]);
+  });
+
+  it("a clerk's skill weight lets a later ticket of their speciality go first, by at most its head start", () => {
+    // Weight 3 = 10 minutes of head start for B at c1.
+    const c1 = counter('c1', { A: 0, B: skillBoostMs(3) }, 5 * MIN);
+    const r = calls([c1], [ticket('a', 'A', 5, 0), ticket('b-soon', 'B', 5, 4), ticket('b-late', 'B', 5, 11)]);
+    // At 5: b-soon (rank 4 − 10) beats a (0). At 10: a (0) beats b-late (11 − 10 = 1).
+    expect(r).toEqual([
+      ['a', 10, 0],
+      ['b-soon', 5, 0],
+      ['b-late', 15, 0],
+    ]);
+  });
+
+  it('a priority head start and an appointment ranked by its booked time', () => {
+    const r = calls(
+      [counter('c1', { A: 0 }, 10 * MIN)],
+      [
+        ticket('walk-in', 'A', 5, 0),
+        // Arrived at 5 with a 10-minute head start: ranks at −5.
+        ticket('elderly', 'A', 5, 5, { score: -5 * MIN }),
+        // Checked in at 2 for a slot at 30: not callable before 30.
+        ticket('appointment', 'A', 5, 2, { score: 30 * MIN }),
       ],
-      serviceTime: fixed(6),
-    };
-    // Both take one at 0 and at 6; at 12 the first free counter takes this ticket.
-    expect(simulateWait(q).minutes).toBe(12);
+    );
+    expect(r).toEqual([
+      ['walk-in', 15, 0],
+      ['elderly', 10, 0],
+      ['appointment', 30, 0],
+    ]);
   });
 
-  it('people ahead for a service only another counter serves do not delay this ticket', () => {
-    const q: WaitQuestion = {
-      serviceId: 'A',
-      ahead: ['B', 'B', 'B', 'A'],
-      counters: [
-        { serviceIds: ['A'], freeIn: 0 },
-        { serviceIds: ['B'], freeIn: 0 },
+  it('a ticket transferred to one counter or clerk goes only there, first', () => {
+    const r = calls(
+      [counter('c1', { A: 0 }), counter('c2', { A: 0 }, 3 * MIN)],
+      [
+        ticket('a1', 'A', 10, 0),
+        ticket('a2', 'A', 10, 0.1),
+        ticket('to-c2', 'A', 10, 1, { targetCounterId: 'c2' }),
+        ticket('to-staff-c1', 'A', 10, 2, { targetStaffId: 'staff-c1' }),
       ],
-      serviceTime: (s) => ({ mean: s === 'B' ? 20 : 4, cv: 0 }),
-    };
-    expect(simulateWait(q).minutes).toBe(4);
+    );
+    expect(DIRECT_BOOST_MS).toBeGreaterThan(60 * MIN);
+    expect(r).toEqual([
+      ['a1', 0, 0],
+      ['a2', 13, 1],
+      ['to-c2', 3, 1],
+      ['to-staff-c1', 10, 0],
+    ]);
   });
 
-  it('a shared counter busy with another service helps later than the usual formula thinks', () => {
-    // Counter 1 serves A and B, counter 2 only B: the B tickets ahead delay A through counter 1 only while counter 2 is busy.
-    const q: WaitQuestion = {
-      serviceId: 'A',
-      ahead: ['B', 'B', 'A'],
-      counters: [
-        { serviceIds: ['A', 'B'], freeIn: 0 },
-        { serviceIds: ['B'], freeIn: 10 },
+  it('a probe finds the time a newcomer would be called and changes nobody else', () => {
+    const counters = [counter('c1', { A: 0 })];
+    const line = [ticket('t1', 'A', 5), ticket('t2', 'A', 5, 1)];
+    const without = playForward(counters, line);
+    const withProbe = playForward(counters, [...line, ticket('probe', 'A', 99, 2, { probe: true })]);
+    expect(withProbe.calledAt[2]! / MIN).toBe(10);
+    expect([...withProbe.calledAt.slice(0, 2)]).toEqual([...without.calledAt.slice(0, 2)]);
+  });
+
+  it('breaks, closing, draining the last session, a transfer and a citizen who gives up', () => {
+    const c1 = counter('c1', { A: 0, B: 0 }, 0, { closesAt: 30 * MIN, drain: true, breaks: [{ from: 4 * MIN, ms: 15 * MIN }] });
+    const r = playForward(
+      [c1],
+      [
+        ticket('t1', 'A', 5, 0, { then: { serviceId: 'B', occupancy: 4 * MIN } }),
+        ticket('gives-up', 'A', 5, 1, { leavesAt: 15 * MIN }),
+        ticket('t3', 'A', 5, 2),
+        ticket('after-closing', 'A', 5, 31),
       ],
-      serviceTime: (s) => ({ mean: s === 'B' ? 10 : 5, cv: 0 }),
-    };
-    // t=0: counter 1 takes B (till 10). t=10: both free; counter 1 (listed first) takes B (till 20), counter 2 cannot take A;
-    // A ahead waits for counter 1 at 20 (till 25); this ticket at 25.
-    expect(simulateWait(q).minutes).toBe(25);
+    );
+    // t1 at 0 (till 5), then the break due at 4 (5–20); the transfer's second leg (rank 0) at 20 (till 24); t3 at 24;
+    // the citizen who left at 15 is never called; after closing nobody new is called.
+    expect([...r.calledAt].slice(0, 4).map((x) => x / MIN)).toEqual([0, -Infinity, 24, NaN]);
+    expect(r.extra).toHaveLength(1);
+    expect(r.calledAt[4]! / MIN).toBe(20);
+    expect(r.breaks).toEqual([{ counter: 0, from: 5 * MIN, to: 20 * MIN }]);
+    expect(r.lastFree[0]! / MIN).toBe(29);
   });
 
-  it('has no estimate when no open counter serves the service', () => {
-    expect(
-      simulateWait({ serviceId: 'A', ahead: [], counters: [{ serviceIds: ['B'], freeIn: 0 }], serviceTime: fixed(5) }).minutes,
-    ).toBeNull();
-  });
-
-  it('gives a range around the median that widens with the spread of service times, the same each time it is asked', () => {
-    const base = { serviceId: 'A', ahead: Array(6).fill('A') as string[], counters: [{ serviceIds: ['A'], freeIn: 0 }] };
-    const narrow = simulateWait({ ...base, serviceTime: () => ({ mean: 5, cv: 0.2 }) });
-    const wide = simulateWait({ ...base, serviceTime: () => ({ mean: 5, cv: 0.9 }) });
-    for (const e of [narrow, wide]) {
-      expect(e.low!).toBeLessThanOrEqual(e.minutes!);
-      expect(e.high!).toBeGreaterThanOrEqual(e.minutes!);
-    }
-    expect(narrow.minutes).toBeGreaterThanOrEqual(28);
-    expect(narrow.minutes).toBeLessThanOrEqual(31);
-    expect(wide.high! - wide.low!).toBeGreaterThan(2 * (narrow.high! - narrow.low!));
-    expect(simulateWait({ ...base, serviceTime: () => ({ mean: 5, cv: 0.9 }) })).toEqual(wide);
+  it('a service no counter serves is never called', () => {
+    expect(calls([counter('c1', { A: 0 })], [ticket('b', 'B', 5)])).toEqual([['b', NaN, -1]]);
   });
 });

@@ -106,6 +106,7 @@ describe('supervisor alerts', () => {
     oldestWaitMinutes,
     estimatedWaitMinutes: 0,
     estimatedWaitMinMinutes: 0,
+    estimatedWaitMaxMinutes: 0,
     openCounters,
   });
   const svc = (id: string) => ({ id, prefix: 'A', name: { it: id }, targetWaitMinutes: 15 });

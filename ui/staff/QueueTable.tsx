@@ -92,8 +92,8 @@ export function QueueTable({
                     ? '–'
                     : supervise && q.openCounters === 0
                       ? t('queues.noEstimate')
-                      : q.estimatedWaitMinMinutes < q.estimatedWaitMinutes
-                        ? t('minutesRange', { min: q.estimatedWaitMinMinutes, max: q.estimatedWaitMinutes })
+                      : q.estimatedWaitMinMinutes < q.estimatedWaitMaxMinutes
+                        ? t('minutesRange', { min: q.estimatedWaitMinMinutes, max: q.estimatedWaitMaxMinutes })
                         : t('minutes', { count: q.estimatedWaitMinutes })}
                 </td>
                 <td className={styles.num}>{q.openCounters}</td>

@@ -1,7 +1,7 @@
 import { officeQuery, route } from '@/server/http/route';
 import { resolveOffice } from '@/server/offices';
 import { ensureBuilt } from '@/server/queue/engine';
-import { queueInfos } from '@/server/queue/estimates';
+import { queueInfos } from '@/server/estimates/queue-infos';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../admin/audit';
-import type { CounterQueues } from '../queue/engine';
-import { skillBoostMs } from '../queue/policy';
+import type { CounterQueues } from './engine';
+import { skillBoostMs } from './policy';
 import { rt } from '../runtime';
 
 type CounterRow = { id: string; officeId: string; staffId: string | null; serviceIds: string[] };

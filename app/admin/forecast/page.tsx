@@ -1,0 +1,5 @@
+import { ForecastView } from '../../../admin/forecast/ForecastView';
+
+export default function AdminForecastPage() {
+  return <ForecastView />;
+}

@@ -1,0 +1,105 @@
+import { rt } from '../runtime';
+import { DEFAULT_SPREAD, rangeOf, UNCALIBRATED, type Calibration, type WaitEstimate } from './wait-model';
+
+/**
+ * The estimate checked against what really happened. Each ticket's first estimate (the median and
+ * the 10–90 % quantiles of the runs) is remembered in Redis; once the ticket has been called, the
+ * real wait is set against it. From these samples the range's width (`spread`): the smallest
+ * factor that would have put TARGET of the last MAX_SAMPLES real waits inside their ranges. Until
+ * MIN_SAMPLES are known, the spread the simulator measured (DEFAULT_SPREAD). Losing these keys
+ * only resets the measurement.
+ *
+ * The centre is not corrected by the measured error: a correction from waits that have just ended
+ * lags the queue by about one wait, and on the simulated days (`npm run sim`: reference days of
+ * three seeds, the overloaded day; the quiet day alike either way) it made the estimate worse — it
+ * still pushed estimates up when the morning line was already draining.
+ */
+const TARGET = 0.85;
+const MIN_SAMPLES = 30;
+const MAX_SAMPLES = 400;
+const REFRESH_MS = 5 * 60_000;
+/** A first estimate whose ticket is still not called after this long is dropped. */
+const STALE_MS = 12 * 3600_000;
+const SHOWN_TTL_SECONDS = 24 * 3600;
+
+export interface ErrorSample {
+  p10: number;
+  p50: number;
+  p90: number;
+  /** The real wait, minutes. */
+  actual: number;
+}
+
+/** The smallest spread (0.5–4, in steps of 0.05) whose ranges hold `target` of the real waits. */
+export function spreadFor(samples: readonly ErrorSample[], target = TARGET): number {
+  if (samples.length < MIN_SAMPLES) return DEFAULT_SPREAD;
+  for (let k = 0.5; k <= 4; k += 0.05) {
+    let inside = 0;
+    for (const s of samples) {
+      const r = rangeOf(s.p10, s.p50, s.p90, k);
+      if (s.actual >= r.low && s.actual <= r.high) inside++;
+    }
+    if (inside >= target * samples.length) return Math.round(k * 100) / 100;
+  }
+  return 4;
+}
+
+/** Remembers the first estimate of each waiting ticket (later ones are not what the ticket said). */
+export async function recordShown(officeId: string, estimates: ReadonlyMap<string, WaitEstimate>, now: Date): Promise<void> {
+  if (estimates.size === 0) return;
+  const { redis, keys } = rt();
+  const key = keys.waitShown(officeId);
+  const pipe = redis.pipeline();
+  for (const [id, e] of estimates) pipe.hsetnx(key, id, `${now.getTime()},${e.p10},${e.p50},${e.p90}`);
+  pipe.expire(key, SHOWN_TTL_SECONDS);
+  await pipe.exec();
+}
+
+/** Moves the estimates of tickets called since into the error samples; returns the samples. */
+async function measure(officeId: string, now: Date): Promise<ErrorSample[]> {
+  const { redis, keys, db } = rt();
+  const shown = await redis.hgetall(keys.waitShown(officeId));
+  const ids = Object.keys(shown);
+  const done: string[] = [];
+  const fresh: string[] = [];
+  if (ids.length > 0) {
+    const rows = await db.ticket.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, calledAt: true } });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const id of ids) {
+      const [at, p10, p50, p90] = shown[id]!.split(',').map(Number) as [number, number, number, number];
+      const t = byId.get(id);
+      if (t?.status === 'waiting' && now.getTime() - at < STALE_MS) continue;
+      done.push(id);
+      if (t?.calledAt && t.calledAt.getTime() >= at)
+        fresh.push(JSON.stringify({ p10, p50, p90, actual: (t.calledAt.getTime() - at) / 60_000 } satisfies ErrorSample));
+    }
+  }
+  const pipe = redis.pipeline();
+  if (fresh.length > 0) pipe.lpush(keys.waitErrors(officeId), ...fresh).ltrim(keys.waitErrors(officeId), 0, MAX_SAMPLES - 1);
+  if (done.length > 0) pipe.hdel(keys.waitShown(officeId), ...done);
+  pipe.lrange(keys.waitErrors(officeId), 0, MAX_SAMPLES - 1);
+  const res = (await pipe.exec()) ?? [];
+  const list = (res.at(-1)?.[1] as string[] | undefined) ?? [];
+  return list.map((s) => JSON.parse(s) as ErrorSample);
+}
+
+export function calibrationFor(samples: readonly ErrorSample[]): Calibration {
+  if (samples.length < MIN_SAMPLES) return UNCALIBRATED;
+  return { spread: spreadFor(samples, TARGET) };
+}
+
+const cache = new Map<string, { at: number; calibration: Calibration }>();
+
+/** The office's calibration as of `now`, measured again every few minutes. */
+export async function officeCalibration(officeId: string, now: Date): Promise<Calibration> {
+  const hit = cache.get(officeId);
+  const t = now.getTime();
+  if (hit && t >= hit.at && t - hit.at < REFRESH_MS) return hit.calibration;
+  const calibration = calibrationFor(await measure(officeId, now));
+  cache.set(officeId, { at: t, calibration });
+  return calibration;
+}
+
+export function clearCalibrationCache(): void {
+  cache.clear();
+}

@@ -1,0 +1,300 @@
+import type { CounterEventType, Priority } from '../db/generated/enums';
+import { expectedArrivals } from './arrivals';
+import { rt } from '../runtime';
+import { addDays, weekdayOf } from '../schedules/slots';
+import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
+
+/**
+ * What the wait estimate learns from an office's last four weeks, in three grouped queries,
+ * cached per office for CACHE_MS of the caller's clock (the estimate runs after every change;
+ * this changes slowly):
+ * - counter time per visit (call → completion) of each service, shrunk toward the service's
+ *   expected minutes × the office's measured ratio when a service has few visits, with a
+ *   time-of-day factor where an hour has enough visits;
+ * - the no-show share and the counter time a no-show costs; the transfer share and the minutes before one;
+ *   how often a waiting citizen gives up (per minute of waiting);
+ * - walk-in arrivals by hour on the same weekday (estimates/arrivals.ts), the service and priority mix;
+ * - the usual staffing of the same weekday, per counter and quarter hour, from the counters' log.
+ */
+
+const WINDOW_DAYS = 28;
+const CACHE_MS = 10 * 60_000;
+/** Visits a service needs before its own spread is trusted. */
+const OWN_SPREAD_SAMPLES = 30;
+/** Weight (in visits) of the prior when shrinking a service's mean. */
+const PRIOR_VISITS = 10;
+/** Visits an hour of the day needs before its own factor is used. */
+const HOUR_SAMPLES = 40;
+const DEFAULT_CV = 0.7;
+
+export interface HistoryRows {
+  /** Per service and local hour of the call: visits, Σ minutes, Σ minutes². */
+  visits: { serviceId: string; hour: number; n: number; sum: number; sumSq: number }[];
+  noShows: { n: number; minutes: number };
+  /** Transfers to another service (not a supervisor's move) and the minutes from the call to them. */
+  transfers: { n: number; minutes: number };
+  /** Walk-ins who cancelled before their turn, and all walk-ins' minutes of waiting (until called or gone). */
+  leaving: { n: number; minutes: number };
+  /** Walk-in tickets per local day (same weekday) and hour. */
+  arrivals: { day: string; hour: number; n: number }[];
+  mix: { serviceId: string; n: number }[];
+  priorities: { priority: Priority; n: number }[];
+  /** Expected minutes of the office's services. */
+  expected: Map<string, number>;
+  showUp?: number;
+  /** The counters' log on the same weekday: local day and minute of day of each event. */
+  counterEvents: { counterId: string; type: CounterEventType; day: string; minute: number }[];
+}
+
+/** Minutes of one staffing slot: the usual staffing is known per quarter hour. */
+export const SLOT_MINUTES = 15;
+const SLOTS = (24 * 60) / SLOT_MINUTES;
+
+/**
+ * From the counters' log: for each counter and quarter hour of the day, the share of past days
+ * (of those the office was open) on which it was open for most of that quarter (pauses aside:
+ * they are kept apart, as each day's pauses of each counter, with the mean pause length).
+ */
+export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
+  const days = new Set(events.map((e) => e.day));
+  const byCounterDay = new Map<string, HistoryRows['counterEvents']>();
+  for (const e of events) {
+    const key = `${e.counterId}|${e.day}`;
+    const list = byCounterDay.get(key) ?? [];
+    list.push(e);
+    byCounterDay.set(key, list);
+  }
+  const counts = new Map<string, Float32Array>();
+  const pausesOf = new Map<string, { start: number; minutes: number }[][]>();
+  let pauseTotal = 0;
+  let pauseCount = 0;
+  for (const [key, list] of byCounterDay) {
+    const counterId = key.split('|')[0]!;
+    list.sort((a, b) => a.minute - b.minute);
+    const covered = new Float32Array(SLOTS);
+    const dayPauses: { start: number; minutes: number }[] = [];
+    let from: number | null = null;
+    let pausedAt: number | null = null;
+    const close = (to: number) => {
+      if (from === null) return;
+      for (let slot = Math.floor(from / SLOT_MINUTES); slot < SLOTS && slot * SLOT_MINUTES < to; slot++) {
+        const start = slot * SLOT_MINUTES;
+        covered[slot]! += Math.max(0, Math.min(to, start + SLOT_MINUTES) - Math.max(from, start));
+      }
+      from = null;
+    };
+    for (const e of list) {
+      if (e.type === 'opened') {
+        if (from === null) from = e.minute;
+      } else if (e.type === 'closed') {
+        close(e.minute);
+      } else if (e.type === 'paused') {
+        pausedAt = e.minute;
+      } else if (pausedAt !== null) {
+        dayPauses.push({ start: pausedAt, minutes: e.minute - pausedAt });
+        pauseTotal += e.minute - pausedAt;
+        pauseCount++;
+        pausedAt = null;
+      }
+    }
+    close(24 * 60);
+    const c = counts.get(counterId) ?? new Float32Array(SLOTS);
+    for (let slot = 0; slot < SLOTS; slot++) if (covered[slot]! >= SLOT_MINUTES / 2) c[slot]! += 1;
+    counts.set(counterId, c);
+    pausesOf.set(counterId, [...(pausesOf.get(counterId) ?? []), dayPauses]);
+  }
+  const n = days.size;
+  for (const c of counts.values()) for (let slot = 0; slot < SLOTS; slot++) c[slot]! /= n;
+  return {
+    days: n,
+    working: (counterId, minuteOfDay) => {
+      const c = counts.get(counterId);
+      if (!c || n === 0) return undefined;
+      return c[Math.floor(minuteOfDay / SLOT_MINUTES) % SLOTS]!;
+    },
+    pauses: (counterId) => pausesOf.get(counterId) ?? [],
+    pauseMinutes: pauseCount > 0 ? pauseTotal / pauseCount : PAUSE_MINUTES,
+  };
+}
+
+/** The office's history as the estimate needs it: a pure function of the rows (unit-tested). */
+export function buildHistory(rows: HistoryRows): OfficeHistory {
+  const byService = new Map<string, { n: number; sum: number; sumSq: number }>();
+  const byHour = new Map<number, { n: number; sum: number; expected: number }>();
+  for (const r of rows.visits) {
+    const s = byService.get(r.serviceId) ?? { n: 0, sum: 0, sumSq: 0 };
+    s.n += r.n;
+    s.sum += r.sum;
+    s.sumSq += r.sumSq;
+    byService.set(r.serviceId, s);
+  }
+  // The office's visits against what its services were expected to take.
+  let total = 0;
+  let expectedTotal = 0;
+  for (const [id, s] of byService) {
+    const e = rows.expected.get(id);
+    if (e === undefined) continue;
+    total += s.sum;
+    expectedTotal += s.n * e;
+  }
+  const ratio = expectedTotal > 0 && total > 0 ? total / expectedTotal : 1;
+  const means = new Map<string, number>();
+  let relVar = 0;
+  let relN = 0;
+  for (const [id, s] of byService) {
+    const prior = (rows.expected.get(id) ?? s.sum / s.n) * ratio;
+    means.set(id, (s.sum + PRIOR_VISITS * prior) / (s.n + PRIOR_VISITS));
+    if (s.n >= 5) {
+      const m = s.sum / s.n;
+      relVar += ((s.sumSq / s.n - m * m) / (m * m)) * s.n;
+      relN += s.n;
+    }
+  }
+  const pooledCv = relN > 0 ? Math.sqrt(Math.max(0, relVar / relN)) : DEFAULT_CV;
+  for (const r of rows.visits) {
+    const m = means.get(r.serviceId);
+    if (!m) continue;
+    const h = byHour.get(r.hour) ?? { n: 0, sum: 0, expected: 0 };
+    h.n += r.n;
+    h.sum += r.sum;
+    h.expected += r.n * m;
+    byHour.set(r.hour, h);
+  }
+  const hourFactor = (hour: number) => {
+    const h = byHour.get(hour);
+    if (!h || h.n < HOUR_SAMPLES || h.expected <= 0) return 1;
+    return Math.min(1.33, Math.max(0.75, h.sum / h.expected));
+  };
+  const occupancy = (serviceId: string, hour: number): Distribution => {
+    const s = byService.get(serviceId);
+    const mean = means.get(serviceId) ?? (rows.expected.get(serviceId) ?? 10) * ratio;
+    let cv = pooledCv;
+    if (s && s.n >= OWN_SPREAD_SAMPLES) {
+      const m = s.sum / s.n;
+      cv = Math.sqrt(Math.max(0, s.sumSq / s.n - m * m)) / m;
+    }
+    return { mean: mean * hourFactor(hour), cv };
+  };
+
+  const served = [...byService.values()].reduce((n, s) => n + s.n, 0);
+  const called = served + rows.noShows.n;
+  const walkInDays = new Map<string, Map<number, number>>();
+  for (const a of rows.arrivals) {
+    const day = walkInDays.get(a.day) ?? new Map<number, number>();
+    day.set(a.hour, a.n);
+    walkInDays.set(a.day, day);
+  }
+  const forecast = expectedArrivals({ walkInDays: [...walkInDays.values()] }, new Map());
+  const perHour = new Map(forecast.map((f) => [f.hour, f.walkIns]));
+  return {
+    occupancy,
+    noShow: { rate: called > 0 ? rows.noShows.n / called : 0, minutes: rows.noShows.minutes || 2 },
+    transfer: { rate: served > 0 ? rows.transfers.n / (served + rows.transfers.n) : 0, minutes: rows.transfers.minutes || 3 },
+    leavePerMinute: rows.leaving.minutes > 0 ? rows.leaving.n / rows.leaving.minutes : 0,
+    walkInsPerHour: (hour) => perHour.get(hour) ?? 0,
+    serviceMix: rows.mix.filter((m) => m.n > 0).map((m) => ({ item: m.serviceId, weight: m.n })),
+    priorityMix: rows.priorities.length
+      ? rows.priorities.map((p) => ({ item: p.priority, weight: p.n }))
+      : [{ item: 'none', weight: 1 }],
+    showUp: rows.showUp ?? 0.85,
+    staffing: buildStaffing(rows.counterEvents),
+  };
+}
+
+async function loadRows(officeId: string, timeZone: string, now: Date, today: string): Promise<HistoryRows> {
+  const { db } = rt();
+  const from = new Date(now.getTime() - WINDOW_DAYS * 86_400_000);
+  // Per-day figures count whole local days only: a day cut by the window would drag the means down.
+  const fromDay = addDays(today, -WINDOW_DAYS);
+  const dayBefore = new Date(from.getTime() - 86_400_000);
+  const weekday = weekdayOf(today) % 7; // PostgreSQL's DOW: Sunday = 0
+  const [visits, noShows, transfers, leaving, arrivals, mix, priorities, services, appointments, counterEvents] =
+    await Promise.all([
+      db.$queryRaw<HistoryRows['visits']>`
+      SELECT "serviceId", EXTRACT(HOUR FROM (("calledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour,
+        count(*)::int AS n, sum(m)::float8 AS sum, sum(m * m)::float8 AS "sumSq"
+      FROM (SELECT "serviceId", "calledAt", EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60 AS m
+            FROM "Ticket"
+            WHERE "officeId" = ${officeId} AND status = 'completed' AND "calledAt" IS NOT NULL
+              AND "finishedAt" >= ${from} AND "finishedAt" < ${now}) v
+      GROUP BY 1, 2`,
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60)::float8 AS minutes
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND status = 'no_show' AND "calledAt" IS NOT NULL
+        AND "finishedAt" >= ${from} AND "finishedAt" < ${now}`,
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM (e.at - c.at)) / 60)::float8 AS minutes
+      FROM "TicketEvent" e
+      JOIN LATERAL (SELECT at FROM "TicketEvent" c
+                    WHERE c."ticketId" = e."ticketId" AND c.type = 'called' AND c.at <= e.at
+                    ORDER BY c.at DESC LIMIT 1) c ON true
+      WHERE e."officeId" = ${officeId} AND e.type = 'transferred' AND e.at >= ${from} AND e.at < ${now}
+        AND coalesce(e.data ->> 'moved', 'false') <> 'true'`,
+      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+      SELECT count(*) FILTER (WHERE status = 'cancelled')::int AS n,
+        sum(EXTRACT(EPOCH FROM ((CASE WHEN status = 'cancelled' THEN "finishedAt" ELSE "calledAt" END) - "issuedAt")) / 60)::float8 AS minutes
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
+        AND (status = 'cancelled' OR "calledAt" IS NOT NULL)`,
+      db.$queryRaw<HistoryRows['arrivals']>`
+      SELECT day, EXTRACT(HOUR FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour, count(*)::int AS n
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${dayBefore} AND day >= ${fromDay} AND day < ${today}
+        AND EXTRACT(DOW FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text)) = ${weekday}
+      GROUP BY 1, 2`,
+      db.$queryRaw<HistoryRows['mix']>`
+      SELECT "originalServiceId" AS "serviceId", count(*)::int AS n
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
+      GROUP BY 1`,
+      db.$queryRaw<HistoryRows['priorities']>`
+      SELECT priority, count(*)::int AS n
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
+      GROUP BY 1`,
+      db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
+      db.appointment.groupBy({
+        by: ['status'],
+        where: { officeId, startsAt: { gte: from, lt: now }, status: { in: ['checked_in', 'no_show'] } },
+        _count: { _all: true },
+      }),
+      db.$queryRaw<HistoryRows['counterEvents']>`
+      SELECT "counterId", type, to_char(l, 'YYYY-MM-DD') AS day, (EXTRACT(EPOCH FROM l::time) / 60)::float8 AS minute
+      FROM (SELECT "counterId", type, ((at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text) AS l
+            FROM "CounterEvent" WHERE "officeId" = ${officeId} AND at >= ${dayBefore} AND at < ${now}) e
+      WHERE to_char(l, 'YYYY-MM-DD') >= ${fromDay} AND to_char(l, 'YYYY-MM-DD') < ${today} AND EXTRACT(DOW FROM l) = ${weekday}
+      ORDER BY l`,
+    ]);
+  const came = appointments.find((a) => a.status === 'checked_in')?._count._all ?? 0;
+  const missed = appointments.find((a) => a.status === 'no_show')?._count._all ?? 0;
+  return {
+    visits,
+    noShows: { n: noShows[0]?.n ?? 0, minutes: noShows[0]?.minutes ?? 2 },
+    transfers: { n: transfers[0]?.n ?? 0, minutes: transfers[0]?.minutes ?? 3 },
+    leaving: { n: leaving[0]?.n ?? 0, minutes: leaving[0]?.minutes ?? 0 },
+    arrivals,
+    mix,
+    priorities,
+    expected: new Map(services.map((s) => [s.id, s.expectedMinutes])),
+    showUp: came + missed >= 10 ? came / (came + missed) : undefined,
+    counterEvents,
+  };
+}
+
+const cache = new Map<string, { at: number; day: string; history: OfficeHistory }>();
+
+/** The office's history as of `now` (local day `today`), cached for a while. */
+export async function officeHistory(officeId: string, timeZone: string, now: Date, today: string): Promise<OfficeHistory> {
+  const hit = cache.get(officeId);
+  const t = now.getTime();
+  if (hit && hit.day === today && t >= hit.at && t - hit.at < CACHE_MS) return hit.history;
+  const history = buildHistory(await loadRows(officeId, timeZone, now, today));
+  cache.set(officeId, { at: t, day: today, history });
+  return history;
+}
+
+/** Forget cached histories (tests that rewrite an office's past). */
+export function clearHistoryCache(): void {
+  cache.clear();
+}

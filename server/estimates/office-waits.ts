@@ -1,0 +1,139 @@
+import { counterQueuesMany } from '../queue/counter-queues';
+import { walkInStatusAt } from '../offices/opening';
+import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
+import { rt } from '../runtime';
+import { localDay } from '../schedules/slots';
+import { officeCalibration, recordShown } from './calibration';
+import { officeHistory } from './history';
+import { estimateWaits, type OfficeWaits } from './wait-model';
+
+/**
+ * The wait estimates of one office now: every waiting ticket's, and for each of `probes` the wait
+ * of somebody taking a ticket now. Reads the live state in one round of parallel queries (waiting
+ * tickets, staffed counters with their clerks' skills, visits in progress, appointments still to
+ * come today, the walk-in hours), the office's history (cached, history.ts) and the measured
+ * calibration from past errors (cached, calibration.ts), then plays the office forward (wait-model.ts). Run by
+ * the office feed once per batch of changes, and for a ticket's own answer.
+ */
+
+const RULES_CACHE_MS = 60_000;
+const rulesCache = new Map<string, { at: number; office: Awaited<ReturnType<typeof loadOffice>> }>();
+
+function loadOffice(officeId: string, now: Date) {
+  return rt().db.office.findUniqueOrThrow({ where: { id: officeId }, include: walkInRulesInclude(now) });
+}
+
+async function officeRules(officeId: string, now: Date) {
+  const hit = rulesCache.get(officeId);
+  const t = now.getTime();
+  if (hit && t >= hit.at && t - hit.at < RULES_CACHE_MS) return hit.office;
+  const office = await loadOffice(officeId, now);
+  rulesCache.set(officeId, { at: t, office });
+  return office;
+}
+
+/** Forget cached office rules (after an admin changed the hours, in tests). */
+export function clearOfficeRulesCache(): void {
+  rulesCache.clear();
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Local minutes since midnight of an instant. Offsets change by whole hours or half hours, so the
+ * time zone is looked up once per hour of time asked about (the estimate asks for a few hours many
+ * times).
+ */
+export function localMinutes(timeZone: string): (ms: number) => number {
+  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+  const offsets = new Map<number, number>();
+  return (ms) => {
+    const hour = Math.floor(ms / HOUR_MS);
+    let start = offsets.get(hour);
+    if (start === undefined) {
+      const [h, m] = format
+        .format(new Date(hour * HOUR_MS))
+        .split(':')
+        .map(Number) as [number, number];
+      start = h * 60 + m;
+      offsets.set(hour, start);
+    }
+    return (start + (ms - hour * HOUR_MS) / 60_000) % (24 * 60);
+  };
+}
+
+export async function officeWaits(officeId: string, now = new Date(), probes: readonly string[] = []): Promise<OfficeWaits> {
+  const { db, config } = rt();
+  const office = await officeRules(officeId, now);
+  const tz = office.timeZone;
+  const today = localDay(now, tz);
+  const lateMs = config.appointments.checkinLateMinutes * 60_000;
+  const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
+  const [history, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
+    officeHistory(officeId, tz, now, today),
+    officeCalibration(officeId, now),
+    db.ticket.findMany({
+      where: { officeId, status: 'waiting' },
+      select: { id: true, serviceId: true, priority: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
+      // A stable order: the runs draw service times ticket by ticket, so the same queue gets the same answer.
+      orderBy: [{ queuedAt: 'asc' }, { issuedAt: 'asc' }, { number: 'asc' }],
+    }),
+    db.counter.findMany({
+      where: { officeId },
+      select: { id: true, officeId: true, staffId: true, serviceIds: true, state: true, pausedAt: true },
+      orderBy: { number: 'asc' },
+    }),
+    db.ticket.findMany({
+      where: { officeId, status: { in: ['called', 'serving'] } },
+      select: { counterId: true, serviceId: true, calledAt: true },
+    }),
+    db.appointment.findMany({
+      where: { officeId, day: today, status: 'booked', startsAt: { gte: new Date(now.getTime() - lateMs) } },
+      select: { serviceId: true, startsAt: true },
+      orderBy: [{ startsAt: 'asc' }, { serviceId: 'asc' }],
+    }),
+    db.counterEvent.findMany({
+      where: { officeId, type: 'paused', at: { gte: dayStart, lte: now } },
+      select: { counterId: true },
+    }),
+    db.ticket.count({ where: { officeId, day: today, priority: { not: 'appointment' }, issuedAt: { lte: now } } }),
+  ]);
+  const counters = all.filter((c) => c.state !== 'closed' && c.staffId !== null);
+  const closed = all.filter((c) => c.state === 'closed');
+  const queues = await counterQueuesMany(counters);
+  const busyAt = new Map(busy.filter((b) => b.counterId && b.calledAt).map((b) => [b.counterId!, b]));
+  const walkIn = walkInStatusAt(walkInRules(office), now);
+  const minuteOf = localMinutes(tz);
+  const result = estimateWaits(
+    {
+      now: now.getTime(),
+      minuteOf,
+      closedCounters: closed.map((c) => c.id),
+      pausedToday: pausedToday.reduce((m, p) => m.set(p.counterId, (m.get(p.counterId) ?? 0) + 1), new Map<string, number>()),
+      counters: counters.flatMap((c) => {
+        const q = queues.get(c.id);
+        if (!q) return [];
+        const b = busyAt.get(c.id);
+        return [
+          {
+            id: c.id,
+            staffId: q.staffId,
+            services: q.services,
+            paused: c.state === 'paused',
+            pausedAt: c.pausedAt?.getTime() ?? null,
+            busy: b ? { serviceId: b.serviceId, calledAt: b.calledAt!.getTime() } : null,
+          },
+        ];
+      }),
+      waiting: waiting.map((t) => ({ ...t, queuedAt: t.queuedAt.getTime() })),
+      appointments: appointments.map((a) => ({ serviceId: a.serviceId, startsAt: a.startsAt.getTime() })),
+      walkInsToday,
+      walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
+      probes,
+      history,
+    },
+    calibration,
+  );
+  await recordShown(officeId, result.tickets, now);
+  return result;
+}

@@ -1,0 +1,385 @@
+import type { Priority } from '../db/generated/enums';
+import { MAX_SKILL_WEIGHT, PRIORITY_HEAD_START_MINUTES, SKILL_HEAD_START_MINUTES_PER_WEIGHT, queueScore } from '../queue/policy';
+import { arrivals, chance, exponential, lognormal, pick, seeded, type Rng } from './random';
+import { playForward, type SimCounter, type SimTicket } from './simulate-wait';
+
+/**
+ * The wait estimate: the office played forward many times from what the engine knows now, with
+ * service times, no-shows, late arrivals that rank ahead (priorities, skills, appointments) drawn
+ * from the office's own recent data. The median of the runs is the estimate; the range is the
+ * runs' 10–90 % spread widened or narrowed by `spread`, the factor measured from past estimates'
+ * real errors (calibration.ts). Pure: the same state gives the same answer (a fixed seed), so the
+ * number shown does not flicker between two identical queues.
+ */
+
+const MINUTE = 60_000;
+
+export interface Distribution {
+  /** Mean minutes. */
+  mean: number;
+  /** Coefficient of variation (standard deviation ÷ mean). */
+  cv: number;
+}
+
+export interface OfficeHistory {
+  /** Counter time per visit (call → next call possible) of a service at a local hour. */
+  occupancy(serviceId: string, hour: number): Distribution;
+  /** Share of called citizens who do not come (0..1) and the counter minutes one costs. */
+  noShow: { rate: number; minutes: number };
+  /**
+   * Share of visits that end in a transfer to another service, and the minutes before it: the
+   * citizen waits again with their old rank, ahead of most of the line.
+   */
+  transfer: { rate: number; minutes: number };
+  /** Citizens who give up and cancel: the chance per minute of waiting (a constant hazard). */
+  leavePerMinute: number;
+  /** Expected walk-in tickets per hour at a local hour of today. */
+  walkInsPerHour(hour: number): number;
+  /** Services of walk-in tickets, by weight. */
+  serviceMix: readonly { item: string; weight: number }[];
+  priorityMix: readonly { item: Priority; weight: number }[];
+  /** Share of booked appointments whose citizen checks in. */
+  showUp: number;
+  staffing: Staffing;
+}
+
+/** The usual staffing of this weekday (history.ts buildStaffing). */
+export interface Staffing {
+  /** Past days it was learned from. */
+  days: number;
+  /** Share of those days the counter was open (pauses aside) in this quarter hour; undefined = not in the log. */
+  working(counterId: string, minuteOfDay: number): number | undefined;
+  /** The counter's pauses on each past day it was open (start: minute of day). */
+  pauses(counterId: string): readonly (readonly { start: number; minutes: number }[])[];
+  /** Mean minutes of a pause. */
+  pauseMinutes: number;
+}
+
+export interface LiveCounter {
+  id: string;
+  staffId: string;
+  /** Service → head start (ms) of its clerk's skill. */
+  services: ReadonlyMap<string, number>;
+  paused: boolean;
+  pausedAt: number | null;
+  /** The citizen at the counter now, if any. */
+  busy: { serviceId: string; calledAt: number } | null;
+}
+
+export interface LiveTicket {
+  id: string;
+  serviceId: string;
+  priority: Priority;
+  /** queuedAt (the booked time for an appointment). */
+  queuedAt: number;
+  targetCounterId: string | null;
+  targetStaffId: string | null;
+}
+
+export interface WaitState {
+  now: number;
+  /** Local minutes since midnight (fractional) of an instant, in the office's time zone. */
+  minuteOf(ms: number): number;
+  counters: readonly LiveCounter[];
+  /** Closed counters: one that is usually open later may open. */
+  closedCounters: readonly string[];
+  /** How many times each counter paused today: its usual first pauses are behind it. */
+  pausedToday: ReadonlyMap<string, number>;
+  waiting: readonly LiveTicket[];
+  /** Appointments booked for later today, not checked in yet. */
+  appointments: readonly { serviceId: string; startsAt: number }[];
+  /** Walk-in tickets are issued until then (ms); null = not today any more. */
+  walkInUntil: number | null;
+  /** Walk-in tickets issued so far today: a busier day than usual brings more latecomers too. */
+  walkInsToday: number;
+  /** Services for which to estimate the wait of somebody taking a ticket now. */
+  probes: readonly string[];
+  history: OfficeHistory;
+}
+
+export interface WaitEstimate {
+  /** Median minutes until called. */
+  minutes: number;
+  low: number;
+  high: number;
+  /** Raw 10 %, 50 % and 90 % quantiles of the runs, in minutes (what calibration compares to real waits). */
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface OfficeWaits {
+  tickets: Map<string, WaitEstimate>;
+  /** Per probed service: a ticket taken now. Missing = no open counter serves it. */
+  services: Map<string, WaitEstimate>;
+}
+
+/** A paused clerk is expected back this long after pausing (or soon, if already longer), until pauses were measured. */
+export const PAUSE_MINUTES = 10;
+/** How far ahead the usual staffing is followed. */
+const STAFFING_HORIZON_SLOTS = 16;
+/** A closed counter usually opening within this many quarters is expected to open. */
+const OPENING_SLOTS = 8;
+/** An absence at least this long (quarters) is a closing, a shorter one a break. */
+const CLOSING_SLOTS = 4;
+const SLOT = 15;
+/** Walk-ins added to both sides of today's ratio to the usual day. */
+const DAY_SCALE_PRIOR = 20;
+/** Latecomers can rank ahead of a ticket by at most this much (largest priority + skill head start). */
+const OVERTAKE_MS =
+  (Math.max(...Object.values(PRIORITY_HEAD_START_MINUTES)) + (MAX_SKILL_WEIGHT - 1) * SKILL_HEAD_START_MINUTES_PER_WEIGHT) *
+  MINUTE;
+/** Range scale before any error was measured (measured by `npm run sim` on the reference day). */
+export const DEFAULT_SPREAD = 1.3;
+export const RUNS = 120;
+
+/** The displayed range: the runs' 10–90 % spread around the median, scaled by the measured `spread`. */
+export function rangeOf(p10: number, p50: number, p90: number, spread: number): { low: number; high: number } {
+  return { low: Math.max(0, Math.floor(p50 - spread * (p50 - p10))), high: Math.ceil(p50 + spread * (p90 - p50)) };
+}
+
+function quantile(sorted: Float64Array, p: number): number {
+  const i = (sorted.length - 1) * p;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (i - lo);
+}
+
+function drawVisit(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): number {
+  const d = h.occupancy(serviceId, hour);
+  return (d.cv > 0 ? lognormal(rng, d.mean, d.cv) : d.mean) * MINUTE;
+}
+
+/** One citizen's counter time: a no-show's few minutes, a visit, or a first part and a transfer. */
+function drawCitizen(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): Pick<SimTicket, 'occupancy' | 'then'> {
+  if (h.noShow.rate > 0 && chance(rng, h.noShow.rate)) return { occupancy: h.noShow.minutes * MINUTE };
+  if (h.transfer.rate > 0 && h.serviceMix.length > 0 && chance(rng, h.transfer.rate)) {
+    const to = pick(rng, h.serviceMix);
+    return { occupancy: h.transfer.minutes * MINUTE, then: { serviceId: to, occupancy: drawVisit(rng, h, to, hour) } };
+  }
+  return { occupancy: drawVisit(rng, h, serviceId, hour) };
+}
+
+/** What is left of a visit that began `elapsed` ms ago: a draw of the whole visit that outlasts it. */
+function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
+  for (let i = 0; i < 12; i++) {
+    const total = (d.cv > 0 ? lognormal(rng, d.mean, d.cv) : d.mean) * MINUTE;
+    if (total > elapsed) return total - elapsed;
+  }
+  // Already far longer than usual: it ends soon, but not at once.
+  return Math.max(MINUTE, 0.25 * d.mean * MINUTE);
+}
+
+interface CounterPlan {
+  /** When the usual staffing closes it (Infinity: open until the line is served). */
+  closesAt: number;
+}
+
+/**
+ * When the usual staffing says a counter closes, from `fromMs` on: the first quarter from which it
+ * was mostly closed on past same weekdays for an hour or until walk-ins stop. Followed only while
+ * walk-ins are issued: after that the desk serves who is in line. (Its pauses: pausesToCome.)
+ */
+function planCounter(state: WaitState, counterId: string, fromMs: number): CounterPlan {
+  const st = state.history.staffing;
+  const until = Math.min(state.walkInUntil ?? state.now, state.now + STAFFING_HORIZON_SLOTS * SLOT * MINUTE);
+  const fromMinute = state.minuteOf(fromMs);
+  // The quarter now under way counts too, from `fromMs` on.
+  const slotStart = (k: number) => Math.max(fromMs, fromMs + (k * SLOT - fromMinute) * MINUTE);
+  for (let k = Math.floor(fromMinute / SLOT); slotStart(k) < until; k++) {
+    if ((st.working(counterId, k * SLOT) ?? 1) >= 0.5) continue;
+    let end = k;
+    while (slotStart(end) < until && (st.working(counterId, end * SLOT) ?? 1) < 0.5) end++;
+    if (end - k >= CLOSING_SLOTS || slotStart(end) >= until) return { closesAt: slotStart(k) };
+    k = end;
+  }
+  return { closesAt: Infinity };
+}
+
+/**
+ * The pauses a counter will take later today, as on one past same weekday drawn at random (its
+ * pauses there, less as many as it already took today): when clerks pause varies, so does the draw.
+ */
+function pausesToCome(rng: Rng, state: WaitState, counterId: string, fromMs: number): { from: number; ms: number }[] {
+  const days = state.history.staffing.pauses(counterId);
+  if (days.length === 0) return [];
+  const day = days[Math.floor(rng() * days.length)]!;
+  const fromMinute = state.minuteOf(fromMs);
+  return day
+    .slice(state.pausedToday.get(counterId) ?? 0)
+    .filter((p) => p.start + p.minutes > fromMinute)
+    .map((p) => ({ from: fromMs + Math.max(0, p.start - fromMinute) * MINUTE, ms: p.minutes * MINUTE }));
+}
+
+/** Walk-ins expected by this time of the day on a usual day (from the hourly rates). */
+function usualSoFar(h: OfficeHistory, minute: number): number {
+  let n = 0;
+  for (let hour = 0; hour < Math.floor(minute / 60); hour++) n += h.walkInsPerHour(hour);
+  return n + (h.walkInsPerHour(Math.floor(minute / 60)) * (minute % 60)) / 60;
+}
+
+/**
+ * How much busier today is than usual so far (today's walk-ins against the usual count by now,
+ * both padded by DAY_SCALE_PRIOR so a quiet first half hour does not swing it), within 0.5–2.
+ */
+export function dayScale(state: Pick<WaitState, 'now' | 'minuteOf' | 'walkInsToday' | 'history'>): number {
+  const usual = usualSoFar(state.history, state.minuteOf(state.now));
+  if (usual < DAY_SCALE_PRIOR) return 1;
+  return Math.min(2, Math.max(0.5, (state.walkInsToday + DAY_SCALE_PRIOR) / (usual + DAY_SCALE_PRIOR)));
+}
+
+/** What past estimates' real errors say (calibration.ts): the range's width. */
+export interface Calibration {
+  /** Scales the runs' 10–90 % spread into the displayed range. */
+  spread: number;
+}
+
+export const UNCALIBRATED: Calibration = { spread: DEFAULT_SPREAD };
+
+export function estimateWaits(state: WaitState, calibration: Calibration = UNCALIBRATED, runs = RUNS): OfficeWaits {
+  const { spread } = calibration;
+  const { now, history: h } = state;
+  const rng = seeded(0x5eed);
+  const counters = state.counters;
+  // A probe per distinct set of counters and head starts: services that share them wait alike.
+  const probeFor = new Map<string, string>();
+  const probeServices: string[] = [];
+  for (const s of state.probes) {
+    const signature = counters.map((c) => c.services.get(s) ?? '-').join(',');
+    if (!counters.some((c) => c.services.has(s))) continue;
+    if (!probeFor.has(signature)) {
+      probeFor.set(signature, s);
+      probeServices.push(s);
+    }
+    probeFor.set(`svc:${s}`, probeFor.get(signature)!);
+  }
+  const watched = state.waiting.length + probeServices.length;
+  const samples = Array.from({ length: watched }, () => new Float64Array(runs));
+  const arrivalsUntil = Math.min(now + OVERTAKE_MS, state.walkInUntil ?? now);
+  const busier = dayScale(state);
+  const nowMinute = state.minuteOf(now);
+  const hourOf = (ms: number) => Math.floor(state.minuteOf(ms) / 60) % 24;
+  const st = h.staffing;
+  // The usual staffing, where it is known and the counter usually works around this time (else
+  // today is not a usual day for it, and its plan would close it at once).
+  const usual = (id: string) =>
+    st.days >= 2 && [-30, -15, 0, 15].some((d) => (st.working(id, Math.max(0, nowMinute + d)) ?? 0) >= 0.5);
+  const plans = new Map(counters.filter((c) => usual(c.id)).map((c) => [c.id, planCounter(state, c.id, now)]));
+  const allServices = new Map<string, number>();
+  for (const c of counters) for (const s of c.services.keys()) allServices.set(s, 0);
+  const openings: { id: string; at: number; p: number; plan: CounterPlan }[] = [];
+  if (st.days >= 2 && state.walkInUntil !== null && allServices.size > 0) {
+    for (const id of state.closedCounters) {
+      for (let k = Math.floor(nowMinute / SLOT) + 1; k <= Math.floor(nowMinute / SLOT) + OPENING_SLOTS; k++) {
+        const at = now + (k * SLOT - nowMinute) * MINUTE;
+        if (at >= state.walkInUntil) break;
+        const p = st.working(id, k * SLOT) ?? 0;
+        if (p < 0.5) continue;
+        openings.push({ id, at, p, plan: planCounter(state, id, at) });
+        break;
+      }
+    }
+  }
+
+  for (let r = 0; r < runs; r++) {
+    const withPlan = (id: string, plan: CounterPlan | undefined, from: number) => ({
+      closesAt: plan?.closesAt ?? Infinity,
+      breaks: plan ? pausesToCome(rng, state, id, from) : undefined,
+    });
+    const simCounters: SimCounter[] = counters.map((c) => {
+      let freeAt = now;
+      if (c.busy) {
+        const d = h.occupancy(c.busy.serviceId, hourOf(c.busy.calledAt));
+        freeAt = now + drawRemaining(rng, d, now - c.busy.calledAt);
+      }
+      if (c.paused) {
+        const back = (c.pausedAt ?? now) + st.pauseMinutes * MINUTE;
+        freeAt = Math.max(freeAt, back > now ? back : now + 2 * MINUTE);
+      }
+      return { id: c.id, staffId: c.staffId, services: c.services, freeAt, ...withPlan(c.id, plans.get(c.id), now) };
+    });
+    for (const o of openings)
+      if (rng() < o.p)
+        simCounters.push({ id: o.id, staffId: null, services: allServices, freeAt: o.at, ...withPlan(o.id, o.plan, o.at) });
+    // Somebody ahead may give up: a patience drawn from the measured hazard (memoryless, so from now).
+    const leaves = (from: number) =>
+      h.leavePerMinute > 0 ? { leavesAt: from + exponential(rng, 1 / h.leavePerMinute) * MINUTE } : {};
+    const tickets: SimTicket[] = state.waiting.map((t) => ({
+      ...leaves(now),
+      id: t.id,
+      serviceId: t.serviceId,
+      score: queueScore(new Date(t.queuedAt), t.priority),
+      arrivesAt: Math.min(t.queuedAt, now),
+      targetCounterId: t.targetCounterId,
+      targetStaffId: t.targetStaffId,
+      ...drawCitizen(rng, h, t.serviceId, hourOf(now)),
+    }));
+    for (const s of probeServices)
+      tickets.push({ id: `~probe:${s}`, serviceId: s, score: now, arrivesAt: now, occupancy: 0, probe: true });
+    // Walk-ins still to come who may rank ahead: priorities and better skill matches.
+    if (arrivalsUntil > now && h.serviceMix.length > 0) {
+      const perHour = (minute: number) => busier * h.walkInsPerHour(Math.floor(minute / 60) % 24);
+      const untilMinute = nowMinute + (arrivalsUntil - now) / MINUTE;
+      for (const m of arrivals(rng, perHour, nowMinute, Math.ceil(untilMinute))) {
+        if (m > untilMinute) break;
+        const at = now + (m - nowMinute) * MINUTE;
+        const serviceId = pick(rng, h.serviceMix);
+        tickets.push({
+          ...leaves(at),
+          id: `~walk-in:${tickets.length}`,
+          serviceId,
+          score: queueScore(new Date(at), pick(rng, h.priorityMix)),
+          arrivesAt: at,
+          ...drawCitizen(rng, h, serviceId, hourOf(at)),
+        });
+      }
+    }
+    for (const a of state.appointments) {
+      if (!chance(rng, h.showUp)) continue;
+      tickets.push({
+        id: `~appointment:${tickets.length}`,
+        serviceId: a.serviceId,
+        score: a.startsAt,
+        arrivesAt: a.startsAt,
+        ...drawCitizen(rng, h, a.serviceId, hourOf(a.startsAt)),
+      });
+    }
+    // The watched tickets come first (the waiting ones, then the probes), as `samples` counts them.
+    const res = playForward(simCounters, tickets, { watch: watched });
+    for (let i = 0; i < watched; i++) samples[i]![r] = (res.calledAt[i]! - now) / MINUTE;
+  }
+
+  const summarise = (xs: Float64Array): WaitEstimate | null => {
+    // Runs in which this citizen gave up say nothing about their wait; never called = no estimate.
+    const kept = xs.filter((x) => x !== -Infinity);
+    if (kept.length === 0) return null;
+    const sorted = Float64Array.from(kept, (x) => (Number.isNaN(x) ? Infinity : Math.max(0, x))).sort();
+    const p50 = quantile(sorted, 0.5);
+    if (!Number.isFinite(p50)) return null;
+    const p10 = quantile(sorted, 0.1);
+    const p90 = Math.min(quantile(sorted, 0.9), p50 * 4 + 60);
+    return {
+      minutes: Math.round(p50),
+      ...rangeOf(p10, p50, p90, spread),
+      p10,
+      p50,
+      p90,
+    };
+  };
+  const out: OfficeWaits = { tickets: new Map(), services: new Map() };
+  state.waiting.forEach((t, i) => {
+    const e = summarise(samples[i]!);
+    if (e) out.tickets.set(t.id, e);
+  });
+  const byProbe = new Map<string, WaitEstimate>();
+  probeServices.forEach((s, i) => {
+    const e = summarise(samples[state.waiting.length + i]!);
+    if (e) byProbe.set(s, e);
+  });
+  for (const s of state.probes) {
+    const p = probeFor.get(`svc:${s}`);
+    const e = p ? byProbe.get(p) : undefined;
+    if (e) out.services.set(s, e);
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+import { officeWaits } from '../server/estimates/office-waits';
+import { aheadInQueueMany, type QueuedTicket } from '../server/queue/engine';
+import { bandLow, competingServices, estimateMinutes } from '../server/queue/estimates';
+import { rt } from '../server/runtime';
+
+/**
+ * The estimators the simulator compares, each answering for the waiting tickets of an office at
+ * a moment: the estimate shown and its range.
+ * - current: what Sportello showed before issue 13 — tickets ahead for the counters this ticket
+ *   shares × the average minutes of its own service ÷ open counters that serve it; band 80–100 %;
+ * - usual: the common formula (as ZMS shows it) — tickets ahead × the office's average minutes ÷
+ *   open counters; band 80–100 %;
+ * - naive: tickets ahead × the average minutes, as if one counter served them all;
+ * - new: server/estimates (the office played forward, range from measured error).
+ */
+
+export interface Shown {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+export type EstimatorName = 'current' | 'usual' | 'naive' | 'new';
+export const ESTIMATORS: EstimatorName[] = ['current', 'usual', 'naive', 'new'];
+
+const MIN_SAMPLES = 5;
+const AVERAGES_REFRESH_MS = 30 * 60_000;
+
+/** Measured average visit (start → completion) per service over 14 days, as the old estimate read it. */
+async function averages(officeId: string, now: Date) {
+  const rows = await rt().db.$queryRaw<{ serviceId: string; minutes: number; n: number }[]>`
+    SELECT "serviceId", AVG(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) / 60)::float8 AS minutes, COUNT(*)::int AS n
+    FROM "Ticket"
+    WHERE "officeId" = ${officeId} AND status = 'completed' AND "startedAt" IS NOT NULL
+      AND "finishedAt" > ${new Date(now.getTime() - 14 * 86_400_000)} AND "finishedAt" <= ${now}
+    GROUP BY "serviceId"`;
+  const byService = new Map<string, number>();
+  let sum = 0;
+  let n = 0;
+  for (const r of rows) {
+    if (r.n >= MIN_SAMPLES && r.minutes > 0) byService.set(r.serviceId, r.minutes);
+    sum += r.minutes * r.n;
+    n += r.n;
+  }
+  return { byService, office: n > 0 ? sum / n : null };
+}
+
+export class Estimators {
+  private cached: { at: number; value: Awaited<ReturnType<typeof averages>> } | null = null;
+
+  constructor(
+    private readonly officeId: string,
+    private readonly expected: Map<string, number>,
+  ) {}
+
+  private async averages(now: Date) {
+    if (!this.cached || now.getTime() - this.cached.at >= AVERAGES_REFRESH_MS)
+      this.cached = { at: now.getTime(), value: await averages(this.officeId, now) };
+    return this.cached.value;
+  }
+
+  /** Every estimator's answer for the office's waiting tickets at `now`. */
+  async all(now: Date): Promise<Map<string, Record<EstimatorName, Shown>>> {
+    const { db } = rt();
+    const [waiting, counters, avg, fresh] = await Promise.all([
+      db.ticket.findMany({
+        where: { officeId: this.officeId, status: 'waiting' },
+        select: {
+          id: true,
+          officeId: true,
+          serviceId: true,
+          priority: true,
+          queuedAt: true,
+          targetCounterId: true,
+          targetStaffId: true,
+        },
+      }),
+      db.counter.findMany({ where: { officeId: this.officeId, state: 'open' }, select: { serviceIds: true } }),
+      this.averages(now),
+      officeWaits(this.officeId, now),
+    ]);
+    const open = new Map<string, number>();
+    for (const c of counters) for (const s of c.serviceIds) open.set(s, (open.get(s) ?? 0) + 1);
+    const competing = competingServices(counters.map((c) => c.serviceIds));
+    const ahead = await aheadInQueueMany(waiting as QueuedTicket[], competing);
+    const out = new Map<string, Record<EstimatorName, Shown>>();
+    const officeAverage = avg.office ?? [...this.expected.values()].reduce((a, b) => a + b, 0) / Math.max(1, this.expected.size);
+    for (const t of waiting) {
+      const n = ahead.get(t.id) ?? 0;
+      const own = avg.byService.get(t.serviceId) ?? this.expected.get(t.serviceId) ?? officeAverage;
+      const openHere = open.get(t.serviceId) ?? 0;
+      const current = estimateMinutes(n, own, openHere);
+      const usual = estimateMinutes(n, officeAverage, openHere);
+      const naive = Math.ceil(n * officeAverage);
+      const e = fresh.tickets.get(t.id);
+      out.set(t.id, {
+        current: { estimate: current, low: bandLow(current), high: current },
+        usual: { estimate: usual, low: bandLow(usual), high: usual },
+        naive: { estimate: naive, low: naive, high: naive },
+        new: e ? { estimate: e.minutes, low: e.low, high: e.high } : { estimate: current, low: bandLow(current), high: current },
+      });
+    }
+    return out;
+  }
+}

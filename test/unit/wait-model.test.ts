@@ -1,0 +1,307 @@
+import { describe, expect, it } from 'vitest';
+import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
+import { buildHistory, buildStaffing, type HistoryRows } from '../../server/estimates/history';
+import { localMinutes } from '../../server/estimates/office-waits';
+import {
+  dayScale,
+  DEFAULT_SPREAD,
+  estimateWaits,
+  rangeOf,
+  type LiveCounter,
+  type OfficeHistory,
+  type Staffing,
+  type WaitState,
+} from '../../server/estimates/wait-model';
+
+const MIN = 60_000;
+/** 10:00 local on a day whose midnight is at 0. */
+const NOW = 600 * MIN;
+
+const noStaffing: Staffing = { days: 0, working: () => undefined, pauses: () => [], pauseMinutes: 10 };
+
+function history(over: Partial<OfficeHistory> = {}): OfficeHistory {
+  return {
+    occupancy: () => ({ mean: 5, cv: 0 }),
+    noShow: { rate: 0, minutes: 2 },
+    transfer: { rate: 0, minutes: 3 },
+    leavePerMinute: 0,
+    walkInsPerHour: () => 0,
+    serviceMix: [{ item: 'A', weight: 1 }],
+    priorityMix: [{ item: 'none', weight: 1 }],
+    showUp: 1,
+    staffing: noStaffing,
+    ...over,
+  };
+}
+
+const counter = (id: string, extra: Partial<LiveCounter> = {}): LiveCounter => ({
+  id,
+  staffId: `staff-${id}`,
+  services: new Map([['A', 0]]),
+  paused: false,
+  pausedAt: null,
+  busy: null,
+  ...extra,
+});
+
+const waiting = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `t${i}`,
+    serviceId: 'A',
+    priority: 'none' as const,
+    queuedAt: NOW - (n - i) * MIN,
+    targetCounterId: null,
+    targetStaffId: null,
+  }));
+
+function state(over: Partial<WaitState> = {}): WaitState {
+  return {
+    now: NOW,
+    minuteOf: (ms) => ms / MIN,
+    counters: [counter('c1')],
+    closedCounters: [],
+    pausedToday: new Map(),
+    waiting: waiting(3),
+    appointments: [],
+    walkInUntil: NOW + 3 * 60 * MIN,
+    walkInsToday: 0,
+    probes: ['A'],
+    history: history(),
+    ...over,
+  };
+}
+
+const minutes = (s: WaitState) => {
+  const r = estimateWaits(s);
+  return { tickets: [...r.tickets.values()].map((e) => e.minutes), probe: r.services.get('A')?.minutes };
+};
+
+describe('wait estimate: the office played forward', () => {
+  it('one idle counter and fixed visits: each ticket after the ones ahead, a newcomer after all', () => {
+    expect(minutes(state())).toEqual({ tickets: [0, 5, 10], probe: 15 });
+  });
+
+  it('a visit in progress ends when its usual length is reached; two counters share the line', () => {
+    const busy = counter('c1', { busy: { serviceId: 'A', calledAt: NOW - 2 * MIN } });
+    expect(minutes(state({ counters: [busy] }))).toEqual({ tickets: [3, 8, 13], probe: 18 });
+    expect(minutes(state({ counters: [busy, counter('c2')] }))).toEqual({ tickets: [0, 3, 5], probe: 8 });
+  });
+
+  it('a paused clerk comes back after the usual pause', () => {
+    const paused = counter('c1', { paused: true, pausedAt: NOW - 4 * MIN });
+    const s = state({ counters: [paused], history: history({ staffing: { ...noStaffing, pauseMinutes: 15 } }) });
+    expect(minutes(s)).toEqual({ tickets: [11, 16, 21], probe: 26 });
+  });
+
+  it('a service no open counter serves has no estimate', () => {
+    const r = estimateWaits(state({ counters: [counter('c1', { services: new Map([['B', 0]]) })] }));
+    expect(r.tickets.size).toBe(0);
+    expect(r.services.has('A')).toBe(false);
+  });
+
+  it('latecomers with a priority head start get ahead of a newcomer', () => {
+    const calm = minutes(state({ waiting: waiting(6) })).probe!;
+    const busy = minutes(
+      state({
+        waiting: waiting(6),
+        history: history({ walkInsPerHour: () => 60, priorityMix: [{ item: 'disability', weight: 1 }] }),
+      }),
+    ).probe!;
+    expect(calm).toBe(30);
+    // A disability ticket arriving within the next 15 minutes ranks ahead: about one a minute arrive.
+    expect(busy).toBeGreaterThan(50);
+  });
+
+  it('expects more latecomers on a day busier than usual so far', () => {
+    // 40 walk-ins an hour from 8:00: 80 usually by 10:00.
+    const h = history({ walkInsPerHour: (hour) => (hour >= 8 ? 40 : 0) });
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 80, history: h })).toBe(1);
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 130, history: h })).toBe(1.5);
+    expect(dayScale({ now: NOW, minuteOf: (ms) => ms / MIN, walkInsToday: 1000, history: h })).toBe(2);
+    // Before 8:30 too few are expected to judge.
+    expect(dayScale({ now: 8 * 60 * MIN, minuteOf: (ms) => ms / MIN, walkInsToday: 50, history: h })).toBe(1);
+    const busy = history({ walkInsPerHour: (hour) => (hour >= 8 ? 40 : 0), priorityMix: [{ item: 'elderly', weight: 1 }] });
+    const usual = minutes(state({ waiting: waiting(6), walkInsToday: 80, history: busy })).probe!;
+    const busier = minutes(state({ waiting: waiting(6), walkInsToday: 160, history: busy })).probe!;
+    expect(busier).toBeGreaterThan(usual);
+  });
+
+  it('appointments booked for later rank by their time', () => {
+    const s = state({ waiting: [], appointments: [{ serviceId: 'A', startsAt: NOW + 2 * MIN }] });
+    // The newcomer is called at once (the slot is later), the appointment at its time.
+    expect(minutes(s).probe).toBe(0);
+    const later = state({ now: NOW + 3 * MIN, waiting: [], appointments: [{ serviceId: 'A', startsAt: NOW + 2 * MIN }] });
+    expect(minutes(later).probe).toBe(5);
+  });
+
+  it('the range widens with the spread of visits and with the measured spread; the same queue gives the same answer', () => {
+    const spread = (cv: number, k = DEFAULT_SPREAD) =>
+      estimateWaits(state({ waiting: waiting(6), history: history({ occupancy: () => ({ mean: 5, cv }) }) }), {
+        spread: k,
+      }).services.get('A')!;
+    const narrow = spread(0.2);
+    const wide = spread(0.9);
+    for (const e of [narrow, wide]) {
+      expect(e.low).toBeLessThanOrEqual(e.minutes);
+      expect(e.high).toBeGreaterThanOrEqual(e.minutes);
+    }
+    expect(narrow.minutes).toBeGreaterThanOrEqual(28);
+    expect(narrow.minutes).toBeLessThanOrEqual(32);
+    expect(wide.high - wide.low).toBeGreaterThan(2 * (narrow.high - narrow.low));
+    expect(spread(0.9, 2).high - spread(0.9, 2).low).toBeGreaterThan(wide.high - wide.low);
+    expect(spread(0.9)).toEqual(wide);
+  });
+
+  it('follows the usual staffing: a counter that usually closes soon, one that usually opens', () => {
+    // c2 is open until 10:30 on usual days; c3 opens at 10:15.
+    const working = (id: string, minute: number) =>
+      id === 'c1' ? 1 : id === 'c2' ? (minute < 630 ? 1 : 0) : id === 'c3' ? (minute >= 615 ? 1 : 0) : undefined;
+    const staffing: Staffing = { days: 4, working, pauses: () => [], pauseMinutes: 10 };
+    const base = { waiting: waiting(20), history: history({ staffing }) };
+    const both = minutes(state({ ...base, counters: [counter('c1'), counter('c2')] })).probe!;
+    const withoutPlan = minutes(state({ waiting: waiting(20), counters: [counter('c1'), counter('c2')] })).probe!;
+    expect(withoutPlan).toBe(50);
+    // c2 leaves at 10:30 (12 served by then), c1 alone takes the other 8: 30 + 40.
+    expect(both).toBe(70);
+    const opening = minutes(state({ ...base, counters: [counter('c1')], closedCounters: ['c3'] })).probe!;
+    const alone = minutes(state({ waiting: waiting(20), counters: [counter('c1')] })).probe!;
+    expect(alone).toBe(100);
+    // c3 opens at 10:15 (3 served by then): 17 left for two counters, the last at 10:55 with the newcomer.
+    expect(opening).toBe(55);
+  });
+
+  it("takes the counter's usual pauses into account, unless it already took them today", () => {
+    // c1 usually pauses at 10:10 for 15 minutes.
+    const staffing: Staffing = { days: 4, working: () => 1, pauses: () => [[{ start: 610, minutes: 15 }]], pauseMinutes: 15 };
+    const base = { waiting: waiting(6), history: history({ staffing }) };
+    expect(minutes(state({ waiting: waiting(6) })).probe).toBe(30);
+    // Six visits of 5 minutes: the pause falls after the second (10:10–10:25).
+    expect(minutes(state(base)).probe).toBe(45);
+    expect(minutes(state({ ...base, pausedToday: new Map([['c1', 1]]) })).probe).toBe(30);
+  });
+});
+
+describe('the range width from measured errors', () => {
+  const sample = (p50: number, actual: number): ErrorSample => ({ p10: p50 - 2, p50, p90: p50 + 2, actual });
+
+  it('is the default until enough real waits are known', () => {
+    expect(spreadFor([sample(10, 10)])).toBe(DEFAULT_SPREAD);
+  });
+
+  it('is the smallest factor that holds the target share of real waits', () => {
+    // Real waits 3 minutes off the median, quantiles ±2: just over 1 (ranges are rounded outward).
+    const samples = Array.from({ length: 40 }, (_, i) => sample(10, i % 2 ? 13 : 7));
+    expect(spreadFor(samples)).toBe(1.05);
+    // Half of them 8 minutes off: 85 % needs the factor that reaches them too.
+    const wide = Array.from({ length: 40 }, (_, i) => sample(10, i % 2 ? 18 : 10));
+    expect(spreadFor(wide)).toBe(3.55);
+    expect(rangeOf(8, 10, 12, 1.5)).toEqual({ low: 7, high: 13 });
+  });
+
+  it('leaves the centre alone: only the width comes from the measured errors', () => {
+    // Real waits 2 minutes longer than the median (quantiles ±2): the range, still centred on 10,
+    // must reach 12 — just over half the upper spread, as ranges are rounded outward.
+    const samples = Array.from({ length: 40 }, () => sample(10, 12));
+    // Too few to say: the default width.
+    expect(calibrationFor(samples.slice(0, 10))).toEqual({ spread: DEFAULT_SPREAD });
+    expect(calibrationFor(samples)).toEqual({ spread: 0.55 });
+  });
+});
+
+describe("an office's history", () => {
+  const rows = (over: Partial<HistoryRows> = {}): HistoryRows => ({
+    visits: [],
+    noShows: { n: 0, minutes: 2 },
+    transfers: { n: 0, minutes: 3 },
+    leaving: { n: 0, minutes: 0 },
+    arrivals: [],
+    mix: [],
+    priorities: [],
+    expected: new Map([
+      ['A', 10],
+      ['B', 4],
+    ]),
+    counterEvents: [],
+    ...over,
+  });
+
+  it('shrinks a service with few visits toward its expected minutes times the office ratio', () => {
+    // The office takes 1.5× the expected minutes (A: 100 visits of 15 min); B has 2 visits of 12.
+    const h = buildHistory(
+      rows({
+        visits: [
+          { serviceId: 'A', hour: 10, n: 100, sum: 1500, sumSq: 100 * 15 * 15 * 1.25 },
+          { serviceId: 'B', hour: 10, n: 2, sum: 24, sumSq: 288 },
+        ],
+      }),
+    );
+    // The office's ratio: all minutes over the expected ones.
+    const ratio = 1524 / 1008;
+    // (At 9:00, an hour without visits: no time-of-day factor.)
+    expect(h.occupancy('A', 9).mean).toBeCloseTo((1500 + 10 * 10 * ratio) / 110, 5);
+    // B: prior 4 × ratio ≈ 6.05, weight 10 against 2 visits of 12.
+    expect(h.occupancy('B', 9).mean).toBeCloseTo((24 + 10 * 4 * ratio) / 12, 5);
+    // A's own spread (100 visits): cv 0.5.
+    expect(h.occupancy('A', 10).cv).toBeCloseTo(0.5, 5);
+  });
+
+  it('counts no-shows and arrivals of the same weekday', () => {
+    const h = buildHistory(
+      rows({
+        visits: [{ serviceId: 'A', hour: 9, n: 90, sum: 900, sumSq: 9000 }],
+        noShows: { n: 10, minutes: 2.5 },
+        arrivals: [
+          { day: '2026-03-03', hour: 9, n: 30 },
+          { day: '2026-02-24', hour: 9, n: 50 },
+          { day: '2026-02-24', hour: 10, n: 20 },
+        ],
+      }),
+    );
+    expect(h.noShow).toEqual({ rate: 0.1, minutes: 2.5 });
+    expect(h.walkInsPerHour(9)).toBe(40);
+    expect(h.walkInsPerHour(10)).toBe(10);
+    expect(h.walkInsPerHour(15)).toBe(0);
+  });
+
+  it('learns when each counter is usually staffed, and how long a pause lasts', () => {
+    const day = (d: string, c: string, events: [string, number][]) =>
+      events.map(([type, minute]) => ({ counterId: c, day: d, type: type as 'opened', minute }));
+    const s = buildStaffing([
+      ...day('2026-03-03', 'c1', [
+        ['opened', 510],
+        ['paused', 600],
+        ['resumed', 615],
+        ['closed', 780],
+      ]),
+      ...day('2026-02-24', 'c1', [
+        ['opened', 510],
+        ['paused', 600],
+        ['resumed', 620],
+        ['closed', 780],
+      ]),
+      ...day('2026-02-24', 'c2', [
+        ['opened', 570],
+        ['closed', 750],
+      ]),
+    ]);
+    expect(s.days).toBe(2);
+    expect(s.working('c1', 515)).toBe(1);
+    // Pauses are kept apart: the counter counts as open through them.
+    expect(s.working('c1', 605)).toBe(1);
+    expect(s.pauses('c1')).toEqual([[{ start: 600, minutes: 15 }], [{ start: 600, minutes: 20 }]]);
+    expect(s.pauses('c2')).toEqual([[]]);
+    expect(s.working('c1', 800)).toBe(0);
+    expect(s.working('c2', 600)).toBe(0.5);
+    expect(s.working('c3', 600)).toBeUndefined();
+    expect(s.pauseMinutes).toBe(17.5);
+  });
+});
+
+describe('local minutes of the day', () => {
+  it('follows the time zone across the daylight-saving change', () => {
+    const rome = localMinutes('Europe/Rome');
+    expect(rome(Date.parse('2026-03-10T08:30:00Z'))).toBe(9 * 60 + 30);
+    expect(rome(Date.parse('2026-03-29T08:30:00Z'))).toBe(10 * 60 + 30);
+    expect(rome(Date.parse('2026-03-29T00:15:00Z'))).toBe(60 + 15);
+  });
+});
