@@ -21,7 +21,7 @@ export function BackOfficeApp() {
 function BackOfficeScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
   const t = useTranslations('backoffice');
   return (
-    <ClerkShell lang={lang} onLang={onLang} title={t('pageTitle')}>
+    <ClerkShell lang={lang} onLang={onLang} title={t('pageTitle')} switchTo={{ href: '/counter', label: t('toDesk') }}>
       {() => <ProceduresBoard lang={lang} />}
     </ClerkShell>
   );

@@ -6,6 +6,7 @@ import { SessionViews } from '../ui/staff/SessionViews';
 import { StaffTopBar } from '../ui/staff/StaffTopBar';
 import { useStaffSession, type StaffSession } from '../ui/staff/useStaffSession';
 import type { Me } from '../contract/auth';
+import staff from '../ui/staff/staff.module.css';
 import styles from './counter.module.css';
 import { errorNotice } from './errors';
 
@@ -19,12 +20,15 @@ export function ClerkShell({
   onLang,
   title,
   reservedNotice = false,
+  switchTo,
   children,
 }: {
   lang: LanguageCode;
   onLang: (l: LanguageCode) => void;
   title: string;
   reservedNotice?: boolean;
+  /** The other clerk screen, linked from the top bar once signed in. */
+  switchTo: { href: string; label: string };
   children: (me: Me, session: StaffSession) => ReactNode;
 }) {
   const t = useTranslations('counter');
@@ -43,7 +47,13 @@ export function ClerkShell({
         demo={me?.demo ?? false}
         onChangePassword={state.kind === 'in' ? () => session.setChangingPassword(true) : null}
         onLogout={me ? session.logout : null}
-      />
+      >
+        {me && (
+          <a className={staff.buttonGhost} href={switchTo.href} data-testid="clerk-switch">
+            {switchTo.label}
+          </a>
+        )}
+      </StaffTopBar>
       <SessionViews session={session} namespace="counter" errorNotice={errorNotice} reservedNotice={reservedNotice} />
       {state.kind === 'in' && <Fragment key={state.me.staff.id}>{children(state.me, session)}</Fragment>}
     </div>

@@ -27,7 +27,13 @@ export function CounterApp() {
 function CounterScreen({ lang, onLang }: { lang: LanguageCode; onLang: (l: LanguageCode) => void }) {
   const t = useTranslations('counter');
   return (
-    <ClerkShell lang={lang} onLang={onLang} title={t('pageTitle')} reservedNotice>
+    <ClerkShell
+      lang={lang}
+      onLang={onLang}
+      title={t('pageTitle')}
+      reservedNotice
+      switchTo={{ href: '/counter/pratiche', label: t('toProcedures') }}
+    >
       {(me, session) => <Desk me={me} lang={lang} session={session} />}
     </ClerkShell>
   );

@@ -205,12 +205,13 @@ async function configScreenshots(space: TestSpace, app: TestApp, browser: Browse
   const admin = new ApiClient(app.url);
   await admin.login('admin');
   const in10 = DateTime.now().setZone('Europe/Rome').plus({ days: 10 });
-  await admin.post('/api/schedules/closures', {
+  const closure = await admin.post('/api/schedules/closures', {
     officeId: schedule.officeId,
     fromDay: in10.toISODate(),
     toDay: in10.plus({ days: 2 }).toISODate(),
-    reason: 'Trasloco archivio',
+    reason: { it: 'Trasloco archivio', en: 'Moving the archive' },
   });
+  if (closure.status !== 201) throw new Error(`closure not added: ${JSON.stringify(closure.body)}`);
   // Walk-in opening hours of that office: mornings, Tuesday and Thursday afternoons too.
   await admin.request('PUT', `/api/admin/offices/${schedule.officeId}/hours`, {
     hours: [1, 2, 3, 4, 5].flatMap((weekday) => [

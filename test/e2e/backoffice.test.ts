@@ -74,6 +74,13 @@ describe('back office', () => {
     const row = await space.db.procedure.findUniqueOrThrow({ where: { id: submitted.body.id } });
     expect(row.status).toBe('completed');
 
+    // Back to the counter screen, and from there to the procedures again, by the top bar's link.
+    await page.getByTestId('clerk-switch').click();
+    await page.waitForURL(/\/counter$/);
+    await page.getByTestId('clerk-switch').click();
+    await page.waitForURL(/\/counter\/pratiche$/);
+    await page.getByTestId(`bo-item-${protocol}`).waitFor();
+
     // A clerk of another office does not see it.
     const other = await clerkPage('tributi1');
     await other.getByText('Nessuna pratica.').waitFor();
