@@ -30,6 +30,9 @@ export function ProcedureBacklog({ officeId }: { officeId: string }) {
   if (!backlog) return null;
   return (
     <ul className={styles.summary} aria-label={t('stats.backlogTitle')} data-testid="admin-live-procedures">
+      <li className={styles.chip} aria-hidden="true">
+        <strong>{t('stats.backlogTitle')}</strong>
+      </li>
       {(['open', 'waitingCitizen', 'dueSoon', 'overdue'] as const).map((k) => (
         <li key={k} className={`${styles.chip} ${k === 'overdue' && backlog[k] > 0 ? styles.chipAlert : ''}`}>
           {t(`stats.backlog.${k}`)}
