@@ -17,6 +17,7 @@ Sportello is running${s.embeddedDir ? ` (embedded PostgreSQL in ${s.embeddedDir}
   Supervision      ${u}/admin   (live view, statistics; job queues at /admin/queues)
   Phone page       ${u}/t/<code>   (the ticket's QR code leads here)
   Booking          ${u}/book
+  Live waits       ${u}/attese   (open data: ${u}/api/public/waits)
   API              ${u}/api/openapi.json
   Health           ${u}/api/health
   Metrics          ${u}/metrics
