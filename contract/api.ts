@@ -73,6 +73,7 @@ import {
   staffProcedureSchema,
   staffProceduresQuery,
   submitProcedureInput,
+  updateCitizenInput,
   verifyLoginCodeInput,
 } from './portal';
 import { officeQuery } from './ids';
@@ -389,6 +390,7 @@ export const api = {
   }),
   portalLogout: endpoint({ method: 'POST', path: '/api/portal/logout' }),
   portalMe: endpoint({ method: 'GET', path: '/api/portal/me', answer: citizenSchema }),
+  updatePortalMe: endpoint({ method: 'PATCH', path: '/api/portal/me', body: updateCitizenInput, answer: citizenSchema }),
   portalServices: endpoint({ method: 'GET', path: '/api/portal/services', answer: onlineServiceListSchema }),
   procedures: endpoint({ method: 'GET', path: '/api/procedures', query: staffProceduresQuery, answer: procedureListSchema }),
   submitProcedure: endpoint({

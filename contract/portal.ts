@@ -37,6 +37,9 @@ export const citizenSchema = z.object({
 });
 export type CitizenInfo = z.infer<typeof citizenSchema>;
 
+/** PATCH /api/portal/me: the language the citizen's e-mails are written in. */
+export const updateCitizenInput = z.strictObject({ lang: langSchema });
+
 /** GET /api/portal/services item: a service that can be requested online. */
 export const onlineServiceSchema = z.object({
   id: z.string(),

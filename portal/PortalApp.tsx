@@ -111,8 +111,18 @@ function Portal({
     setSession({ kind: 'out' });
   }
 
+  /** Signed in, the picker also changes the language of the citizen's e-mails. */
+  function changeLanguage(l: LanguageCode) {
+    onLanguage(l);
+    if (session.kind !== 'in' || session.citizen.lang === l) return;
+    void call(api.updatePortalMe, { body: { lang: l } }).then(
+      (citizen) => setSession({ kind: 'in', citizen }),
+      () => undefined,
+    );
+  }
+
   return (
-    <PortalShell lang={lang} onLanguage={onLanguage} title={t('pageTitle')} testId="portal-page">
+    <PortalShell lang={lang} onLanguage={changeLanguage} title={t('pageTitle')} testId="portal-page">
       {session.kind === 'in' ? (
         <div className={styles.accountBar}>
           <p className={styles.account} data-testid="portal-account">

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IdentityLevel } from '../../contract/enums';
-import { toLanguage } from '../../contract/lang';
+import { toLanguage, type Lang } from '../../contract/lang';
 import type { CitizenInfo } from '../../contract/portal';
 import { cookieValue, sessionKey } from '../auth/session';
 import type { Citizen } from '../db/generated/client';
@@ -75,4 +75,10 @@ export async function purgeExpiredCitizenSessions(now = new Date()): Promise<num
   const sessions = await db.citizenSession.deleteMany({ where: { expiresAt: { lte: now } } });
   const codes = await db.citizenLoginCode.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } });
   return sessions.count + codes.count;
+}
+
+/** The citizen changes the language their e-mails are written in (the portal's language picker). */
+export async function setCitizenLanguage(s: CitizenSessionInfo, lang: Lang): Promise<CitizenInfo> {
+  const citizen = await rt().db.citizen.update({ where: { id: s.citizen.id }, data: { lang } });
+  return citizenView(citizen, s.identity);
 }

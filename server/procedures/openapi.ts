@@ -46,6 +46,12 @@ export function portalPaths() {
         summary: 'The signed-in citizen.',
         responses: { '200': ok('The citizen'), ...errors(401) },
       },
+      patch: {
+        tags,
+        security: citizen,
+        summary: 'Changes the language the citizen’s e-mails are written in.',
+        responses: { '200': ok('The citizen'), ...errors(400, 401) },
+      },
     },
     '/api/portal/services': {
       get: {

@@ -218,7 +218,11 @@ describe('citizen portal on a phone', () => {
     expect(await page.getByTestId('portal-detail-status').textContent()).toBe('قيد المعالجة');
     expect(page.url()).toContain('lang=ar');
     expect(await axeViolations(page)).toEqual([]);
+    // Signed in, the picker is also the language of the citizen's e-mails.
+    const stored = () => space.db.citizen.findUniqueOrThrow({ where: { email } }).then((c) => c.lang);
+    await expect.poll(stored).toBe('ar');
     await page.getByTestId('portal-lang-en').click();
+    await expect.poll(stored).toBe('en');
 
     // The public tracking page: in progress, no personal data.
     const track = await phone();

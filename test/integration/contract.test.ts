@@ -277,6 +277,7 @@ describe('portal answers', () => {
       body: { email: 'answers@example.org', code: await loginCodeFor(app, 'answers@example.org'), lang: 'en' },
     });
     await answer(citizen, api.portalMe);
+    await answer(citizen, api.updatePortalMe, { body: { lang: 'en' } });
     const online = await answer(anon, api.portalServices);
     const certificate = online.find((s) => s.form.fields.some((f) => f.name === 'intestatario'))!;
     const p = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });

@@ -555,3 +555,21 @@ describe('attachments', () => {
     expect((await download(cookieOf(anna), other.body.id, pdf.body.attachmentId)).status).toBe(404);
   });
 });
+
+describe('the citizen’s language', () => {
+  it('is what the citizen picks, and their e-mails follow it', async () => {
+    const c = await citizen('language@example.org');
+    expect((await c.get('/api/portal/me')).body.lang).toBe('it');
+    expect((await c.request('PATCH', '/api/portal/me', { lang: 'xx' })).status).toBe(400);
+    expect((await c.request('PATCH', '/api/portal/me', { lang: 'en', email: 'other@example.org' })).status).toBe(400);
+    expect((await new ApiClient(app.url).request('PATCH', '/api/portal/me', { lang: 'en' })).status).toBe(401);
+    const changed = await c.request('PATCH', '/api/portal/me', { lang: 'en' });
+    expect(changed.body).toMatchObject({ email: 'language@example.org', lang: 'en' });
+    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const p = await c.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: language@example.org') && t.includes(`Request ${p.body.protocolNumber} received`),
+    );
+  });
+});
