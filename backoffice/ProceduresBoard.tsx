@@ -6,6 +6,7 @@ import type { MyService } from '../contract/auth';
 import type { ProcedureStatus } from '../contract/enums';
 import { procedureStatusSchema } from '../contract/enums';
 import { textIn, type Lang } from '../contract/lang';
+import { actionsAllowed } from '../contract/procedure-moves';
 import type { StaffProcedureView } from '../contract/portal';
 import { ApiError, call } from '../ui/http';
 import { useLoad } from '../ui/useLoad';
@@ -14,26 +15,20 @@ import staff from '../ui/staff/staff.module.css';
 import styles from './backoffice.module.css';
 
 type Item = Awaited<ReturnType<typeof call<typeof api.procedures>>>[number];
-type Action = 'take' | 'request-info' | 'complete' | 'reject';
+type StaffAction = 'taken' | 'info_requested' | 'completed' | 'rejected';
+/** Each clerk action: its endpoint, whether the citizen must be told why, its test id and text key. */
 const ACTIONS: Record<
-  Action,
+  StaffAction,
   {
     endpoint: (typeof api)['takeProcedure' | 'requestProcedureInfo' | 'completeProcedure' | 'rejectProcedure'];
     needsNote: boolean;
+    key: 'take' | 'request-info' | 'complete' | 'reject';
   }
 > = {
-  take: { endpoint: api.takeProcedure, needsNote: false },
-  'request-info': { endpoint: api.requestProcedureInfo, needsNote: true },
-  complete: { endpoint: api.completeProcedure, needsNote: false },
-  reject: { endpoint: api.rejectProcedure, needsNote: true },
-};
-const AVAILABLE: Record<ProcedureStatus, Action[]> = {
-  submitted: ['take'],
-  in_progress: ['request-info', 'complete', 'reject'],
-  waiting_citizen: [],
-  completed: [],
-  rejected: [],
-  withdrawn: [],
+  taken: { endpoint: api.takeProcedure, needsNote: false, key: 'take' },
+  info_requested: { endpoint: api.requestProcedureInfo, needsNote: true, key: 'request-info' },
+  completed: { endpoint: api.completeProcedure, needsNote: false, key: 'complete' },
+  rejected: { endpoint: api.rejectProcedure, needsNote: true, key: 'reject' },
 };
 
 /** The office's procedures by deadline, one open in detail with what the clerk can do; live. */
@@ -173,7 +168,7 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const act = async (action: Action, e?: FormEvent) => {
+  const act = async (action: StaffAction, e?: FormEvent) => {
     e?.preventDefault();
     if (ACTIONS[action].needsNote && !citizenNote.trim()) return setError(t('noteRequired'));
     setBusy(true);
@@ -191,7 +186,9 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
     }
   };
 
-  const actions = AVAILABLE[p.status];
+  // What the clerk may do now, by the same rules the server enforces; taking over a colleague's
+  // procedure stays possible over the API, the screen offers "take" only for new ones.
+  const actions = (actionsAllowed(p.status, 'staff') as StaffAction[]).filter((a) => a !== 'taken' || p.status === 'submitted');
   return (
     <article className={styles.detail} data-testid="bo-detail">
       <header>
@@ -270,11 +267,11 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
                 key={a}
                 type="button"
                 disabled={busy}
-                className={a === 'reject' ? staff.buttonDanger : staff.buttonPrimary}
+                className={a === 'rejected' ? staff.buttonDanger : staff.buttonPrimary}
                 onClick={() => void act(a)}
-                data-testid={`bo-${a}`}
+                data-testid={`bo-${ACTIONS[a].key}`}
               >
-                {t(`actions.${a}`)}
+                {t(`actions.${ACTIONS[a].key}`)}
               </button>
             ))}
           </div>

@@ -10,6 +10,7 @@ import { useFormatter, useTranslations } from 'use-intl';
 import { api } from '../contract/api';
 import type { FormField } from '../contract/forms';
 import { textIn } from '../contract/lang';
+import { isOpenStatus } from '../contract/procedure-moves';
 import type { ProcedureView } from '../contract/portal';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
@@ -21,8 +22,6 @@ import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
 import { ClockLine, StatusBadge, Timeline } from './ProcedureBits';
 import styles from './portal.module.css';
-
-const OPEN = new Set(['submitted', 'in_progress', 'waiting_citizen']);
 
 export function ProcedureDetail({
   id,
@@ -298,12 +297,12 @@ export function ProcedureDetail({
         </a>
       </section>
 
-      {OPEN.has(p.status) && mode === 'view' ? (
+      {isOpenStatus(p.status) && mode === 'view' ? (
         <button type="button" className={styles.danger} onClick={() => setMode('confirmWithdraw')} data-testid="portal-withdraw">
           {t('detail.withdraw')}
         </button>
       ) : null}
-      {OPEN.has(p.status) && mode === 'confirmWithdraw' ? (
+      {isOpenStatus(p.status) && mode === 'confirmWithdraw' ? (
         <div className={styles.confirmBox} ref={confirmRef} tabIndex={-1} role="group" aria-labelledby="portal-withdraw-q">
           <p id="portal-withdraw-q" className={styles.confirmQuestion}>
             {t('detail.withdrawQuestion', { protocol: p.protocolNumber })}

@@ -8,7 +8,8 @@ import type { CitizenSessionInfo } from '../citizens/session';
 import { AppError } from '../errors';
 import { rt } from '../runtime';
 import { assertStaffSees, procedureNotFound } from './access';
-import { ACTION_BY, CLOSED, nextStatus, type ProcedureAction } from './transitions';
+import { CLOSED_STATUSES, PROCEDURE_MOVES } from '../../contract/procedure-moves';
+import { nextStatus, type ProcedureAction } from './transitions';
 import { publishProcedure } from '../realtime/publish';
 import { linkAttachments } from './attachments';
 import { notifyCitizenInBackground } from './jobs';
@@ -31,7 +32,8 @@ export async function actOnProcedure(
   now = new Date(),
 ): Promise<ProcedureFull> {
   const byStaff = 'staff' in who;
-  if ((ACTION_BY[action] === 'staff') !== byStaff) throw new AppError(403, 'forbidden', 'You cannot do this on a procedure');
+  if ((PROCEDURE_MOVES[action].by === 'staff') !== byStaff)
+    throw new AppError(403, 'forbidden', 'You cannot do this on a procedure');
   if (byStaff) await assertStaffSees(who.staff, procedureId);
   const { procedure, event } = await rt().db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ status: string; citizenId: string }[]>`
@@ -45,7 +47,7 @@ export async function actOnProcedure(
       data: {
         status: to,
         updatedAt: now,
-        closedAt: CLOSED.includes(to) ? now : null,
+        closedAt: CLOSED_STATUSES.includes(to) ? now : null,
         ...(action === 'taken' && byStaff ? { responsibleStaffId: who.staff.staffId } : {}),
       },
     });

@@ -5,7 +5,7 @@
  * the statistics.
  */
 import type { ProcedureStatus } from '../../contract/enums';
-import { CLOSED } from './transitions';
+import { CLOSED_STATUSES as CLOSED } from '../../contract/procedure-moves';
 
 const DAY_MS = 86_400_000;
 

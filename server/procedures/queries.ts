@@ -7,7 +7,14 @@ import { textOf } from '../db/texts';
 import { currentForms } from '../forms/store';
 import { rt } from '../runtime';
 import { staffScope, procedureNotFound } from './access';
-import { citizenProcedureView, procedureInclude, staffProcedureView, trackView } from './views';
+import {
+  citizenProcedureView,
+  procedureInclude,
+  procedureListInclude,
+  procedureListItem,
+  staffProcedureView,
+  trackView,
+} from './views';
 
 const LIST_LIMIT = 500;
 
@@ -17,22 +24,14 @@ function byDeadline<T extends { clock: { daysLeft: number | null }; submittedAt:
   return l(a) - l(b) || b.submittedAt.localeCompare(a.submittedAt);
 }
 
-const listItem = <T extends { events: unknown; data: unknown; attachments: unknown; fields: unknown }>({
-  events: _e,
-  data: _d,
-  attachments: _a,
-  fields: _f,
-  ...rest
-}: T) => rest;
-
 export async function citizenProcedures(who: CitizenSessionInfo, now = new Date()) {
   const rows = await rt().db.procedure.findMany({
     where: { citizenId: who.citizen.id },
-    include: procedureInclude,
+    include: procedureListInclude,
     orderBy: { submittedAt: 'desc' },
     take: LIST_LIMIT,
   });
-  return rows.map((p) => listItem(citizenProcedureView(p, now)));
+  return rows.map((p) => procedureListItem(p, now, false));
 }
 
 export async function staffProcedures(actor: Actor, query: z.infer<typeof staffProceduresQuery>, now = new Date()) {
@@ -46,14 +45,11 @@ export async function staffProcedures(actor: Actor, query: z.infer<typeof staffP
         query.fiscalCode ? { citizen: { fiscalCode: query.fiscalCode } } : {},
       ],
     },
-    include: procedureInclude,
+    include: procedureListInclude,
     orderBy: { submittedAt: 'desc' },
     take: LIST_LIMIT,
   });
-  return rows
-    .map((p) => staffProcedureView(p, now))
-    .sort(byDeadline)
-    .map(listItem);
+  return rows.map((p) => procedureListItem(p, now, true)).sort(byDeadline);
 }
 
 export async function procedureForCitizen(who: CitizenSessionInfo, id: string, now = new Date()) {

@@ -74,3 +74,30 @@ export function trackView(p: ProcedureFull, now = new Date()): ProcedureTrack {
     events: p.events.map((e) => ({ type: e.type, at: e.at.toISOString(), toStatus: e.toStatus })),
   };
 }
+
+/** What a list row needs: no data, files, form or notes (the list can be hundreds of rows). */
+export const procedureListInclude = {
+  service: { select: { id: true, name: true } },
+  responsible: { select: { displayName: true } },
+  citizen: { select: { id: true, name: true, fiscalCode: true, email: true } },
+  events: { orderBy: { id: 'asc' }, select: { at: true, toStatus: true } },
+} satisfies Prisma.ProcedureInclude;
+
+type ProcedureListRow = Prisma.ProcedureGetPayload<{ include: typeof procedureListInclude }>;
+
+/** A list row; `withCitizen` for staff only. */
+export function procedureListItem(p: ProcedureListRow, now: Date, withCitizen: boolean) {
+  return {
+    id: p.id,
+    protocolNumber: p.protocolNumber,
+    trackingCode: p.trackingCode,
+    officeId: p.officeId,
+    service: { id: p.service.id, name: textOf(p.service.name) },
+    channel: p.channel,
+    status: p.status,
+    responsible: p.responsible?.displayName ?? null,
+    submittedAt: p.submittedAt.toISOString(),
+    clock: legalClock(p.deadlineDays, p.events, now),
+    ...(withCitizen ? { citizen: p.citizen } : {}),
+  };
+}

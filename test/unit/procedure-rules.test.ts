@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProcedureStatus } from '../../contract/enums';
 import { legalClock, type ClockEvent } from '../../server/procedures/clock';
 import { nextStatus, type ProcedureAction } from '../../server/procedures/transitions';
+import { actionsAllowed } from '../../contract/procedure-moves';
 import { AppError } from '../../server/errors';
 
 const day = (d: number, h = 9) => new Date(Date.UTC(2026, 2, d, h));
@@ -74,5 +75,18 @@ describe('legal clock', () => {
     expect(legalClock(10, [submitted], day(15))).toMatchObject({ daysUsed: 14, daysLeft: -4 });
     const closed = [submitted, { at: day(4), toStatus: 'in_progress' as const }, { at: day(6), toStatus: 'completed' as const }];
     expect(legalClock(10, closed, day(30))).toEqual({ deadlineDays: 10, daysUsed: 5, daysLeft: null, paused: false });
+  });
+});
+
+describe('actions the screens offer', () => {
+  it('are exactly the moves the server allows, for who takes them', () => {
+    expect(actionsAllowed('submitted', 'staff')).toEqual(['taken']);
+    expect(actionsAllowed('in_progress', 'staff').sort()).toEqual(['completed', 'info_requested', 'rejected', 'taken']);
+    expect(actionsAllowed('waiting_citizen', 'staff')).toEqual([]);
+    expect(actionsAllowed('waiting_citizen', 'citizen').sort()).toEqual(['replied', 'withdrawn']);
+    expect(actionsAllowed('completed', 'citizen')).toEqual([]);
+    for (const s of ['submitted', 'in_progress', 'waiting_citizen', 'completed', 'rejected', 'withdrawn'] as const)
+      for (const a of [...actionsAllowed(s, 'staff'), ...actionsAllowed(s, 'citizen')])
+        expect(() => nextStatus(s, a)).not.toThrow();
   });
 });
