@@ -61,6 +61,14 @@ export function portalPaths() {
         responses: { '200': ok('Online services') },
       },
     },
+    '/api/portal/services/{id}/qr.svg': {
+      get: {
+        tags,
+        summary: 'QR code of the portal page that requests the service online (shown by the kiosk and the booking pages).',
+        parameters: [pathParam('id', 'Service id')],
+        responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
+      },
+    },
     '/api/portal/appointments': {
       get: {
         tags,
