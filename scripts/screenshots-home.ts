@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
+import { clerkAtCounter } from '../test/helpers/e2e';
 import { pairNewKiosk } from '../test/helpers/kiosks';
 import { CERT_DATA } from '../test/helpers/portal';
 import { createTestSpace } from '../test/helpers/services';
@@ -68,12 +69,7 @@ try {
   }
 
   const counter = await page(1366, 900);
-  await counter.goto(`${app.url}/counter`);
-  await counter.getByTestId('counter-login-username').fill('operatore1');
-  await counter.getByTestId('counter-login-password').fill('sportello');
-  await counter.getByTestId('counter-login-submit').click();
-  await counter.getByTestId('counter-open-1').click();
-  await counter.getByTestId('counter-open-submit').click();
+  await clerkAtCounter(counter, app.url, 'operatore1');
   await counter.getByTestId('counter-procedure').click();
   await counter.getByTestId('counter-procedure-fiscal-code').fill('MRTMTT91D08F205J');
   await counter.getByTestId('counter-procedure-theirs').waitFor();
