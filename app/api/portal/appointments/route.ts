@@ -1,4 +1,4 @@
-import { citizenAppointments } from '@/server/citizens/appointments';
+import { citizenAppointments } from '@/server/appointments/of-citizen';
 import { requireCitizen } from '@/server/citizens/session';
 import { route } from '@/server/http/route';
 

@@ -5,8 +5,8 @@
  */
 import type { AppointmentView } from '../../contract/appointments';
 import { rt } from '../runtime';
-import { appointmentInclude, toView } from '../appointments/views';
-import type { CitizenSessionInfo } from './session';
+import { appointmentInclude, toView } from './views';
+import type { CitizenSessionInfo } from '../citizens/session';
 
 /** How far back past appointments are still listed. */
 const PAST_DAYS = 30;
