@@ -40,7 +40,9 @@ export const STAMP_DUTY_EXEMPTIONS = {
   third_sector: { text: 'Esente da bollo ai sensi dell’art. 82, comma 5, del D.Lgs. 117/2017 (enti del Terzo settore)' },
 } as const;
 export type StampDutyExemption = keyof typeof STAMP_DUTY_EXEMPTIONS;
-export const stampDutyExemptionSchema = z.enum(Object.keys(STAMP_DUTY_EXEMPTIONS) as [StampDutyExemption, ...StampDutyExemption[]]);
+export const stampDutyExemptionSchema = z.enum(
+  Object.keys(STAMP_DUTY_EXEMPTIONS) as [StampDutyExemption, ...StampDutyExemption[]],
+);
 
 /** The 14-digit identifier printed on a revenue stamp ("identificativo della marca da bollo"). */
 export const stampNumberSchema = z

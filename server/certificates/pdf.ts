@@ -60,7 +60,12 @@ export async function buildCertificatePdf(c: CertificateInput): Promise<Buffer> 
   doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(17).text(c.office.name, left, 56, { width });
   doc.fillColor(MUTED).font('Helvetica').fontSize(10).text(c.office.address, { width });
   const ruleY = doc.y + 8;
-  doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(1.2).strokeColor(ACCENT).stroke();
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .lineWidth(1.2)
+    .strokeColor(ACCENT)
+    .stroke();
 
   // Protocol number and date, on the right.
   doc.fillColor(INK).font('Helvetica').fontSize(10.5);
@@ -83,8 +88,16 @@ export async function buildCertificatePdf(c: CertificateInput): Promise<Buffer> 
   ];
   for (const [label, value] of person) {
     const y = doc.y;
-    doc.font('Helvetica').fontSize(10.5).fillColor(MUTED).text(label, left + 24, y, { width: 130 });
-    doc.font('Helvetica-Bold').fontSize(11.5).fillColor(INK).text(value, left + 160, y, { width: width - 160 });
+    doc
+      .font('Helvetica')
+      .fontSize(10.5)
+      .fillColor(MUTED)
+      .text(label, left + 24, y, { width: 130 });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11.5)
+      .fillColor(INK)
+      .text(value, left + 160, y, { width: width - 160 });
     doc.moveDown(0.3);
   }
   doc.x = left;
@@ -92,12 +105,11 @@ export async function buildCertificatePdf(c: CertificateInput): Promise<Buffer> 
   doc
     .font('Helvetica')
     .fontSize(11.5)
-    .text(
-      `Si rilascia su richiesta dell’interessato.${c.purpose ? ` Uso dichiarato: ${c.purpose}.` : ''}`,
-      left,
-      doc.y,
-      { width, align: 'justify', lineGap: 3 },
-    );
+    .text(`Si rilascia su richiesta dell’interessato.${c.purpose ? ` Uso dichiarato: ${c.purpose}.` : ''}`, left, doc.y, {
+      width,
+      align: 'justify',
+      lineGap: 3,
+    });
   doc.moveDown(0.8);
   doc
     .fillColor(MUTED)
@@ -130,7 +142,11 @@ export async function buildCertificatePdf(c: CertificateInput): Promise<Buffer> 
 
   // Signature.
   doc.y = boxY + lineHeight + 36 + 22;
-  doc.fillColor(INK).font('Helvetica').fontSize(11).text(text.signedBy, left + width / 2, doc.y, { width: width / 2, align: 'center' });
+  doc
+    .fillColor(INK)
+    .font('Helvetica')
+    .fontSize(11)
+    .text(text.signedBy, left + width / 2, doc.y, { width: width / 2, align: 'center' });
   doc
     .fillColor(MUTED)
     .fontSize(9)

@@ -9,10 +9,14 @@ export interface CertificateText {
 }
 
 const REGISTRY = 'L’UFFICIALE D’ANAGRAFE';
-const REGISTRY_INTRO = 'L’Ufficiale d’Anagrafe, visti gli atti d’ufficio e le risultanze dell’Anagrafe della popolazione residente,';
+const REGISTRY_INTRO =
+  'L’Ufficiale d’Anagrafe, visti gli atti d’ufficio e le risultanze dell’Anagrafe della popolazione residente,';
 
 /** `subject`: the name if known, else "la persona con il codice fiscale indicato". */
-export function certificateText(kind: CertificateKind, subject: { name: string | null; fiscalCode: string | null }): CertificateText {
+export function certificateText(
+  kind: CertificateKind,
+  subject: { name: string | null; fiscalCode: string | null },
+): CertificateText {
   const who = subject.name ? subject.name : 'la persona con il codice fiscale indicato';
   switch (kind) {
     case 'residence':

@@ -94,7 +94,9 @@ export async function completeProcedure(
   body: { citizenNote?: string; internalNote?: string } & CompleteDocuments,
 ) {
   const { certificate, attachmentIds, stampDuty, ...notes } = body;
-  return staffProcedureView(await actOnProcedure(id, 'completed', { staff }, { ...notes, documents: { certificate, attachmentIds, stampDuty } }));
+  return staffProcedureView(
+    await actOnProcedure(id, 'completed', { staff }, { ...notes, documents: { certificate, attachmentIds, stampDuty } }),
+  );
 }
 
 /** A citizen's action, answered with the procedure as they see it. */

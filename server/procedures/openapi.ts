@@ -137,7 +137,8 @@ export function portalPaths() {
       get: {
         tags,
         security: either,
-        summary: 'Downloads a document the office issued (a certificate PDF, a file): for the procedure’s citizen and staff who may see the procedure.',
+        summary:
+          'Downloads a document the office issued (a certificate PDF, a file): for the procedure’s citizen and staff who may see the procedure.',
         parameters: [
           idParam,
           { name: 'documentId', in: 'path', required: true, schema: { type: 'string' }, description: 'Document id' },

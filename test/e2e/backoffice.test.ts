@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type TestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
-import { CERT_DATA, signedInCitizen } from '../helpers/portal';
+import { CERT_DATA, CERT_STAMP, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
 let space: TestSpace;
@@ -41,7 +41,7 @@ describe('back office', () => {
   it('a clerk works an online request from the list to completion, the citizen’s reply arriving live', async () => {
     const citizen = await signedInCitizen(app, 'backoffice@example.org');
     const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
-    const submitted = await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    const submitted = await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     expect(submitted.status).toBe(201);
     const protocol = submitted.body.protocolNumber as string;
 

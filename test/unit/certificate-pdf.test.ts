@@ -42,7 +42,9 @@ describe('certificate PDF', () => {
 
   it('prints a revenue stamp’s number instead of an exemption', async () => {
     const text = (
-      await pdfText(await buildCertificatePdf({ ...base, kind: 'combined', stampDuty: { kind: 'stamp', stampNumber: '01234567890123' } }))
+      await pdfText(
+        await buildCertificatePdf({ ...base, kind: 'combined', stampDuty: { kind: 'stamp', stampNumber: '01234567890123' } }),
+      )
     ).replace(/\s+/g, ' ');
     expect(text).toContain('CERTIFICATO CONTESTUALE DI RESIDENZA, STATO DI FAMIGLIA E CITTADINANZA');
     expect(text).toContain('Imposta di bollo assolta con contrassegno telematico (marca da bollo) n. 01234567890123');
@@ -54,10 +56,9 @@ describe('certificate PDF', () => {
   });
 
   it('without a known name, certifies the fiscal code only', async () => {
-    const text = (await pdfText(await buildCertificatePdf({ ...base, subject: { name: null, fiscalCode: 'RSSMRA85T10A562S' } }))).replace(
-      /\s+/g,
-      ' ',
-    );
+    const text = (
+      await pdfText(await buildCertificatePdf({ ...base, subject: { name: null, fiscalCode: 'RSSMRA85T10A562S' } }))
+    ).replace(/\s+/g, ' ');
     expect(text).toContain('la persona con il codice fiscale indicato');
     expect(text).not.toContain('Anna Verdi');
   });
