@@ -707,7 +707,9 @@ describe('certificates and documents', () => {
     expect(text).toContain('Mario Rossi');
     expect(text).toContain('marca da bollo) n. 01234567890123');
     expect(text).toContain(formatVerificationCode(cert.verificationCode));
-    expect(await pdfQrCode(bytes)).toBe(`${app.url}/verify/${cert.verificationCode}`);
+    // The app's public address (PUBLIC_BASE_URL, else the address it printed at start).
+    const qr = new URL((await pdfQrCode(bytes)) ?? '');
+    expect([qr.port, qr.pathname]).toEqual([new URL(app.url).port, `/verify/${cert.verificationCode}`]);
 
     // The office downloads it too; nobody else.
     expect((await get(cookieOf(op1), url)).status).toBe(200);
