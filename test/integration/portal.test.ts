@@ -685,6 +685,11 @@ describe('certificates and documents', () => {
       ['certificate', `certificato-${opened.body.protocolNumber.replace('/', '-')}.pdf`],
       ['uploaded', 'allegato-ufficio.pdf'],
     ]);
+    // The e-mail says where to download them.
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: mario.rossi@example.org') && t.includes(`/portale?p=${id}`),
+    );
     // The upload became a document, not an attachment.
     expect(await space.db.attachment.count({ where: { id: upload.attachmentId } })).toBe(0);
     const cert = docs[0];
