@@ -16,6 +16,9 @@ import { CERT_DATA, CERT_STAMP, signedInCitizen } from '../helpers/portal';
 import { cookieOf } from '../helpers/sportello';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
+/** Polls wait this long: a loaded machine answers slowly; something broken still fails. */
+const SLOW = { timeout: 20_000 };
+
 let space: TestSpace;
 let app: TestApp;
 let browser: Browser;
@@ -55,23 +58,23 @@ describe('back office', () => {
     await item.waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await item.click();
-    await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('Ricevuta');
+    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), SLOW).toBe('Ricevuta');
     expect(await page.getByTestId('bo-detail').textContent()).toContain('RSSMRA85T10A562S');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByTestId('bo-take').click();
-    await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('In lavorazione');
+    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), SLOW).toBe('In lavorazione');
     // Asking needs a note for the citizen.
     await page.getByTestId('bo-request-info').click();
     await page.getByText('Scrivi una nota per il cittadino').waitFor();
     await page.getByTestId('bo-citizen-note').fill('Serve la copia del documento');
     await page.getByTestId('bo-request-info').click();
-    await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('In attesa del cittadino');
+    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), SLOW).toBe('In attesa del cittadino');
 
     // The citizen replies from home: the clerk's screen follows without a reload.
     const reply = await citizen.post(`/api/procedures/${submitted.body.id}/reply`, { citizenNote: 'Eccola' });
     expect(reply.status).toBe(200);
-    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), { timeout: 15_000 }).toBe('In lavorazione');
+    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), SLOW).toBe('In lavorazione');
     expect(await page.getByTestId('bo-detail').textContent()).toContain('Eccola');
 
     // The citizen follows the procedure on their phone while the clerk completes it.
@@ -90,10 +93,10 @@ describe('back office', () => {
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
     });
-    await expect.poll(() => page.getByTestId('bo-document-list').textContent()).toContain('lettera.pdf');
+    await expect.poll(() => page.getByTestId('bo-document-list').textContent(), SLOW).toContain('lettera.pdf');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('bo-complete').click();
-    await expect.poll(() => page.getByTestId('bo-detail-status').textContent()).toBe('Conclusa');
+    await expect.poll(() => page.getByTestId('bo-detail-status').textContent(), SLOW).toBe('Conclusa');
     const row = await space.db.procedure.findUniqueOrThrow({ where: { id: submitted.body.id } });
     expect(row.status).toBe('completed');
     const docs = await space.db.document.findMany({ where: { procedureId: row.id }, orderBy: { kind: 'asc' } });
@@ -105,7 +108,7 @@ describe('back office', () => {
 
     // The citizen sees it live and downloads the PDF: the bytes the office issued.
     const link = phone.getByTestId('portal-document-certificate');
-    await link.waitFor({ timeout: 15_000 });
+    await link.waitFor(SLOW);
     expect(await axeViolations(phone)).toEqual([]);
     const href = (await link.getAttribute('href')) ?? '';
     const downloaded = await phone.evaluate(async (u) => {
@@ -134,12 +137,14 @@ describe('back office', () => {
     for (const secret of ['backoffice@example.org', 'RSSMRA85T10A562S']) expect(shown).not.toContain(secret);
     expect(await axeViolations(phone)).toEqual([]);
     // The file itself compares equal, in the browser; another one does not.
-    await phone.getByTestId('verify-compare-file').setInputFiles({ name: 'certificato.pdf', mimeType: 'application/pdf', buffer: pdf });
-    await expect.poll(() => phone.getByTestId('verify-compare-result').getAttribute('data-same')).toBe('true');
+    await phone
+      .getByTestId('verify-compare-file')
+      .setInputFiles({ name: 'certificato.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect.poll(() => phone.getByTestId('verify-compare-result').getAttribute('data-same'), SLOW).toBe('true');
     await phone
       .getByTestId('verify-compare-file')
       .setInputFiles({ name: 'altro.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([pdf, Buffer.from(' ')]) });
-    await expect.poll(() => phone.getByTestId('verify-compare-result').getAttribute('data-same')).toBe('false');
+    await expect.poll(() => phone.getByTestId('verify-compare-result').getAttribute('data-same'), SLOW).toBe('false');
     expect(await axeViolations(phone)).toEqual([]);
     // An unknown code: a clear answer, and the code can be typed again.
     await phone.goto(`${app.url}/verify/AAAA-BBBB-CCCC?lang=ar`);
