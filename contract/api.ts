@@ -394,6 +394,7 @@ export const api = {
   portalMe: endpoint({ method: 'GET', path: '/api/portal/me', answer: citizenSchema }),
   updatePortalMe: endpoint({ method: 'PATCH', path: '/api/portal/me', body: updateCitizenInput, answer: citizenSchema }),
   portalServices: endpoint({ method: 'GET', path: '/api/portal/services', answer: onlineServiceListSchema }),
+  portalAppointments: endpoint({ method: 'GET', path: '/api/portal/appointments', answer: z.array(appointmentViewSchema) }),
   procedures: endpoint({ method: 'GET', path: '/api/procedures', query: staffProceduresQuery, answer: procedureListSchema }),
   submitProcedure: endpoint({
     method: 'POST',

@@ -61,6 +61,23 @@ export function portalPaths() {
         responses: { '200': ok('Online services') },
       },
     },
+    '/api/portal/services/{id}/qr.svg': {
+      get: {
+        tags,
+        summary: 'QR code of the portal page that requests the service online (shown by the kiosk and the booking pages).',
+        parameters: [pathParam('id', 'Service id')],
+        responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
+      },
+    },
+    '/api/portal/appointments': {
+      get: {
+        tags,
+        security: citizen,
+        summary:
+          'The signed-in citizen’s appointments: those booked with their e-mail address, upcoming and of the last 30 days, as the manage link shows them.',
+        responses: { '200': ok('Appointments'), ...errors(401) },
+      },
+    },
     '/api/procedures': {
       get: {
         tags,
