@@ -193,5 +193,13 @@ export function portalPaths() {
         responses: { '200': ok('Status and timeline'), ...errors(400, 404) },
       },
     },
+    '/api/procedures/track/{trackingCode}/qr.svg': {
+      get: {
+        tags,
+        summary: 'QR code of the public tracking page (shown at the counter, scanned at the kiosk).',
+        parameters: [pathParam('trackingCode', 'Tracking code')],
+        responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
+      },
+    },
   };
 }
