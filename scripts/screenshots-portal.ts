@@ -74,9 +74,7 @@ try {
       (s) => [s.id, s.form.fields],
     ),
   );
-  const certificates = new Set(
-    (await space.db.service.findMany({ where: { certificate: { not: null } } })).map((s) => s.code),
-  );
+  const certificates = new Set((await space.db.service.findMany({ where: { certificate: { not: null } } })).map((s) => s.code));
   const submit = async (code: string) => {
     const stampDuty = certificates.has(code) ? { kind: 'exempt', exemption: 'school' } : undefined;
     const created = await phone.evaluate(
