@@ -5,40 +5,19 @@
  * tracking code and its QR code; a wrong form changes nothing. axe-core checks the dialog.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type TestApp } from '../helpers/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { clerkAtCounter, useBrowserApp } from '../helpers/e2e';
 import { waitForMail } from '../helpers/outbox';
 import { CERT_DATA } from '../helpers/portal';
-import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk } from '../helpers/sportello';
 
-let space: TestSpace;
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  space = await createTestSpace();
-  app = await startApp(space);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await space?.drop();
-});
+const t = useBrowserApp();
 
 async function counterPage(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  await page.goto(`${app.url}/counter`);
-  await page.getByTestId('counter-login-username').fill('operatore1');
-  await page.getByTestId('counter-login-password').fill('sportello');
-  await page.getByTestId('counter-login-submit').click();
-  await page.getByTestId('counter-open-1').click();
-  await page.getByTestId('counter-open-submit').click();
+  const page = await (await t.browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  await clerkAtCounter(page, t.app.url, 'operatore1');
   await page.getByTestId('counter-procedure').waitFor();
   return page;
 }
@@ -46,8 +25,8 @@ async function counterPage(): Promise<Page> {
 describe('opening a procedure at the counter', () => {
   it('opens it for the citizen in front of the clerk and gives the tracking code with its QR code', async () => {
     const fiscalCode = 'MRTMTT91D08F205J';
-    const op1 = await clerk(app.url, 'operatore1');
-    const family = await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } });
+    const op1 = await clerk(t.app.url, 'operatore1');
+    const family = await t.space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } });
     const earlier = await op1.post('/api/procedures/desk', { serviceId: family.id, citizen: { fiscalCode }, data: CERT_DATA });
     expect(earlier.status).toBe(201);
 
@@ -62,13 +41,13 @@ describe('opening a procedure at the counter', () => {
     await page.getByTestId('counter-procedure-service').selectOption(family.id);
 
     // A required field left empty: refused, the field says so, nothing stored.
-    const before = await space.db.procedure.count();
+    const before = await t.space.db.procedure.count();
     await page.getByTestId('portal-field-uso-scuola').check();
     await page.getByTestId('portal-field-copie').fill('1');
     await page.getByTestId('counter-procedure-submit').click();
     await page.getByTestId('counter-procedure-error').waitFor();
     expect(await page.getByTestId('portal-field-intestatario').getAttribute('aria-invalid')).toBe('true');
-    expect(await space.db.procedure.count()).toBe(before);
+    expect(await t.space.db.procedure.count()).toBe(before);
 
     await page.getByTestId('portal-field-intestatario').fill(CERT_DATA.intestatario);
     await page.getByTestId('counter-procedure-files').setInputFiles({
@@ -82,7 +61,7 @@ describe('opening a procedure at the counter', () => {
 
     const tracking = ((await page.getByTestId('counter-procedure-tracking').textContent()) ?? '').trim();
     expect(tracking).toMatch(/^[a-z2-9]{16}$/);
-    const opened = await space.db.procedure.findUniqueOrThrow({
+    const opened = await t.space.db.procedure.findUniqueOrThrow({
       where: { trackingCode: tracking },
       include: { citizen: true, attachments: true },
     });
@@ -95,7 +74,7 @@ describe('opening a procedure at the counter', () => {
       .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
     expect(qrLoaded).toBe(true);
     await waitForMail(
-      path.join(app.dataDir, 'outbox'),
+      path.join(t.app.dataDir, 'outbox'),
       (t) => t.includes('To: walkin@example.org') && t.includes(`/portale/track/${tracking}`),
     );
     expect(await axeViolations(page)).toEqual([]);

@@ -5,45 +5,29 @@
  * time; the portal's QR for requesting a service exists only for services that can be requested
  * online now; the booking page points to the online request.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
-import { startApp, type TestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { useBrowserApp } from '../helpers/e2e';
 import { pairNewKiosk } from '../helpers/kiosks';
 import { CERT_DATA } from '../helpers/portal';
-import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk } from '../helpers/sportello';
 
-let space: TestSpace;
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  space = await createTestSpace();
-  app = await startApp(space);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await space?.drop();
-});
+const t = useBrowserApp();
 
 async function kioskPage(width: number, height: number): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
-  await pairNewKiosk(page, app.url);
-  await page.goto(`${app.url}/kiosk`);
+  const page = await (await t.browser.newContext({ viewport: { width, height } })).newPage();
+  await pairNewKiosk(page, t.app.url);
+  await page.goto(`${t.app.url}/kiosk`);
   await page.getByTestId('kiosk-lang-en').click();
   return page;
 }
 
 describe('follow a request at the kiosk', () => {
   it('shows the status of the request whose QR code is scanned, and says when no request has the code', async () => {
-    const op1 = await clerk(app.url, 'operatore1');
-    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const op1 = await clerk(t.app.url, 'operatore1');
+    const family = (await t.space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
     const opened = await op1.post('/api/procedures/desk', {
       serviceId: family,
       citizen: { email: 'kiosk@example.org' },
@@ -66,7 +50,7 @@ describe('follow a request at the kiosk', () => {
       await kiosk.keyboard.type('abcdefghijkmnpqr\n');
       await expect.poll(() => kiosk.getByTestId('kiosk-follow-problem').textContent()).toContain('No request has this code');
 
-      await kiosk.keyboard.type(`${app.url}/portale/track/${opened.body.trackingCode}\n`);
+      await kiosk.keyboard.type(`${t.app.url}/portale/track/${opened.body.trackingCode}\n`);
       const result = kiosk.getByTestId('kiosk-follow-result');
       await result.waitFor();
       expect(await result.getAttribute('data-status')).toBe('in_progress');
@@ -98,14 +82,14 @@ describe('follow a request at the kiosk', () => {
 
 describe('request it online', () => {
   it('offers the portal’s QR code only for services that can be requested online now', async () => {
-    const anyone = new ApiClient(app.url);
-    const byCode = async (code: string) => (await space.db.service.findUniqueOrThrow({ where: { code } })).id;
-    const qr = await fetch(`${app.url}/api/portal/services/${await byCode('certificato-residenza')}/qr.svg`);
+    const anyone = new ApiClient(t.app.url);
+    const byCode = async (code: string) => (await t.space.db.service.findUniqueOrThrow({ where: { code } })).id;
+    const qr = await fetch(`${t.app.url}/api/portal/services/${await byCode('certificato-residenza')}/qr.svg`);
     expect(qr.status).toBe(200);
     expect(qr.headers.get('content-type')).toContain('image/svg+xml');
     expect(await qr.text()).toContain('<svg');
     // A desk-only service, and one needing a digital identity while no provider is configured.
-    const notOnline = await space.db.service.findFirstOrThrow({ where: { onlineIdentity: null, active: true } });
+    const notOnline = await t.space.db.service.findFirstOrThrow({ where: { onlineIdentity: null, active: true } });
     expect((await anyone.get(`/api/portal/services/${notOnline.id}/qr.svg`)).status).toBe(404);
     expect((await anyone.get(`/api/portal/services/${await byCode('cambio-residenza')}/qr.svg`)).status).toBe(404);
 
@@ -118,9 +102,9 @@ describe('request it online', () => {
   });
 
   it('points from the booking page to the online request of a service that can be requested online', async () => {
-    const residence = await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } });
+    const residence = await t.space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } });
     // Bookable too: a schedule at its office.
-    await space.db.schedule.upsert({
+    await t.space.db.schedule.upsert({
       where: { officeId_serviceId: { officeId: residence.officeId, serviceId: residence.id } },
       create: {
         officeId: residence.officeId,
@@ -129,8 +113,8 @@ describe('request it online', () => {
       },
       update: { active: true },
     });
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
-    await page.goto(`${app.url}/book?service=certificato-residenza&lang=en`);
+    const page = await (await t.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+    await page.goto(`${t.app.url}/book?service=certificato-residenza&lang=en`);
     const link = page.getByTestId('book-online-link');
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`/portale?new=${residence.id}&lang=en`);
