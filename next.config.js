@@ -15,6 +15,8 @@ const nextConfig = {
     'pino',
     'prom-client',
     '@napi-rs/canvas',
+    // Reads its font metrics from its own folder at run time.
+    'pdfkit',
   ],
   poweredByHeader: false,
   reactStrictMode: true,

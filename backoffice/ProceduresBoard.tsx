@@ -8,7 +8,8 @@ import { procedureStatusSchema } from '../contract/enums';
 import { textIn, type Lang } from '../contract/lang';
 import { actionsAllowed } from '../contract/procedure-moves';
 import type { StaffProcedureView } from '../contract/portal';
-import { ApiError, call } from '../ui/http';
+import { formatVerificationCode, STAMP_DUTY_EXEMPTIONS, type StampDuty } from '../contract/certificates';
+import { ApiError, call, upload } from '../ui/http';
 import { useLoad } from '../ui/useLoad';
 import { useProcedureChanges } from '../ui/useProcedureChanges';
 import staff from '../ui/staff/staff.module.css';
@@ -167,17 +168,55 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
   const [internalNote, setInternalNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Completing: generate the certificate (certificate services), the clerk's files to issue.
+  const [generate, setGenerate] = useState(true);
+  const [files, setFiles] = useState<{ attachmentId: string; fileName: string }[]>([]);
+  const [stamp, setStamp] = useState('');
+  const [stampNumber, setStampNumber] = useState('');
+  const needsStamp = Boolean(p.certificate && generate && !p.stampDuty);
+
+  const addFiles = async (list: FileList | null) => {
+    if (!list?.length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const added: { attachmentId: string; fileName: string }[] = [];
+      for (const f of Array.from(list))
+        added.push(await upload<{ attachmentId: string; fileName: string }>('/api/procedures/attachments', f));
+      setFiles((old) => [...old, ...added]);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const act = async (action: StaffAction, e?: FormEvent) => {
     e?.preventDefault();
     if (ACTIONS[action].needsNote && !citizenNote.trim()) return setError(t('noteRequired'));
+    let stampDuty: StampDuty | undefined;
+    if (action === 'completed' && needsStamp) {
+      if (stamp === 'stamp') stampDuty = { kind: 'stamp', stampNumber: stampNumber.replace(/\s/g, '') };
+      else if (stamp) stampDuty = { kind: 'exempt', exemption: stamp as keyof typeof STAMP_DUTY_EXEMPTIONS };
+      else return setError(t('stampDutyRequired'));
+    }
     setBusy(true);
     setError(null);
     try {
-      const body = { citizenNote: citizenNote.trim() || undefined, internalNote: internalNote.trim() || undefined };
+      const notes = { citizenNote: citizenNote.trim() || undefined, internalNote: internalNote.trim() || undefined };
+      const body =
+        action === 'completed'
+          ? {
+              ...notes,
+              ...(p.certificate ? { certificate: generate } : {}),
+              ...(files.length ? { attachmentIds: files.map((f) => f.attachmentId) } : {}),
+              ...(stampDuty ? { stampDuty } : {}),
+            }
+          : notes;
       const next = await call(ACTIONS[action].endpoint, { params: { id: p.id }, body: body as { citizenNote: string } });
       setCitizenNote('');
       setInternalNote('');
+      setFiles([]);
       onChanged(next as StaffProcedureView);
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
@@ -212,6 +251,24 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
           </div>
         ))}
       </dl>
+      {p.documents.length > 0 && (
+        <>
+          <h3 className={styles.subTitle}>{t('documents')}</h3>
+          <ul data-testid="bo-documents">
+            {p.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/api/procedures/${p.id}/documents/${d.id}`} download data-testid={`bo-document-${d.kind}`}>
+                  {d.kind === 'certificate' ? t('certificateFile', { name: d.fileName }) : d.fileName}
+                </a>{' '}
+                ({Math.ceil(d.size / 1024)} KB) · {t('verificationCode')}{' '}
+                <a href={`/verify/${d.verificationCode}`} className={styles.code}>
+                  {formatVerificationCode(d.verificationCode)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3 className={styles.subTitle}>{t('attachments')}</h3>
       {p.attachments.length === 0 ? (
         <p className={staff.muted}>{t('noAttachments')}</p>
@@ -256,6 +313,93 @@ function Detail({ p, lang, onChanged }: { p: StaffProcedureView; lang: Lang; onC
             <span className={staff.fieldLabel}>{t('internalNote')}</span>
             <textarea className={staff.input} value={internalNote} onChange={(e) => setInternalNote(e.target.value)} />
           </label>
+          {actions.includes('completed') && (
+            <fieldset className={styles.complete} data-testid="bo-complete-documents">
+              <legend>{t('completeWith')}</legend>
+              {p.certificate && (
+                <label className={styles.check}>
+                  <input
+                    type="checkbox"
+                    checked={generate}
+                    onChange={(e) => setGenerate(e.target.checked)}
+                    data-testid="bo-generate-certificate"
+                  />{' '}
+                  {t('generateCertificate')}
+                </label>
+              )}
+              {p.certificate && p.stampDuty && generate && (
+                <p className={staff.muted}>
+                  {t('stampDuty')}:{' '}
+                  {p.stampDuty.kind === 'stamp'
+                    ? t('stampNumberIs', { number: p.stampDuty.stampNumber })
+                    : STAMP_DUTY_EXEMPTIONS[p.stampDuty.exemption].text}
+                </p>
+              )}
+              {needsStamp && (
+                <div className={styles.stampRow}>
+                  <label className={staff.field}>
+                    <span className={staff.fieldLabel}>{t('stampDuty')}</span>
+                    <select
+                      className={staff.input}
+                      value={stamp}
+                      onChange={(e) => setStamp(e.target.value)}
+                      data-testid="bo-stamp"
+                    >
+                      <option value="">–</option>
+                      <option value="stamp">{t('stampBought')}</option>
+                      {Object.entries(STAMP_DUTY_EXEMPTIONS).map(([k, v]) => (
+                        <option key={k} value={k}>
+                          {v.text}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  {stamp === 'stamp' && (
+                    <label className={staff.field}>
+                      <span className={staff.fieldLabel}>{t('stampNumber')}</span>
+                      <input
+                        className={staff.input}
+                        inputMode="numeric"
+                        value={stampNumber}
+                        onChange={(e) => setStampNumber(e.target.value)}
+                        data-testid="bo-stamp-number"
+                      />
+                    </label>
+                  )}
+                </div>
+              )}
+              <label className={staff.field}>
+                <span className={staff.fieldLabel}>{t('attachDocuments')}</span>
+                <input
+                  type="file"
+                  multiple
+                  accept="application/pdf,image/jpeg,image/png"
+                  disabled={busy}
+                  onChange={(e) => {
+                    void addFiles(e.target.files);
+                    e.target.value = '';
+                  }}
+                  data-testid="bo-document-files"
+                />
+              </label>
+              {files.length > 0 && (
+                <ul data-testid="bo-document-list">
+                  {files.map((f) => (
+                    <li key={f.attachmentId}>
+                      {f.fileName}{' '}
+                      <button
+                        type="button"
+                        className={styles.linkButton}
+                        onClick={() => setFiles((old) => old.filter((x) => x.attachmentId !== f.attachmentId))}
+                      >
+                        {t('removeFile')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </fieldset>
+          )}
           {error && (
             <p role="alert" className={styles.error}>
               {error}

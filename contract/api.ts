@@ -3,6 +3,7 @@
  * pages (QR codes, calendar files, print previews, the CSV export, /api/openapi.json) are not
  * listed: they are not JSON the screens parse.
  */
+import { documentVerificationSchema } from './certificates';
 import { z } from './zod';
 import { auditPageSchema, auditQuery } from './admin/audit';
 import {
@@ -63,6 +64,7 @@ import {
   loginCodeSentSchema,
   onlineServiceListSchema,
   procedureActionInput,
+  procedureCompleteInput,
   procedureListSchema,
   procedureReasonInput,
   procedureReplyInput,
@@ -411,10 +413,11 @@ export const api = {
   procedure: endpoint({ method: 'GET', path: '/api/procedures/{id}', answer: z.union([staffProcedureSchema, procedureSchema]) }),
   takeProcedure: procedureAction('/api/procedures/{id}/take', procedureActionInput, staffProcedureSchema),
   requestProcedureInfo: procedureAction('/api/procedures/{id}/request-info', procedureReasonInput, staffProcedureSchema),
-  completeProcedure: procedureAction('/api/procedures/{id}/complete', procedureActionInput, staffProcedureSchema),
+  completeProcedure: procedureAction('/api/procedures/{id}/complete', procedureCompleteInput, staffProcedureSchema),
   rejectProcedure: procedureAction('/api/procedures/{id}/reject', procedureReasonInput, staffProcedureSchema),
   replyProcedure: procedureAction('/api/procedures/{id}/reply', procedureReplyInput, procedureSchema),
   withdrawProcedure: procedureAction('/api/procedures/{id}/withdraw', procedureWithdrawInput, procedureSchema),
   trackProcedure: endpoint({ method: 'GET', path: '/api/procedures/track/{trackingCode}', answer: procedureTrackSchema }),
+  verifyDocument: endpoint({ method: 'GET', path: '/api/verify/{code}', answer: documentVerificationSchema }),
 } as const;
 export type Api = typeof api;

@@ -89,3 +89,7 @@ export const procedureEventTypeSchema = z.enum([
   'withdrawn',
 ]);
 export type ProcedureEventType = z.infer<typeof procedureEventTypeSchema>;
+
+/** What an issued document is: a certificate the office generated, or a file a clerk uploaded. */
+export const documentKindSchema = z.enum(['certificate', 'uploaded']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;

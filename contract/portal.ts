@@ -7,6 +7,7 @@ import { id } from './ids';
 import { isValidFiscalCode, normalizeFiscalCode } from './fiscal-code';
 import { formSchema } from './forms';
 import { langSchema, localizedTextSchema } from './lang';
+import { certificateKindSchema, procedureDocumentSchema, stampDutySchema } from './certificates';
 import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, procedureStatusSchema } from './enums';
 
 const email = z.string().trim().toLowerCase().max(254).email();
@@ -47,6 +48,8 @@ export const onlineServiceSchema = z.object({
   name: localizedTextSchema,
   identity: identityLevelSchema,
   legalDeadlineDays: z.number(),
+  /** The certificate it issues (then the request asks how the stamp duty is paid), or null. */
+  certificate: certificateKindSchema.nullable(),
   /** False for `strong` services while no OpenID provider is configured. */
   available: z.boolean(),
   /** What the citizen fills in (its current version). */
@@ -63,8 +66,13 @@ export const procedureDataSchema = z.record(
 /** Files uploaded first (POST /api/procedures/attachments), then named in the submission or reply. */
 const attachmentIds = z.array(id).max(20).default([]);
 
-/** POST /api/procedures (citizen). */
-export const submitProcedureInput = z.strictObject({ serviceId: id, data: procedureDataSchema.default({}), attachmentIds });
+/** POST /api/procedures (citizen). `stampDuty`: required for certificate services, refused for others. */
+export const submitProcedureInput = z.strictObject({
+  serviceId: id,
+  data: procedureDataSchema.default({}),
+  attachmentIds,
+  stampDuty: stampDutySchema.optional(),
+});
 
 /** POST /api/procedures/attachments answer (the body is multipart/form-data with one `file`). */
 export const uploadedAttachmentSchema = z.object({
@@ -88,6 +96,16 @@ const note = z.string().trim().max(4000);
 export const procedureActionInput = z.strictObject({
   citizenNote: note.optional(),
   internalNote: note.optional(),
+});
+/**
+ * POST /api/procedures/{id}/complete: completing may issue documents in the same transaction —
+ * for certificate services the certificate is generated unless `certificate: false`; `attachmentIds`
+ * are the clerk's own uploads, issued as documents. `stampDuty` fills in one the request lacks (desk).
+ */
+export const procedureCompleteInput = procedureActionInput.extend({
+  certificate: z.boolean().optional(),
+  attachmentIds: z.array(id).max(10).optional(),
+  stampDuty: stampDutySchema.optional(),
 });
 /** Asking for information and rejecting must tell the citizen what and why. */
 export const procedureReasonInput = z.strictObject({ citizenNote: note.min(1), internalNote: note.optional() });
@@ -130,6 +148,11 @@ export const procedureSchema = z.object({
   clock: legalClockSchema,
   events: z.array(procedureEventSchema),
   attachments: z.array(attachmentSchema),
+  /** What the office issued on completion (certificates, files), each checkable at /verify/<code>. */
+  documents: z.array(procedureDocumentSchema),
+  /** The certificate the service issues, or null. */
+  certificate: certificateKindSchema.nullable(),
+  stampDuty: stampDutySchema.nullable(),
   /** The labels of the form version it was submitted with, to show `data`. */
   fields: z.array(z.object({ name: z.string(), label: localizedTextSchema })),
 });
@@ -150,7 +173,7 @@ export type StaffProcedureView = z.infer<typeof staffProcedureSchema>;
 /** GET /api/procedures: a citizen's own (no `citizen`), or for staff the office's work queue by deadline. */
 export const procedureListSchema = z.array(
   procedureSchema
-    .omit({ events: true, data: true, attachments: true, fields: true })
+    .omit({ events: true, data: true, attachments: true, fields: true, documents: true, certificate: true, stampDuty: true })
     .extend({ citizen: staffProcedureSchema.shape.citizen.optional() }),
 );
 
@@ -183,6 +206,8 @@ export const deskProcedureInput = z.strictObject({
     .refine((c) => c.fiscalCode || c.email, 'A fiscal code or an e-mail address'),
   data: procedureDataSchema.default({}),
   attachmentIds,
+  /** Certificate services: may be given later, when the clerk completes it. */
+  stampDuty: stampDutySchema.optional(),
 });
 
 /** GET /api/procedures/track/{trackingCode}: no personal data. */
@@ -196,4 +221,5 @@ export const procedureTrackSchema = z.object({
 });
 export type ProcedureTrack = z.infer<typeof procedureTrackSchema>;
 export const attachmentParams = z.object({ id, attachmentId: id });
+export const documentParams = z.object({ id, documentId: id });
 export const trackingCodeParam = z.object({ trackingCode: z.string().regex(/^[a-z2-9]{16}$/) });

@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { z } from 'zod';
 import type { ProcedureView, uploadedAttachmentSchema } from '../contract/portal';
+import { formatVerificationCode } from '../contract/certificates';
 import { ApiError, upload } from '../ui/http';
 import styles from './portal.module.css';
 
@@ -152,6 +153,42 @@ export function AttachmentList({ procedure: p }: { procedure: ProcedureView }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** What the office issued on completion (the certificate, its files): each a download, with its verification code. */
+export function DocumentList({ procedure: p }: { procedure: ProcedureView }) {
+  const t = useTranslations('citizenPortal');
+  const format = useFormatter();
+  if (!p.documents.length) return null;
+  return (
+    <section className={styles.documents} aria-labelledby="portal-documents-title" data-testid="portal-documents">
+      <h2 id="portal-documents-title" className={styles.sectionTitle}>
+        {t('documents.title')}
+      </h2>
+      <ul className={styles.fileList}>
+        {p.documents.map((d) => (
+          <li key={d.id} className={styles.fileItem}>
+            <a
+              className={styles.fileLink}
+              href={`/api/procedures/${encodeURIComponent(p.id)}/documents/${encodeURIComponent(d.id)}`}
+              download={d.fileName}
+              data-testid={`portal-document-${d.kind}`}
+            >
+              <bdi>{d.kind === 'certificate' ? t('documents.certificate') : d.fileName}</bdi>
+            </a>
+            <span className={styles.fileSize}>
+              {format.dateTime(new Date(d.issuedAt), { dateStyle: 'medium' })} · {format.number(kb(d.size))} KB ·{' '}
+              {t('documents.code')}{' '}
+              <bdi className={styles.docCode} dir="ltr">
+                {formatVerificationCode(d.verificationCode)}
+              </bdi>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className={styles.hint}>{t('documents.hint')}</p>
     </section>
   );
 }

@@ -19,6 +19,7 @@ import { useLoad } from '../ui/useLoad';
 import { AttachmentPicker, type UploadedAttachment } from './Attachments';
 import { portalError, type PortalError } from './errors';
 import { FormFieldInput, type FieldValue } from './FormFieldInput';
+import { emptyStampDuty, StampDutyInput, stampDutyOf, type StampDutyValue } from './StampDutyInput';
 import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
 import styles from './portal.module.css';
@@ -127,7 +128,9 @@ function initialValues(fields: FormField[]): Record<string, FieldValue> {
   return Object.fromEntries(fields.map((f) => [f.name, f.type === 'checkbox' ? false : '']));
 }
 
-/** What is sent: numbers as numbers, checkboxes as true/false, empty fields left out. */
+/** The stamp duty's key among the form's errors (no form field can be named so: names are lower case). */
+const STAMP = 'STAMP_DUTY';
+
 function RequestForm({
   service,
   lang,
@@ -144,6 +147,7 @@ function RequestForm({
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(fields));
   const [errors, setErrors] = useState<Map<string, string>>(new Map());
   const [files, setFiles] = useState<UploadedAttachment[]>([]);
+  const [stamp, setStamp] = useState<StampDutyValue>(emptyStampDuty);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<PortalError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -163,6 +167,10 @@ function RequestForm({
       else if (f.type === 'fiscal_code' && typeof v === 'string' && v.trim() !== '' && !isValidFiscalCode(v))
         m.set(f.name, t('form.fiscalCodeInvalid'));
     }
+    if (service.certificate) {
+      const s = stampDutyOf(stamp);
+      if ('error' in s) m.set(STAMP, t(s.error));
+    }
     return m;
   }
 
@@ -177,10 +185,16 @@ function RequestForm({
     }
     setErrors(new Map());
     setBusy(true);
+    const stampDuty = service.certificate ? stampDutyOf(stamp) : null;
     try {
       onDone(
         await call(api.submitProcedure, {
-          body: { serviceId: service.id, data: dataOf(fields, values), attachmentIds: files.map((f) => f.attachmentId) },
+          body: {
+            serviceId: service.id,
+            data: dataOf(fields, values),
+            attachmentIds: files.map((f) => f.attachmentId),
+            ...(stampDuty && 'ok' in stampDuty ? { stampDuty: stampDuty.ok } : {}),
+          },
         }),
       );
     } catch (err) {
@@ -190,6 +204,7 @@ function RequestForm({
       for (const [path] of fieldIssues(err)) {
         const name = path.startsWith('data.') ? path.slice(5).split('.')[0] : null;
         if (name && fields.some((f) => f.name === name)) byField.set(name, t('form.fieldInvalid'));
+        if (path.startsWith('stampDuty')) byField.set(STAMP, t('form.fieldInvalid'));
       }
       if (byField.size) setErrors(byField);
       else setError(portalError(err));
@@ -232,6 +247,21 @@ function RequestForm({
             }}
           />
         ))}
+        {service.certificate ? (
+          <StampDutyInput
+            value={stamp}
+            error={errors.get(STAMP)}
+            onChange={(v) => {
+              setStamp(v);
+              setErrors((old) => {
+                if (!old.has(STAMP)) return old;
+                const next = new Map(old);
+                next.delete(STAMP);
+                return next;
+              });
+            }}
+          />
+        ) : null}
         <AttachmentPicker id="portal-form-files" files={files} onChange={setFiles} onBusy={setUploading} />
         <div className={styles.stickyActions}>
           <button type="submit" className={styles.primary} disabled={busy || uploading} data-testid="portal-submit">

@@ -16,7 +16,7 @@ import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
 import { getSocket } from '../ui/socket';
 import { useLoad } from '../ui/useLoad';
-import { AttachmentList, AttachmentPicker, type UploadedAttachment } from './Attachments';
+import { AttachmentList, AttachmentPicker, DocumentList, type UploadedAttachment } from './Attachments';
 import { portalError, type PortalError } from './errors';
 import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
@@ -222,6 +222,8 @@ export function ProcedureDetail({
           {message.text}
         </p>
       ) : null}
+
+      <DocumentList procedure={p} />
 
       {p.status === 'waiting_citizen' ? (
         <section className={styles.attention} aria-labelledby="portal-reply-title" data-testid="portal-reply">

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { startApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
-import { CERT_DATA, signedInCitizen } from '../test/helpers/portal';
+import { CERT_DATA, CERT_STAMP, signedInCitizen } from '../test/helpers/portal';
 import { clerk } from '../test/helpers/sportello';
 import { createTestSpace } from '../test/helpers/services';
 
@@ -15,10 +15,15 @@ try {
   const code = async (c: string) => (await space.db.service.findUniqueOrThrow({ where: { code: c } })).id;
   const anna = await signedInCitizen(app, 'anna.verdi@example.org');
   const luca = await signedInCitizen(app, 'luca.neri@example.org');
-  const first = await anna.post('/api/procedures', { serviceId: await code('certificato-residenza'), data: CERT_DATA });
+  const first = await anna.post('/api/procedures', {
+    serviceId: await code('certificato-residenza'),
+    data: CERT_DATA,
+    stampDuty: CERT_STAMP,
+  });
   await luca.post('/api/procedures', {
     serviceId: await code('certificato-stato-famiglia'),
     data: { ...CERT_DATA, uso: 'lavoro' },
+    stampDuty: CERT_STAMP,
   });
   await luca.post('/api/procedures', {
     serviceId: await code('iscrizione-mensa-scolastica'),

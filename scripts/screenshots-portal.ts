@@ -1,7 +1,9 @@
 // `npm run screenshots:portal`: starts Sportello on a scratch database and saves screenshots of the
 // citizen portal on a phone (390x844) under docs/screenshots/portal-*.png: sign-in, my
 // procedures, a procedure waiting for the citizen, a new request's form, the public tracking page
-// (also in Arabic). Needs PostgreSQL, Redis and Chromium, like `npm run screenshots`.
+// (also in Arabic); a completed certificate request with its documents, the certificate PDF's page
+// (certificate-pdf.png, rendered with pdfjs) and the public verification page (verify*.png).
+// Needs PostgreSQL, Redis and Chromium, like `npm run screenshots`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -10,6 +12,7 @@ import { startApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
 import { waitForMail } from '../test/helpers/outbox';
 import { createTestSpace } from '../test/helpers/services';
+import { renderPdfPage } from '../test/helpers/pdf';
 import { clerk } from '../test/helpers/sportello';
 
 const OUT = 'docs/screenshots';
@@ -71,17 +74,19 @@ try {
       (s) => [s.id, s.form.fields],
     ),
   );
+  const certificates = new Set((await space.db.service.findMany({ where: { certificate: { not: null } } })).map((s) => s.code));
   const submit = async (code: string) => {
+    const stampDuty = certificates.has(code) ? { kind: 'exempt', exemption: 'school' } : undefined;
     const created = await phone.evaluate(
-      async ([serviceId, data]) =>
+      async ([serviceId, data, stampDuty]) =>
         (await (
           await fetch('/api/procedures', {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ serviceId, data }),
+            body: JSON.stringify({ serviceId, data, stampDuty }),
           })
         ).json()) as { id?: string },
-      [ids[code], sampleData(forms.get(ids[code]) ?? [])] as const,
+      [ids[code], sampleData(forms.get(ids[code]) ?? []), stampDuty] as const,
     );
     if (!created.id) throw new Error(`${code} not submitted: ${JSON.stringify(created)}`);
     return { id: created.id };
@@ -90,8 +95,10 @@ try {
   const family = await submit('certificato-stato-famiglia');
   const residence = await submit('certificato-residenza');
   const op = await clerk(app.url, 'operatore1');
+  // The office knows Anna by name and fiscal code (as the registry would): the certificate names her.
+  await space.db.citizen.update({ where: { email }, data: { name: 'Anna Verdi', fiscalCode: 'VRDNNA85T50A562F' } });
   await op.post(`/api/procedures/${done.id}/take`, {});
-  await op.post(`/api/procedures/${done.id}/complete`, { citizenNote: 'Il certificato è pronto: lo trovi allegato all’e-mail.' });
+  await op.post(`/api/procedures/${done.id}/complete`, { citizenNote: 'Il certificato è pronto: lo trovi qui sotto.' });
   await op.post(`/api/procedures/${residence.id}/take`, {});
   await op.post(`/api/procedures/${residence.id}/request-info`, {
     citizenNote: 'Per quale uso ti serve il certificato? Se è per la scuola, indicaci quale.',
@@ -143,6 +150,40 @@ try {
   await form.getByTestId('portal-submit').click();
   await form.getByTestId('portal-form-error').waitFor();
   await shot(form, 'portal-form-ar');
+
+  // A certificate's form: the stamp duty, exempt for school.
+  await form.goto(`${app.url}/portale?lang=it&new=${ids['certificato-stato-famiglia']}`);
+  await form.getByTestId('portal-form').waitFor();
+  await form.getByTestId('portal-stamp-exempt').check();
+  await form.getByTestId('portal-stamp-reason').selectOption('school');
+  await form.getByTestId('portal-stamp').scrollIntoViewIfNeeded();
+  await shot(form, 'portal-form-stamp');
+
+  // The completed certificate: its documents, the PDF's page, the verification page.
+  await phone.goto(`${app.url}/portale?lang=it&p=${done.id}`);
+  await phone.getByTestId('portal-documents').waitFor();
+  await phone.getByTestId('portal-documents').scrollIntoViewIfNeeded();
+  await shot(phone, 'portal-documents');
+  const cert = await space.db.document.findFirstOrThrow({ where: { procedureId: done.id, kind: 'certificate' } });
+  const pdf = Buffer.from(
+    await phone.evaluate(async (u) => {
+      const bytes = new Uint8Array(await (await fetch(u)).arrayBuffer());
+      let s = '';
+      for (const b of bytes) s += String.fromCharCode(b);
+      return btoa(s);
+    }, `/api/procedures/${done.id}/documents/${cert.id}`),
+    'base64',
+  );
+  fs.writeFileSync(`${OUT}/certificate-pdf.png`, (await renderPdfPage(pdf, 1, 1.25)).png);
+  console.log(`${OUT}/certificate-pdf.png`);
+  const verify = await page();
+  await verify.goto(`${app.url}/verify/${cert.verificationCode}?lang=it`);
+  await verify.getByTestId('verify-valid').waitFor();
+  await shot(verify, 'verify');
+  await shot(verify, 'verify-full', true);
+  await verify.goto(`${app.url}/verify/AAAABBBBCCCC?lang=en`);
+  await verify.getByTestId('verify-missing').waitFor();
+  await shot(verify, 'verify-missing-en');
 
   const residenceRow = await space.db.procedure.findUniqueOrThrow({ where: { id: residence.id } });
   const track = await page();

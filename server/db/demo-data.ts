@@ -8,6 +8,7 @@
  * languages of the catalogue (office, category and service names, display notices, the patron
  * saint), keyed by slug or code. They are folded into LocalizedText values here.
  */
+import { certificateKindSchema } from '../../contract/certificates';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,14 @@ const serviceSchema = z.strictObject({
   targetWaitMinutes: z.number().int().positive(),
   sortOrder: order,
   /** Requested online through the portal: the identity it needs and its legal deadline in days. */
-  online: z.strictObject({ identity: z.enum(['email', 'strong']), deadlineDays: z.number().int().min(1).max(365) }).optional(),
+  online: z
+    .strictObject({
+      identity: z.enum(['email', 'strong']),
+      deadlineDays: z.number().int().min(1).max(365),
+      /** Completing it issues this certificate (contract/certificates.ts). */
+      certificate: certificateKindSchema.optional(),
+    })
+    .optional(),
 });
 
 const weight = z.number().int().min(1).max(5);

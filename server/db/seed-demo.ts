@@ -57,6 +57,7 @@ export async function seedDemo(
       sortOrder: s.sortOrder,
       onlineIdentity: s.online?.identity ?? null,
       legalDeadlineDays: s.online?.deadlineDays ?? 30,
+      certificate: s.online?.certificate ?? null,
       categoryId: categoryIds.get(s.categorySlug) as string,
       officeId: officeIds.get(s.officeSlug) as string,
     };

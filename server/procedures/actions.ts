@@ -12,6 +12,7 @@ import { CLOSED_STATUSES, PROCEDURE_MOVES } from '../../contract/procedure-moves
 import { nextStatus, type ProcedureAction } from './transitions';
 import { publishProcedure } from '../realtime/publish';
 import { linkAttachments } from './attachments';
+import { issueDocuments, type CompleteDocuments } from './documents';
 import { notifyCitizenInBackground } from './jobs';
 import { citizenProcedureView, procedureInclude, staffProcedureView, type ProcedureFull } from './views';
 
@@ -22,6 +23,8 @@ export interface ActionNotes {
   internalNote?: string;
   /** Files given with the action (the citizen's reply). */
   attachmentIds?: string[];
+  /** Completing: the documents to issue in the same transaction. */
+  documents?: CompleteDocuments;
 }
 
 export async function actOnProcedure(
@@ -51,6 +54,7 @@ export async function actOnProcedure(
         ...(action === 'taken' && byStaff ? { responsibleStaffId: who.staff.staffId } : {}),
       },
     });
+    if (action === 'completed' && byStaff) await issueDocuments(tx, procedureId, who.staff.staffId, notes.documents ?? {}, now);
     if (notes.attachmentIds?.length)
       await linkAttachments(
         tx,
@@ -81,6 +85,18 @@ export async function actOnProcedure(
 /** A clerk's action, answered with the procedure as staff see it. */
 export async function staffAction(id: string, action: ProcedureAction, staff: Actor, notes: ActionNotes) {
   return staffProcedureView(await actOnProcedure(id, action, { staff }, notes));
+}
+
+/** A clerk completes a procedure, issuing its documents (the certificate, uploaded files). */
+export async function completeProcedure(
+  id: string,
+  staff: Actor,
+  body: { citizenNote?: string; internalNote?: string } & CompleteDocuments,
+) {
+  const { certificate, attachmentIds, stampDuty, ...notes } = body;
+  return staffProcedureView(
+    await actOnProcedure(id, 'completed', { staff }, { ...notes, documents: { certificate, attachmentIds, stampDuty } }),
+  );
 }
 
 /** A citizen's action, answered with the procedure as they see it. */

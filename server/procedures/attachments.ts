@@ -41,6 +41,23 @@ export function cleanFileName(raw: string): string {
 
 const storePath = (sha256: string) => path.join(rt().config.dataDir, 'attachments', sha256);
 
+/**
+ * Stores bytes once per content (the store attachments and issued documents share) and answers
+ * their SHA-256, the name they are stored under. Written once (wx), never overwritten.
+ */
+export async function storeFile(data: Uint8Array): Promise<string> {
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const file = storePath(sha256);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, data, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+  return sha256;
+}
+
+/** The stored bytes with this SHA-256. */
+export const readStoredFile = (sha256: string) => fs.readFile(storePath(sha256));
+
 export type Uploader = { citizen: CitizenSessionInfo } | { staff: Actor };
 
 /** Reads one `file` part of a multipart body, checks and stores it; the attachment is not linked yet. */
@@ -70,13 +87,7 @@ export async function uploadAttachment(req: Request, who: Uploader) {
     const pending = await db.attachment.count({ where: { citizenId: who.citizen.citizen.id, procedureId: null } });
     if (pending >= PENDING_PER_CITIZEN) throw new AppError(429, 'too_many_files', 'Too many files not yet sent with a request');
   }
-  const sha256 = createHash('sha256').update(data).digest('hex');
-  const file_ = storePath(sha256);
-  await fs.mkdir(path.dirname(file_), { recursive: true });
-  // Same content, same file: written once (wx), never overwritten.
-  await fs.writeFile(file_, data, { flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EEXIST') throw err;
-  });
+  const sha256 = await storeFile(data);
   const row = await db.attachment.create({
     data: {
       citizenId: 'citizen' in who ? who.citizen.citizen.id : null,
@@ -102,7 +113,7 @@ export async function attachmentFile(procedureId: string, attachmentId: string, 
     },
   });
   if (!a) throw notFound('Attachment');
-  return { ...a, data: await fs.readFile(storePath(a.sha256)) };
+  return { ...a, data: await readStoredFile(a.sha256) };
 }
 
 /**

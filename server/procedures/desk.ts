@@ -54,6 +54,7 @@ export async function openAtDesk(actor: Actor, input: z.infer<typeof deskProcedu
       data: input.data,
       attachmentIds: input.attachmentIds,
       staffId: actor.staffId,
+      stampDuty: input.stampDuty,
     },
     now,
   );

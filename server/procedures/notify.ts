@@ -22,7 +22,12 @@ export async function sendProcedureMail(eventId: bigint): Promise<Sent | null> {
     include: {
       staff: { select: { displayName: true } },
       procedure: {
-        include: { citizen: true, service: { select: { name: true } }, responsible: { select: { displayName: true } } },
+        include: {
+          citizen: true,
+          service: { select: { name: true } },
+          responsible: { select: { displayName: true } },
+          _count: { select: { documents: true } },
+        },
       },
     },
   });
@@ -43,6 +48,10 @@ export async function sendProcedureMail(eventId: bigint): Promise<Sent | null> {
     '',
     t(`${kind}.intro`, values),
     ...(e.citizenNote ? ['', t('note', { note: e.citizenNote })] : []),
+    // Completed with documents: where to download them (signed in: only the citizen may).
+    ...(kind === 'completed' && p._count.documents > 0
+      ? ['', t('documents', { count: p._count.documents, url: `${rt().baseUrl}/portale?p=${p.id}` })]
+      : []),
     '',
     t('protocol', values),
     t('track', { url: trackingUrl(p.trackingCode) }),

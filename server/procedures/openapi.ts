@@ -146,7 +146,40 @@ export function portalPaths() {
       'Asks the citizen for information or documents: the legal clock stops until they reply.',
       'staff',
     ),
-    '/api/procedures/{id}/complete': action('Completes the procedure.', 'staff'),
+    '/api/procedures/{id}/complete': action(
+      'Completes the procedure and issues its documents in the same transaction: for certificate services the certificate PDF is generated (unless `certificate: false`; 400 `stamp_duty_needed` when neither the request nor the body says how the stamp duty is paid), and `attachmentIds` (the clerk’s own uploads) become documents. Any refusal changes nothing.',
+      'staff',
+    ),
+    '/api/procedures/{id}/documents/{documentId}': {
+      get: {
+        tags,
+        security: either,
+        summary:
+          'Downloads a document the office issued (a certificate PDF, a file): for the procedure’s citizen and staff who may see the procedure.',
+        parameters: [
+          idParam,
+          { name: 'documentId', in: 'path', required: true, schema: { type: 'string' }, description: 'Document id' },
+        ],
+        responses: { '200': { description: 'The file' }, ...errors(400, 401, 404) },
+      },
+    },
+    '/api/verify/{code}': {
+      get: {
+        tags,
+        summary:
+          'Public check of a document the office issued, by the verification code printed on it (and in its QR code): when, by which office, its protocol number and SHA-256. No personal data. Rate-limited.',
+        parameters: [
+          {
+            name: 'code',
+            in: 'path',
+            required: true,
+            schema: { type: 'string' },
+            description: 'Verification code (12 characters; case and dashes do not matter)',
+          },
+        ],
+        responses: { '200': ok('The document as issued'), ...errors(400, 404, 429) },
+      },
+    },
     '/api/procedures/{id}/reject': action('Rejects the procedure, with the reasons for the citizen.', 'staff'),
     '/api/procedures/{id}/reply': action('The citizen answers a request for information: the clock runs again.', 'citizen'),
     '/api/procedures/{id}/withdraw': action('The citizen withdraws the procedure.', 'citizen'),

@@ -1,4 +1,5 @@
 /** Reading procedures: a citizen's own, the office's work queue for staff, one by id, the public tracking page. */
+import { certificateKindSchema } from '../../contract/certificates';
 import type { z } from 'zod';
 import type { staffProceduresQuery } from '../../contract/portal';
 import type { Actor } from '../auth/actor';
@@ -86,6 +87,7 @@ export async function onlineServices(oidc: boolean) {
             name: textOf(s.name),
             identity: s.onlineIdentity,
             legalDeadlineDays: s.legalDeadlineDays,
+            certificate: certificateKindSchema.nullable().catch(null).parse(s.certificate),
             available: s.onlineIdentity === 'email' || oidc,
             form: { version: forms.get(s.id)!.version, fields: forms.get(s.id)!.fields },
           },

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Prisma } from '../db/generated/client';
 import { submitProcedureInput } from '../../contract/portal';
+import type { StampDuty } from '../../contract/certificates';
 import { AppError, notFound } from '../errors';
 import { newPublicCode } from '../tickets/numbering';
 import { rt } from '../runtime';
@@ -52,12 +53,32 @@ export async function submitProcedure(
       channel: 'online',
       data: input.data,
       attachmentIds: input.attachmentIds,
+      stampDuty: input.stampDuty,
+      stampDutyRequired: true,
     },
     now,
   );
 }
 
-type OpenService = { id: string; officeId: string; legalDeadlineDays: number; office: { timeZone: string } };
+type OpenService = {
+  id: string;
+  officeId: string;
+  legalDeadlineDays: number;
+  certificate: string | null;
+  office: { timeZone: string };
+};
+
+/** Certificates ask how the stamp duty is paid (online: always; at the desk it may come at completion); other services never. */
+function checkStampDuty(service: OpenService, stampDuty: StampDuty | undefined, required: boolean) {
+  if (!service.certificate && stampDuty)
+    throw new AppError(400, 'invalid_input', 'This service issues no certificate: no stamp duty', [
+      { path: 'stampDuty', message: 'not asked for this service' },
+    ]);
+  if (service.certificate && required && !stampDuty)
+    throw new AppError(400, 'invalid_input', 'Say how the stamp duty is paid: an exemption or the stamp’s number', [
+      { path: 'stampDuty', message: 'required' },
+    ]);
+}
 
 /**
  * Validates the data against the service's current form, numbers the procedure and writes it with
@@ -74,10 +95,13 @@ export async function openProcedure(
     /** Uploads of the citizen online, or of the clerk at the desk. */
     attachmentIds: string[];
     staffId?: string;
+    stampDuty?: StampDuty;
+    stampDutyRequired?: boolean;
   },
   now: Date,
 ): Promise<ProcedureFull> {
   const { service } = p;
+  checkStampDuty(service, p.stampDuty, p.stampDutyRequired ?? false);
   const form = await currentForm(service.id);
   const { data } = z.object({ data: dataSchemaFor(form.fields) }).parse({ data: p.data });
   const year = DateTime.fromJSDate(now, { zone: service.office.timeZone }).year;
@@ -96,6 +120,7 @@ export async function openProcedure(
         channel: p.channel,
         data: data as Prisma.InputJsonObject,
         formId: form.id,
+        ...(p.stampDuty ? { stampDuty: p.stampDuty } : {}),
         deadlineDays: service.legalDeadlineDays,
         lang: p.lang,
         submittedAt: now,

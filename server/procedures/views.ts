@@ -2,16 +2,18 @@
 import type { Prisma } from '../db/generated/client';
 import type { ProcedureTrack, ProcedureView, StaffProcedureView } from '../../contract/portal';
 import { procedureDataSchema } from '../../contract/portal';
+import { certificateKindSchema, stampDutySchema } from '../../contract/certificates';
 import { textOf } from '../db/texts';
 import { storedFields } from '../forms/validate';
 import { legalClock } from './clock';
 
 export const procedureInclude = {
-  service: { select: { id: true, name: true } },
+  service: { select: { id: true, name: true, certificate: true } },
   responsible: { select: { displayName: true } },
   citizen: { select: { id: true, name: true, fiscalCode: true, email: true } },
   events: { orderBy: { id: 'asc' }, include: { staff: { select: { displayName: true } } } },
   attachments: { orderBy: { createdAt: 'asc' } },
+  documents: { orderBy: [{ issuedAt: 'asc' }, { id: 'asc' }] },
   form: { select: { fields: true } },
 } satisfies Prisma.ProcedureInclude;
 
@@ -51,6 +53,18 @@ export function citizenProcedureView(p: ProcedureFull, now = new Date()): Proced
       uploadedAt: a.createdAt.toISOString(),
       byCitizen: a.citizenId !== null,
     })),
+    documents: p.documents.map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      size: d.size,
+      sha256: d.sha256,
+      verificationCode: d.verificationCode,
+      issuedAt: d.issuedAt.toISOString(),
+    })),
+    certificate: certificateKindSchema.nullable().catch(null).parse(p.service.certificate),
+    stampDuty: stampDutySchema.nullable().catch(null).parse(p.stampDuty),
     fields: storedFields(p.form?.fields).map((f) => ({ name: f.name, label: f.label })),
   };
 }

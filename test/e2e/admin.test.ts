@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
-import { CERT_DATA, signedInCitizen } from '../helpers/portal';
+import { CERT_DATA, CERT_STAMP, signedInCitizen } from '../helpers/portal';
 import { startApp, type TestApp } from '../helpers/app';
 import { adminLogin, axeViolations } from '../helpers/axe';
 import { launchBrowser } from '../helpers/browser';
@@ -90,7 +90,9 @@ describe('supervisor screens in Chromium', () => {
     // A citizen's online request, for the procedures' figures.
     const citizen = await signedInCitizen(app, 'stats-citizen@example.org');
     const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
-    expect((await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(201);
+    expect(
+      (await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP })).status,
+    ).toBe(201);
     // The live view counts it at once.
     await expect.poll(() => text(page, 'admin-live-procedures-open')).toBe('1');
 

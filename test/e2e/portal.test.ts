@@ -125,6 +125,17 @@ describe('citizen portal on a phone', () => {
     }
     expect(fields.length).toBeGreaterThan(0);
     for (const f of fields) await fill(page, f);
+    // A certificate: how the stamp duty is paid. A stamp number must have 14 digits.
+    await page.getByTestId('portal-stamp-stamp').check();
+    await page.getByTestId('portal-stamp-number').fill('1234567890123');
+    await page.getByTestId('portal-submit').click();
+    await page.locator('#portal-stamp-error').waitFor();
+    expect(await page.getByTestId('portal-stamp').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page)).toEqual([]);
+    // Exempt for school: the law's reference is shown as it will be printed.
+    await page.getByTestId('portal-stamp-exempt').check();
+    await page.getByTestId('portal-stamp-reason').selectOption('school');
+    expect(await page.getByTestId('portal-stamp-law').textContent()).toContain('DPR 642/1972');
     // A fiscal code with a wrong check character is said at once, under its field.
     const fiscal = fields.find((f) => f.type === 'fiscal_code');
     if (fiscal) {
@@ -155,6 +166,7 @@ describe('citizen portal on a phone', () => {
     expect(protocol).toMatch(/^\d{4}\/\d{6}$/);
     expect(await axeViolations(page)).toEqual([]);
     const row = await space.db.procedure.findFirstOrThrow({ where: { protocolNumber: protocol, serviceId: certificate.id } });
+    expect(row.stampDuty).toEqual({ kind: 'exempt', exemption: 'school' });
     expect(await page.getByTestId('portal-done-track').getAttribute('href')).toContain(`/portale/track/${row.trackingCode}`);
 
     // In the list as submitted.

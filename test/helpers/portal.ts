@@ -38,3 +38,6 @@ export async function signedInCitizen(app: TestApp, email: string, lang?: string
 
 /** What the residence certificate's demo form asks. */
 export const CERT_DATA = { intestatario: 'RSSMRA85T10A562S', uso: 'scuola', copie: 2 };
+
+/** How the demo's certificate requests pay the stamp duty: exempt, for school use. */
+export const CERT_STAMP = { kind: 'exempt', exemption: 'school' } as const;

@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { waitForMail } from '../helpers/outbox';
-import { CERT_DATA, loginCodeFor, signedInCitizen } from '../helpers/portal';
+import { pdfQrCode, pdfText } from '../helpers/pdf';
+import { formatVerificationCode } from '../../contract/certificates';
+import { CERT_DATA, CERT_STAMP, loginCodeFor, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { clerk, collect, connectSocket, cookieOf, subscribe } from '../helpers/sportello';
@@ -117,7 +119,7 @@ describe('procedures', () => {
     const c = await citizen('parallel@example.org');
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        c.post('/api/procedures', { serviceId: certificate, data: { ...CERT_DATA, copie: i + 1 } }),
+        c.post('/api/procedures', { serviceId: certificate, data: { ...CERT_DATA, copie: i + 1 }, stampDuty: CERT_STAMP }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
@@ -144,7 +146,7 @@ describe('procedures', () => {
     expect((await anonymous.post('/api/procedures', { serviceId: certificate, data: {} })).status).toBe(401);
     expect(await space.db.procedure.count()).toBe(before);
 
-    const created = await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    const created = await anna.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect(created.body).toMatchObject({
@@ -234,7 +236,7 @@ describe('procedures', () => {
     await c.post('/api/portal/login/code', { email: 'withdraw@example.org', lang: 'en' });
     const code = await codeFor('withdraw@example.org');
     expect((await c.post('/api/portal/login/verify', { email: 'withdraw@example.org', code, lang: 'en' })).status).toBe(200);
-    const p = await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    const p = await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     const receipt = await waitForMail(
       path.join(app.dataDir, 'outbox'),
       (t) => t.includes('To: withdraw@example.org') && t.includes(`Request ${p.body.protocolNumber} received`),
@@ -340,7 +342,7 @@ describe('forms as data', () => {
       { ...CERT_DATA, colore: 'blu' }, // not a field of the form
     ];
     for (const data of refused) {
-      const r = await c.post('/api/procedures', { serviceId: certificate, data });
+      const r = await c.post('/api/procedures', { serviceId: certificate, data, stampDuty: CERT_STAMP });
       expect(r.status, JSON.stringify(data)).toBe(400);
       expect(
         r.body.error.details.some((d: { path: string }) => d.path.startsWith('data')),
@@ -352,6 +354,7 @@ describe('forms as data', () => {
     const first = await c.post('/api/procedures', {
       serviceId: certificate,
       data: { ...CERT_DATA, intestatario: 'rssmra85t10a562s' },
+      stampDuty: CERT_STAMP,
     });
     expect(first.status).toBe(201);
     expect(first.body.data.intestatario).toBe('RSSMRA85T10A562S');
@@ -374,10 +377,13 @@ describe('forms as data', () => {
     const saved = await admin.request('PUT', `/api/admin/services/${certificate}/form`, v2);
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
-    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(400);
+    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP })).status).toBe(
+      400,
+    );
     const second = await c.post('/api/procedures', {
       serviceId: certificate,
       data: { intestatario: CERT_DATA.intestatario, motivo: 'Bando' },
+      stampDuty: CERT_STAMP,
     });
     expect(second.status).toBe(201);
 
@@ -478,7 +484,7 @@ describe('live updates', () => {
       const annaListHears = collect<{ id: string; status: string }>(annaSocket, 'procedureChanged');
       const brunoListHears = collect<unknown>(brunoSocket, 'procedureChanged');
 
-      const p = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+      const p = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA, stampDuty: CERT_STAMP });
       expect(p.status).toBe(201);
       expect(await changed.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
       expect(await annaListHears.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
@@ -564,6 +570,7 @@ describe('attachments', () => {
     const stolen = await bruno.post('/api/procedures', {
       serviceId: family,
       data: CERT_DATA,
+      stampDuty: CERT_STAMP,
       attachmentIds: [pdf.body.attachmentId],
     });
     expect([stolen.status, stolen.body.error.code]).toEqual([400, 'unknown_attachment']);
@@ -572,6 +579,7 @@ describe('attachments', () => {
     const p = await anna.post('/api/procedures', {
       serviceId: family,
       data: CERT_DATA,
+      stampDuty: CERT_STAMP,
       attachmentIds: [pdf.body.attachmentId, png.body.attachmentId],
     });
     expect(p.status, JSON.stringify(p.body)).toBe(201);
@@ -583,6 +591,7 @@ describe('attachments', () => {
     const again = await anna.post('/api/procedures', {
       serviceId: family,
       data: CERT_DATA,
+      stampDuty: CERT_STAMP,
       attachmentIds: [pdf.body.attachmentId],
     });
     expect(again.status).toBe(400);
@@ -597,7 +606,7 @@ describe('attachments', () => {
       expect((await download(cookie, p.body.id, pdf.body.attachmentId)).status).toBe(404);
     expect((await download(undefined, p.body.id, pdf.body.attachmentId)).status).toBe(401);
     // An attachment through another procedure's address: not found.
-    const other = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+    const other = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA, stampDuty: CERT_STAMP });
     expect((await download(cookieOf(anna), other.body.id, pdf.body.attachmentId)).status).toBe(404);
   });
 });
@@ -612,10 +621,203 @@ describe('the citizen’s language', () => {
     const changed = await c.request('PATCH', '/api/portal/me', { lang: 'en' });
     expect(changed.body).toMatchObject({ email: 'language@example.org', lang: 'en' });
     const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
-    const p = await c.post('/api/procedures', { serviceId: family, data: CERT_DATA });
+    const p = await c.post('/api/procedures', { serviceId: family, data: CERT_DATA, stampDuty: CERT_STAMP });
     await waitForMail(
       path.join(app.dataDir, 'outbox'),
       (t) => t.includes('To: language@example.org') && t.includes(`Request ${p.body.protocolNumber} received`),
     );
+  });
+});
+
+describe('certificates and documents', () => {
+  const MINI_PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+  const STAMP = { kind: 'stamp', stampNumber: '01234567890123' } as const;
+  const get = (cookie: string | undefined, url: string) => fetch(`${app.url}${url}`, { headers: cookie ? { cookie } : {} });
+  async function uploadAs(cookie: string | undefined, bytes: Uint8Array, name: string) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    const res = await fetch(`${app.url}/api/procedures/attachments`, {
+      method: 'POST',
+      body: form,
+      headers: cookie ? { cookie } : {},
+    });
+    return (await res.json()) as { attachmentId: string };
+  }
+  const serviceId = async (code: string) => (await space.db.service.findUniqueOrThrow({ where: { code } })).id;
+
+  it('refuses a certificate request without a valid stamp duty choice, and a stamp duty where none is asked; nothing is stored', async () => {
+    const c = await citizen('stamp@example.org');
+    const citizenship = await serviceId('certificato-cittadinanza');
+    const canteen = await serviceId('iscrizione-mensa-scolastica');
+    const before = await space.db.procedure.count();
+    for (const stampDuty of [
+      undefined,
+      { kind: 'stamp', stampNumber: '0123456789012' }, // 13 digits
+      { kind: 'stamp', stampNumber: '0123456789012X' },
+      { kind: 'exempt', exemption: 'holiday' }, // not a legal exemption
+      { kind: 'exempt', exemption: 'school', note: 'x' }, // unknown field
+      { kind: 'free' },
+    ]) {
+      const r = await c.post('/api/procedures', { serviceId: citizenship, data: CERT_DATA, stampDuty });
+      expect(r.status, JSON.stringify(stampDuty)).toBe(400);
+      expect(
+        r.body.error.details.some((d: { path: string }) => d.path.startsWith('stampDuty')),
+        JSON.stringify(r.body),
+      ).toBe(true);
+    }
+    const canteenData = { bambino: 'MRTMTT91D08F205J', scuola: 'Primaria Rodari, 2B', dieta: false, dichiarazione: true };
+    const notCert = await c.post('/api/procedures', { serviceId: canteen, data: canteenData, stampDuty: CERT_STAMP });
+    expect(notCert.status).toBe(400);
+    expect(await space.db.procedure.count()).toBe(before);
+    const ok = await c.post('/api/procedures', { serviceId: citizenship, data: CERT_DATA, stampDuty: STAMP });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ certificate: 'citizenship', stampDuty: STAMP, documents: [] });
+  });
+
+  it('completing issues the certificate and the clerk’s files in one move; the citizen and the office download them; /api/verify shows the hash and no personal data', async () => {
+    const op1 = await clerk(app.url, 'operatore1');
+    const otherOffice = await clerk(app.url, 'tributi1');
+    const bruno = await citizen('cert-bruno@example.org');
+    const anonymous = new ApiClient(app.url);
+    const citizenship = await serviceId('certificato-cittadinanza');
+    // Opened at the desk for a citizen the office knows by name, without the stamp duty yet.
+    const opened = await op1.post('/api/procedures/desk', {
+      serviceId: citizenship,
+      citizen: { fiscalCode: CERT_DATA.intestatario, email: 'mario.rossi@example.org', name: 'Mario Rossi' },
+      data: CERT_DATA,
+    });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    const id = opened.body.id as string;
+    expect((await op1.post(`/api/procedures/${id}/take`, {})).status).toBe(200);
+    const upload = await uploadAs(cookieOf(op1), MINI_PDF, 'allegato-ufficio.pdf');
+    const annaUpload = await uploadAs(cookieOf(await citizen('cert-anna@example.org')), MINI_PDF, 'mine.pdf');
+
+    // Refused completions change nothing: status, documents, uploads.
+    const docsBefore = await space.db.document.count();
+    for (const bad of [
+      {}, // a certificate needs the stamp duty, which the desk did not take
+      { stampDuty: { kind: 'stamp', stampNumber: '123' } },
+      { stampDuty: { kind: 'exempt', exemption: 'holiday' } },
+      { stampDuty: STAMP, attachmentIds: [annaUpload.attachmentId] }, // not the clerk's upload
+      { stampDuty: STAMP, attachmentIds: ['no-such-file'] },
+      { stampDuty: STAMP, certificate: 'yes' },
+      { stampDuty: STAMP, colour: 'blue' },
+    ]) {
+      const r = await op1.post(`/api/procedures/${id}/complete`, bad);
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await op1.post(`/api/procedures/${id}/complete`, {})).body.error.code).toBe('stamp_duty_needed');
+    expect(await space.db.document.count()).toBe(docsBefore);
+    expect((await space.db.procedure.findUniqueOrThrow({ where: { id } })).status).toBe('in_progress');
+    expect(await space.db.attachment.count({ where: { id: upload.attachmentId, procedureId: null } })).toBe(1);
+    // Another office's clerk cannot complete it.
+    expect((await otherOffice.post(`/api/procedures/${id}/complete`, { stampDuty: STAMP })).status).toBe(404);
+
+    const done = await op1.post(`/api/procedures/${id}/complete`, {
+      citizenNote: 'Ecco il certificato',
+      stampDuty: STAMP,
+      attachmentIds: [upload.attachmentId],
+    });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ status: 'completed', stampDuty: STAMP });
+    const docs = done.body.documents as {
+      id: string;
+      kind: string;
+      fileName: string;
+      sha256: string;
+      verificationCode: string;
+    }[];
+    expect(docs.map((d) => [d.kind, d.fileName])).toEqual([
+      ['certificate', `certificato-${opened.body.protocolNumber.replace('/', '-')}.pdf`],
+      ['uploaded', 'allegato-ufficio.pdf'],
+    ]);
+    // The e-mail says where to download them.
+    await waitForMail(
+      path.join(app.dataDir, 'outbox'),
+      (t) => t.includes('To: mario.rossi@example.org') && t.includes(`/portale?p=${id}`),
+    );
+    // The upload became a document, not an attachment.
+    expect(await space.db.attachment.count({ where: { id: upload.attachmentId } })).toBe(0);
+    const cert = docs[0];
+
+    // The citizen sees and downloads it.
+    const mario = await signedInCitizen(app, 'mario.rossi@example.org');
+    const seen = await mario.get(`/api/procedures/${id}`);
+    expect(seen.body.documents.map((d: { id: string }) => d.id)).toEqual(docs.map((d) => d.id));
+    const url = `/api/procedures/${id}/documents/${cert.id}`;
+    const res = await get(cookieOf(mario), url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment;/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(sha256).toBe(cert.sha256);
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    expect(text).toContain('CERTIFICATO DI CITTADINANZA');
+    expect(text).toContain(`Protocollo n. ${opened.body.protocolNumber}`);
+    expect(text).toContain('Mario Rossi');
+    expect(text).toContain('marca da bollo) n. 01234567890123');
+    expect(text).toContain(formatVerificationCode(cert.verificationCode));
+    // The app's public address (PUBLIC_BASE_URL, else the address it printed at start).
+    const qr = new URL((await pdfQrCode(bytes)) ?? '');
+    expect([qr.port, qr.pathname]).toEqual([new URL(app.url).port, `/verify/${cert.verificationCode}`]);
+
+    // The office downloads it too; nobody else.
+    expect((await get(cookieOf(op1), url)).status).toBe(200);
+    expect((await get(cookieOf(op1), `/api/procedures/${id}/documents/${docs[1].id}`)).status).toBe(200);
+    expect((await get(cookieOf(bruno), url)).status).toBe(404);
+    expect((await get(cookieOf(otherOffice), url)).status).toBe(404);
+    expect((await get(undefined, url)).status).toBe(401);
+    // A document id under another procedure is not found.
+    const other = await bruno.post('/api/procedures', { serviceId: citizenship, data: CERT_DATA, stampDuty: CERT_STAMP });
+    expect((await get(cookieOf(bruno), `/api/procedures/${other.body.id}/documents/${cert.id}`)).status).toBe(404);
+
+    // Public verification: same fingerprint as the downloaded bytes, what the paper shows, no name.
+    const verified = await anonymous.get(`/api/verify/${cert.verificationCode}`);
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      valid: true,
+      kind: 'certificate',
+      protocolNumber: opened.body.protocolNumber,
+      sha256,
+      size: bytes.length,
+      office: { name: 'Sportello Unico Polivalente' },
+    });
+    const raw = JSON.stringify(verified.body);
+    for (const secret of ['Mario', 'Rossi', CERT_DATA.intestatario, 'mario.rossi', id]) expect(raw).not.toContain(secret);
+    // As typed from the paper: dashes and lower case do not matter.
+    const typed = formatVerificationCode(cert.verificationCode).toLowerCase();
+    expect((await anonymous.get(`/api/verify/${typed}`)).body.sha256).toBe(sha256);
+    expect((await anonymous.get(`/api/verify/${'A'.repeat(12)}`)).status).toBe(404);
+    expect((await anonymous.get('/api/verify/not-a-code')).status).toBe(400);
+  });
+
+  it('completes a request that is no certificate with the clerk’s files, and refuses to generate one for it', async () => {
+    const op1 = await clerk(app.url, 'operatore1');
+    const c = await citizen('canteen@example.org');
+    const canteen = await serviceId('iscrizione-mensa-scolastica');
+    const p = await c.post('/api/procedures', {
+      serviceId: canteen,
+      data: { bambino: 'MRTMTT91D08F205J', scuola: 'Primaria Rodari, 2B', dieta: false, dichiarazione: true },
+    });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
+    expect(p.body.certificate).toBeNull();
+    await op1.post(`/api/procedures/${p.body.id}/take`, {});
+    const refused = await op1.post(`/api/procedures/${p.body.id}/complete`, { certificate: true });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'not_a_certificate']);
+    const letter = await uploadAs(cookieOf(op1), MINI_PDF, 'accoglimento.pdf');
+    const done = await op1.post(`/api/procedures/${p.body.id}/complete`, { attachmentIds: [letter.attachmentId] });
+    expect(done.status).toBe(200);
+    expect(done.body.documents).toHaveLength(1);
+    const d = done.body.documents[0];
+    const v = await new ApiClient(app.url).get(`/api/verify/${d.verificationCode}`);
+    expect(v.body).toMatchObject({ kind: 'uploaded', sha256: createHash('sha256').update(MINI_PDF).digest('hex') });
+    // Completing without documents still works (and issues none).
+    const q = await c.post('/api/procedures', {
+      serviceId: canteen,
+      data: { bambino: 'MRTMTT91D08F205J', scuola: 'Primaria Rodari, 3A', dieta: false, dichiarazione: true },
+    });
+    await op1.post(`/api/procedures/${q.body.id}/take`, {});
+    expect((await op1.post(`/api/procedures/${q.body.id}/complete`, {})).body.documents).toEqual([]);
   });
 });

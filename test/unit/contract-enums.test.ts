@@ -23,6 +23,7 @@ const pairs: Record<keyof typeof prisma, z.ZodEnum> = {
   ProcedureStatus: contract.procedureStatusSchema,
   ProcedureChannel: contract.procedureChannelSchema,
   ProcedureEventType: contract.procedureEventTypeSchema,
+  DocumentKind: contract.documentKindSchema,
 };
 
 describe('contract enums', () => {

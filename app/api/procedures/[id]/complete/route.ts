@@ -1,9 +1,9 @@
-import { procedureActionInput } from '@/contract/portal';
+import { procedureCompleteInput } from '@/contract/portal';
 import { idParam, STAFF, staffRoute } from '@/server/http/route';
-import { staffAction } from '@/server/procedures/actions';
+import { completeProcedure } from '@/server/procedures/actions';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = staffRoute(STAFF, { params: idParam, body: procedureActionInput }, ({ params, body, actor }) =>
-  staffAction(params.id, 'completed', actor, body),
+export const POST = staffRoute(STAFF, { params: idParam, body: procedureCompleteInput }, ({ params, body, actor }) =>
+  completeProcedure(params.id, actor, body),
 );
