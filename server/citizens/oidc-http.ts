@@ -22,9 +22,12 @@ export function oidcRedirect(location: string, ...cookies: string[]): Response {
 /** Back to the portal with a message the citizen understands; the reason is logged. */
 export function signInFailed(err: unknown, lang: Lang | null): Response {
   let failure: OidcFailure | 'rate_limited' = 'oidc_failed';
-  if (err instanceof OidcError) failure = err.failure;
-  else if (err instanceof AppError && err.status === 429) failure = 'rate_limited';
-  if (err instanceof OidcError || failure === 'rate_limited') log.warn({ err, failure }, 'citizen OpenID Connect sign-in failed');
+  if (err instanceof OidcError) {
+    failure = err.failure;
+    lang = err.lang ?? lang;
+  } else if (err instanceof AppError && err.status === 429) failure = 'rate_limited';
+  if ((err instanceof OidcError && !err.unexpected) || failure === 'rate_limited')
+    log.warn({ err, failure }, 'citizen OpenID Connect sign-in failed');
   else log.error({ err }, 'citizen OpenID Connect sign-in failed');
   return oidcRedirect(portalUrl(lang, failure), clearedOidcCookie());
 }

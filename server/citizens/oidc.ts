@@ -33,6 +33,11 @@ const DISCOVERY_TTL_MS = 3_600_000;
 export type OidcFailure = 'oidc_unavailable' | 'oidc_denied' | 'oidc_failed' | 'oidc_fiscal_code';
 
 export class OidcError extends Error {
+  /** The portal's language the sign-in started in, once known: the citizen is sent back in it. */
+  lang: Lang | null = null;
+  /** Not the provider's or the citizen's doing (e.g. the database failed): logged as an error. */
+  unexpected = false;
+
   constructor(
     readonly failure: OidcFailure,
     message: string,
@@ -214,6 +219,17 @@ export async function citizenForStrongSignIn(p: {
 export async function finishOidcSignIn(req: Request, now = new Date()) {
   const params = new URL(req.url).searchParams;
   const pending = await pendingLogin(req, params);
+  try {
+    return await signIn(params, pending, now);
+  } catch (err) {
+    const failure = err instanceof OidcError ? err : new OidcError('oidc_failed', 'The sign-in failed', { cause: err });
+    if (!(err instanceof OidcError)) failure.unexpected = true;
+    failure.lang = pending.lang;
+    throw failure;
+  }
+}
+
+async function signIn(params: URLSearchParams, pending: PendingLogin & { state: string }, now: Date) {
   const error = params.get('error');
   if (error) {
     throw new OidcError(

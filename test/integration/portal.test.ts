@@ -110,6 +110,8 @@ describe('online services', () => {
     const r = await c.post('/api/procedures', { serviceId: strongService, data: {} });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('service_unavailable_online');
+    // No provider: the SPID/CIE sign-in does not start.
+    expect((await new ApiClient(app.url).get('/api/citizen/oidc/start')).status).toBe(404);
   });
 });
 
