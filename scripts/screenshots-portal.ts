@@ -169,6 +169,7 @@ try {
   await spid.context().addCookies((await phone.context().cookies()).map((c) => ({ ...c, domain: '127.0.0.1' })));
   await spid.goto(`${spidApp.url}/portale?lang=it&new=1`);
   await spid.getByTestId('portal-services').waitFor();
+  await spid.locator('[data-needs="strong"]').first().scrollIntoViewIfNeeded();
   await shot(spid, 'portal-services-spid');
 } finally {
   await browser.close();
