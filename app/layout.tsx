@@ -12,7 +12,7 @@ export const metadata: Metadata = {
   description: 'Queue management and appointments for the one-stop citizen desk',
 };
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b4f9c' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request: the Content-Security-Policy nonce (proxy.ts) is new every time.

@@ -393,6 +393,7 @@ export const api = {
   citizenMe: endpoint({ method: 'GET', path: '/api/citizen/me', answer: citizenSchema }),
   updateCitizenMe: endpoint({ method: 'PATCH', path: '/api/citizen/me', body: updateCitizenInput, answer: citizenSchema }),
   portalServices: endpoint({ method: 'GET', path: '/api/portal/services', answer: onlineServiceListSchema }),
+  portalAppointments: endpoint({ method: 'GET', path: '/api/portal/appointments', answer: z.array(appointmentViewSchema) }),
   procedures: endpoint({ method: 'GET', path: '/api/procedures', query: staffProceduresQuery, answer: procedureListSchema }),
   submitProcedure: endpoint({
     method: 'POST',

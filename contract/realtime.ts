@@ -15,7 +15,7 @@ import { id } from './ids';
 import { queueInfoSchema } from './queues';
 import { printerAlertSchema, supervisorSnapshotSchema } from './supervisor';
 import { PUBLIC_CODE_PATTERN, ticketPublicSchema } from './tickets';
-import { procedureSchema } from './portal';
+import { procedureListSchema, procedureSchema } from './portal';
 import { procedureStatusSchema } from './enums';
 
 /** Each subscription: what the client sends, and the snapshot its acknowledgement carries. */
@@ -31,6 +31,8 @@ export const subscriptions = {
   'kiosk:subscribe': { payload: z.object({}).strict(), answer: z.object({ serverTime: z.string() }) },
   /** The citizen's own procedure (portal cookie); anyone else's is `not_found`. */
   'procedure:subscribe': { payload: z.object({ id }), answer: procedureSchema },
+  /** The citizen's own list (portal cookie): hear `procedureChanged` for each of theirs, new ones included. */
+  'portal:subscribe': { payload: z.object({}).strict(), answer: procedureListSchema },
   /** Staff (session cookie) who may work procedures of the office: hear `procedureChanged`. */
   'procedures:subscribe': { payload: z.object({ officeId: id.optional() }), answer: z.object({ officeId: z.string() }) },
 } as const;
@@ -61,7 +63,10 @@ export const serverEvents = {
   printer: printerAlertSchema,
   /** To the procedure's room (its citizen): the procedure as they see it, after any change. */
   procedure: procedureSchema,
-  /** To the office's back-office room: a procedure was opened or moved; screens read it again over HTTP (which checks who may see it). */
+  /**
+   * To the office's back-office room and to the citizen's own room: a procedure was opened or
+   * moved; screens read it again over HTTP (which checks who may see it).
+   */
   procedureChanged: z.object({ id: z.string(), officeId: z.string(), status: procedureStatusSchema }),
 } as const;
 type ServerEvents = typeof serverEvents;

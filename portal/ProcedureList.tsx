@@ -1,13 +1,19 @@
 'use client';
-/** The citizen's procedures, newest first: service, protocol number, status, days left, responsible officer. */
-import { useCallback, useState } from 'react';
+/**
+ * The citizen's procedures, newest first: service, protocol number, status, days left, responsible
+ * officer; live (a procedure opened at the desk or moved by a clerk shows up without reloading).
+ * Below them, their appointments.
+ */
+import { useCallback, useEffect, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { api } from '../contract/api';
 import { textIn } from '../contract/lang';
 import type { Answer } from '../contract/endpoint';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
+import { getSocket } from '../ui/socket';
 import { useLoad } from '../ui/useLoad';
+import { MyAppointments } from './MyAppointments';
 import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
 import { ClockLine, StatusBadge } from './ProcedureBits';
@@ -37,6 +43,23 @@ export function ProcedureList({
     }
   }, [onSessionEnded]);
   useLoad(load);
+
+  // Live: the list with every (re)connect, then read again over HTTP after each change of one of theirs.
+  useEffect(() => {
+    const socket = getSocket();
+    const subscribe = () =>
+      socket.emit('portal:subscribe', {}, (r) => {
+        if (r.ok) setList(r.data);
+      });
+    const onChanged = () => void load();
+    socket.on('connect', subscribe);
+    socket.on('procedureChanged', onChanged);
+    if (socket.connected) subscribe();
+    return () => {
+      socket.off('connect', subscribe);
+      socket.off('procedureChanged', onChanged);
+    };
+  }, [load]);
 
   return (
     <div className={styles.flow}>
@@ -88,6 +111,7 @@ export function ProcedureList({
           </ul>
         ) : null}
       </section>
+      <MyAppointments lang={lang} />
     </div>
   );
 }

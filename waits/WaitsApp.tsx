@@ -14,9 +14,9 @@ import type { PublicOfficeWaits, PublicWaits } from '../contract/waits';
 import { IntlClient } from '../i18n/IntlClient';
 import type { LanguageCode } from '../i18n/languages';
 import { call } from '../ui/http';
-import { opensAgain } from '../ui/opensAgain';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { useLoad } from '../ui/useLoad';
+import { useOfficeStatus } from './useOfficeStatus';
 import { chartGrid, weekdayName } from './chart';
 import styles from './waits.module.css';
 
@@ -30,10 +30,6 @@ export function WaitsApp({ initialLang, initial }: { initialLang: LanguageCode; 
       <Waits lang={lang} onLanguage={setLang} initial={initial} />
     </IntlClient>
   );
-}
-
-function timeIn(iso: string, timeZone: string, lang: LanguageCode): string {
-  return new Date(iso).toLocaleTimeString(localeOf(lang), { timeZone, hour: 'numeric', minute: '2-digit' });
 }
 
 function Waits({
@@ -136,15 +132,7 @@ function OfficeCard({ office, lang }: { office: PublicOfficeWaits; lang: Languag
   const [query, setQuery] = useState('');
   const [all, setAll] = useState(false);
   const headingId = `office-${office.id}`;
-  let status: string;
-  if (office.walkIn.open) {
-    status = office.walkIn.closesAt
-      ? t('openUntil', { time: timeIn(office.walkIn.closesAt, office.timeZone, lang) })
-      : t('openNow');
-  } else {
-    const again = opensAgain(lang, office.walkIn.nextOpensAt, office.timeZone);
-    status = `${t('closedNow')} ${'values' in again ? t(again.key, again.values) : t(again.key)}`;
-  }
+  const status = useOfficeStatus(office, lang);
   const sorted = useMemo(
     () =>
       [...office.services].sort(

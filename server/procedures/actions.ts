@@ -74,7 +74,7 @@ export async function actOnProcedure(
     return { event, procedure: await tx.procedure.findUniqueOrThrow({ where: { id: procedureId }, include: procedureInclude }) };
   });
   notifyCitizenInBackground(event);
-  publishProcedure(citizenProcedureView(procedure, now));
+  publishProcedure(citizenProcedureView(procedure, now), procedure.citizenId);
   return procedure;
 }
 

@@ -81,6 +81,15 @@ export function portalPaths() {
         responses: { '200': ok('Online services') },
       },
     },
+    '/api/portal/appointments': {
+      get: {
+        tags,
+        security: citizen,
+        summary:
+          'The signed-in citizen’s appointments: those booked with their e-mail address, upcoming and of the last 30 days, as the manage link shows them.',
+        responses: { '200': ok('Appointments'), ...errors(401) },
+      },
+    },
     '/api/procedures': {
       get: {
         tags,

@@ -108,6 +108,6 @@ export async function openProcedure(
     return tx.procedure.findUniqueOrThrow({ where: { id: row.id }, include: procedureInclude });
   });
   notifyCitizenInBackground(created.events[0]);
-  publishProcedure(citizenProcedureView(created, now));
+  publishProcedure(citizenProcedureView(created, now), created.citizenId);
   return created;
 }

@@ -68,9 +68,9 @@ export function publishOfficeChanged(officeId: string): void {
 }
 
 /** A procedure changed: its citizen gets their view, the office's back office a nudge to read again. */
-export function publishProcedure(view: ProcedureView): void {
+export function publishProcedure(view: ProcedureView, citizenId: string): void {
   io()?.to(rooms.procedure(view.id)).emit('procedure', view);
   io()
-    ?.to(rooms.procedures(view.officeId))
+    ?.to([rooms.procedures(view.officeId), rooms.citizen(citizenId)])
     .emit('procedureChanged', { id: view.id, officeId: view.officeId, status: view.status });
 }

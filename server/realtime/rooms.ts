@@ -13,6 +13,8 @@ export const rooms = {
   kioskAgent: (kioskId: string) => `kiosk:${kioskId}`,
   /** A procedure's citizen (portal). */
   procedure: (id: string) => `procedure:${id}`,
+  /** A citizen's portal screens (their list of procedures). */
+  citizen: (citizenId: string) => `citizen:${citizenId}`,
   /** The back-office screens of an office's procedures. */
   procedures: (officeId: string) => `procedures:${officeId}`,
   /** The staff screens of one login (session), to end them when the login ends. */

@@ -28,7 +28,7 @@ import { SubscribeBudget, withinRoomCap } from './limits';
 import { rooms } from '../realtime/rooms';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
-import { procedureForCitizen } from '../procedures/queries';
+import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
 
 type SocketData = { actor: Actor | null; screens: Set<ScreenKind> };
 
@@ -215,6 +215,16 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const view = await procedureForCitizen(who, id);
         await joinCapped(socket, rooms.procedure(id));
         return view;
+      }),
+    );
+
+    socket.on(
+      'portal:subscribe',
+      handler(budget, 'portal:subscribe', async () => {
+        const who = await citizenFromToken(cookieValue(socket.handshake.headers.cookie, CITIZEN_COOKIE));
+        if (!who) throw unauthorized();
+        await joinCapped(socket, rooms.citizen(who.citizen.id));
+        return citizenProcedures(who);
       }),
     );
 

@@ -332,6 +332,7 @@ describe('socket acknowledgements', () => {
       'supervisor:subscribe': [cookieOf(supervisor), { officeId: os.officeId }],
       'kiosk:subscribe': [undefined, {}],
       'procedure:subscribe': [cookieOf(citizen), { id: procedure.body.id }],
+      'portal:subscribe': [cookieOf(citizen), {}],
       'procedures:subscribe': [cookieOf(supervisor), { officeId: os.officeId }],
     };
     for (const [event, [cookie, payload]] of Object.entries(payloads) as [Subscription, [string | undefined, unknown]][]) {

@@ -249,6 +249,41 @@ describe('procedures', () => {
   });
 });
 
+describe('the citizen’s appointments', () => {
+  it('lists the bookings made with the citizen’s own address, upcoming and recent, to them only', async () => {
+    const c = await citizen('appointments@example.org');
+    const registry = await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } });
+    const day = 86_400_000;
+    const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day);
+    const make = (code: string, email: string, startsIn: number, status: 'booked' | 'pending' | 'cancelled' = 'booked') =>
+      space.db.appointment.create({
+        data: {
+          code,
+          officeId: registry.officeId,
+          serviceId: registry.id,
+          startsAt: at(startsIn),
+          endsAt: new Date(at(startsIn).getTime() + 15 * 60_000),
+          day: at(startsIn).toISOString().slice(0, 10),
+          status,
+          email,
+          name: 'Anna',
+        },
+      });
+    await make('PORTAL01', 'Appointments@Example.org', 3); // the address as typed when booking
+    await make('PORTAL02', 'appointments@example.org', -2, 'cancelled');
+    await make('PORTAL03', 'appointments@example.org', 5, 'pending'); // never confirmed: not a booking
+    await make('PORTAL04', 'appointments@example.org', -40); // long past
+    await make('PORTAL05', 'someone@example.org', 1);
+
+    const mine = await c.get('/api/portal/appointments');
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((a: { code: string }) => a.code)).toEqual(['PORT-AL02', 'PORT-AL01']);
+    expect(mine.body[1]).toMatchObject({ displayStatus: 'booked', manageUrl: expect.stringContaining('/book/manage/') });
+    expect((await (await citizen('nobody-booked@example.org')).get('/api/portal/appointments')).body).toEqual([]);
+    expect((await new ApiClient(app.url).get('/api/portal/appointments')).status).toBe(401);
+  });
+});
+
 describe('codes and sessions in time (clock injected, in process)', () => {
   it('refuses a code after its ten minutes; the purge removes ended sessions and old codes only', async () => {
     useInProcessRuntime(space);
@@ -439,10 +474,17 @@ describe('live updates', () => {
       const refused = await subscribe(stranger, 'procedures:subscribe', { officeId });
       expect(refused.ok ? 'joined' : refused.error.code).toBe('forbidden');
       const changed = collect<{ id: string; status: string }>(backOffice, 'procedureChanged');
+      // The citizens' lists: each hears their own procedures, new ones included.
+      const annaList = await subscribe<{ id: string }[]>(annaSocket, 'portal:subscribe', {});
+      expect(annaList.ok && Array.isArray(annaList.data)).toBe(true);
+      expect((await subscribe(brunoSocket, 'portal:subscribe', {})).ok).toBe(true);
+      const annaListHears = collect<{ id: string; status: string }>(annaSocket, 'procedureChanged');
+      const brunoListHears = collect<unknown>(brunoSocket, 'procedureChanged');
 
       const p = await anna.post('/api/procedures', { serviceId: family, data: CERT_DATA });
       expect(p.status).toBe(201);
       expect(await changed.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
+      expect(await annaListHears.next((e) => e.id === p.body.id)).toEqual({ id: p.body.id, officeId, status: 'submitted' });
 
       const first = await subscribe<{ status: string }>(annaSocket, 'procedure:subscribe', { id: p.body.id });
       expect(first.ok && first.data.status).toBe('submitted');
@@ -452,6 +494,8 @@ describe('live updates', () => {
       try {
         const a = await subscribe(anonymous, 'procedure:subscribe', { id: p.body.id });
         expect(a.ok ? 'joined' : a.error.code).toBe('unauthorized');
+        const list = await subscribe(anonymous, 'portal:subscribe', {});
+        expect(list.ok ? 'joined' : list.error.code).toBe('unauthorized');
       } finally {
         anonymous.disconnect();
       }
@@ -463,7 +507,9 @@ describe('live updates', () => {
       expect(moved.responsible).toBe('Giulia Ferri');
       expect(JSON.stringify(moved)).not.toContain('solo per noi');
       expect(await changed.next((e) => e.id === p.body.id && e.status === 'in_progress')).toBeTruthy();
+      expect(await annaListHears.next((e) => e.id === p.body.id && e.status === 'in_progress')).toBeTruthy();
       expect(brunoHears.seen).toEqual([]);
+      expect(brunoListHears.seen).toEqual([]);
     } finally {
       for (const s of [backOffice, annaSocket, brunoSocket, stranger]) s.disconnect();
     }
