@@ -119,7 +119,12 @@ export function NewRequest({
               </li>
             ) : s.available ? (
               <li key={s.id}>
-                <a className={styles.choice} href={oidcStartUrl(lang)} data-testid={`portal-service-${s.id}`} data-needs="strong">
+                <a
+                  className={styles.choice}
+                  href={oidcStartUrl(lang, s.id)}
+                  data-testid={`portal-service-${s.id}`}
+                  data-needs="strong"
+                >
                   <span className={styles.choiceName}>{textIn(s.name, lang)}</span>
                   <span className={styles.choiceMeta}>{t('new.strongSignIn')}</span>
                 </a>

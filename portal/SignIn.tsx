@@ -16,8 +16,9 @@ import styles from './portal.module.css';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Where the SPID/CIE sign-in starts; the provider is told the page's language. */
-export const oidcStartUrl = (lang: LanguageCode) => `/api/citizen/oidc/start?lang=${lang}`;
+/** Where the SPID/CIE sign-in starts; the provider is told the page's language; after it, the service's form opens. */
+export const oidcStartUrl = (lang: LanguageCode, serviceId?: string) =>
+  `/api/citizen/oidc/start?lang=${lang}${serviceId ? `&service=${encodeURIComponent(serviceId)}` : ''}`;
 
 export function SignIn({
   lang,

@@ -4,11 +4,15 @@ import { AppError } from '../errors';
 import { log } from '../log';
 import { clearedOidcCookie, OidcError, type OidcFailure } from './oidc';
 
-/** `/portale`, with the page's language and a sign-in failure to show, if any. */
-export function portalUrl(lang: Lang | null, failure?: OidcFailure | 'rate_limited'): string {
+/** `/portale`, with the page's language, and a sign-in failure to show or the service whose form to open, if any. */
+export function portalUrl(
+  lang: Lang | null,
+  then: { failure?: OidcFailure | 'rate_limited'; serviceId?: string | null } = {},
+): string {
   const q = new URLSearchParams();
   if (lang) q.set('lang', lang);
-  if (failure) q.set('signinError', failure);
+  if (then.failure) q.set('signinError', then.failure);
+  if (then.serviceId) q.set('new', then.serviceId);
   const s = q.toString();
   return s ? `/portale?${s}` : '/portale';
 }
@@ -29,5 +33,5 @@ export function signInFailed(err: unknown, lang: Lang | null): Response {
   if ((err instanceof OidcError && !err.unexpected) || failure === 'rate_limited')
     log.warn({ err, failure }, 'citizen OpenID Connect sign-in failed');
   else log.error({ err }, 'citizen OpenID Connect sign-in failed');
-  return oidcRedirect(portalUrl(lang, failure), clearedOidcCookie());
+  return oidcRedirect(portalUrl(lang, { failure }), clearedOidcCookie());
 }

@@ -103,6 +103,8 @@ interface PendingLogin {
   verifier: string;
   browser: string;
   lang: Lang | null;
+  /** The online service the citizen was about to request: its form opens after the sign-in. */
+  serviceId: string | null;
 }
 
 function oidcCookie(value: string, maxAgeSeconds: number): string {
@@ -112,14 +114,17 @@ function oidcCookie(value: string, maxAgeSeconds: number): string {
 export const clearedOidcCookie = () => oidcCookie('', 0);
 
 /** Where to send the citizen's browser to sign in, and the cookie that binds the callback to it. */
-export async function startOidcSignIn(lang: Lang | null): Promise<{ url: string; cookie: string }> {
+export async function startOidcSignIn(
+  lang: Lang | null,
+  serviceId: string | null = null,
+): Promise<{ url: string; cookie: string }> {
   const s = settings();
   const config = await oidcClient();
   const state = client.randomState();
   const nonce = client.randomNonce();
   const verifier = client.randomPKCECodeVerifier();
   const browser = randomBytes(24).toString('base64url');
-  const pending: PendingLogin = { nonce, verifier, browser, lang };
+  const pending: PendingLogin = { nonce, verifier, browser, lang, serviceId };
   await rt().redis.set(rt().keys.oidcLogin(state), JSON.stringify(pending), 'EX', OIDC_LOGIN_MINUTES * 60);
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri(),
@@ -262,5 +267,10 @@ async function signIn(params: URLSearchParams, pending: PendingLogin & { state: 
     email: emailFromClaims(claims),
     lang: toLanguage(pending.lang ?? 'it'),
   });
-  return { citizen, lang: pending.lang, ...(await startCitizenSession(citizen.id, 'strong', now)) };
+  return {
+    citizen,
+    lang: pending.lang,
+    serviceId: pending.serviceId ?? null,
+    ...(await startCitizenSession(citizen.id, 'strong', now)),
+  };
 }

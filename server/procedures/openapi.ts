@@ -41,7 +41,16 @@ export function portalPaths() {
         tags,
         summary:
           'Sign-in with the configured OpenID provider (SPID/CIE gateway): redirects the browser to it (authorization code flow with PKCE, state and nonce). `?lang=` is passed on as `ui_locales`. Failures redirect to `/portale?signinError=…`.',
-        parameters: [{ name: 'lang', in: 'query', required: false, schema: { type: 'string' } }],
+        parameters: [
+          { name: 'lang', in: 'query', required: false, schema: { type: 'string' } },
+          {
+            name: 'service',
+            in: 'query',
+            required: false,
+            description: 'An online service id: its form opens after the sign-in (`/portale?new=<id>`).',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
           '303': { description: 'To the provider (or back to /portale with `signinError`)' },
           ...errors(404),
@@ -52,7 +61,7 @@ export function portalPaths() {
       get: {
         tags,
         summary:
-          'Where the provider sends the browser back: checks state, nonce and PKCE, reads the fiscal code claim, finds or records the citizen, sets the `sportello_citizen` cookie (identity `strong`) and redirects to `/portale`; any failure redirects to `/portale?signinError=oidc_unavailable|oidc_denied|oidc_failed|oidc_fiscal_code`.',
+          'Where the provider sends the browser back: checks state, nonce and PKCE, reads the fiscal code claim, finds or records the citizen, sets the `sportello_citizen` cookie (identity `strong`) and redirects to `/portale` (or the form of the service the sign-in was started for); any failure redirects to `/portale?signinError=oidc_unavailable|oidc_denied|oidc_failed|oidc_fiscal_code`.',
         responses: { '303': { description: 'To /portale' } },
       },
     },

@@ -102,7 +102,7 @@ describe('SPID/CIE sign-in on a phone', () => {
     expect(await page.getByTestId('portal-oidc-error').count()).toBe(0);
   });
 
-  it('offers a citizen signed in with an e-mailed code the SPID/CIE sign-in for the services that need it', async () => {
+  it('offers a citizen signed in with an e-mailed code the SPID/CIE sign-in for the services that need it, back to their form', async () => {
     const email = 'code-only@example.org';
     const page = await phone();
     await page.goto(`${app.url}/portale?lang=en`);
@@ -115,7 +115,16 @@ describe('SPID/CIE sign-in on a phone', () => {
     const service = page.getByTestId(`portal-service-${strongService}`);
     await service.waitFor();
     expect(await service.getAttribute('data-needs')).toBe('strong');
-    expect(await service.getAttribute('href')).toBe('/api/citizen/oidc/start?lang=en');
+    expect(await service.getAttribute('href')).toBe(`/api/citizen/oidc/start?lang=en&service=${strongService}`);
     expect(await axeViolations(page)).toEqual([]);
+
+    // Signed in with SPID/CIE from there, the citizen lands on that service's form.
+    await service.click();
+    await page.waitForURL(`${provider.issuer}/interaction/**`);
+    await page.locator('#login').fill('mario');
+    await page.locator('#signin').click();
+    await page.getByTestId('portal-form').waitFor();
+    expect(new URL(page.url()).searchParams.get('new')).toBe(strongService);
+    expect(await page.getByTestId('portal-field-descrizione').count()).toBe(1);
   });
 });

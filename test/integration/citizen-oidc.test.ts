@@ -50,8 +50,9 @@ afterAll(async () => {
 });
 
 /** Opens the sign-in in a browser and stops at the provider's login page: its uid. */
-async function toProviderLogin(b: Browser, lang?: string): Promise<{ uid: string; authorize: URL }> {
-  const start = await b.fetch(`${app.url}/api/citizen/oidc/start${lang ? `?lang=${lang}` : ''}`);
+async function toProviderLogin(b: Browser, lang?: string, service?: string): Promise<{ uid: string; authorize: URL }> {
+  const q = new URLSearchParams({ ...(lang ? { lang } : {}), ...(service ? { service } : {}) }).toString();
+  const start = await b.fetch(`${app.url}/api/citizen/oidc/start${q ? `?${q}` : ''}`);
   expect(start.status).toBe(303);
   const authorize = new URL(start.headers.get('location')!);
   const { hops, res } = await b.follow(authorize.href);
@@ -62,8 +63,8 @@ async function toProviderLogin(b: Browser, lang?: string): Promise<{ uid: string
 }
 
 /** Signs in as `account` at the provider and stops where it sends the browser back to the app: that URL. */
-async function callbackUrlFor(b: Browser, account: string, lang?: string): Promise<string> {
-  const { uid } = await toProviderLogin(b, lang);
+async function callbackUrlFor(b: Browser, account: string, lang?: string, service?: string): Promise<string> {
+  const { uid } = await toProviderLogin(b, lang, service);
   let res = await b.fetch(`${provider.issuer}/interaction/${uid}/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -142,9 +143,10 @@ describe('sign-in with the OpenID provider', () => {
     expect(replay.cookies.has('sportello_citizen')).toBe(false);
     expect(await space.db.citizenSession.count()).toBe(sessions);
 
-    // Signing in again finds the same citizen by fiscal code.
+    // Signing in again finds the same citizen by fiscal code; started from a service, its form opens.
     const b2 = new Browser();
-    await backToApp(b2, await callbackUrlFor(b2, 'mario'));
+    const toForm = await backToApp(b2, await callbackUrlFor(b2, 'mario', undefined, strongService));
+    expect(`${toForm.pathname}${toForm.search}`).toBe(`/portale?new=${strongService}`);
     expect((await portalSession(b2)!.get('/api/citizen/me')).body.id).toBe(me.body.id);
     expect(await space.db.citizen.count({ where: { fiscalCode: 'RSSMRA85T10A562S' } })).toBe(1);
 

@@ -8,14 +8,19 @@ import { oidcConfigured } from '@/server/citizens/identity';
 
 export const dynamic = 'force-dynamic';
 
-/** `?lang=`: the portal's language, passed to the provider (`ui_locales`) and kept for the way back. */
+/**
+ * `?lang=`: the portal's language, passed to the provider (`ui_locales`) and kept for the way back;
+ * `?service=`: the online service whose form opens once signed in.
+ */
 export const GET = route({}, async ({ req }) => {
   if (!oidcConfigured()) throw new AppError(404, 'oidc_not_configured', 'No OpenID provider is configured');
-  const lang = new URL(req.url).searchParams.get('lang');
+  const q = new URL(req.url).searchParams;
+  const lang = q.get('lang');
   const known = isLanguage(lang) ? lang : null;
+  const service = q.get('service');
   try {
     await checkRateLimit('citizen-login', req.headers.get(CLIENT_IP_HEADER) ?? 'unknown');
-    const { url, cookie } = await startOidcSignIn(known);
+    const { url, cookie } = await startOidcSignIn(known, service && /^[\w-]{1,64}$/.test(service) ? service : null);
     return oidcRedirect(url, cookie);
   } catch (err) {
     return signInFailed(err, known);
