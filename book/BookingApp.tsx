@@ -228,6 +228,14 @@ function Booking({
             {t('when.title')}
           </h2>
           <Summary service={textIn(service.name, lang)} office={textIn(office.name, lang)} address={office.address} />
+          {service.online ? (
+            <p className={styles.onlineBox} data-testid="book-online">
+              {t('when.online')}{' '}
+              <a href={`/portale?new=${encodeURIComponent(service.id)}&lang=${lang}`} data-testid="book-online-link">
+                {t('when.onlineLink')}
+              </a>
+            </p>
+          ) : null}
           <SlotPicker serviceId={service.id} officeId={office.id} lang={lang} selected={slot} onPick={(s) => setSlot(s)} />
           <div className={styles.stickyActions}>
             <button

@@ -25,6 +25,8 @@ export const bookableServiceSchema = z.object({
   keywords: z.string(),
   mode: serviceModeSchema,
   expectedMinutes: z.number(),
+  /** It can also be requested online (`/portale?new=<id>`), without coming. */
+  online: z.boolean(),
   category: z.object({
     id: z.string(),
     slug: z.string(),

@@ -37,6 +37,8 @@ export const serviceSchema = z.object({
   officeId: z.string(),
   office: z.object({ id: z.string(), name: z.string(), names: localizedTextSchema }),
   expectedMinutes: z.number(),
+  /** It can be requested online now (the portal's `/portale?new=<id>`): the kiosk and the booking pages say so. */
+  online: z.boolean(),
   category: z.object({
     id: z.string(),
     slug: z.string(),

@@ -105,6 +105,14 @@ export function ActionBar({
         disabled={!can.book}
         testId="counter-book"
       />
+      <ActionButton
+        label={t('actions.procedure')}
+        keys={['O']}
+        ariaKeys="O"
+        onClick={on.procedure}
+        disabled={!can.procedure}
+        testId="counter-procedure"
+      />
     </div>
   );
 }

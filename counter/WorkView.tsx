@@ -9,6 +9,7 @@ import type { QueueInfo } from '../contract/queues';
 import { getSocket, useSubscription } from '../ui/socket';
 import { ActionBar } from './ActionBar';
 import { BookDialog } from './BookDialog';
+import { ProcedureDialog } from './ProcedureDialog';
 import { ApiError, call } from '../ui/http';
 import { errorNotice } from './errors';
 import { CompleteDialog } from './CompleteDialog';
@@ -196,6 +197,9 @@ export function WorkView({
     book: () => {
       if (can.book) openDialog('book');
     },
+    procedure: () => {
+      if (can.procedure) openDialog('procedure');
+    },
     pause: () => {
       if (!can.pause) return;
       void run('pause', async () => {
@@ -233,6 +237,7 @@ export function WorkView({
       p: actions.pause,
       q: actions.close,
       b: actions.book,
+      o: actions.procedure,
     },
     dialog === null,
   );
@@ -325,6 +330,16 @@ export function WorkView({
           lang={lang}
           onClose={closeDialog}
           onBooked={(a) => setNotice({ kind: 'success', key: 'messages.booked', values: { code: a.code, time: a.time } })}
+        />
+      )}
+      {dialog === 'procedure' && (
+        <ProcedureDialog
+          lang={lang}
+          officeId={snap.counter.officeId}
+          onClose={closeDialog}
+          onOpened={(p) =>
+            setNotice({ kind: 'success', key: 'messages.procedureOpened', values: { protocol: p.protocolNumber } })
+          }
         />
       )}
       {dialog === 'transfer' && current && (

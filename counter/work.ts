@@ -7,13 +7,13 @@ import type { CounterSnapshot } from '../contract/counters';
 import type { CounterTicket } from '../contract/tickets';
 import type { Notice } from '../ui/staff/notice';
 
-export type DialogKind = 'complete' | 'noShow' | 'transfer' | 'book';
+export type DialogKind = 'complete' | 'noShow' | 'transfer' | 'book' | 'procedure';
 export type Busy = 'callNext' | 'recall' | 'start' | 'complete' | 'noShow' | 'transfer' | 'pause' | 'close';
-export type Action = Busy | 'book';
+export type Action = Busy | 'book' | 'procedure';
 
 export interface WorkState {
   notice: Notice | null;
-  /** The open dialog, and the ticket it is about (null for booking, which needs none). */
+  /** The open dialog, and the ticket it is about (null for booking and opening a procedure, which need none). */
   dialog: { kind: DialogKind; ticketId: string | null } | null;
   /** The action waiting for the server (drives aria-busy). */
   busy: Busy | null;
@@ -56,7 +56,7 @@ export function workReducer(state: WorkState, action: WorkAction): WorkState {
 export function visibleDialog(state: WorkState, currentId: string | null): DialogKind | null {
   const d = state.dialog;
   if (!d) return null;
-  return d.kind === 'book' || (d.ticketId !== null && d.ticketId === currentId) ? d.kind : null;
+  return d.kind === 'book' || d.kind === 'procedure' || (d.ticketId !== null && d.ticketId === currentId) ? d.kind : null;
 }
 
 export function connectionLost(state: WorkState, connected: boolean): boolean {
@@ -77,6 +77,7 @@ export function allowedActions(snap: CounterSnapshot | null): Record<Action, boo
     pause: !!snap && (state === 'open' || state === 'paused'),
     close: !!snap && !current,
     book: !!snap,
+    procedure: !!snap,
   };
 }
 

@@ -27,6 +27,7 @@ import { initialKioskState, isIdle, kioskReducer, type Origin } from './flow';
 import { searchServices } from './search';
 import { CheckedInScreen } from './screens/CheckedInScreen';
 import { CheckInScreen } from './screens/CheckInScreen';
+import { FollowScreen } from './screens/FollowScreen';
 import { ClosedNotice } from './ClosedNotice';
 import { useIdleCountdown } from './useIdleCountdown';
 import { accessChanged, rateOf, volumeOf } from './access';
@@ -349,6 +350,7 @@ function KioskApp({
           onCategory={(c: Category) => dispatch({ type: 'category', categoryId: c.id })}
           onService={chooseService}
           onCheckIn={() => dispatch({ type: 'checkIn' })}
+          onFollow={() => dispatch({ type: 'follow' })}
           closed={closed}
         />
       );
@@ -386,6 +388,9 @@ function KioskApp({
           onDone={(result) => dispatch({ type: 'checkedIn', result })}
         />
       );
+      break;
+    case 'follow':
+      screen = <FollowScreen lang={lang} headingRef={headingRef} onBack={() => dispatch({ type: 'home' })} onDone={startOver} />;
       break;
     case 'checkedIn':
       screen = (
@@ -442,7 +447,7 @@ function KioskApp({
       screen = <IssuingScreen headingRef={headingRef} />;
       break;
     case 'ticket':
-      screen = <TicketScreen lang={lang} headingRef={headingRef} ticket={step.ticket} onDone={startOver} />;
+      screen = <TicketScreen lang={lang} headingRef={headingRef} ticket={step.ticket} online={step.online} onDone={startOver} />;
       break;
     case 'error':
       screen = (

@@ -124,3 +124,9 @@ export function bookAtKiosk(body: {
   // A registered kiosk books at once: the answer is the appointment, never a pending booking.
   return call(api.book, { body: { ...body, privacyConsent: true, channel: 'kiosk' } }, kiosk) as Promise<AppointmentView>;
 }
+
+/** A procedure's public status, from its tracking code or the whole tracking address a scanner reads. */
+export function trackRequest(scanned: string) {
+  const code = scanned.trim().split(/[/?#]/).filter(Boolean).pop() ?? '';
+  return call(api.trackProcedure, { params: { trackingCode: code.toLowerCase() } });
+}

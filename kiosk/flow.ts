@@ -17,8 +17,11 @@ export type Step =
   | { name: 'appointment'; service: Service; from: Origin }
   | { name: 'priority'; service: Service; from: Origin }
   | { name: 'issuing'; service: Service; priority: KioskPriority; from: Origin; request: number }
-  | { name: 'ticket'; ticket: IssuedTicket }
+  /** `online`: the service can also be requested from home, which the ticket screen mentions. */
+  | { name: 'ticket'; ticket: IssuedTicket; online: boolean }
   | { name: 'checkin' }
+  /** "Follow a request": the tracking QR of a procedure, its status on screen. */
+  | { name: 'follow' }
   | { name: 'checkedIn'; result: CheckInResult }
   | { name: 'closed'; nextOpensAt?: string }
   | { name: 'error'; kind: ErrorKind; service: Service; priority: KioskPriority; from: Origin };
@@ -50,6 +53,7 @@ export type KioskAction =
   | { type: 'issueFailed'; request: number; failure: IssueFailure }
   | { type: 'checkIn' }
   | { type: 'checkedIn'; result: CheckInResult }
+  | { type: 'follow' }
   | { type: 'access'; change: AccessChange };
 
 export const initialKioskState: KioskState = { step: { name: 'home' }, searching: false, query: '', access: defaultAccess };
@@ -84,7 +88,9 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return go({ name: 'issuing', service, priority, from, request });
     }
     case 'issued':
-      return isAwaited(state, action.request) ? go({ name: 'ticket', ticket: action.ticket }) : state;
+      return state.step.name === 'issuing' && isAwaited(state, action.request)
+        ? go({ name: 'ticket', ticket: action.ticket, online: state.step.service.online })
+        : state;
     case 'issueFailed': {
       if (state.step.name !== 'issuing' || state.step.request !== action.request) return state;
       const { service, priority, from } = state.step;
@@ -100,6 +106,8 @@ export function kioskReducer(state: KioskState, action: KioskAction): KioskState
       return go({ name: 'checkin' });
     case 'checkedIn':
       return go({ name: 'checkedIn', result: action.result });
+    case 'follow':
+      return go({ name: 'follow' });
     case 'access':
       return { ...state, access: changeAccess(state.access, action.change) };
   }

@@ -54,6 +54,13 @@ export const CalendarIcon = () => (
   </Svg>
 );
 
+export const DocumentIcon = () => (
+  <Svg>
+    <path d="M28 6H12v36h24V14z" />
+    <path d="M28 6v8h8M18 24h12M18 31h12" />
+  </Svg>
+);
+
 export const TicketIcon = () => (
   <Svg>
     <path d="M6 14h36v6a4 4 0 0 0 0 8v6H6v-6a4 4 0 0 0 0-8Z" />

@@ -15,6 +15,7 @@ import { textIn } from '../contract/lang';
 import type { ProcedureView } from '../contract/portal';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call, fieldIssues } from '../ui/http';
+import { dataOf } from './form-data';
 import { useLoad } from '../ui/useLoad';
 import { AttachmentPicker, type UploadedAttachment } from './Attachments';
 import { portalError, type PortalError } from './errors';
@@ -149,20 +150,6 @@ function initialValues(fields: FormField[]): Record<string, FieldValue> {
 }
 
 /** What is sent: numbers as numbers, checkboxes as true/false, empty fields left out. */
-function dataOf(fields: FormField[], values: Record<string, FieldValue>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const f of fields) {
-    const v = values[f.name];
-    if (typeof v === 'boolean') out[f.name] = v;
-    else if (v.trim() === '') continue;
-    else if (f.type === 'number') {
-      const n = Number(v.trim().replace(',', '.'));
-      out[f.name] = Number.isFinite(n) ? n : v.trim();
-    } else out[f.name] = v.trim();
-  }
-  return out;
-}
-
 function RequestForm({
   service,
   lang,

@@ -3,6 +3,7 @@ import type { Colleague, MyService } from '../contract/auth';
 import type { Category, Service, servicesQuery } from '../contract/catalog';
 import { textIn, type LocalizedText } from '../contract/lang';
 import { textOf } from './db/texts';
+import { requestableOnline } from './procedures/online-link';
 import { rt } from './runtime';
 
 /** Active services for the kiosk and the booking pages, in kiosk order. */
@@ -23,6 +24,7 @@ export async function listServices(q: z.infer<typeof servicesQuery>): Promise<Se
     officeId: s.officeId,
     office: { id: s.office.id, ...named(textOf(s.office.name)) },
     expectedMinutes: s.expectedMinutes,
+    online: requestableOnline(s.onlineIdentity),
     category: { id: s.category.id, slug: s.category.slug, ...named(textOf(s.category.name)), icon: s.category.icon },
   }));
 }

@@ -31,13 +31,31 @@ export interface DayResult {
   /** Per estimator, only the estimates shown at issue (the number on the ticket). */
   atIssue: Record<EstimatorName, Accuracy>;
   /** Every estimate shown, per estimator, with when it was shown (ms) and whether it was the ticket's first. */
-  samples: Record<EstimatorName, (EstimateShown & { at: number; first: boolean; priority: string })[]>;
+  samples: Record<
+    EstimatorName,
+    (EstimateShown & { at: number; first: boolean; priority: string; service: string; detail?: Shown['detail'] })[]
+  >;
+  /** Every call, for analysis (`--dump`): which counters were slow when, who overtook whom. */
+  calls: CallRecord[];
   visits: number;
   meanServiceMinutes: number;
   meanWaitMinutes: number;
   leftBeforeCalled: number;
   /** Real seconds the day took. */
   seconds: number;
+}
+
+export interface CallRecord {
+  at: number;
+  counter: number;
+  /** When the citizen took the ticket (or checked in). */
+  arrived: number;
+  /** 2: the second part of a transferred visit. */
+  leg: 1 | 2;
+  priority: string;
+  /** Minutes of the visit drawn for the citizen (start → completion). */
+  serviceMinutes: number;
+  noShow: boolean;
 }
 
 export interface EngineDayOptions {
@@ -162,6 +180,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     EstimateShown[]
   >;
   const firstSample = new Set<string>();
+  const calls: CallRecord[] = [];
   let waits = 0;
   let called = 0;
   let left = 0;
@@ -182,8 +201,10 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       const first = !firstSample.has(ticketId);
       firstSample.add(ticketId);
       for (const e of ESTIMATORS) {
-        const s = { ...p.shown[e], actual };
-        samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none' });
+        const { detail, ...shown } = p.shown[e];
+        const s = { ...shown, actual };
+        const service = who ? (who.leg === 1 ? who.citizen.serviceCode : (who.citizen.transfer?.toCode ?? '')) : '';
+        samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none', service, detail });
         if (first) issueSamples[e].push(s);
       }
     }
@@ -228,6 +249,15 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       called++;
     }
     resolve(t.id);
+    calls.push({
+      at: agenda.now,
+      counter: a.number,
+      arrived: who.citizen.arriveAt,
+      leg: who.leg,
+      priority: who.citizen.priority,
+      serviceMinutes: who.citizen.service,
+      noShow: who.citizen.noShow,
+    });
     const c = who.citizen;
     const done = async () => {
       a.busy = false;
@@ -344,6 +374,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     accuracy: Object.fromEntries(ESTIMATORS.map((e) => [e, accuracy(samples[e])])) as Record<EstimatorName, Accuracy>,
     atIssue: Object.fromEntries(ESTIMATORS.map((e) => [e, accuracy(issueSamples[e])])) as Record<EstimatorName, Accuracy>,
     samples,
+    calls,
     visits: citizens.length,
     meanServiceMinutes: service[0]?.minutes ?? 0,
     meanWaitMinutes: called > 0 ? waits / called : 0,

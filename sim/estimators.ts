@@ -18,6 +18,8 @@ export interface Shown {
   estimate: number;
   low: number;
   high: number;
+  /** For analysis (`npm run sim -- --dump`): what the estimate was made from. */
+  detail?: Record<string, number | string>;
 }
 
 export type EstimatorName = 'current' | 'usual' | 'naive' | 'new';
@@ -97,7 +99,14 @@ export class Estimators {
         current: { estimate: current, low: bandLow(current), high: current },
         usual: { estimate: usual, low: bandLow(usual), high: usual },
         naive: { estimate: naive, low: naive, high: naive },
-        new: e ? { estimate: e.minutes, low: e.low, high: e.high } : { estimate: current, low: bandLow(current), high: current },
+        new: e
+          ? {
+              estimate: e.minutes,
+              low: e.low,
+              high: e.high,
+              detail: { ahead: n, open: openHere, waiting: waiting.length, p10: e.p10, p50: e.p50, p90: e.p90 },
+            }
+          : { estimate: current, low: bandLow(current), high: current },
       });
     }
     return out;

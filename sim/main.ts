@@ -83,7 +83,10 @@ async function main() {
       weeks: { type: 'string', default: '8' },
       sample: { type: 'string', default: '3' },
       until: { type: 'string' },
-      /** Write every estimate shown to this JSON file (for analysis). */
+      /**
+       * Write every estimate shown (per estimator; the new one with its quantiles, people ahead
+       * and open counters) and every call to this JSON file (for analysis), one file per day kind.
+       */
       dump: { type: 'string' },
     },
   });
@@ -98,7 +101,8 @@ async function main() {
       until: values.until,
     });
     console.log(table(kind, r));
-    if (values.dump) fs.writeFileSync(values.dump.replace('.json', `-${kind}.json`), JSON.stringify(r.samples));
+    if (values.dump)
+      fs.writeFileSync(values.dump.replace('.json', `-${kind}.json`), JSON.stringify({ ...r.samples, calls: r.calls }));
     console.log(`\n(${r.historyTickets} past tickets learned from; simulated in ${r.seconds.toFixed(1)} s)\n`);
   }
 }

@@ -13,7 +13,7 @@ import styles from './start.module.css';
 import type { HeadingRef } from './heading';
 import { BackButton } from './BackButton';
 import { ServiceList } from './ServiceTile';
-import { CalendarIcon, SearchIcon } from '../icons';
+import { CalendarIcon, DocumentIcon, SearchIcon } from '../icons';
 import { canShowEmoji, Emoji } from '../Emoji';
 
 export type CatalogState = { status: 'loading' } | { status: 'error' } | { status: 'ready' };
@@ -38,6 +38,8 @@ export function StartScreen({
   onService: (s: Service) => void;
   /** "I have an appointment": check in with the booking code or QR code. */
   onCheckIn?: () => void;
+  /** "Follow a request": scan a procedure's tracking QR code. */
+  onFollow?: () => void;
   /** Set while the office issues no walk-in tickets: the start screen says so first. */
   closed?: { nextOpensAt?: string; timeZone: string } | null;
 }) {
@@ -45,12 +47,28 @@ export function StartScreen({
   const { lang, searching, query, closed } = props;
   // Closed with nothing to book: no search box and no empty topic list, just the message.
   const nothingOffered = !!closed && props.catalog.status === 'ready' && props.categories.length === 0;
-  const checkInButton = props.onCheckIn ? (
-    <button type="button" className={checkinStyles.checkinButton} onClick={props.onCheckIn} data-testid="kiosk-checkin-start">
-      <CalendarIcon />
-      <span>{t('checkin.button')}</span>
-    </button>
-  ) : null;
+  const checkInButton =
+    props.onCheckIn || props.onFollow ? (
+      <div className={checkinStyles.startButtons}>
+        {props.onCheckIn ? (
+          <button
+            type="button"
+            className={checkinStyles.checkinButton}
+            onClick={props.onCheckIn}
+            data-testid="kiosk-checkin-start"
+          >
+            <CalendarIcon />
+            <span>{t('checkin.button')}</span>
+          </button>
+        ) : null}
+        {props.onFollow ? (
+          <button type="button" className={checkinStyles.checkinButton} onClick={props.onFollow} data-testid="kiosk-follow-start">
+            <DocumentIcon />
+            <span>{t('follow.button')}</span>
+          </button>
+        ) : null}
+      </div>
+    ) : null;
   // Three children at fixed positions, so the search box stays mounted (and focused) when the
   // screen switches between the welcome and the search layout.
   return (

@@ -30,11 +30,14 @@ export function TicketScreen({
   lang,
   headingRef,
   ticket,
+  online = false,
   onDone,
 }: {
   lang: LanguageCode;
   headingRef: HeadingRef;
   ticket: IssuedTicket;
+  /** The service can also be requested from home: say so for next time. */
+  online?: boolean;
   onDone: () => void;
 }) {
   const t = useTranslations('kiosk');
@@ -82,6 +85,11 @@ export function TicketScreen({
         <p className={styles.whatNext} data-summary="">
           {t('ticketWhatNext')}
         </p>
+        {online ? (
+          <p className={styles.onlineNote} data-testid="kiosk-ticket-online" data-summary="">
+            {t('ticketOnline')}
+          </p>
+        ) : null}
         {ticket.print ? (
           <p
             className={noPaper ? `${styles.printNotice} ${styles.printNoticeAlert}` : styles.printNotice}

@@ -1,6 +1,7 @@
 import type { BookableService } from '../../contract/appointments';
 import { rt } from '../runtime';
 import { textOf } from '../db/texts';
+import { requestableOnline } from '../procedures/online-link';
 
 /**
  * Services that can be booked: active services with at least one active schedule, with the
@@ -38,6 +39,7 @@ export async function bookableServices(): Promise<BookableService[]> {
       keywords: s.keywords,
       mode: s.mode,
       expectedMinutes: s.expectedMinutes,
+      online: requestableOnline(s.onlineIdentity),
       category: {
         id: s.category.id,
         slug: s.category.slug,

@@ -26,6 +26,10 @@ const PRIOR_VISITS = 10;
 /** Visits an hour of the day needs before its own factor is used. */
 const HOUR_SAMPLES = 40;
 const DEFAULT_CV = 0.7;
+/** Stretches of minutes already waited (their starts) for the chance of giving up. */
+export const LEAVE_BINS = [0, 10, 20, 40, 60];
+/** Minutes of waiting at the office's overall rate added to each stretch (few data stay near it). */
+const LEAVE_PRIOR_MINUTES = 60;
 
 export interface HistoryRows {
   /** Per service and local hour of the call: visits, Σ minutes, Σ minutes². */
@@ -35,6 +39,11 @@ export interface HistoryRows {
   transfers: { n: number; minutes: number };
   /** Walk-ins who cancelled before their turn, and all walk-ins' minutes of waiting (until called or gone). */
   leaving: { n: number; minutes: number };
+  /**
+   * The same by minutes already waited (LEAVE_BINS): of each stretch, the cancellations in it and
+   * the walk-ins' minutes spent in it. Few give up in the first minutes, more after a while.
+   */
+  leavingByWait?: { from: number; n: number; minutes: number }[];
   /** Walk-in tickets per local day (same weekday) and hour. */
   arrivals: { day: string; hour: number; n: number }[];
   mix: { serviceId: string; n: number }[];
@@ -184,13 +193,20 @@ export function buildHistory(rows: HistoryRows): OfficeHistory {
     day.set(a.hour, a.n);
     walkInDays.set(a.day, day);
   }
+  const leavePerMinute = rows.leaving.minutes > 0 ? rows.leaving.n / rows.leaving.minutes : 0;
   const forecast = expectedArrivals({ walkInDays: [...walkInDays.values()] }, new Map());
   const perHour = new Map(forecast.map((f) => [f.hour, f.walkIns]));
   return {
     occupancy,
     noShow: { rate: called > 0 ? rows.noShows.n / called : 0, minutes: rows.noShows.minutes || 2 },
     transfer: { rate: served > 0 ? rows.transfers.n / (served + rows.transfers.n) : 0, minutes: rows.transfers.minutes || 3 },
-    leavePerMinute: rows.leaving.minutes > 0 ? rows.leaving.n / rows.leaving.minutes : 0,
+    leavePerMinute,
+    leaveByWait: rows.leavingByWait?.length
+      ? LEAVE_BINS.map((from) => {
+          const b = rows.leavingByWait!.find((x) => x.from === from) ?? { n: 0, minutes: 0 };
+          return { from, perMinute: (b.n + leavePerMinute * LEAVE_PRIOR_MINUTES) / (b.minutes + LEAVE_PRIOR_MINUTES) };
+        })
+      : undefined,
     walkInsPerHour: (hour) => perHour.get(hour) ?? 0,
     serviceMix: rows.mix.filter((m) => m.n > 0).map((m) => ({ item: m.serviceId, weight: m.n })),
     priorityMix: rows.priorities.length
@@ -208,7 +224,8 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
   const fromDay = addDays(today, -WINDOW_DAYS);
   const dayBefore = new Date(from.getTime() - 86_400_000);
   const weekday = weekdayOf(today) % 7; // PostgreSQL's DOW: Sunday = 0
-  const [visits, noShows, transfers, leaving, arrivals, mix, priorities, services, appointments, counterEvents] =
+  const bins = LEAVE_BINS.map((from, i) => ({ from, to: LEAVE_BINS[i + 1] ?? 100_000 }));
+  const [visits, noShows, transfers, leaving, leavingByWait, arrivals, mix, priorities, services, appointments, counterEvents] =
     await Promise.all([
       db.$queryRaw<HistoryRows['visits']>`
       SELECT "serviceId", EXTRACT(HOUR FROM (("calledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour,
@@ -237,6 +254,16 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
         AND (status = 'cancelled' OR "calledAt" IS NOT NULL)`,
+      db.$queryRaw<{ from: number; n: number; minutes: number | null }[]>`
+      SELECT b."from", count(*) FILTER (WHERE w.cancelled AND w.m >= b."from" AND w.m < b."to")::int AS n,
+        sum(greatest(0, least(w.m, b."to") - b."from"))::float8 AS minutes
+      FROM (SELECT status = 'cancelled' AS cancelled,
+              EXTRACT(EPOCH FROM ((CASE WHEN status = 'cancelled' THEN "finishedAt" ELSE "calledAt" END) - "issuedAt")) / 60 AS m
+            FROM "Ticket"
+            WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
+              AND (status = 'cancelled' OR "calledAt" IS NOT NULL)) w
+      CROSS JOIN (SELECT * FROM unnest(${bins.map((b) => b.from)}::int[], ${bins.map((b) => b.to)}::int[]) AS b("from", "to")) b
+      GROUP BY 1`,
       db.$queryRaw<HistoryRows['arrivals']>`
       SELECT day, EXTRACT(HOUR FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour, count(*)::int AS n
       FROM "Ticket"
@@ -273,6 +300,7 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
     noShows: { n: noShows[0]?.n ?? 0, minutes: noShows[0]?.minutes ?? 2 },
     transfers: { n: transfers[0]?.n ?? 0, minutes: transfers[0]?.minutes ?? 3 },
     leaving: { n: leaving[0]?.n ?? 0, minutes: leaving[0]?.minutes ?? 0 },
+    leavingByWait: leavingByWait.map((b) => ({ from: b.from, n: b.n, minutes: b.minutes ?? 0 })),
     arrivals,
     mix,
     priorities,

@@ -1,6 +1,6 @@
 import type { Priority } from '../db/generated/enums';
 import { MAX_SKILL_WEIGHT, PRIORITY_HEAD_START_MINUTES, SKILL_HEAD_START_MINUTES_PER_WEIGHT, queueScore } from '../queue/policy';
-import { arrivals, chance, exponential, lognormal, pick, seeded, type Rng } from './random';
+import { arrivals, chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from './random';
 import { playForward, type SimCounter, type SimTicket } from './simulate-wait';
 
 /**
@@ -33,6 +33,11 @@ export interface OfficeHistory {
   transfer: { rate: number; minutes: number };
   /** Citizens who give up and cancel: the chance per minute of waiting (a constant hazard). */
   leavePerMinute: number;
+  /**
+   * The same by minutes already waited: from each start (minutes), the chance per minute until
+   * the next one. Undefined = leavePerMinute throughout.
+   */
+  leaveByWait?: readonly { from: number; perMinute: number }[];
   /** Expected walk-in tickets per hour at a local hour of today. */
   walkInsPerHour(hour: number): number;
   /** Services of walk-in tickets, by weight. */
@@ -150,6 +155,31 @@ function drawVisit(rng: Rng, h: OfficeHistory, serviceId: string, hour: number):
   return (d.cv > 0 ? lognormal(rng, d.mean, d.cv) : d.mean) * MINUTE;
 }
 
+/**
+ * When a citizen who has waited `waited` minutes at `from` (ms) gives up, drawn from the measured
+ * chance per minute by minutes already waited (memoryless within each stretch); undefined = never.
+ */
+export function drawLeaving(
+  rng: Rng,
+  h: Pick<OfficeHistory, 'leavePerMinute' | 'leaveByWait'>,
+  from: number,
+  waited: number,
+): number | undefined {
+  const bins = h.leaveByWait ?? [{ from: 0, perMinute: h.leavePerMinute }];
+  let t = Math.max(0, waited);
+  for (let i = 0; i < bins.length; i++) {
+    const end = bins[i + 1]?.from ?? Infinity;
+    if (t >= end) continue;
+    const rate = bins[i]!.perMinute;
+    if (rate > 0) {
+      const x = Math.max(t, bins[i]!.from) + exponential(rng, 1 / rate);
+      if (x < end) return from + (x - waited) * MINUTE;
+    }
+    t = end;
+  }
+  return undefined;
+}
+
 /** One citizen's counter time: a no-show's few minutes, a visit, or a first part and a transfer. */
 function drawCitizen(rng: Rng, h: OfficeHistory, serviceId: string, hour: number): Pick<SimTicket, 'occupancy' | 'then'> {
   if (h.noShow.rate > 0 && chance(rng, h.noShow.rate)) return { occupancy: h.noShow.minutes * MINUTE };
@@ -160,14 +190,13 @@ function drawCitizen(rng: Rng, h: OfficeHistory, serviceId: string, hour: number
   return { occupancy: drawVisit(rng, h, serviceId, hour) };
 }
 
-/** What is left of a visit that began `elapsed` ms ago: a draw of the whole visit that outlasts it. */
-function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
-  for (let i = 0; i < 12; i++) {
-    const total = (d.cv > 0 ? lognormal(rng, d.mean, d.cv) : d.mean) * MINUTE;
-    if (total > elapsed) return total - elapsed;
-  }
-  // Already far longer than usual: it ends soon, but not at once.
-  return Math.max(MINUTE, 0.25 * d.mean * MINUTE);
+/**
+ * What is left of a visit that began `elapsed` ms ago: a draw of the whole visit given that it
+ * outlasts `elapsed` (the longer a visit has already lasted, the longer it is likely to go on).
+ */
+export function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
+  if (d.cv <= 0) return Math.max(0, d.mean * MINUTE - elapsed) || Math.max(MINUTE, 0.25 * d.mean * MINUTE);
+  return Math.max(0.1 * MINUTE, lognormalAbove(rng, d.mean, d.cv, elapsed / MINUTE) * MINUTE - elapsed);
 }
 
 interface CounterPlan {
@@ -302,10 +331,13 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
       if (rng() < o.p)
         simCounters.push({ id: o.id, staffId: null, services: allServices, freeAt: o.at, ...withPlan(o.id, o.plan, o.at) });
     // Somebody ahead may give up: a patience drawn from the measured hazard (memoryless, so from now).
-    const leaves = (from: number) =>
-      h.leavePerMinute > 0 ? { leavesAt: from + exponential(rng, 1 / h.leavePerMinute) * MINUTE } : {};
+    // (Measured on walk-ins: a booked citizen who checked in is not expected to leave.)
+    const leaves = (from: number, waited = 0) => {
+      const at = drawLeaving(rng, h, from, waited);
+      return at === undefined ? {} : { leavesAt: at };
+    };
     const tickets: SimTicket[] = state.waiting.map((t) => ({
-      ...leaves(now),
+      ...(t.priority === 'appointment' ? {} : leaves(now, (now - t.queuedAt) / MINUTE)),
       id: t.id,
       serviceId: t.serviceId,
       score: queueScore(new Date(t.queuedAt), t.priority),

@@ -90,6 +90,14 @@ export function portalPaths() {
         responses: { '200': ok('Online services') },
       },
     },
+    '/api/portal/services/{id}/qr.svg': {
+      get: {
+        tags,
+        summary: 'QR code of the portal page that requests the service online (shown by the kiosk and the booking pages).',
+        parameters: [pathParam('id', 'Service id')],
+        responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
+      },
+    },
     '/api/portal/appointments': {
       get: {
         tags,
@@ -179,6 +187,14 @@ export function portalPaths() {
           { name: 'trackingCode', in: 'path', required: true, schema: { type: 'string' }, description: 'Tracking code' },
         ],
         responses: { '200': ok('Status and timeline'), ...errors(400, 404) },
+      },
+    },
+    '/api/procedures/track/{trackingCode}/qr.svg': {
+      get: {
+        tags,
+        summary: 'QR code of the public tracking page (shown at the counter, scanned at the kiosk).',
+        parameters: [pathParam('trackingCode', 'Tracking code')],
+        responses: { '200': { description: 'SVG image', content: { 'image/svg+xml': {} } }, ...errors(400, 404) },
       },
     },
   };

@@ -4,49 +4,36 @@
  * code to its page (and says so when no such code exists), the app icon and web manifest, and
  * the staff screens linked at the bottom. axe-core checks it in Italian and in Arabic.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
-import { startApp, type TestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
-import { launchBrowser } from '../helpers/browser';
+import { useBrowserApp } from '../helpers/e2e';
 import { CERT_DATA } from '../helpers/portal';
-import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk } from '../helpers/sportello';
 
-let space: TestSpace;
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  space = await createTestSpace();
-  const office = await space.db.office.findFirstOrThrow({ where: { slug: 'sportello-unico' } });
-  // Known hours, every day, so "open now" does not depend on when the test runs.
-  await space.db.officeHours.deleteMany({ where: { officeId: office.id } });
-  await space.db.officeHours.createMany({
-    data: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
-      { officeId: office.id, weekday, opens: '00:00', closes: '12:00' },
-      { officeId: office.id, weekday, opens: '12:00', closes: '24:00' },
-    ]),
-  });
-  await space.db.patronDay.deleteMany({ where: { officeId: office.id } });
-  app = await startApp(space);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await space?.drop();
+const t = useBrowserApp({
+  prepare: async (space) => {
+    const office = await space.db.office.findFirstOrThrow({ where: { slug: 'sportello-unico' } });
+    // Known hours, every day, so "open now" does not depend on when the test runs.
+    await space.db.officeHours.deleteMany({ where: { officeId: office.id } });
+    await space.db.officeHours.createMany({
+      data: [1, 2, 3, 4, 5, 6, 7].flatMap((weekday) => [
+        { officeId: office.id, weekday, opens: '00:00', closes: '12:00' },
+        { officeId: office.id, weekday, opens: '12:00', closes: '24:00' },
+      ]),
+    });
+    await space.db.patronDay.deleteMany({ where: { officeId: office.id } });
+  },
 });
 
 const phone = async (locale = 'it-IT'): Promise<Page> =>
-  (await browser.newContext({ viewport: { width: 390, height: 844 }, locale, isMobile: true, hasTouch: true })).newPage();
+  (await t.browser.newContext({ viewport: { width: 390, height: 844 }, locale, isMobile: true, hasTouch: true })).newPage();
 
 describe('the citizen home', () => {
   it('leads to the portal, the booking and the live waits, and lists the offices with their hours', async () => {
     const page = await phone();
-    await page.goto(app.url);
+    await page.goto(t.app.url);
     await expect.poll(() => page.title()).toBe('Comune – servizi per i cittadini');
     expect(await page.getByTestId('home-portal').getAttribute('href')).toBe('/portale?lang=it');
     expect(await page.getByTestId('home-book').getAttribute('href')).toBe('/book?lang=it');
@@ -78,12 +65,12 @@ describe('the citizen home', () => {
   });
 
   it('follows a ticket or a request by its code, and says when no such code exists', async () => {
-    const kiosk = new ApiClient(app.url);
-    const serviceId = (await space.db.service.findFirstOrThrow({ where: { code: 'certificato-residenza' } })).id;
+    const kiosk = new ApiClient(t.app.url);
+    const serviceId = (await t.space.db.service.findFirstOrThrow({ where: { code: 'certificato-residenza' } })).id;
     const ticket = await kiosk.post('/api/tickets', { serviceId });
     expect(ticket.status).toBe(201);
-    const op1 = await clerk(app.url, 'operatore1');
-    const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
+    const op1 = await clerk(t.app.url, 'operatore1');
+    const family = (await t.space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
     const procedure = await op1.post('/api/procedures/desk', {
       serviceId: family,
       citizen: { email: 'home@example.org' },
@@ -93,7 +80,7 @@ describe('the citizen home', () => {
 
     const page = await phone();
     const follow = async (code: string) => {
-      await page.goto(`${app.url}/?lang=en`);
+      await page.goto(`${t.app.url}/?lang=en`);
       await page.getByTestId('home-follow-code').fill(code);
       await page.getByTestId('home-follow').click();
       await page.waitForLoadState('load');
@@ -103,7 +90,7 @@ describe('the citizen home', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
 
     // The whole address read from a QR code works too.
-    await follow(`${app.url}/t/${ticket.body.code}`);
+    await follow(`${t.app.url}/t/${ticket.body.code}`);
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/t/${ticket.body.code}`);
 
     await follow('abcdefghijkmnpqr');
@@ -113,17 +100,17 @@ describe('the citizen home', () => {
 
   it('has an icon and a web manifest, so the phone pages can be kept on the home screen', async () => {
     const page = await phone();
-    await page.goto(app.url);
+    await page.goto(t.app.url);
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
-    const manifest = await (await fetch(new URL(manifestHref!, app.url))).json();
+    const manifest = await (await fetch(new URL(manifestHref!, t.app.url))).json();
     expect(manifest).toMatchObject({ short_name: 'Sportello', display: 'standalone', start_url: '/' });
     for (const icon of manifest.icons as { src: string; type: string }[]) {
-      const res = await fetch(new URL(icon.src, app.url));
+      const res = await fetch(new URL(icon.src, t.app.url));
       expect(res.status, icon.src).toBe(200);
       expect(res.headers.get('content-type'), icon.src).toContain(icon.type);
     }
     const apple = await page.locator(`link[rel="apple-touch-icon"]`).getAttribute('href');
-    expect((await fetch(new URL(apple!, app.url))).status).toBe(200);
+    expect((await fetch(new URL(apple!, t.app.url))).status).toBe(200);
     expect(await page.locator('link[rel="icon"][type="image/svg+xml"]').count()).toBe(1);
   });
 });

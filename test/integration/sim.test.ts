@@ -21,16 +21,18 @@ describe('simulated reference day (short)', () => {
     expect(usual.count).toBe(fresh.count);
     // The new estimate: closer than the usual formula and the naive one, mostly within ±5 minutes,
     // and its range holds the real wait far more often than the fixed 80–100 % band.
-    expect(fresh.meanAbsoluteError).toBeLessThan(usual.meanAbsoluteError * 0.85);
+    expect(fresh.meanAbsoluteError).toBeLessThan(usual.meanAbsoluteError * 0.8);
     expect(fresh.meanAbsoluteError).toBeLessThan(current.meanAbsoluteError);
     expect(fresh.meanAbsoluteError).toBeLessThan(naive.meanAbsoluteError);
     expect(fresh.withinFive).toBeGreaterThan(0.8);
-    expect(fresh.rangeCoverage).toBeGreaterThan(0.65);
-    // The seed's own figures (2 December 2026: MAE 1.83 min against 2.48 for the usual formula,
-    // 93 % within ±5 minutes, range 81 %), with a margin for the last digits that move between runs.
-    expect(fresh.meanAbsoluteError).toBeLessThan(2.1);
+    expect(fresh.rangeCoverage).toBeGreaterThan(0.7);
+    // The seed's own figures (2 December 2026, with visits in progress drawn given how long they
+    // have lasted and giving up by minutes already waited: MAE 1.79 min against 2.48 for the usual
+    // formula, 92 % within ±5 minutes, range 83 %), with a margin for the last digits that move
+    // between runs.
+    expect(fresh.meanAbsoluteError).toBeLessThan(2.05);
     expect(fresh.withinFive).toBeGreaterThan(0.88);
-    expect(fresh.rangeCoverage).toBeGreaterThan(0.75);
+    expect(fresh.rangeCoverage).toBeGreaterThan(0.78);
     expect(fresh.rangeCoverage).toBeGreaterThan(usual.rangeCoverage + 0.3);
-  }, 60_000);
+  }, 180_000);
 });

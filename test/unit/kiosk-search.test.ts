@@ -18,6 +18,7 @@ const services: Service[] = demo.services.map((s) => {
     officeId: s.officeSlug,
     office: { id: s.officeSlug, name: s.officeSlug, names: { it: s.officeSlug } },
     expectedMinutes: s.expectedMinutes,
+    online: false,
   };
 });
 

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
 import { buildHistory, buildStaffing, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/office-waits';
+import { lognormal, lognormalAbove, normalCdf, normalQuantile, seeded } from '../../server/estimates/random';
 import {
   dayScale,
   DEFAULT_SPREAD,
+  drawLeaving,
+  drawRemaining,
   estimateWaits,
   rangeOf,
   type LiveCounter,
@@ -87,10 +90,62 @@ describe('wait estimate: the office played forward', () => {
     expect(minutes(state({ counters: [busy, counter('c2')] }))).toEqual({ tickets: [0, 3, 5], probe: 8 });
   });
 
+  it('a visit that has lasted far longer than usual is expected to go on, the longer the longer', () => {
+    const rng = seeded(1);
+    const d = { mean: 10, cv: 0.6 };
+    const meanLeft = (elapsedMin: number) => {
+      let sum = 0;
+      for (let i = 0; i < 4000; i++) sum += drawRemaining(rng, d, elapsedMin * MIN);
+      return sum / 4000 / MIN;
+    };
+    // Just begun: about a whole visit left. Three times the usual length behind it: still minutes
+    // to go (no longer a quarter of the mean as if it had to end now), and more after six times.
+    expect(meanLeft(0)).toBeGreaterThan(9);
+    expect(meanLeft(0)).toBeLessThan(11);
+    const long = meanLeft(30);
+    expect(long).toBeGreaterThan(6);
+    expect(meanLeft(60)).toBeGreaterThan(long);
+    // Fixed visits (cv 0): what is left of the usual length.
+    expect(drawRemaining(rng, { mean: 10, cv: 0 }, 4 * MIN)).toBe(6 * MIN);
+  });
+
+  it('a newcomer behind a visit far longer than usual waits for what is likely left of it', () => {
+    const at = (elapsed: number) => counter('c1', { busy: { serviceId: 'A', calledAt: NOW - elapsed * MIN } });
+    const h = history({ occupancy: () => ({ mean: 5, cv: 0.6 }) });
+    const probe = (elapsed: number) =>
+      estimateWaits(state({ counters: [at(elapsed)], waiting: [], history: h })).services.get('A')!.p50;
+    // 25 minutes into a visit that usually takes 5: a few minutes more (not a quarter of the
+    // usual visit, as if it had to end now), and more than 12 minutes in.
+    expect(probe(25)).toBeGreaterThan(2);
+    expect(probe(25)).toBeGreaterThan(probe(12));
+  });
+
   it('a paused clerk comes back after the usual pause', () => {
     const paused = counter('c1', { paused: true, pausedAt: NOW - 4 * MIN });
     const s = state({ counters: [paused], history: history({ staffing: { ...noStaffing, pauseMinutes: 15 } }) });
     expect(minutes(s)).toEqual({ tickets: [11, 16, 21], probe: 26 });
+  });
+
+  it('citizens give up by the measured chance per minute for the minutes they have already waited', () => {
+    const rng = seeded(3);
+    // Nobody gives up in the first 10 minutes, then 1 in 20 per minute.
+    const h = {
+      leavePerMinute: 0.01,
+      leaveByWait: [
+        { from: 0, perMinute: 0 },
+        { from: 10, perMinute: 0.05 },
+      ],
+    };
+    const draws = (waited: number) => Array.from({ length: 4000 }, () => drawLeaving(rng, h, NOW, waited));
+    const fresh = draws(0);
+    expect(fresh.every((t) => t !== undefined && t >= NOW + 10 * MIN)).toBe(true);
+    const mean = (xs: (number | undefined)[]) => xs.reduce<number>((s, x) => s + (x! - NOW) / MIN, 0) / xs.length;
+    expect(mean(fresh)).toBeCloseTo(30, 0);
+    // Already 25 minutes in line: from now on, 1 in 20 per minute (memoryless).
+    expect(mean(draws(25))).toBeCloseTo(20, 0);
+    // Only the overall rate known: it applies from the first minute; none measured: nobody leaves.
+    expect(mean(Array.from({ length: 4000 }, () => drawLeaving(rng, { leavePerMinute: 0.1 }, NOW, 0)))).toBeCloseTo(10, 0);
+    expect(drawLeaving(rng, { leavePerMinute: 0 }, NOW, 5)).toBeUndefined();
   });
 
   it('a service no open counter serves has no estimate', () => {
@@ -245,6 +300,27 @@ describe("an office's history", () => {
     expect(h.occupancy('A', 10).cv).toBeCloseTo(0.5, 5);
   });
 
+  it('learns how often citizens give up by the minutes already waited, near the overall rate where little is known', () => {
+    const h = buildHistory(
+      rows({
+        leaving: { n: 20, minutes: 10_000 },
+        leavingByWait: [
+          { from: 0, n: 0, minutes: 5000 },
+          { from: 10, n: 15, minutes: 3000 },
+          { from: 20, n: 5, minutes: 2000 },
+        ],
+      }),
+    );
+    expect(h.leavePerMinute).toBeCloseTo(0.002, 6);
+    const rate = (from: number) => h.leaveByWait!.find((b) => b.from === from)!.perMinute;
+    expect(rate(0)).toBeCloseTo((0 + 0.002 * 60) / 5060, 6);
+    expect(rate(10)).toBeCloseTo((15 + 0.002 * 60) / 3060, 6);
+    expect(rate(10)).toBeGreaterThan(rate(0) * 10);
+    // A stretch without data: the overall rate.
+    expect(rate(60)).toBeCloseTo(0.002, 6);
+    expect(buildHistory(rows()).leaveByWait).toBeUndefined();
+  });
+
   it('counts no-shows and arrivals of the same weekday', () => {
     const h = buildHistory(
       rows({
@@ -294,6 +370,28 @@ describe("an office's history", () => {
     expect(s.working('c2', 600)).toBe(0.5);
     expect(s.working('c3', 600)).toBeUndefined();
     expect(s.pauseMinutes).toBe(17.5);
+  });
+});
+
+describe('seeded draws', () => {
+  it('the normal distribution and its inverse agree; a duration drawn above a point matches rejection sampling', () => {
+    for (const p of [0.001, 0.02, 0.3, 0.5, 0.9, 0.999]) expect(normalCdf(normalQuantile(p))).toBeCloseTo(p, 6);
+    const rng = seeded(7);
+    for (const above of [15, 30]) {
+      let sum = 0;
+      for (let i = 0; i < 20_000; i++) sum += lognormalAbove(rng, 15, 0.6, above);
+      let kept = 0;
+      let keptSum = 0;
+      for (let i = 0; i < 400_000; i++) {
+        const x = lognormal(rng, 15, 0.6);
+        if (x > above) {
+          kept++;
+          keptSum += x;
+        }
+      }
+      expect(sum / 20_000).toBeCloseTo(keptSum / kept, 0);
+      expect(lognormalAbove(rng, 15, 0.6, above)).toBeGreaterThanOrEqual(above);
+    }
   });
 });
 
