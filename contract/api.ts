@@ -378,21 +378,22 @@ export const api = {
   setPassword: endpoint({ method: 'POST', path: '/api/admin/staff/{id}/password', body: passwordInput }),
 
   // ------------------------------------------------------------------------------ citizen portal
-  portalLoginCode: endpoint({
+  citizenLogin: endpoint({
     method: 'POST',
-    path: '/api/portal/login/code',
+    path: '/api/citizen/login',
     body: requestLoginCodeInput,
     answer: loginCodeSentSchema,
+    status: 202,
   }),
-  portalLoginVerify: endpoint({
+  citizenLoginVerify: endpoint({
     method: 'POST',
-    path: '/api/portal/login/verify',
+    path: '/api/citizen/login/verify',
     body: verifyLoginCodeInput,
     answer: citizenSchema,
   }),
-  portalLogout: endpoint({ method: 'POST', path: '/api/portal/logout' }),
-  portalMe: endpoint({ method: 'GET', path: '/api/portal/me', answer: citizenSchema }),
-  updatePortalMe: endpoint({ method: 'PATCH', path: '/api/portal/me', body: updateCitizenInput, answer: citizenSchema }),
+  citizenLogout: endpoint({ method: 'POST', path: '/api/citizen/logout' }),
+  citizenMe: endpoint({ method: 'GET', path: '/api/citizen/me', answer: citizenSchema }),
+  updateCitizenMe: endpoint({ method: 'PATCH', path: '/api/citizen/me', body: updateCitizenInput, answer: citizenSchema }),
   portalServices: endpoint({ method: 'GET', path: '/api/portal/services', answer: onlineServiceListSchema }),
   portalAppointments: endpoint({ method: 'GET', path: '/api/portal/appointments', answer: z.array(appointmentViewSchema) }),
   procedures: endpoint({ method: 'GET', path: '/api/procedures', query: staffProceduresQuery, answer: procedureListSchema }),

@@ -12,11 +12,11 @@ import { identityLevelSchema, procedureChannelSchema, procedureEventTypeSchema, 
 
 const email = z.string().trim().toLowerCase().max(254).email();
 
-/** POST /api/portal/login/code: sends a one-time sign-in code to this address. */
+/** POST /api/citizen/login: sends a one-time sign-in code to this address. */
 export const requestLoginCodeInput = z.strictObject({ email, lang: langSchema.optional() });
 export const loginCodeSentSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.number() });
 
-/** POST /api/portal/login/verify: the code from the e-mail; the session is the answer's cookie. */
+/** POST /api/citizen/login/verify: the code from the e-mail; the session is the answer's cookie. */
 export const verifyLoginCodeInput = z.strictObject({
   email,
   code: z
@@ -38,7 +38,7 @@ export const citizenSchema = z.object({
 });
 export type CitizenInfo = z.infer<typeof citizenSchema>;
 
-/** PATCH /api/portal/me: the language the citizen's e-mails are written in. */
+/** PATCH /api/citizen/me: the language the citizen's e-mails are written in. */
 export const updateCitizenInput = z.strictObject({ lang: langSchema });
 
 /** GET /api/portal/services item: a service that can be requested online. */

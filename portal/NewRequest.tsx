@@ -1,6 +1,7 @@
 'use client';
 /**
- * A new online request: pick a service (those needing SPID/CIE shown greyed, not offered yet),
+ * A new online request: pick a service (those needing SPID/CIE shown greyed while no provider is
+ * configured, or with a link to sign in with SPID/CIE when the citizen signed in by e-mail code),
  * fill its form (rendered from the service's form definition), send it; the answer is the
  * protocol number and the tracking link.
  */
@@ -22,6 +23,7 @@ import { FormFieldInput, type FieldValue } from './FormFieldInput';
 import { emptyStampDuty, StampDutyInput, stampDutyOf, type StampDutyValue } from './StampDutyInput';
 import { linkTo } from './nav';
 import type { PortalView } from './PortalApp';
+import { oidcStartUrl } from './SignIn';
 import styles from './portal.module.css';
 
 type Service = Answer<typeof api.portalServices>[number];
@@ -29,11 +31,14 @@ type Service = Answer<typeof api.portalServices>[number];
 export function NewRequest({
   serviceId,
   lang,
+  strong,
   go,
   onSessionEnded,
 }: {
   serviceId: string | null;
   lang: LanguageCode;
+  /** The citizen signed in with SPID/CIE (so `strong` services are theirs to request). */
+  strong: boolean;
   go: (v: PortalView) => void;
   onSessionEnded: () => void;
 }) {
@@ -76,7 +81,9 @@ export function NewRequest({
       </p>
     );
 
-  const service = serviceId ? services.find((s) => s.id === serviceId && s.available) : undefined;
+  /** Requestable by this citizen now: offered, and a `strong` one only after a SPID/CIE sign-in. */
+  const open = (s: Service) => s.available && (s.identity !== 'strong' || strong);
+  const service = serviceId ? services.find((s) => s.id === serviceId && open(s)) : undefined;
   if (service)
     return (
       <div className={styles.flow}>
@@ -86,7 +93,10 @@ export function NewRequest({
     );
 
   const sorted = [...services].sort(
-    (a, b) => Number(b.available) - Number(a.available) || textIn(a.name, lang).localeCompare(textIn(b.name, lang), lang),
+    (a, b) =>
+      Number(open(b)) - Number(open(a)) ||
+      Number(b.available) - Number(a.available) ||
+      textIn(a.name, lang).localeCompare(textIn(b.name, lang), lang),
   );
   return (
     <div className={styles.flow}>
@@ -98,7 +108,7 @@ export function NewRequest({
         <p className={styles.lead}>{t('new.lead')}</p>
         <ul className={styles.cards}>
           {sorted.map((s) =>
-            s.available ? (
+            open(s) ? (
               <li key={s.id}>
                 <a
                   className={styles.choice}
@@ -107,6 +117,18 @@ export function NewRequest({
                 >
                   <span className={styles.choiceName}>{textIn(s.name, lang)}</span>
                   <span className={styles.choiceMeta}>{t('new.deadline', { days: s.legalDeadlineDays })}</span>
+                </a>
+              </li>
+            ) : s.available ? (
+              <li key={s.id}>
+                <a
+                  className={styles.choice}
+                  href={oidcStartUrl(lang, s.id)}
+                  data-testid={`portal-service-${s.id}`}
+                  data-needs="strong"
+                >
+                  <span className={styles.choiceName}>{textIn(s.name, lang)}</span>
+                  <span className={styles.choiceMeta}>{t('new.strongSignIn')}</span>
                 </a>
               </li>
             ) : (

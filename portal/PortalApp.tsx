@@ -1,6 +1,6 @@
 'use client';
 /**
- * `/portale`: the citizen's area. Signed out, the sign-in by e-mailed code; signed in, their
+ * `/portale`: the citizen's area. Signed out, the sign-in (SPID/CIE when configured, e-mailed code); signed in, their
  * procedures, one procedure's detail, and a new request. The view lives in the address
  * (`?p=<id>`, `?new=1`, `?new=<serviceId>`), so a reload or the back button keeps the citizen
  * where they were.
@@ -17,6 +17,7 @@ import { NewRequest } from './NewRequest';
 import { PortalShell } from './PortalShell';
 import { ProcedureDetail } from './ProcedureDetail';
 import { ProcedureList } from './ProcedureList';
+import { signInFailure, type PortalError } from './errors';
 import { SignIn } from './SignIn';
 import styles from './portal.module.css';
 
@@ -40,13 +41,34 @@ function urlOfView(v: PortalView): string {
   return `${url.pathname}${url.search}`;
 }
 
-export function PortalApp({ initialLang, langFromQuery }: { initialLang: LanguageCode; langFromQuery: boolean }) {
+/** The failure the SPID/CIE sign-in came back with (`?signinError=`), taken out of the address so a reload does not repeat it. */
+function takeSignInFailure(): PortalError | null {
+  const url = new URL(window.location.href);
+  const failure = signInFailure(url.searchParams.get('signinError'));
+  if (failure) {
+    url.searchParams.delete('signinError');
+    window.history.replaceState(null, '', `${url.pathname}${url.search}`);
+  }
+  return failure;
+}
+
+export function PortalApp({
+  initialLang,
+  langFromQuery,
+  oidc,
+}: {
+  initialLang: LanguageCode;
+  langFromQuery: boolean;
+  /** An OpenID provider (SPID/CIE) is configured. */
+  oidc: boolean;
+}) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   const [langChosen, setLangChosen] = useState(langFromQuery);
   return (
     <IntlClient lang={lang}>
       <Portal
         lang={lang}
+        oidc={oidc}
         onLanguage={(l) => {
           setLang(l);
           setLangChosen(true);
@@ -64,20 +86,24 @@ type Session = { kind: 'checking' } | { kind: 'out' } | { kind: 'in'; citizen: C
 
 function Portal({
   lang,
+  oidc,
   onLanguage,
   onCitizenLanguage,
 }: {
   lang: LanguageCode;
+  oidc: boolean;
   onLanguage: (l: LanguageCode) => void;
   onCitizenLanguage: (l: LanguageCode) => void;
 }) {
   const t = useTranslations('citizenPortal');
   const [session, setSession] = useState<Session>({ kind: 'checking' });
   const [view, setView] = useState<PortalView>({ kind: 'list' });
+  const [failure, setFailure] = useState<PortalError | null>(null);
 
   const check = useCallback(async () => {
+    setFailure(takeSignInFailure());
     try {
-      const citizen = await call(api.portalMe);
+      const citizen = await call(api.citizenMe);
       setView(viewFromUrl());
       setSession({ kind: 'in', citizen });
       onCitizenLanguage(citizen.lang);
@@ -105,7 +131,7 @@ function Portal({
   const onSessionEnded = useCallback(() => setSession({ kind: 'out' }), []);
 
   async function signOut() {
-    await call(api.portalLogout).catch(() => null);
+    await call(api.citizenLogout).catch(() => null);
     window.history.replaceState(null, '', urlOfView({ kind: 'list' }));
     setView({ kind: 'list' });
     setSession({ kind: 'out' });
@@ -115,7 +141,7 @@ function Portal({
   function changeLanguage(l: LanguageCode) {
     onLanguage(l);
     if (session.kind !== 'in' || session.citizen.lang === l) return;
-    void call(api.updatePortalMe, { body: { lang: l } }).then(
+    void call(api.updateCitizenMe, { body: { lang: l } }).then(
       (citizen) => setSession({ kind: 'in', citizen }),
       () => undefined,
     );
@@ -150,6 +176,8 @@ function Portal({
       {session.kind === 'out' ? (
         <SignIn
           lang={lang}
+          oidc={oidc}
+          failure={failure}
           onSignedIn={(citizen) => {
             setView(viewFromUrl());
             setSession({ kind: 'in', citizen });
@@ -163,7 +191,13 @@ function Portal({
         <ProcedureDetail key={view.id} id={view.id} lang={lang} go={go} onSessionEnded={onSessionEnded} />
       ) : null}
       {session.kind === 'in' && view.kind === 'new' ? (
-        <NewRequest serviceId={view.serviceId} lang={lang} go={go} onSessionEnded={onSessionEnded} />
+        <NewRequest
+          serviceId={view.serviceId}
+          lang={lang}
+          strong={session.citizen.identity === 'strong'}
+          go={go}
+          onSessionEnded={onSessionEnded}
+        />
       ) : null}
     </PortalShell>
   );

@@ -1,5 +1,9 @@
 'use client';
-/** Sign-in by a one-time code: the address, then the 6 digits e-mailed to it. */
+/**
+ * Sign-in: with SPID or CIE through the town's OpenID provider when one is configured (a link to
+ * /api/citizen/oidc/start, which comes back to /portale), and by a one-time code (the address,
+ * then the 6 digits e-mailed to it) always.
+ */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { api } from '../contract/api';
@@ -12,7 +16,23 @@ import styles from './portal.module.css';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function SignIn({ lang, onSignedIn }: { lang: LanguageCode; onSignedIn: (c: CitizenInfo) => void }) {
+/** Where the SPID/CIE sign-in starts; the provider is told the page's language; after it, the service's form opens. */
+export const oidcStartUrl = (lang: LanguageCode, serviceId?: string) =>
+  `/api/citizen/oidc/start?lang=${lang}${serviceId ? `&service=${encodeURIComponent(serviceId)}` : ''}`;
+
+export function SignIn({
+  lang,
+  oidc,
+  failure,
+  onSignedIn,
+}: {
+  lang: LanguageCode;
+  /** An OpenID provider (SPID/CIE) is configured. */
+  oidc: boolean;
+  /** Why the last SPID/CIE sign-in failed (the callback's `signinError`), to say it once. */
+  failure: PortalError | null;
+  onSignedIn: (c: CitizenInfo) => void;
+}) {
   const t = useTranslations('citizenPortal');
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [email, setEmail] = useState('');
@@ -44,7 +64,7 @@ export function SignIn({ lang, onSignedIn }: { lang: LanguageCode; onSignedIn: (
     setFieldError(null);
     setError(null);
     try {
-      const sent = await call(api.portalLoginCode, { body: { email: email.trim(), lang } });
+      const sent = await call(api.citizenLogin, { body: { email: email.trim(), lang } });
       setMinutes(sent.expiresInMinutes);
       setCode('');
       setStep('code');
@@ -68,7 +88,7 @@ export function SignIn({ lang, onSignedIn }: { lang: LanguageCode; onSignedIn: (
     setFieldError(null);
     setError(null);
     try {
-      onSignedIn(await call(api.portalLoginVerify, { body: { email: email.trim(), code: digits, lang } }));
+      onSignedIn(await call(api.citizenLoginVerify, { body: { email: email.trim(), code: digits, lang } }));
     } catch (err) {
       setError(portalError(err));
     } finally {
@@ -84,9 +104,23 @@ export function SignIn({ lang, onSignedIn }: { lang: LanguageCode; onSignedIn: (
       <h2 id="portal-signin-title" ref={headingRef} tabIndex={-1} className={styles.stepTitle}>
         {step === 'email' ? t('signIn.title') : t('signIn.codeTitle')}
       </h2>
+      {failure && step === 'email' ? (
+        <p className={styles.errorBox} role="alert" data-testid="portal-oidc-error" data-error={failure.key}>
+          {t(failure.key, failure.values)}
+        </p>
+      ) : null}
+      {oidc && step === 'email' ? (
+        <div className={styles.form} data-testid="portal-oidc">
+          <p className={styles.lead}>{t('signIn.oidcLead')}</p>
+          <a className={styles.primary} href={oidcStartUrl(lang)} data-testid="portal-oidc-start">
+            {t('signIn.oidc')}
+          </a>
+          <h3 className={styles.orTitle}>{t('signIn.orEmail')}</h3>
+        </div>
+      ) : null}
       {step === 'email' ? (
         <form className={styles.form} onSubmit={(e) => void sendCode(e)} noValidate>
-          <p className={styles.lead}>{t('signIn.lead')}</p>
+          <p className={styles.lead}>{oidc ? t('signIn.leadWithOidc') : t('signIn.lead')}</p>
           <TextField
             id="portal-email"
             label={t('signIn.email')}
@@ -104,10 +138,15 @@ export function SignIn({ lang, onSignedIn }: { lang: LanguageCode; onSignedIn: (
               {t(error.key, error.values)}
             </p>
           ) : null}
-          <button type="submit" className={styles.primary} disabled={busy} data-testid="portal-send-code">
+          <button
+            type="submit"
+            className={oidc ? styles.secondary : styles.primary}
+            disabled={busy}
+            data-testid="portal-send-code"
+          >
             {t('signIn.send')}
           </button>
-          <p className={styles.hint}>{t('signIn.strongLater')}</p>
+          {oidc ? null : <p className={styles.hint}>{t('signIn.strongLater')}</p>}
         </form>
       ) : (
         <form className={styles.form} onSubmit={(e) => void verify(e)} noValidate>

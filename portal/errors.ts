@@ -14,11 +14,21 @@ const known = new Set([
   'stronger_identity_needed',
   'not_found',
   'invalid_input',
+  'oidc_unavailable',
+  'oidc_denied',
+  'oidc_failed',
+  'oidc_fiscal_code',
 ]);
 
 export interface PortalError {
   key: string;
   values?: Record<string, number>;
+}
+
+/** The message for `/portale?signinError=…`, where the SPID/CIE sign-in sends the citizen back after a failure. */
+export function signInFailure(code: string | null): PortalError | null {
+  if (!code) return null;
+  return { key: known.has(code) && code !== 'code_invalid' ? `errors.${code}` : 'errors.oidc_failed' };
 }
 
 /** The message (key under citizenPortal.*, and its values) for any thrown value. */

@@ -2,14 +2,16 @@
 // citizen portal on a phone (390x844) under docs/screenshots/portal-*.png: sign-in, my
 // procedures, a procedure waiting for the citizen, a new request's form, the public tracking page
 // (also in Arabic); a completed certificate request with its documents, the certificate PDF's page
-// (certificate-pdf.png, rendered with pdfjs) and the public verification page (verify*.png).
+// (certificate-pdf.png, rendered with pdfjs) and the public verification page (verify*.png); then,
+// with a test OpenID provider configured, the sign-in with SPID/CIE.
 // Needs PostgreSQL, Redis and Chromium, like `npm run screenshots`.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { FormField } from '../contract/forms';
-import { startApp } from '../test/helpers/app';
+import { freePort, startApp, type TestApp } from '../test/helpers/app';
 import { launchBrowser } from '../test/helpers/browser';
+import { startTestProvider, type TestProvider } from '../test/helpers/oidc-provider';
 import { waitForMail } from '../test/helpers/outbox';
 import { createTestSpace } from '../test/helpers/services';
 import { renderPdfPage } from '../test/helpers/pdf';
@@ -21,6 +23,8 @@ fs.mkdirSync(OUT, { recursive: true });
 const space = await createTestSpace();
 const app = await startApp(space);
 const browser = await launchBrowser();
+let spidApp: TestApp | undefined;
+let provider: TestProvider | undefined;
 const phoneOptions: BrowserContextOptions = {
   viewport: { width: 390, height: 844 },
   isMobile: true,
@@ -193,8 +197,25 @@ try {
   await track.goto(`${app.url}/portale/track/${residenceRow.trackingCode}?lang=ar`);
   await track.getByTestId('portal-track').waitFor();
   await shot(track, 'portal-track-ar');
+
+  // With an OpenID provider (SPID/CIE gateway) configured: the sign-in offers it first.
+  const port = await freePort();
+  provider = await startTestProvider(`http://127.0.0.1:${port}/api/citizen/oidc/callback`, {});
+  spidApp = await startApp(space, { PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...provider.env });
+  const spid = await page();
+  await spid.goto(`${spidApp.url}/portale?lang=it`);
+  await spid.getByTestId('portal-oidc-start').waitFor();
+  await shot(spid, 'portal-signin-spid');
+  // Signed in with an e-mailed code, the services needing SPID/CIE lead to that sign-in.
+  await spid.context().addCookies((await phone.context().cookies()).map((c) => ({ ...c, domain: '127.0.0.1' })));
+  await spid.goto(`${spidApp.url}/portale?lang=it&new=1`);
+  await spid.getByTestId('portal-services').waitFor();
+  await spid.locator('[data-needs="strong"]').first().scrollIntoViewIfNeeded();
+  await shot(spid, 'portal-services-spid');
 } finally {
   await browser.close();
+  await spidApp?.stop();
+  await provider?.close();
   await app.stop();
   await space.drop();
 }

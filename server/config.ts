@@ -107,7 +107,49 @@ const envSchema = z.object({
   MANAGE_LINK_KEYS: z.string().optional(),
   /** How long the open data of GET /api/public/waits may be cached, and how often /attese asks again (seconds). */
   PUBLIC_WAITS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** Citizens' sign-in with OpenID Connect (SPID/CIE through the town's gateway): the provider's issuer. Unset: e-mail codes only. */
+  OIDC_ISSUER_URL: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Unset: a public client (PKCE only, no client authentication at the token endpoint). */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/\bopenid\b/, 'must include openid')
+    .default('openid profile email'),
+  /** The claim (ID token or userinfo) carrying the fiscal code; a `TINIT-` prefix (SPID) is removed. */
+  OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default('fiscal_number'),
 });
+
+/** Where the town's OpenID provider is; null when none is configured (e-mail codes only). */
+export interface OidcConfig {
+  issuerUrl: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  fiscalCodeClaim: string;
+  /** Plain http is accepted only for a provider on loopback (tests, a local gateway). */
+  insecure: boolean;
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function oidcConfig(e: z.infer<typeof envSchema>): OidcConfig | null {
+  if (!e.OIDC_ISSUER_URL) return null;
+  if (!e.OIDC_CLIENT_ID) throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID: required with OIDC_ISSUER_URL');
+  const url = new URL(e.OIDC_ISSUER_URL);
+  const insecure = url.protocol === 'http:';
+  if (insecure && !LOOPBACK.has(url.hostname))
+    throw new Error('Invalid configuration:\n  OIDC_ISSUER_URL: must be https (plain http only for a provider on loopback)');
+  if (url.protocol !== 'https:' && !insecure) throw new Error('Invalid configuration:\n  OIDC_ISSUER_URL: must be https');
+  return {
+    issuerUrl: e.OIDC_ISSUER_URL,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    scopes: e.OIDC_SCOPES.trim().split(/\s+/).join(' '),
+    fiscalCodeClaim: e.OIDC_FISCAL_CODE_CLAIM.trim(),
+    insecure,
+  };
+}
 
 export type Config = {
   port: number;
@@ -152,6 +194,8 @@ export type Config = {
     failuresPerAddress: number;
   };
   booking: { confirmMinutes: number; perContactPerDay: number };
+  /** Citizens' OpenID Connect sign-in; null: not configured (`strong` services are not offered). */
+  oidc: OidcConfig | null;
 };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -227,5 +271,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(Boolean) as Config['personalDataAllOfficesRoles'],
     webTicketsPerMinute: e.WEB_TICKETS_PER_MINUTE,
     manageLinkKeys: e.MANAGE_LINK_KEYS || undefined,
+    oidc: oidcConfig(e),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * OpenAPI paths of the citizen portal (/api/portal/…, /api/procedures/…), merged into
+ * OpenAPI paths of the citizen portal (/api/citizen/…, /api/portal/…, /api/procedures/…), merged into
  * server/openapi.ts, which fills in the request bodies, query parameters and answers from
  * contract/api.ts.
  */
@@ -21,29 +21,58 @@ const action = (summary: string, who: 'staff' | 'citizen') => ({
 
 export function portalPaths() {
   return {
-    '/api/portal/login/code': {
+    '/api/citizen/login': {
       post: {
         tags,
         summary:
           'Sends a one-time sign-in code (6 digits, valid 10 minutes, 5 attempts) to an e-mail address. Rate-limited per client and per address.',
-        responses: { '200': ok('{sent, expiresInMinutes}'), ...errors(400, 429, 503) },
+        responses: { '202': ok('{sent, expiresInMinutes}'), ...errors(400, 429, 503) },
       },
     },
-    '/api/portal/login/verify': {
+    '/api/citizen/login/verify': {
       post: {
         tags,
-        summary: 'Signs the citizen in with the code from the e-mail: sets the `sportello_citizen` cookie.',
+        summary: 'Signs the citizen in with the code from the e-mail: sets the `sportello_citizen` cookie (identity `email`).',
         responses: { '200': ok('The citizen'), ...errors(400, 429) },
       },
     },
-    '/api/portal/logout': {
+    '/api/citizen/oidc/start': {
+      get: {
+        tags,
+        summary:
+          'Sign-in with the configured OpenID provider (SPID/CIE gateway): redirects the browser to it (authorization code flow with PKCE, state and nonce). `?lang=` is passed on as `ui_locales`. Failures redirect to `/portale?signinError=…`.',
+        parameters: [
+          { name: 'lang', in: 'query', required: false, schema: { type: 'string' } },
+          {
+            name: 'service',
+            in: 'query',
+            required: false,
+            description: 'An online service id: its form opens after the sign-in (`/portale?new=<id>`).',
+            schema: { type: 'string' },
+          },
+        ],
+        responses: {
+          '303': { description: 'To the provider (or back to /portale with `signinError`)' },
+          ...errors(404),
+        },
+      },
+    },
+    '/api/citizen/oidc/callback': {
+      get: {
+        tags,
+        summary:
+          'Where the provider sends the browser back: checks state, nonce and PKCE, reads the fiscal code claim, finds or records the citizen, sets the `sportello_citizen` cookie (identity `strong`) and redirects to `/portale` (or the form of the service the sign-in was started for); any failure redirects to `/portale?signinError=oidc_unavailable|oidc_denied|oidc_failed|oidc_fiscal_code`.',
+        responses: { '303': { description: 'To /portale' } },
+      },
+    },
+    '/api/citizen/logout': {
       post: { tags, summary: 'Ends the citizen’s sign-in.', responses: { '204': { description: 'Signed out' } } },
     },
-    '/api/portal/me': {
+    '/api/citizen/me': {
       get: {
         tags,
         security: citizen,
-        summary: 'The signed-in citizen.',
+        summary: 'The signed-in citizen, with the identity their sign-in proved (`email` or `strong`).',
         responses: { '200': ok('The citizen'), ...errors(401) },
       },
       patch: {
@@ -57,7 +86,7 @@ export function portalPaths() {
       get: {
         tags,
         summary:
-          'Services that can be requested online, with the identity each needs (`strong` ones are unavailable until an OpenID provider is configured).',
+          'Services that can be requested online, with the identity each needs (`strong` ones are unavailable until an OpenID provider is configured, and then need a session signed in through it).',
         responses: { '200': ok('Online services') },
       },
     },

@@ -26,6 +26,8 @@ export function redisKeys(prefix: string) {
     kioskAgent: (kioskId: string) => `${prefix}:kiosk:${kioskId}:agent`,
     /** One-time kiosk pairing code (by its SHA-256) → kiosk id; expires (kiosk-pairing.ts). */
     kioskPairing: (codeHash: string) => `${prefix}:kiosk-pairing:${codeHash}`,
+    /** A citizen's OpenID Connect sign-in under way (nonce, PKCE verifier): by its `state`, read once, expires. */
+    oidcLogin: (state: string) => `${prefix}:oidc-login:${state}`,
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
     /** Key prefix of the failed-login counters (rate-limiter-flexible adds the account or address). */
     loginFailures: (per: 'account' | 'address') => `${prefix}:login-failures:${per}`,

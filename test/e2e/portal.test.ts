@@ -276,6 +276,6 @@ describe('citizen portal on a phone', () => {
     // Signing out brings back the sign-in.
     await page.getByTestId('portal-signout').click();
     await page.getByTestId('portal-email').waitFor();
-    expect(await page.evaluate(async () => (await fetch('/api/portal/me')).status)).toBe(401);
+    expect(await page.evaluate(async () => (await fetch('/api/citizen/me')).status)).toBe(401);
   });
 });

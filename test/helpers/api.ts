@@ -4,6 +4,18 @@ export class ApiClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** A client holding this cookie (`name=value`), e.g. the portal session a browser flow ended with. */
+  static withCookie(baseUrl: string, cookie: string): ApiClient {
+    const c = new ApiClient(baseUrl);
+    c.cookie = cookie;
+    return c;
+  }
+
+  /** The cookie it sends (`name=value`, or empty). */
+  get cookieHeader(): string {
+    return this.cookie;
+  }
+
   // `any` on purpose: each test asserts the shape it expects.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {

@@ -23,7 +23,8 @@ export interface TestApp {
  * space's database and Redis prefix.
  */
 export async function startApp(space: TestSpace, env: Record<string, string> = {}): Promise<TestApp> {
-  const port = await freePort();
+  // A test that must know the address beforehand (PUBLIC_BASE_URL, an OpenID client's redirect URI) picks the port.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-test-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: process.cwd(),

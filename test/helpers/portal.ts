@@ -29,9 +29,9 @@ export async function loginCodeFor(app: TestApp, email: string): Promise<string>
 /** A citizen signed in to the portal with the e-mailed code (the client holds the portal cookie). */
 export async function signedInCitizen(app: TestApp, email: string, lang?: string): Promise<ApiClient> {
   const c = new ApiClient(app.url);
-  const sent = await c.post('/api/portal/login/code', { email, lang });
-  if (sent.status !== 200) throw new Error(`code not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
-  const r = await c.post('/api/portal/login/verify', { email, code: await loginCodeFor(app, email), lang });
+  const sent = await c.post('/api/citizen/login', { email, lang });
+  if (sent.status !== 202) throw new Error(`code not sent: ${sent.status} ${JSON.stringify(sent.body)}`);
+  const r = await c.post('/api/citizen/login/verify', { email, code: await loginCodeFor(app, email), lang });
   if (r.status !== 200) throw new Error(`sign-in failed: ${r.status} ${JSON.stringify(r.body)}`);
   return c;
 }

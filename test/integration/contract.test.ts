@@ -272,12 +272,12 @@ describe('administration answers', () => {
 describe('portal answers', () => {
   it('sign-in, online services, a procedure from submission to completion, the desk, tracking, forms', async () => {
     const citizen = new ApiClient(app.url);
-    await answer(citizen, api.portalLoginCode, { body: { email: 'answers@example.org', lang: 'en' } });
-    await answer(citizen, api.portalLoginVerify, {
+    await answer(citizen, api.citizenLogin, { body: { email: 'answers@example.org', lang: 'en' } });
+    await answer(citizen, api.citizenLoginVerify, {
       body: { email: 'answers@example.org', code: await loginCodeFor(app, 'answers@example.org'), lang: 'en' },
     });
-    await answer(citizen, api.portalMe);
-    await answer(citizen, api.updatePortalMe, { body: { lang: 'en' } });
+    await answer(citizen, api.citizenMe);
+    await answer(citizen, api.updateCitizenMe, { body: { lang: 'en' } });
     const online = await answer(anon, api.portalServices);
     const certificate = online.find((s) => s.form.fields.some((f) => f.name === 'intestatario'))!;
     const p = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });
@@ -310,7 +310,7 @@ describe('portal answers', () => {
         fields: form.fields,
       },
     });
-    await answer(citizen, api.portalLogout);
+    await answer(citizen, api.citizenLogout);
   });
 });
 

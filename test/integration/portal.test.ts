@@ -44,39 +44,40 @@ const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padSt
 describe('sign-in by e-mailed code', () => {
   it('signs in with the code, not with a wrong one; the session is the citizen’s own and ends at logout', async () => {
     const c = new ApiClient(app.url);
-    expect((await c.get('/api/portal/me')).status).toBe(401);
-    const sent = await c.post('/api/portal/login/code', { email: 'Anna.Verdi@Example.org', lang: 'en' });
+    expect((await c.get('/api/citizen/me')).status).toBe(401);
+    const sent = await c.post('/api/citizen/login', { email: 'Anna.Verdi@Example.org', lang: 'en' });
+    expect(sent.status).toBe(202);
     expect(sent.body).toEqual({ sent: true, expiresInMinutes: 10 });
     const code = await codeFor('anna.verdi@example.org');
 
-    const wrong = await c.post('/api/portal/login/verify', { email: 'anna.verdi@example.org', code: wrongCode(code) });
+    const wrong = await c.post('/api/citizen/login/verify', { email: 'anna.verdi@example.org', code: wrongCode(code) });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: 'code_invalid', details: { attemptsLeft: 4 } });
-    expect((await c.get('/api/portal/me')).status).toBe(401);
+    expect((await c.get('/api/citizen/me')).status).toBe(401);
 
-    const ok = await c.post('/api/portal/login/verify', { email: 'anna.verdi@example.org', code, lang: 'en' });
+    const ok = await c.post('/api/citizen/login/verify', { email: 'anna.verdi@example.org', code, lang: 'en' });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ email: 'anna.verdi@example.org', identity: 'email', lang: 'en' });
-    expect((await c.get('/api/portal/me')).body.email).toBe('anna.verdi@example.org');
+    expect((await c.get('/api/citizen/me')).body.email).toBe('anna.verdi@example.org');
     // A citizen session opens no staff door.
     expect((await c.get('/api/auth/me')).status).toBe(401);
     // Used once.
     expect(
-      (await new ApiClient(app.url).post('/api/portal/login/verify', { email: 'anna.verdi@example.org', code })).status,
+      (await new ApiClient(app.url).post('/api/citizen/login/verify', { email: 'anna.verdi@example.org', code })).status,
     ).toBe(400);
 
-    expect((await c.post('/api/portal/logout')).status).toBe(204);
-    expect((await c.get('/api/portal/me')).status).toBe(401);
+    expect((await c.post('/api/citizen/logout')).status).toBe(204);
+    expect((await c.get('/api/citizen/me')).status).toBe(401);
   });
 
   it('stops after five wrong codes, even when the sixth is right', async () => {
     const email = 'guess@example.org';
     const c = new ApiClient(app.url);
-    await c.post('/api/portal/login/code', { email });
+    await c.post('/api/citizen/login', { email });
     const code = await codeFor(email);
     for (let i = 0; i < 5; i++)
-      expect((await c.post('/api/portal/login/verify', { email, code: wrongCode(code) })).status).toBe(400);
-    const sixth = await c.post('/api/portal/login/verify', { email, code });
+      expect((await c.post('/api/citizen/login/verify', { email, code: wrongCode(code) })).status).toBe(400);
+    const sixth = await c.post('/api/citizen/login/verify', { email, code });
     expect(sixth.status).toBe(429);
     expect(sixth.body.error.code).toBe('too_many_attempts');
   });
@@ -84,16 +85,16 @@ describe('sign-in by e-mailed code', () => {
   it('sends at most five codes an hour to one address', async () => {
     const c = new ApiClient(app.url);
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push((await c.post('/api/portal/login/code', { email: 'many@example.org' })).status);
-    expect(answers).toEqual([200, 200, 200, 200, 200, 429]);
+    for (let i = 0; i < 6; i++) answers.push((await c.post('/api/citizen/login', { email: 'many@example.org' })).status);
+    expect(answers).toEqual([202, 202, 202, 202, 202, 429]);
   });
 
   it('refuses bad input with 400', async () => {
     const c = new ApiClient(app.url);
-    expect((await c.post('/api/portal/login/code', { email: 'not-an-address' })).status).toBe(400);
-    expect((await c.post('/api/portal/login/code', { email: 'a@example.org', extra: 1 })).status).toBe(400);
-    expect((await c.post('/api/portal/login/verify', { email: 'a@example.org', code: '12a456' })).status).toBe(400);
-    expect((await c.post('/api/portal/login/code', { email: 'a\u0000@example.org' })).status).toBe(400);
+    expect((await c.post('/api/citizen/login', { email: 'not-an-address' })).status).toBe(400);
+    expect((await c.post('/api/citizen/login', { email: 'a@example.org', extra: 1 })).status).toBe(400);
+    expect((await c.post('/api/citizen/login/verify', { email: 'a@example.org', code: '12a456' })).status).toBe(400);
+    expect((await c.post('/api/citizen/login', { email: 'a\u0000@example.org' })).status).toBe(400);
   });
 });
 
@@ -111,6 +112,8 @@ describe('online services', () => {
     const r = await c.post('/api/procedures', { serviceId: strongService, data: {} });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('service_unavailable_online');
+    // No provider: the SPID/CIE sign-in does not start.
+    expect((await new ApiClient(app.url).get('/api/citizen/oidc/start')).status).toBe(404);
   });
 });
 
@@ -233,9 +236,9 @@ describe('procedures', () => {
 
   it('lets the citizen withdraw an open procedure, with its event; e-mails follow the citizen’s language', async () => {
     const c = new ApiClient(app.url);
-    await c.post('/api/portal/login/code', { email: 'withdraw@example.org', lang: 'en' });
+    await c.post('/api/citizen/login', { email: 'withdraw@example.org', lang: 'en' });
     const code = await codeFor('withdraw@example.org');
-    expect((await c.post('/api/portal/login/verify', { email: 'withdraw@example.org', code, lang: 'en' })).status).toBe(200);
+    expect((await c.post('/api/citizen/login/verify', { email: 'withdraw@example.org', code, lang: 'en' })).status).toBe(200);
     const p = await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     const receipt = await waitForMail(
       path.join(app.dataDir, 'outbox'),
@@ -287,7 +290,7 @@ describe('codes and sessions in time (clock injected, in process)', () => {
   it('refuses a code after its ten minutes; the purge removes ended sessions and old codes only', async () => {
     useInProcessRuntime(space);
     const email = 'late@example.org';
-    await new ApiClient(app.url).post('/api/portal/login/code', { email });
+    await new ApiClient(app.url).post('/api/citizen/login', { email });
     const code = await codeFor(email);
     const row = await space.db.citizenLoginCode.findFirstOrThrow({ where: { email } });
     const late = new Date(row.createdAt.getTime() + 10 * 60_000 + 1);
@@ -614,11 +617,11 @@ describe('attachments', () => {
 describe('the citizen’s language', () => {
   it('is what the citizen picks, and their e-mails follow it', async () => {
     const c = await citizen('language@example.org');
-    expect((await c.get('/api/portal/me')).body.lang).toBe('it');
-    expect((await c.request('PATCH', '/api/portal/me', { lang: 'xx' })).status).toBe(400);
-    expect((await c.request('PATCH', '/api/portal/me', { lang: 'en', email: 'other@example.org' })).status).toBe(400);
-    expect((await new ApiClient(app.url).request('PATCH', '/api/portal/me', { lang: 'en' })).status).toBe(401);
-    const changed = await c.request('PATCH', '/api/portal/me', { lang: 'en' });
+    expect((await c.get('/api/citizen/me')).body.lang).toBe('it');
+    expect((await c.request('PATCH', '/api/citizen/me', { lang: 'xx' })).status).toBe(400);
+    expect((await c.request('PATCH', '/api/citizen/me', { lang: 'en', email: 'other@example.org' })).status).toBe(400);
+    expect((await new ApiClient(app.url).request('PATCH', '/api/citizen/me', { lang: 'en' })).status).toBe(401);
+    const changed = await c.request('PATCH', '/api/citizen/me', { lang: 'en' });
     expect(changed.body).toMatchObject({ email: 'language@example.org', lang: 'en' });
     const family = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-stato-famiglia' } })).id;
     const p = await c.post('/api/procedures', { serviceId: family, data: CERT_DATA, stampDuty: CERT_STAMP });

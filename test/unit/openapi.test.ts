@@ -86,4 +86,12 @@ describe('OpenAPI document', () => {
     const stats = op('GET', '/api/stats').parameters!.filter((p) => p.in === 'query');
     expect(stats.filter((p) => p.required).map((p) => p.name)).toEqual(['from', 'to']);
   });
+
+  it('describes the citizen sign-in under /api/citizen: the code (202), and the OpenID Connect redirects', () => {
+    expect(Object.keys(op('POST', '/api/citizen/login').responses)).toContain('202');
+    expect(Object.keys(op('GET', '/api/citizen/oidc/start').responses)).toContain('303');
+    expect(Object.keys(op('GET', '/api/citizen/oidc/callback').responses)).toEqual(['303']);
+    expect(op('GET', '/api/citizen/me').responses['200']).toBeDefined();
+    expect(Object.keys(paths).filter((p) => /^\/api\/portal\/(login|logout|me)/.test(p))).toEqual([]);
+  });
 });

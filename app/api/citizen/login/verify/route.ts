@@ -5,7 +5,7 @@ import { json, route } from '@/server/http/route';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = route({ body: verifyLoginCodeInput, rateLimit: 'portal-login' }, async ({ body }) => {
+export const POST = route({ body: verifyLoginCodeInput, rateLimit: 'citizen-login' }, async ({ body }) => {
   const { citizen, cookie } = await verifyLoginCode(body.email, body.code, body.lang ?? 'it');
   return json(citizenView(citizen, 'email'), 200, { 'set-cookie': cookie });
 });
