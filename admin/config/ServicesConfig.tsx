@@ -14,6 +14,7 @@ import { api } from '../../contract/api';
 import { call } from '../../ui/http';
 import type { AdminCategory, AdminService } from '../../contract/admin/catalog';
 import { EditButton } from './EditButton';
+import { ServiceFormDialog } from './ServiceFormDialog';
 import { LocalizedTextField, MissingLanguages } from './LocalizedTextField';
 import { fromDraft, languageErrors, textDraft, type TextDraft } from './text-draft';
 import { useEditDialog } from './useEditDialog';
@@ -47,6 +48,7 @@ export function ServicesConfig() {
   const [categoryFilter, setCategoryFilter] = useState('');
   const [activeFilter, setActiveFilter] = useState<'all' | 'true' | 'false'>('all');
   const { editing, setEditing, formError, setFormError, issues, setIssues, close } = useEditDialog<Editing>();
+  const [editingForm, setEditingForm] = useState<AdminService | null>(null);
 
   usePageTitle('config.services.pageTitle');
 
@@ -222,6 +224,17 @@ export function ServicesConfig() {
                         onClick={() => setEditing({ kind: 'edit', id: s.id, draft: toDraft(s) })}
                         testId={`service-edit-${s.code}`}
                       />
+                      {s.onlineIdentity ? (
+                        <button
+                          type="button"
+                          className={styles.buttonSmall}
+                          onClick={() => setEditingForm(s)}
+                          aria-label={t('config.forms.openOf', { name: textIn(s.name, lang) })}
+                          data-testid={`service-form-${s.code}`}
+                        >
+                          {t('config.forms.open')}
+                        </button>
+                      ) : null}
                     </div>
                   </td>
                 </tr>
@@ -231,6 +244,17 @@ export function ServicesConfig() {
           {services && shown.length === 0 && <p className={styles.muted}>{t('config.none')}</p>}
         </div>
       </section>
+      {editingForm && (
+        <ServiceFormDialog
+          serviceId={editingForm.id}
+          serviceName={textIn(editingForm.name, lang)}
+          onClose={() => setEditingForm(null)}
+          onSaved={(version) => {
+            setEditingForm(null);
+            setNotice({ kind: 'success', key: 'config.forms.saved', values: { version } });
+          }}
+        />
+      )}
       {editing && (
         <Dialog
           title={editing.kind === 'new' ? t('config.services.new') : t('config.services.edit')}
