@@ -126,7 +126,7 @@ export function ServiceFormDialog({
         <p className={styles.muted}>{t('config.forms.intro', { version })}</p>
         <NoticeBox notice={notice} testId="service-form-notice" />
         {fields?.map((f, i) => (
-          <fieldset key={f.key} className={styles.fieldset} data-testid={`form-field-${i}`}>
+          <fieldset key={f.key} className={styles.fieldset} data-testid={`form-field-${i}`} data-form-field="">
             <legend className={styles.fieldLabel}>{t('config.forms.field', { n: i + 1 })}</legend>
             <div className={styles.formRow}>
               <label className={styles.field}>

@@ -20,7 +20,7 @@ import { fromDraft, languageErrors, textDraft, type TextDraft } from './text-dra
 import { useEditDialog } from './useEditDialog';
 import { useLoad } from '../../ui/useLoad';
 
-type Draft = Omit<AdminService, 'id' | 'sortOrder' | 'name'> & { name: TextDraft };
+type Draft = Omit<AdminService, 'id' | 'sortOrder' | 'name' | 'certificate'> & { name: TextDraft };
 const toDraft = (s: AdminService): Draft => ({
   code: s.code,
   prefix: s.prefix,

@@ -1,5 +1,6 @@
 /** Administration of services and categories (admin). */
 import { z } from '../zod';
+import { certificateKindSchema } from '../certificates';
 import { localizedText, localizedTextSchema } from '../lang';
 import { identityLevelSchema, serviceModeSchema } from '../enums';
 import { id } from '../ids';
@@ -57,6 +58,8 @@ export const adminServiceSchema = z.object({
   officeId: z.string(),
   onlineIdentity: identityLevelSchema.nullable(),
   legalDeadlineDays: z.number(),
+  /** The certificate a completed request produces (set in the demo data; null: not a certificate). */
+  certificate: certificateKindSchema.nullable(),
 });
 export type AdminService = z.infer<typeof adminServiceSchema>;
 export const adminServiceListSchema = z.array(adminServiceSchema);

@@ -49,7 +49,8 @@ export function StartScreen({
   const nothingOffered = !!closed && props.catalog.status === 'ready' && props.categories.length === 0;
   const checkInButton =
     props.onCheckIn || props.onFollow ? (
-      <div className={checkinStyles.startButtons}>
+      // One stop for Tab and Down (arrows go from one to the other), so the topics stay a few keys away.
+      <div className={checkinStyles.startButtons} data-roving="">
         {props.onCheckIn ? (
           <button
             type="button"

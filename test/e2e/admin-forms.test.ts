@@ -24,23 +24,30 @@ describe('online forms in the admin area', () => {
     await page.getByTestId(`service-form-${service.code}`).click();
     const dialog = page.getByTestId('service-form-dialog');
     await dialog.getByTestId('form-field-0').waitFor();
-    const count = await dialog.locator('fieldset[data-testid^="form-field-"]').count();
+    const count = await dialog.locator('[data-form-field]').count();
     expect(count).toBeGreaterThan(1);
     expect(await axeViolations(page)).toEqual([]);
 
-    // A new choice field, without its Italian label first: refused, nothing saved.
+    // A new choice field. Without its Italian label the browser does not even send it.
     await page.getByTestId('form-field-add').click();
     const n = count;
-    await page.getByTestId(`form-field-${n}-name`).fill('ritiro');
+    const firstName = await page.getByTestId('form-field-0-name').inputValue();
+    await page.getByTestId(`form-field-${n}-name`).fill(firstName);
     await page.getByTestId(`form-field-${n}-type`).selectOption('choice');
     await page.getByTestId(`form-field-${n}-option-0-value`).fill('sportello');
     await page.getByTestId(`form-field-${n}-option-0-label-it`).fill('Allo sportello');
     await page.getByTestId(`form-field-${n}-label-en`).fill('How to collect it');
     await page.getByTestId('service-form-save').click();
-    await page.getByTestId('service-form-notice').waitFor();
-    expect(await t.space.db.serviceForm.count({ where: { serviceId: service.id } })).toBe(1);
-
+    expect(await page.getByTestId(`form-field-${n}-label-it`).evaluate((i: HTMLInputElement) => i.validity.valueMissing)).toBe(
+      true,
+    );
+    // With it, the server refuses the name used twice, under that field; nothing is saved.
     await page.getByTestId(`form-field-${n}-label-it`).fill('Come ritirarlo');
+    await page.getByTestId('service-form-save').click();
+    await expect.poll(() => page.getByTestId(`form-field-${n}-name`).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('service-form-notice').textContent()).not.toBe('');
+    expect(await t.space.db.serviceForm.count({ where: { serviceId: service.id } })).toBe(1);
+    await page.getByTestId(`form-field-${n}-name`).fill('ritiro');
     // The first field goes away.
     await page.getByTestId('form-field-0-remove').click();
     await page.getByTestId('service-form-save').click();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api';
 import { freePort, startApp, type TestApp } from '../helpers/app';
 import { Browser, startTestProvider, type TestProvider } from '../helpers/oidc-provider';
-import { CERT_DATA, signedInCitizen } from '../helpers/portal';
+import { CERT_DATA, CERT_STAMP, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
 let space: TestSpace;
@@ -132,7 +132,9 @@ describe('sign-in with the OpenID provider', () => {
     const submitted = await mario.post('/api/procedures', { serviceId: strongService, data: STRONG_DATA });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     expect(submitted.body).toMatchObject({ status: 'submitted' });
-    expect((await mario.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(201);
+    expect((await mario.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP })).status).toBe(
+      201,
+    );
 
     // The same answer from the provider signs nobody in twice.
     const sessions = await space.db.citizenSession.count();
@@ -160,7 +162,9 @@ describe('sign-in with the OpenID provider', () => {
     const refused = await c.post('/api/procedures', { serviceId: strongService, data: STRONG_DATA });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('stronger_identity_needed');
-    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA })).status).toBe(201);
+    expect((await c.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP })).status).toBe(
+      201,
+    );
   });
 
   it('makes the citizen known by e-mail the same citizen when their digital identity has that address, and upgrades the session', async () => {
@@ -168,7 +172,7 @@ describe('sign-in with the OpenID provider', () => {
     const byCode = await signedInCitizen(app, 'matteo@example.org');
     const before = (await byCode.get('/api/citizen/me')).body;
     expect(before).toMatchObject({ fiscalCode: null, identity: 'email' });
-    const earlier = await byCode.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    const earlier = await byCode.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     expect(earlier.status).toBe(201);
     // The same browser, signed in by code, goes on with SPID.
     b.cookies.set('sportello_citizen', byCode.cookieHeader.split('=')[1]);

@@ -12,7 +12,7 @@ import { subscriptions, type Subscription } from '../../contract/realtime';
 import { urlOf } from '../../ui/http';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
-import { CERT_DATA, loginCodeFor, signedInCitizen } from '../helpers/portal';
+import { CERT_DATA, CERT_STAMP, loginCodeFor, signedInCitizen } from '../helpers/portal';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import { clerk, connectSocket, cookieOf, countersByNumber, issue, oneStop, subscribe, type OneStop } from '../helpers/sportello';
 
@@ -280,7 +280,9 @@ describe('portal answers', () => {
     await answer(citizen, api.updateCitizenMe, { body: { lang: 'en' } });
     const online = await answer(anon, api.portalServices);
     const certificate = online.find((s) => s.form.fields.some((f) => f.name === 'intestatario'))!;
-    const p = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });
+    const p = await answer(citizen, api.submitProcedure, {
+      body: { serviceId: certificate.id, data: CERT_DATA, stampDuty: CERT_STAMP },
+    });
     await answer(citizen, api.procedures);
     await answer(citizen, api.procedure, { params: { id: p.id } });
 
@@ -293,7 +295,9 @@ describe('portal answers', () => {
     await answer(op, api.completeProcedure, { params: { id: p.id }, body: {} });
     await answer(anon, api.trackProcedure, { params: { trackingCode: p.trackingCode } });
 
-    const second = await answer(citizen, api.submitProcedure, { body: { serviceId: certificate.id, data: CERT_DATA } });
+    const second = await answer(citizen, api.submitProcedure, {
+      body: { serviceId: certificate.id, data: CERT_DATA, stampDuty: CERT_STAMP },
+    });
     await answer(op, api.takeProcedure, { params: { id: second.id }, body: {} });
     await answer(op, api.rejectProcedure, { params: { id: second.id }, body: { citizenNote: 'Non residente' } });
     const third = await answer(op, api.openProcedureAtDesk, {
@@ -323,7 +327,7 @@ describe('socket acknowledgements', () => {
     const supervisor = await clerk(app.url, 'supervisore');
     const citizen = await signedInCitizen(app, 'contract@example.org');
     const certificate = (await space.db.service.findUniqueOrThrow({ where: { code: 'certificato-residenza' } })).id;
-    const procedure = await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA });
+    const procedure = await citizen.post('/api/procedures', { serviceId: certificate, data: CERT_DATA, stampDuty: CERT_STAMP });
     expect(procedure.status).toBe(201);
     const payloads: { [E in Subscription]: [cookie: string | undefined, payload: unknown] } = {
       'display:subscribe': [undefined, { officeId: os.officeId }],
