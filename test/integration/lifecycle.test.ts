@@ -58,13 +58,16 @@ describe('a ticket from kiosk to completion', () => {
 });
 
 describe('the entry page', () => {
-  it('links every screen, named in Italian and English', async () => {
+  it('is the citizen home: the citizen services first, in the browser’s language, every staff screen linked', async () => {
     const res = await fetch(`${app.url}/`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const href of ['/kiosk', '/display', '/counter', '/book', '/admin', '/api/openapi.json'])
+    for (const href of ['/portale?lang=it', '/book?lang=it', '/attese?lang=it']) expect(html).toContain(`href="${href}"`);
+    for (const href of ['/kiosk', '/display', '/counter', '/counter/pratiche', '/admin', '/api/openapi.json'])
       expect(html).toContain(`href="${href}"`);
-    expect(html).toContain('Prenotazione appuntamenti');
-    expect(html).toContain('Book an appointment');
+    expect(html).toContain('Prenota un appuntamento');
+    const english = await (await fetch(`${app.url}/`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } })).text();
+    expect(english).toContain('Book an appointment');
+    expect(english).toContain('href="/book?lang=en"');
   });
 });
