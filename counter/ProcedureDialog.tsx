@@ -10,6 +10,7 @@ import { useTranslations } from 'use-intl';
 import { api } from '../contract/api';
 import type { Answer } from '../contract/endpoint';
 import { isValidFiscalCode, normalizeFiscalCode } from '../contract/fiscal-code';
+import { CLOSED_STATUSES } from '../contract/procedure-moves';
 import { textIn } from '../contract/lang';
 import type { LanguageCode } from '../i18n/languages';
 import { AttachmentPicker, type UploadedAttachment } from '../portal/Attachments';
@@ -24,8 +25,6 @@ import local from './appointments.module.css';
 type Opened = Answer<typeof api.openProcedureAtDesk>;
 type Services = Answer<typeof api.portalServices>;
 type Procedures = Answer<typeof api.procedures>;
-
-const OPEN = new Set(['submitted', 'in_progress', 'waiting_citizen']);
 
 export function ProcedureDialog({
   lang,
@@ -64,7 +63,7 @@ export function ProcedureDialog({
   useEffect(() => {
     if (!fiscalCode) return;
     call(api.procedures, { query: { fiscalCode } })
-      .then((list) => setFound({ fiscalCode, open: list.filter((p) => OPEN.has(p.status)) }))
+      .then((list) => setFound({ fiscalCode, open: list.filter((p) => !CLOSED_STATUSES.includes(p.status)) }))
       .catch(() => undefined);
   }, [fiscalCode]);
   // Only the answer for the code now typed (an older one may arrive late).

@@ -9,6 +9,7 @@ import type { Category } from '../contract/catalog';
 import type { WalkInPriority } from '../contract/enums';
 import type { Office } from '../contract/offices';
 import type { Service } from '../contract/catalog';
+import { codeFromScan } from '../contract/tickets';
 import type { LanguageCode } from '../i18n/languages';
 import { ApiError, call } from '../ui/http';
 
@@ -127,6 +128,5 @@ export function bookAtKiosk(body: {
 
 /** A procedure's public status, from its tracking code or the whole tracking address a scanner reads. */
 export function trackRequest(scanned: string) {
-  const code = scanned.trim().split(/[/?#]/).filter(Boolean).pop() ?? '';
-  return call(api.trackProcedure, { params: { trackingCode: code.toLowerCase() } });
+  return call(api.trackProcedure, { params: { trackingCode: codeFromScan(scanned) } });
 }

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'use-intl';
 import type { ProcedureStatus } from '../contract/enums';
 import type { ProcedureView } from '../contract/portal';
+import { clockText } from './clock-text';
 import styles from './portal.module.css';
 
 type Clock = ProcedureView['clock'];
@@ -30,12 +31,8 @@ export function StatusBadge({ status, testId }: { status: ProcedureStatus; testI
 /** Days left on the legal clock, "paused: waiting for you" while stopped, nothing once closed. */
 export function ClockLine({ clock, testId }: { clock: Clock; testId?: string }) {
   const t = useTranslations('citizenPortal');
-  if (clock.daysLeft === null) return null;
-  const text = clock.paused
-    ? t('clock.paused')
-    : clock.daysLeft < 0
-      ? t('clock.overdue', { days: -clock.daysLeft })
-      : t('clock.left', { days: clock.daysLeft });
+  const text = clockText(t, clock);
+  if (text === null || clock.daysLeft === null) return null;
   const tone = clock.paused ? styles.clockPaused : clock.daysLeft < 0 ? styles.clockOverdue : styles.clock;
   return (
     <p className={tone} data-testid={testId} data-paused={clock.paused}>

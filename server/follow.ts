@@ -3,6 +3,7 @@
  * (the same alphabet), so one box on the home page and the kiosk serves both. The code decides
  * which page follows it.
  */
+import { codeFromScan } from '../contract/tickets';
 import { rt } from './runtime';
 
 const CODE = /^[a-z0-9]{8,32}$/;
@@ -11,8 +12,7 @@ export type Followed = { kind: 'ticket'; path: string } | { kind: 'procedure'; p
 
 /** The page that follows a code, or null when no ticket or procedure has it. */
 export async function followPath(raw: string): Promise<Followed | null> {
-  // A scanned QR gives the whole address: its last part is the code.
-  const code = raw.trim().split(/[/?#]/).filter(Boolean).pop()?.toLowerCase() ?? '';
+  const code = codeFromScan(raw);
   if (!CODE.test(code)) return null;
   const { db } = rt();
   const procedure = await db.procedure.findUnique({ where: { trackingCode: code }, select: { id: true } });

@@ -12,6 +12,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { ApiError } from '../../ui/http';
 import { checkInAppointment, type CheckInResult } from '../api';
+import { useScannerFocus } from '../useScannerFocus';
 import { BackButton } from './BackButton';
 import type { HeadingRef } from './heading';
 import { AlertIcon, BackspaceIcon, CheckIcon, PhoneIcon } from '../icons';
@@ -104,21 +105,7 @@ export function CheckInScreen({
     [busy, lang, kioskId, onDone],
   );
 
-  // The scanner types into whatever has the focus: keep it on the code field. The kiosk first
-  // focuses the screen's heading (so screen readers announce the step); then the field takes over,
-  // and takes it back whenever nothing else that can be typed into or pressed has it.
-  useEffect(() => {
-    const claim = () => {
-      const a = document.activeElement;
-      if (!a || a === document.body || a.tagName === 'H1') inputRef.current?.focus({ preventScroll: true });
-    };
-    const first = window.setTimeout(claim, 150);
-    const id = window.setInterval(claim, 1000);
-    return () => {
-      window.clearTimeout(first);
-      window.clearInterval(id);
-    };
-  }, []);
+  useScannerFocus(inputRef);
 
   const keep = (e: MouseEvent) => e.preventDefault();
   const onSubmit = (e: FormEvent) => {

@@ -5,13 +5,15 @@
  * the request's status, days left and last steps show on screen. Only what the public tracking
  * page shows: no personal data.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import { textIn } from '../../contract/lang';
 import type { ProcedureTrack } from '../../contract/portal';
 import type { LanguageCode } from '../../i18n/languages';
 import { ApiError } from '../../ui/http';
+import { clockText } from '../../portal/clock-text';
 import { trackRequest } from '../api';
+import { useScannerFocus } from '../useScannerFocus';
 import { BackButton } from './BackButton';
 import type { HeadingRef } from './heading';
 import { AlertIcon, CheckIcon, DocumentIcon } from '../icons';
@@ -59,24 +61,11 @@ export function FollowScreen({
     [value, state.kind],
   );
 
-  // The scanner types into whatever has the focus: keep it on the field while asking.
-  useEffect(() => {
-    if (state.kind === 'found') return;
-    const claim = () => {
-      const a = document.activeElement;
-      if (!a || a === document.body || a.tagName === 'H1') inputRef.current?.focus({ preventScroll: true });
-    };
-    const first = window.setTimeout(claim, 150);
-    const id = window.setInterval(claim, 1000);
-    return () => {
-      window.clearTimeout(first);
-      window.clearInterval(id);
-    };
-  }, [state.kind]);
+  useScannerFocus(inputRef, state.kind !== 'found');
 
   if (state.kind === 'found') {
     const { track } = state;
-    const clock = track.clock;
+    const clockLine = clockText(tp, track.clock);
     return (
       <div className={styles.screen} data-testid="kiosk-follow-result" data-status={track.status}>
         <div className={styles.screenHead}>
@@ -92,13 +81,9 @@ export function FollowScreen({
           <p className={follow.status} data-testid="kiosk-follow-status" data-summary="">
             {tp(`status.${track.status}`)}
           </p>
-          {clock.daysLeft !== null ? (
+          {clockLine ? (
             <p className={follow.clock} data-summary="">
-              {clock.paused
-                ? tp('clock.paused')
-                : clock.daysLeft < 0
-                  ? tp('clock.overdue', { days: -clock.daysLeft })
-                  : tp('clock.left', { days: clock.daysLeft })}
+              {clockLine}
             </p>
           ) : null}
           <h2 className={follow.stepsTitle}>{t('lastSteps')}</h2>

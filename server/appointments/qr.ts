@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrSvg } from '../qr';
 import { appointmentIcs } from './ics';
 import { manageTokenFor, manageUrl } from './manage-token';
 import { bookLang } from './texts';
@@ -10,7 +10,7 @@ import { loadByManageToken } from './views';
  */
 export async function appointmentQrSvg(token: string): Promise<string> {
   const a = await loadByManageToken(token);
-  return QRCode.toString(manageUrl(manageTokenFor(a)), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return qrSvg(manageUrl(manageTokenFor(a)));
 }
 
 export async function appointmentIcsByToken(token: string, lang?: string): Promise<{ filename: string; ics: string }> {

@@ -102,16 +102,17 @@ export async function uploadAttachment(req: Request, who: Uploader) {
 }
 
 /** The file of an attachment of a procedure, for its citizen or staff who may see the procedure. */
-export async function attachmentFile(procedureId: string, attachmentId: string, who: Uploader) {
-  const { db } = rt();
+/**
+ * Where a procedure's file may be read by this caller: staff who may see the procedure, or its
+ * own citizen (anyone else finds nothing: 404).
+ */
+export async function readableFilesOf(procedureId: string, who: Uploader) {
   if ('staff' in who) await assertStaffSees(who.staff, procedureId);
-  const a = await db.attachment.findFirst({
-    where: {
-      id: attachmentId,
-      procedureId,
-      ...('citizen' in who ? { procedure: { citizenId: who.citizen.citizen.id } } : {}),
-    },
-  });
+  return { procedureId, ...('citizen' in who ? { procedure: { citizenId: who.citizen.citizen.id } } : {}) };
+}
+
+export async function attachmentFile(procedureId: string, attachmentId: string, who: Uploader) {
+  const a = await rt().db.attachment.findFirst({ where: { id: attachmentId, ...(await readableFilesOf(procedureId, who)) } });
   if (!a) throw notFound('Attachment');
   return { ...a, data: await readStoredFile(a.sha256) };
 }

@@ -20,8 +20,7 @@ import { rt } from '../runtime';
 import { textOf } from '../db/texts';
 import { storedFields } from '../forms/validate';
 import { buildCertificatePdf } from '../certificates/pdf';
-import { assertStaffSees } from './access';
-import { readStoredFile, storeFile, type Uploader } from './attachments';
+import { readableFilesOf, readStoredFile, storeFile, type Uploader } from './attachments';
 
 export function newVerificationCode(): string {
   let code = '';
@@ -131,14 +130,7 @@ export async function issueDocuments(tx: Tx, procedureId: string, staffId: strin
 
 /** The file of a document, for the procedure's citizen or staff who may see the procedure. */
 export async function documentFile(procedureId: string, documentId: string, who: Uploader) {
-  if ('staff' in who) await assertStaffSees(who.staff, procedureId);
-  const d = await rt().db.document.findFirst({
-    where: {
-      id: documentId,
-      procedureId,
-      ...('citizen' in who ? { procedure: { citizenId: who.citizen.citizen.id } } : {}),
-    },
-  });
+  const d = await rt().db.document.findFirst({ where: { id: documentId, ...(await readableFilesOf(procedureId, who)) } });
   if (!d) throw notFound('Document');
   return { ...d, data: await readStoredFile(d.sha256) };
 }

@@ -3,7 +3,7 @@
  * for the kiosk and the booking pages to point citizens to (a service that needs a digital
  * identity only once a provider is configured).
  */
-import QRCode from 'qrcode';
+import { qrSvg } from '../qr';
 import type { IdentityLevel } from '../db/generated/client';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
@@ -19,5 +19,5 @@ export const onlineRequestPath = (serviceId: string) => `/portale?new=${encodeUR
 export async function onlineRequestQrSvg(serviceId: string): Promise<string> {
   const service = await rt().db.service.findUnique({ where: { id: serviceId }, select: { active: true, onlineIdentity: true } });
   if (!service?.active || !requestableOnline(service.onlineIdentity)) throw notFound('Online service');
-  return QRCode.toString(`${rt().baseUrl}${onlineRequestPath(serviceId)}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return qrSvg(`${rt().baseUrl}${onlineRequestPath(serviceId)}`);
 }

@@ -8,6 +8,7 @@ import { textOf } from '../db/texts';
 import { currentForms } from '../forms/store';
 import { rt } from '../runtime';
 import { staffScope, procedureNotFound } from './access';
+import { requestableOnline } from './online-link';
 import {
   citizenProcedureView,
   procedureInclude,
@@ -72,7 +73,7 @@ export async function trackProcedure(trackingCode: string, now = new Date()) {
 }
 
 /** The services a citizen can request online, and whether the sign-in they need is offered. */
-export async function onlineServices(oidc: boolean) {
+export async function onlineServices() {
   const rows = await rt().db.service.findMany({
     where: { active: true, onlineIdentity: { not: null } },
     orderBy: [{ officeId: 'asc' }, { sortOrder: 'asc' }],
@@ -88,7 +89,7 @@ export async function onlineServices(oidc: boolean) {
             identity: s.onlineIdentity,
             legalDeadlineDays: s.legalDeadlineDays,
             certificate: certificateKindSchema.nullable().catch(null).parse(s.certificate),
-            available: s.onlineIdentity === 'email' || oidc,
+            available: requestableOnline(s.onlineIdentity),
             form: { version: forms.get(s.id)!.version, fields: forms.get(s.id)!.fields },
           },
         ]

@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrSvg } from '../qr';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 import { trackingUrl } from './notify';
@@ -7,5 +7,5 @@ import { trackingUrl } from './notify';
 export async function trackingQrSvg(trackingCode: string): Promise<string> {
   const exists = await rt().db.procedure.count({ where: { trackingCode } });
   if (!exists) throw notFound('Procedure');
-  return QRCode.toString(trackingUrl(trackingCode), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return qrSvg(trackingUrl(trackingCode));
 }

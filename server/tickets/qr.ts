@@ -1,4 +1,4 @@
-import QRCode from 'qrcode';
+import { qrSvg } from '../qr';
 import { notFound } from '../errors';
 import { rt } from '../runtime';
 
@@ -10,5 +10,5 @@ export function ticketUrl(code: string): string {
 export async function ticketQrSvg(code: string): Promise<string> {
   const exists = await rt().db.ticket.count({ where: { code } });
   if (!exists) throw notFound('Ticket');
-  return QRCode.toString(ticketUrl(code), { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return qrSvg(ticketUrl(code));
 }

@@ -1,7 +1,6 @@
-import { oidcConfigured } from '@/server/citizens/identity';
 import { route } from '@/server/http/route';
 import { onlineServices } from '@/server/procedures/queries';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route({}, () => onlineServices(oidcConfigured()));
+export const GET = route({}, () => onlineServices());
