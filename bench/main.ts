@@ -1,0 +1,33 @@
+/**
+ * `npm run bench [-- --quick] [-- --one-process]`: the performance figures of the README, each
+ * next to its target, measured through the real HTTP API and socket.io on this machine's
+ * PostgreSQL and Redis (the load generator runs beside the app, as in production tests of one
+ * small machine). Measures only: the tests check behaviour.
+ */
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import buildIfStale from '../test/helpers/global-setup';
+import { formatFigure } from './measure';
+import { runBench } from './run';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, 'one-process': { type: 'boolean' } } });
+buildIfStale();
+const started = Date.now();
+const sections = await runBench({
+  quick: values.quick,
+  oneProcess: values['one-process'],
+  log: (l) => console.error(`… ${l}`),
+});
+const require = createRequire(import.meta.url);
+const pkg = (name: string) => (require(`${name}/package.json`) as { version: string }).version;
+console.log(
+  `\nSportello bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ` +
+    `Next ${pkg('next')}, socket.io ${pkg('socket.io')}, Prisma ${pkg('@prisma/client')}${values.quick ? ' — QUICK (CI) sizes' : ''}`,
+);
+for (const s of sections) {
+  console.log(`\n${s.title}`);
+  for (const f of s.figures) console.log(formatFigure(f));
+}
+console.log(`\n(${Math.round((Date.now() - started) / 1000)} s)`);
+process.exit(0);

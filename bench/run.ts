@@ -1,0 +1,266 @@
+import os from 'node:os';
+import { startApp, type TestApp } from '../test/helpers/app';
+import { createTestSpace, type TestSpace } from '../test/helpers/services';
+import { displayPage, firstPaintMs, pageScripts } from './browser';
+import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
+import { eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
+import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
+
+export interface BenchOptions {
+  /** The short version (CI): fewer tickets and sockets, same sections. */
+  quick?: boolean;
+  /** Skip the second section (two app processes). */
+  oneProcess?: boolean;
+  log?: (line: string) => void;
+  /** Extra environment for the app processes (e.g. NODE_OPTIONS=--cpu-prof). */
+  appEnv?: Record<string, string>;
+}
+
+export interface BenchSection {
+  title: string;
+  figures: Figure[];
+}
+
+const at = (value: number, atLeast: boolean) => ({ value, atLeast });
+
+/** The figures of issue 10, each with its target; `npm run bench` prints them. */
+export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]> {
+  const log = opts.log ?? (() => undefined);
+  const q = opts.quick ?? false;
+  const sizes = {
+    tickets: q ? 300 : 3000,
+    clerksTickets: q ? 300 : 3000,
+    manyClerks: q ? 10 : 50,
+    oneClerkTickets: q ? 50 : 600,
+    calls: q ? 10 : 100,
+    displays: q ? 20 : 100,
+    stormDisplays: q ? 50 : 2000,
+    stormPhones: q ? 150 : 8000,
+    paintRuns: q ? 1 : 5,
+  };
+  const space = await createTestSpace();
+  const apps: TestApp[] = [];
+  try {
+    const sections: BenchSection[] = [];
+    const app = await startApp(space, opts.appEnv);
+    apps.push(app);
+    const office = await benchOffice(space);
+    sections.push(await oneProcess(space, app, office, sizes, log));
+    if (!opts.oneProcess) {
+      const second = await startApp(space, opts.appEnv);
+      apps.push(second);
+      sections.push(await twoProcesses(space, [app, second], office, sizes, log));
+    }
+    return sections;
+  } finally {
+    for (const a of apps) await a.stop();
+    await space.drop();
+  }
+}
+
+type Sizes = Record<
+  | 'tickets'
+  | 'clerksTickets'
+  | 'manyClerks'
+  | 'oneClerkTickets'
+  | 'calls'
+  | 'displays'
+  | 'stormDisplays'
+  | 'stormPhones'
+  | 'paintRuns',
+  number
+>;
+
+async function oneProcess(
+  space: TestSpace,
+  app: TestApp,
+  office: BenchOffice,
+  n: Sizes,
+  log: (l: string) => void,
+): Promise<BenchSection> {
+  const f: Figure[] = [];
+  const pid = app.child.pid!;
+  await new Promise((r) => setTimeout(r, 2000));
+  f.push({ name: 'idle memory after start (RSS)', value: rssMb(pid), unit: 'MB', target: at(300, false) });
+
+  log(`issuing ${n.tickets} tickets from 50 clients`);
+  const issue: number[] = [];
+  const issued = await issueTickets([app.url], office, n.tickets, 50, issue);
+  f.push({
+    name: 'issuing, 50 concurrent clients',
+    value: n.tickets / issued.seconds,
+    unit: 'tickets/s',
+    target: at(1000, true),
+  });
+  f.push({ name: '  issuing p50', value: percentile(issue, 50), unit: 'ms' });
+  f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms', target: at(100, false) });
+
+  log(`${n.stormDisplays + n.stormPhones} sockets subscribing at once`);
+  await eventLoopP99Ms(app.url);
+  const storm = await reconnectStorm(app.url, office.officeId, n.stormDisplays, n.stormPhones, issued.codes);
+  const lag = await eventLoopP99Ms(app.url);
+  f.push({
+    name: `${storm.sockets.length} sockets subscribing at once: all answered`,
+    value: storm.seconds,
+    unit: 's',
+    target: at(10, false),
+    note: `${storm.failed} refused`,
+  });
+  f.push({ name: '  event-loop lag p99 meanwhile', value: lag, unit: 'ms', target: at(100, false) });
+  f.push({ name: '  memory with them connected (RSS)', value: rssMb(pid), unit: 'MB', target: at(600, false) });
+  closeAll(storm.sockets);
+  await new Promise((r) => setTimeout(r, 2000));
+
+  log('20 clerks calling and completing');
+  const twenty = await openCounters(space, office, [app.url], 20);
+  f.push({ name: 'memory with 20 clerks at their counters (RSS)', value: rssMb(pid), unit: 'MB' });
+  const call20: number[] = [];
+  const served = await serveAll(twenty, call20);
+  f.push({
+    name: '20 clerks, call next + complete',
+    value: served.served / served.seconds,
+    unit: 'visits/s',
+    target: at(600, true),
+  });
+  f.push({ name: '  call-next p50', value: percentile(call20, 50), unit: 'ms' });
+  f.push({ name: '  call-next p99', value: percentile(call20, 99), unit: 'ms', target: at(50, false) });
+  await closeCounters(twenty);
+
+  log(`${n.manyClerks} clerks on ${n.clerksTickets} tickets`);
+  await issueTickets([app.url], office, n.clerksTickets, 50);
+  const many = await openCounters(space, office, [app.url], n.manyClerks);
+  const manyServed = await serveAll(many);
+  f.push({
+    name: `${n.manyClerks} clerks, call next + complete`,
+    value: manyServed.served / manyServed.seconds,
+    unit: 'visits/s',
+  });
+  await closeCounters(many);
+
+  log('one clerk back to back');
+  await issueTickets([app.url], office, n.oneClerkTickets, 10);
+  const [one] = await openCounters(space, office, [app.url], 1);
+  const callOne: number[] = [];
+  const oneServed = await serveAll([one], callOne);
+  f.push({
+    name: 'one clerk, call next + complete back to back',
+    value: oneServed.served / oneServed.seconds,
+    unit: 'visits/s',
+    target: at(200, true),
+  });
+  f.push({ name: '  call-next p99', value: percentile(callOne, 99), unit: 'ms', target: at(10, false) });
+
+  log(`call → event on ${n.displays} displays`);
+  const toDisplays = await callToDisplays([app.url], [app.url], office, one, n, true);
+  await closeCounters([one]);
+  f.push(...toDisplays);
+
+  f.push({ name: 'tickets called twice (all of the above)', value: await calledTwice(space), unit: '', target: at(0, false) });
+
+  log('kiosk page');
+  const js = await pageScripts(`${app.url}/kiosk`);
+  f.push({
+    name: `kiosk page JavaScript (${js.files} files, ${Math.round(js.bytes / 1024)} KB)`,
+    value: js.gzipBytes / 1024,
+    unit: 'KB gzip',
+    target: at(150, false),
+  });
+  f.push({
+    name: 'kiosk first paint (loopback, nothing cached)',
+    value: await firstPaintMs(`${app.url}/kiosk`, n.paintRuns),
+    unit: 'ms',
+    target: at(1000, false),
+  });
+  return { title: `One app process (${os.cpus().length} cores)`, figures: f };
+}
+
+/**
+ * One clerk (on `clerkUrls[0]`'s process) calls `n.calls` tickets one after the other; socket
+ * displays on `displayUrls` in turn, and optionally a real Chromium display page, time the
+ * delay from the click to the `call` event.
+ */
+async function callToDisplays(
+  displayUrls: string[],
+  clerkUrls: string[],
+  office: BenchOffice,
+  clerk: { api: { post(p: string): Promise<{ status: number; body: any }> }; counterId: string }, // eslint-disable-line @typescript-eslint/no-explicit-any -- the test client's answers are untyped
+  n: Sizes,
+  withBrowser: boolean,
+): Promise<Figure[]> {
+  await issueTickets(clerkUrls, office, n.calls, 5);
+  const sockets = displayUrls.length
+    ? Array.from({ length: n.displays }, (_, i) => connect(displayUrls[i % displayUrls.length]))
+    : [];
+  await Promise.all(sockets.map((s) => subscribeDisplay(s, office.officeId)));
+  const page = withBrowser ? await displayPage(displayUrls[0]) : null;
+  const socketDelays: number[] = [];
+  const pageDelays: number[] = [];
+  try {
+    for (let i = 0; i < n.calls; i++) {
+      const heard = sockets.map(
+        (s) =>
+          new Promise<{ number: string; at: number }>((resolve) =>
+            s.once('call', (c: { number: string }) => resolve({ number: c.number, at: performance.now() })),
+          ),
+      );
+      const asked = performance.now();
+      const askedWall = Date.now();
+      const r = await clerk.api.post(`/api/counters/${clerk.counterId}/call-next`);
+      if (r.status !== 200) throw new Error(`call-next: ${r.status}`);
+      for (const h of await Promise.all(heard)) socketDelays.push(h.at - asked);
+      if (page) pageDelays.push(await page.shown(r.body.ticket.number as string, askedWall));
+      await clerk.api.post(`/api/tickets/${r.body.ticket.id}/complete`);
+    }
+  } finally {
+    closeAll(sockets);
+    await page?.close();
+  }
+  const f: Figure[] = [
+    { name: `call-next → call event on ${n.displays} displays, p50`, value: percentile(socketDelays, 50), unit: 'ms' },
+    {
+      name: `call-next → call event on ${n.displays} displays, p99`,
+      value: percentile(socketDelays, 99),
+      unit: 'ms',
+      target: at(30, false),
+    },
+  ];
+  if (page) {
+    f.push({ name: '  in a real Chromium display page, p50', value: percentile(pageDelays, 50), unit: 'ms' });
+    f.push({
+      name: '  in a real Chromium display page, p99',
+      value: percentile(pageDelays, 99),
+      unit: 'ms',
+      target: at(30, false),
+    });
+  }
+  return f;
+}
+
+async function twoProcesses(
+  space: TestSpace,
+  apps: TestApp[],
+  office: BenchOffice,
+  n: Sizes,
+  log: (l: string) => void,
+): Promise<BenchSection> {
+  const urls = apps.map((a) => a.url);
+  const f: Figure[] = [];
+  log('two processes: issuing');
+  const issue: number[] = [];
+  const issued = await issueTickets(urls, office, n.tickets, 50, issue);
+  f.push({ name: 'issuing, 50 concurrent clients over both', value: n.tickets / issued.seconds, unit: 'tickets/s' });
+  f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms' });
+  log('two processes: 20 clerks');
+  const twenty = await openCounters(space, office, urls, 20);
+  const call: number[] = [];
+  const served = await serveAll(twenty, call);
+  f.push({ name: '20 clerks over both, call next + complete', value: served.served / served.seconds, unit: 'visits/s' });
+  f.push({ name: '  call-next p99', value: percentile(call, 99), unit: 'ms' });
+  await closeCounters(twenty);
+  log('two processes: call on one, displays on the other');
+  const [one] = await openCounters(space, office, [urls[0]], 1);
+  f.push(...(await callToDisplays([urls[1]], [urls[0]], office, one, n, false)));
+  await closeCounters([one]);
+  f.push({ name: 'tickets called twice', value: await calledTwice(space), unit: '', target: at(0, false) });
+  return { title: 'Two app processes on the same PostgreSQL and Redis', figures: f };
+}
