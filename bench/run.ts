@@ -12,8 +12,8 @@ export interface BenchOptions {
   /** Skip the second section (two app processes). */
   oneProcess?: boolean;
   log?: (line: string) => void;
-  /** Extra environment for the app processes (e.g. NODE_OPTIONS=--cpu-prof). */
-  appEnv?: Record<string, string>;
+  /** Extra Node.js options for the app processes (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export interface BenchSection {
@@ -42,12 +42,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]>
   const apps: TestApp[] = [];
   try {
     const sections: BenchSection[] = [];
-    const app = await startApp(space, opts.appEnv);
+    const app = await startApp(space, {}, opts.nodeArgs);
     apps.push(app);
     const office = await benchOffice(space);
     sections.push(await oneProcess(space, app, office, sizes, log));
     if (!opts.oneProcess) {
-      const second = await startApp(space, opts.appEnv);
+      const second = await startApp(space, {}, opts.nodeArgs);
       apps.push(second);
       sections.push(await twoProcesses(space, [app, second], office, sizes, log));
     }

@@ -22,11 +22,11 @@ export interface TestApp {
  * Starts the real server (`server/main.ts`, production build) as its own process on the test
  * space's database and Redis prefix.
  */
-export async function startApp(space: TestSpace, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(space: TestSpace, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<TestApp> {
   // A test that must know the address beforehand (PUBLIC_BASE_URL, an OpenID client's redirect URI) picks the port.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-test-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: process.cwd(),
     env: {
       ...process.env,
