@@ -5,6 +5,7 @@ import type { QueueInfo } from '../../contract/queues';
 import type { SupervisorSnapshot } from '../../contract/supervisor';
 import type { TicketPublic } from '../../contract/tickets';
 import type { ProcedureView } from '../../contract/portal';
+import { markOfficeChanged } from './changes';
 import { rooms } from './rooms';
 
 /**
@@ -64,6 +65,7 @@ export function publishSupervisor(officeId: string, snap: SupervisorSnapshot): v
  * (socket/office-feed.ts) that the server starts with socket.io.
  */
 export function publishOfficeChanged(officeId: string): void {
+  markOfficeChanged(officeId);
   rt().officeFeed?.changed(officeId);
 }
 
