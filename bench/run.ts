@@ -56,6 +56,12 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]>
       sections.push(await twoProcesses(space, [app, second], office, sizes, log));
     }
     return sections;
+  } catch (err) {
+    for (const a of apps)
+      console.error(
+        `--- app ${a.url} (exit ${a.child.exitCode ?? a.child.signalCode ?? 'running'}):\n${a.output().slice(-3000)}`,
+      );
+    throw err;
   } finally {
     for (const a of apps) await a.stop();
     await space.drop();

@@ -24,6 +24,8 @@ interface Entry {
   at: number;
   version: number;
   waits: OfficeWaits;
+  /** The services of each open counter, as the estimate saw them (positions count the competing ones). */
+  openCounterServices: string[][];
 }
 
 const cache = processShared('liveWaits', () => new Map<string, Entry>());
@@ -34,13 +36,17 @@ async function compute(officeId: string, now: Date): Promise<Entry> {
   if (under) return under;
   const version = officeVersion(officeId);
   const job = (async () => {
-    const services = await rt().db.service.findMany({ where: { officeId, active: true, mode: 'desk' }, select: { id: true } });
+    const { db } = rt();
+    const [services, open] = await Promise.all([
+      db.service.findMany({ where: { officeId, active: true, mode: 'desk' }, select: { id: true } }),
+      db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
+    ]);
     const waits = await officeWaits(
       officeId,
       now,
       services.map((s) => s.id),
     );
-    const entry = { at: now.getTime(), version, waits };
+    const entry = { at: now.getTime(), version, waits, openCounterServices: open.map((c) => c.serviceIds) };
     cache.set(officeId, entry);
     return entry;
   })();
@@ -56,9 +62,14 @@ export async function refreshWaits(officeId: string, now = new Date()): Promise<
   return (await compute(officeId, now)).waits;
 }
 
-export async function liveWaits(officeId: string, now = new Date()): Promise<OfficeWaits> {
+/** The office's shared estimate and the open counters' services it was computed with. */
+export async function liveOffice(officeId: string, now = new Date()): Promise<Omit<Entry, 'version'>> {
   const hit = cache.get(officeId);
   const age = hit ? now.getTime() - hit.at : Infinity;
-  if (hit && age >= 0 && age <= MAX_AGE_MS && (hit.version === officeVersion(officeId) || rt().officeFeed)) return hit.waits;
-  return (await compute(officeId, now)).waits;
+  if (hit && age >= 0 && age <= MAX_AGE_MS && (hit.version === officeVersion(officeId) || rt().officeFeed)) return hit;
+  return compute(officeId, now);
+}
+
+export async function liveWaits(officeId: string, now = new Date()): Promise<OfficeWaits> {
+  return (await liveOffice(officeId, now)).waits;
 }

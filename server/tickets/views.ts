@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import { liveWaits } from '../estimates/live-waits';
+import { liveOffice } from '../estimates/live-waits';
 import type { WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../queue/estimates';
@@ -32,15 +32,12 @@ export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()
   const positions = new Map<string, number>();
   for (const officeId of new Set(waiting.map((t) => t.officeId))) {
     await ensureBuilt(officeId);
-    const [waits, counters] = await Promise.all([
-      liveWaits(officeId, now),
-      rt().db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
-    ]);
+    const { waits, openCounterServices } = await liveOffice(officeId, now);
     for (const [id, e] of waits.tickets) estimates.set(id, e);
     for (const [id, e] of waits.services) newcomers.set(id, e);
     const ahead = await aheadInQueueMany(
       waiting.filter((t) => t.officeId === officeId),
-      competingServices(counters.map((c) => c.serviceIds)),
+      competingServices(openCounterServices),
     );
     for (const [id, n] of ahead) positions.set(id, n);
   }
