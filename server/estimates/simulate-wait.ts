@@ -65,6 +65,77 @@ interface Pending {
   t: SimTicket;
   index: number;
   readyAt: number;
+  /** Called, or gone: no longer in line. */
+  done: boolean;
+}
+
+const byRank = (a: Pending, b: Pending) => a.t.score - b.t.score || (a.t.id < b.t.id ? -1 : a.t.id > b.t.id ? 1 : 0);
+
+/** One service's line in rank order; `head` skips the called ones at its front. */
+class Line {
+  head = 0;
+  constructor(readonly items: Pending[]) {}
+
+  add(p: Pending): void {
+    let lo = this.head;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byRank(this.items[mid]!, p) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.items.splice(lo, 0, p);
+  }
+
+  /** The best callable ticket at `now` (rank order, so the first one that qualifies). */
+  first(now: number, accepts: (p: Pending) => boolean): Pending | null {
+    while (this.head < this.items.length && this.items[this.head]!.done) this.head++;
+    for (let i = this.head; i < this.items.length; i++) {
+      const p = this.items[i]!;
+      // Ready no earlier than its rank: past `now` nothing further can be called yet.
+      if (p.t.score > now) break;
+      if (!p.done && p.readyAt <= now && accepts(p)) return p;
+    }
+    return null;
+  }
+}
+
+/** Min-heap of waiting tickets by the time they give up. */
+class Leaving {
+  private heap: Pending[] = [];
+
+  push(p: Pending): void {
+    const h = this.heap;
+    h.push(p);
+    for (let i = h.length - 1; i > 0;) {
+      const up = (i - 1) >> 1;
+      if (h[up]!.t.leavesAt! <= h[i]!.t.leavesAt!) break;
+      [h[up], h[i]] = [h[i]!, h[up]!];
+      i = up;
+    }
+  }
+
+  /** Removes and returns the next one to leave if it leaves before `now`. */
+  popBefore(now: number): Pending | undefined {
+    const h = this.heap;
+    if (h.length === 0 || h[0]!.t.leavesAt! >= now) return undefined;
+    const top = h[0]!;
+    const last = h.pop()!;
+    if (h.length > 0) {
+      h[0] = last;
+      for (let i = 0; ;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && h[l]!.t.leavesAt! < h[m]!.t.leavesAt!) m = l;
+        if (r < h.length && h[r]!.t.leavesAt! < h[m]!.t.leavesAt!) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i]!, h[m]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 function headStart(c: SimCounter, t: SimTicket): number | undefined {
@@ -80,6 +151,11 @@ function headStart(c: SimCounter, t: SimTicket): number | undefined {
  * Plays the counters forward until every ticket is called or no counter can call any more.
  * `until` stops earlier once every ticket with index < `watch` has been called (the estimate only
  * needs the tickets it asks about).
+ *
+ * Each service's line is kept in rank order, so a counter finds its next citizen at the front of
+ * the lines it serves instead of scanning everybody (the estimate plays an office of thousands
+ * waiting 120 times: issue 10). Tickets transferred to one counter or clerk are few and scanned.
+ * test/unit/simulate-wait.test.ts checks it call for call against the plain version.
  */
 export function playForward(
   counters: readonly SimCounter[],
@@ -97,7 +173,28 @@ export function playForward(
   const nextBreak = counters.map(() => 0);
   const breaks: SimResult['breaks'] = [];
   const lastFree = Float64Array.from(counters, (c) => c.freeAt);
-  let pending: Pending[] = tickets.map((t, index) => ({ t, index, readyAt: Math.max(t.arrivesAt, t.score) }));
+  const grouped = new Map<string, Pending[]>();
+  const targeted: Pending[] = [];
+  const leaving = new Leaving();
+  const lines = new Map<string, Line>();
+  /** Into its line: sorted in at once (a transfer's second leg), or grouped and sorted below. */
+  const enter = (p: Pending, sortIn: boolean) => {
+    if (p.t.leavesAt !== undefined) leaving.push(p);
+    if (p.t.targetCounterId || p.t.targetStaffId) {
+      targeted.push(p);
+      return;
+    }
+    const line = lines.get(p.t.serviceId);
+    if (sortIn && line) line.add(p);
+    else if (sortIn) lines.set(p.t.serviceId, new Line([p]));
+    else {
+      const g = grouped.get(p.t.serviceId);
+      if (g) g.push(p);
+      else grouped.set(p.t.serviceId, [p]);
+    }
+  };
+  tickets.forEach((t, index) => enter({ t, index, readyAt: Math.max(t.arrivesAt, t.score), done: false }, false));
+  for (const [serviceId, items] of grouped) lines.set(serviceId, new Line(items.sort(byRank)));
   let watchLeft = Math.min(watch, tickets.length);
   let nextIndex = tickets.length;
 
@@ -120,60 +217,63 @@ export function playForward(
       retired[c] = true;
       continue;
     }
+    // Whoever gave up before now leaves the line, whichever counters serve them.
+    for (let p = leaving.popBefore(now); p; p = leaving.popBefore(now)) {
+      if (p.done) continue;
+      p.done = true;
+      if (p.index < watch) watchLeft--;
+      calledAt[p.index] = -Infinity;
+    }
+    const accepts = (p: Pending) => !closed || p.t.arrivesAt < counter.closesAt;
     let best: Pending | null = null;
     let bestKey = 0;
-    let soonest = Infinity;
-    let gone = false;
-    for (const p of pending) {
-      if (p.t.leavesAt !== undefined && p.t.leavesAt < now) {
-        gone = true;
-        continue;
-      }
-      const boost = headStart(counter, p.t);
-      if (boost === undefined) continue;
-      if (closed && p.t.arrivesAt >= counter.closesAt) continue;
-      if (p.readyAt > now) {
-        if (p.readyAt < soonest) soonest = p.readyAt;
-        continue;
-      }
+    const consider = (p: Pending, boost: number) => {
       const key = p.t.score - boost;
       if (best === null || key < bestKey || (key === bestKey && p.t.id < best.t.id)) {
         best = p;
         bestKey = key;
       }
+    };
+    for (const [serviceId, boost] of counter.services) {
+      const p = lines.get(serviceId)?.first(now, accepts);
+      if (p) consider(p, boost);
     }
-    if (gone) {
-      pending = pending.filter((p) => {
-        if (p.t.leavesAt === undefined || p.t.leavesAt >= now) return true;
-        if (p.index < watch) watchLeft--;
-        calledAt[p.index] = -Infinity;
-        return false;
-      });
+    for (const p of targeted) {
+      if (p.done || p.readyAt > now || !accepts(p)) continue;
+      const boost = headStart(counter, p.t);
+      if (boost !== undefined) consider(p, boost);
     }
     if (!best) {
       // Nothing to call now: wait for the next ticket this counter may take, or stop.
+      let soonest = Infinity;
+      const later = (p: Pending) => {
+        if (!p.done && p.readyAt > now && p.readyAt < soonest && accepts(p)) soonest = p.readyAt;
+      };
+      for (const serviceId of counter.services.keys()) lines.get(serviceId)?.items.forEach(later);
+      for (const p of targeted) if (headStart(counter, p.t) !== undefined) later(p);
       if (soonest === Infinity || closed) retired[c] = true;
       else free[c] = soonest;
       continue;
     }
-    pending = pending.filter((p) => p !== best);
-    calledAt[best.index] = now;
-    taker[best.index] = c;
-    if (best.index < watch) watchLeft--;
-    if (best.t.probe) continue;
-    free[c] = now + best.t.occupancy;
+    const chosen: Pending = best;
+    chosen.done = true;
+    calledAt[chosen.index] = now;
+    taker[chosen.index] = c;
+    if (chosen.index < watch) watchLeft--;
+    if (chosen.t.probe) continue;
+    free[c] = now + chosen.t.occupancy;
     lastFree[c] = free[c]!;
-    const then = best.t.then;
+    const then = chosen.t.then;
     if (then && nextIndex < cap) {
       const again: SimTicket = {
-        id: `${best.t.id}+`,
+        id: `${chosen.t.id}+`,
         serviceId: then.serviceId,
-        score: best.t.score,
+        score: chosen.t.score,
         arrivesAt: free[c]!,
         occupancy: then.occupancy,
       };
       extra.push(again);
-      pending.push({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score) });
+      enter({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score), done: false }, true);
     }
   }
   return { calledAt, counter: taker, extra, breaks, lastFree };

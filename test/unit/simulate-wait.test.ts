@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { playForward, type SimCounter, type SimTicket } from '../../server/estimates/simulate-wait';
 import { DIRECT_BOOST_MS, skillBoostMs } from '../../server/queue/policy';
+import { seeded } from '../../server/estimates/random';
+import { playForwardReference } from '../helpers/play-forward-reference';
 
 const MIN = 60_000;
 const counter = (id: string, services: Record<string, number>, freeAt = 0, extra: Partial<SimCounter> = {}): SimCounter => ({
@@ -136,5 +138,46 @@ describe('the office played forward by the call-next policy', () => {
 
   it('a service no counter serves is never called', () => {
     expect(calls([counter('c1', { A: 0 })], [ticket('b', 'B', 5)])).toEqual([['b', NaN, -1]]);
+  });
+});
+
+describe('the fast play-forward', () => {
+  it('calls exactly as the plain version, call for call, on a thousand random offices', () => {
+    const rng = seeded(20261202);
+    const int = (n: number) => Math.floor(rng() * n);
+    const services = ['A', 'B', 'C', 'D'];
+    for (let trial = 0; trial < 1000; trial++) {
+      const counters: SimCounter[] = Array.from({ length: 1 + int(5) }, (_, i) => {
+        const served = services.filter(() => rng() < 0.6);
+        return counter(
+          `c${i}`,
+          Object.fromEntries((served.length ? served : ['A']).map((s) => [s, int(3) * 5 * MIN])),
+          int(10) * MIN,
+          {
+            closesAt: rng() < 0.3 ? (20 + int(60)) * MIN : Infinity,
+            drain: rng() < 0.5,
+            breaks: rng() < 0.3 ? [{ from: int(40) * MIN, ms: (5 + int(15)) * MIN }] : undefined,
+          },
+        );
+      });
+      const tickets: SimTicket[] = Array.from({ length: int(60) }, (_, i) => {
+        const arrives = int(90) - 20;
+        const kind = rng();
+        return ticket(`t${String(int(1000)).padStart(3, '0')}-${i}`, services[int(4)]!, 1 + int(15), arrives, {
+          // Priorities rank before their arrival, appointments at their booked time (maybe later), some equal ranks.
+          score: (kind < 0.2 ? arrives - 10 : kind < 0.3 ? arrives + int(20) : kind < 0.35 ? 0 : arrives) * MIN,
+          leavesAt: rng() < 0.25 ? (arrives + int(40)) * MIN : undefined,
+          probe: rng() < 0.05,
+          targetCounterId: rng() < 0.05 ? `c${int(counters.length)}` : null,
+          targetStaffId: rng() < 0.03 ? `staff-c${int(counters.length)}` : null,
+          then: rng() < 0.1 ? { serviceId: services[int(4)]!, occupancy: (1 + int(10)) * MIN } : undefined,
+        });
+      });
+      const opts = {
+        watch: rng() < 0.5 ? int(tickets.length + 1) : undefined,
+        horizon: rng() < 0.2 ? int(120) * MIN : undefined,
+      };
+      expect(playForward(counters, tickets, opts), `trial ${trial}`).toEqual(playForwardReference(counters, tickets, opts));
+    }
   });
 });
