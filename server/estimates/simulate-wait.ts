@@ -87,14 +87,17 @@ class Line {
     this.items.splice(lo, 0, p);
   }
 
-  /** The best callable ticket at `now` (rank order, so the first one that qualifies). */
-  first(now: number, accepts: (p: Pending) => boolean): Pending | null {
+  /**
+   * The best callable ticket at `now` (rank order, so the first one that qualifies); after its
+   * closing time (`closedAt`) a draining counter takes only who was in line before it.
+   */
+  first(now: number, closedAt: number): Pending | null {
     while (this.head < this.items.length && this.items[this.head]!.done) this.head++;
     for (let i = this.head; i < this.items.length; i++) {
       const p = this.items[i]!;
       // Ready no earlier than its rank: past `now` nothing further can be called yet.
       if (p.t.score > now) break;
-      if (!p.done && p.readyAt <= now && accepts(p)) return p;
+      if (!p.done && p.readyAt <= now && p.t.arrivesAt < closedAt) return p;
     }
     return null;
   }
@@ -224,33 +227,47 @@ export function playForward(
       if (p.index < watch) watchLeft--;
       calledAt[p.index] = -Infinity;
     }
-    const accepts = (p: Pending) => !closed || p.t.arrivesAt < counter.closesAt;
+    // No function is made per call here: tsx wraps every closure it creates (keepNames).
+    const closedAt = closed ? counter.closesAt : Infinity;
     let best: Pending | null = null;
     let bestKey = 0;
-    const consider = (p: Pending, boost: number) => {
+    for (const [serviceId, boost] of counter.services) {
+      const p = lines.get(serviceId)?.first(now, closedAt);
+      if (!p) continue;
       const key = p.t.score - boost;
       if (best === null || key < bestKey || (key === bestKey && p.t.id < best.t.id)) {
         best = p;
         bestKey = key;
       }
-    };
-    for (const [serviceId, boost] of counter.services) {
-      const p = lines.get(serviceId)?.first(now, accepts);
-      if (p) consider(p, boost);
     }
     for (const p of targeted) {
-      if (p.done || p.readyAt > now || !accepts(p)) continue;
+      if (p.done || p.readyAt > now || p.t.arrivesAt >= closedAt) continue;
       const boost = headStart(counter, p.t);
-      if (boost !== undefined) consider(p, boost);
+      if (boost === undefined) continue;
+      const key = p.t.score - boost;
+      if (best === null || key < bestKey || (key === bestKey && p.t.id < best.t.id)) {
+        best = p;
+        bestKey = key;
+      }
     }
     if (!best) {
       // Nothing to call now: wait for the next ticket this counter may take, or stop.
       let soonest = Infinity;
-      const later = (p: Pending) => {
-        if (!p.done && p.readyAt > now && p.readyAt < soonest && accepts(p)) soonest = p.readyAt;
-      };
-      for (const serviceId of counter.services.keys()) lines.get(serviceId)?.items.forEach(later);
-      for (const p of targeted) if (headStart(counter, p.t) !== undefined) later(p);
+      for (const serviceId of counter.services.keys()) {
+        for (const p of lines.get(serviceId)?.items ?? []) {
+          if (!p.done && p.readyAt > now && p.readyAt < soonest && p.t.arrivesAt < closedAt) soonest = p.readyAt;
+        }
+      }
+      for (const p of targeted) {
+        if (
+          !p.done &&
+          p.readyAt > now &&
+          p.readyAt < soonest &&
+          p.t.arrivesAt < closedAt &&
+          headStart(counter, p.t) !== undefined
+        )
+          soonest = p.readyAt;
+      }
       if (soonest === Infinity || closed) retired[c] = true;
       else free[c] = soonest;
       continue;

@@ -19,10 +19,10 @@ import { publishCounter, publishQueues, publishSupervisor, publishTicket } from 
 const FLUSH_INTERVAL_MS = 400;
 /**
  * A pass that took long (thousands waiting make the estimate cost seconds) spaces the next one
- * out to this many times its own duration, so the feed never takes more than about a third of
+ * out to this many times its own duration, so the feed never takes more than about a quarter of
  * the process, whatever the queue.
  */
-const COST_FACTOR = 2;
+const COST_FACTOR = 3;
 
 type OfficeState = { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean; lastCostMs: number };
 
