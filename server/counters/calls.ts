@@ -81,7 +81,12 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
       for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
         const claim = await claimNext(queues, now);
-        if (!claim) return null;
+        if (!claim) {
+          // Nobody waiting: a busy counter is still told so, as before any pick.
+          if (await tx.ticket.count({ where: { counterId, status: { in: ['called', 'serving'] } } }))
+            throw conflict('counter_busy', 'Finish the current ticket first');
+          return null;
+        }
         pending = claim;
         const { busy, eventId, serviceName, ...ticket } = await confirmCall(tx, claim.ticketId, counterId, actor.staffId, now);
         if (busy) throw conflict('counter_busy', 'Finish the current ticket first');

@@ -126,6 +126,9 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
 
   io.on('connection', (socket) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+    // The handshake keeps what is needed (its headers); the upgrade request itself would stay in
+    // memory for the connection's life (socket.io's memory-usage advice; 10,000 phones and displays).
+    (socket.conn as unknown as { request: unknown }).request = null;
     const data = socket.data as SocketData;
     data.actor = null;
     // Connected screens by kind, for /metrics: counted at the first successful subscription.

@@ -6,12 +6,36 @@ import { log } from '../log';
 import { enqueue, ensureBuilt } from '../queue/engine';
 import { publishOfficeChanged } from '../realtime/publish';
 import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
-import { rt } from '../runtime';
+import { processShared, rt } from '../runtime';
+import { perOfficeChange } from '../realtime/changes';
 import { assertMayIssue, type Issuer } from './issuer';
 import { insertTicket } from './insert';
 import { businessDay } from './numbering';
 import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
+
+const loadService = (serviceId: string, now: Date) =>
+  rt().db.service.findUnique({ where: { id: serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
+
+/** Each service's office (services do not move): the key its shared rules are kept under. */
+const officeOfService = processShared('officeOfService', () => new Map<string, string>());
+const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000);
+
+/**
+ * The service and its office's walk-in rules, read once per second at most and again after any
+ * change in the office (an admin's edit of the service, hours or closures publishes one): every
+ * kiosk of a busy morning asks for the same few rows.
+ */
+async function serviceWithRules(serviceId: string, now: Date) {
+  const officeId = officeOfService.get(serviceId);
+  if (!officeId) {
+    const service = await loadService(serviceId, now);
+    if (service) officeOfService.set(serviceId, service.officeId);
+    return service;
+  }
+  // Per day asked about: the closures read are those from the day before on.
+  return sharedRules(officeId, `${serviceId}:${now.toISOString().slice(0, 10)}`, () => loadService(serviceId, now));
+}
 
 /**
  * A walk-in ticket, numbered, inserted and logged in one statement (insert.ts). Redis is updated after the commit; if that
@@ -21,10 +45,7 @@ import { textOf } from '../db/texts';
 export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   const input = issueTicketInput.parse(raw);
   const { db } = rt();
-  const service = await db.service.findUnique({
-    where: { id: input.serviceId },
-    include: { office: { include: walkInRulesInclude(now) } },
-  });
+  const service = await serviceWithRules(input.serviceId, now);
   if (!service || !service.active) throw notFound('Service');
   if (service.mode !== 'desk') {
     throw new AppError(
