@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR]`: the performance figures of the README, each
+ * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR] [-- --only issuing,storm,…]`: the performance figures of the README, each
  * next to its target, measured through the real HTTP API and socket.io on this machine's
  * PostgreSQL and Redis (the load generator runs beside the app, as in production tests of one
  * small machine). Measures only: the tests check behaviour.
@@ -11,12 +11,20 @@ import buildIfStale from '../test/helpers/global-setup';
 import { formatFigure } from './measure';
 import { runBench } from './run';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, 'one-process': { type: 'boolean' }, profile: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    'one-process': { type: 'boolean' },
+    profile: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
 buildIfStale();
 const started = Date.now();
 const sections = await runBench({
   quick: values.quick,
   oneProcess: values['one-process'],
+  only: values.only?.split(','),
   // CPU profiles of the app processes (open them in Chrome DevTools or speedscope).
   nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : undefined,
   log: (l) => console.error(`… ${l}`),

@@ -11,6 +11,8 @@ export interface BenchOptions {
   quick?: boolean;
   /** Skip the second section (two app processes). */
   oneProcess?: boolean;
+  /** Only these parts of the first section (e.g. to profile one): see SECTION_PARTS. */
+  only?: string[];
   log?: (line: string) => void;
   /** Extra Node.js options for the app processes (e.g. --cpu-prof). */
   nodeArgs?: string[];
@@ -22,6 +24,8 @@ export interface BenchSection {
 }
 
 const at = (value: number, atLeast: boolean) => ({ value, atLeast });
+
+export const SECTION_PARTS = ['issuing', 'storm', 'clerks', 'many-clerks', 'one-clerk', 'displays', 'kiosk'] as const;
 
 /** The figures of issue 10, each with its target; `npm run bench` prints them. */
 export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]> {
@@ -45,13 +49,19 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]>
     const app = await startApp(space, {}, opts.nodeArgs);
     apps.push(app);
     const office = await benchOffice(space);
-    sections.push(await oneProcess(space, app, office, sizes, log));
-    if (!opts.oneProcess) {
+    sections.push(await oneProcess(space, app, office, sizes, log, (part) => !opts.only || opts.only.includes(part)));
+    if (!opts.oneProcess && !opts.only) {
       const second = await startApp(space, {}, opts.nodeArgs);
       apps.push(second);
       sections.push(await twoProcesses(space, [app, second], office, sizes, log));
     }
     return sections;
+  } catch (err) {
+    for (const a of apps)
+      console.error(
+        `--- app ${a.url} (exit ${a.child.exitCode ?? a.child.signalCode ?? 'running'}):\n${a.output().slice(-3000)}`,
+      );
+    throw err;
   } finally {
     for (const a of apps) await a.stop();
     await space.drop();
@@ -77,27 +87,51 @@ async function oneProcess(
   office: BenchOffice,
   n: Sizes,
   log: (l: string) => void,
+  want: (part: (typeof SECTION_PARTS)[number]) => boolean,
 ): Promise<BenchSection> {
   const f: Figure[] = [];
   const pid = app.child.pid!;
   await new Promise((r) => setTimeout(r, 2000));
   f.push({ name: 'idle memory after start (RSS)', value: rssMb(pid), unit: 'MB', target: at(300, false) });
 
-  log(`issuing ${n.tickets} tickets from 50 clients`);
-  const issue: number[] = [];
-  const issued = await issueTickets([app.url], office, n.tickets, 50, issue);
-  f.push({
-    name: 'issuing, 50 concurrent clients',
-    value: n.tickets / issued.seconds,
-    unit: 'tickets/s',
-    target: at(1000, true),
-  });
-  f.push({ name: '  issuing p50', value: percentile(issue, 50), unit: 'ms' });
-  f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms', target: at(100, false) });
+  let codes: string[] = [];
+  if (want('issuing')) {
+    log(`issuing ${n.tickets} tickets from 50 clients`);
+    const issue: number[] = [];
+    const issued = await issueTickets([app.url], office, n.tickets, 50, issue);
+    codes = issued.codes;
+    f.push({
+      name: 'issuing, 50 concurrent clients',
+      value: n.tickets / issued.seconds,
+      unit: 'tickets/s',
+      target: at(1000, true),
+    });
+    f.push({ name: '  issuing p50', value: percentile(issue, 50), unit: 'ms' });
+    f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms', target: at(100, false) });
+  }
 
+  if (want('storm')) await stormPart(app, office, n, codes, f, log);
+  if (want('clerks')) await clerksPart(space, app, office, n, f, log);
+  if (want('many-clerks')) await manyClerksPart(space, app, office, n, f, log);
+  if (want('one-clerk') || want('displays')) await oneClerkPart(space, app, office, n, f, log, want);
+  f.push({ name: 'tickets called twice (all of the above)', value: await calledTwice(space), unit: '', target: at(0, false) });
+  if (want('kiosk')) await kioskPart(app, n, f, log);
+  return { title: `One app process (${os.cpus().length} cores)`, figures: f };
+}
+
+async function stormPart(
+  app: TestApp,
+  office: BenchOffice,
+  n: Sizes,
+  issuedCodes: string[],
+  f: Figure[],
+  log: (l: string) => void,
+) {
+  const pid = app.child.pid!;
+  const codes = issuedCodes.length ? issuedCodes : (await issueTickets([app.url], office, n.tickets, 50)).codes;
   log(`${n.stormDisplays + n.stormPhones} sockets subscribing at once`);
   await eventLoopP99Ms(app.url);
-  const storm = await reconnectStorm(app.url, office.officeId, n.stormDisplays, n.stormPhones, issued.codes);
+  const storm = await reconnectStorm(app.url, office.officeId, n.stormDisplays, n.stormPhones, codes);
   const lag = await eventLoopP99Ms(app.url);
   f.push({
     name: `${storm.sockets.length} sockets subscribing at once: all answered`,
@@ -110,7 +144,15 @@ async function oneProcess(
   f.push({ name: '  memory with them connected (RSS)', value: rssMb(pid), unit: 'MB', target: at(600, false) });
   closeAll(storm.sockets);
   await new Promise((r) => setTimeout(r, 2000));
+}
 
+/** Tickets waiting in the office now. */
+const waitingNow = (space: TestSpace, office: BenchOffice) =>
+  space.db.ticket.count({ where: { officeId: office.officeId, status: 'waiting' } });
+
+async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n: Sizes, f: Figure[], log: (l: string) => void) {
+  const pid = app.child.pid!;
+  if ((await waitingNow(space, office)) === 0) await issueTickets([app.url], office, n.clerksTickets, 50);
   log('20 clerks calling and completing');
   const twenty = await openCounters(space, office, [app.url], 20);
   f.push({ name: 'memory with 20 clerks at their counters (RSS)', value: rssMb(pid), unit: 'MB' });
@@ -125,7 +167,16 @@ async function oneProcess(
   f.push({ name: '  call-next p50', value: percentile(call20, 50), unit: 'ms' });
   f.push({ name: '  call-next p99', value: percentile(call20, 99), unit: 'ms', target: at(50, false) });
   await closeCounters(twenty);
+}
 
+async function manyClerksPart(
+  space: TestSpace,
+  app: TestApp,
+  office: BenchOffice,
+  n: Sizes,
+  f: Figure[],
+  log: (l: string) => void,
+) {
   log(`${n.manyClerks} clerks on ${n.clerksTickets} tickets`);
   await issueTickets([app.url], office, n.clerksTickets, 50);
   const many = await openCounters(space, office, [app.url], n.manyClerks);
@@ -136,27 +187,39 @@ async function oneProcess(
     unit: 'visits/s',
   });
   await closeCounters(many);
+}
 
+async function oneClerkPart(
+  space: TestSpace,
+  app: TestApp,
+  office: BenchOffice,
+  n: Sizes,
+  f: Figure[],
+  log: (l: string) => void,
+  want: (part: (typeof SECTION_PARTS)[number]) => boolean,
+) {
   log('one clerk back to back');
   await issueTickets([app.url], office, n.oneClerkTickets, 10);
   const [one] = await openCounters(space, office, [app.url], 1);
-  const callOne: number[] = [];
-  const oneServed = await serveAll([one], callOne);
-  f.push({
-    name: 'one clerk, call next + complete back to back',
-    value: oneServed.served / oneServed.seconds,
-    unit: 'visits/s',
-    target: at(200, true),
-  });
-  f.push({ name: '  call-next p99', value: percentile(callOne, 99), unit: 'ms', target: at(10, false) });
-
-  log(`call → event on ${n.displays} displays`);
-  const toDisplays = await callToDisplays([app.url], [app.url], office, one, n, true);
+  if (want('one-clerk')) {
+    const callOne: number[] = [];
+    const oneServed = await serveAll([one], callOne);
+    f.push({
+      name: 'one clerk, call next + complete back to back',
+      value: oneServed.served / oneServed.seconds,
+      unit: 'visits/s',
+      target: at(200, true),
+    });
+    f.push({ name: '  call-next p99', value: percentile(callOne, 99), unit: 'ms', target: at(10, false) });
+  }
+  if (want('displays')) {
+    log(`call → event on ${n.displays} displays`);
+    f.push(...(await callToDisplays([app.url], [app.url], office, one, n, true)));
+  }
   await closeCounters([one]);
-  f.push(...toDisplays);
+}
 
-  f.push({ name: 'tickets called twice (all of the above)', value: await calledTwice(space), unit: '', target: at(0, false) });
-
+async function kioskPart(app: TestApp, n: Sizes, f: Figure[], log: (l: string) => void) {
   log('kiosk page');
   const js = await pageScripts(`${app.url}/kiosk`);
   f.push({
@@ -171,7 +234,6 @@ async function oneProcess(
     unit: 'ms',
     target: at(1000, false),
   });
-  return { title: `One app process (${os.cpus().length} cores)`, figures: f };
 }
 
 /**

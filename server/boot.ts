@@ -8,6 +8,7 @@ import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
 import type { DemoSeeded } from './db/seed-demo';
+import { apiRouter } from './http/api-router';
 import { frontDoor } from './http/front-door';
 import { log } from './log';
 import { reconcileOffice } from './queue/engine';
@@ -106,13 +107,15 @@ export async function startSportello(env: Record<string, string | undefined> = p
   await app.prepare();
   // Operations endpoints are answered here, before Next: /metrics, and Bull Board for admins.
   const bullBoard = bullBoardHandler();
+  const api = apiRouter(path.join(process.cwd(), 'app'));
   httpServer.on('request', (req, res) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => httpAnswered(req.method, res.statusCode, Number(process.hrtime.bigint() - started) / 1e9));
     if (frontDoor(req, res, config)) return;
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/metrics') return void serveMetrics(req, res, config.metricsToken);
-    if (path === BULL_BOARD_PATH || path.startsWith(`${BULL_BOARD_PATH}/`)) return bullBoard(req, res);
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/metrics') return void serveMetrics(req, res, config.metricsToken);
+    if (pathname === BULL_BOARD_PATH || pathname.startsWith(`${BULL_BOARD_PATH}/`)) return bullBoard(req, res);
+    if (api(req, res, pathname)) return;
     void handle(req, res);
   });
   runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel(), config.publicBaseUrl);

@@ -39,3 +39,16 @@ export function rt(): Runtime {
   if (!r) throw new Error('Sportello runtime not started');
   return r;
 }
+
+const shared = globalThis as typeof globalThis & { __sportelloShared?: Map<string, unknown> };
+
+/**
+ * Process-wide state of a module (a cache, a counter). Next bundles its own copy of every module
+ * the route handlers import, beside the custom server's: state kept in a module variable would
+ * exist twice and the two halves would not see each other's changes.
+ */
+export function processShared<T>(name: string, init: () => T): T {
+  const all = (shared.__sportelloShared ??= new Map());
+  if (!all.has(name)) all.set(name, init());
+  return all.get(name) as T;
+}

@@ -8,7 +8,8 @@ import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { localDay, localTime } from '../schedules/slots';
 import { ANONYMOUS, assertMayIssue, type Issuer } from '../tickets/issuer';
-import { businessDay, formatTicketNumber, newPublicCode } from '../tickets/numbering';
+import { insertTicket } from '../tickets/insert';
+import { businessDay } from '../tickets/numbering';
 import { publicTicketInclude, toPublic } from '../tickets/views';
 import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
 import { removeAppointmentJobs } from './jobs';
@@ -86,41 +87,23 @@ export async function checkIn(raw: CheckInInput, now = new Date(), issuer: Issue
 
   const day = businessDay(now, tz);
   const ticket = await db.$transaction(async (tx) => {
-    const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO "DailySequence" ("officeId", "day", "prefix", "last") VALUES (${a.officeId}, ${day}, ${a.service.prefix}, 1)
-      ON CONFLICT ("officeId", "day", "prefix") DO UPDATE SET "last" = "DailySequence"."last" + 1
-      RETURNING "last"`;
     const priority = late ? 'none' : 'appointment';
-    const t = await tx.ticket.create({
-      data: {
-        code: newPublicCode(),
-        number: formatTicketNumber(a.service.prefix, last),
-        seq: last,
-        day,
-        officeId: a.officeId,
-        serviceId: a.serviceId,
-        originalServiceId: a.serviceId,
-        priority,
-        lang: input.lang,
-        queuedAt: late ? now : queueTime(now, a.startsAt),
-        issuedAt: now,
-      },
+    const t = await insertTicket(tx, {
+      officeId: a.officeId,
+      serviceId: a.serviceId,
+      prefix: a.service.prefix,
+      day,
+      priority,
+      lang: input.lang,
+      queuedAt: late ? now : queueTime(now, a.startsAt),
+      issuedAt: now,
+      eventData: { priority, appointmentId: a.id, late },
     });
     const res = await tx.appointment.updateMany({
       where: { id: a.id, status: { in: late ? ['booked', 'no_show'] : ['booked'] }, ticketId: null },
       data: { status: 'checked_in', checkedInAt: now, ticketId: t.id },
     });
     if (res.count === 0) throw new AppError(409, 'changed_meanwhile', 'This appointment changed meanwhile: please try again');
-    await tx.ticketEvent.create({
-      data: {
-        ticketId: t.id,
-        officeId: t.officeId,
-        type: 'issued',
-        at: now,
-        serviceId: t.serviceId,
-        data: { priority, appointmentId: a.id, late },
-      },
-    });
     return t;
   });
   try {

@@ -48,9 +48,9 @@ export function checkCounterRule(change: CounterChange, actor: Actor, counter: C
 
 /** Locks the counter's row until the transaction ends and reads it as it is now. */
 export async function lockCounter(tx: Tx, counterId: string): Promise<Counter> {
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Counter" WHERE id = ${counterId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound('Counter');
-  return tx.counter.findUniqueOrThrow({ where: { id: counterId } });
+  const [locked] = await tx.$queryRaw<Counter[]>`SELECT * FROM "Counter" WHERE id = ${counterId} FOR UPDATE`;
+  if (!locked) throw notFound('Counter');
+  return locked;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { QueueInfo } from '../../contract/queues';
 import { textOf } from '../db/texts';
 import { bandLow, estimateMinutes } from '../queue/estimates';
 import { rt } from '../runtime';
-import { officeWaits } from './office-waits';
+import { liveWaits } from './live-waits';
 
 /**
  * Queue figures per service for the displays, the kiosks and the staff screens. The estimate is
@@ -11,13 +11,13 @@ import { officeWaits } from './office-waits';
  * simulation has nobody to call the ticket; then the plain formula stands in: people waiting ×
  * the expected minutes, as if one counter would open.
  */
-/** Per-service figures of an office: a few grouped queries and one forward simulation. */
+/** Per-service figures of an office: a few grouped queries and the office's shared estimate (live-waits.ts). */
 export async function queueInfos(officeId: string, now = new Date()): Promise<QueueInfo[]> {
   const { db } = rt();
   const [services, waiting, counters] = await Promise.all([
     db.service.findMany({
       where: { officeId, active: true },
-      select: { id: true, prefix: true, name: true, expectedMinutes: true, mode: true },
+      select: { id: true, prefix: true, name: true, expectedMinutes: true },
       orderBy: [{ category: { sortOrder: 'asc' } }, { sortOrder: 'asc' }],
     }),
     db.ticket.groupBy({
@@ -28,11 +28,7 @@ export async function queueInfos(officeId: string, now = new Date()): Promise<Qu
     }),
     db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
   ]);
-  const waits = await officeWaits(
-    officeId,
-    now,
-    services.filter((s) => s.mode === 'desk').map((s) => s.id),
-  );
+  const waits = await liveWaits(officeId, now);
   const open = new Map<string, number>();
   for (const c of counters) for (const s of c.serviceIds) open.set(s, (open.get(s) ?? 0) + 1);
   const byService = new Map(waiting.map((w) => [w.serviceId, w]));

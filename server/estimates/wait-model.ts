@@ -340,7 +340,7 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
       ...(t.priority === 'appointment' ? {} : leaves(now, (now - t.queuedAt) / MINUTE)),
       id: t.id,
       serviceId: t.serviceId,
-      score: queueScore(new Date(t.queuedAt), t.priority),
+      score: queueScore(t.queuedAt, t.priority),
       arrivesAt: Math.min(t.queuedAt, now),
       targetCounterId: t.targetCounterId,
       targetStaffId: t.targetStaffId,
@@ -360,7 +360,7 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
           ...leaves(at),
           id: `~walk-in:${tickets.length}`,
           serviceId,
-          score: queueScore(new Date(at), pick(rng, h.priorityMix)),
+          score: queueScore(at, pick(rng, h.priorityMix)),
           arrivesAt: at,
           ...drawCitizen(rng, h, serviceId, hourOf(at)),
         });

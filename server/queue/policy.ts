@@ -37,9 +37,9 @@ export const MAX_SKILL_WEIGHT = 5;
 
 const MINUTE = 60_000;
 
-/** Score stored in Redis for a waiting ticket; lower is called first. */
-export function queueScore(queuedAt: Date, priority: Priority): number {
-  return queuedAt.getTime() - PRIORITY_HEAD_START_MINUTES[priority] * MINUTE;
+/** Score stored in Redis for a waiting ticket; lower is called first. (Epoch ms too: the estimator's runs create no Dates.) */
+export function queueScore(queuedAt: Date | number, priority: Priority): number {
+  return (typeof queuedAt === 'number' ? queuedAt : queuedAt.getTime()) - PRIORITY_HEAD_START_MINUTES[priority] * MINUTE;
 }
 
 /**

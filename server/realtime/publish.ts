@@ -5,6 +5,7 @@ import type { QueueInfo } from '../../contract/queues';
 import type { SupervisorSnapshot } from '../../contract/supervisor';
 import type { TicketPublic } from '../../contract/tickets';
 import type { ProcedureView } from '../../contract/portal';
+import { markOfficeChanged } from './changes';
 import { rooms } from './rooms';
 
 /**
@@ -27,6 +28,8 @@ export function publishCall(officeId: string, call: CallInfo): void {
  * hours: its display screens subscribe again. Kept apart from publishOfficeChanged, which runs after every click.
  */
 export function publishDisplayChanged(officeId: string): void {
+  // Shared snapshots of the office (realtime/changes.ts) are out of date too.
+  markOfficeChanged(officeId);
   io()?.to(rooms.display(officeId)).emit('displayChanged', { officeId });
 }
 
@@ -64,6 +67,7 @@ export function publishSupervisor(officeId: string, snap: SupervisorSnapshot): v
  * (socket/office-feed.ts) that the server starts with socket.io.
  */
 export function publishOfficeChanged(officeId: string): void {
+  markOfficeChanged(officeId);
   rt().officeFeed?.changed(officeId);
 }
 

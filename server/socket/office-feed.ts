@@ -1,6 +1,7 @@
 import { counterSnapshots } from '../counters/snapshot';
 import { log } from '../log';
 import { queueInfos } from '../estimates/queue-infos';
+import { refreshWaits } from '../estimates/live-waits';
 import { rt, type OfficeFeed } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { watchedTicketSnapshots } from '../tickets/snapshot';
@@ -16,8 +17,14 @@ import { publishCounter, publishQueues, publishSupervisor, publishTicket } from 
  * apart by Next) share this process's one feed.
  */
 const FLUSH_INTERVAL_MS = 400;
+/**
+ * A pass that took long (thousands waiting make the estimate cost seconds) spaces the next one
+ * out to this many times its own duration, so the feed never takes more than about a third of
+ * the process, whatever the queue.
+ */
+const COST_FACTOR = 2;
 
-type OfficeState = { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean };
+type OfficeState = { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean; lastCostMs: number };
 
 export function startOfficeFeed(): OfficeFeed {
   const offices = new Map<string, OfficeState>();
@@ -26,27 +33,32 @@ export function startOfficeFeed(): OfficeFeed {
   function schedule(officeId: string, state: OfficeState) {
     if (state.timer || state.running || stopped) return;
     // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
-    state.timer = setTimeout(async () => {
-      state.timer = null;
-      state.running = true;
-      state.dirty = false;
-      try {
-        await flushOffice(officeId);
-      } catch (err) {
-        // Database or Redis down: try again, so the screens do not keep the figures of before.
-        state.dirty = true;
-        log.warn({ err, officeId }, 'publish failed, will retry');
-      } finally {
-        state.running = false;
-        if (state.dirty) schedule(officeId, state);
-      }
-    }, FLUSH_INTERVAL_MS);
+    state.timer = setTimeout(
+      async () => {
+        state.timer = null;
+        state.running = true;
+        state.dirty = false;
+        const started = performance.now();
+        try {
+          await flushOffice(officeId);
+        } catch (err) {
+          // Database or Redis down: try again, so the screens do not keep the figures of before.
+          state.dirty = true;
+          log.warn({ err, officeId }, 'publish failed, will retry');
+        } finally {
+          state.lastCostMs = performance.now() - started;
+          state.running = false;
+          if (state.dirty) schedule(officeId, state);
+        }
+      },
+      Math.max(FLUSH_INTERVAL_MS, COST_FACTOR * state.lastCostMs),
+    );
   }
 
   return {
     changed(officeId) {
       let state = offices.get(officeId);
-      if (!state) offices.set(officeId, (state = { timer: null, running: false, dirty: false }));
+      if (!state) offices.set(officeId, (state = { timer: null, running: false, dirty: false, lastCostMs: 0 }));
       state.dirty = true;
       schedule(officeId, state);
     },
@@ -58,6 +70,8 @@ export function startOfficeFeed(): OfficeFeed {
 }
 
 async function flushOffice(officeId: string): Promise<void> {
+  // The office's estimate, once for this batch of changes; every figure below reads it.
+  await refreshWaits(officeId);
   const queues = await queueInfos(officeId);
   publishQueues(officeId, queues);
   for (const t of await watchedTicketSnapshots(officeId)) publishTicket(t);

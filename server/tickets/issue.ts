@@ -8,14 +8,13 @@ import { publishOfficeChanged } from '../realtime/publish';
 import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { rt } from '../runtime';
 import { assertMayIssue, type Issuer } from './issuer';
-import { businessDay, formatTicketNumber, newPublicCode } from './numbering';
-import { publicTicketInclude, toPublic } from './views';
+import { insertTicket } from './insert';
+import { businessDay } from './numbering';
+import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
 
 /**
- * A walk-in ticket. The number comes from an atomic upsert on the office's daily sequence (one
- * row per office, local day and prefix: the row lock serialises concurrent kiosks), in the same
- * transaction as the ticket and its `issued` event. Redis is updated after the commit; if that
+ * A walk-in ticket, numbered, inserted and logged in one statement (insert.ts). Redis is updated after the commit; if that
  * fails the ticket is still valid and the reconciler puts it in line. Outside the office's walk-in
  * hours it is refused (409 office_closed); appointment check-in does not come through here.
  */
@@ -40,39 +39,24 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
-  const ticket = await db.$transaction(async (tx) => {
-    const [{ last }] = await tx.$queryRaw<{ last: number }[]>`
-      INSERT INTO "DailySequence" ("officeId", "day", "prefix", "last") VALUES (${service.officeId}, ${day}, ${service.prefix}, 1)
-      ON CONFLICT ("officeId", "day", "prefix") DO UPDATE SET "last" = "DailySequence"."last" + 1
-      RETURNING "last"`;
-    const t = await tx.ticket.create({
-      data: {
-        code: newPublicCode(),
-        number: formatTicketNumber(service.prefix, last),
-        seq: last,
-        day,
-        officeId: service.officeId,
-        serviceId: service.id,
-        originalServiceId: service.id,
-        priority: input.priority,
-        lang: input.lang,
-        queuedAt: now,
-        issuedAt: now,
-      },
-      include: publicTicketInclude,
-    });
-    await tx.ticketEvent.create({
-      data: {
-        ticketId: t.id,
-        officeId: t.officeId,
-        type: 'issued',
-        at: now,
-        serviceId: t.serviceId,
-        data: { priority: t.priority },
-      },
-    });
-    return t;
+  const row = await insertTicket(db, {
+    officeId: service.officeId,
+    serviceId: service.id,
+    prefix: service.prefix,
+    day,
+    priority: input.priority,
+    lang: input.lang,
+    queuedAt: now,
+    issuedAt: now,
+    eventData: { priority: input.priority },
   });
+  const { office } = service;
+  const ticket: TicketWithPublic = {
+    ...row,
+    service: { id: service.id, name: service.name, prefix: service.prefix, expectedMinutes: service.expectedMinutes },
+    office: { id: office.id, name: office.name },
+    counter: null,
+  };
   try {
     await ensureBuilt(ticket.officeId);
     await enqueue(ticket);

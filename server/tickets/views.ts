@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client';
-import { officeWaits } from '../estimates/office-waits';
+import { liveOffice } from '../estimates/live-waits';
 import type { WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../queue/estimates';
@@ -22,23 +22,22 @@ export async function toPublic(t: TicketWithPublic, now = new Date()): Promise<T
 }
 
 /**
- * Batch form: per office one estimate of every waiting ticket (server/estimates) and one Redis
+ * Batch form: per office the shared estimate of every waiting ticket (estimates/live-waits.ts) and one Redis
  * round trip for all positions. A ticket no open counter serves gets the plain formula instead.
  */
 export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()): Promise<TicketPublic[]> {
   const waiting = tickets.filter((t) => t.status === 'waiting');
   const estimates = new Map<string, WaitEstimate>();
+  const newcomers = new Map<string, WaitEstimate>();
   const positions = new Map<string, number>();
   for (const officeId of new Set(waiting.map((t) => t.officeId))) {
     await ensureBuilt(officeId);
-    const [waits, counters] = await Promise.all([
-      officeWaits(officeId, now),
-      rt().db.counter.findMany({ where: { officeId, state: 'open' }, select: { serviceIds: true } }),
-    ]);
+    const { waits, openCounterServices } = await liveOffice(officeId, now);
     for (const [id, e] of waits.tickets) estimates.set(id, e);
+    for (const [id, e] of waits.services) newcomers.set(id, e);
     const ahead = await aheadInQueueMany(
       waiting.filter((t) => t.officeId === officeId),
-      competingServices(counters.map((c) => c.serviceIds)),
+      competingServices(openCounterServices),
     );
     for (const [id, n] of ahead) positions.set(id, n);
   }
@@ -48,7 +47,9 @@ export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()
     if (t.status === 'waiting') {
       position = positions.get(t.id) ?? 0;
       const fallback = estimateMinutes(position, t.service.expectedMinutes, 1);
-      estimate = estimates.get(t.id) ?? { minutes: fallback, low: bandLow(fallback), high: fallback };
+      // A ticket taken since the office's estimate was computed waits like a newcomer to its service.
+      estimate = estimates.get(t.id) ??
+        newcomers.get(t.serviceId) ?? { minutes: fallback, low: bandLow(fallback), high: fallback };
     }
     return {
       code: t.code,
