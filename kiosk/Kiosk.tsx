@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type Rea
 import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import type { ClientSocket } from '../ui/socket';
+import { getSocket } from '../ui/socket';
 import { speechTag } from '../contract/languages';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
@@ -137,31 +137,24 @@ function KioskApp({
 
   // Admin changes reach the kiosk without a reload (server publishCatalogChanged): at once when
   // idle, else when the citizen is back on the start screen. A reconnect may have missed one.
-  // The socket client comes after the first screen: nothing on it waits for a push.
   useEffect(() => {
-    let socket: ClientSocket | null = null;
-    let unmounted = false;
+    const socket = getSocket();
     let reconnect = false;
     const changed = () => {
       stale.current = true;
       if (idle.current) void reloadCatalog();
     };
     const subscribe = () => {
-      socket?.emit('kiosk:subscribe', {}, () => undefined);
+      socket.emit('kiosk:subscribe', {}, () => undefined);
       if (reconnect) changed();
       reconnect = true;
     };
-    void import('../ui/socket').then(({ getSocket }) => {
-      if (unmounted) return;
-      socket = getSocket();
-      socket.on('connect', subscribe);
-      socket.on('catalogChanged', changed);
-      if (socket.connected) subscribe();
-    });
+    socket.on('connect', subscribe);
+    socket.on('catalogChanged', changed);
+    if (socket.connected) subscribe();
     return () => {
-      unmounted = true;
-      socket?.off('connect', subscribe);
-      socket?.off('catalogChanged', changed);
+      socket.off('connect', subscribe);
+      socket.off('catalogChanged', changed);
     };
   }, [reloadCatalog]);
 
