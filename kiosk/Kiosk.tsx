@@ -4,14 +4,13 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
-import { dirOf, textIn } from '../contract/languages';
+import { dirOf, speechTag, textIn } from '../contract/languages';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
-import { speechTag } from '../contract/languages';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
