@@ -21,5 +21,11 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { tsconfigPath: 'tsconfig.json' },
+  experimental: {
+    // Next would load every page and route module at start. The API is answered by the custom
+    // server (server/http/api-router.ts), and a kiosk or a display needs one page: load on demand
+    // (issue 10: 160 MB of module source in the heap of an idle server).
+    preloadEntriesOnStart: false,
+  },
 };
 export default nextConfig;

@@ -138,8 +138,8 @@ async function stormPart(
     value: storm.seconds,
     unit: 's',
     target: at(10, false),
-    note: `${storm.failed} refused`,
   });
+  f.push({ name: '  subscriptions refused', value: storm.failed, unit: '', target: at(0, false) });
   f.push({ name: '  event-loop lag p99 meanwhile', value: lag, unit: 'ms', target: at(100, false) });
   f.push({ name: '  memory with them connected (RSS)', value: rssMb(pid), unit: 'MB', target: at(600, false) });
   closeAll(storm.sockets);

@@ -194,10 +194,12 @@ export async function reconcileOffice(officeId: string): Promise<{ added: number
   }
 }
 
+const FEW_TICKETS = 20;
+
 /**
  * How many tickets are ahead of each one: the better-ranked waiting tickets of every service that
- * competes for the same counters (`competing`). One Redis round trip for the whole batch; the
- * counting is done on sorted score arrays here.
+ * competes for the same counters (`competing`). One Redis round trip for the whole batch: counts
+ * for a few tickets, else the queues' scores, counted here on sorted arrays.
  */
 export async function aheadInQueueMany(
   tickets: QueuedTicket[],
@@ -208,6 +210,22 @@ export async function aheadInQueueMany(
   const { redis, keys } = rt();
   const officeId = tickets[0].officeId;
   const serviceIds = [...new Set(tickets.flatMap((t) => competing(t.serviceId)))];
+  // A few tickets (a phone page, the kiosk's answer): count in Redis, never read whole queues —
+  // with thousands waiting that read was most of a reconnect storm's time and memory (issue 10).
+  if (tickets.length <= FEW_TICKETS) {
+    const pipe = redis.pipeline();
+    const asked: string[] = [];
+    for (const t of tickets) {
+      for (const id of competing(t.serviceId)) {
+        pipe.zcount(keys.serviceQueue(officeId, id), '-inf', `(${queueScore(t.queuedAt, t.priority)}`);
+        asked.push(t.id);
+      }
+    }
+    const counts = (await pipe.exec()) ?? [];
+    for (const t of tickets) out.set(t.id, 0);
+    asked.forEach((id, i) => out.set(id, out.get(id)! + Number(counts[i]?.[1] ?? 0)));
+    return out;
+  }
   const pipe = redis.pipeline();
   for (const id of serviceIds) pipe.zrange(keys.serviceQueue(officeId, id), '0', '-1', 'WITHSCORES');
   const res = (await pipe.exec()) ?? [];

@@ -32,8 +32,8 @@ export function startOfficeFeed(): OfficeFeed {
 
   function schedule(officeId: string, state: OfficeState) {
     if (state.timer || state.running || stopped) return;
-    // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
     state.timer = setTimeout(
+      // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
       async () => {
         state.timer = null;
         state.running = true;

@@ -1,0 +1,13 @@
+import { startApp } from '/work/main/test/helpers/app';
+import { createTestSpace } from '/work/main/test/helpers/services';
+import { rssMb } from '/work/main/bench/measure';
+const space = await createTestSpace();
+const app = await startApp(space, {}, process.argv.slice(2));
+await new Promise((r) => setTimeout(r, 3000));
+const m = await (await fetch(`${app.url}/metrics`)).text();
+console.log('rss', rssMb(app.child.pid!).toFixed(0));
+for (const line of m.split('\n')) if (/^sportello_(nodejs_heap_size|nodejs_external|process_resident|nodejs_heap_space_size_used)/.test(line)) console.log(line);
+await fetch(`${app.url}/kiosk`); await fetch(`${app.url}/display`);
+await new Promise((r) => setTimeout(r, 2000));
+console.log('rss after pages', rssMb(app.child.pid!).toFixed(0));
+await app.stop(); await space.drop(); process.exit(0);
