@@ -143,11 +143,3 @@ export const waitingTicketSchema = z.object({
 export type WaitingTicket = z.infer<typeof waitingTicketSchema>;
 export const serviceQueueParam = z.object({ serviceId: id });
 export const serviceQueueAnswer = z.object({ total: z.number(), tickets: z.array(waitingTicketSchema) });
-
-/**
- * The public code in what a QR reader or scanner gives: the code itself, or the whole address of
- * the ticket's or the procedure's page (its last path part). Lower case, as codes are.
- */
-export function codeFromScan(raw: string): string {
-  return (raw.trim().split(/[/?#]/).filter(Boolean).pop() ?? '').toLowerCase();
-}

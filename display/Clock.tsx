@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { speechTag } from '../ui/speech';
+import { speechTag } from '../contract/languages';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
 

@@ -10,7 +10,9 @@
  */
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
-import { pickVoice, speechTag, speechText } from '../ui/speech';
+import { speechTag } from '../contract/languages';
+import { speechText } from '../ui/speech';
+import { pickVoice } from '../ui/voice';
 import { callLanguages } from './call-languages';
 
 export interface AnnouncerState {

@@ -1,5 +1,5 @@
-/** The languages the screens offer: the list lives in contract/lang.ts (the server prints and mails in them too). */
-import type { Lang } from '../contract/lang';
+/** The languages the screens offer: the list lives in contract/languages.ts (the server prints and mails in them too). */
+import type { Lang } from '../contract/languages';
 
-export { defaultLanguage, dirOf, isLanguage, languages, localeOf, textIn, toLanguage } from '../contract/lang';
+export { defaultLanguage, dirOf, isLanguage, languages, localeOf, speechTag, textIn, toLanguage } from '../contract/languages';
 export type LanguageCode = Lang;

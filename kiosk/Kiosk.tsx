@@ -4,15 +4,13 @@
  * Any step falls back to the start screen (and the default language) after a visible,
  * extendable inactivity countdown, so the next citizen always finds a clean kiosk.
  */
-import { dirOf, textIn } from '../contract/lang';
+import { dirOf, speechTag, textIn } from '../contract/languages';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { useTranslations } from 'use-intl';
-import { IntlClient } from '../i18n/IntlClient';
+import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
-import { speechTag } from '../ui/speech';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
@@ -39,6 +37,7 @@ import kiosk from './kiosk.module.css';
 import styles from './shell.module.css';
 import accessStyles from './access.module.css';
 import { useLoad } from '../ui/useLoad';
+import type { KioskMessages } from './messages';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
 export const IDLE_SECONDS = 30;
@@ -64,12 +63,18 @@ export interface KioskProps {
   kioskId?: string;
 }
 
-export function Kiosk({ officeId, defaultLang, kioskId }: KioskProps) {
+/** `messages`: the kiosk's texts in every language (kiosk/messages.ts), from the page. */
+export function Kiosk({
+  officeId,
+  defaultLang,
+  kioskId,
+  messages,
+}: KioskProps & { messages: Record<LanguageCode, KioskMessages> }) {
   const [lang, setLang] = useState<LanguageCode>(defaultLang);
   return (
-    <IntlClient lang={lang}>
+    <IntlProvider locale={lang} messages={messages[lang]} timeZone="Europe/Rome">
       <KioskApp officeId={officeId} defaultLang={defaultLang} kioskId={kioskId} lang={lang} setLang={setLang} />
-    </IntlClient>
+    </IntlProvider>
   );
 }
 

@@ -4,7 +4,7 @@
  * its office, a name typed on the on-screen keyboard, the privacy consent, and the confirmation
  * with the booking code and the QR code on screen (to photograph, or to scan at check-in).
  */
-import { localeOf, textIn } from '../contract/lang';
+import { localeOf, textIn } from '../contract/languages';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';

@@ -3,20 +3,33 @@
  * walk-in tickets, and the appointments part (check-in with a code or a scanned QR code, the next
  * free slots of a service, booking on the spot). A kiosk call gives up after 15 seconds.
  */
-import { api } from '../contract/api';
+import type { Api } from '../contract/api';
 import type { AppointmentView, CheckInAnswer } from '../contract/appointments';
 import type { Category } from '../contract/catalog';
 import type { WalkInPriority } from '../contract/enums';
 import type { Office } from '../contract/offices';
 import type { Service } from '../contract/catalog';
-import { codeFromScan } from '../contract/tickets';
+import { codeFromScan } from '../contract/scan';
 import type { LanguageCode } from '../i18n/languages';
-import { ApiError, call } from '../ui/http';
+import { ApiError, call, route } from '../ui/http';
 
 export type KioskPriority = WalkInPriority;
 export const kioskPriorities: readonly KioskPriority[] = ['none', 'disability', 'pregnancy', 'elderly'];
 
 const kiosk = { timeoutMs: 15_000 };
+
+// The kiosk's endpoints by route, not from contract/api.ts: the contract's schemas (zod, luxon)
+// would weigh more than the whole kiosk.
+const api = {
+  offices: route<Api['offices']>('GET', '/api/offices'),
+  categories: route<Api['categories']>('GET', '/api/categories'),
+  services: route<Api['services']>('GET', '/api/services'),
+  issueTicket: route<Api['issueTicket']>('POST', '/api/tickets'),
+  checkIn: route<Api['checkIn']>('POST', '/api/appointments/check-in'),
+  availability: route<Api['availability']>('GET', '/api/appointments/availability'),
+  book: route<Api['book']>('POST', '/api/appointments'),
+  trackProcedure: route<Api['trackProcedure']>('GET', '/api/procedures/track/{trackingCode}'),
+};
 
 export type WalkIn = Office['walkIn'];
 

@@ -2,7 +2,7 @@
  * What listen mode says, read from the page as a person sees it (so it is always in the screen's
  * language and never out of step with it), and the browser's speech engine that says it.
  */
-import { pickVoice } from '../ui/speech';
+import { pickVoice } from '../ui/voice';
 
 /** The words listen mode adds to what is on screen, in the kiosk's language (messages kiosk.access.speech). */
 export interface SpeechWords {

@@ -5,7 +5,7 @@
  * Italian word, or type in Latin letters on an Arabic screen), name shown first.
  * Pure functions, so they are unit-testable.
  */
-import { textIn } from '../contract/lang';
+import { textIn } from '../contract/languages';
 import type { LanguageCode } from '../i18n/languages';
 import type { Service } from '../contract/catalog';
 

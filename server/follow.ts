@@ -3,7 +3,7 @@
  * (the same alphabet), so one box on the home page and the kiosk serves both. The code decides
  * which page follows it.
  */
-import { codeFromScan } from '../contract/tickets';
+import { codeFromScan } from '../contract/scan';
 import { rt } from './runtime';
 
 const CODE = /^[a-z0-9]{8,32}$/;

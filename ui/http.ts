@@ -40,13 +40,31 @@ export function fieldIssues(err: unknown): Map<string, string> {
   return new Map(issues.map((d) => [d.path, d.message]));
 }
 
+/**
+ * An endpoint as the browser needs it to call it: its method and path, typed by its endpoint in
+ * contract/api.ts. A page that must load little (the kiosk) names its endpoints with route()
+ * instead of importing the contract, whose zod schemas a browser never runs (answers are not
+ * re-validated, see answerOf).
+ */
+export interface Route<E extends Endpoint> {
+  readonly method: E['method'];
+  readonly path: E['path'];
+  /** Type only: the endpoint this is the route of. */
+  readonly endpoint?: E;
+}
+
+/** The route of endpoint E: a method or a path other than the contract's is a compile error. */
+export function route<E extends Endpoint>(method: E['method'], path: E['path']): Route<E> {
+  return { method, path };
+}
+
 export interface CallOptions {
   /** Abort after this many milliseconds (status 0, code `network`); default: no limit. */
   timeoutMs?: number;
 }
 
 /** The endpoint's URL with its path parameters and query filled in (empty query values are left out). */
-export function urlOf<E extends Endpoint>(e: E, input?: CallInput<E>): string {
+export function urlOf<E extends Endpoint>(e: E | Route<E>, input?: CallInput<E>): string {
   const params = (input?.params ?? {}) as Record<string, string>;
   const path = e.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
   const q = new URLSearchParams();
@@ -60,7 +78,7 @@ type Args<E extends Endpoint> =
   object extends CallInput<E> ? [input?: CallInput<E>, opts?: CallOptions] : [input: CallInput<E>, opts?: CallOptions];
 
 /** Calls an endpoint of contract/api.ts; a 204 answer resolves to null (call-next when nobody waits). */
-export async function call<E extends Endpoint>(e: E, ...[input, opts]: Args<E>): Promise<Answer<E>> {
+export async function call<E extends Endpoint>(e: E | Route<E>, ...[input, opts]: Args<E>): Promise<Answer<E>> {
   const body = input?.body;
   const ctrl = opts?.timeoutMs ? new AbortController() : null;
   const timer = ctrl ? setTimeout(() => ctrl.abort(), opts?.timeoutMs) : null;

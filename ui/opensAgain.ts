@@ -3,7 +3,7 @@
  * screen's clock zone: today, tomorrow, or on a named day. Pure, so the kiosk's sentence and the
  * display's notice say the same thing; each screen picks its own words for the result.
  */
-import { localeOf } from '../contract/lang';
+import { localeOf } from '../contract/languages';
 import type { LanguageCode } from '../i18n/languages';
 
 export type OpensAgain =

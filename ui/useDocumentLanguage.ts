@@ -1,6 +1,6 @@
 'use client';
 import { useEffect } from 'react';
-import { dirOf, type Lang } from '../contract/lang';
+import { dirOf, type Lang } from '../contract/languages';
 
 /**
  * The page's `<html lang dir>` follow the language shown (the root layout renders Italian): screen

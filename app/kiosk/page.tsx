@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { defaultLanguage, isLanguage } from '../../i18n/languages';
 import { Kiosk } from '../../kiosk/Kiosk';
+import { kioskMessages } from '../../kiosk/messages';
 import { KIOSK_COOKIE } from '../../server/http/kiosk-credential';
 import { kioskByScreenToken } from '../../server/printing/kiosk-pairing';
 import { kioskOffice } from '../../server/printing/kiosks';
@@ -27,5 +28,12 @@ export default async function KioskPage({ searchParams }: { searchParams: Promis
     paired?.officeId ||
     (hinted ? ((await kioskOffice(hinted).catch(() => null)) ?? undefined) : undefined);
   const lang = first(params.lang);
-  return <Kiosk officeId={officeId} kioskId={paired?.id} defaultLang={isLanguage(lang) ? lang : defaultLanguage} />;
+  return (
+    <Kiosk
+      officeId={officeId}
+      kioskId={paired?.id}
+      defaultLang={isLanguage(lang) ? lang : defaultLanguage}
+      messages={kioskMessages()}
+    />
+  );
 }

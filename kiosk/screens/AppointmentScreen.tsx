@@ -1,6 +1,6 @@
 'use client';
 /** A service served by appointment only: where to go, and booking at the kiosk. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { Office } from '../../contract/offices';
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';

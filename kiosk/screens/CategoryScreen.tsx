@@ -1,6 +1,6 @@
 'use client';
 /** The services of one category. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';

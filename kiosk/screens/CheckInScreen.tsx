@@ -6,7 +6,7 @@
  * browser has the BarcodeDetector API. Refusals explain what to do: come back at a time, go on
  * another day, or take a walk-in ticket when too late.
  */
-import { localeOf } from '../../contract/lang';
+import { localeOf } from '../../contract/languages';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';

@@ -1,5 +1,5 @@
 'use client';
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
 import type { CheckInResult } from '../api';

@@ -7,7 +7,7 @@
  */
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { ProcedureTrack } from '../../contract/portal';
 import type { LanguageCode } from '../../i18n/languages';
 import { ApiError } from '../../ui/http';

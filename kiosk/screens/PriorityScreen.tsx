@@ -1,6 +1,6 @@
 'use client';
 /** The priority step: a declared need moves the ticket ahead. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { Service } from '../../contract/catalog';
 import type { ComponentType } from 'react';
 import { useTranslations } from 'use-intl';

@@ -1,6 +1,6 @@
 'use client';
 /** Services as big buttons, in a category and in search results. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';

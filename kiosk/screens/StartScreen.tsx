@@ -1,6 +1,6 @@
 'use client';
 /** The start screen: the topics (categories) and the search, with the check-in button; says so first when the office is closed. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { Category, Service } from '../../contract/catalog';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';

@@ -1,6 +1,6 @@
 'use client';
 /** The ticket: number, people ahead, estimated wait, QR code for the phone page. */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import type { IssuedTicket } from '../../contract/tickets';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';

@@ -5,7 +5,7 @@
  * when it has a free place; closed days say why (holiday, patron saint, closure) to screen readers
  * and on hover.
  */
-import { textIn } from '../../contract/lang';
+import { textIn } from '../../contract/languages';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
