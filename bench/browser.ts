@@ -2,10 +2,15 @@ import zlib from 'node:zlib';
 import { launchBrowser } from '../test/helpers/browser';
 import { median } from './measure';
 
-/** The JavaScript files a page loads (from its HTML), their bytes and gzip bytes. */
+/**
+ * The JavaScript files a page loads (from its HTML), their bytes and gzip bytes. `noModule`
+ * scripts (Next's polyfills for browsers without modules) are left out: a current browser, the
+ * kiosk's Chromium among them, never fetches them.
+ */
 export async function pageScripts(url: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
   const html = await (await fetch(url)).text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  const tags = [...html.matchAll(/<script([^>]+)src="([^"]+)"([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1] + m[3]));
+  const srcs = [...new Set(tags.map((m) => m[2]))];
   let bytes = 0;
   let gzipBytes = 0;
   for (const src of srcs) {
