@@ -1,6 +1,6 @@
 'use client';
 import type { CallInfo } from '../contract/display';
-import { isPlainCounterName } from '../ui/speech';
+import { isPlainCounterName } from '../ui/counterName';
 import type { Texts } from './texts';
 import styles from './display.module.css';
 

@@ -1,20 +1,27 @@
 'use client';
-import { dirOf, textIn } from '../contract/lang';
+import { dirOf, textIn } from '../contract/languages';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useFormatter, useTranslations } from 'use-intl';
-import { IntlClient } from '../i18n/IntlClient';
+import { IntlProvider, useFormatter, useTranslations } from 'use-intl';
 import { isLanguage, type LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';
 import { useDocumentLanguage } from '../ui/useDocumentLanguage';
 import { getSocket, useSubscription } from '../ui/socket';
-import { api } from '../contract/api';
+import type { Api } from '../contract/api';
 import type { TicketPublic } from '../contract/tickets';
-import { ApiError, call } from '../ui/http';
-import { isPlainCounterName } from '../ui/speech';
+import { ApiError, call, route } from '../ui/http';
+import { isPlainCounterName } from '../ui/counterName';
+import type { TicketMessages } from './messages';
 import styles from './ticket.module.css';
 
 const LANG_KEY = 'sportello.lang';
 const FIRST_CONNECT_GRACE_MS = 4000;
+
+// The page's endpoints by route, not from contract/api.ts: the contract's schemas (zod, luxon)
+// would weigh more than the page itself on a phone's data plan.
+const api = {
+  ticket: route<Api['ticket']>('GET', '/api/tickets/{code}'),
+  cancelTicket: route<Api['cancelTicket']>('POST', '/api/tickets/{code}/cancel'),
+};
 
 export interface TicketScreenProps {
   code: string;
@@ -24,10 +31,12 @@ export interface TicketScreenProps {
    * this phone's earlier choice and the browser's language; `browser` lets them refine it.
    */
   langSource: 'query' | 'ticket' | 'browser';
+  /** The page's texts in every language (ticket/messages.ts). */
+  messages: Record<LanguageCode, TicketMessages>;
 }
 
 /** The citizen's phone page: `/t/<code>` from the ticket's QR code. */
-export function TicketScreen({ code, initialLang, langSource }: TicketScreenProps) {
+export function TicketScreen({ code, initialLang, langSource, messages }: TicketScreenProps) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
 
   // Without ?lang= nor a known ticket, a language picked earlier on this phone, else the browser's language.
@@ -69,9 +78,9 @@ export function TicketScreen({ code, initialLang, langSource }: TicketScreenProp
   }, []);
 
   return (
-    <IntlClient lang={lang}>
+    <IntlProvider locale={lang} messages={messages[lang]} timeZone="Europe/Rome">
       <TicketView code={code} lang={lang} onLanguage={choose} />
-    </IntlClient>
+    </IntlProvider>
   );
 }
 

@@ -1,12 +1,13 @@
 /**
  * What a call sounds like, as text: the number spelled letter by letter and the sentence spoken
- * for it. Shared by the waiting-room display (which speaks it) and the phone page (which shows
- * the counter the same way). Pure: no audio, no React.
+ * for it, which the waiting-room display speaks (the phone page names a counter by the same
+ * rule, ui/counterName.ts). Pure: no audio, no React.
  */
 import { createTranslator } from 'use-intl/core';
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { messages } from '../i18n/messages';
+import { isPlainCounterName } from './counterName';
 
 /**
  * Spells a display number so a speech engine reads it character by character: "A012" becomes
@@ -21,12 +22,6 @@ export function spellNumber(number: string, lang: LanguageCode): string {
       return i >= 0 && i < 26 ? (letters[i] ?? ch) : ch;
     })
     .join(' ');
-}
-
-/** True for counter names that just say "Sportello N" (so speech says "counter N" in every language). */
-export function isPlainCounterName(name: string, counterNumber: number): boolean {
-  const plain = messages.it.display.counter.toLowerCase();
-  return name.trim().toLowerCase().replace(/\s+/g, ' ') === `${plain} ${counterNumber}`;
 }
 
 /** The sentence spoken for a call, e.g. "Numero A 0 1 2, sportello 3". */

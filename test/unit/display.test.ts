@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyCall, displayReducer, initialDisplayState, queueRows, visibleQueues } from '../../display/calls';
-import { isPlainCounterName, spellNumber, speechText } from '../../ui/speech';
+import { isPlainCounterName, PLAIN_COUNTER_WORD } from '../../ui/counterName';
+import { spellNumber, speechText } from '../../ui/speech';
+import { messages } from '../../i18n/messages';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
 import type { QueueInfo } from '../../contract/queues';
 
@@ -120,5 +122,7 @@ describe('announcer text', () => {
     expect(isPlainCounterName('Sportello 3', 3)).toBe(true);
     expect(isPlainCounterName('sportello  3', 3)).toBe(true);
     expect(isPlainCounterName('Anagrafe 1', 1)).toBe(false);
+    // The rule's word is the Italian interface's word for a counter.
+    expect(PLAIN_COUNTER_WORD).toBe(messages.it.display.counter);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { TicketScreen } from '../../../ticket/TicketScreen';
+import { ticketMessages } from '../../../ticket/messages';
 import { pageLanguage } from '../../../book/lang';
 import { isLanguage } from '../../../i18n/languages';
 import { PUBLIC_CODE_PATTERN } from '../../../contract/tickets';
@@ -35,5 +36,5 @@ export default async function TicketPage({
   const ticketLang = isLanguage(q) || !PUBLIC_CODE_PATTERN.test(code) ? null : await ticketLanguage(code);
   const source = isLanguage(q) ? 'query' : ticketLang ? 'ticket' : 'browser';
   const lang = ticketLang ?? pageLanguage(q, (await headers()).get('accept-language'));
-  return <TicketScreen code={code} initialLang={lang} langSource={source} />;
+  return <TicketScreen code={code} initialLang={lang} langSource={source} messages={ticketMessages()} />;
 }
