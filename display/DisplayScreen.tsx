@@ -5,11 +5,11 @@ import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import type { CallInfo, DisplayConfig } from '../contract/display';
 import type { QueueInfo } from '../contract/queues';
 import type { LanguageCode } from '../i18n/languages';
-import { messages } from '../i18n/messages';
 import { showsService } from './calls';
 import { CallsPanel } from './CallsPanel';
 import { Clock } from './Clock';
 import { QueuesPanel } from './QueuesPanel';
+import type { DisplayMessages } from './messages';
 import { initialScreenState, isOffline, screenReducer } from './screen';
 import { makeTexts, SecondLine } from './texts';
 import { Ticker } from './Ticker';
@@ -31,18 +31,23 @@ export interface DisplayScreenProps {
   voice: LanguageCode[];
   /** `?voice=off`: start muted. */
   startMuted: boolean;
+  /** The display's texts in every language (display/messages.ts). */
+  messages: Record<LanguageCode, DisplayMessages>;
 }
 
 /** The waiting-room display: its state lives in `screen.ts`; this component wires the socket, the timers and the voice. */
-export function DisplayScreen({ officeId, display: displayKey, secondary, voice, startMuted }: DisplayScreenProps) {
-  const texts = useMemo(() => makeTexts(secondary), [secondary]);
+export function DisplayScreen({ officeId, display: displayKey, secondary, voice, startMuted, messages }: DisplayScreenProps) {
+  const texts = useMemo(() => makeTexts(secondary, messages), [secondary, messages]);
   const { tIt, bi } = texts;
-  const common = useMemo(() => ({ it: messages.it.common, sec: secondary ? messages[secondary].common : null }), [secondary]);
+  const common = useMemo(
+    () => ({ it: messages.it.common, sec: secondary ? messages[secondary].common : null }),
+    [secondary, messages],
+  );
 
   const payload = useMemo(() => (displayKey ? { display: displayKey } : officeId ? { officeId } : {}), [displayKey, officeId]);
   const { data, error, connected, resubscribe } = useSubscription('display:subscribe', payload);
   const [state, dispatch] = useReducer(screenReducer, initialScreenState);
-  const { state: audio, announce, unlock, toggleMute } = useAnnouncer(voice, startMuted);
+  const { state: audio, announce, unlock, toggleMute } = useAnnouncer(voice, startMuted, messages);
 
   /**
    * What the deltas may reach: the display's services, once its snapshot arrived. Null while

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type CSSProperties, type ReactNode } from 'react';
 import type { TickerMessage } from '../contract/display';
-import { secondLine } from '../contract/lang';
+import { secondLine } from '../contract/languages';
 import type { LanguageCode } from '../i18n/languages';
 import styles from './display.module.css';
 

@@ -11,7 +11,7 @@
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
 import { speechTag } from '../contract/languages';
-import { speechText } from '../ui/speech';
+import { speechText, type SpeechMessages } from '../ui/speech';
 import { pickVoice } from '../ui/voice';
 import { callLanguages } from './call-languages';
 
@@ -42,6 +42,8 @@ export class Announcer {
   constructor(
     private languagesToSpeak: LanguageCode[],
     muted: boolean,
+    /** What a call sounds like in each language. */
+    private texts: Record<LanguageCode, SpeechMessages>,
   ) {
     this.muted = muted;
     if (typeof window === 'undefined') return;
@@ -151,7 +153,7 @@ export class Announcer {
         const hasVoice = (l: LanguageCode) => this.voices.length === 0 || pickVoice(this.voices, speechTag(l)) !== null;
         for (const lang of callLanguages(this.languagesToSpeak, call.lang, hasVoice)) {
           if (this.muted || this.disposed) break;
-          await this.speak(speechText(call, lang), lang);
+          await this.speak(speechText(call, lang, this.texts[lang]), lang);
           await sleep(250);
         }
         await sleep(500);

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { createTranslator } from 'use-intl/core';
-import { secondLine, type LocalizedText } from '../contract/lang';
+import { secondLine, type LocalizedText } from '../contract/languages';
 import type { LanguageCode } from '../i18n/languages';
-import { messages } from '../i18n/messages';
+import type { DisplayMessages } from './messages';
 import styles from './display.module.css';
 
 export type DisplayT = ReturnType<typeof makeT>;
-export function makeT(lang: LanguageCode) {
+export function makeT(lang: LanguageCode, messages: Record<LanguageCode, DisplayMessages>) {
   return createTranslator({ locale: lang, messages: messages[lang], namespace: 'display' });
 }
 type Key = Parameters<DisplayT>[0];
@@ -21,9 +21,9 @@ export interface Texts {
   bi: (k: Key, values?: Values, inline?: boolean) => ReactNode;
 }
 
-export function makeTexts(secondary: LanguageCode | null): Texts {
-  const tIt = makeT('it');
-  const tSec = secondary ? makeT(secondary) : null;
+export function makeTexts(secondary: LanguageCode | null, messages: Record<LanguageCode, DisplayMessages>): Texts {
+  const tIt = makeT('it', messages);
+  const tSec = secondary ? makeT(secondary, messages) : null;
   const bi = (k: Key, values?: Values, inline = false): ReactNode => (
     <>
       <span lang="it" className={inline ? undefined : styles.primary}>
@@ -41,7 +41,7 @@ export function makeTexts(secondary: LanguageCode | null): Texts {
 
 /**
  * An admin's text (office or service name, notice) under its Italian, in the display's second
- * language by the fallback rule of contract/lang.ts; nothing when that would repeat the Italian.
+ * language by the fallback rule of contract/languages.ts; nothing when that would repeat the Italian.
  */
 export function SecondLine({
   text,

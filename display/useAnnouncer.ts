@@ -2,16 +2,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallInfo } from '../contract/display';
 import type { LanguageCode } from '../i18n/languages';
+import type { SpeechMessages } from '../ui/speech';
 import { Announcer, type AnnouncerState } from './announcer';
 
 /** One Announcer for the lifetime of the screen, plus its state for the mute button and unlock overlay. */
-export function useAnnouncer(langs: LanguageCode[], initiallyMuted: boolean) {
+export function useAnnouncer(langs: LanguageCode[], initiallyMuted: boolean, texts: Record<LanguageCode, SpeechMessages>) {
   const ref = useRef<Announcer | null>(null);
   const [state, setState] = useState<AnnouncerState>({ muted: initiallyMuted, blocked: false });
   const langKey = langs.join(',');
 
   useEffect(() => {
-    const a = new Announcer(langKey ? (langKey.split(',') as LanguageCode[]) : [], initiallyMuted);
+    const a = new Announcer(langKey ? (langKey.split(',') as LanguageCode[]) : [], initiallyMuted, texts);
     ref.current = a;
     const off = a.subscribe(setState);
     // Any gesture on the page (a remote's OK key, a click anywhere) also unlocks audio.

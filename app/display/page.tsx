@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { DisplayScreen } from '../../display/DisplayScreen';
+import { displayMessages } from '../../display/messages';
 import { isLanguage, type LanguageCode } from '../../i18n/languages';
 import { messages } from '../../i18n/messages';
 
@@ -31,5 +32,14 @@ export default async function DisplayPage({ searchParams }: { searchParams: Prom
   const fallback: LanguageCode[] = secondary ? ['it', secondary] : ['it'];
   const voice = listed.length > 0 ? Array.from(new Set(listed)) : fallback;
 
-  return <DisplayScreen officeId={officeId} display={display} secondary={secondary} voice={voice} startMuted={startMuted} />;
+  return (
+    <DisplayScreen
+      officeId={officeId}
+      display={display}
+      secondary={secondary}
+      voice={voice}
+      startMuted={startMuted}
+      messages={displayMessages()}
+    />
+  );
 }

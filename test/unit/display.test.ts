@@ -107,14 +107,14 @@ describe('display calls', () => {
 
 describe('announcer text', () => {
   it('spells the number letter by letter', () => {
-    expect(spellNumber('A012', 'it')).toBe('A 0 1 2');
-    expect(spellNumber('B007', 'it')).toBe('Bi 0 0 7');
-    expect(spellNumber('A012', 'en')).toBe('ay 0 1 2');
+    expect(spellNumber('A012', messages.it)).toBe('A 0 1 2');
+    expect(spellNumber('B007', messages.it)).toBe('Bi 0 0 7');
+    expect(spellNumber('A012', messages.en)).toBe('ay 0 1 2');
   });
   it('builds the Italian and English sentences', () => {
-    expect(speechText(call('A012', 1, 3), 'it')).toBe('Numero A 0 1 2, sportello 3');
-    expect(speechText(call('A012', 1, 3), 'en')).toBe('Number ay 0 1 2, counter 3');
-    expect(speechText({ number: 'S001', counterNumber: 1, counterName: 'Stanza colloqui 1' }, 'it')).toBe(
+    expect(speechText(call('A012', 1, 3), 'it', messages.it)).toBe('Numero A 0 1 2, sportello 3');
+    expect(speechText(call('A012', 1, 3), 'en', messages.en)).toBe('Number ay 0 1 2, counter 3');
+    expect(speechText({ number: 'S001', counterNumber: 1, counterName: 'Stanza colloqui 1' }, 'it', messages.it)).toBe(
       'Numero Esse 0 0 1, Stanza colloqui 1',
     );
   });
