@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
-import { dirOf } from '../contract/lang';
+import { dirOf } from '../contract/languages';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import { PhoneTopBar } from '../ui/PhoneTopBar';

@@ -5,18 +5,17 @@
  * QR code, calendar file and manage link. Each step has one h2 that takes the focus, so screen
  * readers announce where the citizen is; the browser's back button steps back too.
  */
-import { localeOf, textIn } from '../contract/lang';
+import { localeOf, textIn } from '../contract/languages';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useTranslations } from 'use-intl';
-import { IntlClient } from '../i18n/IntlClient';
+import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { api } from '../contract/api';
+import type { Api } from '../contract/api';
 import type {
   AppointmentOffice as BookOffice,
   BookableService as BookService,
   PendingBooking as PendingAnswer,
 } from '../contract/appointments';
-import { call } from '../ui/http';
+import { call, route } from '../ui/http';
 import { errorKey } from '../ui/booking/errors';
 import { searchServices } from '../ui/booking/search';
 
@@ -25,27 +24,38 @@ type PendingBooking = PendingAnswer & { holdUntil: string; email: string };
 import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from '../ui/booking/SlotPicker';
 import { describedBy, TextField } from './TextField';
+import type { BookMessages } from './messages';
 import styles from './book.module.css';
 
 type Step = 'service' | 'office' | 'when' | 'details' | 'done';
 const STEPS: Step[] = ['service', 'office', 'when', 'details', 'done'];
 
+// The page's endpoints by route, not from contract/api.ts: the contract's schemas (zod, luxon)
+// would weigh more than the booking page on a phone.
+const api = {
+  bookableServices: route<Api['bookableServices']>('GET', '/api/appointments/services'),
+  book: route<Api['book']>('POST', '/api/appointments'),
+};
+
 export function BookingApp({
   initialLang,
   preselect,
   retentionDays,
+  messages,
 }: {
   initialLang: LanguageCode;
   preselect?: { service?: string; office?: string };
   retentionDays: number;
+  /** The page's texts in every language (book/messages.ts). */
+  messages: Record<LanguageCode, BookMessages>;
 }) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   return (
-    <IntlClient lang={lang}>
+    <IntlProvider locale={lang} messages={messages[lang]} timeZone="Europe/Rome">
       <BookShell lang={lang} onLanguage={setLang}>
         <Booking lang={lang} preselect={preselect} retentionDays={retentionDays} />
       </BookShell>
-    </IntlClient>
+    </IntlProvider>
   );
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { BookingApp } from '../../book/BookingApp';
 import { pageLanguage } from '../../book/lang';
+import { bookMessages } from '../../book/messages';
 import { rt } from '../../server/runtime';
 
 export const metadata: Metadata = { title: 'Sportello – Prenota un appuntamento / Book an appointment' };
@@ -20,6 +21,7 @@ export default async function BookPage({ searchParams }: { searchParams: Promise
       initialLang={lang}
       preselect={{ service: first(sp.service), office: first(sp.office) }}
       retentionDays={rt().config.appointments.retentionDays}
+      messages={bookMessages()}
     />
   );
 }

@@ -9,12 +9,16 @@ import { textIn } from '../../contract/languages';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useFormatter, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../../i18n/languages';
-import { api } from '../../contract/api';
+import type { Api } from '../../contract/api';
 import type { Availability, DayInfo, SlotInfo } from '../../contract/appointments';
-import { call } from '../http';
+import { call, route } from '../http';
 import { addDays, addMonths, lastDayOfMonth, monthOf } from './calendarDays';
 import { errorKey } from './errors';
 import styles from './slot-picker.module.css';
+
+// By route, not from contract/api.ts: the contract's schemas (zod, luxon) would weigh more than
+// the booking page on a phone.
+const availability = route<Api['availability']>('GET', '/api/appointments/availability');
 
 export interface PickedSlot {
   startsAt: string;
@@ -60,7 +64,7 @@ export function SlotPicker({
     // From yesterday (UTC) to be safe across time zones: the server clips to its own window.
     const from = month ? `${month}-01` : addDays(today, -1);
     const to = month ? lastDayOfMonth(month) : lastDayOfMonth(monthOf(addDays(today, 31)));
-    call(api.availability, { query: { serviceId, officeId, from, to } })
+    call(availability, { query: { serviceId, officeId, from, to } })
       .then((data) => {
         if (!live) return;
         setWindow({ first: data.firstDay, last: data.lastDay });
