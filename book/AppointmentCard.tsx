@@ -1,5 +1,5 @@
 'use client';
-import { localeOf, textIn } from '../contract/lang';
+import { localeOf, textIn } from '../contract/languages';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { AppointmentView } from '../contract/appointments';

@@ -6,26 +6,39 @@
  * confirm for the citizen.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'use-intl';
-import { IntlClient } from '../i18n/IntlClient';
+import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { api } from '../contract/api';
+import type { Api } from '../contract/api';
 import type { AppointmentView } from '../contract/appointments';
-import { call } from '../ui/http';
+import { call, route } from '../ui/http';
 import { errorKey } from '../ui/booking/errors';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
+import type { BookMessages } from './messages';
 import styles from './book.module.css';
 
-export function ConfirmApp({ initialLang, token }: { initialLang: LanguageCode; token: string | null }) {
+// By route, not from contract/api.ts: the contract's schemas (zod, luxon) would weigh more than
+// the page on a phone.
+const confirmBooking = route<Api['confirmBooking']>('POST', '/api/appointments/confirm');
+
+/** `messages`: the page's texts in every language (book/messages.ts). */
+export function ConfirmApp({
+  initialLang,
+  token,
+  messages,
+}: {
+  initialLang: LanguageCode;
+  token: string | null;
+  messages: Record<LanguageCode, BookMessages>;
+}) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   const [confirmed, setConfirmed] = useState<AppointmentView | null>(null);
   return (
-    <IntlClient lang={lang} timeZone={confirmed?.timeZone}>
+    <IntlProvider locale={lang} messages={messages[lang]} timeZone={confirmed?.timeZone ?? 'Europe/Rome'}>
       <BookShell lang={lang} onLanguage={setLang}>
         <Confirm lang={lang} token={token} confirmed={confirmed} onConfirmed={setConfirmed} />
       </BookShell>
-    </IntlClient>
+    </IntlProvider>
   );
 }
 
@@ -54,7 +67,7 @@ function Confirm({
     setBusy(true);
     setError(null);
     try {
-      onConfirmed(await call(api.confirmBooking, { body: { token } }));
+      onConfirmed(await call(confirmBooking, { body: { token } }));
     } catch (err) {
       setError(errorKey(err));
     } finally {

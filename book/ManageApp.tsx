@@ -4,36 +4,46 @@
  * see it, cancel it, or move it to another time, until the deadline. A tampered or expired link
  * gets a clear page instead (the server checked the token before rendering).
  */
-import { localeOf } from '../contract/lang';
+import { localeOf } from '../contract/languages';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'use-intl';
-import { IntlClient } from '../i18n/IntlClient';
+import { IntlProvider, useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import { api } from '../contract/api';
+import type { Api } from '../contract/api';
 import type { AppointmentView } from '../contract/appointments';
-import { call } from '../ui/http';
+import { call, route } from '../ui/http';
 import { errorKey } from '../ui/booking/errors';
 import { AppointmentCard } from './AppointmentCard';
 import { BookShell } from './BookShell';
 import { SlotPicker, type PickedSlot } from '../ui/booking/SlotPicker';
+import type { BookMessages } from './messages';
 import styles from './book.module.css';
+
+// By route, not from contract/api.ts: the contract's schemas (zod, luxon) would weigh more than
+// the page on a phone.
+const api = {
+  cancelAppointment: route<Api['cancelAppointment']>('POST', '/api/appointments/{token}/cancel'),
+  reschedule: route<Api['reschedule']>('POST', '/api/appointments/{token}/reschedule'),
+};
 
 export function ManageApp({
   initialLang,
   appointment,
   error,
+  messages,
 }: {
   initialLang: LanguageCode;
   appointment: AppointmentView | null;
   error: string | null;
+  /** The page's texts in every language (book/messages.ts). */
+  messages: Record<LanguageCode, BookMessages>;
 }) {
   const [lang, setLang] = useState<LanguageCode>(initialLang);
   return (
-    <IntlClient lang={lang} timeZone={appointment?.timeZone}>
+    <IntlProvider locale={lang} messages={messages[lang]} timeZone={appointment?.timeZone ?? 'Europe/Rome'}>
       <BookShell lang={lang} onLanguage={setLang}>
         {appointment ? <Manage lang={lang} initial={appointment} /> : <LinkError code={error ?? 'token_invalid'} />}
       </BookShell>
-    </IntlClient>
+    </IntlProvider>
   );
 }
 

@@ -1,7 +1,8 @@
 /**
  * The online booking's interface texts: only the `book` part of messages/*.json, in every
- * language. The page hands them to the screen (app/book/page.tsx), so a language switch stays
- * instant; the whole files of all seven languages would be most of what a phone downloads.
+ * language. The pages hand them to their screen (app/book/page.tsx, and the confirm and manage
+ * links' pages), so a language switch stays instant; the whole files of all seven languages
+ * would be most of what a phone downloads.
  */
 import { languages, type LanguageCode } from '../i18n/languages';
 import { messages, type Messages } from '../i18n/messages';

@@ -3,9 +3,10 @@
  * page's HTML names, each gzipped, Next's noModule polyfills left out), like the kiosk's
  * (kiosk-bundle.test.ts). Budgets, not timings: they fail when a page pulls in again what it does
  * not use — the API contract's zod schemas and luxon, every screen's texts in every language.
- * Before, the phone page was 444 KB gzip, the display 413 KB, the online booking 434 KB; each
- * budget is what the page weighs now with a little room. Their texts in seven languages travel in
- * the HTML, budgeted too: the phone page opens over mobile data.
+ * Before, the phone page was 444 KB gzip, the display 413 KB, the online booking 434 KB (its
+ * confirmation and manage links' pages 430 and 433 KB); each budget is what the page weighs now
+ * with a little room. Their texts in seven languages travel in the HTML, budgeted too: the phone
+ * pages open over mobile data.
  */
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,9 @@ describe('the public pages', () => {
     ['the phone page following a ticket', () => ticketPath, 170 * KB, 12 * KB],
     ['the waiting-room display', () => '/display', 173 * KB, 12 * KB],
     ['the online booking', () => '/book', 161 * KB, 30 * KB],
+    // A token no appointment has: the page and its scripts are the same, with the link's error.
+    ['the confirmation link', () => '/book/confirm/not-a-token', 157 * KB, 30 * KB],
+    ['the manage link', () => '/book/manage/not-a-token', 159 * KB, 30 * KB],
   ] as const) {
     it(`${name} loads its scripts within the budget`, async () => {
       const js = await pageScripts(`${app.url}${path()}`);

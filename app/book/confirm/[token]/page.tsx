@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { ConfirmApp } from '../../../../book/ConfirmApp';
 import { pageLanguage } from '../../../../book/lang';
+import { bookMessages } from '../../../../book/messages';
 
 export const metadata: Metadata = { title: 'Sportello – Conferma / Confirm', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';
@@ -20,5 +21,5 @@ export default async function ConfirmPage({
   const { token } = await params;
   const sp = await searchParams;
   const lang = pageLanguage(sp.lang, (await headers()).get('accept-language'));
-  return <ConfirmApp initialLang={lang} token={CONFIRM_TOKEN_PATTERN.test(token) ? token : null} />;
+  return <ConfirmApp initialLang={lang} token={CONFIRM_TOKEN_PATTERN.test(token) ? token : null} messages={bookMessages()} />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { ManageApp } from '../../../../book/ManageApp';
 import { pageLanguage } from '../../../../book/lang';
+import { bookMessages } from '../../../../book/messages';
 import { appointmentByToken } from '../../../../server/appointments/manage';
 import { AppError } from '../../../../server/errors';
 
@@ -29,7 +30,7 @@ export default async function ManagePage({
     error = e.code;
   }
   const lang = pageLanguage(sp.lang ?? appointment?.lang, (await headers()).get('accept-language'));
-  return <ManageApp initialLang={lang} appointment={appointment} error={error} />;
+  return <ManageApp initialLang={lang} appointment={appointment} error={error} messages={bookMessages()} />;
 }
 
 function safeDecode(s: string): string {
