@@ -7,6 +7,7 @@ import type { DisplayConfig, DisplaySnapshot } from '../../contract/display';
 import { recentCalls } from './calls';
 import { textOf } from '../db/texts';
 import { perOfficeChange } from '../realtime/changes';
+import { SharedJson } from '../realtime/shared-json';
 
 /**
  * Everything a waiting-room display needs after a (re)connect or a configuration change: the
@@ -14,17 +15,27 @@ import { perOfficeChange } from '../realtime/changes';
  * (`call`, `queues`) carry the whole office; the screen filters them with `display.serviceIds`.
  */
 export async function displaySnapshot(target: DisplayTarget): Promise<DisplaySnapshot> {
+  return { ...(await sharedDisplaySnapshot(target)).value, serverTime: new Date().toISOString() };
+}
+
+/** The snapshot's part shared by every screen of the display: all but `serverTime`. */
+export type SharedDisplaySnapshot = Omit<DisplaySnapshot, 'serverTime'>;
+
+/**
+ * The same without the clock, as one shared object (and its JSON, made once) for every screen
+ * showing the display: the clock the display sets itself by must be read when it is sent, not
+ * when the shared part was computed.
+ */
+export async function sharedDisplaySnapshot(target: DisplayTarget): Promise<SharedJson<SharedDisplaySnapshot>> {
   const { office, display } = target;
   if (display && !display.active) throw notFound('Display');
-  const snap = await sharedSnapshot(office.id, `${office.id}:${display?.id ?? ''}`, () => computeSnapshot(target));
-  // The clock the display sets itself by is read now, not when the shared part was computed.
-  return { ...snap, serverTime: new Date().toISOString() };
+  return sharedSnapshot(office.id, `${office.id}:${display?.id ?? ''}`, async () => new SharedJson(await computeSnapshot(target)));
 }
 
 /** One snapshot per display (or office) while nothing changes, whatever the number of screens. */
-const sharedSnapshot = perOfficeChange<DisplaySnapshot>('displaySnapshots', 5_000);
+const sharedSnapshot = perOfficeChange<SharedJson<SharedDisplaySnapshot>>('sharedDisplaySnapshots', 5_000);
 
-async function computeSnapshot({ office, display }: DisplayTarget): Promise<DisplaySnapshot> {
+async function computeSnapshot({ office, display }: DisplayTarget): Promise<SharedDisplaySnapshot> {
   const config: DisplayConfig | null = display
     ? {
         id: display.id,
@@ -49,6 +60,5 @@ async function computeSnapshot({ office, display }: DisplayTarget): Promise<Disp
     calls,
     queues: set ? queues.filter((q) => set.has(q.serviceId)) : queues,
     walkIn: { open: status.open, closesAt: status.closesAt, nextOpensAt: status.nextOpensAt },
-    serverTime: now.toISOString(),
   };
 }

@@ -22,9 +22,11 @@ import { supervisorSnapshot } from '../supervisor/snapshot';
 import { publicTicketByCode } from '../tickets/views';
 import { subscriptions, type Ack, type Subscription, type SubscribeAnswer } from '../../contract/realtime';
 import { resolveDisplayTarget } from '../displays/resolve';
-import { displaySnapshot } from '../displays/snapshot';
+import { sharedDisplaySnapshot } from '../displays/snapshot';
+import type { DisplaySnapshot } from '../../contract/display';
 import { watchTicket } from '../tickets/snapshot';
 import { SubscribeBudget, withinRoomCap } from './limits';
+import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { rooms } from '../realtime/rooms';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
@@ -55,17 +57,19 @@ type PayloadOf<E extends Subscription> = z.output<(typeof subscriptions)[E]['pay
 function handler<E extends Subscription>(
   budget: SubscribeBudget,
   event: E,
-  fn: (p: PayloadOf<E>) => Promise<SubscribeAnswer<E>>,
+  fn: (p: PayloadOf<E>) => Promise<SubscribeAnswer<E> | SharedAnswer<SubscribeAnswer<E>>>,
 ) {
   // TypeScript cannot follow a generic key into the table's union of schemas: the cast names it.
   const schema = subscriptions[event].payload as unknown as z.ZodType<PayloadOf<E>>;
+  type Reply = (r: Ack<SubscribeAnswer<E>> | SharedAnswer<SubscribeAnswer<E>>) => void;
   return async (raw: unknown, ack: unknown) => {
-    const reply = typeof ack === 'function' ? (ack as (r: Ack<SubscribeAnswer<E>>) => void) : () => undefined;
+    const reply = typeof ack === 'function' ? (ack as Reply) : () => undefined;
     try {
       if (!budget.take(Date.now()))
         throw new AppError(429, 'rate_limited', 'Too many subscriptions, wait a few seconds and try again');
       refuseNul(raw);
-      reply({ ok: true, data: await fn(schema.parse(raw ?? {})) });
+      const answer = await fn(schema.parse(raw ?? {}));
+      reply(answer instanceof SharedAnswer ? answer : { ok: true, data: answer });
     } catch (err) {
       reply(fail(err));
     }
@@ -134,6 +138,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     // Connected screens by kind, for /metrics: counted at the first successful subscription.
     data.screens = new Set();
     socket.on('disconnect', () => screensLeft(data.screens));
+    acceptSharedAnswers(socket);
     const budget = new SubscribeBudget(Date.now());
 
     socket.on(
@@ -145,9 +150,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         const room = rooms.display(target.office.id);
         for (const r of socket.rooms) if (r.startsWith('display:') && r !== room) await socket.leave(r);
         await joinCapped(socket, room);
-        const snap = await displaySnapshot(target);
+        const shared = await sharedDisplaySnapshot(target);
         screenJoined(data.screens, 'display');
-        return snap;
+        // The clock the display sets itself by is read now; the rest is the room's one snapshot.
+        return SharedAnswer.of<DisplaySnapshot, 'serverTime'>(shared, { serverTime: new Date().toISOString() });
       }),
     );
 
