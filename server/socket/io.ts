@@ -19,12 +19,13 @@ import { screenJoined, screensLeft, type ScreenKind } from '../ops/metrics';
 import type { Io } from '../runtime';
 import { rt } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
-import { publicTicketByCode } from '../tickets/views';
+import { publicTicketsByCode } from '../tickets/views';
 import { subscriptions, type Ack, type Subscription, type SubscribeAnswer } from '../../contract/realtime';
 import { resolveDisplayTarget } from '../displays/resolve';
 import { sharedDisplaySnapshot } from '../displays/snapshot';
 import type { DisplaySnapshot } from '../../contract/display';
-import { watchTicket } from '../tickets/snapshot';
+import { watchTickets } from '../tickets/snapshot';
+import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { rooms } from '../realtime/rooms';
@@ -128,6 +129,22 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
 
+  // Phone pages subscribing together (thousands after a restart) share their look-ups.
+  const ticketByCode = batched(publicTicketsByCode);
+  const watchers = new Map<string, (code: string) => Promise<unknown>>();
+  const watch = (officeId: string, code: string) => {
+    let w = watchers.get(officeId);
+    if (!w)
+      watchers.set(
+        officeId,
+        (w = batched(async (codes: string[]) => {
+          await watchTickets(officeId, codes);
+          return new Map<string, never>();
+        })),
+      );
+    return w(code);
+  };
+
   io.on('connection', (socket) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     // The handshake keeps what is needed (its headers); the upgrade request itself would stay in
@@ -169,10 +186,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     socket.on(
       'ticket:subscribe',
       handler(budget, 'ticket:subscribe', async ({ code }) => {
-        const t = await publicTicketByCode(code);
+        const t = await ticketByCode(code);
         if (!t) throw notFound('Ticket');
         await joinCapped(socket, rooms.ticket(code));
-        if (t.status === 'waiting') await watchTicket(t.office.id, code);
+        if (t.status === 'waiting') await watch(t.office.id, code);
         screenJoined(data.screens, 'ticket');
         return t;
       }),

@@ -7,10 +7,14 @@ import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
 /** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
 const WATCH_TTL_SECONDS = 24 * 3600;
 
-/** A phone started following a ticket: include it in the position updates. */
-export async function watchTicket(officeId: string, code: string): Promise<void> {
+/** Phones started following these tickets of the office: include them in the position updates. */
+export async function watchTickets(officeId: string, codes: string[]): Promise<void> {
   const { redis, keys } = rt();
-  await redis.multi().sadd(keys.watchedTickets(officeId), code).expire(keys.watchedTickets(officeId), WATCH_TTL_SECONDS).exec();
+  await redis
+    .multi()
+    .sadd(keys.watchedTickets(officeId), ...codes)
+    .expire(keys.watchedTickets(officeId), WATCH_TTL_SECONDS)
+    .exec();
 }
 
 /**
