@@ -29,7 +29,11 @@ export type SharedDisplaySnapshot = Omit<DisplaySnapshot, 'serverTime'>;
 export async function sharedDisplaySnapshot(target: DisplayTarget): Promise<SharedJson<SharedDisplaySnapshot>> {
   const { office, display } = target;
   if (display && !display.active) throw notFound('Display');
-  return sharedSnapshot(office.id, `${office.id}:${display?.id ?? ''}`, async () => new SharedJson(await computeSnapshot(target)));
+  return sharedSnapshot(
+    office.id,
+    `${office.id}:${display?.id ?? ''}`,
+    async () => new SharedJson(await computeSnapshot(target)),
+  );
 }
 
 /** One snapshot per display (or office) while nothing changes, whatever the number of screens. */
