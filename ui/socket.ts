@@ -7,10 +7,22 @@ export type ClientSocket = Socket<ServerToClient, ClientToServer>;
 
 let shared: ClientSocket | null = null;
 
-/** One socket per browser tab, same origin; socket.io reconnects by itself with backoff. */
+/**
+ * One socket per browser tab, same origin; socket.io reconnects by itself with backoff.
+ * WebSocket first, long polling only where WebSocket fails (a proxy that blocks it): the
+ * subscription's snapshot then arrives over WebSocket, where the server sends a room's shared
+ * snapshot without a copy per screen (server/socket/shared-answer.ts), and no polling
+ * connection has to be held and upgraded for each of thousands of screens after a restart.
+ */
 export function getSocket(): ClientSocket {
   if (!shared) {
-    const socket: ClientSocket = io({ path: '/socket.io', withCredentials: true, reconnectionDelayMax: 5000 });
+    const socket: ClientSocket = io({
+      path: '/socket.io',
+      withCredentials: true,
+      reconnectionDelayMax: 5000,
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
     // The server ends a staff screen whose login ended (server/realtime/sessions.ts). Connect
     // again: the subscriptions are re-made and refused, and the screen goes to its login.
     socket.on('disconnect', (reason) => {

@@ -4,7 +4,7 @@
  * keeps only the display's services (queues and calls), calls carry their service, an unknown or
  * inactive display is a 404, and open screens are told to reload their configuration.
  */
-import type { Socket } from 'socket.io-client';
+import { io as connectIo, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisplaySnapshot } from '../../contract/display';
 import { ApiClient } from '../helpers/api';
@@ -253,6 +253,30 @@ describe('public snapshot', () => {
     expect(sala.display?.serviceIds).toBeNull();
     expect(sala.display?.ticker.length).toBeGreaterThan(0);
     expect(sala.calls).toHaveLength(2);
+  });
+
+  it('gives every screen the same snapshot, over WebSocket and long polling, each with its own clock', async () => {
+    // Over WebSocket the displays' snapshot is one shared frame (server/socket/shared-answer.ts);
+    // over long polling it is written out as text: both must read as the plain answer.
+    const ws = await Promise.all([connectSocket(app.url), connectSocket(app.url)]);
+    const polling = connectIo(app.url, { path: '/socket.io', transports: ['polling'], reconnection: false, forceNew: true });
+    sockets.push(...ws, polling);
+    const acks = await Promise.all(
+      [...ws, polling].map((s) => subscribe<DisplaySnapshot>(s, 'display:subscribe', { display: 'sala-attesa' })),
+    );
+    expect(polling.io.engine.transport.name).toBe('polling');
+    const http = (await anon.get('/api/display?display=sala-attesa')).body as DisplaySnapshot;
+    const plain = acks.map((ack) => {
+      if (!ack.ok) throw new Error(ack.error.code);
+      const { serverTime, ...rest } = ack.data;
+      expect(Math.abs(Date.parse(serverTime) - Date.now())).toBeLessThan(10_000);
+      return rest;
+    });
+    expect(plain[1]).toEqual(plain[0]);
+    expect(plain[2]).toEqual(plain[0]);
+    expect(plain[0].display).toEqual(http.display);
+    expect(plain[0].office).toEqual(http.office);
+    expect(plain[0].queues.map((q) => q.serviceId)).toEqual(http.queues.map((q) => q.serviceId));
   });
 
   it('answers 404 for an unknown or inactive display, over HTTP and socket', async () => {
