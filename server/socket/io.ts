@@ -150,7 +150,16 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
 
-  // Phone pages subscribing together (thousands after a restart) share their look-ups.
+  // Screens subscribing together (thousands after a restart) share their look-ups: the display
+  // and office of a waiting room's screens, the phone pages' tickets and their watch.
+  const displayTarget = batched(async (keys: string[]) => {
+    const targets = keys.map((k) => {
+      const [officeId, display] = (JSON.parse(k) as (string | null)[]).map((v) => v ?? undefined);
+      // Each screen gets its own refusal (an unknown display), not its neighbours'.
+      return [k, resolveDisplayTarget({ officeId, display })] as const;
+    });
+    return new Map(targets);
+  });
   const ticketByCode = batched(publicTicketsByCode);
   const watchers = new Map<string, (code: string) => Promise<unknown>>();
   const watch = (officeId: string, code: string) => {
@@ -169,7 +178,8 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   // One listener per subscription for every socket (see handler).
   const listeners = {
     'display:subscribe': handler('display:subscribe', async (p, socket, data) => {
-      const target = await resolveDisplayTarget(p);
+      const target = await displayTarget(JSON.stringify([p.officeId, p.display]));
+      if (!target) throw notFound('Display');
       // Joined before the snapshot, which refuses an inactive display: the screen still hears
       // `displayChanged` and comes back by itself when an admin activates the display again.
       const room = rooms.display(target.office.id);
