@@ -198,9 +198,15 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     }),
 
     'ticket:subscribe': handler('ticket:subscribe', async ({ code }, socket, data) => {
+      // Joined before the ticket is read, like a display: a change committed while the phone
+      // waits for its (batched) answer reaches it as a delta, or is in the answer — never neither.
+      const room = rooms.ticket(code);
+      await joinCapped(socket, room);
       const t = await ticketByCode(code);
-      if (!t) throw notFound('Ticket');
-      await joinCapped(socket, rooms.ticket(code));
+      if (!t) {
+        await socket.leave(room);
+        throw notFound('Ticket');
+      }
       if (t.status === 'waiting') await watch(t.office.id, code);
       screenJoined(data.screens, 'ticket');
       return t;
