@@ -19,12 +19,12 @@ const loadService = (serviceId: string, now: Date) =>
 
 /** Each service's office (services do not move): the key its shared rules are kept under. */
 const officeOfService = processShared('officeOfService', () => new Map<string, string>());
-const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000);
+const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000, 'settings');
 
 /**
- * The service and its office's walk-in rules, read once per second at most and again after any
- * change in the office (an admin's edit of the service, hours or closures publishes one): every
- * kiosk of a busy morning asks for the same few rows.
+ * The service and its office's walk-in rules, read once per second at most and again after an
+ * admin's change of the office's settings (the service, hours, closures: publishDisplayChanged),
+ * not after every ticket: every kiosk of a busy morning asks for the same few rows.
  */
 async function serviceWithRules(serviceId: string, now: Date) {
   const officeId = officeOfService.get(serviceId);
