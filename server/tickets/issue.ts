@@ -13,6 +13,7 @@ import { insertTicket } from './insert';
 import { businessDay } from './numbering';
 import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
+import { sql } from '../db/sql';
 
 const loadService = (serviceId: string, now: Date) =>
   rt().db.service.findUnique({ where: { id: serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
@@ -60,7 +61,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
-  const row = await insertTicket(db, {
+  const row = await insertTicket(sql(db), {
     officeId: service.officeId,
     serviceId: service.id,
     prefix: service.prefix,
