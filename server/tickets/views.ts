@@ -1,4 +1,5 @@
-import type { Prisma } from '../db/generated/client';
+import { Prisma, type Ticket } from '../db/generated/client';
+import { sql } from '../db/sql';
 import { liveOffice } from '../estimates/live-waits';
 import type { WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
@@ -93,15 +94,44 @@ export function toCounterTicket(t: TicketForCounter): CounterTicket {
   };
 }
 
+type PublicRow = Ticket & {
+  serviceName: Prisma.JsonValue;
+  servicePrefix: string;
+  serviceExpectedMinutes: number;
+  officeName: Prisma.JsonValue;
+  counterNumber: number | null;
+  counterName: string | null;
+};
+
+const PUBLIC_SELECT = Prisma.sql`
+    SELECT t.*, s.name AS "serviceName", s.prefix AS "servicePrefix", s."expectedMinutes" AS "serviceExpectedMinutes",
+           o.name AS "officeName", c.number AS "counterNumber", c.name AS "counterName"
+    FROM "Ticket" t JOIN "Service" s ON s.id = t."serviceId" JOIN "Office" o ON o.id = t."officeId"
+    LEFT JOIN "Counter" c ON c.id = t."counterId"`;
+
+function withPublic(row: PublicRow): TicketWithPublic {
+  const { serviceName, servicePrefix, serviceExpectedMinutes, officeName, counterNumber, counterName, ...ticket } = row;
+  return {
+    ...ticket,
+    service: { id: ticket.serviceId, name: serviceName, prefix: servicePrefix, expectedMinutes: serviceExpectedMinutes },
+    office: { id: ticket.officeId, name: officeName },
+    counter: counterNumber === null || counterName === null ? null : { number: counterNumber, name: counterName },
+  };
+}
+
+/**
+ * A phone page's view of one ticket. Plain SQL (db/sql.ts): after every call, start and
+ * completion the ticket's phone is told (tickets/snapshot.ts publishTicketStatus).
+ */
 export async function publicTicketByCode(code: string): Promise<TicketPublic | null> {
-  const t = await rt().db.ticket.findUnique({ where: { code }, include: publicTicketInclude });
-  return t ? toPublic(t) : null;
+  const [row] = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE t.code = ${code}`;
+  return row ? toPublic(withPublic(row)) : null;
 }
 
 /** The same for many phone pages at once (a reconnect storm): one query, positions in one round trip per office. */
 export async function publicTicketsByCode(codes: string[]): Promise<Map<string, TicketPublic>> {
-  const tickets = await rt().db.ticket.findMany({ where: { code: { in: codes } }, include: publicTicketInclude });
-  return new Map((await toPublicMany(tickets)).map((t) => [t.code, t]));
+  const rows = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE t.code = ANY(${codes})`;
+  return new Map((await toPublicMany(rows.map(withPublic))).map((t) => [t.code, t]));
 }
 
 /** The language the ticket was taken in (the phone page opens in it), or null for an unknown code. */
