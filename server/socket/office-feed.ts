@@ -16,7 +16,7 @@ import { publishCounter, publishQueues, publishSupervisor, publishTicket } from 
  * (publishOfficeChanged) do not depend on the snapshot builders, and the route handlers (bundled
  * apart by Next) share this process's one feed.
  */
-const FLUSH_INTERVAL_MS = 400;
+export const FLUSH_INTERVAL_MS = 400;
 /**
  * A pass that took long (thousands waiting make the estimate cost seconds) spaces the next one
  * out to this many times its own duration, so the feed never takes more than about a quarter of
