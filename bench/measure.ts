@@ -51,7 +51,7 @@ export async function eventLoopP99Ms(url: string): Promise<number> {
 }
 
 export function formatFigure(f: Figure): string {
-  const v = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(f.value < 10 ? 1 : 0);
+  const v = Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(f.value < 1 ? 2 : f.value < 10 ? 1 : 0);
   const target = f.target ? `${f.target.atLeast ? '≥' : '≤'} ${f.target.value} ${f.unit}` : '';
   const met = f.target ? ((f.target.atLeast ? f.value >= f.target.value : f.value <= f.target.value) ? 'met' : 'MISSED') : '';
   return `  ${f.name.padEnd(58)} ${`${v} ${f.unit}`.padStart(14)}   ${target.padEnd(14)} ${met}${f.note ? `  (${f.note})` : ''}`;

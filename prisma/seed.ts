@@ -3,7 +3,7 @@ import { loadConfig } from '../server/config';
 import { createDb } from '../server/db/client';
 import { startEmbeddedPostgres } from '../server/db/embedded';
 import { applyMigrations } from '../server/db/migrate';
-import { seedDemo } from '../server/db/seed-demo';
+import { seedDemo } from '../server/demo/seed-demo';
 
 const config = loadConfig();
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from './config';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
-import type { DemoSeeded } from './db/seed-demo';
+import type { DemoSeeded } from './demo/seed-demo';
 import { apiRouter } from './http/api-router';
 import { frontDoor } from './http/front-door';
 import { log } from './log';
@@ -81,7 +81,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   // Loaded only to seed: the demo data (prisma/demo) is no part of a normal start. Demo accounts
   // (with the published password) only ever go into the embedded database.
   if (wantSeed)
-    seeded = await (await import('./db/seed-demo')).seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
+    seeded = await (await import('./demo/seed-demo')).seedDemo(db, config.timeZone, undefined, { accounts: embedded !== null });
   const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
   const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);

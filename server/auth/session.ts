@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Prisma } from '../db/generated/client';
+import { sql } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
 import type { Role } from '../db/generated/enums';
@@ -55,6 +56,17 @@ export function idleMinutes(role: Role): number {
   return role === 'operator' ? operatorIdleMinutes : adminIdleMinutes;
 }
 
+interface SessionRow {
+  expiresAt: Date;
+  lastSeenAt: Date;
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  active: boolean;
+  mustChangePassword: boolean;
+}
+
 /** lastSeenAt is written at most this often, so a busy screen does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -62,22 +74,23 @@ const TOUCH_EVERY_MS = 60_000;
  * The login behind a cookie token, or null: unknown, past its absolute end (SESSION_HOURS), idle
  * for longer than its role allows, or of a deactivated account. An idle or expired login is
  * deleted at once (the purge job removes the ones nobody comes back to). A valid one is marked
- * as seen now.
+ * as seen now. Plain SQL (db/sql.ts): every staff request asks.
  */
 export async function sessionFromToken(token: string | undefined, now = new Date()): Promise<StaffSession | null> {
   if (!token || token.length > 100) return null;
-  const { db } = rt();
+  const db = sql(rt().db);
   const key = sessionKey(token);
-  const session = await db.session.findUnique({ where: { id: key }, include: { staff: true } });
-  if (!session) return null;
-  const s = session.staff;
-  const idleSince = now.getTime() - session.lastSeenAt.getTime();
-  if (session.expiresAt <= now || idleSince > idleMinutes(s.role) * 60_000) {
-    await db.session.deleteMany({ where: { id: key } });
+  const [s] = await db.$queryRaw<SessionRow[]>`
+    SELECT se."expiresAt", se."lastSeenAt", st.id, st.username, st."displayName", st.role, st.active, st."mustChangePassword"
+    FROM "Session" se JOIN "Staff" st ON st.id = se."staffId" WHERE se.id = ${key}`;
+  if (!s) return null;
+  const idleSince = now.getTime() - s.lastSeenAt.getTime();
+  if (s.expiresAt <= now || idleSince > idleMinutes(s.role) * 60_000) {
+    await db.$queryRaw`DELETE FROM "Session" WHERE id = ${key}`;
     return null;
   }
   if (!s.active) return null;
-  if (idleSince >= TOUCH_EVERY_MS) await db.session.updateMany({ where: { id: key }, data: { lastSeenAt: now } });
+  if (idleSince >= TOUCH_EVERY_MS) await db.$queryRaw`UPDATE "Session" SET "lastSeenAt" = ${now} WHERE id = ${key}`;
   return {
     key,
     actor: { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role },

@@ -10,8 +10,8 @@ import { assertTransition } from '../tickets/transitions';
 import { toCounterTicket } from '../tickets/views';
 import { counterQueues } from '../queue/counter-queues';
 import { changeCounter, checkCounterRule, lockCounter } from './state';
-import type { Tx } from '../admin/audit';
 import type { Prisma, Ticket } from '../db/generated/client';
+import { sqlTransaction, type SqlRunner } from '../db/sql';
 
 const MAX_STALE_ENTRIES = 50;
 
@@ -36,7 +36,7 @@ type Confirmed = Ticket & { busy: boolean; eventId: bigint | null; serviceName: 
  * still waiting; then the ticket is called there and the `called` event written. `id` is null
  * when the ticket was no longer waiting (a stale Redis entry).
  */
-async function confirmCall(tx: Tx, ticketId: string, counterId: string, staffId: string, now: Date): Promise<Confirmed> {
+async function confirmCall(tx: SqlRunner, ticketId: string, counterId: string, staffId: string, now: Date): Promise<Confirmed> {
   const [row] = await tx.$queryRaw<Confirmed[]>`
     WITH busy AS (
       SELECT EXISTS (SELECT 1 FROM "Ticket" WHERE "counterId" = ${counterId} AND status IN ('called', 'serving')) AS b
@@ -62,7 +62,8 @@ async function confirmCall(tx: Tx, ticketId: string, counterId: string, staffId:
  * counters never get the same ticket), then let PostgreSQL confirm in one statement (confirmCall:
  * the counter idle, the ticket still waiting; a stale Redis entry is dropped and the next one
  * tried). If the counter turns out busy or the transaction fails after the pick, the ticket goes
- * back into its queue with its rank. Four round trips to the database in all (issue 10).
+ * back into its queue with its rank. Five round trips to the database in all (begin, lock,
+ * skills, confirm, commit), in plain SQL (db/sql.ts): every clerk's every call runs them (issue 10).
  */
 export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const { db } = rt();
@@ -73,7 +74,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
   let pending: NonNullable<Claim> | null = null;
   let result;
   try {
-    result = await db.$transaction(async (tx) => {
+    result = await sqlTransaction(db, async (tx) => {
       const counter = await lockCounter(tx, counterId);
       // Whether it is idle is confirmCall's to say, under the lock.
       checkCounterRule('call', actor, counter, false);
@@ -83,8 +84,9 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
         const claim = await claimNext(queues, now);
         if (!claim) {
           // Nobody waiting: a busy counter is still told so, as before any pick.
-          if (await tx.ticket.count({ where: { counterId, status: { in: ['called', 'serving'] } } }))
-            throw conflict('counter_busy', 'Finish the current ticket first');
+          const [{ busy }] = await tx.$queryRaw<{ busy: boolean }[]>`
+            SELECT EXISTS (SELECT 1 FROM "Ticket" WHERE "counterId" = ${counterId} AND status IN ('called', 'serving')) AS busy`;
+          if (busy) throw conflict('counter_busy', 'Finish the current ticket first');
           return null;
         }
         pending = claim;

@@ -1,3 +1,4 @@
+import type { SqlRunner } from '../db/sql';
 import type { Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
@@ -47,7 +48,7 @@ export function checkCounterRule(change: CounterChange, actor: Actor, counter: C
 }
 
 /** Locks the counter's row until the transaction ends and reads it as it is now. */
-export async function lockCounter(tx: Tx, counterId: string): Promise<Counter> {
+export async function lockCounter(tx: SqlRunner, counterId: string): Promise<Counter> {
   const [locked] = await tx.$queryRaw<Counter[]>`SELECT * FROM "Counter" WHERE id = ${counterId} FOR UPDATE`;
   if (!locked) throw notFound('Counter');
   return locked;

@@ -73,9 +73,10 @@ export function toErrorResponse(err: unknown): Response {
     );
   }
   const code = (err as { code?: string } | null)?.code;
-  if (code === 'P2002') return errorResponse(409, 'conflict', 'This conflicts with existing data');
+  // Prisma's codes, and PostgreSQL's own for the plain SQL of the hot paths (db/sql.ts).
+  if (code === 'P2002' || code === '23505') return errorResponse(409, 'conflict', 'This conflicts with existing data');
   if (code === 'P2025') return errorResponse(404, 'not_found', 'Not found');
-  if (code === 'P2034' || code === '40001') return errorResponse(409, 'retry', 'Busy, please try again');
+  if (code === 'P2034' || code === '40001' || code === '40P01') return errorResponse(409, 'retry', 'Busy, please try again');
   switch (classifyDbError(err)) {
     // No database connection could be had in time: the server is overloaded, not the input wrong.
     case 'busy':

@@ -67,8 +67,9 @@ export async function adminUpdateOffice(actor: Actor, officeId: string, input: z
     await withAudit(tx, actor, { action: 'update', entity: 'office', entityId: officeId, before, after });
     return after;
   });
-  // Displays and counters show the office name.
+  // Displays and counters show the office name; its time zone and ticket cut-off rule walk-ins.
   publishOfficeChanged(officeId);
+  publishDisplayChanged(officeId);
   return after;
 }
 

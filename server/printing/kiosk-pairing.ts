@@ -18,6 +18,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { withAudit } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
+import { sql } from '../db/sql';
 import { AppError, notFound } from '../errors';
 import { rt } from '../runtime';
 
@@ -98,6 +99,7 @@ export async function unpairKiosk(actor: Actor, kioskId: string): Promise<void> 
 /** The active kiosk whose paired screen holds this token, or null. */
 export async function kioskByScreenToken(token: string | undefined): Promise<Kiosk | null> {
   if (!token || token.length > 100) return null;
-  const k = await rt().db.kiosk.findUnique({ where: { screenTokenHash: sha256(token) } });
+  // Every ticket a kiosk takes asks (plain SQL, db/sql.ts).
+  const [k] = await sql(rt().db).$queryRaw<Kiosk[]>`SELECT * FROM "Kiosk" WHERE "screenTokenHash" = ${sha256(token)}`;
   return k?.active ? k : null;
 }

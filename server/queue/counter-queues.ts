@@ -1,4 +1,5 @@
-import type { Tx } from '../admin/audit';
+import { Prisma } from '../db/generated/client';
+import { sql, type SqlRunner } from '../db/sql';
 import type { CounterQueues } from './engine';
 import { skillBoostMs } from './policy';
 import { rt } from '../runtime';
@@ -20,19 +21,18 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
  * skill weight. One query for any number of counters; a counter without a clerk has none.
  * Inside a transaction pass its `tx`: a second connection per locked call could exhaust the pool.
  */
-export async function counterQueuesMany(counters: CounterRow[], db: Tx = rt().db): Promise<Map<string, CounterQueues>> {
+export async function counterQueuesMany(counters: CounterRow[], db: SqlRunner = sql(rt().db)): Promise<Map<string, CounterQueues>> {
   const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
   const out = new Map<string, CounterQueues>();
   if (staffed.length === 0) return out;
-  const skills = await db.skill.findMany({
-    where: { staffId: { in: staffed.map((c) => c.staffId) } },
-    select: { staffId: true, serviceId: true, weight: true },
-  });
+  // Every call next asks (plain SQL, db/sql.ts).
+  const skills = await db.$queryRaw<{ staffId: string; serviceId: string; weight: number }[]>`
+    SELECT "staffId", "serviceId", weight FROM "Skill" WHERE "staffId" IN (${Prisma.join(staffed.map((c) => c.staffId))})`;
   const weights = new Map(skills.map((s) => [`${s.staffId}:${s.serviceId}`, s.weight]));
   for (const c of staffed) out.set(c.id, build(c, weights));
   return out;
 }
 
-export async function counterQueues(counter: CounterRow, db?: Tx): Promise<CounterQueues | null> {
+export async function counterQueues(counter: CounterRow, db?: SqlRunner): Promise<CounterQueues | null> {
   return (await counterQueuesMany([counter], db)).get(counter.id) ?? null;
 }

@@ -28,8 +28,8 @@ export function publishCall(officeId: string, call: CallInfo): void {
  * hours: its display screens subscribe again. Kept apart from publishOfficeChanged, which runs after every click.
  */
 export function publishDisplayChanged(officeId: string): void {
-  // Shared snapshots of the office (realtime/changes.ts) are out of date too.
-  markOfficeChanged(officeId);
+  // Shared snapshots and rules of the office (realtime/changes.ts) are out of date too.
+  markOfficeChanged(officeId, 'settings');
   io()?.to(rooms.display(officeId)).emit('displayChanged', { officeId });
 }
 

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { completeInput, transferInput } from '../../contract/tickets';
-import type { Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
 import { Prisma, type Ticket } from '../db/generated/client';
+import { sql, type SqlRunner } from '../db/sql';
 import type { TicketEventType, TicketStatus } from '../db/generated/enums';
 import { AppError, forbidden, notFound } from '../errors';
 import { log } from '../log';
@@ -12,11 +12,15 @@ import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
 import { publishTicketStatus } from './snapshot';
 import { allowedFrom, assertTransition, type TicketAction } from './transitions';
-import { counterTicketInclude, toCounterTicket, type TicketForCounter } from './views';
+import { toCounterTicket, type TicketForCounter } from './views';
 
-export async function loadForActor(actor: Actor, ticketId: string) {
-  const t = await rt().db.ticket.findUnique({ where: { id: ticketId }, include: counterTicketInclude });
-  if (!t) throw notFound('Ticket');
+/** The ticket a clerk acts on (plain SQL, db/sql.ts: every start, complete and no-show reads it). */
+export async function loadForActor(actor: Actor, ticketId: string): Promise<TicketForCounter> {
+  const [row] = await sql(rt().db).$queryRaw<(Ticket & { serviceName: Prisma.JsonValue })[]>`
+    SELECT t.*, s.name AS "serviceName" FROM "Ticket" t JOIN "Service" s ON s.id = t."serviceId" WHERE t.id = ${ticketId}`;
+  if (!row) throw notFound('Ticket');
+  const { serviceName, ...ticket } = row;
+  const t = { ...ticket, service: { name: serviceName } };
   // A clerk acts on the tickets at their own counter; supervisors on any ticket.
   if (!isSupervisor(actor) && t.staffId !== actor.staffId) throw forbidden('This ticket is not at your counter');
   return t;
@@ -60,7 +64,7 @@ type Transitioned = Ticket & { serviceName: Prisma.JsonValue; eventId: bigint; e
  * when it passes one (a recall under the counter's lock), else on its own.
  */
 export async function applyTransition(
-  tx: Pick<Tx, '$queryRaw'>,
+  tx: SqlRunner,
   ticket: TicketForCounter,
   action: TicketAction,
   eventType: TicketEventType,
@@ -100,7 +104,7 @@ type TransitionArgs = Parameters<typeof applyTransition> extends [unknown, ...in
 
 /** `applyTransition` on its own: one statement is atomic by itself. */
 function transition(...args: TransitionArgs) {
-  return applyTransition(rt().db, ...args);
+  return applyTransition(sql(rt().db), ...args);
 }
 
 /** The phone hears at once; counters' lists follow with the office's next batched update. */

@@ -1,4 +1,5 @@
 import type { Prisma, Ticket } from '../db/generated/client';
+import type { SqlRunner } from '../db/sql';
 import type { Priority } from '../db/generated/enums';
 import { newTicketId } from './ids';
 import { newPublicCode } from './numbering';
@@ -25,7 +26,7 @@ export interface NewTicket {
  * transaction, the lock was held across several event-loop turns and issuing stopped near 80/s).
  * The number is formatTicketNumber's (numbering.ts): prefix and at least three digits.
  */
-export async function insertTicket(db: Pick<Prisma.TransactionClient, '$queryRaw'>, t: NewTicket): Promise<Ticket> {
+export async function insertTicket(db: SqlRunner, t: NewTicket): Promise<Ticket> {
   const rows = await db.$queryRaw<Ticket[]>`
     WITH seq AS (
       INSERT INTO "DailySequence" ("officeId", "day", "prefix", "last") VALUES (${t.officeId}, ${t.day}, ${t.prefix}, 1)

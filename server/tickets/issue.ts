@@ -13,18 +13,19 @@ import { insertTicket } from './insert';
 import { businessDay } from './numbering';
 import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
+import { sql } from '../db/sql';
 
 const loadService = (serviceId: string, now: Date) =>
   rt().db.service.findUnique({ where: { id: serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
 
 /** Each service's office (services do not move): the key its shared rules are kept under. */
 const officeOfService = processShared('officeOfService', () => new Map<string, string>());
-const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000);
+const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000, 'settings');
 
 /**
- * The service and its office's walk-in rules, read once per second at most and again after any
- * change in the office (an admin's edit of the service, hours or closures publishes one): every
- * kiosk of a busy morning asks for the same few rows.
+ * The service and its office's walk-in rules, read once per second at most and again after an
+ * admin's change of the office's settings (the service, hours, closures: publishDisplayChanged),
+ * not after every ticket: every kiosk of a busy morning asks for the same few rows.
  */
 async function serviceWithRules(serviceId: string, now: Date) {
   const officeId = officeOfService.get(serviceId);
@@ -65,7 +66,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
-  const row = await insertTicket(db, {
+  const row = await insertTicket(sql(db), {
     officeId: service.officeId,
     serviceId: service.id,
     prefix: service.prefix,

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createDb, type Db } from '../../server/db/client';
 import { applyMigrations } from '../../server/db/migrate';
-import { seedDemo } from '../../server/db/seed-demo';
+import { seedDemo } from '../../server/demo/seed-demo';
 
 /** PostgreSQL and Redis used by the tests; override for machines where they live elsewhere. */
 export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEMO_DATA_DIR, loadDemoData } from '../../server/db/demo-data';
+import { DEMO_DATA_DIR, loadDemoData } from '../../server/demo/demo-data';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'demo-data-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../contract/lang';
-import { loadDemoData } from '../../server/db/demo-data';
+import { loadDemoData } from '../../server/demo/demo-data';
 
 /**
  * The demo town's catalogue in every language besides Italian (prisma/demo/translations) covers

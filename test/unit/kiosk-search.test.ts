@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../../contract/catalog';
 import { normalize, searchServices } from '../../kiosk/search';
-import { loadDemoData } from '../../server/db/demo-data';
+import { loadDemoData } from '../../server/demo/demo-data';
 
 const demo = loadDemoData();
 const services: Service[] = demo.services.map((s) => {

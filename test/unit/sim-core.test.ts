@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadDemoData } from '../../server/db/demo-data';
+import { loadDemoData } from '../../server/demo/demo-data';
 import { accuracy } from '../../sim/accuracy';
 import { SERVICE_WEIGHTS } from '../../sim/scenario';
 import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';

@@ -1,5 +1,5 @@
 import { hashPassword } from '../auth/password';
-import type { Db } from './client';
+import type { Db } from '../db/client';
 import { loadDemoData, type DemoData } from './demo-data';
 
 export interface DemoSeeded {

@@ -1,0 +1,61 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../server/db/generated/client';
+import { sql, sqlTransaction } from '../../server/db/sql';
+import { createTestSpace, type TestSpace } from '../helpers/services';
+
+/**
+ * The plain SQL of the hot paths (server/db/sql.ts) must give what Prisma's `$queryRaw` gives —
+ * timestamps as UTC Dates whatever the process's time zone, bigint, JSON, arrays — and its
+ * transactions must commit whole or not at all.
+ */
+describe('plain SQL beside Prisma', () => {
+  let space: TestSpace;
+  const zone = process.env.TZ;
+  beforeAll(async () => {
+    space = await createTestSpace({ seed: false });
+    await space.db.$executeRaw`CREATE TABLE probe (id int PRIMARY KEY, at timestamp(3), note text)`;
+  });
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+  afterAll(async () => space.drop());
+
+  it.each(['UTC', 'Europe/Rome', 'America/New_York', 'Asia/Tokyo'])('reads and writes timestamps as UTC in %s', async (tz) => {
+    process.env.TZ = tz;
+    const at = new Date('2026-07-01T10:20:30.456Z');
+    const id = tz.length; // distinct per zone
+    await sql(space.db).$queryRaw`INSERT INTO probe (id, at) VALUES (${id}, ${at})`;
+    const [viaPrisma] = await space.db.$queryRaw<{ at: Date }[]>`SELECT at FROM probe WHERE id = ${id}`;
+    const [viaSql] = await sql(space.db).$queryRaw<{ at: Date; text: string }[]>`SELECT at, at::text AS text FROM probe WHERE id = ${id}`;
+    expect(viaPrisma!.at.toISOString()).toBe(at.toISOString());
+    expect(viaSql!.at.toISOString()).toBe(at.toISOString());
+    expect(viaSql!.text).toBe('2026-07-01 10:20:30.456');
+  });
+
+  it('gives bigint, JSON, arrays and booleans as Prisma does, and takes Prisma.sql fragments', async () => {
+    const ids = Prisma.join(['a', 'b']);
+    const [row] = await sql(space.db).$queryRaw<{ n: bigint; j: unknown; a: string[]; b: boolean; hit: boolean }[]>`
+      SELECT 9007199254740993::int8 AS n, '{"it":"Certificato"}'::jsonb AS j, ARRAY['x', 'y'] AS a, true AS b,
+             'b' IN (${ids}) AS hit`;
+    expect(row).toEqual({ n: 9007199254740993n, j: { it: 'Certificato' }, a: ['x', 'y'], b: true, hit: true });
+  });
+
+  it('commits a transaction whole, and rolls it back whole when it throws', async () => {
+    await sqlTransaction(space.db, async (tx) => {
+      await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (100, 'kept')`;
+      await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (101, 'kept')`;
+    });
+    await expect(
+      sqlTransaction(space.db, async (tx) => {
+        await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (102, 'lost')`;
+        await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (100, 'duplicate')`; // primary key: fails
+      }),
+    ).rejects.toMatchObject({ code: '23505' });
+    const rows = await space.db.$queryRaw<{ id: number }[]>`SELECT id FROM probe WHERE id >= 100 ORDER BY id`;
+    expect(rows.map((r) => r.id)).toEqual([100, 101]);
+    // The connection went back to the pool usable: the next statement works.
+    const [{ one }] = await sql(space.db).$queryRaw<{ one: number }[]>`SELECT 1 AS one`;
+    expect(one).toBe(1);
+  });
+});
