@@ -48,6 +48,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       '.next/',
+      'dist/',
       'data/',
       'server/db/generated/',
       'next-env.d.ts',

@@ -1,4 +1,5 @@
 import { ApiClient } from '../test/helpers/api';
+import { BenchClient } from './client';
 import type { TestSpace } from '../test/helpers/services';
 import { hashPassword } from '../server/auth/password';
 import { inParallel, timed } from './measure';
@@ -6,7 +7,7 @@ import { kioskScreen } from '../test/helpers/kiosks';
 
 /** A clerk logged in at a counter of their own, serving the bench's services. */
 export interface BenchClerk {
-  api: ApiClient;
+  api: BenchClient;
   counterId: string;
 }
 
@@ -38,7 +39,7 @@ export async function openCounters(space: TestSpace, office: BenchOffice, urls: 
     await api.login(`bench${k}`, 'bench');
     const r = await api.post(`/api/counters/${counter.id}/open`);
     if (r.status >= 300) throw new Error(`open counter: ${r.status} ${JSON.stringify(r.body)}`);
-    clerks.push({ api, counterId: counter.id });
+    clerks.push({ api: new BenchClient(urls[i % urls.length], api.cookieHeader), counterId: counter.id });
   }
   return clerks;
 }
@@ -65,7 +66,7 @@ export async function issueTickets(
   latencies: number[] = [],
 ): Promise<{ codes: string[]; seconds: number }> {
   const cookies = await Promise.all(urls.map((u) => kioskCookie(u, office.officeId)));
-  const apis = Array.from({ length: clients }, (_, i) => ApiClient.withCookie(urls[i % urls.length], cookies[i % urls.length]));
+  const apis = Array.from({ length: clients }, (_, i) => new BenchClient(urls[i % urls.length], cookies[i % urls.length]));
   const codes: string[] = [];
   let next = 0;
   const t0 = performance.now();

@@ -4,10 +4,18 @@
  * most total time (self + callees). What the README's performance section quotes.
  */
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: CallFrame;
   children?: number[];
 }
 interface Profile {
@@ -27,8 +35,28 @@ function area(url: string): string {
   return project ? project[1] : url;
 }
 
+const maps = new Map<string, SourceMap | null>();
+
+/**
+ * A frame of the compiled server (dist/server) where it was written, by the bundle's source maps
+ * (so they must still be the build that was profiled): the areas and lines below are the sources'.
+ */
+function original(f: CallFrame): CallFrame {
+  if (!f.url.startsWith('file://') || !f.url.includes('/dist/server/')) return f;
+  const file = fileURLToPath(f.url);
+  let map = maps.get(file);
+  if (map === undefined) {
+    map = fs.existsSync(`${file}.map`) ? new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8'))) : null;
+    maps.set(file, map);
+  }
+  const e = map?.findEntry(f.lineNumber, f.columnNumber);
+  if (!e || !('originalSource' in e)) return f;
+  return { ...f, url: new URL(e.originalSource, pathToFileURL(file)).href, lineNumber: e.originalLine };
+}
+
 const [file, topArg] = process.argv.slice(2);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as Profile;
+for (const n of profile.nodes) n.callFrame = original(n.callFrame);
 const top = Number(topArg ?? 25);
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();

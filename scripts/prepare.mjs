@@ -1,9 +1,11 @@
 // Makes a checkout runnable: generates the Prisma client (offline: Prisma's CLI only needs some
-// existing file as the schema-engine path for `generate`) and, with --build, builds Next.js when
-// the build is missing or older than the sources (--force: always).
+// existing file as the schema-engine path for `generate`) and, with --build, builds Next.js and
+// compiles the custom server (scripts/build-server.mjs) when either is missing or older than the
+// sources (--force: always); --server compiles only the server.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildServer, SERVER_MAIN } from './build-server.mjs';
 
 const run = (cmd, env = {}) => execSync(cmd, { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env } });
 const args = new Set(process.argv.slice(2));
@@ -48,8 +50,6 @@ if (!fs.existsSync('server/db/generated/client.ts') || args.has('--generate')) {
     PRISMA_HIDE_UPDATE_MESSAGE: '1',
   });
 }
-if (args.has('--build')) {
-  const buildId = '.next/BUILD_ID';
-  const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime();
-  if (stale || args.has('--force')) run('npx next build');
-}
+const stale = (file) => args.has('--force') || !fs.existsSync(file) || fs.statSync(file).mtimeMs < newestSourceMtime();
+if (args.has('--build') && stale('.next/BUILD_ID')) run('npx next build');
+if ((args.has('--build') || args.has('--server')) && stale(SERVER_MAIN)) await buildServer();

@@ -368,8 +368,9 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   sample(first + opts.sampleEveryMinutes * MIN);
 
   // The office feed as the server runs it (socket/office-feed.ts), on the simulated clock: after a
-  // change the office's shared estimate is computed again FLUSH_INTERVAL_MS later, and the screens
-  // read that (live-waits.ts) — a ticket just taken gets a newcomer's estimate until then.
+  // change the office's shared estimate is computed again FLUSH_INTERVAL_MS later (the server's
+  // rhythm with a normal queue, whose estimate costs milliseconds), and the screens read that
+  // (live-waits.ts) — a ticket just taken gets a newcomer's estimate until then.
   const runtime = rt();
   let flushing = false;
   runtime.officeFeed = {

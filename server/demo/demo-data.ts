@@ -11,12 +11,12 @@
 import { certificateKindSchema } from '../../contract/certificates';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { formInput } from '../../contract/forms';
 import { isLanguage, type Lang, type LocalizedText } from '../../contract/lang';
 
-export const DEMO_DATA_DIR = fileURLToPath(new URL('../../prisma/demo/', import.meta.url));
+// From the project folder, like the migrations: the compiled server (dist/server) is elsewhere.
+export const DEMO_DATA_DIR = path.resolve('prisma/demo');
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by "-"');
 const text = z.string().trim().min(1);

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
 import type http from 'node:http';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { log } from '../log';
+import { apiRouteFiles, type ApiRouteFile } from './api-routes';
 
 /**
  * The API's route handlers (app/api/**\/route.ts), answered by the custom server itself instead
@@ -11,27 +9,16 @@ import { log } from '../log';
  * of every server module) only cost time and memory: issue 10's profile of ticket issuing showed
  * it as a fifth of the server's time. Same files, same URLs; pages stay with Next.
  *
- * The table is read from the folders once at start (`[name]` segments are parameters; a fixed
+ * The table is read once at start (api-routes.ts; `[name]` segments are parameters; a fixed
  * segment wins over a parameter, as in Next). A module is imported at its first request.
  */
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-interface ApiRoute {
-  segments: string[];
-  file: string;
+interface ApiRoute extends ApiRouteFile {
   module?: Promise<Record<string, unknown>>;
 }
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
-
-function scan(dir: string, segments: string[]): ApiRoute[] {
-  const found: ApiRoute[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) found.push(...scan(path.join(dir, e.name), [...segments, e.name]));
-    else if (e.name === 'route.ts') found.push({ segments, file: path.join(dir, e.name) });
-  }
-  return found;
-}
 
 const isParam = (s: string) => s.startsWith('[') && s.endsWith(']');
 
@@ -122,7 +109,7 @@ function jsonError(
 /** Returns the API dispatcher: true when it answered, false for a path that is no API route (Next answers it). */
 export function apiRouter(appDir: string) {
   // Fixed segments before parameters, position by position: /procedures/track/x beats /procedures/[id]/x.
-  const routes = scan(path.join(appDir, 'api'), ['api']).sort((a, b) => {
+  const routes: ApiRoute[] = apiRouteFiles(appDir).sort((a, b) => {
     for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
       const d = Number(isParam(a.segments[i]!)) - Number(isParam(b.segments[i]!));
       if (d !== 0) return d;
@@ -145,7 +132,7 @@ export function apiRouter(appDir: string) {
     const { route, params } = found;
     void (async () => {
       try {
-        const mod = await (route.module ??= import(pathToFileURL(route.file).href) as Promise<Record<string, unknown>>);
+        const mod = await (route.module ??= route.load());
         const method = req.method ?? 'GET';
         const allowed = METHODS.filter((m) => typeof mod[m] === 'function');
         const handler = (mod[method] ?? (method === 'HEAD' ? mod.GET : undefined)) as Handler | undefined;

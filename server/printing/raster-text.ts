@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import type * as Skia from '@napi-rs/canvas';
 import iconv from 'iconv-lite';
 import type { Align } from './layout';
 
@@ -23,19 +23,25 @@ export function needsRaster(text: string): boolean {
 }
 
 const FAMILY = 'Sportello Print';
-let fontsLoaded = false;
+const require = createRequire(import.meta.url);
+let skia: typeof Skia | null = null;
 
-/** Registers the bold Noto faces once; one family alias so Skia falls back across scripts. */
-function loadFonts(): void {
-  if (fontsLoaded) return;
-  const require = createRequire(import.meta.url);
+/**
+ * Skia, loaded at the first raster and its bold Noto faces registered (one family alias so Skia
+ * falls back across scripts). Not at start: the library, its scan of the system fonts and its two
+ * threads add about 35 MB to the resident memory of a server that may never print a character
+ * outside PC858 (issue 10).
+ */
+function loadSkia(): typeof Skia {
+  if (skia) return skia;
+  const loaded = require('@napi-rs/canvas') as typeof Skia;
   for (const pkg of ['@fontsource/noto-sans', '@fontsource/noto-sans-arabic', '@fontsource/noto-sans-sc']) {
     const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files');
     for (const file of fs.readdirSync(dir)) {
-      if (file.endsWith('-700-normal.woff2')) GlobalFonts.registerFromPath(path.join(dir, file), FAMILY);
+      if (file.endsWith('-700-normal.woff2')) loaded.GlobalFonts.registerFromPath(path.join(dir, file), FAMILY);
     }
   }
-  fontsLoaded = true;
+  return (skia = loaded);
 }
 
 /** Right-to-left when the first letter with a strong direction is Arabic or Hebrew. */
@@ -48,7 +54,7 @@ export function isRightToLeft(text: string): boolean {
 }
 
 /** Greedy line breaking on word boundaries (Intl.Segmenter also cuts Chinese into words). */
-function wrap(ctx: SKRSContext2D, text: string, width: number): string[] {
+function wrap(ctx: Skia.SKRSContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
   for (const paragraph of text.split('\n')) {
@@ -78,7 +84,7 @@ export interface RasterText {
  * An aligned block is mirrored for right-to-left text (its start is on the right).
  */
 export function rasterText(text: string, opts: { scale: number; align: Align; paperWidth: number }): RasterText {
-  loadFonts();
+  const { createCanvas } = loadSkia();
   const width = dotsFor(opts.paperWidth);
   const fontPx = 22 * opts.scale;
   const lineHeight = Math.round(fontPx * 1.35);

@@ -36,3 +36,10 @@ export async function counterQueuesMany(counters: CounterRow[], db: SqlRunner = 
 export async function counterQueues(counter: CounterRow, db?: SqlRunner): Promise<CounterQueues | null> {
   return (await counterQueuesMany([counter], db)).get(counter.id) ?? null;
 }
+
+/** The same from the clerk's skills already read (`[serviceId, weight]`, e.g. with the counter's lock). */
+export function counterQueuesFrom(counter: CounterRow, skills: readonly [string, number][]): CounterQueues | null {
+  if (counter.staffId === null) return null;
+  const weights = new Map(skills.map(([serviceId, weight]) => [`${counter.staffId}:${serviceId}`, weight]));
+  return build({ ...counter, staffId: counter.staffId }, weights);
+}

@@ -18,48 +18,93 @@ import { publishCounter, publishQueues, publishSupervisor, publishTicket } from 
  */
 export const FLUSH_INTERVAL_MS = 400;
 /**
- * A pass that took long (thousands waiting make the estimate cost seconds) spaces the next one
- * out to this many times its own duration, so the feed never takes more than about a quarter of
- * the process, whatever the queue.
+ * A pass that took long spaces the next one out to this many times its own duration, so the
+ * feed's cheap figures never take more than about a quarter of the process.
  */
 const COST_FACTOR = 3;
+/**
+ * The wait estimate has its own, sparser rhythm: playing the office forward costs milliseconds
+ * with a normal queue but over half a second of CPU with thousands waiting (issue 10's profile:
+ * with it in every pass, the feed took a quarter of the process and most of each visit's CPU).
+ * It is recomputed at most every ESTIMATE_COST_FACTOR times its own cost (under a tenth of the
+ * process), and at the latest that long after the last change; meanwhile the passes use the last
+ * one. A wait in minutes for a queue of thousands does not move in a few seconds.
+ */
+const ESTIMATE_COST_FACTOR = 10;
 
-type OfficeState = { timer: NodeJS.Timeout | null; running: boolean; dirty: boolean; lastCostMs: number };
+interface OfficeState {
+  timer: NodeJS.Timeout | null;
+  running: boolean;
+  dirty: boolean;
+  lastCostMs: number;
+  /** When the estimate was last computed (performance.now()), how long it took, and whether changes came since. */
+  estimatedAt: number;
+  estimateCostMs: number;
+  estimateStale: boolean;
+}
 
-export function startOfficeFeed(): OfficeFeed {
+const estimateDueIn = (state: OfficeState, now: number) =>
+  Math.max(0, state.estimatedAt + Math.max(FLUSH_INTERVAL_MS, ESTIMATE_COST_FACTOR * state.estimateCostMs) - now);
+
+/** What a pass does; the tests hand in their own to watch the rhythm. */
+export interface FeedWork {
+  estimate(officeId: string): Promise<unknown>;
+  publish(officeId: string): Promise<void>;
+}
+
+export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publish: flushOffice }): OfficeFeed {
   const offices = new Map<string, OfficeState>();
   let stopped = false;
 
-  function schedule(officeId: string, state: OfficeState) {
+  function schedule(officeId: string, state: OfficeState, delayMs = Math.max(FLUSH_INTERVAL_MS, COST_FACTOR * state.lastCostMs)) {
     if (state.timer || state.running || stopped) return;
     state.timer = setTimeout(
       // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the callback catches every error itself
       async () => {
         state.timer = null;
         state.running = true;
+        const changed = state.dirty;
         state.dirty = false;
         const started = performance.now();
+        let estimateMs = 0;
         try {
-          await flushOffice(officeId);
+          const estimate = state.estimateStale && estimateDueIn(state, started) === 0;
+          if (estimate) {
+            state.estimateStale = false;
+            // The office's estimate, once for this batch of changes; every figure below reads it.
+            await work.estimate(officeId);
+            estimateMs = performance.now() - started;
+            state.estimatedAt = started;
+            state.estimateCostMs = estimateMs;
+          }
+          if (changed || estimate) await work.publish(officeId);
         } catch (err) {
           // Database or Redis down: try again, so the screens do not keep the figures of before.
           state.dirty = true;
+          state.estimateStale = true;
           log.warn({ err, officeId }, 'publish failed, will retry');
         } finally {
-          state.lastCostMs = performance.now() - started;
+          state.lastCostMs = performance.now() - started - estimateMs;
           state.running = false;
           if (state.dirty) schedule(officeId, state);
+          // No change since, but the last ones are not in the estimate yet: a pass when it is due.
+          else if (state.estimateStale) schedule(officeId, state, estimateDueIn(state, performance.now()));
         }
       },
-      Math.max(FLUSH_INTERVAL_MS, COST_FACTOR * state.lastCostMs),
+      delayMs,
     );
   }
 
   return {
     changed(officeId) {
       let state = offices.get(officeId);
-      if (!state) offices.set(officeId, (state = { timer: null, running: false, dirty: false, lastCostMs: 0 }));
+      if (!state)
+        offices.set(
+          officeId,
+          (state = { timer: null, running: false, dirty: false, lastCostMs: 0, estimatedAt: -Infinity, estimateCostMs: 0, estimateStale: false }),
+        );
       state.dirty = true;
+      state.estimateStale = true;
       schedule(officeId, state);
     },
     stop() {
@@ -70,8 +115,6 @@ export function startOfficeFeed(): OfficeFeed {
 }
 
 async function flushOffice(officeId: string): Promise<void> {
-  // The office's estimate, once for this batch of changes; every figure below reads it.
-  await refreshWaits(officeId);
   const queues = await queueInfos(officeId);
   publishQueues(officeId, queues);
   for (const t of await watchedTicketSnapshots(officeId)) publishTicket(t);

@@ -1,4 +1,5 @@
-import type { Prisma } from '../db/generated/client';
+import type { Prisma, Ticket } from '../db/generated/client';
+import { sql } from '../db/sql';
 import { liveOffice } from '../estimates/live-waits';
 import { newcomerEstimate, type OfficeWaits, type WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
@@ -93,9 +94,34 @@ export function toCounterTicket(t: TicketForCounter): CounterTicket {
   };
 }
 
+type PublicRow = Ticket & {
+  serviceName: Prisma.JsonValue;
+  servicePrefix: string;
+  serviceExpectedMinutes: number;
+  officeName: Prisma.JsonValue;
+  counterNumber: number | null;
+  counterName: string | null;
+};
+
+/**
+ * A phone page's view of one ticket. Plain SQL (db/sql.ts): after every call, start and
+ * completion the ticket's phone is told (tickets/snapshot.ts publishTicketStatus).
+ */
 export async function publicTicketByCode(code: string): Promise<TicketPublic | null> {
-  const t = await rt().db.ticket.findUnique({ where: { code }, include: publicTicketInclude });
-  return t ? toPublic(t) : null;
+  const [row] = await sql(rt().db).$queryRaw<PublicRow[]>`
+    SELECT t.*, s.name AS "serviceName", s.prefix AS "servicePrefix", s."expectedMinutes" AS "serviceExpectedMinutes",
+           o.name AS "officeName", c.number AS "counterNumber", c.name AS "counterName"
+    FROM "Ticket" t JOIN "Service" s ON s.id = t."serviceId" JOIN "Office" o ON o.id = t."officeId"
+    LEFT JOIN "Counter" c ON c.id = t."counterId"
+    WHERE t.code = ${code}`;
+  if (!row) return null;
+  const { serviceName, servicePrefix, serviceExpectedMinutes, officeName, counterNumber, counterName, ...ticket } = row;
+  return toPublic({
+    ...ticket,
+    service: { id: ticket.serviceId, name: serviceName, prefix: servicePrefix, expectedMinutes: serviceExpectedMinutes },
+    office: { id: ticket.officeId, name: officeName },
+    counter: counterNumber === null || counterName === null ? null : { number: counterNumber, name: counterName },
+  });
 }
 
 /** The language the ticket was taken in (the phone page opens in it), or null for an unknown code. */

@@ -18,15 +18,20 @@ export interface TestApp {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** The compiled server (scripts/build-server.mjs), which the tests' global setup builds. */
+const COMPILED_SERVER = 'dist/server/main.mjs';
+
 /**
- * Starts the real server (`server/main.ts`, production build) as its own process on the test
- * space's database and Redis prefix.
+ * Starts the real server as its own process on the test space's database and Redis prefix: the
+ * compiled one, as `npm start` runs it, and from source (`server/main.ts` through tsx) when there
+ * is none.
  */
 export async function startApp(space: TestSpace, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<TestApp> {
   // A test that must know the address beforehand (PUBLIC_BASE_URL, an OpenID client's redirect URI) picks the port.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sportello-test-'));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
+  const server = fs.existsSync(COMPILED_SERVER) ? [COMPILED_SERVER] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...server], {
     cwd: process.cwd(),
     env: {
       ...process.env,

@@ -2,9 +2,10 @@ import { execSync } from 'node:child_process';
 
 /**
  * Integration and browser tests run the production build: build it when the sources changed
- * (always on CI). SKIP_BUILD=1 skips it when only tests changed.
+ * (always on CI). SKIP_BUILD=1 skips the Next build when only tests changed; the compiled server
+ * is still brought up to date (a second), or a test would run yesterday's server.
  */
 export default function setup() {
-  if (process.env.SKIP_BUILD === '1') return;
-  execSync(`node scripts/prepare.mjs --build${process.env.CI ? ' --force' : ''}`, { stdio: 'inherit' });
+  const what = process.env.SKIP_BUILD === '1' ? '--server' : `--build${process.env.CI ? ' --force' : ''}`;
+  execSync(`node scripts/prepare.mjs ${what}`, { stdio: 'inherit' });
 }
