@@ -21,7 +21,10 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
  * skill weight. One query for any number of counters; a counter without a clerk has none.
  * Inside a transaction pass its `tx`: a second connection per locked call could exhaust the pool.
  */
-export async function counterQueuesMany(counters: CounterRow[], db: SqlRunner = sql(rt().db)): Promise<Map<string, CounterQueues>> {
+export async function counterQueuesMany(
+  counters: CounterRow[],
+  db: SqlRunner = sql(rt().db),
+): Promise<Map<string, CounterQueues>> {
   const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
   const out = new Map<string, CounterQueues>();
   if (staffed.length === 0) return out;

@@ -101,7 +101,15 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
       if (!state)
         offices.set(
           officeId,
-          (state = { timer: null, running: false, dirty: false, lastCostMs: 0, estimatedAt: -Infinity, estimateCostMs: 0, estimateStale: false }),
+          (state = {
+            timer: null,
+            running: false,
+            dirty: false,
+            lastCostMs: 0,
+            estimatedAt: -Infinity,
+            estimateCostMs: 0,
+            estimateStale: false,
+          }),
         );
       state.dirty = true;
       state.estimateStale = true;
