@@ -31,7 +31,9 @@ export class BenchClient {
           path,
           method: 'POST',
           headers: {
-            ...(payload === undefined ? { 'content-length': 0 } : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(payload === undefined
+              ? { 'content-length': 0 }
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
             ...(this.cookie ? { cookie: this.cookie } : {}),
           },
         },

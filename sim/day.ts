@@ -47,11 +47,12 @@ export interface ServiceMix {
 }
 
 /**
- * The demo catalogue's desk services with their share of visits; each service's mean visit is
- * proportional to its expected minutes, scaled so the mix averages MEAN_SERVICE_MINUTES.
+ * The scenario's desk services with their share of visits (SERVICE_WEIGHTS; others are never
+ * drawn); each service's mean visit is proportional to its expected minutes, scaled so the mix
+ * averages MEAN_SERVICE_MINUTES.
  */
 export function serviceMix(services: readonly CatalogueService[], scale = 1): ServiceMix {
-  const mix = services.map((s) => ({ item: s.code, weight: SERVICE_WEIGHTS[s.code] ?? 1 }));
+  const mix = services.filter((s) => s.code in SERVICE_WEIGHTS).map((s) => ({ item: s.code, weight: SERVICE_WEIGHTS[s.code]! }));
   const total = mix.reduce((n, m) => n + m.weight, 0);
   const expected = new Map(services.map((s) => [s.code, s.expectedMinutes]));
   const mixMean = mix.reduce((n, m) => n + m.weight * expected.get(m.item)!, 0) / total;

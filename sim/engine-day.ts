@@ -2,8 +2,10 @@ import { checkIn } from '../server/appointments/check-in';
 import { newBookingCode } from '../server/appointments/codes';
 import { callNext, recallTicket } from '../server/counters/calls';
 import { closeCounter, openCounter, pauseCounter, resumeCounter } from '../server/counters/operations';
+import { refreshWaits } from '../server/estimates/live-waits';
 import { seeded } from '../server/estimates/random';
 import { rt } from '../server/runtime';
+import { FLUSH_INTERVAL_MS } from '../server/socket/office-feed';
 import { completeTicket, noShowTicket, startTicket, transferTicket } from '../server/tickets/actions';
 import { cancelByCode } from '../server/tickets/cancel';
 import { issueTicket } from '../server/tickets/issue';
@@ -365,7 +367,28 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     });
   sample(first + opts.sampleEveryMinutes * MIN);
 
-  await agenda.run();
+  // The office feed as the server runs it (socket/office-feed.ts), on the simulated clock: after a
+  // change the office's shared estimate is computed again FLUSH_INTERVAL_MS later (the server's
+  // rhythm with a normal queue, whose estimate costs milliseconds), and the screens read that
+  // (live-waits.ts) — a ticket just taken gets a newcomer's estimate until then.
+  const runtime = rt();
+  let flushing = false;
+  runtime.officeFeed = {
+    changed(officeId) {
+      if (flushing) return;
+      flushing = true;
+      agenda.add(agenda.now + FLUSH_INTERVAL_MS, async () => {
+        flushing = false;
+        await refreshWaits(officeId, now());
+      });
+    },
+    stop() {},
+  };
+  try {
+    await agenda.run();
+  } finally {
+    runtime.officeFeed = null;
+  }
 
   const service = await db.$queryRaw<{ minutes: number | null }[]>`
     SELECT avg(EXTRACT(EPOCH FROM ("finishedAt" - "startedAt")) / 60)::float8 AS minutes

@@ -1,7 +1,8 @@
-import { officeWaits } from '../server/estimates/office-waits';
+import { liveOffice } from '../server/estimates/live-waits';
 import { aheadInQueueMany, type QueuedTicket } from '../server/queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../server/queue/estimates';
 import { rt } from '../server/runtime';
+import { publicTicketInclude, toPublicMany } from '../server/tickets/views';
 
 /**
  * The estimators the simulator compares, each answering for the waiting tickets of an office at
@@ -11,7 +12,9 @@ import { rt } from '../server/runtime';
  * - usual: the common formula (as ZMS shows it) — tickets ahead × the office's average minutes ÷
  *   open counters; band 80–100 %;
  * - naive: tickets ahead × the average minutes, as if one counter served them all;
- * - new: server/estimates (the office played forward, range from measured error).
+ * - new: server/estimates (the office played forward, range from measured error), read as the
+ *   kiosk and the phone page read it (tickets/views.ts): the office's shared estimate from the
+ *   feed's last pass, and for a ticket taken since, the estimate of a newcomer like it.
  */
 
 export interface Shown {
@@ -64,23 +67,14 @@ export class Estimators {
   /** Every estimator's answer for the office's waiting tickets at `now`. */
   async all(now: Date): Promise<Map<string, Record<EstimatorName, Shown>>> {
     const { db } = rt();
-    const [waiting, counters, avg, fresh] = await Promise.all([
-      db.ticket.findMany({
-        where: { officeId: this.officeId, status: 'waiting' },
-        select: {
-          id: true,
-          officeId: true,
-          serviceId: true,
-          priority: true,
-          queuedAt: true,
-          targetCounterId: true,
-          targetStaffId: true,
-        },
-      }),
+    const [waiting, counters, avg] = await Promise.all([
+      db.ticket.findMany({ where: { officeId: this.officeId, status: 'waiting' }, include: publicTicketInclude }),
       db.counter.findMany({ where: { officeId: this.officeId, state: 'open' }, select: { serviceIds: true } }),
       this.averages(now),
-      officeWaits(this.officeId, now),
     ]);
+    // What the citizens' screens show (the same calls as the phone page's), and what it was made from.
+    const shown = new Map((await toPublicMany(waiting, now)).map((p, i) => [waiting[i]!.id, p]));
+    const { waits } = await liveOffice(this.officeId, now);
     const open = new Map<string, number>();
     for (const c of counters) for (const s of c.serviceIds) open.set(s, (open.get(s) ?? 0) + 1);
     const competing = competingServices(counters.map((c) => c.serviceIds));
@@ -94,19 +88,24 @@ export class Estimators {
       const current = estimateMinutes(n, own, openHere);
       const usual = estimateMinutes(n, officeAverage, openHere);
       const naive = Math.ceil(n * officeAverage);
-      const e = fresh.tickets.get(t.id);
+      const p = shown.get(t.id)!;
+      const e = waits.tickets.get(t.id);
       out.set(t.id, {
         current: { estimate: current, low: bandLow(current), high: current },
         usual: { estimate: usual, low: bandLow(usual), high: usual },
         naive: { estimate: naive, low: naive, high: naive },
-        new: e
-          ? {
-              estimate: e.minutes,
-              low: e.low,
-              high: e.high,
-              detail: { ahead: n, open: openHere, waiting: waiting.length, p10: e.p10, p50: e.p50, p90: e.p90 },
-            }
-          : { estimate: current, low: bandLow(current), high: current },
+        new: {
+          estimate: p.estimatedWaitMinutes ?? 0,
+          low: p.estimatedWaitMinMinutes ?? 0,
+          high: p.estimatedWaitMaxMinutes ?? 0,
+          detail: {
+            ahead: n,
+            open: openHere,
+            waiting: waiting.length,
+            // Not in the shared estimate yet: a newcomer's figures were shown.
+            ...(e ? { p10: e.p10, p50: e.p50, p90: e.p90 } : { newcomer: 1 }),
+          },
+        },
       });
     }
     return out;

@@ -1,13 +1,13 @@
 import type { Actor } from '../server/auth/actor';
 import type { Db } from '../server/db/client';
 import { skillBoostMs } from '../server/queue/policy';
-import { COUNTERS_NEEDED, weekdayPlan } from './scenario';
+import { COUNTERS_NEEDED, SERVICE_WEIGHTS, weekdayPlan } from './scenario';
 
 /** The demo one-stop desk made ready for simulated days: enough desks and clerks, opening hours. */
 export interface SimOffice {
   officeId: string;
   timeZone: string;
-  /** Desk services by code. */
+  /** The desk services citizens come for (those of SERVICE_WEIGHTS), by code. */
   services: Map<string, { id: string; code: string; prefix: string; expectedMinutes: number }>;
   /** By counter number: the counter and the clerk who always sits there, with their head starts. */
   counters: Map<number, { id: string; actor: Actor; boosts: Map<string, number> }>;
@@ -25,11 +25,17 @@ export async function prepareOffice(db: Db): Promise<SimOffice> {
   const office = await db.office.findUniqueOrThrow({ where: { slug: 'sportello-unico' } });
   // In a fixed order: the service mix is drawn from this list, and rows come back in whatever
   // order the table happens to hold them (a seed change elsewhere would change the simulated day).
-  const services = await db.service.findMany({
+  const desk = await db.service.findMany({
     where: { officeId: office.id, mode: 'desk', active: true },
     orderBy: { code: 'asc' },
     select: { id: true, code: true, prefix: true, expectedMinutes: true, category: { select: { slug: true } } },
   });
+  // Only the services of the scenario's mix: a desk service added to the demo catalogue would
+  // otherwise shift every draw of the day (on 2 December a new certificate did, and the seed's
+  // day changed — figures that looked like a worse estimate were another day).
+  const services = desk.filter((s) => s.code in SERVICE_WEIGHTS);
+  const missing = Object.keys(SERVICE_WEIGHTS).filter((code) => !services.some((s) => s.code === code));
+  if (missing.length > 0) throw new Error(`The simulated mix names services the demo office lacks: ${missing.join(', ')}`);
   // Weekly opening hours of the simulated desk (walk-in tickets only inside them).
   await db.officeHours.deleteMany({ where: { officeId: office.id } });
   await db.officeHours.createMany({

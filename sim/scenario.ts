@@ -57,8 +57,70 @@ export const APPOINTMENT_SHOW_UP = 0.85;
 export const APPOINTMENT_SERVICES = ['richiesta-spid-assistita', 'assistenza-servizi-online', 'iscrizione-asilo-nido'];
 
 /**
- * How often each service is asked for, by code (1 when not listed): certificates, authentications,
- * local taxes and school services are the bulk of a one-stop desk's day.
+ * The other desk services of the demo catalogue, each asked for as often as the least common
+ * above (weight 1): the occasional requests of a one-stop desk.
+ */
+const OCCASIONAL_SERVICES = [
+  'affidamento-dispersione-ceneri',
+  'agevolazioni-tariffe-scolastiche',
+  'albo-giudici-popolari',
+  'albo-presidenti-seggio',
+  'albo-scrutatori',
+  'assegno-maternita',
+  'autorizzazione-cremazione',
+  'autorizzazione-scavi',
+  'canone-unico-patrimoniale',
+  'cedole-librarie',
+  'centri-estivi',
+  'certificato-destinazione-urbanistica',
+  'certificato-iscrizione-liste',
+  'certificato-morte',
+  'comunicazione-dati-conducente',
+  'concessione-loculi',
+  'contributi-diritto-studio',
+  'contributo-affitto',
+  'dehors',
+  'denuncia-morte',
+  'dichiarazione-nascita',
+  'diete-speciali-mensa',
+  'disposizioni-anticipate-trattamento',
+  'esumazioni-estumulazioni',
+  'firma-referendum',
+  'idoneita-alloggiativa',
+  'informazioni-urbanistiche',
+  'insegne-pubblicitarie',
+  'iscrizione-asilo-nido',
+  'licenze-taxi-ncc',
+  'manifestazioni-temporanee',
+  'mercato-posteggi',
+  'numero-civico',
+  'occupazione-suolo-temporanea',
+  'passo-carrabile',
+  'pasti-domicilio',
+  'pre-post-scuola',
+  'prenotazione-matrimonio-civile',
+  'presentazione-cila-scia',
+  'ravvedimento-operoso',
+  'ricerca-defunti',
+  'riconoscimento-figlio',
+  'rimborso-tributi',
+  'rinnovo-concessioni-cimiteriali',
+  'sale-patrocinio',
+  'segnalazione-agibilita',
+  'somministrazione-alimenti',
+  'strutture-ricettive',
+  'telesoccorso',
+  'tesserino-hobbisti',
+  'trascrizione-atti-esteri',
+  'trasporto-salma',
+  'trasporto-sociale',
+  'voto-assistito',
+];
+
+/**
+ * How often each service is asked for, by code: certificates, authentications, local taxes and
+ * school services are the bulk of a one-stop desk's day. Only these services are drawn, so a
+ * service added to the demo catalogue does not change a seed's day (add it here to simulate it).
  */
 export const SERVICE_WEIGHTS: Record<string, number> = {
   'certificato-residenza': 14,
@@ -98,6 +160,7 @@ export const SERVICE_WEIGHTS: Record<string, number> = {
   'richiesta-spid-assistita': 4,
   'assistenza-servizi-online': 3,
   'segnalazioni-reclami': 3,
+  ...Object.fromEntries(OCCASIONAL_SERVICES.map((code) => [code, 1])),
 };
 
 const MORNING = { opens: '08:30', closes: '13:00' };

@@ -8,9 +8,9 @@ import { applyTransition, loadForActor } from '../tickets/actions';
 import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { toCounterTicket } from '../tickets/views';
-import { counterQueues } from '../queue/counter-queues';
-import { changeCounter, checkCounterRule, lockCounter } from './state';
-import type { Prisma, Ticket } from '../db/generated/client';
+import { counterQueuesFrom } from '../queue/counter-queues';
+import { changeCounter, checkCounterRule } from './state';
+import type { Counter, Prisma, Ticket } from '../db/generated/client';
 import { sqlTransaction, type SqlRunner } from '../db/sql';
 
 const MAX_STALE_ENTRIES = 50;
@@ -26,6 +26,19 @@ async function counterOffice(counterId: string): Promise<string> {
     officeOfCounter.set(counterId, (officeId = found.officeId));
   }
   return officeId;
+}
+
+/**
+ * lockCounter (state.ts) and the clerk's skills in one round trip: locks the counter's row until
+ * the transaction ends and reads it as it is now, with the skill weights of its clerk.
+ */
+async function lockCounterWithSkills(tx: SqlRunner, counterId: string) {
+  const [locked] = await tx.$queryRaw<(Counter & { skills: [string, number][] })[]>`
+    SELECT c.*, COALESCE((SELECT json_agg(json_build_array(k."serviceId", k.weight)) FROM "Skill" k WHERE k."staffId" = c."staffId"), '[]'::json) AS skills
+    FROM "Counter" c WHERE c.id = ${counterId} FOR UPDATE OF c`;
+  if (!locked) throw notFound('Counter');
+  const { skills, ...counter } = locked;
+  return { counter, skills };
 }
 
 type Confirmed = Ticket & { busy: boolean; eventId: bigint | null; serviceName: Prisma.JsonValue };
@@ -62,8 +75,8 @@ async function confirmCall(tx: SqlRunner, ticketId: string, counterId: string, s
  * counters never get the same ticket), then let PostgreSQL confirm in one statement (confirmCall:
  * the counter idle, the ticket still waiting; a stale Redis entry is dropped and the next one
  * tried). If the counter turns out busy or the transaction fails after the pick, the ticket goes
- * back into its queue with its rank. Five round trips to the database in all (begin, lock,
- * skills, confirm, commit), in plain SQL (db/sql.ts): every clerk's every call runs them (issue 10).
+ * back into its queue with its rank. Four round trips to the database in all (begin, lock with
+ * the clerk's skills, confirm, commit), in plain SQL (db/sql.ts): every clerk's every call runs them (issue 10).
  */
 export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const { db } = rt();
@@ -75,10 +88,10 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
   let result;
   try {
     result = await sqlTransaction(db, async (tx) => {
-      const counter = await lockCounter(tx, counterId);
+      const { counter, skills } = await lockCounterWithSkills(tx, counterId);
       // Whether it is idle is confirmCall's to say, under the lock.
       checkCounterRule('call', actor, counter, false);
-      const queues = await counterQueues(counter, tx);
+      const queues = counterQueuesFrom(counter, skills);
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
       for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
         const claim = await claimNext(queues, now);

@@ -15,7 +15,9 @@ export type Db = PrismaClient;
 export function createDb(connectionString: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection dropped by the server: the pool replaces it (Prisma listens too once connected).
-  pool.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, message: err.message }, 'idle database connection lost'));
+  pool.on('error', (err: Error & { code?: string }) =>
+    log.warn({ code: err.code, message: err.message }, 'idle database connection lost'),
+  );
   const db = new PrismaClient({
     // $disconnect ends the pool as before, when Prisma made its own.
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),

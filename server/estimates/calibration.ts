@@ -59,7 +59,9 @@ export async function recordShown(officeId: string, estimates: ReadonlyMap<strin
 async function measure(officeId: string, now: Date): Promise<ErrorSample[]> {
   const { redis, keys, db } = rt();
   const shown = await redis.hgetall(keys.waitShown(officeId));
-  const ids = Object.keys(shown);
+  // Oldest shown first (a hash's order is not fixed): the samples kept are the last MAX_SAMPLES pushed.
+  const shownAt = (id: string) => Number(shown[id]!.split(',', 1)[0]);
+  const ids = Object.keys(shown).sort((a, b) => shownAt(a) - shownAt(b) || (a < b ? -1 : 1));
   const done: string[] = [];
   const fresh: string[] = [];
   if (ids.length > 0) {

@@ -225,6 +225,8 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
   const dayBefore = new Date(from.getTime() - 86_400_000);
   const weekday = weekdayOf(today) % 7; // PostgreSQL's DOW: Sunday = 0
   const bins = LEAVE_BINS.map((from, i) => ({ from, to: LEAVE_BINS[i + 1] ?? 100_000 }));
+  // Grouped rows in a fixed order: the runs pick services and priorities from the mixes by a
+  // seeded draw, so rows in hash order would make the same state give another answer.
   const [visits, noShows, transfers, leaving, leavingByWait, arrivals, mix, priorities, services, appointments, counterEvents] =
     await Promise.all([
       db.$queryRaw<HistoryRows['visits']>`
@@ -234,7 +236,7 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
             FROM "Ticket"
             WHERE "officeId" = ${officeId} AND status = 'completed' AND "calledAt" IS NOT NULL
               AND "finishedAt" >= ${from} AND "finishedAt" < ${now}) v
-      GROUP BY 1, 2`,
+      GROUP BY 1, 2 ORDER BY 1, 2`,
       db.$queryRaw<{ n: number; minutes: number | null }[]>`
       SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60)::float8 AS minutes
       FROM "Ticket"
@@ -269,17 +271,17 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${dayBefore} AND day >= ${fromDay} AND day < ${today}
         AND EXTRACT(DOW FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text)) = ${weekday}
-      GROUP BY 1, 2`,
+      GROUP BY 1, 2 ORDER BY 1, 2`,
       db.$queryRaw<HistoryRows['mix']>`
       SELECT "originalServiceId" AS "serviceId", count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
-      GROUP BY 1`,
+      GROUP BY 1 ORDER BY 1`,
       db.$queryRaw<HistoryRows['priorities']>`
       SELECT priority, count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
-      GROUP BY 1`,
+      GROUP BY 1 ORDER BY 1`,
       db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
       db.appointment.groupBy({
         by: ['status'],

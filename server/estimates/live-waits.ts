@@ -15,8 +15,9 @@ import type { OfficeWaits } from './wait-model';
  *   it is less than MAX_AGE_MS old. When something changed and this process runs an office feed,
  *   the last result is still given (the feed recomputes within its interval and pushes the new
  *   figures to every screen); without a feed (a script, a test in process) it is recomputed.
- * Each result carries the estimate of a newcomer per desk service (`services`), which stands in
- * for a ticket taken after the last computation.
+ * Each result carries the estimate of a newcomer per desk service and priority, and per
+ * appointment that may check in now (wait-model.ts newcomerEstimate), which stands in for a ticket
+ * taken after the last computation.
  */
 const MAX_AGE_MS = 30_000;
 

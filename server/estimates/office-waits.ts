@@ -8,8 +8,9 @@ import { officeHistory } from './history';
 import { estimateWaits, type OfficeWaits } from './wait-model';
 
 /**
- * The wait estimates of one office now: every waiting ticket's, and for each of `probes` the wait
- * of somebody taking a ticket now. Reads the live state in one round of parallel queries (waiting
+ * The wait estimates of one office now: every waiting ticket's, for each of `probes` the wait
+ * of somebody taking a ticket now (with each priority), and for each appointment that may check in
+ * now the wait of its citizen. Reads the live state in one round of parallel queries (waiting
  * tickets, staffed counters with their clerks' skills, visits in progress, appointments still to
  * come today, the walk-in hours), the office's history (cached, history.ts) and the measured
  * calibration from past errors (cached, calibration.ts), then plays the office forward (wait-model.ts). Run by
@@ -127,6 +128,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       }),
       waiting: waiting.map((t) => ({ ...t, queuedAt: t.queuedAt.getTime() })),
       appointments: appointments.map((a) => ({ serviceId: a.serviceId, startsAt: a.startsAt.getTime() })),
+      checkInsUntil: now.getTime() + config.appointments.checkinEarlyMinutes * 60_000,
       walkInsToday,
       walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
       probes,

@@ -93,6 +93,11 @@ export interface WaitState {
   waiting: readonly LiveTicket[];
   /** Appointments booked for later today, not checked in yet. */
   appointments: readonly { serviceId: string; startsAt: number }[];
+  /**
+   * Those of them starting until then (ms) also get the wait their citizen would have on checking
+   * in now (the kiosk's check-in window); undefined = none.
+   */
+  checkInsUntil?: number;
   /** Walk-in tickets are issued until then (ms); null = not today any more. */
   walkInUntil: number | null;
   /** Walk-in tickets issued so far today: a busier day than usual brings more latecomers too. */
@@ -117,6 +122,36 @@ export interface OfficeWaits {
   tickets: Map<string, WaitEstimate>;
   /** Per probed service: a ticket taken now. Missing = no open counter serves it. */
   services: Map<string, WaitEstimate>;
+  /** The same for a ticket taken now with a priority's head start, per priority (those with one), then service. */
+  priorities: Map<Priority, Map<string, WaitEstimate>>;
+  /** Per appointment that may check in now (appointmentKey): its citizen's wait on checking in now. */
+  appointments: Map<string, WaitEstimate>;
+}
+
+export const appointmentKey = (serviceId: string, startsAt: number) => `${serviceId}|${startsAt}`;
+
+/** Head starts of the walk-in priorities, each probed once (0 first: the plain newcomer). */
+const PROBED_PRIORITIES = (Object.keys(PRIORITY_HEAD_START_MINUTES) as Priority[]).filter((p) => p !== 'appointment');
+const PROBED_HEAD_STARTS = [...new Set(PROBED_PRIORITIES.map((p) => PRIORITY_HEAD_START_MINUTES[p]))].sort((a, b) => a - b);
+
+/**
+ * The estimate for a waiting ticket that the office's estimate did not see yet (taken since it
+ * was computed): that of a newcomer like it — its service and priority, or its booked slot.
+ */
+export function newcomerEstimate(
+  waits: OfficeWaits,
+  t: { serviceId: string; priority: Priority; queuedAt: Date | number },
+): WaitEstimate | undefined {
+  if (t.priority === 'appointment') {
+    const e = waits.appointments.get(
+      appointmentKey(t.serviceId, typeof t.queuedAt === 'number' ? t.queuedAt : t.queuedAt.getTime()),
+    );
+    if (e) return e;
+  } else if (PRIORITY_HEAD_START_MINUTES[t.priority] > 0) {
+    const e = waits.priorities.get(t.priority)?.get(t.serviceId);
+    if (e) return e;
+  }
+  return waits.services.get(t.serviceId);
 }
 
 /** A paused clerk is expected back this long after pausing (or soon, if already longer), until pauses were measured. */
@@ -282,7 +317,12 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
     }
     probeFor.set(`svc:${s}`, probeFor.get(signature)!);
   }
-  const watched = state.waiting.length + probeServices.length;
+  // The appointments a citizen may check in for now: watched in every run (as a probe in the runs
+  // where the draw says they do not come), so each has its own estimate.
+  const checkIns = state.appointments.filter((a) => a.startsAt <= (state.checkInsUntil ?? -Infinity));
+  const checkInIndex = new Map(checkIns.map((a, i) => [a, i]));
+  const probeCount = probeServices.length * PROBED_HEAD_STARTS.length;
+  const watched = state.waiting.length + probeCount + checkIns.length;
   const samples = Array.from({ length: watched }, () => new Float64Array(runs));
   const arrivalsUntil = Math.min(now + OVERTAKE_MS, state.walkInUntil ?? now);
   const busier = dayScale(state);
@@ -347,7 +387,18 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
       ...drawCitizen(rng, h, t.serviceId, hourOf(now)),
     }));
     for (const s of probeServices)
-      tickets.push({ id: `~probe:${s}`, serviceId: s, score: now, arrivesAt: now, occupancy: 0, probe: true });
+      for (const head of PROBED_HEAD_STARTS)
+        tickets.push({
+          id: head === 0 ? `~probe:${s}` : `~probe:${s}:${head}`,
+          serviceId: s,
+          score: now - head * MINUTE,
+          arrivesAt: now,
+          occupancy: 0,
+          probe: true,
+        });
+    // Drawn after the walk-ins below (the same draws as before), placed with the watched ones.
+    const booked: SimTicket[] = new Array<SimTicket>(checkIns.length);
+    const later: SimTicket[] = [];
     // Walk-ins still to come who may rank ahead: priorities and better skill matches.
     if (arrivalsUntil > now && h.serviceMix.length > 0) {
       const perHour = (minute: number) => busier * h.walkInsPerHour(Math.floor(minute / 60) % 24);
@@ -356,9 +407,9 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
         if (m > untilMinute) break;
         const at = now + (m - nowMinute) * MINUTE;
         const serviceId = pick(rng, h.serviceMix);
-        tickets.push({
+        later.push({
           ...leaves(at),
-          id: `~walk-in:${tickets.length}`,
+          id: `~walk-in:${tickets.length + later.length}`,
           serviceId,
           score: queueScore(at, pick(rng, h.priorityMix)),
           arrivesAt: at,
@@ -366,17 +417,19 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
         });
       }
     }
-    for (const a of state.appointments) {
-      if (!chance(rng, h.showUp)) continue;
-      tickets.push({
-        id: `~appointment:${tickets.length}`,
-        serviceId: a.serviceId,
-        score: a.startsAt,
-        arrivesAt: a.startsAt,
-        ...drawCitizen(rng, h, a.serviceId, hourOf(a.startsAt)),
-      });
-    }
-    // The watched tickets come first (the waiting ones, then the probes), as `samples` counts them.
+    state.appointments.forEach((a, i) => {
+      const id = `~appointment:${i}`;
+      const base = { id, serviceId: a.serviceId, score: a.startsAt, arrivesAt: a.startsAt };
+      const comes = chance(rng, h.showUp);
+      const w = checkInIndex.get(a);
+      const t: SimTicket = comes
+        ? { ...base, ...drawCitizen(rng, h, a.serviceId, hourOf(a.startsAt)) }
+        : { ...base, occupancy: 0, probe: true };
+      if (w !== undefined) booked[w] = t;
+      else if (comes) later.push(t);
+    });
+    // The watched tickets come first (the waiting ones, the probes, the check-ins), as `samples` counts them.
+    tickets.push(...booked, ...later);
     const res = playForward(simCounters, tickets, { watch: watched });
     for (let i = 0; i < watched; i++) samples[i]![r] = (res.calledAt[i]! - now) / MINUTE;
   }
@@ -398,20 +451,34 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
       p90,
     };
   };
-  const out: OfficeWaits = { tickets: new Map(), services: new Map() };
+  const out: OfficeWaits = { tickets: new Map(), services: new Map(), priorities: new Map(), appointments: new Map() };
   state.waiting.forEach((t, i) => {
     const e = summarise(samples[i]!);
     if (e) out.tickets.set(t.id, e);
   });
   const byProbe = new Map<string, WaitEstimate>();
-  probeServices.forEach((s, i) => {
-    const e = summarise(samples[state.waiting.length + i]!);
-    if (e) byProbe.set(s, e);
-  });
+  probeServices.forEach((s, i) =>
+    PROBED_HEAD_STARTS.forEach((head, k) => {
+      const e = summarise(samples[state.waiting.length + i * PROBED_HEAD_STARTS.length + k]!);
+      if (e) byProbe.set(`${s}:${head}`, e);
+    }),
+  );
   for (const s of state.probes) {
     const p = probeFor.get(`svc:${s}`);
-    const e = p ? byProbe.get(p) : undefined;
-    if (e) out.services.set(s, e);
+    if (!p) continue;
+    const plain = byProbe.get(`${p}:0`);
+    if (plain) out.services.set(s, plain);
+    for (const priority of PROBED_PRIORITIES) {
+      const head = PRIORITY_HEAD_START_MINUTES[priority];
+      const e = head > 0 ? byProbe.get(`${p}:${head}`) : undefined;
+      if (!e) continue;
+      const m = out.priorities.get(priority) ?? new Map<string, WaitEstimate>();
+      out.priorities.set(priority, m.set(s, e));
+    }
   }
+  checkIns.forEach((a, i) => {
+    const e = summarise(samples[state.waiting.length + probeCount + i]!);
+    if (e) out.appointments.set(appointmentKey(a.serviceId, a.startsAt), e);
+  });
   return out;
 }

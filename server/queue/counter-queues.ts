@@ -21,7 +21,10 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
  * skill weight. One query for any number of counters; a counter without a clerk has none.
  * Inside a transaction pass its `tx`: a second connection per locked call could exhaust the pool.
  */
-export async function counterQueuesMany(counters: CounterRow[], db: SqlRunner = sql(rt().db)): Promise<Map<string, CounterQueues>> {
+export async function counterQueuesMany(
+  counters: CounterRow[],
+  db: SqlRunner = sql(rt().db),
+): Promise<Map<string, CounterQueues>> {
   const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
   const out = new Map<string, CounterQueues>();
   if (staffed.length === 0) return out;
@@ -35,4 +38,11 @@ export async function counterQueuesMany(counters: CounterRow[], db: SqlRunner = 
 
 export async function counterQueues(counter: CounterRow, db?: SqlRunner): Promise<CounterQueues | null> {
   return (await counterQueuesMany([counter], db)).get(counter.id) ?? null;
+}
+
+/** The same from the clerk's skills already read (`[serviceId, weight]`, e.g. with the counter's lock). */
+export function counterQueuesFrom(counter: CounterRow, skills: readonly [string, number][]): CounterQueues | null {
+  if (counter.staffId === null) return null;
+  const weights = new Map(skills.map(([serviceId, weight]) => [`${counter.staffId}:${serviceId}`, weight]));
+  return build({ ...counter, staffId: counter.staffId }, weights);
 }

@@ -26,15 +26,16 @@ export function officeVersion(officeId: string, kind: ChangeKind = 'any'): numbe
  * A figure of an office shared by everybody who asks for it while nothing changed there: the
  * first asker computes it, the others (a waiting room of displays reconnecting after a restart)
  * get the same answer. Recomputed after a change of `kind` in the office or when older than
- * `maxAgeMs` (a change made by another process, the clock moving on).
+ * `maxAgeMs` (a change made by another process, the clock moving on) on the caller's clock
+ * (`nowMs`: the simulator runs hours in seconds).
  */
 export function perOfficeChange<T>(name: string, maxAgeMs: number, kind: ChangeKind = 'any') {
   const cache = processShared(name, () => new Map<string, { version: number; at: number; value: Promise<T> }>());
-  return (officeId: string, key: string, compute: () => Promise<T>): Promise<T> => {
+  return (officeId: string, key: string, compute: () => Promise<T>, nowMs = Date.now()): Promise<T> => {
     const version = officeVersion(officeId, kind);
-    const now = Date.now();
+    const now = nowMs;
     const hit = cache.get(key);
-    if (hit && hit.version === version && now - hit.at <= maxAgeMs) return hit.value;
+    if (hit && hit.version === version && now >= hit.at && now - hit.at <= maxAgeMs) return hit.value;
     const value = compute();
     const entry = { version, at: now, value };
     cache.set(key, entry);

@@ -16,7 +16,7 @@ import { publishCounter, publishQueues, publishSupervisor, publishTicket } from 
  * (publishOfficeChanged) do not depend on the snapshot builders, and the route handlers (bundled
  * apart by Next) share this process's one feed.
  */
-const FLUSH_INTERVAL_MS = 400;
+export const FLUSH_INTERVAL_MS = 400;
 /**
  * A pass that took long spaces the next one out to this many times its own duration, so the
  * feed's cheap figures never take more than about a quarter of the process.
@@ -101,7 +101,15 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
       if (!state)
         offices.set(
           officeId,
-          (state = { timer: null, running: false, dirty: false, lastCostMs: 0, estimatedAt: -Infinity, estimateCostMs: 0, estimateStale: false }),
+          (state = {
+            timer: null,
+            running: false,
+            dirty: false,
+            lastCostMs: 0,
+            estimatedAt: -Infinity,
+            estimateCostMs: 0,
+            estimateStale: false,
+          }),
         );
       state.dirty = true;
       state.estimateStale = true;

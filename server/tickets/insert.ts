@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Prisma, Ticket } from '../db/generated/client';
 import type { SqlRunner } from '../db/sql';
 import type { Priority } from '../db/generated/enums';
+import { newTicketId } from './ids';
 import { newPublicCode } from './numbering';
 
 export interface NewTicket {
@@ -35,7 +35,7 @@ export async function insertTicket(db: SqlRunner, t: NewTicket): Promise<Ticket>
     ), ticket AS (
       INSERT INTO "Ticket" ("id", "code", "number", "seq", "day", "officeId", "serviceId", "originalServiceId",
                             "priority", "lang", "queuedAt", "issuedAt")
-      SELECT ${randomUUID()}, ${newPublicCode()}, ${t.prefix} || lpad(seq."last"::text, greatest(3, length(seq."last"::text)), '0'),
+      SELECT ${newTicketId()}, ${newPublicCode()}, ${t.prefix} || lpad(seq."last"::text, greatest(3, length(seq."last"::text)), '0'),
              seq."last", ${t.day}, ${t.officeId}, ${t.serviceId}, ${t.serviceId},
              ${t.priority}::"Priority", ${t.lang}, ${t.queuedAt}, ${t.issuedAt}
       FROM seq

@@ -35,7 +35,12 @@ async function serviceWithRules(serviceId: string, now: Date) {
     return service;
   }
   // Per day asked about: the closures read are those from the day before on.
-  return sharedRules(officeId, `${serviceId}:${now.toISOString().slice(0, 10)}`, () => loadService(serviceId, now));
+  return sharedRules(
+    officeId,
+    `${serviceId}:${now.toISOString().slice(0, 10)}`,
+    () => loadService(serviceId, now),
+    now.getTime(),
+  );
 }
 
 /**

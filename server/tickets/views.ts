@@ -1,7 +1,7 @@
 import { Prisma, type Ticket } from '../db/generated/client';
 import { sql } from '../db/sql';
 import { liveOffice } from '../estimates/live-waits';
-import type { WaitEstimate } from '../estimates/wait-model';
+import { newcomerEstimate, type OfficeWaits, type WaitEstimate } from '../estimates/wait-model';
 import { aheadInQueueMany, ensureBuilt } from '../queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../queue/estimates';
 import type { CounterTicket, TicketPublic } from '../../contract/tickets';
@@ -28,14 +28,12 @@ export async function toPublic(t: TicketWithPublic, now = new Date()): Promise<T
  */
 export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()): Promise<TicketPublic[]> {
   const waiting = tickets.filter((t) => t.status === 'waiting');
-  const estimates = new Map<string, WaitEstimate>();
-  const newcomers = new Map<string, WaitEstimate>();
+  const waitsOf = new Map<string, OfficeWaits>();
   const positions = new Map<string, number>();
   for (const officeId of new Set(waiting.map((t) => t.officeId))) {
     await ensureBuilt(officeId);
     const { waits, openCounterServices } = await liveOffice(officeId, now);
-    for (const [id, e] of waits.tickets) estimates.set(id, e);
-    for (const [id, e] of waits.services) newcomers.set(id, e);
+    waitsOf.set(officeId, waits);
     const ahead = await aheadInQueueMany(
       waiting.filter((t) => t.officeId === officeId),
       competingServices(openCounterServices),
@@ -48,9 +46,11 @@ export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()
     if (t.status === 'waiting') {
       position = positions.get(t.id) ?? 0;
       const fallback = estimateMinutes(position, t.service.expectedMinutes, 1);
-      // A ticket taken since the office's estimate was computed waits like a newcomer to its service.
-      estimate = estimates.get(t.id) ??
-        newcomers.get(t.serviceId) ?? { minutes: fallback, low: bandLow(fallback), high: fallback };
+      const waits = waitsOf.get(t.officeId)!;
+      // A ticket taken since the office's estimate was computed waits like a newcomer of its
+      // service and priority (or of its booked slot); the feed's next pass gives it its own.
+      const e: WaitEstimate | undefined = waits.tickets.get(t.id) ?? newcomerEstimate(waits, t);
+      estimate = e ?? { minutes: fallback, low: bandLow(fallback), high: fallback };
     }
     return {
       code: t.code,

@@ -27,7 +27,9 @@ describe('plain SQL beside Prisma', () => {
     const id = tz.length; // distinct per zone
     await sql(space.db).$queryRaw`INSERT INTO probe (id, at) VALUES (${id}, ${at})`;
     const [viaPrisma] = await space.db.$queryRaw<{ at: Date }[]>`SELECT at FROM probe WHERE id = ${id}`;
-    const [viaSql] = await sql(space.db).$queryRaw<{ at: Date; text: string }[]>`SELECT at, at::text AS text FROM probe WHERE id = ${id}`;
+    const [viaSql] = await sql(space.db).$queryRaw<
+      { at: Date; text: string }[]
+    >`SELECT at, at::text AS text FROM probe WHERE id = ${id}`;
     expect(viaPrisma!.at.toISOString()).toBe(at.toISOString());
     expect(viaSql!.at.toISOString()).toBe(at.toISOString());
     expect(viaSql!.text).toBe('2026-07-01 10:20:30.456');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadDemoData } from '../../server/demo/demo-data';
 import { accuracy } from '../../sim/accuracy';
+import { SERVICE_WEIGHTS } from '../../sim/scenario';
 import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -71,5 +73,14 @@ describe('estimate accuracy', () => {
 
   it('is empty for no samples', () => {
     expect(accuracy([]).count).toBe(0);
+  });
+});
+
+describe('simulated catalogue', () => {
+  it('names only services the demo one-stop desk offers at the counter', () => {
+    const desk = loadDemoData().services.filter((s) => s.officeSlug === 'sportello-unico' && s.mode === 'desk');
+    const codes = new Set(desk.map((s) => s.code));
+    // A listed service missing from the demo would stop `npm run sim` (sim/office.ts).
+    for (const code of Object.keys(SERVICE_WEIGHTS)) expect(codes.has(code), code).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import {
   drawLeaving,
   drawRemaining,
   estimateWaits,
+  newcomerEstimate,
   rangeOf,
   type LiveCounter,
   type OfficeHistory,
@@ -82,6 +83,24 @@ const minutes = (s: WaitState) => {
 describe('wait estimate: the office played forward', () => {
   it('one idle counter and fixed visits: each ticket after the ones ahead, a newcomer after all', () => {
     expect(minutes(state())).toEqual({ tickets: [0, 5, 10], probe: 15 });
+  });
+
+  it('a newcomer with a priority or a booked slot gets its own estimate until the office is computed again', () => {
+    // One walk-in taken a minute ago, an appointment booked for 10:08; fixed 5-minute visits at one counter.
+    const w = estimateWaits(
+      state({ waiting: waiting(1), appointments: [{ serviceId: 'A', startsAt: NOW + 8 * MIN }], checkInsUntil: NOW + 30 * MIN }),
+    );
+    const newcomer = (priority: 'none' | 'elderly' | 'disability' | 'appointment', queuedAt = NOW) =>
+      newcomerEstimate(w, { serviceId: 'A', priority, queuedAt })?.minutes;
+    // Plain: after the walk-in, at 10:05.
+    expect(newcomer('none')).toBe(5);
+    // 10 or 15 minutes' head start: ahead of the walk-in (ranked 9:59), called at once.
+    expect(newcomer('elderly')).toBe(0);
+    expect(newcomer('disability')).toBe(0);
+    // Checking in now for the 10:08 slot: callable from the booked time, the counter free by then.
+    expect(newcomer('appointment', NOW + 8 * MIN)).toBe(8);
+    // A slot that was not estimated: the plain newcomer's figure.
+    expect(newcomer('appointment', NOW + 45 * MIN)).toBe(5);
   });
 
   it('a visit in progress ends when its usual length is reached; two counters share the line', () => {
