@@ -9,8 +9,8 @@ import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { toCounterTicket } from '../tickets/views';
 import { counterQueuesFrom } from '../queue/counter-queues';
-import { changeCounter, checkCounterRule } from './state';
-import type { Counter, Prisma, Ticket } from '../db/generated/client';
+import { changeCounter, checkCounterRule, lockCounterWithSkills } from './state';
+import type { Prisma, Ticket } from '../db/generated/client';
 import { sqlTransaction, type SqlRunner } from '../db/sql';
 
 const MAX_STALE_ENTRIES = 50;
@@ -26,19 +26,6 @@ async function counterOffice(counterId: string): Promise<string> {
     officeOfCounter.set(counterId, (officeId = found.officeId));
   }
   return officeId;
-}
-
-/**
- * lockCounter (state.ts) and the clerk's skills in one round trip: locks the counter's row until
- * the transaction ends and reads it as it is now, with the skill weights of its clerk.
- */
-async function lockCounterWithSkills(tx: SqlRunner, counterId: string) {
-  const [locked] = await tx.$queryRaw<(Counter & { skills: [string, number][] })[]>`
-    SELECT c.*, COALESCE((SELECT json_agg(json_build_array(k."serviceId", k.weight)) FROM "Skill" k WHERE k."staffId" = c."staffId"), '[]'::json) AS skills
-    FROM "Counter" c WHERE c.id = ${counterId} FOR UPDATE OF c`;
-  if (!locked) throw notFound('Counter');
-  const { skills, ...counter } = locked;
-  return { counter, skills };
 }
 
 type Confirmed = Ticket & { busy: boolean; eventId: bigint | null; serviceName: Prisma.JsonValue };

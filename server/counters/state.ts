@@ -54,6 +54,16 @@ export async function lockCounter(tx: SqlRunner, counterId: string): Promise<Cou
   return locked;
 }
 
+/** lockCounter, and the skill weights of its clerk (`[serviceId, weight]`) in the same round trip: call next needs both. */
+export async function lockCounterWithSkills(tx: SqlRunner, counterId: string) {
+  const [locked] = await tx.$queryRaw<(Counter & { skills: [string, number][] })[]>`
+    SELECT c.*, COALESCE((SELECT json_agg(json_build_array(k."serviceId", k.weight)) FROM "Skill" k WHERE k."staffId" = c."staffId"), '[]'::json) AS skills
+    FROM "Counter" c WHERE c.id = ${counterId} FOR UPDATE OF c`;
+  if (!locked) throw notFound('Counter');
+  const { skills, ...counter } = locked;
+  return { counter, skills };
+}
+
 /**
  * The one way to change a counter: in one transaction, lock its row, read it and whether a
  * ticket is called or served there, check the rule of `change`, then let `apply` write. Changes

@@ -1,5 +1,5 @@
 import { Prisma } from '../db/generated/client';
-import { sql, type SqlRunner } from '../db/sql';
+import { sql } from '../db/sql';
 import type { CounterQueues } from './engine';
 import { skillBoostMs } from './policy';
 import { rt } from '../runtime';
@@ -18,26 +18,19 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
 
 /**
  * The queues counters call from: the services each was opened with, boosted by its clerk's
- * skill weight. One query for any number of counters; a counter without a clerk has none.
- * Inside a transaction pass its `tx`: a second connection per locked call could exhaust the pool.
+ * skill weight. One query for any number of counters (the office feed, the estimate); a counter
+ * without a clerk has none. Call next reads the skills with the counter's lock instead
+ * (counterQueuesFrom).
  */
-export async function counterQueuesMany(
-  counters: CounterRow[],
-  db: SqlRunner = sql(rt().db),
-): Promise<Map<string, CounterQueues>> {
+export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<string, CounterQueues>> {
   const staffed = counters.filter((c): c is CounterRow & { staffId: string } => c.staffId !== null);
   const out = new Map<string, CounterQueues>();
   if (staffed.length === 0) return out;
-  // Every call next asks (plain SQL, db/sql.ts).
-  const skills = await db.$queryRaw<{ staffId: string; serviceId: string; weight: number }[]>`
+  const skills = await sql(rt().db).$queryRaw<{ staffId: string; serviceId: string; weight: number }[]>`
     SELECT "staffId", "serviceId", weight FROM "Skill" WHERE "staffId" IN (${Prisma.join(staffed.map((c) => c.staffId))})`;
   const weights = new Map(skills.map((s) => [`${s.staffId}:${s.serviceId}`, s.weight]));
   for (const c of staffed) out.set(c.id, build(c, weights));
   return out;
-}
-
-export async function counterQueues(counter: CounterRow, db?: SqlRunner): Promise<CounterQueues | null> {
-  return (await counterQueuesMany([counter], db)).get(counter.id) ?? null;
 }
 
 /** The same from the clerk's skills already read (`[serviceId, weight]`, e.g. with the counter's lock). */
