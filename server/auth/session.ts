@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Prisma } from '../db/generated/client';
-import { sql } from '../db/sql';
+import { sql, type SqlRunner } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
 import type { Role } from '../db/generated/enums';
@@ -108,7 +107,7 @@ export async function actorFromToken(token: string | undefined, now = new Date()
 }
 
 /** Deletes every login of an account (inside the caller's transaction); returns their keys. */
-export async function deleteSessionsOf(tx: Pick<Prisma.TransactionClient, '$queryRaw'>, staffId: string): Promise<string[]> {
+export async function deleteSessionsOf(tx: SqlRunner, staffId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<{ id: string }[]>`DELETE FROM "Session" WHERE "staffId" = ${staffId} RETURNING id`;
   return rows.map((r) => r.id);
 }
