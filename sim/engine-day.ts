@@ -226,21 +226,21 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       await pauseCounter(counter.actor, counter.id, now());
       agenda.add(agenda.now + a.breakMinutes * MIN, async () => {
         a.paused = false;
-        await resumeCounter(counter.actor, counter.id);
+        await resumeCounter(counter.actor, counter.id, now());
         await free(a);
       });
       return;
     }
     if (a.closeAt !== null && agenda.now >= a.closeAt && !a.drain) {
       a.open = false;
-      await closeCounter(counter.actor, counter.id);
+      await closeCounter(counter.actor, counter.id, now());
       return;
     }
     const t = await callNext(counter.actor, counter.id, now());
     if (!t) {
       if (a.closeAt !== null && agenda.now >= a.closeAt) {
         a.open = false;
-        await closeCounter(counter.actor, counter.id);
+        await closeCounter(counter.actor, counter.id, now());
       }
       return;
     }
