@@ -263,22 +263,30 @@ describe('the range width from measured errors', () => {
   });
 
   it('is the smallest factor that holds the target share of real waits', () => {
-    // Real waits 3 minutes off the median, quantiles ±2: just over 1 (ranges are rounded outward).
+    // Real waits 3 minutes off the median, quantiles ±2: 1.5.
     const samples = Array.from({ length: 40 }, (_, i) => sample(10, i % 2 ? 13 : 7));
-    expect(spreadFor(samples)).toBe(1.05);
-    // Half of them 8 minutes off: 85 % needs the factor that reaches them too.
-    const wide = Array.from({ length: 40 }, (_, i) => sample(10, i % 2 ? 18 : 10));
-    expect(spreadFor(wide)).toBe(3.55);
+    expect(spreadFor(samples)).toBe(1.5);
+    // Half of them 6 minutes off: 85 % needs the factor that reaches them too.
+    const wide = Array.from({ length: 40 }, (_, i) => sample(10, i % 2 ? 16 : 10));
+    expect(spreadFor(wide)).toBe(3);
     expect(rangeOf(8, 10, 12, 1.5)).toEqual({ low: 7, high: 13 });
+  });
+
+  it('is measured on the unrounded range, so short waits do not narrow it for long ones', () => {
+    // A median of 2 minutes, quantiles 1 and 4, real wait 4: shown rounded outward, 0.55 would
+    // already reach it (2 + 0.55 × 2 = 3.1, shown as 4); the model's own range needs 1.
+    const short = Array.from({ length: 40 }, () => ({ p10: 1, p50: 2, p90: 4, actual: 4 }));
+    expect(spreadFor(short)).toBe(1);
+    expect(rangeOf(1, 2, 4, 0.55).high).toBe(4);
   });
 
   it('leaves the centre alone: only the width comes from the measured errors', () => {
     // Real waits 2 minutes longer than the median (quantiles ±2): the range, still centred on 10,
-    // must reach 12 — just over half the upper spread, as ranges are rounded outward.
+    // must reach 12 — the whole upper spread.
     const samples = Array.from({ length: 40 }, () => sample(10, 12));
     // Too few to say: the default width.
     expect(calibrationFor(samples.slice(0, 10))).toEqual({ spread: DEFAULT_SPREAD });
-    expect(calibrationFor(samples)).toEqual({ spread: 0.55 });
+    expect(calibrationFor(samples)).toEqual({ spread: 1 });
   });
 });
 
