@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
-import { buildHistory, buildStaffing, type HistoryRows } from '../../server/estimates/history';
+import { buildHistory, HOUR_PRIOR_VISITS, buildStaffing, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/office-waits';
 import { lognormal, lognormalAbove, normalCdf, normalQuantile, seeded } from '../../server/estimates/random';
 import {
@@ -325,6 +325,27 @@ describe("an office's history", () => {
     expect(h.occupancy('B', 9).mean).toBeCloseTo((24 + 10 * 4 * ratio) / 12, 5);
     // A's own spread (100 visits): cv 0.5.
     expect(h.occupancy('A', 10).cv).toBeCloseTo(0.5, 5);
+  });
+
+  it('shrinks the time-of-day factor toward none by the visits it was measured on', () => {
+    // A: 400 visits of 10 min at 9:00, 400 of 15 min at 10:00, 4 of 30 min at 11:00.
+    const h = buildHistory(
+      rows({
+        visits: [
+          { serviceId: 'A', hour: 9, n: 400, sum: 4000, sumSq: 400 * 100 },
+          { serviceId: 'A', hour: 10, n: 400, sum: 6000, sumSq: 400 * 225 },
+          { serviceId: 'A', hour: 11, n: 4, sum: 120, sumSq: 4 * 900 },
+        ],
+      }),
+    );
+    const mean = h.occupancy('A', 8).mean; // no visits at 8:00: no factor
+    // 10:00 measured 15 ÷ mean; weighed 400 against HOUR_PRIOR_VISITS of 1.
+    const at10 = (400 * (15 / mean) + HOUR_PRIOR_VISITS) / (400 + HOUR_PRIOR_VISITS);
+    expect(h.occupancy('A', 10).mean).toBeCloseTo(mean * at10, 5);
+    // As many visits as the prior's weight: halfway between no factor and the measured one.
+    expect(h.occupancy('A', 10).mean / mean).toBeCloseTo((1 + 15 / mean) / 2, 5);
+    // Four long visits at 11:00 say almost nothing.
+    expect(h.occupancy('A', 11).mean / mean).toBeLessThan(1.03);
   });
 
   it('learns how often citizens give up by the minutes already waited, near the overall rate where little is known', () => {
