@@ -36,6 +36,8 @@ import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { rooms } from '../realtime/rooms';
+import { LOGINS_CHANGED, loginsChangedElsewhere } from '../realtime/sessions';
+import { trustSessionCacheWhile } from '../auth/session-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
@@ -149,6 +151,9 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     },
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
+  // Logins ended or changed on another process (realtime/sessions.ts); cached here while `sub` hears them.
+  io.on(LOGINS_CHANGED, loginsChangedElsewhere);
+  trustSessionCacheWhile(sub);
 
   // Screens subscribing together (thousands after a restart) share their look-ups: the display
   // and office of a waiting room's screens, the phone pages' tickets and their watch.
