@@ -9,6 +9,7 @@ import type { LoginsChanged } from './realtime/sessions';
 /** What the app processes tell each other through the adapter (realtime/sessions.ts). */
 export interface InterServer {
   loginsChanged: (change: LoginsChanged) => void;
+  ticketChanged: (code: string) => void;
 }
 
 export type Io = IoServer<ClientToServer, ServerToClient, InterServer>;

@@ -31,7 +31,7 @@ import {
 import { resolveDisplayTarget } from '../displays/resolve';
 import { sharedDisplaySnapshot } from '../displays/snapshot';
 import type { DisplaySnapshot } from '../../contract/display';
-import { watchTickets } from '../tickets/snapshot';
+import { tellPhonesHere, TICKET_CHANGED, watchTickets } from '../tickets/snapshot';
 import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
@@ -154,6 +154,8 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   // Logins ended or changed on another process (realtime/sessions.ts); cached here while `sub` hears them.
   io.on(LOGINS_CHANGED, loginsChangedElsewhere);
   trustSessionCacheWhile(sub);
+  // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
+  io.on(TICKET_CHANGED, (code) => void tellPhonesHere(code));
 
   // Screens subscribing together (thousands after a restart) share their look-ups: the display
   // and office of a waiting room's screens, the phone pages' tickets and their watch.
