@@ -257,6 +257,10 @@ describe('staff endpoints', () => {
       expectApiError(await op2.post(`/api/tickets/${t.id}/complete`, { outcome: 'done' }), 403, 'forbidden');
       expectApiError(await op2.post(`/api/tickets/${t.id}/no-show`), 403, 'forbidden');
       expectApiError(await op2.post(`/api/tickets/${t.id}/transfer`, { counterId: counter2 }), 403, 'forbidden');
+      // A ticket that does not exist: 404, for the clerk and a supervisor alike.
+      const nobody = '0190a5e8-0000-7000-8000-000000000000';
+      expectApiError(await op2.post(`/api/tickets/${nobody}/complete`, { outcome: 'done' }), 404, 'not_found');
+      expectApiError(await supervisor.post(`/api/tickets/${nobody}/start`), 404, 'not_found');
     });
     // The owner still can.
     expect((await op1.post(`/api/tickets/${t.id}/complete`)).status).toBe(200);
