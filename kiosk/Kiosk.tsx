@@ -7,7 +7,7 @@
 import { dirOf, speechTag, textIn } from '../contract/languages';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { IntlProvider, useTranslations } from 'use-intl';
+import { IntlProvider, useTranslations } from '../ui/intl';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { getSocket } from '../ui/socket';
