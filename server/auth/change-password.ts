@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { changePasswordInput } from '../../contract/auth';
 import { withAudit } from '../admin/audit';
 import { AppError } from '../errors';
-import { endLiveSessions } from '../realtime/sessions';
+import { endLiveSessions, staffLoginsChanged } from '../realtime/sessions';
 import { rt } from '../runtime';
 import { recordLoginFailure, requireLoginAllowed } from './login-throttle';
 import { hashPassword, requireGoodPassword, verifyPassword } from './password';
@@ -50,4 +50,6 @@ export async function changeOwnPassword(
     return others.map((s) => s.id);
   });
   endLiveSessions(ended);
+  // This login stays, no longer bound to change its password: every process reads it again.
+  staffLoginsChanged(staff.id);
 }

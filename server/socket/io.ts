@@ -31,11 +31,13 @@ import {
 import { resolveDisplayTarget } from '../displays/resolve';
 import { sharedDisplaySnapshot } from '../displays/snapshot';
 import type { DisplaySnapshot } from '../../contract/display';
-import { watchTickets } from '../tickets/snapshot';
+import { tellPhonesHere, TICKET_CHANGED, watchTickets } from '../tickets/snapshot';
 import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { rooms } from '../realtime/rooms';
+import { LOGINS_CHANGED, loginsChangedElsewhere } from '../realtime/sessions';
+import { trustSessionCacheWhile } from '../auth/session-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
@@ -149,6 +151,11 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     },
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
+  // Logins ended or changed on another process (realtime/sessions.ts); cached here while `sub` hears them.
+  io.on(LOGINS_CHANGED, loginsChangedElsewhere);
+  trustSessionCacheWhile(sub);
+  // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
+  io.on(TICKET_CHANGED, (code) => void tellPhonesHere(code));
 
   // Screens subscribing together (thousands after a restart) share their look-ups: the display
   // and office of a waiting room's screens, the phone pages' tickets and their watch.

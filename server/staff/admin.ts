@@ -6,7 +6,7 @@ import { hashPassword, requireGoodPassword } from '../auth/password';
 import { deleteSessionsOf } from '../auth/session';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
-import { endLiveSessions } from '../realtime/sessions';
+import { endLiveSessions, staffLoginsChanged } from '../realtime/sessions';
 import { rt } from '../runtime';
 
 /**
@@ -87,8 +87,9 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
     await withAudit(tx, actor, { action: 'update', entity: 'staff', entityId: staffId, before, after });
     return { before, after, ended };
   });
-  // Their live screens too, once the change is committed.
+  // Their live screens too, once the change is committed; a new name shows on every process.
   endLiveSessions(ended);
+  staffLoginsChanged(staffId);
   await publishSkillOffices([...new Set([...before.skills, ...after.skills].map((k) => k.serviceId))]);
   return after;
 }
