@@ -62,14 +62,14 @@ export function useTranslations(namespace?: string): Translate {
   return useMemo(() => translator(intl, namespace), [intl, namespace]);
 }
 
+/** `dateTime(date, options)` in `locale` and `timeZone`, as use-intl's `useFormatter().dateTime`. */
+export function dateTimeFormatter(locale: string, timeZone: string) {
+  return (date: Date, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(date);
+}
+
 /** Dates in the provider's language and time zone. */
 export function useFormatter() {
   const { locale, timeZone } = useIntl();
-  return useMemo(
-    () => ({
-      dateTime: (date: Date, options: Intl.DateTimeFormatOptions) =>
-        new Intl.DateTimeFormat(locale, { timeZone, ...options }).format(date),
-    }),
-    [locale, timeZone],
-  );
+  return useMemo(() => ({ dateTime: dateTimeFormatter(locale, timeZone) }), [locale, timeZone]);
 }

@@ -1,9 +1,9 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { createTranslator } from 'use-intl/core';
+import { createFormatter, createTranslator } from 'use-intl/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { languages } from '../../i18n/languages';
 import { kioskMessages } from '../../kiosk/messages';
-import { translator, type MessageTree } from '../../ui/intl';
+import { dateTimeFormatter, translator, type MessageTree } from '../../ui/intl';
 import { formatMessage, MessageSyntaxError, parseMessage } from '../../ui/message-format';
 
 /**
@@ -118,6 +118,15 @@ describe('the kiosk formatter', () => {
             (createTranslator({ locale, messages: { m: message } }) as unknown as (k: string, v: object) => string)('m', values),
           );
         }
+  });
+
+  it('writes dates as use-intl does, in each language and the office time zone', () => {
+    const at = new Date('2026-03-29T00:30:00Z'); // the night summer time starts in Rome
+    for (const { code } of languages)
+      for (const options of [{ dateStyle: 'medium', timeStyle: 'short' }, { dateStyle: 'full' }] as const)
+        expect(dateTimeFormatter(code, 'Europe/Rome')(at, options)).toBe(
+          createFormatter({ locale: code, timeZone: 'Europe/Rome' }).dateTime(at, options),
+        );
   });
 
   it('refuses what it does not support rather than showing it wrong', () => {
