@@ -4,9 +4,9 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import type { RedisKeys } from './redis/keys';
 import type { ClientToServer, ServerToClient } from '../contract/realtime';
-import type { LoginsChanged } from './realtime/sessions';
+import type { LoginsChanged } from './auth/session-cache';
 
-/** What the app processes tell each other through the adapter (realtime/sessions.ts). */
+/** What the app processes tell each other through the adapter (auth/session-cache.ts, tickets/snapshot.ts). */
 export interface InterServer {
   loginsChanged: (change: LoginsChanged) => void;
   ticketChanged: (code: string) => void;

@@ -1,5 +1,5 @@
 import type { Role } from '../db/generated/enums';
-import { processShared } from '../runtime';
+import { processShared, rt } from '../runtime';
 
 /** A login as read from the database: its times and its staff member. */
 export interface SessionRow {
@@ -95,4 +95,26 @@ export function trustSessionCacheWhile(channel: InvalidationChannel): void {
 export function stopSessionCache(): void {
   forgetAll();
   cache.listening = () => false;
+}
+
+/** What the app processes tell each other about logins, on the socket.io adapter's Redis channel. */
+export interface LoginsChanged {
+  /** Logins deleted. */
+  keys: string[];
+  /** Staff members whose logins now read differently (a name, the password-change flag). */
+  staffIds: string[];
+}
+
+export const LOGINS_CHANGED = 'loginsChanged';
+
+/** Applies another process's announcement to this one (socket/io.ts listens for it). */
+export function loginsChangedElsewhere({ keys, staffIds }: LoginsChanged): void {
+  if (keys.length) forgetSessions(keys);
+  if (staffIds.length) forgetStaff(staffIds);
+}
+
+/** Forgets here, and tells the other processes to forget too. */
+export function announceLoginsChanged(change: LoginsChanged): void {
+  loginsChangedElsewhere(change);
+  rt().io?.serverSideEmit(LOGINS_CHANGED, change);
 }

@@ -2,7 +2,14 @@ import { createHmac } from 'node:crypto';
 import { sql, type SqlRunner } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
-import { cachedSession, forgetSessions, rememberSession, sessionCacheGeneration, type SessionRow } from './session-cache';
+import {
+  announceLoginsChanged,
+  cachedSession,
+  forgetSessions,
+  rememberSession,
+  sessionCacheGeneration,
+  type SessionRow,
+} from './session-cache';
 import type { Role } from '../db/generated/enums';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
@@ -32,7 +39,7 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   if (expired.length === 0) return 0;
   const keys = expired.map((s) => s.id);
   await rt().db.session.deleteMany({ where: { id: { in: keys } } });
-  endLiveSessions(keys);
+  loginsEnded(keys);
   return keys.length;
 }
 
@@ -40,7 +47,22 @@ export async function logout(token: string | undefined): Promise<void> {
   if (!token) return;
   const key = sessionKey(token);
   await rt().db.session.deleteMany({ where: { id: key } });
-  endLiveSessions([key]);
+  loginsEnded([key]);
+}
+
+/**
+ * Logins that were deleted (committed): every app process forgets its cached copy
+ * (auth/session-cache.ts) and their live staff screens end (realtime/sessions.ts).
+ */
+export function loginsEnded(keys: string[]): void {
+  if (keys.length === 0) return;
+  announceLoginsChanged({ keys, staffIds: [] });
+  endLiveSessions(keys);
+}
+
+/** A staff member changed in what their logins carry (name, password to change): every process reads them again. */
+export function staffLoginsChanged(staffId: string): void {
+  announceLoginsChanged({ keys: [], staffIds: [staffId] });
 }
 
 /** A valid login: its staff member, and whether they must first change their password. */

@@ -36,8 +36,7 @@ import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { rooms } from '../realtime/rooms';
-import { LOGINS_CHANGED, loginsChangedElsewhere } from '../realtime/sessions';
-import { trustSessionCacheWhile } from '../auth/session-cache';
+import { LOGINS_CHANGED, loginsChangedElsewhere, trustSessionCacheWhile } from '../auth/session-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
@@ -151,7 +150,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     },
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
-  // Logins ended or changed on another process (realtime/sessions.ts); cached here while `sub` hears them.
+  // Logins ended or changed on another process (auth/session-cache.ts); cached here while `sub` hears them.
   io.on(LOGINS_CHANGED, loginsChangedElsewhere);
   trustSessionCacheWhile(sub);
   // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
