@@ -35,6 +35,7 @@ import { tellPhonesHere, TICKET_CHANGED, watchTickets } from '../tickets/snapsho
 import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
+import { paced } from './pacing';
 import { rooms } from '../realtime/rooms';
 import { LOGINS_CHANGED, loginsChangedElsewhere, trustSessionCacheWhile } from '../auth/session-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
@@ -88,6 +89,8 @@ function handler<E extends Subscription>(
         throw new AppError(429, 'rate_limited', 'Too many subscriptions, wait a few seconds and try again');
       refuseNul(raw);
       const answer = await fn(schema.parse(raw ?? {}), this, data);
+      // A display's snapshot weighs its JSON; a phone's ticket or a counter about a kilobyte.
+      await paced(answer instanceof SharedAnswer ? answer.shared.json.length : 1024);
       reply(answer instanceof SharedAnswer ? answer : { ok: true, data: answer });
     } catch (err) {
       reply(fail(err));
