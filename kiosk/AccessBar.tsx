@@ -6,7 +6,7 @@
  * wheelchair user reaches it in any layout.
  */
 import type { ComponentType, ReactNode } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../ui/intl';
 import { rateOf, volumeOf, type AccessChange, type AccessMode, type AccessSettings } from './access';
 import { ContrastIcon, HeadphonesIcon, LowLayoutIcon, MinusIcon, PlusIcon, TextSizeIcon } from './icons';
 import styles from './access.module.css';

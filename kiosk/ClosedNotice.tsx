@@ -5,7 +5,7 @@
  * last-ticket time). Plain, large and in the office's own time, whatever the kiosk PC's clock zone.
  */
 import type { RefObject } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../ui/intl';
 import type { LanguageCode } from '../i18n/languages';
 import { opensAgain } from '../ui/opensAgain';
 import { ClockIcon } from './icons';

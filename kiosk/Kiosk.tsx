@@ -7,10 +7,9 @@
 import { dirOf, speechTag, textIn } from '../contract/languages';
 import type { Category, Service } from '../contract/catalog';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
-import { IntlProvider, useTranslations } from 'use-intl';
+import { IntlProvider, useTranslations } from '../ui/intl';
 import type { LanguageCode } from '../i18n/languages';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { getSocket } from '../ui/socket';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import { errorKind, issueTicket, loadCatalog, officeClosed, type KioskCatalog, type KioskPriority } from './api';
 import { GlobeIcon, HourglassIcon, TicketIcon } from './icons';
@@ -37,6 +36,7 @@ import kiosk from './kiosk.module.css';
 import styles from './shell.module.css';
 import accessStyles from './access.module.css';
 import { useLoad } from '../ui/useLoad';
+import { watchCatalog } from './catalogFeed';
 import type { KioskMessages } from './messages';
 
 /** Seconds without a touch before the kiosk returns to the start screen. */
@@ -136,26 +136,14 @@ function KioskApp({
 
   // Admin changes reach the kiosk without a reload (server publishCatalogChanged): at once when
   // idle, else when the citizen is back on the start screen. A reconnect may have missed one.
-  useEffect(() => {
-    const socket = getSocket();
-    let reconnect = false;
-    const changed = () => {
-      stale.current = true;
-      if (idle.current) void reloadCatalog();
-    };
-    const subscribe = () => {
-      socket.emit('kiosk:subscribe', {}, () => undefined);
-      if (reconnect) changed();
-      reconnect = true;
-    };
-    socket.on('connect', subscribe);
-    socket.on('catalogChanged', changed);
-    if (socket.connected) subscribe();
-    return () => {
-      socket.off('connect', subscribe);
-      socket.off('catalogChanged', changed);
-    };
-  }, [reloadCatalog]);
+  useEffect(
+    () =>
+      watchCatalog(() => {
+        stale.current = true;
+        if (idle.current) void reloadCatalog();
+      }),
+    [reloadCatalog],
+  );
 
   // While nothing could be loaded, keep trying by itself: a kiosk has nobody to press "retry".
   useEffect(() => {

@@ -6,7 +6,7 @@
  */
 import { localeOf, textIn } from '../contract/languages';
 import { useEffect, useState } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../ui/intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { AppointmentView as Booked } from '../contract/appointments';
 import type { Service } from '../contract/catalog';

@@ -1,6 +1,6 @@
 'use client';
 import type { MouseEvent } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../ui/intl';
 import { BackspaceIcon } from './icons';
 import styles from './keyboard.module.css';
 import access from './access.module.css';

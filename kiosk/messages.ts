@@ -1,6 +1,6 @@
 /**
  * The kiosk's interface texts: only the parts of messages/*.json its screens read, in every
- * language. The page hands them to the kiosk (app/kiosk/page.tsx), so a language switch stays
+ * language. The page hands them to the kiosk (pages/kiosk.tsx), so a language switch stays
  * instant; the whole files of all seven languages would be most of what the kiosk loads.
  */
 import { languages, type LanguageCode } from '../i18n/languages';

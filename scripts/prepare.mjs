@@ -12,6 +12,7 @@ const args = new Set(process.argv.slice(2));
 
 const SOURCES = [
   'app',
+  'pages',
   'contract',
   'server',
   'admin',

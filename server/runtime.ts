@@ -4,8 +4,15 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import type { RedisKeys } from './redis/keys';
 import type { ClientToServer, ServerToClient } from '../contract/realtime';
+import type { LoginsChanged } from './auth/session-cache';
 
-export type Io = IoServer<ClientToServer, ServerToClient>;
+/** What the app processes tell each other through the adapter (auth/session-cache.ts, tickets/snapshot.ts). */
+export interface InterServer {
+  loginsChanged: (change: LoginsChanged) => void;
+  ticketChanged: (code: string) => void;
+}
+
+export type Io = IoServer<ClientToServer, ServerToClient, InterServer>;
 
 /** Batched updates of an office's screens after a change (socket/office-feed.ts). */
 export interface OfficeFeed {

@@ -3,7 +3,7 @@
 import { textIn } from '../../contract/languages';
 import type { Office } from '../../contract/offices';
 import type { Service } from '../../contract/catalog';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { KioskBooking } from '../KioskBooking';
 import kiosk from '../kiosk.module.css';

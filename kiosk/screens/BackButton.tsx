@@ -1,6 +1,6 @@
 'use client';
 /** The kiosk's back button (top left of every step). */
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import styles from './back-button.module.css';
 import { BackIcon } from '../icons';
 

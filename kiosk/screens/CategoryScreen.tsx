@@ -2,7 +2,7 @@
 /** The services of one category. */
 import { textIn } from '../../contract/languages';
 import type { Category, Service } from '../../contract/catalog';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import type { HeadingRef } from './heading';

@@ -8,7 +8,7 @@
  */
 import { localeOf } from '../../contract/languages';
 import { useCallback, useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { ApiError } from '../../ui/http';
 import { checkInAppointment, type CheckInResult } from '../api';

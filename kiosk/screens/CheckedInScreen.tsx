@@ -1,6 +1,6 @@
 'use client';
 import { textIn } from '../../contract/languages';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import type { CheckInResult } from '../api';
 import local from '../checkin.module.css';

@@ -1,6 +1,6 @@
 'use client';
 /** A ticket could not be issued: why, and what to do. */
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import kiosk from '../kiosk.module.css';
 import styles from './error.module.css';
 import type { HeadingRef } from './heading';

@@ -6,7 +6,7 @@
  * page shows: no personal data.
  */
 import { useCallback, useRef, useState, type FormEvent } from 'react';
-import { useFormatter, useTranslations } from 'use-intl';
+import { useFormatter, useTranslations } from '../../ui/intl';
 import { textIn } from '../../contract/languages';
 import type { ProcedureTrack } from '../../contract/portal';
 import type { LanguageCode } from '../../i18n/languages';

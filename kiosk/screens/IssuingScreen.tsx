@@ -1,6 +1,6 @@
 'use client';
 /** Waiting for the server to issue the ticket. */
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import kiosk from '../kiosk.module.css';
 import styles from './issuing.module.css';
 import type { HeadingRef } from './heading';

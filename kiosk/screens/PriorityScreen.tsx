@@ -3,7 +3,7 @@
 import { textIn } from '../../contract/languages';
 import type { Service } from '../../contract/catalog';
 import type { ComponentType } from 'react';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from '../kiosk.module.css';
 import access from '../access.module.css';

@@ -2,7 +2,7 @@
 /** Services as big buttons, in a category and in search results. */
 import { textIn } from '../../contract/languages';
 import type { Service } from '../../contract/catalog';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from './service-tile.module.css';
 import { CalendarIcon, ChevronIcon } from '../icons';

@@ -2,7 +2,7 @@
 /** The start screen: the topics (categories) and the search, with the check-in button; says so first when the office is closed. */
 import { textIn } from '../../contract/languages';
 import type { Category, Service } from '../../contract/catalog';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import { ClosedNotice } from '../ClosedNotice';
 import { OnScreenKeyboard } from '../OnScreenKeyboard';

@@ -2,7 +2,7 @@
 /** The ticket: number, people ahead, estimated wait, QR code for the phone page. */
 import { textIn } from '../../contract/languages';
 import type { IssuedTicket } from '../../contract/tickets';
-import { useTranslations } from 'use-intl';
+import { useTranslations } from '../../ui/intl';
 import type { LanguageCode } from '../../i18n/languages';
 import styles from './ticket.module.css';
 import type { HeadingRef } from './heading';

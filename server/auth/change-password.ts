@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import { changePasswordInput } from '../../contract/auth';
 import { withAudit } from '../admin/audit';
 import { AppError } from '../errors';
-import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 import { recordLoginFailure, requireLoginAllowed } from './login-throttle';
 import { hashPassword, requireGoodPassword, verifyPassword } from './password';
-import type { StaffSession } from './session';
+import { loginsEnded, staffLoginsChanged, type StaffSession } from './session';
 
 /**
  * A staff member changes their own password: the current one is asked again (a screen left
@@ -49,5 +48,7 @@ export async function changeOwnPassword(
     });
     return others.map((s) => s.id);
   });
-  endLiveSessions(ended);
+  loginsEnded(ended);
+  // This login stays, no longer bound to change its password: every process reads it again.
+  staffLoginsChanged(staff.id);
 }

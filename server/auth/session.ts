@@ -2,6 +2,14 @@ import { createHmac } from 'node:crypto';
 import { sql, type SqlRunner } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
+import {
+  announceLoginsChanged,
+  cachedSession,
+  forgetSessions,
+  rememberSession,
+  sessionCacheGeneration,
+  type SessionRow,
+} from './session-cache';
 import type { Role } from '../db/generated/enums';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
@@ -31,7 +39,7 @@ export async function purgeExpiredSessions(now = new Date()): Promise<number> {
   if (expired.length === 0) return 0;
   const keys = expired.map((s) => s.id);
   await rt().db.session.deleteMany({ where: { id: { in: keys } } });
-  endLiveSessions(keys);
+  loginsEnded(keys);
   return keys.length;
 }
 
@@ -39,7 +47,22 @@ export async function logout(token: string | undefined): Promise<void> {
   if (!token) return;
   const key = sessionKey(token);
   await rt().db.session.deleteMany({ where: { id: key } });
-  endLiveSessions([key]);
+  loginsEnded([key]);
+}
+
+/**
+ * Logins that were deleted (committed): every app process forgets its cached copy
+ * (auth/session-cache.ts) and their live staff screens end (realtime/sessions.ts).
+ */
+export function loginsEnded(keys: string[]): void {
+  if (keys.length === 0) return;
+  announceLoginsChanged({ keys, staffIds: [] });
+  endLiveSessions(keys);
+}
+
+/** A staff member changed in what their logins carry (name, password to change): every process reads them again. */
+export function staffLoginsChanged(staffId: string): void {
+  announceLoginsChanged({ keys: [], staffIds: [staffId] });
 }
 
 /** A valid login: its staff member, and whether they must first change their password. */
@@ -55,17 +78,6 @@ export function idleMinutes(role: Role): number {
   return role === 'operator' ? operatorIdleMinutes : adminIdleMinutes;
 }
 
-interface SessionRow {
-  expiresAt: Date;
-  lastSeenAt: Date;
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-  mustChangePassword: boolean;
-}
-
 /** lastSeenAt is written at most this often, so a busy screen does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -73,23 +85,34 @@ const TOUCH_EVERY_MS = 60_000;
  * The login behind a cookie token, or null: unknown, past its absolute end (SESSION_HOURS), idle
  * for longer than its role allows, or of a deactivated account. An idle or expired login is
  * deleted at once (the purge job removes the ones nobody comes back to). A valid one is marked
- * as seen now. Plain SQL (db/sql.ts): every staff request asks.
+ * as seen now. Every staff request asks: the login comes from the session cache when it was read
+ * recently (auth/session-cache.ts), else in plain SQL (db/sql.ts).
  */
 export async function sessionFromToken(token: string | undefined, now = new Date()): Promise<StaffSession | null> {
   if (!token || token.length > 100) return null;
   const db = sql(rt().db);
   const key = sessionKey(token);
-  const [s] = await db.$queryRaw<SessionRow[]>`
-    SELECT se."expiresAt", se."lastSeenAt", st.id, st.username, st."displayName", st.role, st.active, st."mustChangePassword"
-    FROM "Session" se JOIN "Staff" st ON st.id = se."staffId" WHERE se.id = ${key}`;
-  if (!s) return null;
-  const idleSince = now.getTime() - s.lastSeenAt.getTime();
+  const nowMs = now.getTime();
+  let s = cachedSession(key, nowMs);
+  if (!s) {
+    const generation = sessionCacheGeneration();
+    [s] = await db.$queryRaw<SessionRow[]>`
+      SELECT se."expiresAt", se."lastSeenAt", st.id, st.username, st."displayName", st.role, st.active, st."mustChangePassword"
+      FROM "Session" se JOIN "Staff" st ON st.id = se."staffId" WHERE se.id = ${key}`;
+    if (!s) return null;
+    rememberSession(key, s, generation, nowMs);
+  }
+  const idleSince = nowMs - s.lastSeenAt.getTime();
   if (s.expiresAt <= now || idleSince > idleMinutes(s.role) * 60_000) {
+    forgetSessions([key]);
     await db.$queryRaw`DELETE FROM "Session" WHERE id = ${key}`;
     return null;
   }
   if (!s.active) return null;
-  if (idleSince >= TOUCH_EVERY_MS) await db.$queryRaw`UPDATE "Session" SET "lastSeenAt" = ${now} WHERE id = ${key}`;
+  if (idleSince >= TOUCH_EVERY_MS) {
+    await db.$queryRaw`UPDATE "Session" SET "lastSeenAt" = ${now} WHERE id = ${key}`;
+    s.lastSeenAt = now; // the cached copy too: the next minute's requests need not write
+  }
   return {
     key,
     actor: { staffId: s.id, username: s.username, displayName: s.displayName, role: s.role },

@@ -1,115 +1,120 @@
 import type { Actor } from '../auth/actor';
 import { callInfo } from '../displays/calls';
 import { conflict, notFound } from '../errors';
-import { claimNext, ensureBuilt, unclaim, type Claim } from '../queue/engine';
+import { claimNext, releaseLease, unclaim, type Lease } from '../queue/engine';
 import { publishCall, publishOfficeChanged } from '../realtime/publish';
-import { processShared, rt } from '../runtime';
+import { rt } from '../runtime';
 import { applyTransition, loadForActor } from '../tickets/actions';
 import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { toCounterTicket } from '../tickets/views';
 import { counterQueuesFrom } from '../queue/counter-queues';
-import { changeCounter, checkCounterRule, lockCounterWithSkills } from './state';
-import type { Prisma, Ticket } from '../db/generated/client';
-import { sqlTransaction, type SqlRunner } from '../db/sql';
+import { changeCounter, checkCounterRule, readCounterForCall } from './state';
+import type { Counter, Prisma, Ticket } from '../db/generated/client';
+import { sql, type SqlRunner } from '../db/sql';
 
 const MAX_STALE_ENTRIES = 50;
 
-/** Each counter's office, which never changes: call-next needs it before it locks anything. */
-const officeOfCounter = processShared('officeOfCounter', () => new Map<string, string>());
+type Confirmed = Ticket & { ok: boolean; busy: boolean; eventId: bigint | null; serviceName: Prisma.JsonValue };
 
-async function counterOffice(counterId: string): Promise<string> {
-  let officeId = officeOfCounter.get(counterId);
-  if (!officeId) {
-    const found = await rt().db.counter.findUnique({ where: { id: counterId }, select: { officeId: true } });
-    if (!found) throw notFound('Counter');
-    officeOfCounter.set(counterId, (officeId = found.officeId));
-  }
-  return officeId;
+/** The unique index that lets a counter hold one citizen at a time (migration one_call_per_counter). */
+const ONE_CALL_PER_COUNTER = 'Ticket_one_call_per_counter';
+
+function isSecondCall(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string } | null;
+  return e?.code === '23505' && e.constraint === ONE_CALL_PER_COUNTER;
 }
 
-type Confirmed = Ticket & { busy: boolean; eventId: bigint | null; serviceName: Prisma.JsonValue };
+const counterBusy = () => conflict('counter_busy', 'Finish the current ticket first');
 
 /**
- * The database's half of a call, in one statement: the counter must be idle (read now, after
- * the caller took the counter's lock, so a call that committed meanwhile is seen) and the ticket
- * still waiting; then the ticket is called there and the `called` event written. `id` is null
- * when the ticket was no longer waiting (a stale Redis entry).
+ * The database's half of a call, in one statement: the counter still as call next read it (open,
+ * this clerk's, the same services), under a share lock, so a close or a pause that is under way
+ * is waited for and seen, and one that comes later waits for the call and sees it; the counter
+ * idle and the ticket still waiting; then the ticket is called there and the `called` event
+ * written. Two calls at one counter at the same moment (a double click, two tabs) both see it
+ * idle: the database refuses the second (unique index ONE_CALL_PER_COUNTER). `ok` is false when
+ * the counter changed; `eventId` is null when the ticket was no longer waiting (a stale Redis entry).
  */
-async function confirmCall(tx: SqlRunner, ticketId: string, counterId: string, staffId: string, now: Date): Promise<Confirmed> {
-  const [row] = await tx.$queryRaw<Confirmed[]>`
-    WITH busy AS (
-      SELECT EXISTS (SELECT 1 FROM "Ticket" WHERE "counterId" = ${counterId} AND status IN ('called', 'serving')) AS b
+async function confirmCall(
+  db: SqlRunner,
+  ticketId: string,
+  counter: Counter,
+  staffId: string,
+  now: Date,
+): Promise<Confirmed | undefined> {
+  const [row] = await db.$queryRaw<Confirmed[]>`
+    WITH counter AS (
+      SELECT (state = 'open' AND "staffId" = ${staffId} AND "serviceIds" = ${counter.serviceIds}::text[]) AS ok
+      FROM "Counter" WHERE id = ${counter.id} FOR SHARE
+    ), busy AS (
+      SELECT EXISTS (SELECT 1 FROM "Ticket" WHERE "counterId" = ${counter.id} AND status IN ('called', 'serving')) AS b
     ), called AS (
-      UPDATE "Ticket" SET status = 'called', "counterId" = ${counterId}, "staffId" = ${staffId}, "calledAt" = ${now}, "startedAt" = NULL
-      WHERE id = ${ticketId} AND status = 'waiting' AND NOT (SELECT b FROM busy)
+      UPDATE "Ticket" SET status = 'called', "counterId" = ${counter.id}, "staffId" = ${staffId}, "calledAt" = ${now}, "startedAt" = NULL
+      WHERE id = ${ticketId} AND status = 'waiting' AND (SELECT ok FROM counter) AND NOT (SELECT b FROM busy)
       RETURNING *
     ), event AS (
       INSERT INTO "TicketEvent" ("ticketId", "officeId", "type", "at", "serviceId", "counterId", "staffId")
-      SELECT id, "officeId", 'called', ${now}, "serviceId", ${counterId}, ${staffId} FROM called
+      SELECT id, "officeId", 'called', ${now}, "serviceId", ${counter.id}, ${staffId} FROM called
       RETURNING id
     )
-    SELECT busy.b AS busy, called.*, event.id AS "eventId", s.name AS "serviceName"
-    FROM busy LEFT JOIN called ON true LEFT JOIN event ON true LEFT JOIN "Service" s ON s.id = called."serviceId"`;
-  return row!;
+    SELECT counter.ok, busy.b AS busy, called.*, event.id AS "eventId", s.name AS "serviceName"
+    FROM counter JOIN busy ON true LEFT JOIN called ON true LEFT JOIN event ON true LEFT JOIN "Service" s ON s.id = called."serviceId"`;
+  return row;
 }
 
 /**
- * Calls the next citizen to a counter. In one transaction: lock the counter row and check it is
- * the clerk's, open and not paused (counters/state.ts: presses from one counter — a double click,
- * two tabs — and a close run one after the other, so one counter never holds two calls and a
- * closed counter none), then let Redis pick (atomic Lua across the counter's queues, so two
- * counters never get the same ticket), then let PostgreSQL confirm in one statement (confirmCall:
- * the counter idle, the ticket still waiting; a stale Redis entry is dropped and the next one
- * tried). If the counter turns out busy or the transaction fails after the pick, the ticket goes
- * back into its queue with its rank. Four round trips to the database in all (begin, lock with
- * the clerk's skills, confirm, commit), in plain SQL (db/sql.ts): every clerk's every call runs them (issue 10).
+ * Calls the next citizen to a counter, without a transaction (issue 10: two statements instead of
+ * four round trips holding the counter's lock across the Redis pick). Read the counter and check
+ * the clerk's rule (counters/state.ts: theirs, open, not paused, idle), let Redis pick (atomic Lua
+ * across the counter's queues, so two counters never get the same ticket), then let PostgreSQL
+ * confirm in one statement (confirmCall). If the counter changed meanwhile (closed, paused, other
+ * services) the ticket goes back into its queue with its rank and the counter is read again; a
+ * stale Redis entry is dropped and the next one tried. One call next at a time per counter (the
+ * lease of call_next.lua): of a double click's requests the first takes the best ticket, the
+ * others are refused (counter_busy), as they were behind the counter's row lock. Redis lost its
+ * queues: the pick rebuilds them (claimNext).
  */
 export async function callNext(actor: Actor, counterId: string, now = new Date()) {
-  const { db } = rt();
-  const officeId = await counterOffice(counterId);
-  // Rebuild outside the transaction if Redis lost the queues: the rebuild reads the database too.
-  await ensureBuilt(officeId);
-
-  let pending: NonNullable<Claim> | null = null;
-  let result;
+  const db = sql(rt().db);
+  let read = await readCounterForCall(db, counterId);
+  let lease: Lease | undefined;
   try {
-    result = await sqlTransaction(db, async (tx) => {
-      const { counter, skills } = await lockCounterWithSkills(tx, counterId);
-      // Whether it is idle is confirmCall's to say, under the lock.
-      checkCounterRule('call', actor, counter, false);
+    for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
+      const { counter, skills, busy } = read;
+      checkCounterRule('call', actor, counter, busy);
       const queues = counterQueuesFrom(counter, skills);
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
-      for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
-        const claim = await claimNext(queues, now);
-        if (!claim) {
-          // Nobody waiting: a busy counter is still told so, as before any pick.
-          const [{ busy }] = await tx.$queryRaw<{ busy: boolean }[]>`
-            SELECT EXISTS (SELECT 1 FROM "Ticket" WHERE "counterId" = ${counterId} AND status IN ('called', 'serving')) AS busy`;
-          if (busy) throw conflict('counter_busy', 'Finish the current ticket first');
-          return null;
-        }
-        pending = claim;
-        const { busy, eventId, serviceName, ...ticket } = await confirmCall(tx, claim.ticketId, counterId, actor.staffId, now);
-        if (busy) throw conflict('counter_busy', 'Finish the current ticket first');
-        if (eventId === null) {
-          pending = null; // stale entry: the ticket is no longer waiting
-          continue;
-        }
-        return { ticket: { ...ticket, service: { name: serviceName } }, counter, eventId };
+      const claim = await claimNext(queues, now, lease);
+      if (claim === 'busy') throw counterBusy(); // another call next of this counter is under way
+      if (!claim) return null;
+      lease = claim.lease;
+      let confirmed: Confirmed | undefined;
+      try {
+        confirmed = await confirmCall(db, claim.ticketId, counter, actor.staffId, now);
+      } catch (err) {
+        await unclaim(claim).catch(() => undefined);
+        if (isSecondCall(err)) throw counterBusy();
+        throw err;
       }
-      throw conflict('queue_unstable', 'The queue is being rebuilt, try again');
-    });
-  } catch (err) {
-    if (pending) await unclaim(pending).catch(() => undefined);
-    throw err;
+      if (!confirmed || !confirmed.ok || confirmed.busy) {
+        await unclaim(claim).catch(() => undefined);
+        if (!confirmed) throw notFound('Counter');
+        if (confirmed.busy) throw counterBusy();
+        read = await readCounterForCall(db, counterId); // the rule says why, or the new services are called from
+        continue;
+      }
+      if (confirmed.eventId === null) continue; // stale entry: the ticket is no longer waiting
+      const { ok: _ok, busy: _busy, eventId, serviceName, ...ticket } = confirmed;
+      publishCall(ticket.officeId, callInfo(eventId, ticket, counter, { id: ticket.serviceId, name: serviceName }, now, false));
+      void publishTicketStatus(ticket.code);
+      publishOfficeChanged(ticket.officeId);
+      return toCounterTicket({ ...ticket, service: { name: serviceName } });
+    }
+    throw conflict('queue_unstable', 'The queue is being rebuilt, try again');
+  } finally {
+    if (lease) await releaseLease(lease).catch(() => undefined); // else it expires by itself
   }
-  if (!result) return null;
-  const { ticket, counter, eventId } = result;
-  publishCall(ticket.officeId, callInfo(eventId, ticket, counter, { id: ticket.serviceId, ...ticket.service }, now, false));
-  void publishTicketStatus(ticket.code);
-  publishOfficeChanged(ticket.officeId);
-  return toCounterTicket(ticket);
 }
 
 /**

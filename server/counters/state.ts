@@ -54,14 +54,20 @@ export async function lockCounter(tx: SqlRunner, counterId: string): Promise<Cou
   return locked;
 }
 
-/** lockCounter, and the skill weights of its clerk (`[serviceId, weight]`) in the same round trip: call next needs both. */
-export async function lockCounterWithSkills(tx: SqlRunner, counterId: string) {
-  const [locked] = await tx.$queryRaw<(Counter & { skills: [string, number][] })[]>`
-    SELECT c.*, COALESCE((SELECT json_agg(json_build_array(k."serviceId", k.weight)) FROM "Skill" k WHERE k."staffId" = c."staffId"), '[]'::json) AS skills
-    FROM "Counter" c WHERE c.id = ${counterId} FOR UPDATE OF c`;
-  if (!locked) throw notFound('Counter');
-  const { skills, ...counter } = locked;
-  return { counter, skills };
+/**
+ * What call next needs of a counter, in one read without a lock: the counter, whether a ticket is
+ * called or served there, and its clerk's skill weights (`[serviceId, weight]`). The call's own
+ * statement checks again what matters (counters/calls.ts confirmCall).
+ */
+export async function readCounterForCall(db: SqlRunner, counterId: string) {
+  const [row] = await db.$queryRaw<(Counter & { busy: boolean; skills: [string, number][] })[]>`
+    SELECT c.*,
+      EXISTS (SELECT 1 FROM "Ticket" t WHERE t."counterId" = c.id AND t.status IN ('called', 'serving')) AS busy,
+      COALESCE((SELECT json_agg(json_build_array(k."serviceId", k.weight)) FROM "Skill" k WHERE k."staffId" = c."staffId"), '[]'::json) AS skills
+    FROM "Counter" c WHERE c.id = ${counterId}`;
+  if (!row) throw notFound('Counter');
+  const { skills, busy, ...counter } = row;
+  return { counter, skills, busy };
 }
 
 /**

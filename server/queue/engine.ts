@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Priority } from '../db/generated/enums';
 import { rt } from '../runtime';
 import { compareCandidates, DIRECT_BOOST_MS, queueScore, type Candidate } from './policy';
@@ -79,35 +80,55 @@ export function sourcesFor(c: CounterQueues): QueueSource[] {
   ];
 }
 
-export type Claim = { ticketId: string; key: string; score: number } | null;
+/** A ticket taken from its queue by a call next, and the counter's call lease that call holds. */
+export type Claim = { ticketId: string; key: string; score: number; lease: Lease };
+
+export interface Lease {
+  key: string;
+  token: string;
+}
+
+/** How long a call next may hold its counter's lease: a process that dies mid-call blocks the counter this long at most. */
+const CALL_LEASE_MS = 10_000;
 
 /**
  * Atomically removes the best callable candidate for this counter from Redis (an appointment
- * checked in early is not callable before its booked time: queue/policy.ts isCallable).
+ * checked in early is not callable before its booked time: queue/policy.ts isCallable), and takes
+ * the counter's call lease: `busy` while another call next of this counter is under way (a double
+ * click), null when nobody callable waits. The caller confirms the ticket, or gives it back
+ * (unclaim), and lets the lease go (releaseClaim). A retry after a stale entry passes the same
+ * lease and keeps it.
  */
-export async function claimNext(c: CounterQueues, now = new Date()): Promise<Claim> {
+export async function claimNext(c: CounterQueues, now = new Date(), held?: Lease): Promise<Claim | 'busy' | null> {
   const { redis, keys } = rt();
   const sources = sourcesFor(c);
+  const lease = held ?? { key: keys.callLease(c.officeId, c.counterId), token: randomUUID() };
   for (let attempt = 0; attempt < 2; attempt++) {
     const res = (await runScript(
       redis,
       'call_next',
-      [keys.builtMarker(c.officeId), ...sources.map((s) => s.key)],
-      [...sources.map((s) => s.boostMs), now.getTime()],
+      [keys.builtMarker(c.officeId), lease.key, ...sources.map((s) => s.key)],
+      [...sources.map((s) => s.boostMs), now.getTime(), lease.token, CALL_LEASE_MS],
     )) as [number, string?, string?, string?];
     if (res[0] === -1) {
       await reconcileOffice(c.officeId);
       continue;
     }
+    if (res[0] === -2) return 'busy';
     if (res[0] === 0) return null;
-    return { ticketId: res[1] as string, key: res[2] as string, score: Number(res[3]) };
+    return { ticketId: res[1] as string, key: res[2] as string, score: Number(res[3]), lease };
   }
   throw new Error('Queue rebuild did not complete');
 }
 
-/** Gives a claimed ticket back (the DB commit failed), with its original rank. */
-export async function unclaim(claim: NonNullable<Claim>): Promise<void> {
+/** Gives a claimed ticket back (it could not be called), with its original rank. */
+export async function unclaim(claim: Claim): Promise<void> {
   await rt().redis.zadd(claim.key, claim.score, claim.ticketId);
+}
+
+/** Lets the counter's call lease go: the call was confirmed or given up. */
+export async function releaseLease(lease: Lease): Promise<void> {
+  await runScript(rt().redis, 'release_lease', [lease.key], [lease.token]);
 }
 
 /** Makes sure the office's queues exist in Redis (after a flush or restart they are rebuilt). */

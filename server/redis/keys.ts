@@ -16,6 +16,8 @@ export function redisKeys(prefix: string) {
     /** Public codes of tickets a phone is following (position updates go only to these). */
     watchedTickets: (officeId: string) => `${office(officeId)}:watched`,
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
+    /** Held by the one call next under way at a counter (call_next.lua); in the office's slot, for the script. */
+    callLease: (officeId: string, counterId: string) => `${office(officeId)}:call-lease:${counterId}`,
     /** Hash: ticket id → the first wait estimate shown for it (estimates/calibration.ts). */
     waitShown: (officeId: string) => `${office(officeId)}:wait-shown`,
     /** List of past estimates with the real wait: the range's width is measured from them. */

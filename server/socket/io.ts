@@ -31,11 +31,13 @@ import {
 import { resolveDisplayTarget } from '../displays/resolve';
 import { sharedDisplaySnapshot } from '../displays/snapshot';
 import type { DisplaySnapshot } from '../../contract/display';
-import { watchTickets } from '../tickets/snapshot';
+import { tellPhonesHere, TICKET_CHANGED, watchTickets } from '../tickets/snapshot';
 import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
+import { paced } from './pacing';
 import { rooms } from '../realtime/rooms';
+import { LOGINS_CHANGED, loginsChangedElsewhere, trustSessionCacheWhile } from '../auth/session-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
@@ -87,6 +89,8 @@ function handler<E extends Subscription>(
         throw new AppError(429, 'rate_limited', 'Too many subscriptions, wait a few seconds and try again');
       refuseNul(raw);
       const answer = await fn(schema.parse(raw ?? {}), this, data);
+      // A display's snapshot weighs its JSON; a phone's ticket or a counter about a kilobyte.
+      await paced(answer instanceof SharedAnswer ? answer.shared.json.length : 1024);
       reply(answer instanceof SharedAnswer ? answer : { ok: true, data: answer });
     } catch (err) {
       reply(fail(err));
@@ -149,6 +153,11 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     },
   });
   io.adapter(createAdapter(pub, sub, { key: channel }));
+  // Logins ended or changed on another process (auth/session-cache.ts); cached here while `sub` hears them.
+  io.on(LOGINS_CHANGED, loginsChangedElsewhere);
+  trustSessionCacheWhile(sub);
+  // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
+  io.on(TICKET_CHANGED, (code) => void tellPhonesHere(code));
 
   // Screens subscribing together (thousands after a restart) share their look-ups: the display
   // and office of a waiting room's screens, the phone pages' tickets and their watch.

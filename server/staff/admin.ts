@@ -3,10 +3,9 @@ import type { z } from 'zod';
 import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { hashPassword, requireGoodPassword } from '../auth/password';
-import { deleteSessionsOf } from '../auth/session';
+import { deleteSessionsOf, loginsEnded, staffLoginsChanged } from '../auth/session';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
-import { endLiveSessions } from '../realtime/sessions';
 import { rt } from '../runtime';
 
 /**
@@ -87,8 +86,9 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
     await withAudit(tx, actor, { action: 'update', entity: 'staff', entityId: staffId, before, after });
     return { before, after, ended };
   });
-  // Their live screens too, once the change is committed.
-  endLiveSessions(ended);
+  // Their live screens too, once the change is committed; a new name shows on every process.
+  loginsEnded(ended);
+  staffLoginsChanged(staffId);
   await publishSkillOffices([...new Set([...before.skills, ...after.skills].map((k) => k.serviceId))]);
   return after;
 }
@@ -116,5 +116,5 @@ export async function adminResetPassword(actor: Actor, staffId: string, password
     });
     return ended;
   });
-  endLiveSessions(ended);
+  loginsEnded(ended);
 }

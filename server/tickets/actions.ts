@@ -30,7 +30,8 @@ export async function loadForActor(actor: Actor, ticketId: string): Promise<Tick
 export interface TicketChanges {
   status?: TicketStatus;
   calledAt?: Date | null;
-  startedAt?: Date | null;
+  /** An SQL expression too: a completion keeps the start it had, else the call. */
+  startedAt?: Date | null | Prisma.Sql;
   finishedAt?: Date | null;
   outcome?: string | null;
   note?: string | null;
@@ -50,12 +51,56 @@ function setClause(data: TicketChanges): Prisma.Sql {
       const c = Prisma.raw(`"${col}"`);
       if (col === 'status') return Prisma.sql`${c} = ${v}::"TicketStatus"`;
       if (col === 'recallCount') return Prisma.sql`${c} = ${c} + ${(v as { increment: number }).increment}`;
+      if (v instanceof Prisma.Sql) return Prisma.sql`${c} = ${v}`;
       return Prisma.sql`${c} = ${v}`;
     });
   return Prisma.join(sets, ', ');
 }
 
 type Transitioned = Ticket & { serviceName: Prisma.JsonValue; eventId: bigint; eventAt: Date };
+
+interface TransitionWrite {
+  ticketId: string;
+  action: TicketAction;
+  eventType: TicketEventType;
+  data: TicketChanges;
+  actor: Actor;
+  eventData?: Prisma.InputJsonValue;
+  fromServiceId?: string;
+  /** The counter the event happened at: the ticket's before the change (a transfer clears it). */
+  eventCounterId: Prisma.Sql;
+  /** Only a ticket this clerk has (a clerk's own action; supervisors act on any). */
+  ownedBy?: string;
+  now: Date;
+}
+
+/** The conditional UPDATE on the expected states and its event, in one statement; no row if nothing matched. */
+async function writeTransition(tx: SqlRunner, w: TransitionWrite): Promise<Transitioned | undefined> {
+  const allowed = Prisma.join([...allowedFrom[w.action]]);
+  const owned = w.ownedBy === undefined ? Prisma.empty : Prisma.sql`AND "staffId" = ${w.ownedBy}`;
+  const [row] = await tx.$queryRaw<Transitioned[]>`
+    WITH changed AS (
+      UPDATE "Ticket" SET ${setClause(w.data)}
+      WHERE id = ${w.ticketId} AND status::text IN (${allowed}) ${owned}
+      RETURNING *
+    ), event AS (
+      INSERT INTO "TicketEvent" ("ticketId", "officeId", "type", "at", "serviceId", "fromServiceId", "counterId", "staffId", "data")
+      SELECT id, "officeId", ${w.eventType}::"TicketEventType", ${w.now}, "serviceId", ${w.fromServiceId ?? null}, ${w.eventCounterId},
+             ${w.actor.staffId}, ${w.eventData === undefined ? null : JSON.stringify(w.eventData)}::jsonb
+      FROM changed
+      RETURNING id, at
+    )
+    SELECT changed.*, s.name AS "serviceName", event.id AS "eventId", event.at AS "eventAt"
+    FROM changed JOIN event ON true JOIN "Service" s ON s.id = changed."serviceId"`;
+  return row;
+}
+
+function written(row: Transitioned) {
+  const { serviceName, eventId, eventAt, ...updated } = row;
+  return { ticket: { ...updated, service: { name: serviceName } }, event: { id: eventId, at: eventAt } };
+}
+
+const changedMeanwhile = () => new AppError(409, 'invalid_transition', 'The ticket changed meanwhile, reload');
 
 /**
  * One counter-side transition in one statement: a conditional UPDATE on the expected states and
@@ -75,29 +120,53 @@ export async function applyTransition(
   now = new Date(),
 ) {
   assertTransition(action, ticket.status);
-  const allowed = Prisma.join([...allowedFrom[action]]);
-  const [row] = await tx.$queryRaw<Transitioned[]>`
-    WITH changed AS (
-      UPDATE "Ticket" SET ${setClause(data)}
-      WHERE id = ${ticket.id} AND status::text IN (${allowed})
-      RETURNING *
-    ), event AS (
-      INSERT INTO "TicketEvent" ("ticketId", "officeId", "type", "at", "serviceId", "fromServiceId", "counterId", "staffId", "data")
-      SELECT id, "officeId", ${eventType}::"TicketEventType", ${now}, "serviceId", ${fromServiceId ?? null}, ${ticket.counterId},
-             ${actor.staffId}, ${eventData === undefined ? null : JSON.stringify(eventData)}::jsonb
-      FROM changed
-      RETURNING id, at
-    )
-    SELECT changed.*, s.name AS "serviceName", event.id AS "eventId", event.at AS "eventAt"
-    FROM changed JOIN event ON true JOIN "Service" s ON s.id = changed."serviceId"`;
+  const eventCounterId = Prisma.sql`${ticket.counterId}`;
+  const row = await writeTransition(tx, {
+    ticketId: ticket.id,
+    action,
+    eventType,
+    data,
+    actor,
+    eventData,
+    fromServiceId,
+    eventCounterId,
+    now,
+  });
   if (!row) {
     const [fresh] = await tx.$queryRaw<{ status: TicketStatus }[]>`SELECT status FROM "Ticket" WHERE id = ${ticket.id}`;
     if (!fresh) throw notFound('Ticket');
     assertTransition(action, fresh.status);
-    throw new AppError(409, 'invalid_transition', 'The ticket changed meanwhile, reload');
+    throw changedMeanwhile();
   }
-  const { serviceName, eventId, eventAt, ...updated } = row;
-  return { ticket: { ...updated, service: { name: serviceName } }, event: { id: eventId, at: eventAt } };
+  return written(row);
+}
+
+/**
+ * A clerk's start, completion or no-show of the ticket at their counter, without reading it first
+ * (issue 10: every visit ends with one): the clerk's ownership, the expected states and the write
+ * in one statement. Only when nothing was written is the ticket read, to say why — with the same
+ * answers, in the same order, as loadForActor and assertTransition.
+ */
+async function transitionOwn(
+  actor: Actor,
+  ticketId: string,
+  action: TicketAction,
+  eventType: TicketEventType,
+  data: TicketChanges,
+  eventData: Prisma.InputJsonValue | undefined,
+  now: Date,
+) {
+  const db = sql(rt().db);
+  const ownedBy = isSupervisor(actor) ? undefined : actor.staffId;
+  const eventCounterId = Prisma.sql`"counterId"`; // these transitions keep the counter
+  const row = await writeTransition(db, { ticketId, action, eventType, data, actor, eventData, eventCounterId, ownedBy, now });
+  if (row) return written(row).ticket;
+  const [fresh] = await db.$queryRaw<{ status: TicketStatus; staffId: string | null }[]>`
+    SELECT status, "staffId" FROM "Ticket" WHERE id = ${ticketId}`;
+  if (!fresh) throw notFound('Ticket');
+  if (ownedBy !== undefined && fresh.staffId !== ownedBy) throw forbidden('This ticket is not at your counter');
+  assertTransition(action, fresh.status);
+  throw changedMeanwhile();
 }
 
 type TransitionArgs = Parameters<typeof applyTransition> extends [unknown, ...infer A] ? A : never;
@@ -114,39 +183,27 @@ function afterChange(t: TicketForCounter) {
 }
 
 export async function startTicket(actor: Actor, ticketId: string, now = new Date()) {
-  const t = await loadForActor(actor, ticketId);
-  const { ticket } = await transition(
-    t,
-    'start',
-    'started',
-    { status: 'serving', startedAt: now },
-    actor,
-    undefined,
-    undefined,
-    now,
-  );
+  const ticket = await transitionOwn(actor, ticketId, 'start', 'started', { status: 'serving', startedAt: now }, undefined, now);
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
 export async function completeTicket(actor: Actor, ticketId: string, raw: z.input<typeof completeInput>, now = new Date()) {
   const input = completeInput.parse(raw);
-  const t = await loadForActor(actor, ticketId);
-  const { ticket } = await transition(
-    t,
+  const ticket = await transitionOwn(
+    actor,
+    ticketId,
     'complete',
     'completed',
     // Completed straight from `called`: the service began when the citizen was called.
     {
       status: 'completed',
       finishedAt: now,
-      startedAt: t.startedAt ?? t.calledAt ?? now,
+      startedAt: Prisma.sql`COALESCE("startedAt", "calledAt", ${now})`,
       outcome: input.outcome,
       note: input.note,
     },
-    actor,
     { outcome: input.outcome },
-    undefined,
     now,
   );
   afterChange(ticket);
@@ -154,14 +211,12 @@ export async function completeTicket(actor: Actor, ticketId: string, raw: z.inpu
 }
 
 export async function noShowTicket(actor: Actor, ticketId: string, now = new Date()) {
-  const t = await loadForActor(actor, ticketId);
-  const { ticket } = await transition(
-    t,
+  const ticket = await transitionOwn(
+    actor,
+    ticketId,
     'no_show',
     'no_show',
     { status: 'no_show', finishedAt: now },
-    actor,
-    undefined,
     undefined,
     now,
   );

@@ -3,7 +3,7 @@ import { issueTicketInput, type IssuedTicket, type IssueTicketInput } from '../.
 import { textIn } from '../../contract/lang';
 import { AppError, notFound } from '../errors';
 import { log } from '../log';
-import { enqueue, ensureBuilt } from '../queue/engine';
+import { enqueue } from '../queue/engine';
 import { publishOfficeChanged } from '../realtime/publish';
 import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { processShared, rt } from '../runtime';
@@ -85,7 +85,8 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     counter: null,
   };
   try {
-    await ensureBuilt(ticket.officeId);
+    // Into its queue even if Redis lost the office's queues: whoever reads them next (the
+    // ticket's answer, a call) rebuilds them from PostgreSQL first, and a rebuild keeps entries.
     await enqueue(ticket);
   } catch (err) {
     log.warn(

@@ -1,5 +1,5 @@
 import { log } from '../log';
-import { publishTicket } from '../realtime/publish';
+import { rooms } from '../realtime/rooms';
 import type { TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
@@ -36,16 +36,31 @@ export async function watchedTicketSnapshots(officeId: string): Promise<TicketPu
   return toPublicMany(waiting);
 }
 
+/** Another process changed a ticket: its phones connected here are told (socket/io.ts listens). */
+export const TICKET_CHANGED = 'ticketChanged';
+
 /**
- * Tells the ticket's phone page at once, after a change was committed. Never fails the caller:
- * the change stands, and the phone gets a full snapshot when it subscribes again.
+ * Tells the ticket's phone pages at once, after a change was committed. Each app process tells
+ * the phones connected to it, and reads the ticket only if one follows it there: most tickets are
+ * followed by nobody, and a visit used to read its ticket twice for nobody (issue 10). Never fails
+ * the caller: the change stands, and the phone gets a full snapshot when it subscribes again.
  */
 export async function publishTicketStatus(code: string): Promise<void> {
+  const io = rt().io;
   // Nobody to tell (a script, a simulation): not even worth computing the view.
-  if (!rt().io) return;
+  if (!io) return;
+  io.serverSideEmit(TICKET_CHANGED, code);
+  await tellPhonesHere(code);
+}
+
+/** The phones of this process that follow the ticket (they joined its room before reading it: socket/io.ts). */
+export async function tellPhonesHere(code: string): Promise<void> {
+  const io = rt().io;
+  const room = rooms.ticket(code);
+  if (!io?.of('/').adapter.rooms.has(room)) return;
   try {
     const t = await publicTicketByCode(code);
-    if (t) publishTicket(t);
+    if (t) io.local.to(room).emit('ticket', t);
   } catch (err) {
     log.warn({ err, code }, 'ticket status not sent');
   }

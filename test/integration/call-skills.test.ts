@@ -9,7 +9,7 @@ import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
 /**
- * Call next reads the clerk's skill weights with the counter's lock (counters/calls.ts): a clerk
+ * Call next reads the clerk’s skill weights with the counter (counters/calls.ts): a clerk
  * strong in a service gets its citizens first, by the head start of queue/policy.ts.
  */
 describe('call next and the clerk’s skills', () => {
@@ -20,7 +20,7 @@ describe('call next and the clerk’s skills', () => {
   });
   afterAll(async () => space.drop());
 
-  it('builds the queues from the skills read with the lock', () => {
+  it('builds the queues from the skills read with the counter', () => {
     const counter = { id: 'c', officeId: 'o', staffId: 's', serviceIds: ['a', 'b'] };
     const q = counterQueuesFrom(counter, [['a', 3]]);
     expect([...q!.services]).toEqual([

@@ -140,4 +140,30 @@ describe('two app processes', () => {
     const snap = await subscribe<DisplaySnapshot>(late, 'display:subscribe', {});
     expect(snap.ok && snap.data.calls[0]).toMatchObject({ ticketId: ticket.id, counterNumber: counter2.number });
   });
+  it('a login ended or changed on one process is refused or read anew at once by the other (sessions cached per process)', async () => {
+    const op = await clerk(appA.url, 'operatore3');
+    const admin = await clerk(appB.url, 'admin');
+    const onB = clientWithCookie(appB.url, cookieOf(op));
+    // Both processes have read the login (and may keep it for a while).
+    expect((await op.get('/api/auth/me')).status).toBe(200);
+    expect((await onB.get('/api/auth/me')).status).toBe(200);
+    const staffId = (await onB.get('/api/auth/me')).body.staff.id as string;
+
+    // A new name given on B shows on A; the announcement travels through Redis, so allow it a moment.
+    expect((await admin.request('PATCH', `/api/admin/staff/${staffId}`, { displayName: 'Operatore Tre bis' })).status).toBe(200);
+    await expect
+      .poll(async () => (await op.get('/api/auth/me')).body.staff.displayName, { timeout: 2000 })
+      .toBe('Operatore Tre bis');
+
+    // Logged out on A: B refuses the same cookie.
+    expect((await op.post('/api/auth/logout')).status).toBeLessThan(300);
+    await expect.poll(async () => (await onB.get('/api/auth/me')).status, { timeout: 2000 }).toBe(401);
+
+    // Deactivated on B: a fresh login of theirs, read by A, is refused by A.
+    const again = await clerk(appA.url, 'operatore3');
+    expect((await again.get('/api/auth/me')).status).toBe(200);
+    expect((await admin.request('PATCH', `/api/admin/staff/${staffId}`, { active: false })).status).toBe(200);
+    await expect.poll(async () => (await again.get('/api/auth/me')).status, { timeout: 2000 }).toBe(401);
+    expect((await admin.request('PATCH', `/api/admin/staff/${staffId}`, { active: true })).status).toBe(200);
+  });
 });

@@ -210,9 +210,11 @@ describe('staff endpoints', () => {
 
   it('answer 401 once the session expired or the clerk was deactivated', async () => {
     const c = await clerk(app.url, 'operatore4');
+    const admin = await clerk(app.url, 'admin');
     const staff = await space.db.staff.findUniqueOrThrow({ where: { username: 'operatore4' } });
     expect((await c.get('/api/auth/me')).status).toBe(200);
-    await space.db.staff.update({ where: { id: staff.id }, data: { active: false } });
+    // Deactivated by an admin: their logins end at once (the app had just read this one).
+    expect((await admin.request('PATCH', `/api/admin/staff/${staff.id}`, { active: false })).status).toBe(200);
     expectApiError(await c.get('/api/auth/me'), 401, 'unauthorized');
     expectApiError(await c.get('/api/counters'), 401, 'unauthorized');
     expectApiError(
@@ -220,10 +222,12 @@ describe('staff endpoints', () => {
       401,
       'invalid_credentials',
     );
-    await space.db.staff.update({ where: { id: staff.id }, data: { active: true } });
-    expect((await c.get('/api/auth/me')).status).toBe(200);
+    expect((await admin.request('PATCH', `/api/admin/staff/${staff.id}`, { active: true })).status).toBe(200);
+    const again = await clerk(app.url, 'operatore4');
+    // Past its absolute end (set in the database: the app reads it for the first time after).
     await space.db.session.updateMany({ where: { staffId: staff.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expectApiError(await c.get('/api/auth/me'), 401, 'unauthorized');
+    expectApiError(await again.get('/api/auth/me'), 401, 'unauthorized');
+    expect(await space.db.session.count({ where: { staffId: staff.id } })).toBe(0);
   });
 
   it('answer 401, not 500, to a cookie with broken percent-encoding', async () => {
@@ -253,6 +257,10 @@ describe('staff endpoints', () => {
       expectApiError(await op2.post(`/api/tickets/${t.id}/complete`, { outcome: 'done' }), 403, 'forbidden');
       expectApiError(await op2.post(`/api/tickets/${t.id}/no-show`), 403, 'forbidden');
       expectApiError(await op2.post(`/api/tickets/${t.id}/transfer`, { counterId: counter2 }), 403, 'forbidden');
+      // A ticket that does not exist: 404, for the clerk and a supervisor alike.
+      const nobody = '0190a5e8-0000-7000-8000-000000000000';
+      expectApiError(await op2.post(`/api/tickets/${nobody}/complete`, { outcome: 'done' }), 404, 'not_found');
+      expectApiError(await supervisor.post(`/api/tickets/${nobody}/start`), 404, 'not_found');
     });
     // The owner still can.
     expect((await op1.post(`/api/tickets/${t.id}/complete`)).status).toBe(200);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { BYTES_PER_TURN, paced } from '../../server/socket/pacing';
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('answers paced over turns of the event loop', () => {
+  it('writes at most BYTES_PER_TURN in one turn; the rest go in the next turns, in order', async () => {
+    const written: string[][] = [];
+    let current: string[] = [];
+    const mark = (name: string) => () => void current.push(name);
+    const big = Math.floor(BYTES_PER_TURN * 0.6);
+    const all = [
+      paced(big).then(mark('display 1')),
+      paced(big).then(mark('display 2')), // would pass the turn's budget
+      paced(1024).then(mark('phone')), // still fits in the first turn
+      paced(big).then(mark('display 3')),
+    ];
+    // This turn's (every promise settled, no I/O phase passed), then each next turn's.
+    await new Promise((resolve) => process.nextTick(resolve));
+    for (let i = 0; i < 4; i++) {
+      written.push(current);
+      current = [];
+      await turn();
+    }
+    await Promise.all(all);
+    expect(written.filter((w) => w.length > 0)).toEqual([['display 1', 'phone'], ['display 2'], ['display 3']]);
+  });
+
+  it('lets an answer larger than a whole turn through alone', async () => {
+    let done = false;
+    const p = paced(BYTES_PER_TURN * 3).then(() => (done = true));
+    await turn();
+    expect(done).toBe(true);
+    await p;
+  });
+});
