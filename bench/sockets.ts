@@ -48,7 +48,9 @@ export async function reconnectStorm(
     work.push(
       sub.then(
         () => void answered.push(performance.now() - t0),
-        () => void failed++,
+        (err: unknown) => {
+          if (failed++ < 5) console.error('storm failure', String(err));
+        },
       ),
     );
   }
