@@ -69,10 +69,11 @@ describe('opening a procedure at the counter', () => {
     expect(opened.citizen).toMatchObject({ fiscalCode, email: 'walkin@example.org' });
     expect(opened.attachments.map((a) => a.fileName)).toEqual(['documento.pdf']);
     // The QR code on screen is the tracking page's, and the receipt went by e-mail.
-    const qrLoaded = await page
-      .getByTestId('counter-procedure-qr')
-      .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
-    expect(qrLoaded).toBe(true);
+    // The image loads after the tracking code shows: wait for it, and for a real picture.
+    const qr = page.getByTestId('counter-procedure-qr');
+    await expect
+      .poll(() => qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), { timeout: 15_000 })
+      .toBe(true);
     await waitForMail(
       path.join(t.app.dataDir, 'outbox'),
       (t) => t.includes('To: walkin@example.org') && t.includes(`/portale/track/${tracking}`),
