@@ -12,7 +12,8 @@ export type CounterChange = 'open' | 'close' | 'pause' | 'resume' | 'call' | 're
 /**
  * Who may change a counter, in which state, and whether it must be idle (no ticket called or
  * being served there). A pure function of the counter as read under its row lock (see
- * `changeCounter`), so the rule and the write see the same counter.
+ * `changeCounter`), so the rule and the write see the same counter — or, for a call, as read
+ * just before and checked again by the call's own statement (counters/calls.ts confirmCall).
  */
 export function checkCounterRule(change: CounterChange, actor: Actor, counter: Counter, busy: boolean): void {
   const ownerOrSupervisor = () => {

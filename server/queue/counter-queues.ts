@@ -19,7 +19,7 @@ function build(counter: CounterRow & { staffId: string }, weights: Map<string, n
 /**
  * The queues counters call from: the services each was opened with, boosted by its clerk's
  * skill weight. One query for any number of counters (the office feed, the estimate); a counter
- * without a clerk has none. Call next reads the skills with the counter's lock instead
+ * without a clerk has none. Call next reads the skills with the counter instead
  * (counterQueuesFrom).
  */
 export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<string, CounterQueues>> {
@@ -33,7 +33,7 @@ export async function counterQueuesMany(counters: CounterRow[]): Promise<Map<str
   return out;
 }
 
-/** The same from the clerk's skills already read (`[serviceId, weight]`, e.g. with the counter's lock). */
+/** The same from the clerk's skills already read (`[serviceId, weight]`, e.g. with the counter: readCounterForCall). */
 export function counterQueuesFrom(counter: CounterRow, skills: readonly [string, number][]): CounterQueues | null {
   if (counter.staffId === null) return null;
   const weights = new Map(skills.map(([serviceId, weight]) => [`${counter.staffId}:${serviceId}`, weight]));

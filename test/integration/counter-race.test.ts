@@ -1,7 +1,8 @@
 /**
- * A close racing a call-next on the same counter, on a real app process over HTTP: the counter's
- * row lock (server/counters/state.ts) serialises the two and each checks its rules on what the
- * other left. Many counters race at once, round after round, with the clerk's own close (two
+ * A close racing a call-next on the same counter, on a real app process over HTTP: the close
+ * holds the counter's row lock (server/counters/state.ts), the call's confirming statement a
+ * share lock on it (server/counters/calls.ts), so the two are serialised and each checks its
+ * rules on what the other left. Many counters race at once, round after round, with the clerk's own close (two
  * tabs) and a supervisor's close from the live view. Whatever the interleaving:
  * - never a called ticket at a closed counter (one of the two requests is refused);
  * - never a ticket lost: after a refused call the ticket still waits in PostgreSQL and in its
