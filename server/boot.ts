@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { loadConfig, type Config } from './config';
-import { stopSessionCache } from './auth/session-cache';
+import { stopAnnouncedCaches } from './realtime/announced-cache';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
@@ -158,7 +158,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
       await app.close?.();
       redis.disconnect();
       sub.disconnect();
-      stopSessionCache();
+      stopAnnouncedCaches();
       await db.$disconnect();
       await embedded?.stop();
       redisHandle.child?.kill();
