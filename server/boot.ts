@@ -86,7 +86,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
   const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);
-  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3 });
+  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const sub = createRedis(redisHandle);
   const keys = redisKeys(config.redisPrefix);
 
