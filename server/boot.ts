@@ -75,7 +75,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     databaseUrl = embedded.url;
   }
   await applyMigrations(databaseUrl);
-  const db = createDb(databaseUrl, embedded ? 1 : 20);
+  const db = createDb(databaseUrl, embedded ? 1 : 20, !embedded);
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
