@@ -11,7 +11,7 @@ const nextConfig = {
     'socket.io',
     '@socket.io/redis-adapter',
     'node-thermal-printer',
-    'bcryptjs',
+    'bcrypt',
     'pino',
     'prom-client',
     '@napi-rs/canvas',

@@ -1,7 +1,12 @@
-import bcrypt from 'bcryptjs';
+import bcrypt from 'bcrypt';
 import { AppError } from '../errors';
 
-/** bcrypt cost factor of new hashes; older, cheaper hashes still verify and are replaced at the next login. */
+/**
+ * bcrypt cost factor of new hashes; older, cheaper hashes still verify and are replaced at the next
+ * login. The native bcrypt hashes on libuv's thread pool: bcryptjs (used until 3 December, same
+ * hashes) computed on the main thread and held every screen of the office for about 300 ms at each
+ * login (issue 10).
+ */
 export const BCRYPT_COST = 12;
 export const MIN_PASSWORD_LENGTH = 10;
 

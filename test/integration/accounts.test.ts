@@ -7,6 +7,7 @@
  * `npm run create-admin`.
  */
 import { spawn } from 'node:child_process';
+// Hashes made before 3 December came from bcryptjs: the old account's is made with it.
 import bcrypt from 'bcryptjs';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

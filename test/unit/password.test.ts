@@ -1,6 +1,8 @@
+import { performance } from 'node:perf_hooks';
+// The hashes made before 3 December came from bcryptjs: the tests make theirs with it, so they must verify.
 import bcrypt from 'bcryptjs';
 import { describe, expect, it } from 'vitest';
-import { BCRYPT_COST, DUMMY_HASH, hashPassword, needsRehash, passwordProblem } from '../../server/auth/password';
+import { BCRYPT_COST, DUMMY_HASH, hashPassword, needsRehash, passwordProblem, verifyPassword } from '../../server/auth/password';
 
 describe('password rules', () => {
   it('need 10 characters, not the username, not the current password', async () => {
@@ -26,5 +28,21 @@ describe('bcrypt cost', () => {
     expect(needsRehash('not a hash')).toBe(true);
     // The hash compared for unknown usernames costs as much as a real one.
     expect(bcrypt.getRounds(DUMMY_HASH)).toBe(12);
+  });
+});
+
+describe('password checks', () => {
+  it('verify the hashes bcryptjs made, and bcryptjs verifies ours', async () => {
+    const old = await bcrypt.hash('a password of before', 10);
+    expect(await verifyPassword('a password of before', old)).toBe(true);
+    expect(await verifyPassword('another one', old)).toBe(false);
+    expect(await bcrypt.compare('a long password', await hashPassword('a long password'))).toBe(true);
+  });
+
+  it('leave the main thread free while they compute (screens keep updating during a login)', async () => {
+    const before = performance.eventLoopUtilization();
+    expect(await verifyPassword('wrong password', DUMMY_HASH)).toBe(false);
+    // Share of the compare's wall time the event loop spent running JavaScript: near 1 with bcryptjs.
+    expect(performance.eventLoopUtilization(before).utilization).toBeLessThan(0.5);
   });
 });
