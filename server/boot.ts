@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { loadConfig, type Config } from './config';
-import { stopSessionCache } from './auth/session-cache';
+import { stopAnnouncedCaches } from './realtime/announced-cache';
 import { createDb } from './db/client';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './db/embedded';
 import { applyMigrations } from './db/migrate';
@@ -75,7 +75,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     databaseUrl = embedded.url;
   }
   await applyMigrations(databaseUrl);
-  const db = createDb(databaseUrl, embedded ? 1 : 20);
+  const db = createDb(databaseUrl, embedded ? 1 : 20, !embedded);
 
   let seeded: Sportello['seeded'] = null;
   const wantSeed = config.seedDemo ?? (embedded !== null && (await db.office.count()) === 0);
@@ -86,7 +86,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const demoAccounts = await db.staff.count({ where: { active: true, demoPassword: true } });
 
   const redisHandle = await ensureRedis(config, env.REDIS_URL !== undefined);
-  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3 });
+  const redis = createRedis(redisHandle, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const sub = createRedis(redisHandle);
   const keys = redisKeys(config.redisPrefix);
 
@@ -158,7 +158,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
       await app.close?.();
       redis.disconnect();
       sub.disconnect();
-      stopSessionCache();
+      stopAnnouncedCaches();
       await db.$disconnect();
       await embedded?.stop();
       redisHandle.child?.kill();

@@ -10,6 +10,7 @@ import type { LoginsChanged } from './auth/session-cache';
 export interface InterServer {
   loginsChanged: (change: LoginsChanged) => void;
   ticketChanged: (code: string) => void;
+  kiosksChanged: (kioskIds: string[]) => void;
 }
 
 export type Io = IoServer<ClientToServer, ServerToClient, InterServer>;

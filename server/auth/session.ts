@@ -2,14 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql, type SqlRunner } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
-import {
-  announceLoginsChanged,
-  cachedSession,
-  forgetSessions,
-  rememberSession,
-  sessionCacheGeneration,
-  type SessionRow,
-} from './session-cache';
+import { announceLoginsChanged, sessionCache, type SessionRow } from './session-cache';
 import type { Role } from '../db/generated/enums';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
@@ -93,18 +86,18 @@ export async function sessionFromToken(token: string | undefined, now = new Date
   const db = sql(rt().db);
   const key = sessionKey(token);
   const nowMs = now.getTime();
-  let s = cachedSession(key, nowMs);
+  let s = sessionCache.get(key, nowMs);
   if (!s) {
-    const generation = sessionCacheGeneration();
+    const generation = sessionCache.generation();
     [s] = await db.$queryRaw<SessionRow[]>`
       SELECT se."expiresAt", se."lastSeenAt", st.id, st.username, st."displayName", st.role, st.active, st."mustChangePassword"
       FROM "Session" se JOIN "Staff" st ON st.id = se."staffId" WHERE se.id = ${key}`;
     if (!s) return null;
-    rememberSession(key, s, generation, nowMs);
+    sessionCache.remember(key, s, generation, nowMs);
   }
   const idleSince = nowMs - s.lastSeenAt.getTime();
   if (s.expiresAt <= now || idleSince > idleMinutes(s.role) * 60_000) {
-    forgetSessions([key]);
+    sessionCache.forget([key]);
     await db.$queryRaw`DELETE FROM "Session" WHERE id = ${key}`;
     return null;
   }

@@ -10,9 +10,10 @@ export type Db = PrismaClient;
  * `max` connections in the pool. Interactive transactions wait up to 10 s for a connection (the
  * embedded database has a single one: PGlite's socket server interleaves the extended-protocol
  * messages of concurrent connections, which corrupts statements). Plain SQL (sql.ts) runs on the
- * same pool, so that limit holds for it too.
+ * same pool, so that limit holds for it too; it prepares its statements unless `prepare` is false
+ * (sql.ts: registerPool).
  */
-export function createDb(connectionString: string, max = 10): Db {
+export function createDb(connectionString: string, max = 10, prepare = true): Db {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection dropped by the server: the pool replaces it (Prisma listens too once connected).
   pool.on('error', (err: Error & { code?: string }) =>
@@ -23,6 +24,6 @@ export function createDb(connectionString: string, max = 10): Db {
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
-  registerPool(db, pool);
+  registerPool(db, pool, prepare);
   return db;
 }

@@ -6,8 +6,7 @@
  */
 import type { Actor } from '../auth/actor';
 import { actorFromToken, cookieValue, SESSION_COOKIE } from '../auth/session';
-import type { Kiosk } from '../db/generated/client';
-import { kioskByScreenToken } from '../printing/kiosk-pairing';
+import { kioskByScreenToken, type KioskScreen } from '../printing/kiosk-pairing';
 import { rt } from '../runtime';
 import { checkRateLimit } from './rate-limit';
 
@@ -16,7 +15,7 @@ export const KIOSK_COOKIE = 'sportello_kiosk';
 const KIOSK_COOKIE_SECONDS = 400 * 24 * 3600;
 
 export interface Caller {
-  kiosk: Kiosk | null;
+  kiosk: KioskScreen | null;
   actor: Actor | null;
 }
 
@@ -32,7 +31,7 @@ export function renewedKioskCookie(req: Request): string | undefined {
   return token ? kioskCookie(token) : undefined;
 }
 
-export async function kioskFromCookieHeader(cookieHeader: string | null | undefined): Promise<Kiosk | null> {
+export async function kioskFromCookieHeader(cookieHeader: string | null | undefined): Promise<KioskScreen | null> {
   return kioskByScreenToken(cookieValue(cookieHeader, KIOSK_COOKIE));
 }
 

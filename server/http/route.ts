@@ -4,7 +4,7 @@ import { requireRole } from '../auth/actor';
 import { cookieValue, requireActor, SESSION_COOKIE } from '../auth/session';
 import type { Role } from '../../contract/enums';
 import { AppError } from '../errors';
-import type { Kiosk } from '../db/generated/client';
+import type { KioskScreen } from '../printing/kiosk-pairing';
 import { log } from '../log';
 import { rt } from '../runtime';
 import { readJsonBody } from './body';
@@ -24,7 +24,7 @@ export interface RouteInput<B, Q, P> {
   params: P;
   actor: Actor | null;
   /** The registered kiosk whose paired screen is calling (routes with `kiosk: true`). */
-  kiosk: Kiosk | null;
+  kiosk: KioskScreen | null;
   req: Request;
 }
 
@@ -120,7 +120,7 @@ export function route<B = undefined, Q = undefined, P = undefined>(
       const client = req.headers.get(CLIENT_IP_HEADER) ?? 'unknown';
       if (opts.rateLimit) await checkRateLimit(opts.rateLimit, client);
       let actor: Actor | null = null;
-      let kiosk: Kiosk | null = null;
+      let kiosk: KioskScreen | null = null;
       if (opts.kiosk) ({ actor, kiosk } = await resolveCaller(req, opts.rateLimit, client));
       if (opts.roles) {
         actor = await requireActor(cookieValue(req.headers.get('cookie'), SESSION_COOKIE));

@@ -9,6 +9,7 @@ import { TCP_INTERFACE } from '../../contract/agent';
 import type { createKioskInput, KioskView, updateKioskInput } from '../../contract/kiosks';
 import { nullableText } from '../db/texts';
 import { getKiosk, hashKioskToken, kioskView } from './kiosks';
+import { announceKiosksChanged } from './kiosk-pairing';
 import { PrinterAddressRefused, resolvePrinterHost } from './printer-networks';
 import { agentsConnected, disconnectAgents } from './printer-status';
 
@@ -119,6 +120,8 @@ export async function adminUpdateKiosk(actor: Actor, id: string, input: z.infer<
     });
     return after;
   });
+  // A deactivated kiosk's screen is refused at once on every process.
+  announceKiosksChanged([id]);
   if (input.active === false || printerChanged) await disconnectAgents(id);
   const connected = await agentsConnected([id]);
   return kioskView(k, connected.has(id));

@@ -20,6 +20,7 @@ import type { Actor } from '../auth/actor';
 import type { Kiosk } from '../db/generated/client';
 import { sql } from '../db/sql';
 import { AppError, notFound } from '../errors';
+import { announcedCache } from '../realtime/announced-cache';
 import { rt } from '../runtime';
 
 export const PAIRING_MINUTES = 15;
@@ -83,6 +84,7 @@ export async function pairKiosk(rawCode: string, now = new Date()): Promise<{ ki
     data: { screenTokenHash: sha256(token), pairedAt: now },
   });
   if (res.count === 0) throw invalid;
+  announceKiosksChanged([kioskId]);
   return { kiosk: await db.kiosk.findUniqueOrThrow({ where: { id: kioskId } }), token };
 }
 
@@ -94,12 +96,53 @@ export async function unpairKiosk(actor: Actor, kioskId: string): Promise<void> 
     await tx.kiosk.update({ where: { id: kioskId }, data: { screenTokenHash: null, pairedAt: null } });
     await withAudit(tx, actor, { action: 'unpair', entity: 'kiosk', entityId: kioskId, after: { name: before.name } });
   });
+  announceKiosksChanged([kioskId]);
+}
+
+/** What a paired screen's credential proves: which kiosk is asking. */
+export interface KioskScreen {
+  id: string;
+  officeId: string;
+}
+
+/** Read again from the database after this long in any case (a kiosk changed by hand in SQL). */
+export const KIOSK_SCREEN_CACHE_MAX_AGE_MS = 30_000;
+
+/**
+ * Credentials read recently, so that a kiosk's every ticket does not ask PostgreSQL which kiosk
+ * it is (issue 10: one of issuing's two statements). Only valid credentials are kept: an unknown
+ * token is asked about every time (a screen just paired is known at once, and random tokens cannot
+ * fill the memory). Pairing, unpairing and every admin change of a kiosk are announced to all the
+ * app processes, which forget that kiosk (realtime/announced-cache.ts).
+ */
+const screenCache = announcedCache<KioskScreen>('kioskScreens', KIOSK_SCREEN_CACHE_MAX_AGE_MS);
+
+export const KIOSKS_CHANGED = 'kiosksChanged';
+
+/** Applies another process's announcement to this one (socket/io.ts listens for it). */
+export function kiosksChangedElsewhere(kioskIds: string[]): void {
+  const ids = new Set(kioskIds);
+  screenCache.forgetWhere((k) => ids.has(k.id));
+}
+
+/** After the commit of a change to these kiosks: forgotten here, and on the other processes. */
+export function announceKiosksChanged(kioskIds: string[]): void {
+  kiosksChangedElsewhere(kioskIds);
+  rt().io?.serverSideEmit(KIOSKS_CHANGED, kioskIds);
 }
 
 /** The active kiosk whose paired screen holds this token, or null. */
-export async function kioskByScreenToken(token: string | undefined): Promise<Kiosk | null> {
+export async function kioskByScreenToken(token: string | undefined, now = Date.now()): Promise<KioskScreen | null> {
   if (!token || token.length > 100) return null;
-  // Every ticket a kiosk takes asks (plain SQL, db/sql.ts).
-  const [k] = await sql(rt().db).$queryRaw<Kiosk[]>`SELECT * FROM "Kiosk" WHERE "screenTokenHash" = ${sha256(token)}`;
-  return k?.active ? k : null;
+  const hash = sha256(token);
+  const cached = screenCache.get(hash, now);
+  if (cached) return cached;
+  const generation = screenCache.generation();
+  // Plain SQL (db/sql.ts): asked for every ticket of a kiosk the cache does not know yet.
+  const [k] = await sql(rt().db).$queryRaw<(KioskScreen & { active: boolean })[]>`
+    SELECT id, "officeId", active FROM "Kiosk" WHERE "screenTokenHash" = ${hash}`;
+  if (!k?.active) return null;
+  const screen = { id: k.id, officeId: k.officeId };
+  screenCache.remember(hash, screen, generation, now);
+  return screen;
 }

@@ -9,7 +9,7 @@ import type { CounterSnapshot } from '../../contract/counters';
 import type { QueueInfo } from '../../contract/queues';
 import type { TicketPublic } from '../../contract/tickets';
 import { ApiClient } from '../helpers/api';
-import { kioskScreen } from '../helpers/kiosks';
+import { kioskScreen, pairedKioskClient, pairingCode } from '../helpers/kiosks';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 import {
@@ -165,5 +165,25 @@ describe('two app processes', () => {
     expect((await admin.request('PATCH', `/api/admin/staff/${staffId}`, { active: false })).status).toBe(200);
     await expect.poll(async () => (await again.get('/api/auth/me')).status, { timeout: 2000 }).toBe(401);
     expect((await admin.request('PATCH', `/api/admin/staff/${staffId}`, { active: true })).status).toBe(200);
+  });
+
+  it('a kiosk screen unpaired or deactivated on one process is refused at once by the other (credentials cached per process)', async () => {
+    const admin = await clerk(appB.url, 'admin');
+    const { kioskId, client: screenA } = await pairedKioskClient(appA.url, admin, officeId);
+    const priorityTicket = (c: ApiClient) => c.post('/api/tickets', { serviceId: service.id, priority: 'elderly' });
+    // Priority tickets are for paired kiosks only: A has read (and may keep) the credential.
+    expect((await priorityTicket(screenA)).status).toBe(201);
+    expect((await priorityTicket(screenA)).status).toBe(201);
+
+    // Unpaired on B: A refuses the same screen's priority ticket.
+    expect((await admin.request('DELETE', `/api/kiosks/${kioskId}/pairing`)).status).toBeLessThan(300);
+    await expect.poll(async () => (await priorityTicket(screenA)).body.error?.code, { timeout: 2000 }).toBe('kiosk_required');
+
+    // Paired again (a new credential), read by A, then deactivated on B: refused by A.
+    const again = new ApiClient(appA.url);
+    expect((await again.post('/api/kiosks/pair', { code: await pairingCode(admin, kioskId) })).status).toBe(200);
+    expect((await priorityTicket(again)).status).toBe(201);
+    expect((await admin.request('PATCH', `/api/kiosks/${kioskId}`, { active: false })).status).toBe(200);
+    await expect.poll(async () => (await priorityTicket(again)).body.error?.code, { timeout: 2000 }).toBe('kiosk_required');
   });
 });

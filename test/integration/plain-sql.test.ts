@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../server/db/generated/client';
+import { createDb } from '../../server/db/client';
 import { sql, sqlTransaction } from '../../server/db/sql';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
@@ -59,5 +60,44 @@ describe('plain SQL beside Prisma', () => {
     // The connection went back to the pool usable: the next statement works.
     const [{ one }] = await sql(space.db).$queryRaw<{ one: number }[]>`SELECT 1 AS one`;
     expect(one).toBe(1);
+  });
+
+  it('prepares each statement once per connection and then only runs it', async () => {
+    const prepared = await sqlTransaction(space.db, async (tx) => {
+      for (const id of [100, 101]) await tx.$queryRaw`SELECT note FROM probe WHERE id = ${id}`;
+      return tx.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements`;
+    });
+    const mine = prepared.filter((p) => p.statement.includes('SELECT note FROM probe'));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.name).toMatch(/^sportello_\d+$/);
+  });
+
+  it('runs a statement again unprepared when a migration changed its result type under it (a rolling upgrade)', async () => {
+    // One connection, so the second run meets the statement the first one prepared.
+    const db = createDb(space.databaseUrl, 1);
+    try {
+      await space.db.$executeRaw`CREATE TABLE widened (id int PRIMARY KEY)`;
+      await space.db.$executeRaw`INSERT INTO widened VALUES (1)`;
+      const read = () => sql(db).$queryRaw<Record<string, unknown>[]>`SELECT * FROM widened WHERE id = ${1}`;
+      expect(await read()).toEqual([{ id: 1 }]);
+      await space.db.$executeRaw`ALTER TABLE widened ADD COLUMN note text DEFAULT 'new'`;
+      expect(await read()).toEqual([{ id: 1, note: 'new' }]);
+      expect(await read()).toEqual([{ id: 1, note: 'new' }]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('prepares nothing where asked not to (the embedded database)', async () => {
+    const db = createDb(space.databaseUrl, 1, false);
+    try {
+      const rows = await sqlTransaction(db, async (tx) => {
+        await tx.$queryRaw`SELECT note FROM probe WHERE id = ${1}`;
+        return tx.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements`;
+      });
+      expect(rows).toEqual([]);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
