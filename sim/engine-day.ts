@@ -2,6 +2,7 @@ import { checkIn } from '../server/appointments/check-in';
 import { newBookingCode } from '../server/appointments/codes';
 import { callNext, recallTicket } from '../server/counters/calls';
 import { closeCounter, openCounter, pauseCounter, resumeCounter } from '../server/counters/operations';
+import { officeCalibration } from '../server/estimates/calibration';
 import { refreshWaits } from '../server/estimates/live-waits';
 import { seeded } from '../server/estimates/random';
 import { rt } from '../server/runtime';
@@ -39,6 +40,11 @@ export interface DayResult {
   >;
   /** Every call, for analysis (`--dump`): which counters were slow when, who overtook whom. */
   calls: CallRecord[];
+  /**
+   * The range's factor the calibration used at each computation of the office's estimate, with
+   * the real waits it was measured from (fewer than 30: DEFAULT_SPREAD).
+   */
+  spreads: { at: number; spread: number; samples: number }[];
   visits: number;
   meanServiceMinutes: number;
   meanWaitMinutes: number;
@@ -183,6 +189,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   >;
   const firstSample = new Set<string>();
   const calls: CallRecord[] = [];
+  const spreads: DayResult['spreads'] = [];
   let waits = 0;
   let called = 0;
   let left = 0;
@@ -380,6 +387,10 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       agenda.add(agenda.now + FLUSH_INTERVAL_MS, async () => {
         flushing = false;
         await refreshWaits(officeId, now());
+        // The factor just used (cached by the estimate a moment ago: this read changes nothing).
+        const { spread } = await officeCalibration(officeId, now());
+        const samples = await runtime.redis.llen(runtime.keys.waitErrors(officeId));
+        spreads.push({ at: agenda.now, spread, samples });
       });
     },
     stop() {},
@@ -398,6 +409,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     atIssue: Object.fromEntries(ESTIMATORS.map((e) => [e, accuracy(issueSamples[e])])) as Record<EstimatorName, Accuracy>,
     samples,
     calls,
+    spreads,
     visits: citizens.length,
     meanServiceMinutes: service[0]?.minutes ?? 0,
     meanWaitMinutes: called > 0 ? waits / called : 0,

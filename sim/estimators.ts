@@ -1,4 +1,5 @@
 import { liveOffice } from '../server/estimates/live-waits';
+import { newcomerEstimate } from '../server/estimates/wait-model';
 import { aheadInQueueMany, type QueuedTicket } from '../server/queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../server/queue/estimates';
 import { rt } from '../server/runtime';
@@ -90,6 +91,8 @@ export class Estimators {
       const naive = Math.ceil(n * officeAverage);
       const p = shown.get(t.id)!;
       const e = waits.tickets.get(t.id);
+      // A ticket taken since: the newcomer's quantiles it was shown (for the range's analysis).
+      const q = e ?? newcomerEstimate(waits, t);
       out.set(t.id, {
         current: { estimate: current, low: bandLow(current), high: current },
         usual: { estimate: usual, low: bandLow(usual), high: usual },
@@ -103,7 +106,8 @@ export class Estimators {
             open: openHere,
             waiting: waiting.length,
             // Not in the shared estimate yet: a newcomer's figures were shown.
-            ...(e ? { p10: e.p10, p50: e.p50, p90: e.p90 } : { newcomer: 1 }),
+            ...(e ? {} : { newcomer: 1 }),
+            ...(q ? { p10: q.p10, p50: q.p50, p90: q.p90 } : {}),
           },
         },
       });

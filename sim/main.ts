@@ -75,6 +75,19 @@ export function table(kind: DayKind, r: DayResult): string {
   return lines.join('\n');
 }
 
+/** The range's factor the calibration learned through the day (DEFAULT_SPREAD until 30 real waits). */
+export function spreadLine(r: DayResult): string {
+  const learned = r.spreads.filter((s) => s.samples >= 30);
+  if (learned.length === 0) return 'Range factor: never calibrated (fewer than 30 real waits).';
+  const sorted = learned.map((s) => s.spread).sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.round((sorted.length - 1) * p)]!.toFixed(2);
+  const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+  return (
+    `Range factor learned: from ${clock(learned[0]!.at)} UTC, median ${q(0.5)} (10–90 %: ${q(0.1)}–${q(0.9)}), ` +
+    `first ${learned[0]!.spread.toFixed(2)}, last ${learned.at(-1)!.spread.toFixed(2)} (${learned.at(-1)!.samples} real waits).`
+  );
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -101,8 +114,12 @@ async function main() {
       until: values.until,
     });
     console.log(table(kind, r));
+    console.log(`\n${spreadLine(r)}`);
     if (values.dump)
-      fs.writeFileSync(values.dump.replace('.json', `-${kind}.json`), JSON.stringify({ ...r.samples, calls: r.calls }));
+      fs.writeFileSync(
+        values.dump.replace('.json', `-${kind}.json`),
+        JSON.stringify({ ...r.samples, calls: r.calls, spreads: r.spreads }),
+      );
     console.log(`\n(${r.historyTickets} past tickets learned from; simulated in ${r.seconds.toFixed(1)} s)\n`);
   }
 }

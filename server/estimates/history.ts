@@ -2,7 +2,7 @@ import type { CounterEventType, Priority } from '../db/generated/enums';
 import { expectedArrivals } from './arrivals';
 import { rt } from '../runtime';
 import { addDays, weekdayOf } from '../schedules/slots';
-import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
+import { PAUSE_MINUTES, RECALLED_NO_SHOW, type Distribution, type OfficeHistory, type Staffing } from './wait-model';
 
 /**
  * What the wait estimate learns from an office's last four weeks, in three grouped queries,
@@ -11,7 +11,8 @@ import { PAUSE_MINUTES, type Distribution, type OfficeHistory, type Staffing } f
  * - counter time per visit (call → completion) of each service, shrunk toward the service's
  *   expected minutes × the office's measured ratio when a service has few visits, with a
  *   time-of-day factor shrunk toward none by HOUR_PRIOR_VISITS;
- * - the no-show share and the counter time a no-show costs; the transfer share and the minutes before one;
+ * - the no-show share and the counter time a no-show costs, and the share of recalled citizens
+ *   who never came; the transfer share and the minutes before one;
  *   how often a waiting citizen gives up (per minute of waiting);
  * - walk-in arrivals by hour on the same weekday (estimates/arrivals.ts), the service and priority mix;
  * - the usual staffing of the same weekday, per counter and quarter hour, from the counters' log.
@@ -35,11 +36,15 @@ const DEFAULT_CV = 0.7;
 export const LEAVE_BINS = [0, 10, 20, 40, 60];
 /** Minutes of waiting at the office's overall rate added to each stretch (few data stay near it). */
 const LEAVE_PRIOR_MINUTES = 60;
+/** Recalled tickets at RECALLED_NO_SHOW added to the office's own (a few recalls a day). */
+const RECALLED_PRIOR = 10;
 
 export interface HistoryRows {
   /** Per service and local hour of the call: visits, Σ minutes, Σ minutes². */
   visits: { serviceId: string; hour: number; n: number; sum: number; sumSq: number }[];
   noShows: { n: number; minutes: number };
+  /** Tickets recalled at least once that ended (completed or no-show), and the no-shows among them. */
+  recalled?: { n: number; noShows: number };
   /** Transfers to another service (not a supervisor's move) and the minutes from the call to them. */
   transfers: { n: number; minutes: number };
   /** Walk-ins who cancelled before their turn, and all walk-ins' minutes of waiting (until called or gone). */
@@ -206,6 +211,9 @@ export function buildHistory(rows: HistoryRows): OfficeHistory {
   return {
     occupancy,
     noShow: { rate: called > 0 ? rows.noShows.n / called : 0, minutes: rows.noShows.minutes || 2 },
+    recalledNoShow: rows.recalled
+      ? (rows.recalled.noShows + RECALLED_PRIOR * RECALLED_NO_SHOW) / (rows.recalled.n + RECALLED_PRIOR)
+      : undefined,
     transfer: { rate: served > 0 ? rows.transfers.n / (served + rows.transfers.n) : 0, minutes: rows.transfers.minutes || 3 },
     leavePerMinute,
     leaveByWait: rows.leavingByWait?.length
@@ -234,9 +242,21 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
   const bins = LEAVE_BINS.map((from, i) => ({ from, to: LEAVE_BINS[i + 1] ?? 100_000 }));
   // Grouped rows in a fixed order: the runs pick services and priorities from the mixes by a
   // seeded draw, so rows in hash order would make the same state give another answer.
-  const [visits, noShows, transfers, leaving, leavingByWait, arrivals, mix, priorities, services, appointments, counterEvents] =
-    await Promise.all([
-      db.$queryRaw<HistoryRows['visits']>`
+  const [
+    visits,
+    noShows,
+    recalled,
+    transfers,
+    leaving,
+    leavingByWait,
+    arrivals,
+    mix,
+    priorities,
+    services,
+    appointments,
+    counterEvents,
+  ] = await Promise.all([
+    db.$queryRaw<HistoryRows['visits']>`
       SELECT "serviceId", EXTRACT(HOUR FROM (("calledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour,
         count(*)::int AS n, sum(m)::float8 AS sum, sum(m * m)::float8 AS "sumSq"
       FROM (SELECT "serviceId", "calledAt", EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60 AS m
@@ -244,12 +264,17 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
             WHERE "officeId" = ${officeId} AND status = 'completed' AND "calledAt" IS NOT NULL
               AND "finishedAt" >= ${from} AND "finishedAt" < ${now}) v
       GROUP BY 1, 2 ORDER BY 1, 2`,
-      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+    db.$queryRaw<{ n: number; minutes: number | null }[]>`
       SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM ("finishedAt" - "calledAt")) / 60)::float8 AS minutes
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND status = 'no_show' AND "calledAt" IS NOT NULL
         AND "finishedAt" >= ${from} AND "finishedAt" < ${now}`,
-      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+    db.$queryRaw<{ n: number; noShows: number }[]>`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'no_show')::int AS "noShows"
+      FROM "Ticket"
+      WHERE "officeId" = ${officeId} AND "recallCount" > 0 AND status IN ('completed', 'no_show')
+        AND "finishedAt" >= ${from} AND "finishedAt" < ${now}`,
+    db.$queryRaw<{ n: number; minutes: number | null }[]>`
       SELECT count(*)::int AS n, avg(EXTRACT(EPOCH FROM (e.at - c.at)) / 60)::float8 AS minutes
       FROM "TicketEvent" e
       JOIN LATERAL (SELECT at FROM "TicketEvent" c
@@ -257,13 +282,13 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
                     ORDER BY c.at DESC LIMIT 1) c ON true
       WHERE e."officeId" = ${officeId} AND e.type = 'transferred' AND e.at >= ${from} AND e.at < ${now}
         AND coalesce(e.data ->> 'moved', 'false') <> 'true'`,
-      db.$queryRaw<{ n: number; minutes: number | null }[]>`
+    db.$queryRaw<{ n: number; minutes: number | null }[]>`
       SELECT count(*) FILTER (WHERE status = 'cancelled')::int AS n,
         sum(EXTRACT(EPOCH FROM ((CASE WHEN status = 'cancelled' THEN "finishedAt" ELSE "calledAt" END) - "issuedAt")) / 60)::float8 AS minutes
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
         AND (status = 'cancelled' OR "calledAt" IS NOT NULL)`,
-      db.$queryRaw<{ from: number; n: number; minutes: number | null }[]>`
+    db.$queryRaw<{ from: number; n: number; minutes: number | null }[]>`
       SELECT b."from", count(*) FILTER (WHERE w.cancelled AND w.m >= b."from" AND w.m < b."to")::int AS n,
         sum(greatest(0, least(w.m, b."to") - b."from"))::float8 AS minutes
       FROM (SELECT status = 'cancelled' AS cancelled,
@@ -273,40 +298,41 @@ async function loadRows(officeId: string, timeZone: string, now: Date, today: st
               AND (status = 'cancelled' OR "calledAt" IS NOT NULL)) w
       CROSS JOIN (SELECT * FROM unnest(${bins.map((b) => b.from)}::int[], ${bins.map((b) => b.to)}::int[]) AS b("from", "to")) b
       GROUP BY 1`,
-      db.$queryRaw<HistoryRows['arrivals']>`
+    db.$queryRaw<HistoryRows['arrivals']>`
       SELECT day, EXTRACT(HOUR FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text))::int AS hour, count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${dayBefore} AND day >= ${fromDay} AND day < ${today}
         AND EXTRACT(DOW FROM (("issuedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text)) = ${weekday}
       GROUP BY 1, 2 ORDER BY 1, 2`,
-      db.$queryRaw<HistoryRows['mix']>`
+    db.$queryRaw<HistoryRows['mix']>`
       SELECT "originalServiceId" AS "serviceId", count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
       GROUP BY 1 ORDER BY 1`,
-      db.$queryRaw<HistoryRows['priorities']>`
+    db.$queryRaw<HistoryRows['priorities']>`
       SELECT priority, count(*)::int AS n
       FROM "Ticket"
       WHERE "officeId" = ${officeId} AND priority <> 'appointment' AND "issuedAt" >= ${from} AND "issuedAt" < ${now}
       GROUP BY 1 ORDER BY 1`,
-      db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
-      db.appointment.groupBy({
-        by: ['status'],
-        where: { officeId, startsAt: { gte: from, lt: now }, status: { in: ['checked_in', 'no_show'] } },
-        _count: { _all: true },
-      }),
-      db.$queryRaw<HistoryRows['counterEvents']>`
+    db.service.findMany({ where: { officeId }, select: { id: true, expectedMinutes: true } }),
+    db.appointment.groupBy({
+      by: ['status'],
+      where: { officeId, startsAt: { gte: from, lt: now }, status: { in: ['checked_in', 'no_show'] } },
+      _count: { _all: true },
+    }),
+    db.$queryRaw<HistoryRows['counterEvents']>`
       SELECT "counterId", type, to_char(l, 'YYYY-MM-DD') AS day, (EXTRACT(EPOCH FROM l::time) / 60)::float8 AS minute
       FROM (SELECT "counterId", type, ((at AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}::text) AS l
             FROM "CounterEvent" WHERE "officeId" = ${officeId} AND at >= ${dayBefore} AND at < ${now}) e
       WHERE to_char(l, 'YYYY-MM-DD') >= ${fromDay} AND to_char(l, 'YYYY-MM-DD') < ${today} AND EXTRACT(DOW FROM l) = ${weekday}
       ORDER BY l`,
-    ]);
+  ]);
   const came = appointments.find((a) => a.status === 'checked_in')?._count._all ?? 0;
   const missed = appointments.find((a) => a.status === 'no_show')?._count._all ?? 0;
   return {
     visits,
     noShows: { n: noShows[0]?.n ?? 0, minutes: noShows[0]?.minutes ?? 2 },
+    recalled: { n: recalled[0]?.n ?? 0, noShows: recalled[0]?.noShows ?? 0 },
     transfers: { n: transfers[0]?.n ?? 0, minutes: transfers[0]?.minutes ?? 3 },
     leaving: { n: leaving[0]?.n ?? 0, minutes: leaving[0]?.minutes ?? 0 },
     leavingByWait: leavingByWait.map((b) => ({ from: b.from, n: b.n, minutes: b.minutes ?? 0 })),

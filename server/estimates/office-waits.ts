@@ -11,10 +11,11 @@ import { estimateWaits, type OfficeWaits } from './wait-model';
  * The wait estimates of one office now: every waiting ticket's, for each of `probes` the wait
  * of somebody taking a ticket now (with each priority), and for each appointment that may check in
  * now the wait of its citizen. Reads the live state in one round of parallel queries (waiting
- * tickets, staffed counters with their clerks' skills, visits in progress, appointments still to
- * come today, the walk-in hours), the office's history (cached, history.ts) and the measured
- * calibration from past errors (cached, calibration.ts), then plays the office forward (wait-model.ts). Run by
- * the office feed once per batch of changes, and for a ticket's own answer.
+ * tickets, staffed counters with their clerks' skills, visits in progress and whether a called
+ * citizen was recalled, appointments still to come today, the walk-in hours), the office's history
+ * (cached, history.ts) and the measured calibration from past errors (cached, calibration.ts), then
+ * plays the office forward (wait-model.ts). Run by the office feed once per batch of changes, and
+ * for a ticket's own answer.
  */
 
 const RULES_CACHE_MS = 60_000;
@@ -86,7 +87,14 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
     }),
     db.ticket.findMany({
       where: { officeId, status: { in: ['called', 'serving'] } },
-      select: { counterId: true, serviceId: true, calledAt: true },
+      select: {
+        counterId: true,
+        serviceId: true,
+        calledAt: true,
+        status: true,
+        // The last recall (recallCount would count one of a visit before a transfer too).
+        events: { where: { type: 'recalled' }, select: { at: true }, orderBy: { at: 'desc' }, take: 1 },
+      },
     }),
     db.appointment.findMany({
       where: { officeId, day: today, status: 'booked', startsAt: { gte: new Date(now.getTime() - lateMs) } },
@@ -122,7 +130,13 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
             services: q.services,
             paused: c.state === 'paused',
             pausedAt: c.pausedAt?.getTime() ?? null,
-            busy: b ? { serviceId: b.serviceId, calledAt: b.calledAt!.getTime() } : null,
+            busy: b
+              ? {
+                  serviceId: b.serviceId,
+                  calledAt: b.calledAt!.getTime(),
+                  recalled: b.status === 'called' && (b.events[0]?.at.getTime() ?? -Infinity) >= b.calledAt!.getTime(),
+                }
+              : null,
           },
         ];
       }),

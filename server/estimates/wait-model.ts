@@ -27,6 +27,11 @@ export interface OfficeHistory {
   /** Share of called citizens who do not come (0..1) and the counter minutes one costs. */
   noShow: { rate: number; minutes: number };
   /**
+   * Share of recalled citizens (called again because they did not come) who never came (0..1);
+   * undefined = RECALLED_NO_SHOW.
+   */
+  recalledNoShow?: number;
+  /**
    * Share of visits that end in a transfer to another service, and the minutes before it: the
    * citizen waits again with their old rank, ahead of most of the line.
    */
@@ -67,8 +72,11 @@ export interface LiveCounter {
   services: ReadonlyMap<string, number>;
   paused: boolean;
   pausedAt: number | null;
-  /** The citizen at the counter now, if any. */
-  busy: { serviceId: string; calledAt: number } | null;
+  /**
+   * The citizen at the counter now, if any. `recalled`: called again since the call and still not
+   * started — the citizen has not come yet (likely a no-show soon, see drawBusy).
+   */
+  busy: { serviceId: string; calledAt: number; recalled?: boolean } | null;
 }
 
 export interface LiveTicket {
@@ -169,7 +177,18 @@ const DAY_SCALE_PRIOR = 20;
 const OVERTAKE_MS =
   (Math.max(...Object.values(PRIORITY_HEAD_START_MINUTES)) + (MAX_SKILL_WEIGHT - 1) * SKILL_HEAD_START_MINUTES_PER_WEIGHT) *
   MINUTE;
-/** Range scale before any error was measured (measured by `npm run sim` on the reference day). */
+/**
+ * Range scale until 30 real waits were measured (calibration.ts): a new office, or one whose
+ * samples were lost. Measured by `npm run sim` (3 December 2026, the factor the calibration used
+ * through each day once it had 30 waits; median, 10–90 %): reference day with eight weeks of
+ * history 1.20 (1.10–1.35), 1.30 (1.20–1.35) and 1.05 (1.00–1.10) on seeds 13, 7 and 21; with one
+ * week of history (an office that is new) 1.65 (1.05–1.75); quiet and overloaded days, whose
+ * estimates run 2.5 minutes short, 2.15 and 2.20. The first factor learned, from a day's first
+ * 30 waits (the ones this default stands in for), was 1.00–1.15 on every one of those days, and
+ * with 1.3 the ranges shown before it held 93–100 % of the real waits. So 1.3 stays: between what
+ * a quiet first hour needs and what an office with little history settles at (a new office may
+ * start on a busy hour); wider would only blur the first hour of the simulated days.
+ */
 export const DEFAULT_SPREAD = 1.3;
 export const RUNS = 120;
 
@@ -232,6 +251,35 @@ function drawCitizen(rng: Rng, h: OfficeHistory, serviceId: string, hour: number
 export function drawRemaining(rng: Rng, d: Distribution, elapsed: number): number {
   if (d.cv <= 0) return Math.max(0, d.mean * MINUTE - elapsed) || Math.max(MINUTE, 0.25 * d.mean * MINUTE);
   return Math.max(0.1 * MINUTE, lognormalAbove(rng, d.mean, d.cv, elapsed / MINUTE) * MINUTE - elapsed);
+}
+
+/** A recalled citizen's chance of never coming, until the office's own is measured (history.ts). */
+export const RECALLED_NO_SHOW = 0.5;
+
+/**
+ * When the counter's citizen now is done (ms from now). A visit under way: what is left of it
+ * (drawRemaining; a ticket called but not started counts from its call, as the visit lengths are
+ * measured from the call, and clerks may complete a visit without pressing start). A recalled
+ * ticket not started is different: the citizen did not come at the first call, so with the office's
+ * measured chance it becomes a no-show once the usual no-show minutes from the call have passed,
+ * and otherwise the citizen comes and the visit runs as any other. Taken as a visit under way, a
+ * recalled ticket held its counter for most of a visit where it usually frees it within a minute
+ * or two. Twice the usual no-show minutes after the call with no no-show declared, it is a visit
+ * under way again (the citizen came and the clerk did not press start).
+ */
+export function drawBusy(
+  rng: Rng,
+  h: Pick<OfficeHistory, 'occupancy' | 'noShow' | 'recalledNoShow'>,
+  busy: NonNullable<LiveCounter['busy']>,
+  hour: number,
+  now: number,
+): number {
+  const elapsed = now - busy.calledAt;
+  const d = h.occupancy(busy.serviceId, hour);
+  const noShowMs = h.noShow.minutes * MINUTE;
+  if (busy.recalled && elapsed < 2 * noShowMs && chance(rng, h.recalledNoShow ?? RECALLED_NO_SHOW))
+    return Math.max(noShowMs - elapsed, 0.5 * MINUTE);
+  return drawRemaining(rng, d, elapsed);
 }
 
 interface CounterPlan {
@@ -357,10 +405,7 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
     });
     const simCounters: SimCounter[] = counters.map((c) => {
       let freeAt = now;
-      if (c.busy) {
-        const d = h.occupancy(c.busy.serviceId, hourOf(c.busy.calledAt));
-        freeAt = now + drawRemaining(rng, d, now - c.busy.calledAt);
-      }
+      if (c.busy) freeAt = now + drawBusy(rng, h, c.busy, hourOf(c.busy.calledAt), now);
       if (c.paused) {
         const back = (c.pausedAt ?? now) + st.pauseMinutes * MINUTE;
         freeAt = Math.max(freeAt, back > now ? back : now + 2 * MINUTE);

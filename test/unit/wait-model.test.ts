@@ -11,6 +11,7 @@ import {
   estimateWaits,
   newcomerEstimate,
   rangeOf,
+  RECALLED_NO_SHOW,
   type LiveCounter,
   type OfficeHistory,
   type Staffing,
@@ -107,6 +108,35 @@ describe('wait estimate: the office played forward', () => {
     const busy = counter('c1', { busy: { serviceId: 'A', calledAt: NOW - 2 * MIN } });
     expect(minutes(state({ counters: [busy] }))).toEqual({ tickets: [3, 8, 13], probe: 18 });
     expect(minutes(state({ counters: [busy, counter('c2')] }))).toEqual({ tickets: [0, 3, 5], probe: 8 });
+  });
+
+  it('a recalled citizen who has not come yet frees the counter soon, as often as recalled citizens never come', () => {
+    // Called 1 minute ago and recalled: no-shows are declared 2 minutes after the call. Fixed
+    // 5-minute visits: taken as a visit under way, the counter was busy for 4 more minutes.
+    const recalled = counter('c1', { busy: { serviceId: 'A', calledAt: NOW - MIN, recalled: true } });
+    const noShows = (p: number) => history({ noShow: { rate: 0.05, minutes: 2 }, recalledNoShow: p });
+    expect(minutes(state({ counters: [recalled], history: noShows(1) }))).toEqual({ tickets: [1, 6, 11], probe: 16 });
+    // Recalled citizens who always come: a visit under way, as before.
+    expect(minutes(state({ counters: [recalled], history: noShows(0) }))).toEqual({ tickets: [4, 9, 14], probe: 19 });
+    // Three in four never come: the first in line waits 1 minute in most runs, 4 in the others.
+    const mixed = estimateWaits(state({ counters: [recalled], history: noShows(0.75) })).tickets.get('t0')!;
+    expect(mixed.p10).toBeCloseTo(1, 5);
+    expect(mixed.p90).toBeCloseTo(4, 5);
+    // Not recalled (the citizen may be walking up, or the clerk did not press start): a visit under way.
+    const called = counter('c1', { busy: { serviceId: 'A', calledAt: NOW - MIN } });
+    expect(minutes(state({ counters: [called], history: noShows(1) })).tickets).toEqual([4, 9, 14]);
+    // Past the usual no-show minutes: half a minute more. Still not declared a no-show twice as
+    // long after the call: the citizen came and the clerk did not press start; what is left of the visit.
+    const first = (calledMinutesAgo: number) =>
+      estimateWaits(
+        state({
+          counters: [counter('c1', { busy: { serviceId: 'A', calledAt: NOW - calledMinutesAgo * MIN, recalled: true } })],
+          history: noShows(1),
+        }),
+      ).tickets.get('t0')!.p50;
+    expect(first(3)).toBeCloseTo(0.5, 5);
+    expect(first(3.5)).toBeCloseTo(0.5, 5);
+    expect(first(4.2)).toBeCloseTo(0.8, 5);
   });
 
   it('a visit that has lasted far longer than usual is expected to go on, the longer the longer', () => {
@@ -382,6 +412,10 @@ describe("an office's history", () => {
       }),
     );
     expect(h.noShow).toEqual({ rate: 0.1, minutes: 2.5 });
+    // Recalled citizens who never came: none measured, the prior; 30 of 40, shrunk toward it by 10.
+    expect(h.recalledNoShow).toBeUndefined();
+    expect(buildHistory(rows({ recalled: { n: 0, noShows: 0 } })).recalledNoShow).toBe(RECALLED_NO_SHOW);
+    expect(buildHistory(rows({ recalled: { n: 40, noShows: 30 } })).recalledNoShow).toBeCloseTo((30 + 10 * 0.5) / 50, 6);
     expect(h.walkInsPerHour(9)).toBe(40);
     expect(h.walkInsPerHour(10)).toBe(10);
     expect(h.walkInsPerHour(15)).toBe(0);
