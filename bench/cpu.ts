@@ -9,6 +9,8 @@ import fs from 'node:fs';
 export interface CpuSample {
   app: number;
   db: number;
+  /** The whole Redis server: shared with whatever else uses it, so exact only on a quiet machine. */
+  redis: number;
   generator: number;
 }
 
@@ -40,11 +42,26 @@ function databaseSeconds(database: string): number {
   return total;
 }
 
+/** The Redis servers on this machine (the bench's Redis is the local one). */
+function redisSeconds(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('redis-server')) total += processSeconds(pid);
+    } catch {
+      continue;
+    }
+  }
+  return total;
+}
+
 export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
   const usage = process.cpuUsage();
   return {
     app: appPids.reduce((s, pid) => s + processSeconds(pid), 0),
     db: databaseSeconds(new URL(databaseUrl).pathname.slice(1)),
+    redis: redisSeconds(),
     generator: (usage.user + usage.system) / 1e6,
   };
 }
@@ -52,5 +69,5 @@ export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
 /** Milliseconds of CPU per operation between two samples. */
 export function cpuPerOperation(before: CpuSample, after: CpuSample, operations: number): CpuSample {
   const per = (k: keyof CpuSample) => ((after[k] - before[k]) * 1000) / operations;
-  return { app: per('app'), db: per('db'), generator: per('generator') };
+  return { app: per('app'), db: per('db'), redis: per('redis'), generator: per('generator') };
 }

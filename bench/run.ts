@@ -187,6 +187,7 @@ function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>):
   return [
     { name: `  CPU per ${operation}: app process`, value: cpu.app, unit: 'ms' },
     { name: `  CPU per ${operation}: PostgreSQL`, value: cpu.db, unit: 'ms' },
+    { name: `  CPU per ${operation}: Redis (the whole server)`, value: cpu.redis, unit: 'ms' },
     { name: `  CPU per ${operation}: load generator`, value: cpu.generator, unit: 'ms' },
   ];
 }
