@@ -5,7 +5,7 @@ import { rt } from '../runtime';
 import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
 import { officeHistory } from './history';
-import { estimateWaits, type OfficeWaits } from './wait-model';
+import { estimateWaitsInSlices, type OfficeWaits } from './wait-model';
 
 /**
  * The wait estimates of one office now: every waiting ticket's, for each of `probes` the wait
@@ -113,7 +113,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const busyAt = new Map(busy.filter((b) => b.counterId && b.calledAt).map((b) => [b.counterId!, b]));
   const walkIn = walkInStatusAt(walkInRules(office), now);
   const minuteOf = localMinutes(tz);
-  const result = estimateWaits(
+  const result = await estimateWaitsInSlices(
     {
       now: now.getTime(),
       minuteOf,

@@ -349,6 +349,42 @@ export interface Calibration {
 export const UNCALIBRATED: Calibration = { spread: DEFAULT_SPREAD };
 
 export function estimateWaits(state: WaitState, calibration: Calibration = UNCALIBRATED, runs = RUNS): OfficeWaits {
+  const steps = estimating(state, calibration, runs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The main thread runs at most this long before letting a click or a screen through (estimateWaitsInSlices). */
+export const ESTIMATE_SLICE_MS = 4;
+
+/**
+ * The same estimate, computed a few runs at a time with the event loop let through in between:
+ * with thousands waiting it takes tens of milliseconds, which a clerk's call next or a display's
+ * call would otherwise wait out (issue 10: the display's p99). Same result: the runs draw from one
+ * seeded generator in the same order, and `state` is a snapshot.
+ */
+export async function estimateWaitsInSlices(
+  state: WaitState,
+  calibration: Calibration = UNCALIBRATED,
+  runs = RUNS,
+  sliceMs = ESTIMATE_SLICE_MS,
+): Promise<OfficeWaits> {
+  const steps = estimating(state, calibration, runs);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The estimate as steps: one per run of the office played forward, then the summary. */
+function* estimating(state: WaitState, calibration: Calibration, runs: number): Generator<void, OfficeWaits> {
   const { spread } = calibration;
   const { now, history: h } = state;
   const rng = seeded(0x5eed);
@@ -477,6 +513,7 @@ export function estimateWaits(state: WaitState, calibration: Calibration = UNCAL
     tickets.push(...booked, ...later);
     const res = playForward(simCounters, tickets, { watch: watched });
     for (let i = 0; i < watched; i++) samples[i]![r] = (res.calledAt[i]! - now) / MINUTE;
+    yield;
   }
 
   const summarise = (xs: Float64Array): WaitEstimate | null => {

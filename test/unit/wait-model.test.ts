@@ -9,6 +9,7 @@ import {
   drawLeaving,
   drawRemaining,
   estimateWaits,
+  estimateWaitsInSlices,
   newcomerEstimate,
   rangeOf,
   RECALLED_NO_SHOW,
@@ -483,5 +484,27 @@ describe('local minutes of the day', () => {
     expect(rome(Date.parse('2026-03-10T08:30:00Z'))).toBe(9 * 60 + 30);
     expect(rome(Date.parse('2026-03-29T08:30:00Z'))).toBe(10 * 60 + 30);
     expect(rome(Date.parse('2026-03-29T00:15:00Z'))).toBe(60 + 15);
+  });
+});
+
+describe('the estimate in slices', () => {
+  it('gives the same figures as in one go, and lets the event loop through between runs', async () => {
+    const s = state({
+      counters: [counter('c1'), counter('c2', { busy: { serviceId: 'A', calledAt: NOW - 2 * MIN } })],
+      waiting: waiting(40),
+      history: history({ occupancy: () => ({ mean: 6, cv: 0.8 }) }),
+    });
+    let turns = 0;
+    const turn = () => {
+      turns++;
+      if (!done) setImmediate(turn);
+    };
+    let done = false;
+    setImmediate(turn);
+    // A slice of 0 ms: a turn of the event loop after every run.
+    const sliced = await estimateWaitsInSlices(s, undefined, 30, 0);
+    done = true;
+    expect(sliced).toEqual(estimateWaits(s, undefined, 30));
+    expect(turns).toBeGreaterThanOrEqual(29);
   });
 });
