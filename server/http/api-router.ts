@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { log } from '../log';
+import { keptBodyText } from './body-text';
 import { apiRouteFiles, type ApiRouteFile } from './api-routes';
 
 /**
@@ -92,7 +93,8 @@ async function send(res: http.ServerResponse, response: Response, head: boolean)
     res.end();
     return;
   }
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const text = keptBodyText(response);
+  res.end(text ?? Buffer.from(await response.arrayBuffer()));
 }
 
 function jsonError(

@@ -8,6 +8,7 @@ import type { KioskScreen } from '../printing/kiosk-pairing';
 import { log } from '../log';
 import { rt } from '../runtime';
 import { readJsonBody } from './body';
+import { keepBodyText } from './body-text';
 import { CLIENT_IP_HEADER } from './internal-headers';
 import { classifyDbError } from './db-errors';
 import { refuseNul } from './input-text';
@@ -48,13 +49,12 @@ export const SUPERVISORS: readonly Role[] = ['supervisor', 'admin'];
 export const ADMINS: readonly Role[] = ['admin'];
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
-  return new Response(
-    JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
-    {
-      status,
-      headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-    },
-  );
+  const text = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  const res = new Response(text, {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+  return keepBodyText(res, text);
 }
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
