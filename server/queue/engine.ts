@@ -234,17 +234,19 @@ export async function aheadInQueueMany(
   // A few tickets (a phone page, the kiosk's answer): count in Redis, never read whole queues —
   // with thousands waiting that read was most of a reconnect storm's time and memory (issue 10).
   if (tickets.length <= FEW_TICKETS) {
-    const pipe = redis.pipeline();
+    const queues: string[] = [];
+    const bounds: string[] = [];
     const asked: string[] = [];
     for (const t of tickets) {
       for (const id of competing(t.serviceId)) {
-        pipe.zcount(keys.serviceQueue(officeId, id), '-inf', `(${queueScore(t.queuedAt, t.priority)}`);
+        queues.push(keys.serviceQueue(officeId, id));
+        bounds.push(`(${queueScore(t.queuedAt, t.priority)}`);
         asked.push(t.id);
       }
     }
-    const counts = (await pipe.exec()) ?? [];
+    const counts = (await runScript(redis, 'count_ahead', queues, bounds)) as number[];
     for (const t of tickets) out.set(t.id, 0);
-    asked.forEach((id, i) => out.set(id, out.get(id)! + Number(counts[i]?.[1] ?? 0)));
+    asked.forEach((id, i) => out.set(id, out.get(id)! + Number(counts[i] ?? 0)));
     return out;
   }
   const pipe = redis.pipeline();
