@@ -1,6 +1,8 @@
 import { counterQueuesMany } from '../queue/counter-queues';
 import { walkInStatusAt } from '../offices/opening';
 import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
+import { sql } from '../db/sql';
+import type { Priority } from '../db/generated/enums';
 import { rt } from '../runtime';
 import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
@@ -17,6 +19,15 @@ import { estimateWaitsInSlices, type OfficeWaits } from './wait-model';
  * plays the office forward (wait-model.ts). Run by the office feed once per batch of changes, and
  * for a ticket's own answer.
  */
+
+interface WaitingRow {
+  id: string;
+  serviceId: string;
+  priority: Priority;
+  queuedAt: Date;
+  targetCounterId: string | null;
+  targetStaffId: string | null;
+}
 
 const RULES_CACHE_MS = 60_000;
 const rulesCache = new Map<string, { at: number; office: Awaited<ReturnType<typeof loadOffice>> }>();
@@ -74,12 +85,13 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const [history, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
     officeHistory(officeId, tz, now, today),
     officeCalibration(officeId, now),
-    db.ticket.findMany({
-      where: { officeId, status: 'waiting' },
-      select: { id: true, serviceId: true, priority: true, queuedAt: true, targetCounterId: true, targetStaffId: true },
-      // A stable order: the runs draw service times ticket by ticket, so the same queue gets the same answer.
-      orderBy: [{ queuedAt: 'asc' }, { issuedAt: 'asc' }, { number: 'asc' }],
-    }),
+    // Plain SQL (db/sql.ts): thousands of rows in a long queue, which Prisma's client maps one by
+    // one on the main thread. A stable order: the runs draw service times ticket by ticket, so
+    // the same queue gets the same answer.
+    sql(db).$queryRaw<WaitingRow[]>`
+      SELECT id, "serviceId", priority::text AS priority, "queuedAt", "targetCounterId", "targetStaffId"
+      FROM "Ticket" WHERE "officeId" = ${officeId} AND status = 'waiting'
+      ORDER BY "queuedAt", "issuedAt", number`,
     db.counter.findMany({
       where: { officeId },
       select: { id: true, officeId: true, staffId: true, serviceIds: true, state: true, pausedAt: true },
