@@ -1,4 +1,5 @@
 import { PUBLIC_CODE_PATTERN } from '../../contract/tickets';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { businessDay, formatTicketNumber, newPublicCode } from '../../server/tickets/numbering';
 
@@ -23,6 +24,16 @@ describe('business day (numbering resets at local midnight)', () => {
     expect(businessDay(new Date('2026-10-24T22:00:00Z'), ROME)).toBe('2026-10-25');
     expect(businessDay(new Date('2026-10-25T22:59:00Z'), ROME)).toBe('2026-10-25');
     expect(businessDay(new Date('2026-10-25T23:00:00Z'), ROME)).toBe('2026-10-26');
+  });
+
+  it('gives the day of the zone arithmetic at every moment, forwards and backwards, across both daylight-saving days (the kept day and its bounds)', () => {
+    for (const start of ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z']) {
+      const from = Date.parse(start);
+      const moments = Array.from({ length: (4 * 24 * 60) / 7 }, (_, i) => from + i * 7 * 60_000);
+      for (const ms of [...moments, ...moments.reverse()])
+        for (const zone of [ROME, 'America/New_York'])
+          expect(businessDay(new Date(ms), zone)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
+    }
   });
 
   it('follows another configured time zone', () => {
