@@ -4,13 +4,12 @@ import type { Config } from './config';
 import type { Db } from './db/client';
 import type { RedisKeys } from './redis/keys';
 import type { ClientToServer, ServerToClient } from '../contract/realtime';
-import type { LoginsChanged } from './auth/session-cache';
 
 /** What the app processes tell each other through the adapter (auth/session-cache.ts, tickets/snapshot.ts). */
 export interface InterServer {
-  loginsChanged: (change: LoginsChanged) => void;
+  /** A change to a per-process cache (realtime/announced-cache.ts). */
+  cacheChanged: (cache: string, change: unknown) => void;
   ticketChanged: (code: string) => void;
-  kiosksChanged: (kioskIds: string[]) => void;
 }
 
 export type Io = IoServer<ClientToServer, ServerToClient, InterServer>;

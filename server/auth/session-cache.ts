@@ -1,6 +1,5 @@
 import type { Role } from '../db/generated/enums';
 import { announcedCache } from '../realtime/announced-cache';
-import { rt } from '../runtime';
 
 /** A login as read from the database: its times and its staff member. */
 export interface SessionRow {
@@ -15,16 +14,9 @@ export interface SessionRow {
 }
 
 /** Read again from the database after this long in any case (a login deleted by hand in SQL). */
-export const SESSION_CACHE_MAX_AGE_MS = 30_000;
+const SESSION_CACHE_MAX_AGE_MS = 30_000;
 
-/**
- * Logins read recently, so that a clerk's every click does not ask PostgreSQL who they are
- * (issue 10: two of a visit's ten statements). Every deleted login and every changed staff member
- * is announced to the other processes (realtime/announced-cache.ts says when the cache is trusted).
- */
-export const sessionCache = announcedCache<SessionRow>('sessions', SESSION_CACHE_MAX_AGE_MS);
-
-/** What the app processes tell each other about logins, on the socket.io adapter's Redis channel. */
+/** What the app processes tell each other about logins. */
 export interface LoginsChanged {
   /** Logins deleted. */
   keys: string[];
@@ -32,19 +24,19 @@ export interface LoginsChanged {
   staffIds: string[];
 }
 
-export const LOGINS_CHANGED = 'loginsChanged';
-
-/** Applies another process's announcement to this one (socket/io.ts listens for it). */
-export function loginsChangedElsewhere({ keys, staffIds }: LoginsChanged): void {
-  if (keys.length) sessionCache.forget(keys);
-  if (staffIds.length) {
-    const ids = new Set(staffIds);
-    sessionCache.forgetWhere((row) => ids.has(row.id));
-  }
-}
-
-/** Forgets here, and tells the other processes to forget too. */
-export function announceLoginsChanged(change: LoginsChanged): void {
-  loginsChangedElsewhere(change);
-  rt().io?.serverSideEmit(LOGINS_CHANGED, change);
-}
+/**
+ * Logins read recently, so that a clerk's every click does not ask PostgreSQL who they are
+ * (issue 10: two of a visit's ten statements). Every deleted login and every changed staff member
+ * is announced to the other processes (realtime/announced-cache.ts says when the cache is trusted).
+ */
+export const sessionCache = announcedCache<SessionRow, LoginsChanged>(
+  'sessions',
+  SESSION_CACHE_MAX_AGE_MS,
+  (cache, { keys, staffIds }) => {
+    if (keys.length) cache.forget(keys);
+    if (staffIds.length) {
+      const ids = new Set(staffIds);
+      cache.forgetWhere((row) => ids.has(row.id));
+    }
+  },
+);

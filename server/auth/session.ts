@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { sql, type SqlRunner } from '../db/sql';
 import { AppError, unauthorized } from '../errors';
 import { endLiveSessions } from '../realtime/sessions';
-import { announceLoginsChanged, sessionCache, type SessionRow } from './session-cache';
+import { sessionCache, type SessionRow } from './session-cache';
 import type { Role } from '../db/generated/enums';
 import { rt } from '../runtime';
 import type { Actor } from './actor';
@@ -49,13 +49,13 @@ export async function logout(token: string | undefined): Promise<void> {
  */
 export function loginsEnded(keys: string[]): void {
   if (keys.length === 0) return;
-  announceLoginsChanged({ keys, staffIds: [] });
+  sessionCache.announce({ keys, staffIds: [] });
   endLiveSessions(keys);
 }
 
 /** A staff member changed in what their logins carry (name, password to change): every process reads them again. */
 export function staffLoginsChanged(staffId: string): void {
-  announceLoginsChanged({ keys: [], staffIds: [staffId] });
+  sessionCache.announce({ keys: [], staffIds: [staffId] });
 }
 
 /** A valid login: its staff member, and whether they must first change their password. */

@@ -106,7 +106,7 @@ export interface KioskScreen {
 }
 
 /** Read again from the database after this long in any case (a kiosk changed by hand in SQL). */
-export const KIOSK_SCREEN_CACHE_MAX_AGE_MS = 30_000;
+const KIOSK_SCREEN_CACHE_MAX_AGE_MS = 30_000;
 
 /**
  * Credentials read recently, so that a kiosk's every ticket does not ask PostgreSQL which kiosk
@@ -115,20 +115,14 @@ export const KIOSK_SCREEN_CACHE_MAX_AGE_MS = 30_000;
  * fill the memory). Pairing, unpairing and every admin change of a kiosk are announced to all the
  * app processes, which forget that kiosk (realtime/announced-cache.ts).
  */
-const screenCache = announcedCache<KioskScreen>('kioskScreens', KIOSK_SCREEN_CACHE_MAX_AGE_MS);
-
-export const KIOSKS_CHANGED = 'kiosksChanged';
-
-/** Applies another process's announcement to this one (socket/io.ts listens for it). */
-export function kiosksChangedElsewhere(kioskIds: string[]): void {
+const screenCache = announcedCache<KioskScreen, string[]>('kioskScreens', KIOSK_SCREEN_CACHE_MAX_AGE_MS, (cache, kioskIds) => {
   const ids = new Set(kioskIds);
-  screenCache.forgetWhere((k) => ids.has(k.id));
-}
+  cache.forgetWhere((k) => ids.has(k.id));
+});
 
 /** After the commit of a change to these kiosks: forgotten here, and on the other processes. */
 export function announceKiosksChanged(kioskIds: string[]): void {
-  kiosksChangedElsewhere(kioskIds);
-  rt().io?.serverSideEmit(KIOSKS_CHANGED, kioskIds);
+  screenCache.announce(kioskIds);
 }
 
 /** The active kiosk whose paired screen holds this token, or null. */

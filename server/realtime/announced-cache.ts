@@ -1,4 +1,4 @@
-import { processShared } from '../runtime';
+import { processShared, rt } from '../runtime';
 
 /**
  * Rows read on every request that rarely change (a clerk's login, a kiosk screen's credential),
@@ -9,7 +9,7 @@ import { processShared } from '../runtime';
  * everything is forgotten, and nothing is kept while it is down. Without socket.io (a script, a
  * test in process) nothing is ever kept.
  */
-export interface AnnouncedCache<V> {
+export interface AnnouncedCache<V, C> {
   /** The value kept for `key`, if it was read less than the cache's maximum age ago and the channel is up. */
   get(key: string, nowMs: number): V | undefined;
   /** Take before reading from the database; hand to remember(): a read overtaken by a change is not kept. */
@@ -17,7 +17,15 @@ export interface AnnouncedCache<V> {
   remember(key: string, value: V, generation: number, nowMs: number): void;
   forget(keys: readonly string[]): void;
   forgetWhere(test: (value: V) => boolean): void;
+  /** After the commit of a change: forgotten here, and announced to the other processes, which forget it too. */
+  announce(change: C): void;
 }
+
+/** What a change makes a cache forget (the same on every process). */
+export type ApplyChange<V, C> = (cache: Pick<AnnouncedCache<V, C>, 'forget' | 'forgetWhere'>, change: C) => void;
+
+/** The socket.io adapter's inter-process event that carries every cache's changes (socket/io.ts). */
+export const CACHE_CHANGED = 'cacheChanged';
 
 interface Entry<V> {
   value: V;
@@ -28,6 +36,8 @@ interface Store {
   entries: Map<string, Entry<unknown>>;
   /** Moves on every change: a read that started before one is not kept (it may be stale). */
   generation: number;
+  /** Applies a change announced by any process. */
+  apply: (change: unknown) => void;
 }
 
 /** Past this many entries, expired ones are swept when a new one is kept (keys never read again). */
@@ -45,13 +55,16 @@ function forgetEverything(): void {
   }
 }
 
-/** A cache named `name` (one per process, whatever the module instances), kept at most `maxAgeMs`. */
-export function announcedCache<V>(name: string, maxAgeMs: number): AnnouncedCache<V> {
+/**
+ * A cache named `name` (one per process, whatever the module instances), kept at most `maxAgeMs`;
+ * `applyChange` says what a change announced by any process makes it forget.
+ */
+export function announcedCache<V, C>(name: string, maxAgeMs: number, applyChange: ApplyChange<V, C>): AnnouncedCache<V, C> {
   let store = registry.stores.get(name);
-  if (!store) registry.stores.set(name, (store = { entries: new Map(), generation: 0 }));
+  if (!store) registry.stores.set(name, (store = { entries: new Map(), generation: 0, apply: () => undefined }));
   const s = store;
   const fresh = (e: Entry<unknown>, nowMs: number) => nowMs >= e.cachedAt && nowMs - e.cachedAt <= maxAgeMs;
-  return {
+  const cache: AnnouncedCache<V, C> = {
     get(key, nowMs) {
       if (!registry.listening()) return undefined;
       const hit = s.entries.get(key);
@@ -76,7 +89,18 @@ export function announcedCache<V>(name: string, maxAgeMs: number): AnnouncedCach
       s.generation++;
       for (const [key, e] of s.entries) if (test(e.value as V)) s.entries.delete(key);
     },
+    announce(change) {
+      s.apply(change);
+      rt().io?.serverSideEmit(CACHE_CHANGED, name, change);
+    },
   };
+  s.apply = (change) => applyChange(cache, change as C);
+  return cache;
+}
+
+/** Applies another process's announcement to this one (socket/io.ts listens for CACHE_CHANGED). */
+export function cacheChangedElsewhere(name: string, change: unknown): void {
+  registry.stores.get(name)?.apply(change);
 }
 
 /** The subscriber connection that carries the announcements; the caches work while it is ready. */

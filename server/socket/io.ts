@@ -37,9 +37,7 @@ import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { paced } from './pacing';
 import { rooms } from '../realtime/rooms';
-import { LOGINS_CHANGED, loginsChangedElsewhere } from '../auth/session-cache';
-import { KIOSKS_CHANGED, kiosksChangedElsewhere } from '../printing/kiosk-pairing';
-import { trustAnnouncedCachesWhile } from '../realtime/announced-cache';
+import { CACHE_CHANGED, cacheChangedElsewhere, trustAnnouncedCachesWhile } from '../realtime/announced-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
@@ -157,8 +155,7 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   io.adapter(createAdapter(pub, sub, { key: channel }));
   // Logins and kiosk screens changed on another process (realtime/announced-cache.ts): cached
   // here while `sub` hears them.
-  io.on(LOGINS_CHANGED, loginsChangedElsewhere);
-  io.on(KIOSKS_CHANGED, kiosksChangedElsewhere);
+  io.on(CACHE_CHANGED, cacheChangedElsewhere);
   trustAnnouncedCachesWhile(sub);
   // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
   io.on(TICKET_CHANGED, (code) => void tellPhonesHere(code));

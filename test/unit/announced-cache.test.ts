@@ -1,7 +1,12 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loginsChangedElsewhere, sessionCache, type SessionRow } from '../../server/auth/session-cache';
-import { announcedCache, stopAnnouncedCaches, trustAnnouncedCachesWhile } from '../../server/realtime/announced-cache';
+import { sessionCache, type SessionRow } from '../../server/auth/session-cache';
+import {
+  announcedCache,
+  cacheChangedElsewhere,
+  stopAnnouncedCaches,
+  trustAnnouncedCachesWhile,
+} from '../../server/realtime/announced-cache';
 
 /** A stand-in for the adapter's subscriber connection: a status and its events. */
 class Channel extends EventEmitter {
@@ -18,7 +23,10 @@ class Channel extends EventEmitter {
 
 const MAX_AGE = 30_000;
 const T = 1_000_000;
-const cache = announcedCache<{ id: string }>('test-things', MAX_AGE);
+/** A change names the ids whose entries go. */
+const cache = announcedCache<{ id: string }, string[]>('test-things', MAX_AGE, (c, ids) =>
+  c.forgetWhere((v) => ids.includes(v.id)),
+);
 
 function remember(key: string, id = 'anna', at = T) {
   cache.remember(key, { id }, cache.generation(), at);
@@ -52,6 +60,16 @@ describe('announced cache', () => {
     expect(cache.get('a1', T)?.id).toBe('anna');
     cache.forgetWhere((v) => v.id === 'anna');
     expect([cache.get('a1', T), cache.get('a2', T)]).toEqual([undefined, undefined]);
+  });
+
+  it("applies a change another process announced (announce itself needs the server: multi-process.test.ts); another cache's name changes nothing", () => {
+    trustAnnouncedCachesWhile(new Channel());
+    remember('a1', 'anna');
+    remember('b1', 'bruno');
+    remember('c1', 'carla');
+    cacheChangedElsewhere('test-things', ['anna', 'bruno']);
+    cacheChangedElsewhere('no-such-cache', ['carla']);
+    expect(['a1', 'b1', 'c1'].map((k) => cache.get(k, T)?.id)).toEqual([undefined, undefined, 'carla']);
   });
 
   it('does not keep a read that a change overtook (it may be the row just deleted)', () => {
@@ -108,7 +126,7 @@ describe('session cache', () => {
       ['c1', 'carla'],
     ])
       sessionCache.remember(key, login(staff), sessionCache.generation(), T);
-    loginsChangedElsewhere({ keys: ['b1'], staffIds: ['anna'] });
+    cacheChangedElsewhere('sessions', { keys: ['b1'], staffIds: ['anna'] });
     expect(['a1', 'a2', 'b1', 'c1'].map((k) => sessionCache.get(k, T)?.id)).toEqual([undefined, undefined, undefined, 'carla']);
   });
 });
