@@ -26,8 +26,8 @@ function processSeconds(pid: string | number): number {
   }
 }
 
-/** PostgreSQL backends serving `database` (their process title names it). */
-function databaseSeconds(database: string): number {
+/** CPU seconds of every process whose command line passes `matches`. */
+function secondsOfProcesses(matches: (cmdline: string) => boolean): number {
   let total = 0;
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -35,23 +35,9 @@ function databaseSeconds(database: string): number {
     try {
       cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
-      continue;
+      continue; // gone meanwhile
     }
-    if (cmdline.startsWith('postgres:') && cmdline.includes(` ${database} `)) total += processSeconds(pid);
-  }
-  return total;
-}
-
-/** The Redis servers on this machine (the bench's Redis is the local one). */
-function redisSeconds(): number {
-  let total = 0;
-  for (const pid of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('redis-server')) total += processSeconds(pid);
-    } catch {
-      continue;
-    }
+    if (matches(cmdline)) total += processSeconds(pid);
   }
   return total;
 }
@@ -60,8 +46,10 @@ export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
   const usage = process.cpuUsage();
   return {
     app: appPids.reduce((s, pid) => s + processSeconds(pid), 0),
-    db: databaseSeconds(new URL(databaseUrl).pathname.slice(1)),
-    redis: redisSeconds(),
+    // PostgreSQL's backends serving this run's database (their process title names it).
+    db: secondsOfProcesses((c) => c.startsWith('postgres:') && c.includes(` ${new URL(databaseUrl).pathname.slice(1)} `)),
+    // The whole local Redis server (the bench's Redis is the local one).
+    redis: secondsOfProcesses((c) => c.startsWith('redis-server')),
     generator: (usage.user + usage.system) / 1e6,
   };
 }
