@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Priority } from '../db/generated/enums';
 import { MAX_SKILL_WEIGHT, PRIORITY_HEAD_START_MINUTES, SKILL_HEAD_START_MINUTES_PER_WEIGHT, queueScore } from '../queue/policy';
 import { arrivals, chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from './random';
@@ -377,7 +378,7 @@ export async function estimateWaitsInSlices(
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() - sliceStart >= sliceMs) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       sliceStart = performance.now();
     }
   }

@@ -96,7 +96,7 @@ const CALL_LEASE_MS = 10_000;
  * checked in early is not callable before its booked time: queue/policy.ts isCallable), and takes
  * the counter's call lease: `busy` while another call next of this counter is under way (a double
  * click), null when nobody callable waits. The caller confirms the ticket, or gives it back
- * (unclaim), and lets the lease go (releaseClaim). A retry after a stale entry passes the same
+ * (unclaim), and lets the lease go (releaseLease). A retry after a stale entry passes the same
  * lease and keeps it.
  */
 export async function claimNext(c: CounterQueues, now = new Date(), held?: Lease): Promise<Claim | 'busy' | null> {

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 /**
  * Spreads the subscriptions' answers over turns of the event loop: at most BYTES_PER_TURN of
  * answers are written in one turn, the rest wait for the next. After a restart thousands of
@@ -10,10 +12,6 @@ export const BYTES_PER_TURN = 1024 * 1024;
 
 let spent = 0;
 let resetScheduled = false;
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 function scheduleReset(): void {
   if (resetScheduled) return;
