@@ -192,6 +192,21 @@ const OVERTAKE_MS =
  */
 export const DEFAULT_SPREAD = 1.3;
 export const RUNS = 120;
+/**
+ * A run plays every waiting ticket, so its cost grows with the queue: with thousands waiting the
+ * office's estimate took over a tenth of the process under load (issue 10's profile). Beyond
+ * FULL_RUNS_UP_TO waiting, fewer runs, never under MIN_RUNS: a wait hours long is a sum of many
+ * visits, whose spread relative to it shrinks as the queue grows, so fewer runs say as much. The
+ * simulated days (`npm run sim`) never have that many waiting and keep all 120.
+ */
+const FULL_RUNS_UP_TO = 400;
+const MIN_RUNS = 30;
+
+/** How many runs for `waiting` tickets. */
+export function runsFor(waiting: number): number {
+  if (waiting <= FULL_RUNS_UP_TO) return RUNS;
+  return Math.max(MIN_RUNS, Math.round((RUNS * FULL_RUNS_UP_TO) / waiting));
+}
 
 /** The displayed range: the runs' 10–90 % spread around the median, scaled by the measured `spread`. */
 export function rangeOf(p10: number, p50: number, p90: number, spread: number): { low: number; high: number } {
@@ -349,7 +364,11 @@ export interface Calibration {
 
 export const UNCALIBRATED: Calibration = { spread: DEFAULT_SPREAD };
 
-export function estimateWaits(state: WaitState, calibration: Calibration = UNCALIBRATED, runs = RUNS): OfficeWaits {
+export function estimateWaits(
+  state: WaitState,
+  calibration: Calibration = UNCALIBRATED,
+  runs = runsFor(state.waiting.length),
+): OfficeWaits {
   const steps = estimating(state, calibration, runs);
   for (;;) {
     const step = steps.next();
@@ -369,7 +388,7 @@ export const ESTIMATE_SLICE_MS = 4;
 export async function estimateWaitsInSlices(
   state: WaitState,
   calibration: Calibration = UNCALIBRATED,
-  runs = RUNS,
+  runs = runsFor(state.waiting.length),
   sliceMs = ESTIMATE_SLICE_MS,
 ): Promise<OfficeWaits> {
   const steps = estimating(state, calibration, runs);

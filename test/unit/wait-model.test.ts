@@ -13,6 +13,8 @@ import {
   newcomerEstimate,
   rangeOf,
   RECALLED_NO_SHOW,
+  RUNS,
+  runsFor,
   type LiveCounter,
   type OfficeHistory,
   type Staffing,
@@ -506,5 +508,29 @@ describe('the estimate in slices', () => {
     done = true;
     expect(sliced).toEqual(estimateWaits(s, undefined, 30));
     expect(turns).toBeGreaterThanOrEqual(29);
+  });
+});
+
+describe('the estimate of a very long queue', () => {
+  it('plays fewer runs beyond 400 waiting, and its figures stay those of all the runs', () => {
+    expect(runsFor(40)).toBe(RUNS);
+    expect(runsFor(400)).toBe(RUNS);
+    expect(runsFor(800)).toBe(RUNS / 2);
+    expect(runsFor(100_000)).toBe(30);
+    const s = state({
+      counters: Array.from({ length: 10 }, (_, i) => counter(`c${i}`)),
+      waiting: waiting(1600),
+      history: history({ occupancy: () => ({ mean: 6, cv: 0.8 }) }),
+    });
+    const few = estimateWaits(s);
+    const all = estimateWaits(s, undefined, RUNS);
+    // The ticket at the head, one a third of the way, the last one and a newcomer: within 3 % (or a minute).
+    for (const id of ['t0', 't500', 't1599']) {
+      const [a, b] = [few.tickets.get(id)!.minutes, all.tickets.get(id)!.minutes];
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(Math.max(1, 0.03 * b));
+    }
+    const [a, b] = [few.services.get('A')!.minutes, all.services.get('A')!.minutes];
+    expect(b).toBeGreaterThan(900);
+    expect(Math.abs(a - b)).toBeLessThanOrEqual(0.03 * b);
   });
 });
