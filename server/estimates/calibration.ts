@@ -50,15 +50,33 @@ export function spreadFor(samples: readonly ErrorSample[], target = TARGET): num
   return 4;
 }
 
+/**
+ * The tickets of each office whose first estimate this process has already recorded: every pass
+ * of the feed estimates every waiting ticket again, and sending them all to Redis each time was a
+ * twentieth of the process with thousands waiting (issue 10's profile). Only the tickets of the
+ * last pass are kept. Another process, or Redis emptied meanwhile, only costs a few first
+ * estimates: HSETNX keeps the first one anyway.
+ */
+const recorded = new Map<string, Set<string>>();
+
 /** Remembers the first estimate of each waiting ticket (later ones are not what the ticket said). */
 export async function recordShown(officeId: string, estimates: ReadonlyMap<string, WaitEstimate>, now: Date): Promise<void> {
-  if (estimates.size === 0) return;
+  const before = recorded.get(officeId);
+  const fresh = [...estimates].filter(([id]) => !before?.has(id));
+  recorded.set(officeId, new Set(estimates.keys()));
+  if (fresh.length === 0) return;
   const { redis, keys } = rt();
   const key = keys.waitShown(officeId);
   const pipe = redis.pipeline();
-  for (const [id, e] of estimates) pipe.hsetnx(key, id, `${now.getTime()},${e.p10},${e.p50},${e.p90}`);
+  for (const [id, e] of fresh) pipe.hsetnx(key, id, `${now.getTime()},${e.p10},${e.p50},${e.p90}`);
   pipe.expire(key, SHOWN_TTL_SECONDS);
-  await pipe.exec();
+  try {
+    await pipe.exec();
+  } catch (err) {
+    // Not written: the next pass tries these again.
+    recorded.set(officeId, new Set([...estimates.keys()].filter((id) => before?.has(id))));
+    throw err;
+  }
 }
 
 /** Moves the estimates of tickets called since into the error samples; returns the samples. */
@@ -110,4 +128,5 @@ export async function officeCalibration(officeId: string, now: Date): Promise<Ca
 
 export function clearCalibrationCache(): void {
   cache.clear();
+  recorded.clear();
 }
