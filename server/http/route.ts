@@ -8,7 +8,7 @@ import type { KioskScreen } from '../printing/kiosk-pairing';
 import { log } from '../log';
 import { rt } from '../runtime';
 import { readJsonBody } from './body';
-import { keepBodyText } from './body-text';
+import { textResponse } from './body-text';
 import { CLIENT_IP_HEADER } from './internal-headers';
 import { classifyDbError } from './db-errors';
 import { refuseNul } from './input-text';
@@ -50,11 +50,10 @@ export const ADMINS: readonly Role[] = ['admin'];
 
 export function json(data: unknown, status = 200, headers?: HeadersInit): Response {
   const text = JSON.stringify(data, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  const res = new Response(text, {
+  return textResponse(text, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });
-  return keepBodyText(res, text);
 }
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown): Response {
