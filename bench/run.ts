@@ -202,6 +202,7 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   log('20 clerks calling and completing');
   const twenty = await openCounters(space, office, [app.url], 20);
   f.push({ name: 'memory with 20 clerks at their counters (RSS)', value: rssMb(pid), unit: 'MB' });
+  log('20 clerks at their counters: serving');
   const call20: number[] = [];
   const cpu0 = cpuSample([pid], space.databaseUrl);
   const served = await serveAll(twenty, call20);
