@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Redis } from 'ioredis';
 
 /**
  * CPU seconds spent by the app process, the database's backends of this run and the load
@@ -58,4 +59,31 @@ export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
 export function cpuPerOperation(before: CpuSample, after: CpuSample, operations: number): CpuSample {
   const per = (k: keyof CpuSample) => ((after[k] - before[k]) * 1000) / operations;
   return { app: per('app'), db: per('db'), redis: per('redis'), generator: per('generator') };
+}
+
+/**
+ * How fast this machine's cores are right now: a fixed piece of JavaScript (JSON in and out),
+ * timed. The same build measured twice on one virtual machine differed by a third as its host got
+ * busier (3 December 2026: this loop took 860–1,330 ms within an hour), so the bench prints it
+ * before and after: CPU per operation divided by it compares runs taken at different moments.
+ */
+export function referenceLoopMs(): number {
+  const o = { a: [1, 2, 3, { b: 'hello world', c: [1.5, 2.5] }], d: 'x'.repeat(50), e: { f: true, g: null } };
+  const t0 = performance.now();
+  let n = 0;
+  for (let i = 0; i < 300_000; i++) n += (JSON.parse(JSON.stringify(o)) as typeof o).a.length;
+  if (n !== 1_200_000) throw new Error('reference loop miscounted');
+  return performance.now() - t0;
+}
+
+/**
+ * Commands the Redis server has run so far (all clients: exact only when nothing else uses it).
+ * Unlike CPU seconds, a count does not move with the machine's speed, so it shows a change of
+ * work on a busy host too.
+ */
+export async function redisCommands(redis: Redis): Promise<number> {
+  const info = await redis.info('commandstats');
+  let total = 0;
+  for (const m of info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) total += Number(m[1]);
+  return total;
 }

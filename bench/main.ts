@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import buildIfStale from '../test/helpers/global-setup';
 import { formatFigure } from './measure';
 import { runBench } from './run';
+import { referenceLoopMs } from './cpu';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
 });
 buildIfStale();
 const started = Date.now();
+const speedBefore = referenceLoopMs();
 const sections = await runBench({
   quick: values.quick,
   oneProcess: values['one-process'],
@@ -34,6 +36,9 @@ const pkg = (name: string) => (require(`${name}/package.json`) as { version: str
 console.log(
   `\nSportello bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ` +
     `Next ${pkg('next')}, socket.io ${pkg('socket.io')}, Prisma ${pkg('@prisma/client')}${values.quick ? ' — QUICK (CI) sizes' : ''}`,
+);
+console.log(
+  `Machine speed: the reference loop (bench/cpu.ts) took ${Math.round(speedBefore)} ms before the run and ${Math.round(referenceLoopMs())} ms after (lower is faster)`,
 );
 for (const s of sections) {
   console.log(`\n${s.title}`);

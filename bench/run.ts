@@ -5,7 +5,7 @@ import { displayPage, firstPaintMs, pageScripts } from './browser';
 import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
 import { eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
-import { cpuPerOperation, cpuSample } from './cpu';
+import { cpuPerOperation, cpuSample, redisCommands } from './cpu';
 
 export interface BenchOptions {
   /** The short version (CI): fewer tickets and sockets, same sections. */
@@ -103,8 +103,10 @@ async function oneProcess(
     log(`issuing ${n.tickets} tickets from 50 clients`);
     const issue: number[] = [];
     const cpu0 = cpuSample([pid], space.databaseUrl);
+    const commands0 = await redisCommands(space.redis);
     const issued = await issueTickets([app.url], office, n.tickets, 50, issue);
     const cpu = cpuPerOperation(cpu0, cpuSample([pid], space.databaseUrl), n.tickets);
+    const commands = ((await redisCommands(space.redis)) - commands0) / n.tickets;
     codes = issued.codes;
     f.push({
       name: 'issuing, 50 concurrent clients',
@@ -114,7 +116,7 @@ async function oneProcess(
     });
     f.push({ name: '  issuing p50', value: percentile(issue, 50), unit: 'ms' });
     f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms', target: at(100, false) });
-    f.push(...cpuFigures('ticket', cpu));
+    f.push(...cpuFigures('ticket', cpu, commands));
   }
 
   if (want('storm')) await stormPart(app, office, n, codes, f, log);
@@ -183,12 +185,13 @@ async function warmUp(
 }
 
 /** CPU per operation (cpu.ts): the figure the other jobs on the machine do not change. */
-function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>): Figure[] {
+function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>, redisCommands: number): Figure[] {
   return [
     { name: `  CPU per ${operation}: app process`, value: cpu.app, unit: 'ms' },
     { name: `  CPU per ${operation}: PostgreSQL`, value: cpu.db, unit: 'ms' },
     { name: `  CPU per ${operation}: Redis (the whole server)`, value: cpu.redis, unit: 'ms' },
     { name: `  CPU per ${operation}: load generator`, value: cpu.generator, unit: 'ms' },
+    { name: `  Redis commands per ${operation} (the whole server)`, value: redisCommands, unit: '' },
   ];
 }
 
@@ -205,8 +208,10 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   log('20 clerks at their counters: serving');
   const call20: number[] = [];
   const cpu0 = cpuSample([pid], space.databaseUrl);
+  const commands0 = await redisCommands(space.redis);
   const served = await serveAll(twenty, call20);
   const cpu = cpuPerOperation(cpu0, cpuSample([pid], space.databaseUrl), served.served);
+  const commands = ((await redisCommands(space.redis)) - commands0) / served.served;
   f.push({
     name: '20 clerks, call next + complete',
     value: served.served / served.seconds,
@@ -215,7 +220,7 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   });
   f.push({ name: '  call-next p50', value: percentile(call20, 50), unit: 'ms' });
   f.push({ name: '  call-next p99', value: percentile(call20, 99), unit: 'ms', target: at(50, false) });
-  f.push(...cpuFigures('visit', cpu));
+  f.push(...cpuFigures('visit', cpu, commands));
   await closeCounters(twenty);
 }
 
