@@ -125,8 +125,3 @@ export async function officeCalibration(officeId: string, now: Date): Promise<Ca
   cache.set(officeId, { at: t, calibration });
   return calibration;
 }
-
-export function clearCalibrationCache(): void {
-  cache.clear();
-  recorded.clear();
-}

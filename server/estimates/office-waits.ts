@@ -45,11 +45,6 @@ async function officeRules(officeId: string, now: Date) {
   return office;
 }
 
-/** Forget cached office rules (after an admin changed the hours, in tests). */
-export function clearOfficeRulesCache(): void {
-  rulesCache.clear();
-}
-
 const HOUR_MS = 3_600_000;
 
 /**
