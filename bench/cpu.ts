@@ -4,8 +4,10 @@ import type { Redis } from 'ioredis';
 /**
  * CPU seconds spent by the app process, the database's backends of this run and the load
  * generator. Throughput on a shared 2-core machine depends on whatever else runs; the CPU each
- * ticket or visit costs does not, and tells what the machine could do: at c ms of CPU per
- * operation, two cores manage at most 2,000 / c operations per second.
+ * ticket or visit costs depends less, and tells what the machine could do: at c ms of CPU per
+ * operation, two cores manage at most 2,000 / c operations per second. Also the commands Redis
+ * has run: a count does not move with the machine's speed at all, so it shows a change of work on
+ * a busy host too.
  */
 export interface CpuSample {
   app: number;
@@ -13,6 +15,8 @@ export interface CpuSample {
   /** The whole Redis server: shared with whatever else uses it, so exact only on a quiet machine. */
   redis: number;
   generator: number;
+  /** Commands run by the whole Redis server (INFO commandstats), likewise. */
+  redisCommands: number;
 }
 
 const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts in 1/100 s on Linux
@@ -43,9 +47,13 @@ function secondsOfProcesses(matches: (cmdline: string) => boolean): number {
   return total;
 }
 
-export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
+export async function cpuSample(appPids: number[], databaseUrl: string, redis: Redis): Promise<CpuSample> {
   const usage = process.cpuUsage();
+  const info = await redis.info('commandstats');
+  let redisCommands = 0;
+  for (const m of info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) redisCommands += Number(m[1]);
   return {
+    redisCommands,
     app: appPids.reduce((s, pid) => s + processSeconds(pid), 0),
     // PostgreSQL's backends serving this run's database (their process title names it).
     db: secondsOfProcesses((c) => c.startsWith('postgres:') && c.includes(` ${new URL(databaseUrl).pathname.slice(1)} `)),
@@ -55,10 +63,16 @@ export function cpuSample(appPids: number[], databaseUrl: string): CpuSample {
   };
 }
 
-/** Milliseconds of CPU per operation between two samples. */
+/** Milliseconds of CPU, and Redis commands, per operation between two samples. */
 export function cpuPerOperation(before: CpuSample, after: CpuSample, operations: number): CpuSample {
   const per = (k: keyof CpuSample) => ((after[k] - before[k]) * 1000) / operations;
-  return { app: per('app'), db: per('db'), redis: per('redis'), generator: per('generator') };
+  return {
+    app: per('app'),
+    db: per('db'),
+    redis: per('redis'),
+    generator: per('generator'),
+    redisCommands: (after.redisCommands - before.redisCommands) / operations,
+  };
 }
 
 /**
@@ -74,16 +88,4 @@ export function referenceLoopMs(): number {
   for (let i = 0; i < 300_000; i++) n += (JSON.parse(JSON.stringify(o)) as typeof o).a.length;
   if (n !== 1_200_000) throw new Error('reference loop miscounted');
   return performance.now() - t0;
-}
-
-/**
- * Commands the Redis server has run so far (all clients: exact only when nothing else uses it).
- * Unlike CPU seconds, a count does not move with the machine's speed, so it shows a change of
- * work on a busy host too.
- */
-export async function redisCommands(redis: Redis): Promise<number> {
-  const info = await redis.info('commandstats');
-  let total = 0;
-  for (const m of info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) total += Number(m[1]);
-  return total;
 }

@@ -5,7 +5,7 @@ import { displayPage, firstPaintMs, pageScripts } from './browser';
 import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
 import { eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
-import { cpuPerOperation, cpuSample, redisCommands } from './cpu';
+import { cpuPerOperation, cpuSample } from './cpu';
 
 export interface BenchOptions {
   /** The short version (CI): fewer tickets and sockets, same sections. */
@@ -102,11 +102,9 @@ async function oneProcess(
   if (want('issuing')) {
     log(`issuing ${n.tickets} tickets from 50 clients`);
     const issue: number[] = [];
-    const cpu0 = cpuSample([pid], space.databaseUrl);
-    const commands0 = await redisCommands(space.redis);
+    const cpu0 = await cpuSample([pid], space.databaseUrl, space.redis);
     const issued = await issueTickets([app.url], office, n.tickets, 50, issue);
-    const cpu = cpuPerOperation(cpu0, cpuSample([pid], space.databaseUrl), n.tickets);
-    const commands = ((await redisCommands(space.redis)) - commands0) / n.tickets;
+    const cpu = cpuPerOperation(cpu0, await cpuSample([pid], space.databaseUrl, space.redis), n.tickets);
     codes = issued.codes;
     f.push({
       name: 'issuing, 50 concurrent clients',
@@ -116,7 +114,7 @@ async function oneProcess(
     });
     f.push({ name: '  issuing p50', value: percentile(issue, 50), unit: 'ms' });
     f.push({ name: '  issuing p99', value: percentile(issue, 99), unit: 'ms', target: at(100, false) });
-    f.push(...cpuFigures('ticket', cpu, commands));
+    f.push(...cpuFigures('ticket', cpu));
   }
 
   if (want('storm')) await stormPart(app, office, n, codes, f, log);
@@ -185,13 +183,13 @@ async function warmUp(
 }
 
 /** CPU per operation (cpu.ts): the figure the other jobs on the machine do not change. */
-function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>, redisCommands: number): Figure[] {
+function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>): Figure[] {
   return [
     { name: `  CPU per ${operation}: app process`, value: cpu.app, unit: 'ms' },
     { name: `  CPU per ${operation}: PostgreSQL`, value: cpu.db, unit: 'ms' },
     { name: `  CPU per ${operation}: Redis (the whole server)`, value: cpu.redis, unit: 'ms' },
     { name: `  CPU per ${operation}: load generator`, value: cpu.generator, unit: 'ms' },
-    { name: `  Redis commands per ${operation} (the whole server)`, value: redisCommands, unit: '' },
+    { name: `  Redis commands per ${operation} (the whole server)`, value: cpu.redisCommands, unit: '' },
   ];
 }
 
@@ -207,11 +205,9 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   f.push({ name: 'memory with 20 clerks at their counters (RSS)', value: rssMb(pid), unit: 'MB' });
   log('20 clerks at their counters: serving');
   const call20: number[] = [];
-  const cpu0 = cpuSample([pid], space.databaseUrl);
-  const commands0 = await redisCommands(space.redis);
+  const cpu0 = await cpuSample([pid], space.databaseUrl, space.redis);
   const served = await serveAll(twenty, call20);
-  const cpu = cpuPerOperation(cpu0, cpuSample([pid], space.databaseUrl), served.served);
-  const commands = ((await redisCommands(space.redis)) - commands0) / served.served;
+  const cpu = cpuPerOperation(cpu0, await cpuSample([pid], space.databaseUrl, space.redis), served.served);
   f.push({
     name: '20 clerks, call next + complete',
     value: served.served / served.seconds,
@@ -220,7 +216,7 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   });
   f.push({ name: '  call-next p50', value: percentile(call20, 50), unit: 'ms' });
   f.push({ name: '  call-next p99', value: percentile(call20, 99), unit: 'ms', target: at(50, false) });
-  f.push(...cpuFigures('visit', cpu, commands));
+  f.push(...cpuFigures('visit', cpu));
   await closeCounters(twenty);
 }
 

@@ -63,20 +63,16 @@ const recorded = new Map<string, Set<string>>();
 export async function recordShown(officeId: string, estimates: ReadonlyMap<string, WaitEstimate>, now: Date): Promise<void> {
   const before = recorded.get(officeId);
   const fresh = [...estimates].filter(([id]) => !before?.has(id));
-  recorded.set(officeId, new Set(estimates.keys()));
-  if (fresh.length === 0) return;
-  const { redis, keys } = rt();
-  const key = keys.waitShown(officeId);
-  const pipe = redis.pipeline();
-  for (const [id, e] of fresh) pipe.hsetnx(key, id, `${now.getTime()},${e.p10},${e.p50},${e.p90}`);
-  pipe.expire(key, SHOWN_TTL_SECONDS);
-  try {
+  if (fresh.length > 0) {
+    const { redis, keys } = rt();
+    const key = keys.waitShown(officeId);
+    const pipe = redis.pipeline();
+    for (const [id, e] of fresh) pipe.hsetnx(key, id, `${now.getTime()},${e.p10},${e.p50},${e.p90}`);
+    pipe.expire(key, SHOWN_TTL_SECONDS);
     await pipe.exec();
-  } catch (err) {
-    // Not written: the next pass tries these again.
-    recorded.set(officeId, new Set([...estimates.keys()].filter((id) => before?.has(id))));
-    throw err;
   }
+  // Only once written: after a failed write the next pass sends these again.
+  recorded.set(officeId, new Set(estimates.keys()));
 }
 
 /** Moves the estimates of tickets called since into the error samples; returns the samples. */

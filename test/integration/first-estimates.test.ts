@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Pipeline } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { recordShown } from '../../server/estimates/calibration';
 import type { WaitEstimate } from '../../server/estimates/wait-model';
 import { rt } from '../../server/runtime';
@@ -20,67 +21,48 @@ describe('first estimates', () => {
     useInProcessRuntime(space);
   });
   afterAll(async () => space.drop());
+  afterEach(() => vi.restoreAllMocks());
 
   it('keeps each ticket’s first estimate and sends only the new tickets', async () => {
-    const { redis, keys } = rt();
-    const key = keys.waitShown('office-1');
-    const sent: number[] = [];
-    const exec = redis.pipeline().constructor.prototype.exec as (...a: unknown[]) => Promise<unknown>;
-    const spy = redis.pipeline().constructor.prototype;
-    spy.exec = function (this: { length: number }, ...a: unknown[]) {
-      sent.push(this.length);
-      return exec.apply(this, a);
-    };
-    try {
-      await recordShown(
-        'office-1',
-        new Map([
-          ['a', estimate(10)],
-          ['b', estimate(20)],
-        ]),
-        at(0),
-      );
-      await recordShown(
-        'office-1',
-        new Map([
-          ['a', estimate(12)],
-          ['b', estimate(22)],
-          ['c', estimate(30)],
-        ]),
-        at(1),
-      );
-      await recordShown(
-        'office-1',
-        new Map([
-          ['b', estimate(21)],
-          ['c', estimate(31)],
-        ]),
-        at(2),
-      );
-    } finally {
-      spy.exec = exec;
-    }
-    expect(await redis.hgetall(key)).toEqual({
+    const exec = vi.spyOn(Pipeline.prototype, 'exec');
+    await recordShown(
+      'office-1',
+      new Map([
+        ['a', estimate(10)],
+        ['b', estimate(20)],
+      ]),
+      at(0),
+    );
+    await recordShown(
+      'office-1',
+      new Map([
+        ['a', estimate(12)],
+        ['b', estimate(22)],
+        ['c', estimate(30)],
+      ]),
+      at(1),
+    );
+    await recordShown(
+      'office-1',
+      new Map([
+        ['b', estimate(21)],
+        ['c', estimate(31)],
+      ]),
+      at(2),
+    );
+    expect(await rt().redis.hgetall(rt().keys.waitShown('office-1'))).toEqual({
       a: `${at(0).getTime()},8,10,13`,
       b: `${at(0).getTime()},18,20,23`,
       c: `${at(1).getTime()},28,30,33`,
     });
     // Two HSETNX and an EXPIRE, then one HSETNX and an EXPIRE, then nothing.
-    expect(sent).toEqual([3, 2]);
+    expect((exec.mock.contexts as Pipeline[]).map((pipe) => pipe.length)).toEqual([3, 2]);
   });
 
   it('a ticket of a pass whose write failed is sent again at the next one', async () => {
-    const { redis, keys } = rt();
-    const key = keys.waitShown('office-2');
-    const spy = redis.pipeline().constructor.prototype;
-    const exec = spy.exec as (...a: unknown[]) => Promise<unknown>;
-    spy.exec = () => Promise.reject(new Error('Redis is down'));
-    try {
-      await expect(recordShown('office-2', new Map([['d', estimate(5)]]), at(0))).rejects.toThrow('Redis is down');
-    } finally {
-      spy.exec = exec;
-    }
+    vi.spyOn(Pipeline.prototype, 'exec').mockRejectedValueOnce(new Error('Redis is down'));
+    await expect(recordShown('office-2', new Map([['d', estimate(5)]]), at(0))).rejects.toThrow('Redis is down');
     await recordShown('office-2', new Map([['d', estimate(6)]]), at(1));
-    expect(await redis.hgetall(key)).toEqual({ d: `${at(1).getTime()},4,6,9` });
+    expect(await rt().redis.hgetall(rt().keys.waitShown('office-2'))).toEqual({ d: `${at(1).getTime()},4,6,9` });
   });
 });
