@@ -6,6 +6,7 @@ import { conflict, notFound } from '../errors';
 import { requireOffice } from '../offices/admin';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
+import { countersChanged } from './call-cache';
 import { lockCounter } from './state';
 
 /**
@@ -48,6 +49,7 @@ export async function adminUpdateCounter(actor: Actor, counterId: string, input:
     await withAudit(tx, actor, { action: 'update', entity: 'counter', entityId: counterId, before, after });
     return after;
   });
+  countersChanged({ counterIds: [counterId] }); // its name and number, on the displays' next call
   publishOfficeChanged(after.officeId);
   return after;
 }
@@ -67,5 +69,6 @@ export async function adminDeleteCounter(actor: Actor, counterId: string) {
     await withAudit(tx, actor, { action: 'delete', entity: 'counter', entityId: counterId, before });
     return before;
   });
+  countersChanged({ counterIds: [counterId] });
   publishOfficeChanged(before.officeId);
 }

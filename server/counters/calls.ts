@@ -9,6 +9,7 @@ import { publishTicketStatus } from '../tickets/snapshot';
 import { assertTransition } from '../tickets/transitions';
 import { toCounterTicket } from '../tickets/views';
 import { counterQueuesFrom } from '../queue/counter-queues';
+import { keptCounterForCall } from './call-cache';
 import { changeCounter, checkCounterRule, readCounterForCall } from './state';
 import type { Counter, Prisma, Ticket } from '../db/generated/client';
 import { sql, type SqlRunner } from '../db/sql';
@@ -77,12 +78,21 @@ async function confirmCall(
  */
 export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const db = sql(rt().db);
-  let read = await readCounterForCall(db, counterId);
+  const kept = keptCounterForCall(counterId);
+  // A kept counter does not say whether a ticket is at it now: confirmCall does.
+  let read = kept ? { ...kept, busy: false, kept: true } : { ...(await readCounterForCall(db, counterId)), kept: false };
   let lease: Lease | undefined;
   try {
     for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
       const { counter, skills, busy } = read;
-      checkCounterRule('call', actor, counter, busy);
+      try {
+        checkCounterRule('call', actor, counter, busy);
+      } catch (err) {
+        if (!read.kept) throw err;
+        // Refused on what this process kept: the counter as it is now says whether, and why.
+        read = { ...(await readCounterForCall(db, counterId)), kept: false };
+        continue;
+      }
       const queues = counterQueuesFrom(counter, skills);
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
       const claim = await claimNext(queues, now, lease);
@@ -101,7 +111,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
         await unclaim(claim).catch(() => undefined);
         if (!confirmed) throw notFound('Counter');
         if (confirmed.busy) throw counterBusy();
-        read = await readCounterForCall(db, counterId); // the rule says why, or the new services are called from
+        read = { ...(await readCounterForCall(db, counterId)), kept: false }; // the rule says why, or the new services are called from
         continue;
       }
       if (confirmed.eventId === null) continue; // stale entry: the ticket is no longer waiting

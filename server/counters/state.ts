@@ -5,6 +5,7 @@ import { isSupervisor } from '../auth/actor';
 import type { Counter } from '../db/generated/client';
 import { conflict, forbidden, notFound } from '../errors';
 import { rt } from '../runtime';
+import { counterCacheGeneration, countersChanged, keepCounterForCall } from './call-cache';
 
 /** Every change of a counter's state or of what it does; each has its rule in `checkCounterRule`. */
 export type CounterChange = 'open' | 'close' | 'pause' | 'resume' | 'call' | 'recall' | 'services';
@@ -58,9 +59,11 @@ export async function lockCounter(tx: SqlRunner, counterId: string): Promise<Cou
 /**
  * What call next needs of a counter, in one read without a lock: the counter, whether a ticket is
  * called or served there, and its clerk's skill weights (`[serviceId, weight]`). The call's own
- * statement checks again what matters (counters/calls.ts confirmCall).
+ * statement checks again what matters (counters/calls.ts confirmCall). The counter and skills are
+ * kept for the next call (counters/call-cache.ts).
  */
 export async function readCounterForCall(db: SqlRunner, counterId: string) {
+  const generation = counterCacheGeneration();
   const [row] = await db.$queryRaw<(Counter & { busy: boolean; skills: [string, number][] })[]>`
     SELECT c.*,
       EXISTS (SELECT 1 FROM "Ticket" t WHERE t."counterId" = c.id AND t.status IN ('called', 'serving')) AS busy,
@@ -68,6 +71,7 @@ export async function readCounterForCall(db: SqlRunner, counterId: string) {
     FROM "Counter" c WHERE c.id = ${counterId}`;
   if (!row) throw notFound('Counter');
   const { skills, busy, ...counter } = row;
+  keepCounterForCall({ counter, skills }, generation);
   return { counter, skills, busy };
 }
 
@@ -84,10 +88,13 @@ export async function changeCounter<T>(
   change: CounterChange,
   apply: (tx: Tx, counter: Counter) => Promise<T>,
 ): Promise<T> {
-  return rt().db.$transaction(async (tx) => {
+  const result = await rt().db.$transaction(async (tx) => {
     const counter = await lockCounter(tx, counterId);
     const busy = (await tx.ticket.count({ where: { counterId, status: { in: ['called', 'serving'] } } })) > 0;
     checkCounterRule(change, actor, counter, busy);
     return apply(tx, counter);
   });
+  // A recall leaves the counter as it was; every other change is one call next must see.
+  if (change !== 'recall') countersChanged({ counterIds: [counterId] });
+  return result;
 }

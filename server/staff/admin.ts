@@ -4,6 +4,7 @@ import { withAudit, type Tx } from '../admin/audit';
 import type { Actor } from '../auth/actor';
 import { hashPassword, requireGoodPassword } from '../auth/password';
 import { deleteSessionsOf, loginsEnded, staffLoginsChanged } from '../auth/session';
+import { countersChanged } from '../counters/call-cache';
 import { conflict, notFound, unprocessable } from '../errors';
 import { publishOfficeChanged } from '../realtime/publish';
 import { rt } from '../runtime';
@@ -89,6 +90,7 @@ export async function adminUpdateStaff(actor: Actor, staffId: string, input: z.i
   // Their live screens too, once the change is committed; a new name shows on every process.
   loginsEnded(ended);
   staffLoginsChanged(staffId);
+  if (skills) countersChanged({ staffIds: [staffId] }); // the weights their next call follows
   await publishSkillOffices([...new Set([...before.skills, ...after.skills].map((k) => k.serviceId))]);
   return after;
 }
