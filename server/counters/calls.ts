@@ -97,7 +97,12 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
       if (!queues) throw conflict('counter_not_open', 'Open the counter first');
       const claim = await claimNext(queues, now, lease);
       if (claim === 'busy') throw counterBusy(); // another call next of this counter is under way
-      if (!claim) return null;
+      if (!claim) {
+        // Nobody waiting is the answer only for a counter as it is now: a kept one may be busy.
+        if (!read.kept) return null;
+        read = { ...(await readCounterForCall(db, counterId)), kept: false };
+        continue;
+      }
       lease = claim.lease;
       let confirmed: Confirmed | undefined;
       try {

@@ -131,7 +131,7 @@ describe('call next keeps the counter it read', () => {
     expect(await serveNext(actor, counter.id, 2)).toBe(waiting.id);
   });
 
-  it('a kept counter with a citizen at it refuses a second call, and the ticket it took goes back', async () => {
+  it('a kept counter with a citizen at it refuses a second call, and the ticket it took goes back; with nobody waiting too', async () => {
     trustAnnouncedCachesWhile(channel);
     const { actor, counter, a } = await clerkAtCounter();
     const first = await issue(a, 0);
@@ -145,5 +145,12 @@ describe('call next keeps the counter it read', () => {
     expect((await space.db.ticket.findUniqueOrThrow({ where: { id: third.id } })).status).toBe('waiting');
     await completeTicket(actor, second.id, {}, at(6));
     expect(await serveNext(actor, counter.id, 7)).toBe(third.id);
+
+    // With nobody waiting, too: busy, not "nobody waiting".
+    const last = await issue(a, 8);
+    expect((await callNext(actor, counter.id, at(9)))?.id).toBe(last.id);
+    await expect(callNext(actor, counter.id, at(10))).rejects.toMatchObject({ code: 'counter_busy' });
+    await completeTicket(actor, last.id, {}, at(11));
+    expect(await callNext(actor, counter.id, at(12))).toBeNull();
   });
 });
