@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import buildIfStale from '../test/helpers/global-setup';
+import { buildIfStale } from '../test/helpers/global-setup';
 import { formatFigure } from './measure';
 import { runBench } from './run';
 import { referenceLoopMs } from './cpu';
