@@ -23,8 +23,9 @@ const COUNTER_CACHE_MAX_AGE_MS = 30_000;
  * and the skills again (issue 10: one of a visit's three statements). Safe to be stale for what
  * the call's own statement checks again (counters/calls.ts confirmCall: open, this clerk's, the
  * same services, idle); a refusal, or "nobody waiting", is never answered on a kept counter
- * (calls.ts reads it again first: a busy counter with an empty queue is still busy). The skills and the counter's name are not checked again: every change of them is
- * announced (realtime/announced-cache.ts says when the cache is trusted).
+ * (calls.ts reads it again first: a busy counter with an empty queue is still busy). The skills
+ * and the counter's name are not checked again: every change of them is announced
+ * (realtime/announced-cache.ts says when the cache is trusted).
  */
 const counterCache = announcedCache<CounterForCall, CountersChanged>(
   'counters',

@@ -78,9 +78,10 @@ async function confirmCall(
  */
 export async function callNext(actor: Actor, counterId: string, now = new Date()) {
   const db = sql(rt().db);
+  const fresh = async () => ({ ...(await readCounterForCall(db, counterId)), kept: false });
   const kept = keptCounterForCall(counterId);
   // A kept counter does not say whether a ticket is at it now: confirmCall does.
-  let read = kept ? { ...kept, busy: false, kept: true } : { ...(await readCounterForCall(db, counterId)), kept: false };
+  let read = kept ? { ...kept, busy: false, kept: true } : await fresh();
   let lease: Lease | undefined;
   try {
     for (let attempt = 0; attempt < MAX_STALE_ENTRIES; attempt++) {
@@ -90,7 +91,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
       } catch (err) {
         if (!read.kept) throw err;
         // Refused on what this process kept: the counter as it is now says whether, and why.
-        read = { ...(await readCounterForCall(db, counterId)), kept: false };
+        read = await fresh();
         continue;
       }
       const queues = counterQueuesFrom(counter, skills);
@@ -100,7 +101,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
       if (!claim) {
         // Nobody waiting is the answer only for a counter as it is now: a kept one may be busy.
         if (!read.kept) return null;
-        read = { ...(await readCounterForCall(db, counterId)), kept: false };
+        read = await fresh();
         continue;
       }
       lease = claim.lease;
@@ -116,7 +117,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
         await unclaim(claim).catch(() => undefined);
         if (!confirmed) throw notFound('Counter');
         if (confirmed.busy) throw counterBusy();
-        read = { ...(await readCounterForCall(db, counterId)), kept: false }; // the rule says why, or the new services are called from
+        read = await fresh(); // the rule says why, or the new services are called from
         continue;
       }
       if (confirmed.eventId === null) continue; // stale entry: the ticket is no longer waiting
