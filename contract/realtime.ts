@@ -12,7 +12,7 @@ import { z } from './zod';
 import { counterSnapshotSchema } from './counters';
 import { callInfoSchema, displaySnapshotSchema, publicDisplayQuery } from './display';
 import { id } from './ids';
-import { queueInfoSchema } from './queues';
+import { queueFiguresSchema } from './queues';
 import { printerAlertSchema, supervisorSnapshotSchema } from './supervisor';
 import { PUBLIC_CODE_PATTERN, ticketPublicSchema } from './tickets';
 import { procedureListSchema, procedureSchema } from './portal';
@@ -51,8 +51,11 @@ export const serverEvents = {
   displayChanged: z.object({ officeId: z.string() }),
   /** To the kiosk screens: services or categories changed; reload the catalogue. */
   catalogChanged: null,
-  /** To display and counter rooms: fresh per-service queue figures of the office (all services: a display filters). */
-  queues: z.array(queueInfoSchema),
+  /**
+   * To display and counter rooms: fresh figures of every service of the office, without names
+   * (the screen's snapshot has them); a screen updates the services it shows.
+   */
+  queues: z.array(queueFiguresSchema),
   /** To the ticket room: the ticket's new public status. */
   ticket: ticketPublicSchema,
   /** To a counter room: its new snapshot (after any change that concerns it). */

@@ -5,7 +5,7 @@ import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
 import type { CounterSnapshot } from '../contract/counters';
 import type { CounterTicket } from '../contract/tickets';
-import type { QueueInfo } from '../contract/queues';
+import { withFigures, type QueueFigures } from '../contract/queues';
 import { getSocket, useSubscription } from '../ui/socket';
 import { ActionBar } from './ActionBar';
 import { BookDialog } from './BookDialog';
@@ -91,7 +91,8 @@ export function WorkView({
     const onCounter = (next: CounterSnapshot) => {
       if (next.counter.id === counterId) setData(next);
     };
-    const onQueues = (q: QueueInfo[]) => setData((prev) => (prev ? { ...prev, queues: q } : prev));
+    const onQueues = (figures: QueueFigures[]) =>
+      setData((prev) => (prev ? { ...prev, queues: withFigures(prev.queues, figures) } : prev));
     s.on('counter', onCounter);
     s.on('queues', onQueues);
     return () => {

@@ -3,7 +3,7 @@
  * Kept free of React so it is easy to test.
  */
 import type { CallInfo, DisplayConfig, DisplaySnapshot } from '../contract/display';
-import type { QueueInfo } from '../contract/queues';
+import { withFigures, type QueueFigures, type QueueInfo } from '../contract/queues';
 
 /** Calls kept and shown: the newest (highlighted) plus the previous ones. */
 export const MAX_CALLS = 10;
@@ -19,7 +19,7 @@ export interface DisplayState {
 export type DisplayAction =
   | { type: 'snapshot'; snapshot: DisplaySnapshot; /** deltas received since the subscribe was sent */ pending: CallInfo[] }
   | { type: 'call'; call: CallInfo }
-  | { type: 'queues'; queues: QueueInfo[] };
+  | { type: 'queues'; figures: QueueFigures[] };
 
 export const initialDisplayState: DisplayState = { office: null, display: null, calls: [], queues: [] };
 
@@ -73,7 +73,8 @@ export function displayReducer(state: DisplayState, action: DisplayAction): Disp
       if (!showsService(state.display, action.call.serviceId)) return state;
       return { ...state, calls: applyCall(state.calls, action.call) };
     case 'queues':
-      return { ...state, queues: action.queues.filter((q) => showsService(state.display, q.serviceId)) };
+      // The snapshot's services (already only this display's) with their new figures.
+      return { ...state, queues: withFigures(state.queues, action.figures) };
   }
 }
 

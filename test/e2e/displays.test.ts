@@ -89,6 +89,10 @@ describe('configurable displays in Chromium', () => {
     expect(ticker).toContain('Pagamenti TARI: portate l’avviso di pagamento');
     expect(ticker).toContain('TARI payments: bring your payment notice');
     await tv.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+    const tributiRow = tv.getByTestId(`display-queue-${tributi.id}`);
+    const waitingBefore = Number(await tributiRow.locator('td').first().textContent());
+    const tributiName = ((await tributiRow.locator('th').textContent()) ?? '').trim();
+    expect(tributiName).toContain('TARI');
 
     // Calls: the Anagrafe call (first in line) is neither shown nor kept; the Tributi one is.
     const op = await clerk(app.url, 'operatore1');
@@ -102,6 +106,9 @@ describe('configurable displays in Chromium', () => {
     await tv.getByTestId(`display-call-${t.number}`).waitFor();
     expect(await tv.getByTestId('display-current-call').getAttribute('data-number')).toBe(t.number);
     expect(await tv.getByTestId(`display-call-${a.number}`).count()).toBe(0);
+    // The live figures (numbers only) update the row, which keeps the name from the snapshot.
+    await expect.poll(async () => Number(await tributiRow.locator('td').first().textContent())).toBe(waitingBefore - 1);
+    expect(((await tributiRow.locator('th').textContent()) ?? '').trim()).toBe(tributiName);
     expect(await axeViolations(tv)).toEqual([]);
 
     // The admin edits the notice: the open display shows it without a reload.

@@ -6,7 +6,7 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
 import type { CounterSnapshot } from '../../contract/counters';
-import type { QueueInfo } from '../../contract/queues';
+import { queueFiguresSchema, type QueueFigures } from '../../contract/queues';
 import type { TicketPublic } from '../../contract/tickets';
 import { ApiClient } from '../helpers/api';
 import { kioskScreen, pairedKioskClient, pairingCode } from '../helpers/kiosks';
@@ -65,7 +65,7 @@ describe('two app processes', () => {
 
     const display = await socketOn(appB.url);
     const calls = collect<CallInfo>(display, 'call');
-    const queues = collect<QueueInfo[]>(display, 'queues');
+    const queues = collect<QueueFigures[]>(display, 'queues');
     const snap = await subscribe<DisplaySnapshot>(display, 'display:subscribe', {});
     expect(snap.ok).toBe(true);
     expect(snap.ok && snap.data.office.id).toBe(officeId);
@@ -74,6 +74,8 @@ describe('two app processes', () => {
     const ticket = await issue(new ApiClient(appA.url), service.id);
     const q = await queues.next((list) => list.some((x) => x.serviceId === service.id && x.waiting === 1));
     expect(q.find((x) => x.serviceId === service.id)?.waiting).toBe(1);
+    // Figures only: the names came with the snapshot.
+    expect(q.every((x) => queueFiguresSchema.strict().safeParse(x).success)).toBe(true);
 
     const phone = await socketOn(appB.url);
     const updates = collect<TicketPublic>(phone, 'ticket');

@@ -4,7 +4,7 @@ import { isPlainCounterName, PLAIN_COUNTER_WORD } from '../../ui/counterName';
 import { spellNumber, speechText } from '../../ui/speech';
 import { messages } from '../../i18n/messages';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
-import type { QueueInfo } from '../../contract/queues';
+import { queueFigures, withFigures, type QueueInfo } from '../../contract/queues';
 
 const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`, serviceId = 'svc'): CallInfo => ({
   ticketId,
@@ -88,11 +88,19 @@ describe('display calls', () => {
     expect(displayReducer(s, { type: 'call', call: call('T003', 4, 2, 't4', 'tributi') })).toBe(s);
     s = displayReducer(s, { type: 'call', call: call('A002', 5, 1, 't5', 'anagrafe') });
     expect(s.calls.map((c) => c.number)).toEqual(['A002', 'A001']);
-    s = displayReducer(s, { type: 'queues', queues: [queue('tributi', 9, 1), queue('anagrafe', 3, 1)] });
-    expect(s.queues.map((q) => [q.serviceId, q.waiting])).toEqual([['anagrafe', 3]]);
+    s = displayReducer(s, { type: 'queues', figures: [queue('tributi', 9, 1), queue('anagrafe', 3, 1)].map(queueFigures) });
+    expect(s.queues.map((q) => [q.serviceId, q.name.it, q.waiting])).toEqual([['anagrafe', 'anagrafe', 3]]);
     // A whole-office display (null) shows everything.
     const all = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([a, t], limited(null)), pending: [] });
     expect(all.calls).toHaveLength(2);
+  });
+
+  it('takes fresh figures without names: known services keep theirs, dropped ones go, unknown ones wait for a snapshot', () => {
+    const figures = [queue('b', 7, 2), queue('c', 1, 1)].map(queueFigures);
+    expect(Object.keys(figures[0]!)).not.toContain('name');
+    expect(Object.keys(figures[0]!)).not.toContain('prefix');
+    const known = [queue('a', 1, 1), { ...queue('b', 2, 1), prefix: 'T', name: { it: 'Tributi' } }];
+    expect(withFigures(known, figures)).toEqual([{ ...queue('b', 7, 2), prefix: 'T', name: { it: 'Tributi' } }]);
   });
 
   it('shows busy services first and summarises idle ones when they do not fit', () => {
