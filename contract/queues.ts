@@ -31,16 +31,3 @@ export type QueueFigures = z.infer<typeof queueFiguresSchema>;
 export function queueFigures({ prefix: _prefix, name: _name, ...figures }: QueueInfo): QueueFigures {
   return figures;
 }
-
-/**
- * The screen's queues with fresh figures: each known service takes its new numbers; a service the
- * figures no longer list (deactivated) is dropped, and one the screen does not know yet waits for
- * the next snapshot, which brings its name.
- */
-export function withFigures(queues: readonly QueueInfo[], figures: readonly QueueFigures[]): QueueInfo[] {
-  const byService = new Map(figures.map((f) => [f.serviceId, f]));
-  return queues.flatMap((q) => {
-    const f = byService.get(q.serviceId);
-    return f ? [{ ...q, ...f }] : [];
-  });
-}

@@ -3,7 +3,8 @@
  * Kept free of React so it is easy to test.
  */
 import type { CallInfo, DisplayConfig, DisplaySnapshot } from '../contract/display';
-import { withFigures, type QueueFigures, type QueueInfo } from '../contract/queues';
+import type { QueueFigures, QueueInfo } from '../contract/queues';
+import { withFigures } from '../ui/queueFigures';
 
 /** Calls kept and shown: the newest (highlighted) plus the previous ones. */
 export const MAX_CALLS = 10;

@@ -4,7 +4,8 @@ import { isPlainCounterName, PLAIN_COUNTER_WORD } from '../../ui/counterName';
 import { spellNumber, speechText } from '../../ui/speech';
 import { messages } from '../../i18n/messages';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
-import { queueFigures, withFigures, type QueueInfo } from '../../contract/queues';
+import { queueFigures, type QueueInfo } from '../../contract/queues';
+import { withFigures } from '../../ui/queueFigures';
 
 const call = (number: string, seq: number, counterNumber = 1, ticketId = `t-${number}`, serviceId = 'svc'): CallInfo => ({
   ticketId,
