@@ -192,7 +192,18 @@ function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>):
     { name: `  CPU per ${operation}: Redis (the whole server)`, value: cpu.redis, unit: 'ms' },
     { name: `  CPU per ${operation}: load generator`, value: cpu.generator, unit: 'ms' },
     { name: `  Redis commands per ${operation} (the whole server)`, value: cpu.redisCommands, unit: '' },
+    // What the cores allow at that CPU: a throughput close to it is bound by the machine (only less
+    // CPU per operation moves it), one far below it by waiting (locks, round trips, pacing).
+    { name: `  most the ${cores} cores allow at this CPU`, value: ceiling(cpu, true), unit: `${operation}s/s` },
+    { name: `    with the load generator on another machine`, value: ceiling(cpu, false), unit: `${operation}s/s` },
   ];
+}
+
+const cores = os.cpus().length;
+
+/** Operations per second if every core did nothing but this work. */
+function ceiling(cpu: ReturnType<typeof cpuPerOperation>, withGenerator: boolean): number {
+  return (cores * 1000) / (cpu.app + cpu.db + cpu.redis + (withGenerator ? cpu.generator : 0));
 }
 
 /** Tickets waiting in the office now. */
