@@ -65,6 +65,8 @@ async function reconcileAll(rt: Runtime): Promise<void> {
 
 /** How long a stop waits for the job queues to close. */
 const JOBS_STOP_WAIT_MS = 3000;
+/** How long an idle keep-alive connection stays open (Node's default is 5 s). */
+export const KEEP_ALIVE_MS = 65_000;
 
 /**
  * Starts the whole system in this process: database (external or embedded), migrations, demo
@@ -95,6 +97,11 @@ export async function startSportello(env: Record<string, string | undefined> = p
   const keys = redisKeys(config.redisPrefix);
 
   const httpServer = http.createServer();
+  // Idle keep-alive connections live longer than a reverse proxy's or a client's (nginx and most
+  // load balancers keep theirs 60 s): with Node's 5 s the server could close a connection just as
+  // the other side sent a request on it, which then failed ("socket hang up", a proxy's 502).
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   const runtime: Runtime = {
     config,
     db,

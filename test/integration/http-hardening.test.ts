@@ -324,6 +324,53 @@ describe('security headers', () => {
   });
 });
 
+describe('idle keep-alive connections', () => {
+  /** Two GETs on one TCP connection, `idleMs` apart: each answer's status line and Keep-Alive header. */
+  async function twoRequestsOnOneConnection(idleMs: number): Promise<string[]> {
+    const u = new URL(app.url);
+    const socket = net.connect(Number(u.port), u.hostname);
+    const answers: string[] = [];
+    let buffer = '';
+    let closed = false;
+    socket.once('close', () => (closed = true));
+    const next = () =>
+      new Promise<string>((resolve, reject) => {
+        if (closed) return reject(new Error('the server closed the connection'));
+        const onData = (d: Buffer) => {
+          buffer += d.toString();
+          const end = buffer.indexOf('\r\n\r\n');
+          const length = Number(/content-length: *(\d+)/i.exec(buffer)?.[1] ?? NaN);
+          if (end < 0 || buffer.length < end + 4 + length) return;
+          socket.off('data', onData);
+          socket.off('close', onClose);
+          const head = buffer.slice(0, end);
+          buffer = buffer.slice(end + 4 + length);
+          resolve(`${head.split('\r\n')[0]} | ${/keep-alive: *([^\r\n]*)/i.exec(head)?.[1] ?? '-'}`);
+        };
+        const onClose = () => reject(new Error('the server closed the connection'));
+        socket.on('data', onData);
+        socket.once('close', onClose);
+      });
+    const get = `GET /api/health HTTP/1.1\r\nHost: ${u.host}\r\nConnection: keep-alive\r\n\r\n`;
+    try {
+      socket.write(get);
+      answers.push(await next());
+      await new Promise((r) => setTimeout(r, idleMs));
+      socket.write(get);
+      answers.push(await next());
+    } finally {
+      socket.destroy();
+    }
+    return answers;
+  }
+
+  it("stay open longer than a reverse proxy keeps its own (65 s, not Node's 5 s)", async () => {
+    // 6 s idle: past Node's default, which closed the connection just as a proxy could reuse it.
+    const answers = await twoRequestsOnOneConnection(6000);
+    expect(answers).toEqual(['HTTP/1.1 200 OK | timeout=65', 'HTTP/1.1 200 OK | timeout=65']);
+  }, 20_000);
+});
+
 describe('socket subscriptions', () => {
   it('are rate-limited per socket with a clear error, and the socket stays usable', async () => {
     const socket = await connectSocket(app.url);
