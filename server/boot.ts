@@ -66,7 +66,7 @@ async function reconcileAll(rt: Runtime): Promise<void> {
 /** How long a stop waits for the job queues to close. */
 const JOBS_STOP_WAIT_MS = 3000;
 /** How long an idle keep-alive connection stays open (Node's default is 5 s). */
-export const KEEP_ALIVE_MS = 65_000;
+const KEEP_ALIVE_MS = 65_000;
 
 /**
  * Starts the whole system in this process: database (external or embedded), migrations, demo
