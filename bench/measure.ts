@@ -45,9 +45,17 @@ export function rssMb(pid: number): number {
  * after gives the phase's own figure.
  */
 export async function eventLoopP99Ms(url: string): Promise<number> {
+  return (await eventLoopLagMs(url)).p99;
+}
+
+/** The app's event-loop delay since the last scrape (prom-client starts it again at each), ms. */
+export async function eventLoopLagMs(url: string): Promise<{ p99: number; max: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
-  const m = /^sportello_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text);
-  return m ? Number(m[1]) * 1000 : NaN;
+  const read = (name: string) => {
+    const m = new RegExp(`^sportello_nodejs_eventloop_lag_${name}_seconds (\\S+)$`, 'm').exec(text);
+    return m ? Number(m[1]) * 1000 : NaN;
+  };
+  return { p99: read('p99'), max: read('max') };
 }
 
 export function formatFigure(f: Figure): string {

@@ -3,7 +3,7 @@ import { startApp, type TestApp } from '../test/helpers/app';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
 import { displayPage, firstPaintMs, pageScripts } from './browser';
 import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
-import { eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
+import { eventLoopLagMs, eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
 import { cpuPerOperation, cpuSample } from './cpu';
 
@@ -219,7 +219,9 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   log('20 clerks at their counters: serving');
   const call20: number[] = [];
   const cpu0 = await cpuSample([pid], space.databaseUrl, space.redis);
+  await eventLoopLagMs(app.url); // starts the app's measure again
   const served = await serveAll(twenty, call20);
+  const lag = await eventLoopLagMs(app.url);
   const cpu = cpuPerOperation(cpu0, await cpuSample([pid], space.databaseUrl, space.redis), served.served);
   f.push({
     name: '20 clerks, call next + complete',
@@ -229,6 +231,9 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   });
   f.push({ name: '  call-next p50', value: percentile(call20, 50), unit: 'ms' });
   f.push({ name: '  call-next p99', value: percentile(call20, 99), unit: 'ms', target: at(50, false) });
+  // What the app's own main thread held every request up by (its longest turns), apart from the cores' queue.
+  f.push({ name: '  event-loop delay meanwhile, p99', value: lag.p99, unit: 'ms' });
+  f.push({ name: '  event-loop delay meanwhile, longest', value: lag.max, unit: 'ms' });
   f.push(...cpuFigures('visit', cpu));
   await closeCounters(twenty);
 }
