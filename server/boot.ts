@@ -14,6 +14,8 @@ import { frontDoor } from './http/front-door';
 import { log } from './log';
 import { reconcileOffice } from './queue/engine';
 import { publishOfficeChanged } from './realtime/publish';
+import { rooms } from './realtime/rooms';
+import { renewWatchedRooms } from './realtime/watched-rooms';
 import { startJobs } from './jobs/scheduler';
 import { BULL_BOARD_PATH, bullBoardHandler } from './jobs/bull-board';
 import { httpAnswered } from './ops/metrics';
@@ -132,6 +134,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   });
   runtime.io = attachRealtime(httpServer, redis.duplicate(), sub, keys.socketIoChannel(), config.publicBaseUrl);
   runtime.officeFeed = startOfficeFeed();
+  const stopRenewingRooms = renewWatchedRooms(rooms.supervisor(''));
   attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
@@ -156,6 +159,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     embeddedDir: embedded ? config.dataDir : null,
     async stop() {
       clearInterval(timer);
+      stopRenewingRooms();
       runtime.officeFeed?.stop();
       // The job queues' connections wait for Redis to come back before they close: with Redis
       // down a stop would hang until main.ts gives up (8 s, exit code 1). Jobs not finished are

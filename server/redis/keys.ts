@@ -33,6 +33,8 @@ export function redisKeys(prefix: string) {
     rateLimit: (bucket: string, client: string, window: number) => `${prefix}:ratelimit:${bucket}:${client}:${window}`,
     /** Key prefix of the failed-login counters (rate-limiter-flexible adds the account or address). */
     loginFailures: (per: 'account' | 'address') => `${prefix}:login-failures:${per}`,
+    /** Present while some process has a socket in the room (realtime/watched-rooms.ts); expires otherwise. */
+    watchedRoom: (room: string) => `${prefix}:watched-room:${room}`,
     socketIoChannel: () => `${prefix}:socket.io`,
     bullPrefix: () => `${prefix}:bull`,
     /** Everything of this installation (test runs delete it). */

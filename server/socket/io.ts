@@ -37,6 +37,7 @@ import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
 import { paced } from './pacing';
 import { rooms } from '../realtime/rooms';
+import { markWatched } from '../realtime/watched-rooms';
 import { CACHE_CHANGED, cacheChangedElsewhere, trustAnnouncedCachesWhile } from '../realtime/announced-cache';
 import { CITIZEN_COOKIE, citizenFromToken } from '../citizens/session';
 import { assertWorksProceduresOf } from '../procedures/access';
@@ -247,6 +248,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
       for (const room of socket.rooms)
         if (room.startsWith('supervisor:') && room !== rooms.supervisor(office.id)) await socket.leave(room);
       await joinCapped(socket, [rooms.supervisor(office.id), rooms.staff(office.id)]);
+      // Other processes' office feeds compute the live view only for a room someone watches.
+      await markWatched(rooms.supervisor(office.id)).catch((err: unknown) =>
+        log.warn({ err }, 'live view not marked as watched'),
+      );
       screenJoined(data.screens, 'supervisor');
       return snap;
     }),

@@ -7,6 +7,8 @@ import { rt, type OfficeFeed } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { watchedTicketSnapshots } from '../tickets/snapshot';
 import { publishCounter, publishQueues, publishSupervisor, publishTicket } from '../realtime/publish';
+import { rooms } from '../realtime/rooms';
+import { isWatched } from '../realtime/watched-rooms';
 
 /**
  * The figures that change for everybody after any click (queue figures, phone positions,
@@ -135,6 +137,8 @@ async function flushOffice(officeId: string): Promise<void> {
     // a millisecond with the office's named queues: twenty in one turn held every click up by 20 ms.
     await nextTurn();
   }
-  // From the same queue figures and counters: one computation per flush, whatever the number of supervisors.
-  publishSupervisor(officeId, await supervisorSnapshot(officeId, { queues, counters }));
+  // From the same queue figures and counters: one computation per flush, whatever the number of
+  // supervisors, and none while no supervisor has the live view open on any process.
+  if (await isWatched(rooms.supervisor(officeId)))
+    publishSupervisor(officeId, await supervisorSnapshot(officeId, { queues, counters }));
 }

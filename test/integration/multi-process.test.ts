@@ -6,6 +6,9 @@ import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
 import type { CounterSnapshot } from '../../contract/counters';
+import type { SupervisorSnapshot } from '../../contract/supervisor';
+import { rooms } from '../../server/realtime/rooms';
+import { redisKeys } from '../../server/redis/keys';
 import { queueFiguresSchema, type QueueFigures } from '../../contract/queues';
 import type { TicketPublic } from '../../contract/tickets';
 import { ApiClient } from '../helpers/api';
@@ -142,6 +145,24 @@ describe('two app processes', () => {
     const snap = await subscribe<DisplaySnapshot>(late, 'display:subscribe', {});
     expect(snap.ok && snap.data.calls[0]).toMatchObject({ ticketId: ticket.id, counterNumber: counter2.number });
   });
+  it("a supervisor's live view on B follows a change made on A: B marks the room as watched for every process", async () => {
+    const liveKey = redisKeys(space.redisPrefix).watchedRoom(rooms.supervisor(officeId));
+    // Nobody has the live view open: no process computes it.
+    expect(await space.redis.exists(liveKey)).toBe(0);
+    const sup = await clerk(appA.url, 'supervisore');
+    const view = await socketOn(appB.url, cookieOf(sup));
+    const live = collect<SupervisorSnapshot>(view, 'supervisor');
+    const first = await subscribe<SupervisorSnapshot>(view, 'supervisor:subscribe', { officeId });
+    expect(first.ok).toBe(true);
+    expect(await space.redis.exists(liveKey)).toBe(1);
+    const before = (first.ok && first.data.queues.find((q) => q.serviceId === service.id)?.waiting) || 0;
+
+    // Issued on A, whose feed has no supervisor of its own: it computes the view for B's.
+    await issue(new ApiClient(appA.url), service.id);
+    const after = await live.next((v) => (v.queues.find((q) => q.serviceId === service.id)?.waiting ?? 0) === before + 1);
+    expect(after.office.id).toBe(officeId);
+  });
+
   it('a login ended or changed on one process is refused or read anew at once by the other (sessions cached per process)', async () => {
     const op = await clerk(appA.url, 'operatore3');
     const admin = await clerk(appB.url, 'admin');
