@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signManageToken } from '../../server/appointments/manage-token';
+import { nationalHoliday } from '../../server/schedules/holidays';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -388,8 +389,12 @@ describe('schedules (admin API)', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body.hours).toHaveLength(7);
 
-    // A closure on the third day from now, and the patron day on the fourth.
-    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    // Four days in a row from the second day from now, none a national holiday: a holiday is what a
+    // day shows even when a closure or the patron day falls on it (run on 4 December, the fourth
+    // day was 8 December). A closure on the second of the four, the patron day on the third.
+    const dayFrom = (n: number) => new Date(Date.now() + n * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+    const first = [2, 3, 4, 5, 6, 7, 8, 9].find((k) => [0, 1, 2, 3].every((i) => !nationalHoliday(dayFrom(k + i))))!;
+    const day = (n: number) => dayFrom(first - 2 + n);
     const closure = await admin.post('/api/schedules/closures', {
       officeId: service.officeId,
       fromDay: day(3),
