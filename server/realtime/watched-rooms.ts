@@ -10,7 +10,7 @@ import { rt } from '../runtime';
  * Redis cannot say (better a snapshot for nobody than a supervisor left without figures).
  */
 export const WATCH_TTL_MS = 30_000;
-export const WATCH_RENEW_MS = 10_000;
+const WATCH_RENEW_MS = 10_000;
 
 export async function markWatched(room: string): Promise<void> {
   const { redis, keys } = rt();

@@ -145,6 +145,7 @@ describe('two app processes', () => {
     const snap = await subscribe<DisplaySnapshot>(late, 'display:subscribe', {});
     expect(snap.ok && snap.data.calls[0]).toMatchObject({ ticketId: ticket.id, counterNumber: counter2.number });
   });
+
   it("a supervisor's live view on B follows a change made on A: B marks the room as watched for every process", async () => {
     const liveKey = redisKeys(space.redisPrefix).watchedRoom(rooms.supervisor(officeId));
     // Nobody has the live view open: no process computes it.
