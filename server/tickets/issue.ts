@@ -9,7 +9,7 @@ import { assertWalkInOpen, walkInRulesInclude } from '../offices/walk-in';
 import { processShared, rt } from '../runtime';
 import { perOfficeChange } from '../realtime/changes';
 import { assertMayIssue, type Issuer } from './issuer';
-import { insertTicket } from './insert';
+import { TicketInsertBatcher } from './insert-batcher';
 import { businessDay } from './numbering';
 import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
@@ -21,6 +21,15 @@ const loadService = (serviceId: string, now: Date) =>
 /** Each service's office (services do not move): the key its shared rules are kept under. */
 const officeOfService = processShared('officeOfService', () => new Map<string, string>());
 const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000, 'settings');
+
+/** One batcher per database client (tests run several runtimes in one process). */
+const batchers = processShared('ticketInsertBatchers', () => new WeakMap<object, TicketInsertBatcher>());
+
+function batcherFor(db: ReturnType<typeof rt>['db']): TicketInsertBatcher {
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = new TicketInsertBatcher(sql(db))));
+  return batcher;
+}
 
 /**
  * The service and its office's walk-in rules, read once per second at most and again after an
@@ -44,7 +53,8 @@ async function serviceWithRules(serviceId: string, now: Date) {
 }
 
 /**
- * A walk-in ticket, numbered, inserted and logged in one statement (insert.ts). Redis is updated after the commit; if that
+ * A walk-in ticket, numbered, inserted and logged in one statement with the others of its lane
+ * that arrive meanwhile (insert-batcher.ts). Redis is updated after the commit; if that
  * fails the ticket is still valid and the reconciler puts it in line. Outside the office's walk-in
  * hours it is refused (409 office_closed); appointment check-in does not come through here.
  */
@@ -66,7 +76,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
-  const row = await insertTicket(sql(db), {
+  const row = await batcherFor(db).insert({
     officeId: service.officeId,
     serviceId: service.id,
     prefix: service.prefix,
