@@ -12,7 +12,8 @@ import { counterQueuesFrom } from '../queue/counter-queues';
 import { keptCounterForCall } from './call-cache';
 import { changeCounter, checkCounterRule, readCounterForCall } from './state';
 import type { Counter, Prisma, Ticket } from '../db/generated/client';
-import { sql, type SqlRunner } from '../db/sql';
+import { perDatabase, sql, type SqlRunner } from '../db/sql';
+import { Batcher } from '../db/batcher';
 
 const MAX_STALE_ENTRIES = 50;
 
@@ -28,22 +29,58 @@ function isSecondCall(err: unknown): boolean {
 
 const counterBusy = () => conflict('counter_busy', 'Finish the current ticket first');
 
+interface CallToConfirm {
+  ticketId: string;
+  counter: Counter;
+  staffId: string;
+  now: Date;
+}
+
 /**
- * The database's half of a call, in one statement: the counter still as call next read it (open,
- * this clerk's, the same services), under a share lock, so a close or a pause that is under way
- * is waited for and seen, and one that comes later waits for the call and sees it; the counter
- * idle and the ticket still waiting; then the ticket is called there and the `called` event
- * written. Two calls at one counter at the same moment (a double click, two tabs) both see it
- * idle: the database refuses the second (unique index ONE_CALL_PER_COUNTER). `ok` is false when
- * the counter changed; `eventId` is null when the ticket was no longer waiting (a stale Redis entry).
+ * The database's half of calls, in one statement (several counters' calls that arrive together:
+ * callConfirmations): each counter still as call next read it (open, this clerk's, the same
+ * services), under a share lock, so a close or a pause that is under way is waited for and seen,
+ * and one that comes later waits for the call and sees it; the counter idle and the ticket still
+ * waiting; then the ticket is called there and the `called` event written. Two calls at one
+ * counter at the same moment (a double click, two tabs) both see it idle: the database refuses the
+ * second (unique index ONE_CALL_PER_COUNTER). Per call, in order: undefined when the counter is
+ * gone; `ok` false when it changed; `eventId` null when the ticket was no longer waiting (a stale
+ * Redis entry).
  */
-async function confirmCall(
-  db: SqlRunner,
-  ticketId: string,
-  counter: Counter,
-  staffId: string,
-  now: Date,
-): Promise<Confirmed | undefined> {
+async function confirmCalls(db: SqlRunner, calls: readonly CallToConfirm[]): Promise<(Confirmed | undefined)[]> {
+  const rows = await db.$queryRaw<(Confirmed & { n: bigint; found: boolean })[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${calls.map((c) => c.ticketId)}::text[], ${calls.map((c) => c.counter.id)}::text[],
+                           ${calls.map((c) => c.staffId)}::text[], ${calls.map((c) => JSON.stringify(c.counter.serviceIds))}::jsonb[],
+                           ${calls.map((c) => c.now.toISOString())}::timestamp[])
+        WITH ORDINALITY AS i("ticketId", "counterId", "staffId", "serviceIds", "at", "n")
+    ), counter AS (
+      SELECT i."n", (c.state = 'open' AND c."staffId" = i."staffId"
+                     AND c."serviceIds" = ARRAY(SELECT jsonb_array_elements_text(i."serviceIds"))) AS ok
+      FROM input i JOIN "Counter" c ON c.id = i."counterId" FOR SHARE OF c
+    ), busy AS (
+      SELECT i."n", EXISTS (SELECT 1 FROM "Ticket" t WHERE t."counterId" = i."counterId" AND t.status IN ('called', 'serving')) AS b
+      FROM input i
+    ), called AS (
+      UPDATE "Ticket" t SET status = 'called', "counterId" = i."counterId", "staffId" = i."staffId", "calledAt" = i."at", "startedAt" = NULL
+      FROM input i JOIN counter c ON c."n" = i."n" JOIN busy b ON b."n" = i."n"
+      WHERE t.id = i."ticketId" AND t.status = 'waiting' AND c.ok AND NOT b.b
+      RETURNING t.*
+    ), event AS (
+      INSERT INTO "TicketEvent" ("ticketId", "officeId", "type", "at", "serviceId", "counterId", "staffId")
+      SELECT id, "officeId", 'called', "calledAt", "serviceId", "counterId", "staffId" FROM called
+      RETURNING id, "ticketId"
+    )
+    SELECT i."n", counter."n" IS NOT NULL AS found, counter.ok, busy.b AS busy, called.*, event.id AS "eventId", s.name AS "serviceName"
+    FROM input i JOIN busy ON busy."n" = i."n" LEFT JOIN counter ON counter."n" = i."n"
+      LEFT JOIN called ON called.id = i."ticketId" LEFT JOIN event ON event."ticketId" = called.id
+      LEFT JOIN "Service" s ON s.id = called."serviceId"
+    ORDER BY i."n"`;
+  return rows.map(({ n: _n, found, ...row }) => (found ? row : undefined));
+}
+
+/** One call alone (a quiet office, one clerk): confirmCalls' statement for one, cheaper to plan and run than the arrays'. */
+async function confirmOne(db: SqlRunner, { ticketId, counter, staffId, now }: CallToConfirm): Promise<Confirmed | undefined> {
   const [row] = await db.$queryRaw<Confirmed[]>`
     WITH counter AS (
       SELECT (state = 'open' AND "staffId" = ${staffId} AND "serviceIds" = ${counter.serviceIds}::text[]) AS ok
@@ -63,6 +100,23 @@ async function confirmCall(
     FROM counter JOIN busy ON true LEFT JOIN called ON true LEFT JOIN event ON true LEFT JOIN "Service" s ON s.id = called."serviceId"`;
   return row;
 }
+
+/**
+ * Calls at the same moment go to PostgreSQL together, per office (db/batcher.ts), never two of
+ * one counter or one ticket in a statement: the second waits for the next one, where the first's
+ * call is seen.
+ */
+const confirmCall = (call: CallToConfirm) =>
+  perDatabase(
+    rt().db,
+    'callConfirmations',
+    (runner) =>
+      new Batcher<CallToConfirm, Confirmed | undefined>({
+        send: async (calls) => (calls.length === 1 ? [await confirmOne(runner, calls[0]!)] : confirmCalls(runner, calls)),
+        laneOf: (c) => c.counter.officeId,
+        apart: (c) => [c.counter.id, c.ticketId],
+      }),
+  ).run(call);
 
 /**
  * Calls the next citizen to a counter, without a transaction (issue 10: two statements instead of
@@ -107,7 +161,7 @@ export async function callNext(actor: Actor, counterId: string, now = new Date()
       lease = claim.lease;
       let confirmed: Confirmed | undefined;
       try {
-        confirmed = await confirmCall(db, claim.ticketId, counter, actor.staffId, now);
+        confirmed = await confirmCall({ ticketId: claim.ticketId, counter, staffId: actor.staffId, now });
       } catch (err) {
         await unclaim(claim).catch(() => undefined);
         if (isSecondCall(err)) throw counterBusy();

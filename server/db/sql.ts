@@ -82,7 +82,7 @@ function runner(client: pg.Pool | pg.PoolClient, names: Names, retry: boolean): 
  * of this module for the pages, and both copies must find the pool of the one client.
  */
 const POOL = Symbol.for('sportello.sqlPool');
-type WithPool = { [POOL]?: { pool: pg.Pool; runner: SqlRunner; names: Names } };
+type WithPool = { [POOL]?: { pool: pg.Pool; runner: SqlRunner; names: Names; shared: Map<string, unknown> } };
 
 /**
  * Registers the pool behind a Prisma client (db/client.ts). `prepare: false` for the embedded
@@ -91,7 +91,7 @@ type WithPool = { [POOL]?: { pool: pg.Pool; runner: SqlRunner; names: Names } };
  */
 export function registerPool(db: object, pool: pg.Pool, prepare = true): void {
   const names: Names = prepare ? new Map() : null;
-  (db as WithPool)[POOL] = { pool, runner: runner(pool, names, true), names };
+  (db as WithPool)[POOL] = { pool, runner: runner(pool, names, true), names, shared: new Map() };
 }
 
 function entry(db: object) {
@@ -103,6 +103,16 @@ function entry(db: object) {
 /** Single statements, each atomic on its own. */
 export function sql(db: object): SqlRunner {
   return entry(db).runner;
+}
+
+/**
+ * One object per database and name, made from its single-statement runner, shared by the module's
+ * copies: the write batchers (db/batcher.ts), which must see every write of their lane.
+ */
+export function perDatabase<T>(db: object, name: string, make: (runner: SqlRunner) => T): T {
+  const e = entry(db);
+  if (!e.shared.has(name)) e.shared.set(name, make(e.runner));
+  return e.shared.get(name) as T;
 }
 
 /**

@@ -3,7 +3,8 @@ import { completeInput, transferInput } from '../../contract/tickets';
 import type { Actor } from '../auth/actor';
 import { isSupervisor } from '../auth/actor';
 import { Prisma, type Ticket } from '../db/generated/client';
-import { sql, type SqlRunner } from '../db/sql';
+import { Batcher } from '../db/batcher';
+import { perDatabase, sql, type SqlRunner } from '../db/sql';
 import type { TicketEventType, TicketStatus } from '../db/generated/enums';
 import { AppError, forbidden, notFound } from '../errors';
 import { log } from '../log';
@@ -141,25 +142,102 @@ export async function applyTransition(
   return written(row);
 }
 
+interface Completion {
+  ticketId: string;
+  /** Only a ticket this clerk has; undefined: a supervisor's, any ticket. */
+  ownedBy: string | undefined;
+  actor: Actor;
+  outcome: string;
+  note: string | undefined;
+  now: Date;
+}
+
+/**
+ * Completions in one statement (those that arrive together: completions), each as
+ * writeTransition writes one: the ticket completed where it still is called or served (and is
+ * the clerk's), its `completed` event at the ticket's counter. Per completion, in order: undefined
+ * where nothing matched.
+ */
+async function writeCompletions(db: SqlRunner, cs: readonly Completion[]): Promise<(Transitioned | undefined)[]> {
+  const rows = await db.$queryRaw<(Transitioned & { n: bigint; changed: boolean })[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${cs.map((c) => c.ticketId)}::text[], ${cs.map((c) => c.ownedBy ?? null)}::text[],
+                           ${cs.map((c) => c.actor.staffId)}::text[], ${cs.map((c) => c.outcome)}::text[],
+                           ${cs.map((c) => c.note ?? null)}::text[], ${cs.map((c) => c.now.toISOString())}::timestamp[])
+        WITH ORDINALITY AS i("ticketId", "ownedBy", "staffId", "outcome", "note", "at", "n")
+    ), changed AS (
+      UPDATE "Ticket" t SET "status" = 'completed', "finishedAt" = i."at", "startedAt" = COALESCE(t."startedAt", t."calledAt", i."at"),
+                            "outcome" = i."outcome", "note" = COALESCE(i."note", t."note")
+      FROM input i
+      WHERE t.id = i."ticketId" AND t.status::text = ANY(${[...allowedFrom.complete]}::text[])
+        AND (i."ownedBy" IS NULL OR t."staffId" = i."ownedBy")
+      RETURNING t.*
+    ), event AS (
+      INSERT INTO "TicketEvent" ("ticketId", "officeId", "type", "at", "serviceId", "counterId", "staffId", "data")
+      SELECT c.id, c."officeId", 'completed', i."at", c."serviceId", c."counterId", i."staffId", jsonb_build_object('outcome', i."outcome")
+      FROM changed c JOIN input i ON i."ticketId" = c.id
+      RETURNING id, at, "ticketId"
+    )
+    SELECT i."n", changed.id IS NOT NULL AS changed, changed.*, s.name AS "serviceName", event.id AS "eventId", event.at AS "eventAt"
+    FROM input i LEFT JOIN changed ON changed.id = i."ticketId" LEFT JOIN event ON event."ticketId" = changed.id
+      LEFT JOIN "Service" s ON s.id = changed."serviceId"
+    ORDER BY i."n"`;
+  return rows.map(({ n: _n, changed, ...row }) => (changed ? row : undefined));
+}
+
+/** One completion alone: writeTransition's statement, cheaper to plan and run than the arrays'. */
+function completeOne(db: SqlRunner, c: Completion): Promise<Transitioned | undefined> {
+  return writeTransition(db, {
+    ticketId: c.ticketId,
+    action: 'complete',
+    eventType: 'completed',
+    data: {
+      status: 'completed',
+      finishedAt: c.now,
+      // Completed straight from `called`: the service began when the citizen was called.
+      startedAt: Prisma.sql`COALESCE("startedAt", "calledAt", ${c.now})`,
+      outcome: c.outcome,
+      note: c.note,
+    },
+    actor: c.actor,
+    eventData: { outcome: c.outcome },
+    eventCounterId: Prisma.sql`"counterId"`,
+    ownedBy: c.ownedBy,
+    now: c.now,
+  });
+}
+
+/**
+ * Completions at the same moment go to PostgreSQL together (db/batcher.ts), whatever their office:
+ * a completion takes no lock another office's write waits on. Never two of one ticket in a statement.
+ */
+const completion = (c: Completion) =>
+  perDatabase(
+    rt().db,
+    'completions',
+    (runner) =>
+      new Batcher<Completion, Transitioned | undefined>({
+        send: async (cs) => (cs.length === 1 ? [await completeOne(runner, cs[0]!)] : writeCompletions(runner, cs)),
+        laneOf: () => 'all',
+        apart: (c) => [c.ticketId],
+      }),
+  ).run(c);
+
 /**
  * A clerk's start, completion or no-show of the ticket at their counter, without reading it first
  * (issue 10: every visit ends with one): the clerk's ownership, the expected states and the write
- * in one statement. Only when nothing was written is the ticket read, to say why — with the same
- * answers, in the same order, as loadForActor and assertTransition.
+ * in one statement (`write`). Only when nothing was written is the ticket read, to say why — with
+ * the same answers, in the same order, as loadForActor and assertTransition.
  */
 async function transitionOwn(
   actor: Actor,
   ticketId: string,
   action: TicketAction,
-  eventType: TicketEventType,
-  data: TicketChanges,
-  eventData: Prisma.InputJsonValue | undefined,
-  now: Date,
+  write: (ownedBy: string | undefined) => Promise<Transitioned | undefined>,
 ) {
   const db = sql(rt().db);
   const ownedBy = isSupervisor(actor) ? undefined : actor.staffId;
-  const eventCounterId = Prisma.sql`"counterId"`; // these transitions keep the counter
-  const row = await writeTransition(db, { ticketId, action, eventType, data, actor, eventData, eventCounterId, ownedBy, now });
+  const row = await write(ownedBy);
   if (row) return written(row).ticket;
   const [fresh] = await db.$queryRaw<{ status: TicketStatus; staffId: string | null }[]>`
     SELECT status, "staffId" FROM "Ticket" WHERE id = ${ticketId}`;
@@ -167,6 +245,20 @@ async function transitionOwn(
   if (ownedBy !== undefined && fresh.staffId !== ownedBy) throw forbidden('This ticket is not at your counter');
   assertTransition(action, fresh.status);
   throw changedMeanwhile();
+}
+
+/** A start or a no-show (they keep the counter): writeTransition on its own. */
+function writeOwn(
+  actor: Actor,
+  ticketId: string,
+  action: TicketAction,
+  eventType: TicketEventType,
+  data: TicketChanges,
+  now: Date,
+) {
+  const eventCounterId = Prisma.sql`"counterId"`;
+  return (ownedBy: string | undefined) =>
+    writeTransition(sql(rt().db), { ticketId, action, eventType, data, actor, eventCounterId, ownedBy, now });
 }
 
 type TransitionArgs = Parameters<typeof applyTransition> extends [unknown, ...infer A] ? A : never;
@@ -183,28 +275,20 @@ function afterChange(t: TicketForCounter) {
 }
 
 export async function startTicket(actor: Actor, ticketId: string, now = new Date()) {
-  const ticket = await transitionOwn(actor, ticketId, 'start', 'started', { status: 'serving', startedAt: now }, undefined, now);
+  const ticket = await transitionOwn(
+    actor,
+    ticketId,
+    'start',
+    writeOwn(actor, ticketId, 'start', 'started', { status: 'serving', startedAt: now }, now),
+  );
   afterChange(ticket);
   return toCounterTicket(ticket);
 }
 
 export async function completeTicket(actor: Actor, ticketId: string, raw: z.input<typeof completeInput>, now = new Date()) {
   const input = completeInput.parse(raw);
-  const ticket = await transitionOwn(
-    actor,
-    ticketId,
-    'complete',
-    'completed',
-    // Completed straight from `called`: the service began when the citizen was called.
-    {
-      status: 'completed',
-      finishedAt: now,
-      startedAt: Prisma.sql`COALESCE("startedAt", "calledAt", ${now})`,
-      outcome: input.outcome,
-      note: input.note,
-    },
-    { outcome: input.outcome },
-    now,
+  const ticket = await transitionOwn(actor, ticketId, 'complete', (ownedBy) =>
+    completion({ ticketId, ownedBy, actor, outcome: input.outcome, note: input.note, now }),
   );
   afterChange(ticket);
   return toCounterTicket(ticket);
@@ -215,10 +299,7 @@ export async function noShowTicket(actor: Actor, ticketId: string, now = new Dat
     actor,
     ticketId,
     'no_show',
-    'no_show',
-    { status: 'no_show', finishedAt: now },
-    undefined,
-    now,
+    writeOwn(actor, ticketId, 'no_show', 'no_show', { status: 'no_show', finishedAt: now }, now),
   );
   afterChange(ticket);
   return toCounterTicket(ticket);

@@ -13,7 +13,7 @@ import { TicketInsertBatcher } from './insert-batcher';
 import { businessDay } from './numbering';
 import { toPublic, type TicketWithPublic } from './views';
 import { textOf } from '../db/texts';
-import { sql } from '../db/sql';
+import { perDatabase } from '../db/sql';
 
 const loadService = (serviceId: string, now: Date) =>
   rt().db.service.findUnique({ where: { id: serviceId }, include: { office: { include: walkInRulesInclude(now) } } });
@@ -21,15 +21,6 @@ const loadService = (serviceId: string, now: Date) =>
 /** Each service's office (services do not move): the key its shared rules are kept under. */
 const officeOfService = processShared('officeOfService', () => new Map<string, string>());
 const sharedRules = perOfficeChange<Awaited<ReturnType<typeof loadService>>>('serviceRules', 1_000, 'settings');
-
-/** One batcher per database client (tests run several runtimes in one process). */
-const batchers = processShared('ticketInsertBatchers', () => new WeakMap<object, TicketInsertBatcher>());
-
-function batcherFor(db: ReturnType<typeof rt>['db']): TicketInsertBatcher {
-  let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = new TicketInsertBatcher(sql(db))));
-  return batcher;
-}
 
 /**
  * The service and its office's walk-in rules, read once per second at most and again after an
@@ -76,7 +67,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
   // Before anything is written: outside the walk-in hours nothing is numbered or queued.
   assertWalkInOpen(service.office, now);
   const day = businessDay(now, service.office.timeZone);
-  const row = await batcherFor(db).insert({
+  const row = await perDatabase(db, 'ticketInserts', (runner) => new TicketInsertBatcher(runner)).insert({
     officeId: service.officeId,
     serviceId: service.id,
     prefix: service.prefix,
