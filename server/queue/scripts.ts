@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Redis } from 'ioredis';
 
 /** The Lua scripts of server/queue/lua, loaded once and run by SHA (EVALSHA, falling back to EVAL). */
-export type ScriptName = 'call_next' | 'count_ahead' | 'move_ticket' | 'release_lease';
+export type ScriptName = 'call_next' | 'count_ahead' | 'move_ticket' | 'release_lease' | 'unfollow_tickets';
 
 const cache = new Map<ScriptName, { source: string; sha: string }>();
 

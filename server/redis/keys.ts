@@ -13,8 +13,8 @@ export function redisKeys(prefix: string) {
     staffQueue: (officeId: string, staffId: string) => `${office(officeId)}:wait:staff:${staffId}`,
     /** Present once the office's queues were rebuilt from PostgreSQL; gone after a flush. */
     builtMarker: (officeId: string) => `${office(officeId)}:built`,
-    /** Public codes of tickets a phone is following (position updates go only to these). */
-    watchedTickets: (officeId: string) => `${office(officeId)}:watched`,
+    /** Hash: public code of a waiting ticket → how many phone sockets follow it, over all processes (position updates go only to these). */
+    ticketFollowers: (officeId: string) => `${office(officeId)}:followers`,
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
     /** Held by the one call next under way at a counter (call_next.lua); in the office's slot, for the script. */
     callLease: (officeId: string, counterId: string) => `${office(officeId)}:call-lease:${counterId}`,

@@ -31,7 +31,7 @@ import {
 import { resolveDisplayTarget } from '../displays/resolve';
 import { sharedDisplaySnapshot } from '../displays/snapshot';
 import type { DisplaySnapshot } from '../../contract/display';
-import { tellPhonesHere, TICKET_CHANGED, watchTickets } from '../tickets/snapshot';
+import { followTickets, tellPhonesHere, TICKET_CHANGED, unfollowTickets } from '../tickets/snapshot';
 import { batched } from './batched';
 import { SubscribeBudget, withinRoomCap } from './limits';
 import { acceptSharedAnswers, SharedAnswer } from './shared-answer';
@@ -44,7 +44,13 @@ import { assertWorksProceduresOf } from '../procedures/access';
 import { citizenProcedures, procedureForCitizen } from '../procedures/queries';
 
 /** What each connection keeps: its session cookie, its subscription budget, its screens for /metrics. */
-type SocketData = { token: string | undefined; budget: SubscribeBudget; screens: Set<ScreenKind> };
+type SocketData = {
+  token: string | undefined;
+  budget: SubscribeBudget;
+  screens: Set<ScreenKind>;
+  /** Waiting tickets this socket counts as a follower of (code → office): given back on disconnect. */
+  followed: Map<string, string>;
+};
 type SubscriberSocket = Socket<ClientToServer, ServerToClient>;
 
 const dataOf = (socket: SubscriberSocket) => socket.data as SocketData;
@@ -172,18 +178,28 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
     return new Map(targets);
   });
   const ticketByCode = batched(publicTicketsByCode);
-  const watchers = new Map<string, (code: string) => Promise<unknown>>();
-  const watch = (officeId: string, code: string) => {
-    let w = watchers.get(officeId);
-    if (!w)
-      watchers.set(
-        officeId,
-        (w = batched(async (codes: string[]) => {
-          await watchTickets(officeId, codes);
-          return new Map<string, never>();
-        })),
-      );
-    return w(code);
+  // A phone's follow and its end, per office, gathered per turn like the look-ups above.
+  const perOffice = (write: (officeId: string, codes: string[]) => Promise<void>) => {
+    const loaders = new Map<string, (code: string) => Promise<unknown>>();
+    return (officeId: string, code: string) => {
+      let load = loaders.get(officeId);
+      if (!load)
+        loaders.set(
+          officeId,
+          (load = batched(async (codes: string[]) => {
+            await write(officeId, codes);
+            return new Map<string, never>();
+          })),
+        );
+      return load(code);
+    };
+  };
+  const follow = perOffice(followTickets);
+  const unfollow = perOffice(unfollowTickets);
+  const unfollowAll = (data: SocketData) => {
+    for (const [code, officeId] of data.followed)
+      unfollow(officeId, code).catch((err: unknown) => log.warn({ err, code }, 'follower count not lowered'));
+    data.followed.clear();
   };
 
   // One listener per subscription for every socket (see handler).
@@ -218,7 +234,10 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
         await socket.leave(room);
         throw notFound('Ticket');
       }
-      if (t.status === 'waiting') await watch(t.office.id, code);
+      if (t.status === 'waiting' && !data.followed.has(code)) {
+        await follow(t.office.id, code);
+        data.followed.set(code, t.office.id);
+      }
       screenJoined(data.screens, 'ticket');
       return t;
     }),
@@ -290,9 +309,11 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
       budget: new SubscribeBudget(Date.now()),
       // Connected screens by kind, for /metrics: counted at the first successful subscription.
       screens: new Set(),
+      followed: new Map(),
     };
     socket.data = data;
     socket.on('disconnect', onDisconnect);
+    socket.on('disconnect', () => unfollowAll(data));
     acceptSharedAnswers(socket);
     for (const event of Object.keys(listeners) as Subscription[]) socket.on(event, listeners[event]);
   });

@@ -1,4 +1,5 @@
 import { log } from '../log';
+import { runScript } from '../queue/scripts';
 import { rooms } from '../realtime/rooms';
 import type { TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
@@ -7,24 +8,39 @@ import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
 /** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
 const WATCH_TTL_SECONDS = 24 * 3600;
 
-/** Phones started following these tickets of the office: include them in the position updates. */
-export async function watchTickets(officeId: string, codes: string[]): Promise<void> {
+/** Counts of each code in `codes` (a batch may hold one code for several sockets). */
+function counted(codes: string[]): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const c of codes) n.set(c, (n.get(c) ?? 0) + 1);
+  return n;
+}
+
+/** Phone sockets started following these tickets of the office (one entry per socket): include them in the position updates. */
+export async function followTickets(officeId: string, codes: string[]): Promise<void> {
   const { redis, keys } = rt();
-  await redis
-    .multi()
-    .sadd(keys.watchedTickets(officeId), ...codes)
-    .expire(keys.watchedTickets(officeId), WATCH_TTL_SECONDS)
-    .exec();
+  const key = keys.ticketFollowers(officeId);
+  const m = redis.multi();
+  for (const [code, n] of counted(codes)) m.hincrby(key, code, n);
+  await m.expire(key, WATCH_TTL_SECONDS).exec();
+}
+
+/** Phone sockets stopped following these tickets (they disconnected): a code nobody follows is no longer computed. */
+export async function unfollowTickets(officeId: string, codes: string[]): Promise<void> {
+  const { redis, keys } = rt();
+  const args = [...counted(codes)].flatMap(([code, n]) => [code, n]);
+  if (args.length > 0) await runScript(redis, 'unfollow_tickets', [keys.ticketFollowers(officeId)], args);
 }
 
 /**
  * The phone pages of the office's followed tickets that still wait (their position moved);
- * tickets no longer waiting stop being followed. Only the followed ones are computed.
+ * tickets no longer waiting stop being followed. Only tickets some phone follows now are
+ * computed: a phone closed before its ticket was called took its count with it.
  */
 export async function watchedTicketSnapshots(officeId: string): Promise<TicketPublic[]> {
   const { db, redis, keys } = rt();
-  const watchedKey = keys.watchedTickets(officeId);
-  const watched = await redis.smembers(watchedKey);
+  const key = keys.ticketFollowers(officeId);
+  const followers = await redis.hgetall(key);
+  const watched = Object.keys(followers).filter((c) => Number(followers[c]) > 0);
   if (watched.length === 0) return [];
   const waiting = await db.ticket.findMany({
     where: { code: { in: watched }, status: 'waiting' },
@@ -32,7 +48,7 @@ export async function watchedTicketSnapshots(officeId: string): Promise<TicketPu
   });
   const stillWaiting = new Set(waiting.map((t) => t.code));
   const done = watched.filter((c) => !stillWaiting.has(c));
-  if (done.length > 0) await redis.srem(watchedKey, ...done);
+  if (done.length > 0) await redis.hdel(key, ...done);
   return toPublicMany(waiting);
 }
 
