@@ -3,6 +3,7 @@ import { walkInStatusAt } from '../offices/opening';
 import { walkInRules, walkInRulesInclude } from '../offices/walk-in';
 import { sql } from '../db/sql';
 import type { Priority } from '../db/generated/enums';
+import { giveWay } from '../foreground';
 import { rt } from '../runtime';
 import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
@@ -156,6 +157,10 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       history,
     },
     calibration,
+    undefined,
+    undefined,
+    // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
+    giveWay,
   );
   await recordShown(officeId, result.tickets, now);
   return result;

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { trackRequest } from '../foreground';
 import { log } from '../log';
 import { keptBodyText } from './body-text';
 import { apiRouteFiles, type ApiRouteFile } from './api-routes';
@@ -135,6 +136,7 @@ export function apiRouter(appDir: string) {
     }
     if (!found) return false;
     const { route, params } = found;
+    trackRequest(res);
     void (async () => {
       try {
         const mod = await (route.module ??= route.load());

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { giveWay } from '../foreground';
 import { counterSnapshots } from '../counters/snapshot';
 import { log } from '../log';
 import { queueInfos } from '../estimates/queue-infos';
@@ -135,7 +135,7 @@ async function flushOffice(officeId: string): Promise<void> {
     publishCounter(snap);
     // Each snapshot is encoded twice (JSON for the screens, msgpack for the other processes), about
     // a millisecond with the office's named queues: twenty in one turn held every click up by 20 ms.
-    await nextTurn();
+    await giveWay();
   }
   // From the same queue figures and counters: one computation per flush, whatever the number of
   // supervisors, and none while no supervisor has the live view open on any process.
