@@ -69,6 +69,14 @@ async function reconcileAll(rt: Runtime): Promise<void> {
 const JOBS_STOP_WAIT_MS = 3000;
 /** How long an idle keep-alive connection stays open (Node's default is 5 s). */
 const KEEP_ALIVE_MS = 65_000;
+/**
+ * Connections the kernel keeps waiting for the server to accept (the system's somaxconn caps it;
+ * 4,096 on current Linux). With Node's 511, ten thousand screens reconnecting after a restart
+ * overflowed the queue about 140,000 times: the kernel dropped the clients' handshakes and they
+ * tried again one, three, seven seconds later (issue 10: the storm took 9–12 s, with 11 screens
+ * unanswered after a minute on a slow host).
+ */
+const LISTEN_BACKLOG = 4096;
 
 /**
  * Starts the whole system in this process: database (external or embedded), migrations, demo
@@ -147,7 +155,9 @@ export async function startSportello(env: Record<string, string | undefined> = p
   );
   timer.unref();
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve) =>
+    httpServer.listen({ port: config.port, host: config.host, backlog: LISTEN_BACKLOG }, resolve),
+  );
   const port = (httpServer.address() as { port: number }).port;
   if (!config.publicBaseUrl) runtime.baseUrl = `http://localhost:${port}`;
 
