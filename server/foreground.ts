@@ -21,17 +21,22 @@ interface Foreground {
 // Shared by the module copies of the custom server and the route handlers.
 const state = processShared<Foreground>('foreground', () => ({ inFlight: 0, idle: [] }));
 
-/** Counts `res`'s request as under way until it is answered or its connection is gone. */
-export function trackRequest(res: http.ServerResponse): void {
+/**
+ * Counts `res`'s request as under way. The caller calls the function returned once its answer is
+ * written (a slow client still reading a download keeps no background work waiting); a
+ * connection gone before that ends it too. Calling it more than once counts once.
+ */
+export function trackRequest(res: http.ServerResponse): () => void {
   state.inFlight++;
   let done = false;
   const end = () => {
     if (done) return;
     done = true;
+    res.off('close', end);
     if (--state.inFlight === 0) for (const wake of state.idle.splice(0)) wake();
   };
-  res.once('finish', end);
   res.once('close', end);
+  return end;
 }
 
 export function requestsInFlight(): number {

@@ -136,7 +136,7 @@ export function apiRouter(appDir: string) {
     }
     if (!found) return false;
     const { route, params } = found;
-    trackRequest(res);
+    const answered = trackRequest(res);
     void (async () => {
       try {
         const mod = await (route.module ??= route.load());
@@ -163,6 +163,8 @@ export function apiRouter(appDir: string) {
         log.error({ err, path: pathname }, 'API route failed');
         if (!res.headersSent) jsonError(res, 500, 'internal', 'Unexpected error');
         else res.destroy();
+      } finally {
+        answered();
       }
     })();
     return true;

@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import { queueInfos } from '../estimates/queue-infos';
 import { rt } from '../runtime';
+import { requestsInFlight } from '../foreground';
 
 /**
  * Prometheus metrics, served at GET /metrics (server/ops/metrics-endpoint.ts). Queue figures are
@@ -92,6 +93,14 @@ function create(): Metrics {
     async collect() {
       this.reset();
       for (const r of await queueRows()) this.set({ office: r.office, service: r.service, prefix: r.prefix }, r.estimateMinutes);
+    },
+  });
+  new client.Gauge({
+    name: 'sportello_api_requests_in_flight',
+    help: 'API requests under way, which background work (the office feed, the wait estimate) gives way to',
+    registers: [registry],
+    collect() {
+      this.set(requestsInFlight());
     },
   });
   new client.Gauge({

@@ -357,6 +357,23 @@ describe('/metrics', () => {
     expect(text).toContain('sportello_process_cpu_seconds_total');
   });
 
+  it('counts the API requests under way, and none once all are answered', async () => {
+    const inFlight = async () => {
+      const text = await (await scrape(`Bearer ${TOKEN}`)).text();
+      return Number(/^sportello_api_requests_in_flight (\d+)$/m.exec(text)?.[1]);
+    };
+    // Answers of every kind: 200s, a refusal, an unknown ticket, a body that is not JSON.
+    const answers = await Promise.all([
+      ...Array.from({ length: 20 }, () => kiosk.get('/api/queues')),
+      fetch(`${app.url}/api/counters`),
+      kiosk.get('/api/tickets/nosuchticket00000'),
+      fetch(`${app.url}/api/tickets`, { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } }),
+    ]);
+    expect(answers.map((a) => a.status >= 200 && a.status < 500)).not.toContain(false);
+    // A count left behind would hold the office feed back for good.
+    expect(await inFlight()).toBe(0);
+  });
+
   it('counts connected screens by kind', async () => {
     const value = async (kind: string) => {
       const text = await (await scrape(`Bearer ${TOKEN}`)).text();

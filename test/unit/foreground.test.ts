@@ -20,19 +20,20 @@ describe('background work gives way to requests under way', () => {
   it('waits while a request is under way and goes on when the last one is answered', async () => {
     const a = response();
     const b = response();
-    trackRequest(a);
+    const answeredA = trackRequest(a);
     trackRequest(b);
     expect(requestsInFlight()).toBe(2);
     let passed = false;
     const way = giveWay(60_000).then(() => (passed = true));
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(passed).toBe(false);
-    a.emit('finish');
-    a.emit('close'); // both events of one answer count once
+    answeredA();
+    answeredA(); // counted once
+    a.emit('close'); // and its connection's close after it too
     for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
     expect(requestsInFlight()).toBe(1);
     expect(passed).toBe(false);
-    b.emit('close'); // a connection gone before the answer ends it too
+    b.emit('close'); // a connection gone before its answer ends it
     await way;
     expect(passed).toBe(true);
     expect(requestsInFlight()).toBe(0);
@@ -40,12 +41,12 @@ describe('background work gives way to requests under way', () => {
 
   it('does not wait longer than its limit under constant load', async () => {
     const busy = response();
-    trackRequest(busy);
+    const answered = trackRequest(busy);
     // Resolves although the request is never answered; with no limit the test would time out.
     await giveWay(5);
     await giveWay(5);
     expect(requestsInFlight()).toBe(1);
-    busy.emit('finish');
+    answered();
     expect(requestsInFlight()).toBe(0);
   });
 });
