@@ -72,9 +72,9 @@ const KEEP_ALIVE_MS = 65_000;
 /**
  * Connections the kernel keeps waiting for the server to accept (the system's somaxconn caps it;
  * 4,096 on current Linux). With Node's 511, ten thousand screens reconnecting after a restart
- * overflowed the queue about 140,000 times: the kernel dropped the clients' handshakes and they
- * tried again one, three, seven seconds later (issue 10: the storm took 9–12 s, with 11 screens
- * unanswered after a minute on a slow host).
+ * overflowed the queue 1,300–21,800 times per storm: the kernel dropped the clients' handshakes
+ * and they tried again one, three, seven seconds later (issue 10: the storm took 8.5–13 s, and once
+ * 11 screens were unanswered after a minute on a slow host).
  */
 const LISTEN_BACKLOG = 4096;
 

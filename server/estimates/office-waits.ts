@@ -157,10 +157,8 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
       history,
     },
     calibration,
-    undefined,
-    undefined,
     // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
-    giveWay,
+    { between: giveWay },
   );
   await recordShown(officeId, result.tickets, now);
   return result;

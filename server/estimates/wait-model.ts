@@ -383,14 +383,17 @@ export const ESTIMATE_SLICE_MS = 4;
  * The same estimate, computed a few runs at a time with the event loop let through in between:
  * with thousands waiting it takes tens of milliseconds, which a clerk's call next or a display's
  * call would otherwise wait out (issue 10: the display's p99). Same result: the runs draw from one
- * seeded generator in the same order, and `state` is a snapshot.
+ * seeded generator in the same order, and `state` is a snapshot. `between` is what runs between
+ * slices: one turn of the event loop by default; the server gives way to its requests under way.
  */
 export async function estimateWaitsInSlices(
   state: WaitState,
   calibration: Calibration = UNCALIBRATED,
-  runs = runsFor(state.waiting.length),
-  sliceMs = ESTIMATE_SLICE_MS,
-  between: () => Promise<unknown> = nextTurn,
+  {
+    runs = runsFor(state.waiting.length),
+    sliceMs = ESTIMATE_SLICE_MS,
+    between = nextTurn,
+  }: { runs?: number; sliceMs?: number; between?: () => Promise<unknown> } = {},
 ): Promise<OfficeWaits> {
   const steps = estimating(state, calibration, runs);
   let sliceStart = performance.now();

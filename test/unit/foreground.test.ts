@@ -3,7 +3,7 @@ import type http from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { giveWay, requestsInFlight, trackRequest } from '../../server/foreground';
 
-/** A stand-in for a ServerResponse: trackRequest only listens to its 'finish' and 'close'. */
+/** A stand-in for a ServerResponse: trackRequest only listens to its 'close'. */
 const response = () => new EventEmitter() as unknown as http.ServerResponse;
 
 describe('background work gives way to requests under way', () => {

@@ -504,7 +504,7 @@ describe('the estimate in slices', () => {
     let done = false;
     setImmediate(turn);
     // A slice of 0 ms: a turn of the event loop after every run.
-    const sliced = await estimateWaitsInSlices(s, undefined, 30, 0);
+    const sliced = await estimateWaitsInSlices(s, undefined, { runs: 30, sliceMs: 0 });
     done = true;
     expect(sliced).toEqual(estimateWaits(s, undefined, 30));
     expect(turns).toBeGreaterThanOrEqual(29);
@@ -513,7 +513,11 @@ describe('the estimate in slices', () => {
   it('summarises hundreds of waiting citizens over several slices too', async () => {
     const s = state({ counters: [counter('c1'), counter('c2')], waiting: waiting(200) });
     let slices = 0;
-    const sliced = await estimateWaitsInSlices(s, undefined, 2, 0, async () => void slices++);
+    const sliced = await estimateWaitsInSlices(s, undefined, {
+      runs: 2,
+      sliceMs: 0,
+      between: async () => void slices++,
+    });
     expect(sliced).toEqual(estimateWaits(s, undefined, 2));
     // Two runs, then 200 summaries 16 at a time: one slice for all of them held the loop 15–30 ms.
     expect(slices).toBeGreaterThanOrEqual(2 + 12);
