@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR] [-- --only issuing,storm,…]`: the performance figures of the README, each
+ * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR] [-- --heap-profile DIR] [-- --only issuing,storm,…]`: the performance figures of the README, each
  * next to its target, measured through the real HTTP API and socket.io on this machine's
  * PostgreSQL and Redis (the load generator runs beside the app, as in production tests of one
  * small machine). Measures only: the tests check behaviour.
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean' },
     'one-process': { type: 'boolean' },
     profile: { type: 'string' },
+    'heap-profile': { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -27,8 +28,11 @@ const sections = await runBench({
   quick: values.quick,
   oneProcess: values['one-process'],
   only: values.only?.split(','),
-  // CPU profiles of the app processes (open them in Chrome DevTools or speedscope).
-  nodeArgs: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : undefined,
+  // CPU profiles and sampled allocations of the app processes (open them in Chrome DevTools or speedscope).
+  nodeArgs: [
+    ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+    ...(values['heap-profile'] ? ['--heap-prof', `--heap-prof-dir=${values['heap-profile']}`] : []),
+  ],
   log: (l) => console.error(`… ${l}`),
 });
 const require = createRequire(import.meta.url);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** One benchmark figure, printed next to its target. */
 export interface Figure {
@@ -56,6 +57,22 @@ export async function eventLoopLagMs(url: string): Promise<{ p99: number; max: n
     return m ? Number(m[1]) * 1000 : NaN;
   };
   return { p99: read('p99'), max: read('max') };
+}
+
+/**
+ * The load generator's own event-loop delay while `work` runs, ms. The latencies are timed in this
+ * process: a turn held up here (its garbage collection, thousands of storm sockets) lengthens
+ * every figure measured meanwhile, without the app being any slower.
+ */
+export async function withOwnLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; p99: number; max: number }> {
+  const h = monitorEventLoopDelay({ resolution: 1 });
+  h.enable();
+  try {
+    const result = await work();
+    return { result, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
+  } finally {
+    h.disable();
+  }
 }
 
 export function formatFigure(f: Figure): string {

@@ -1,9 +1,10 @@
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startApp, type TestApp } from '../test/helpers/app';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
 import { displayPage, firstPaintMs, pageScripts } from './browser';
 import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
-import { eventLoopLagMs, eventLoopP99Ms, percentile, rssMb, type Figure } from './measure';
+import { eventLoopLagMs, eventLoopP99Ms, percentile, rssMb, withOwnLoopDelay, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
 import { cpuPerOperation, cpuSample } from './cpu';
 
@@ -220,7 +221,7 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   const call20: number[] = [];
   const cpu0 = await cpuSample([pid], space.databaseUrl, space.redis);
   await eventLoopLagMs(app.url); // starts the app's measure again
-  const served = await serveAll(twenty, call20);
+  const { result: served, ...own } = await withOwnLoopDelay(() => serveAll(twenty, call20));
   const lag = await eventLoopLagMs(app.url);
   const cpu = cpuPerOperation(cpu0, await cpuSample([pid], space.databaseUrl, space.redis), served.served);
   f.push({
@@ -234,6 +235,7 @@ async function clerksPart(space: TestSpace, app: TestApp, office: BenchOffice, n
   // What the app's own main thread held every request up by (its longest turns), apart from the cores' queue.
   f.push({ name: '  event-loop delay meanwhile, p99', value: lag.p99, unit: 'ms' });
   f.push({ name: '  event-loop delay meanwhile, longest', value: lag.max, unit: 'ms' });
+  f.push({ name: "  the load generator's own event-loop delay, p99", value: own.p99, unit: 'ms' });
   f.push(...cpuFigures('visit', cpu));
   await closeCounters(twenty);
 }
@@ -272,7 +274,7 @@ async function oneClerkPart(
   const [one] = await openCounters(space, office, [app.url], 1);
   if (want('one-clerk')) {
     const callOne: number[] = [];
-    const oneServed = await serveAll([one], callOne);
+    const { result: oneServed, ...own } = await withOwnLoopDelay(() => serveAll([one], callOne));
     f.push({
       name: 'one clerk, call next + complete back to back',
       value: oneServed.served / oneServed.seconds,
@@ -280,6 +282,7 @@ async function oneClerkPart(
       target: at(200, true),
     });
     f.push({ name: '  call-next p99', value: percentile(callOne, 99), unit: 'ms', target: at(10, false) });
+    f.push({ name: "  the load generator's own event-loop delay, p99", value: own.p99, unit: 'ms' });
   }
   if (want('displays')) {
     log(`call → event on ${n.displays} displays`);
@@ -330,6 +333,7 @@ async function callToDisplays(
   const socketDelays: number[] = [];
   const pageDelays: number[] = [];
   let lag = { p99: NaN, max: NaN };
+  const own = monitorEventLoopDelay({ resolution: 1 });
   try {
     for (let i = -n.warmCalls; i < n.calls; i++) {
       const heard = sockets.map(
@@ -349,8 +353,12 @@ async function callToDisplays(
         if (shown !== null) pageDelays.push(shown);
       }
       await clerk.api.post(`/api/tickets/${r.body.ticket.id}/complete`);
-      if (i === -1) await eventLoopLagMs(clerkUrls[0]); // starts the app's measure again
+      if (i === -1) {
+        await eventLoopLagMs(clerkUrls[0]); // starts the app's measure again
+        own.enable();
+      }
     }
+    own.disable();
     lag = await eventLoopLagMs(clerkUrls[0]);
   } finally {
     closeAll(sockets);
@@ -368,6 +376,7 @@ async function callToDisplays(
   // What the calling process's own main thread held the calls up by, apart from the cores' queue.
   f.push({ name: '  event-loop delay meanwhile, p99', value: lag.p99, unit: 'ms' });
   f.push({ name: '  event-loop delay meanwhile, longest', value: lag.max, unit: 'ms' });
+  f.push({ name: "  the load generator's own event-loop delay, p99", value: own.percentile(99) / 1e6, unit: 'ms' });
   if (page) {
     f.push({ name: '  in a real Chromium display page, p50', value: percentile(pageDelays, 50), unit: 'ms' });
     f.push({
