@@ -1,5 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
-
 /**
  * Spreads the subscriptions' answers over turns of the event loop: at most BYTES_PER_TURN of
  * answers are written in one turn, the rest wait for the next. After a restart thousands of
@@ -10,27 +8,51 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  */
 export const BYTES_PER_TURN = 1024 * 1024;
 
-let spent = 0;
-let resetScheduled = false;
+interface Waiting {
+  bytes: number;
+  go: () => void;
+}
 
-function scheduleReset(): void {
-  if (resetScheduled) return;
-  resetScheduled = true;
+/**
+ * The answers still waiting, in the order they came, released by one callback per turn. Each
+ * used to wait for the next turn on its own and check again, so every turn woke every waiting
+ * answer: with 2,000 displays' snapshots spread over 90 turns, 90,000 wake-ups and their
+ * promises, a quarter of the storm's garbage-collector samples (issue 10's profile).
+ */
+let waiting: Waiting[] = [];
+let spent = 0;
+let turnScheduled = false;
+
+const fits = (bytes: number) => spent === 0 || spent + bytes <= BYTES_PER_TURN;
+
+function scheduleTurn(): void {
+  if (turnScheduled) return;
+  turnScheduled = true;
   // Queued before any waiter of this turn, so it runs first in the next one.
-  setImmediate(() => {
-    spent = 0;
-    resetScheduled = false;
-  });
+  setImmediate(nextTurn);
+}
+
+function nextTurn(): void {
+  turnScheduled = false;
+  spent = 0;
+  if (waiting.length === 0) return;
+  const still: Waiting[] = [];
+  for (const w of waiting) {
+    if (fits(w.bytes)) {
+      spent += w.bytes;
+      w.go();
+    } else still.push(w);
+  }
+  waiting = still;
+  scheduleTurn();
 }
 
 /** Resolves when an answer of about `bytes` may be written in this turn (the first one always may). */
-export async function paced(bytes: number): Promise<void> {
-  for (;;) {
-    scheduleReset();
-    if (spent === 0 || spent + bytes <= BYTES_PER_TURN) {
-      spent += bytes;
-      return;
-    }
-    await nextTurn();
+export function paced(bytes: number): Promise<void> {
+  scheduleTurn();
+  if (fits(bytes)) {
+    spent += bytes;
+    return Promise.resolve();
   }
+  return new Promise((go) => void waiting.push({ bytes, go }));
 }

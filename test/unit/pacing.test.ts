@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
 import { BYTES_PER_TURN, paced } from '../../server/socket/pacing';
 
@@ -32,5 +33,28 @@ describe('answers paced over turns of the event loop', () => {
     await turn();
     expect(done).toBe(true);
     await p;
+  });
+
+  it('wakes only the answers it lets through: a waiting answer costs nothing per turn', async () => {
+    // Half a turn's bytes each: 400 answers go out two per turn, over 200 turns.
+    const half = Math.floor(BYTES_PER_TURN / 2);
+    let immediates = 0;
+    const hook = createHook({ init: (_id, type) => void (type === 'Immediate' && immediates++) }).enable();
+    let turns = 0;
+    let out = 0;
+    try {
+      const all = Array.from({ length: 400 }, () => paced(half).then(() => void out++));
+      while (out < 400) {
+        await turn();
+        turns++;
+      }
+      await Promise.all(all);
+    } finally {
+      hook.disable();
+    }
+    expect(turns).toBeGreaterThanOrEqual(199);
+    // One for the pacing and one for this test's own wait per turn; waking every waiting answer
+    // at every turn (as before) would be about 40,000.
+    expect(immediates).toBeLessThanOrEqual(3 * turns);
   });
 });
