@@ -176,6 +176,9 @@ export function playForward(
   const nextBreak = counters.map(() => 0);
   const breaks: SimResult['breaks'] = [];
   const lastFree = Float64Array.from(counters, (c) => c.freeAt);
+  // Each counter's services and head starts as an array, read at every call: iterating the Map
+  // made an entry per service and call, a third of an estimate's garbage (issue 10).
+  const servedBy = counters.map((c) => [...c.services]);
   const grouped = new Map<string, Pending[]>();
   const targeted: Pending[] = [];
   const leaving = new Leaving();
@@ -231,7 +234,9 @@ export function playForward(
     const closedAt = closed ? counter.closesAt : Infinity;
     let best: Pending | null = null;
     let bestKey = 0;
-    for (const [serviceId, boost] of counter.services) {
+    const served = servedBy[c]!;
+    for (let k = 0; k < served.length; k++) {
+      const [serviceId, boost] = served[k]!;
       const p = lines.get(serviceId)?.first(now, closedAt);
       if (!p) continue;
       const key = p.t.score - boost;
@@ -253,8 +258,8 @@ export function playForward(
     if (!best) {
       // Nothing to call now: wait for the next ticket this counter may take, or stop.
       let soonest = Infinity;
-      for (const serviceId of counter.services.keys()) {
-        for (const p of lines.get(serviceId)?.items ?? []) {
+      for (let k = 0; k < served.length; k++) {
+        for (const p of lines.get(served[k]![0])?.items ?? []) {
           if (!p.done && p.readyAt > now && p.readyAt < soonest && p.t.arrivesAt < closedAt) soonest = p.readyAt;
         }
       }

@@ -235,7 +235,12 @@ export function drawLeaving(
   from: number,
   waited: number,
 ): number | undefined {
-  const bins = h.leaveByWait ?? [{ from: 0, perMinute: h.leavePerMinute }];
+  const bins = h.leaveByWait;
+  if (!bins) {
+    // One rate whatever the wait (the loop below with a single stretch, without making one per draw).
+    const rate = h.leavePerMinute;
+    return rate > 0 ? from + (Math.max(0, waited) + exponential(rng, 1 / rate) - waited) * MINUTE : undefined;
+  }
   let t = Math.max(0, waited);
   for (let i = 0; i < bins.length; i++) {
     const end = bins[i + 1]?.from ?? Infinity;
