@@ -7,6 +7,12 @@
  * storm's event-loop lag).
  */
 export const BYTES_PER_TURN = 1024 * 1024;
+/**
+ * An answer costs at least this much of a turn, whatever its size: writing to a socket costs a
+ * system call and its bookkeeping however small the answer, so a turn holds at most 64 of them
+ * (a phone's ticket is a kilobyte: 1,000 of them used to go in one turn).
+ */
+export const MIN_ANSWER_BYTES = BYTES_PER_TURN / 64;
 
 interface Waiting {
   bytes: number;
@@ -48,7 +54,8 @@ function nextTurn(): void {
 }
 
 /** Resolves when an answer of about `bytes` may be written in this turn (the first one always may). */
-export function paced(bytes: number): Promise<void> {
+export function paced(size: number): Promise<void> {
+  const bytes = Math.max(size, MIN_ANSWER_BYTES);
   scheduleTurn();
   if (fits(bytes)) {
     spent += bytes;

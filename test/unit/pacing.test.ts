@@ -1,6 +1,6 @@
 import { createHook } from 'node:async_hooks';
 import { describe, expect, it } from 'vitest';
-import { BYTES_PER_TURN, paced } from '../../server/socket/pacing';
+import { BYTES_PER_TURN, MIN_ANSWER_BYTES, paced } from '../../server/socket/pacing';
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -56,5 +56,17 @@ describe('answers paced over turns of the event loop', () => {
     // One for the pacing and one for this test's own wait per turn; waking every waiting answer
     // at every turn (as before) would be about 40,000.
     expect(immediates).toBeLessThanOrEqual(3 * turns);
+  });
+
+  it('counts a small answer as a share of the turn all the same: phones answered a few dozen per turn', async () => {
+    const perTurn = BYTES_PER_TURN / MIN_ANSWER_BYTES;
+    const turnOf: number[] = [];
+    let current = 0;
+    const all = Array.from({ length: 3 * perTurn }, () => paced(1024).then(() => void turnOf.push(current)));
+    await new Promise((resolve) => process.nextTick(resolve));
+    for (current = 1; turnOf.length < all.length; current++) await turn();
+    await Promise.all(all);
+    const counts = [0, 1, 2].map((k) => turnOf.filter((t) => t === turnOf[0]! + k).length);
+    expect(counts).toEqual([perTurn, perTurn, perTurn]);
   });
 });
