@@ -257,9 +257,9 @@ export function drawLeaving(
 
 /**
  * A ticket of a run with every field present, in one order: all of an estimate's tickets share one
- * shape. Built by spreading the draws' objects they took several shapes, and an estimate of 300
- * waiting made about 100 MB of garbage (issue 10: the young generation's collections of 9–16 ms
- * behind the displays' slowest calls).
+ * shape. Built by spreading the draws' objects they took several shapes, slow to read in the play
+ * forward: an estimate of 300 waiting took ten times as long and made 108 MB of garbage instead of
+ * 29 (issue 10, `bench/estimate.ts`).
  */
 function simTicket(
   id: string,
