@@ -22,8 +22,8 @@ interface Waiting {
 /**
  * The answers still waiting, in the order they came, released by one callback per turn. Each
  * used to wait for the next turn on its own and check again, so every turn woke every waiting
- * answer: with 2,000 displays' snapshots spread over 90 turns, 90,000 wake-ups and their
- * promises, a quarter of the storm's garbage-collector samples (issue 10's profile).
+ * answer: with 2,000 displays' snapshots spread over 90 turns, about 90,000 wake-ups and their
+ * promises (issue 10's storm profile: garbage collection 2.5 s before, 1.8 s after).
  */
 let waiting: Waiting[] = [];
 let spent = 0;
