@@ -197,6 +197,8 @@ describe('wait estimate: the office played forward', () => {
     expect(mean(draws(25))).toBeCloseTo(20, 0);
     // Only the overall rate known: it applies from the first minute; none measured: nobody leaves.
     expect(mean(Array.from({ length: 4000 }, () => drawLeaving(rng, { leavePerMinute: 0.1 }, NOW, 0)))).toBeCloseTo(10, 0);
+    // …memoryless too: 25 minutes already waited change nothing of what is still to come.
+    expect(mean(Array.from({ length: 4000 }, () => drawLeaving(rng, { leavePerMinute: 0.1 }, NOW, 25)))).toBeCloseTo(10, 0);
     expect(drawLeaving(rng, { leavePerMinute: 0 }, NOW, 5)).toBeUndefined();
   });
 
