@@ -60,19 +60,30 @@ export async function eventLoopLagMs(url: string): Promise<{ p99: number; max: n
 }
 
 /**
- * The load generator's own event-loop delay while `work` runs, ms. The latencies are timed in this
- * process: a turn held up here (its garbage collection, thousands of storm sockets) lengthens
- * every figure measured meanwhile, without the app being any slower.
+ * The load generator's own event-loop delay, ms, between start() and stop(). The latencies are
+ * timed in this process: a turn held up here (its garbage collection, thousands of storm sockets)
+ * lengthens every figure measured meanwhile, without the app being any slower.
  */
-export async function withOwnLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; p99: number; max: number }> {
+export function ownLoopDelay(): { start(): void; stop(): number } {
   const h = monitorEventLoopDelay({ resolution: 1 });
-  h.enable();
-  try {
-    const result = await work();
-    return { result, p99: h.percentile(99) / 1e6, max: h.max / 1e6 };
-  } finally {
-    h.disable();
-  }
+  return {
+    start: () => h.enable(),
+    stop: () => {
+      h.disable();
+      return h.percentile(99) / 1e6;
+    },
+  };
+}
+
+/** The same around `work`: its result and the p99 meanwhile. */
+export async function withOwnLoopDelay<T>(work: () => Promise<T>): Promise<{ result: T; p99: number }> {
+  const own = ownLoopDelay();
+  own.start();
+  const result = await work().catch((err: unknown) => {
+    own.stop();
+    throw err;
+  });
+  return { result, p99: own.stop() };
 }
 
 export function formatFigure(f: Figure): string {

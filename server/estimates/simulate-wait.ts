@@ -48,6 +48,34 @@ export interface SimTicket {
   then?: { serviceId: string; occupancy: number };
 }
 
+/**
+ * A ticket with every field present, in one order, so that all the tickets a play forward reads
+ * share one shape. The estimate built them by spreading the draws' objects, in several shapes slow
+ * to read here: an estimate of 300 waiting took ten times as long and made 108 MB of garbage
+ * instead of 29 (issue 10, `bench/estimate.ts`).
+ */
+export function simTicket(
+  id: string,
+  serviceId: string,
+  score: number,
+  arrivesAt: number,
+  occupancy: number,
+  more: Pick<SimTicket, 'leavesAt' | 'then' | 'probe' | 'targetCounterId' | 'targetStaffId'>,
+): SimTicket {
+  return {
+    id,
+    serviceId,
+    score,
+    arrivesAt,
+    occupancy,
+    leavesAt: more.leavesAt,
+    then: more.then,
+    probe: more.probe,
+    targetCounterId: more.targetCounterId,
+    targetStaffId: more.targetStaffId,
+  };
+}
+
 export interface SimResult {
   /** Per ticket (same index as the input): when it was called; NaN = never (no counter for it), −Infinity = it left first. */
   calledAt: Float64Array;
@@ -177,7 +205,7 @@ export function playForward(
   const breaks: SimResult['breaks'] = [];
   const lastFree = Float64Array.from(counters, (c) => c.freeAt);
   // Each counter's services and head starts as an array, read at every call: iterating the Map
-  // made an entry per service and call, a third of an estimate's garbage (issue 10).
+  // made an entry per service at every call (issue 10, `bench/estimate.ts`).
   const servedBy = counters.map((c) => [...c.services]);
   const grouped = new Map<string, Pending[]>();
   const targeted: Pending[] = [];
@@ -287,13 +315,7 @@ export function playForward(
     lastFree[c] = free[c]!;
     const then = chosen.t.then;
     if (then && nextIndex < cap) {
-      const again: SimTicket = {
-        id: `${chosen.t.id}+`,
-        serviceId: then.serviceId,
-        score: chosen.t.score,
-        arrivesAt: free[c]!,
-        occupancy: then.occupancy,
-      };
+      const again = simTicket(`${chosen.t.id}+`, then.serviceId, chosen.t.score, free[c]!, then.occupancy, {});
       extra.push(again);
       enter({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score), done: false }, true);
     }

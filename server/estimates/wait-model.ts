@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Priority } from '../db/generated/enums';
 import { MAX_SKILL_WEIGHT, PRIORITY_HEAD_START_MINUTES, SKILL_HEAD_START_MINUTES_PER_WEIGHT, queueScore } from '../queue/policy';
 import { arrivals, chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from './random';
-import { playForward, type SimCounter, type SimTicket } from './simulate-wait';
+import { playForward, simTicket, type SimCounter, type SimTicket } from './simulate-wait';
 
 /**
  * The wait estimate: the office played forward many times from what the engine knows now, with
@@ -235,52 +235,21 @@ export function drawLeaving(
   from: number,
   waited: number,
 ): number | undefined {
+  // Without stretches measured, one stretch from 0 at the overall rate (read in place: no array per draw).
   const bins = h.leaveByWait;
-  if (!bins) {
-    // One rate whatever the wait (the loop below with a single stretch, without making one per draw).
-    const rate = h.leavePerMinute;
-    return rate > 0 ? from + (Math.max(0, waited) + exponential(rng, 1 / rate) - waited) * MINUTE : undefined;
-  }
+  const stretches = bins?.length ?? 1;
   let t = Math.max(0, waited);
-  for (let i = 0; i < bins.length; i++) {
-    const end = bins[i + 1]?.from ?? Infinity;
+  for (let i = 0; i < stretches; i++) {
+    const end = bins?.[i + 1]?.from ?? Infinity;
     if (t >= end) continue;
-    const rate = bins[i]!.perMinute;
+    const rate = bins ? bins[i]!.perMinute : h.leavePerMinute;
     if (rate > 0) {
-      const x = Math.max(t, bins[i]!.from) + exponential(rng, 1 / rate);
+      const x = Math.max(t, bins?.[i]!.from ?? 0) + exponential(rng, 1 / rate);
       if (x < end) return from + (x - waited) * MINUTE;
     }
     t = end;
   }
   return undefined;
-}
-
-/**
- * A ticket of a run with every field present, in one order: all of an estimate's tickets share one
- * shape. Built by spreading the draws' objects they took several shapes, slow to read in the play
- * forward: an estimate of 300 waiting took ten times as long and made 108 MB of garbage instead of
- * 29 (issue 10, `bench/estimate.ts`).
- */
-function simTicket(
-  id: string,
-  serviceId: string,
-  score: number,
-  arrivesAt: number,
-  occupancy: number,
-  more: Pick<SimTicket, 'leavesAt' | 'then' | 'probe' | 'targetCounterId' | 'targetStaffId'>,
-): SimTicket {
-  return {
-    id,
-    serviceId,
-    score,
-    arrivesAt,
-    occupancy,
-    leavesAt: more.leavesAt,
-    then: more.then,
-    probe: more.probe ?? false,
-    targetCounterId: more.targetCounterId,
-    targetStaffId: more.targetStaffId,
-  };
 }
 
 /** One citizen's counter time: a no-show's few minutes, a visit, or a first part and a transfer. */
