@@ -44,7 +44,8 @@ const apiRoutesFixed = {
 export async function buildServer() {
   fs.rmSync(SERVER_OUT, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: { main: 'server/main.ts' },
+    // The wait estimate's thread (server/estimates/estimate-thread.ts) loads its own entry.
+    entryPoints: { main: 'server/main.ts', 'estimate-worker': 'server/estimates/estimate-worker.ts' },
     outdir: SERVER_OUT,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

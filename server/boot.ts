@@ -24,6 +24,7 @@ import { attachKioskAgents } from './printing/agent-hub';
 import { requeueLostPrintJobs } from './printing/print-queue';
 import { attachRealtime } from './socket/io';
 import { startOfficeFeed } from './socket/office-feed';
+import { startEstimateThread } from './estimates/estimate-thread';
 import { createRedis, ensureRedis } from './redis/connect';
 import { redisKeys } from './redis/keys';
 import { within } from './redis/within';
@@ -119,6 +120,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
     keys,
     io: null,
     officeFeed: null,
+    estimateThread: startEstimateThread(),
     sessionSecret: sessionSecret(config),
     baseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}`,
   };
@@ -171,6 +173,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
       clearInterval(timer);
       stopRenewingRooms();
       runtime.officeFeed?.stop();
+      await runtime.estimateThread?.stop();
       // The job queues' connections wait for Redis to come back before they close: with Redis
       // down a stop would hang until main.ts gives up (8 s, exit code 1). Jobs not finished are
       // BullMQ's to retry; the connections are dropped below in any case.

@@ -3,6 +3,7 @@ import type { Server as IoServer } from 'socket.io';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { RedisKeys } from './redis/keys';
+import type { EstimateThread } from './estimates/estimate-thread';
 import type { ClientToServer, ServerToClient } from '../contract/realtime';
 
 /** What the app processes tell each other through the adapter (auth/session-cache.ts, tickets/snapshot.ts). */
@@ -29,6 +30,8 @@ export interface Runtime {
   io: Io | null;
   /** Null without socket.io: nobody to update. */
   officeFeed: OfficeFeed | null;
+  /** The wait estimate's own thread; without it (scripts, the day simulator) it runs in slices here. */
+  estimateThread?: EstimateThread;
   sessionSecret: string;
   baseUrl: string;
 }

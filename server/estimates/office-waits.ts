@@ -7,7 +7,9 @@ import { giveWay } from '../foreground';
 import { rt } from '../runtime';
 import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
-import { officeHistory } from './history';
+import { officeHistory } from './office-history';
+import { localMinutes } from './local-minutes';
+import type { PlainWaitState } from './estimate-thread';
 import { estimateWaitsInSlices, type OfficeWaits } from './wait-model';
 
 /**
@@ -46,31 +48,6 @@ async function officeRules(officeId: string, now: Date) {
   return office;
 }
 
-const HOUR_MS = 3_600_000;
-
-/**
- * Local minutes since midnight of an instant. Offsets change by whole hours or half hours, so the
- * time zone is looked up once per hour of time asked about (the estimate asks for a few hours many
- * times).
- */
-export function localMinutes(timeZone: string): (ms: number) => number {
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
-  const offsets = new Map<number, number>();
-  return (ms) => {
-    const hour = Math.floor(ms / HOUR_MS);
-    let start = offsets.get(hour);
-    if (start === undefined) {
-      const [h, m] = format
-        .format(new Date(hour * HOUR_MS))
-        .split(':')
-        .map(Number) as [number, number];
-      start = h * 60 + m;
-      offsets.set(hour, start);
-    }
-    return (start + (ms - hour * HOUR_MS) / 60_000) % (24 * 60);
-  };
-}
-
 export async function officeWaits(officeId: string, now = new Date(), probes: readonly string[] = []): Promise<OfficeWaits> {
   const { db, config } = rt();
   const office = await officeRules(officeId, now);
@@ -78,7 +55,7 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const today = localDay(now, tz);
   const lateMs = config.appointments.checkinLateMinutes * 60_000;
   const dayStart = new Date(now.getTime() - localMinutes(tz)(now.getTime()) * 60_000);
-  const [history, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
+  const [historyEntry, calibration, waiting, all, busy, appointments, pausedToday, walkInsToday] = await Promise.all([
     officeHistory(officeId, tz, now, today),
     officeCalibration(officeId, now),
     // Plain SQL (db/sql.ts): thousands of rows in a long queue, which Prisma's client maps one by
@@ -120,46 +97,45 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
   const queues = await counterQueuesMany(counters);
   const busyAt = new Map(busy.filter((b) => b.counterId && b.calledAt).map((b) => [b.counterId!, b]));
   const walkIn = walkInStatusAt(walkInRules(office), now);
-  const minuteOf = localMinutes(tz);
-  const result = await estimateWaitsInSlices(
-    {
-      now: now.getTime(),
-      minuteOf,
-      closedCounters: closed.map((c) => c.id),
-      pausedToday: pausedToday.reduce((m, p) => m.set(p.counterId, (m.get(p.counterId) ?? 0) + 1), new Map<string, number>()),
-      counters: counters.flatMap((c) => {
-        const q = queues.get(c.id);
-        if (!q) return [];
-        const b = busyAt.get(c.id);
-        return [
-          {
-            id: c.id,
-            staffId: q.staffId,
-            services: q.services,
-            paused: c.state === 'paused',
-            pausedAt: c.pausedAt?.getTime() ?? null,
-            busy: b
-              ? {
-                  serviceId: b.serviceId,
-                  calledAt: b.calledAt!.getTime(),
-                  recalled: b.status === 'called' && (b.events[0]?.at.getTime() ?? -Infinity) >= b.calledAt!.getTime(),
-                }
-              : null,
-          },
-        ];
-      }),
-      waiting: waiting.map((t) => ({ ...t, queuedAt: t.queuedAt.getTime() })),
-      appointments: appointments.map((a) => ({ serviceId: a.serviceId, startsAt: a.startsAt.getTime() })),
-      checkInsUntil: now.getTime() + config.appointments.checkinEarlyMinutes * 60_000,
-      walkInsToday,
-      walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
-      probes,
-      history,
-    },
-    calibration,
-    // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
-    { between: giveWay },
-  );
+  const state: PlainWaitState = {
+    now: now.getTime(),
+    closedCounters: closed.map((c) => c.id),
+    pausedToday: pausedToday.reduce((m, p) => m.set(p.counterId, (m.get(p.counterId) ?? 0) + 1), new Map<string, number>()),
+    counters: counters.flatMap((c) => {
+      const q = queues.get(c.id);
+      if (!q) return [];
+      const b = busyAt.get(c.id);
+      return [
+        {
+          id: c.id,
+          staffId: q.staffId,
+          services: q.services,
+          paused: c.state === 'paused',
+          pausedAt: c.pausedAt?.getTime() ?? null,
+          busy: b
+            ? {
+                serviceId: b.serviceId,
+                calledAt: b.calledAt!.getTime(),
+                recalled: b.status === 'called' && (b.events[0]?.at.getTime() ?? -Infinity) >= b.calledAt!.getTime(),
+              }
+            : null,
+        },
+      ];
+    }),
+    waiting: waiting.map((t) => ({ ...t, queuedAt: t.queuedAt.getTime() })),
+    appointments: appointments.map((a) => ({ serviceId: a.serviceId, startsAt: a.startsAt.getTime() })),
+    checkInsUntil: now.getTime() + config.appointments.checkinEarlyMinutes * 60_000,
+    walkInsToday,
+    walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
+    probes,
+  };
+  const thread = rt().estimateThread;
+  const result = thread
+    ? await thread.estimate(officeId, tz, historyEntry, state, calibration)
+    : await estimateWaitsInSlices({ ...state, minuteOf: localMinutes(tz), history: historyEntry.history }, calibration, {
+        // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
+        between: giveWay,
+      });
   await recordShown(officeId, result.tickets, now);
   return result;
 }

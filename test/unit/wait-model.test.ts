@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
 import { buildHistory, HOUR_PRIOR_VISITS, buildStaffing, type HistoryRows } from '../../server/estimates/history';
-import { localMinutes } from '../../server/estimates/office-waits';
+import { localMinutes } from '../../server/estimates/local-minutes';
 import { lognormal, lognormalAbove, normalCdf, normalQuantile, seeded } from '../../server/estimates/random';
 import {
   dayScale,

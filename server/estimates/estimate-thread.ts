@@ -1,0 +1,118 @@
+import { Worker } from 'node:worker_threads';
+import type { HistoryRows } from './history';
+import type { HistoryEntry } from './office-history';
+import type { Calibration, OfficeWaits, WaitState } from './wait-model';
+
+/**
+ * The wait estimate on a thread of its own (estimate-worker.ts). Played forward in the main
+ * thread, even in slices that give way to requests, it still held a click up by a slice and left
+ * its garbage to the main thread's collector: with 600 waiting, 54 ms and 40 MB per estimate
+ * (`bench/estimate.ts`), and one clerk's call-next p99 about 3 ms longer with it than without
+ * (issue 10). On the thread it runs beside the requests, on the other core, with its own heap.
+ * The server starts one (boot.ts); without it (scripts, the day simulator, tests in process) the
+ * estimate runs in slices in the main thread, with the same result: one seeded generator.
+ */
+
+/** What crosses to the thread: the live state without its functions, which the thread rebuilds. */
+export type PlainWaitState = Omit<WaitState, 'minuteOf' | 'history'>;
+
+export interface EstimateRequest {
+  id: number;
+  officeId: string;
+  timeZone: string;
+  historyVersion: number;
+  /** Only when the thread does not hold this version yet. */
+  historyRows?: HistoryRows;
+  state: PlainWaitState;
+  calibration: Calibration;
+}
+
+export type EstimateReply = { id: number; waits: OfficeWaits } | { id: number; error: string };
+
+export interface EstimateThread {
+  estimate(
+    officeId: string,
+    timeZone: string,
+    /** Its rows cross once per version. */
+    history: Pick<HistoryEntry, 'version' | 'rows'>,
+    state: PlainWaitState,
+    calibration: Calibration,
+  ): Promise<OfficeWaits>;
+  stop(): Promise<void>;
+}
+
+/** The thread's file: compiled beside the server (scripts/build-server.mjs), else the source (estimate-worker-source.mjs). */
+export function estimateWorkerFile(): { file: URL; execArgv: string[] } {
+  const at = import.meta.url.indexOf('/dist/server/');
+  if (at >= 0) return { file: new URL(`${import.meta.url.slice(0, at)}/dist/server/estimate-worker.mjs`), execArgv: [] };
+  return { file: new URL('./estimate-worker-source.mjs', import.meta.url), execArgv: [] };
+}
+
+interface Running {
+  worker: Worker;
+  pending: Map<number, { resolve(w: OfficeWaits): void; reject(e: Error): void }>;
+  /** Per office, the history version this thread holds. */
+  histories: Map<string, number>;
+}
+
+/**
+ * Starts the thread when first asked, and again after it died: the estimates under way then fail
+ * (the office feed logs it and tries again at its next pass), the next one starts a new thread.
+ */
+export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): EstimateThread {
+  let current: Running | null = null;
+  let nextId = 1;
+
+  const end = (r: Running, err: Error) => {
+    if (current === r) current = null;
+    for (const p of r.pending.values()) p.reject(err);
+    r.pending.clear();
+  };
+  const thread = (): Running => {
+    if (current) return current;
+    const r: Running = {
+      worker: new Worker(file, { execArgv, name: 'wait-estimate' }),
+      pending: new Map(),
+      histories: new Map(),
+    };
+    // An idle thread must not keep a script or a test alive; the server lives by its sockets.
+    r.worker.unref();
+    r.worker.on('message', (reply: EstimateReply) => {
+      const p = r.pending.get(reply.id);
+      if (!p) return;
+      r.pending.delete(reply.id);
+      if ('error' in reply) p.reject(new Error(`wait estimate: ${reply.error}`));
+      else p.resolve(reply.waits);
+    });
+    r.worker.on('error', (err) => end(r, err));
+    r.worker.on('exit', (code) => end(r, new Error(`wait estimate thread exited (${code})`)));
+    current = r;
+    return r;
+  };
+
+  return {
+    estimate(officeId, timeZone, history, state, calibration) {
+      const r = thread();
+      const request: EstimateRequest = {
+        id: nextId++,
+        officeId,
+        timeZone,
+        historyVersion: history.version,
+        historyRows: r.histories.get(officeId) === history.version ? undefined : history.rows,
+        state,
+        calibration,
+      };
+      r.histories.set(officeId, history.version);
+      return new Promise<OfficeWaits>((resolve, reject) => {
+        r.pending.set(request.id, { resolve, reject });
+        r.worker.postMessage(request);
+      });
+    },
+    async stop() {
+      const r = current;
+      if (!r) return;
+      end(r, new Error('wait estimate thread stopped'));
+      await r.worker.terminate();
+    },
+  };
+}
