@@ -48,18 +48,28 @@ export function estimateWorkerFile(): { file: URL; execArgv: string[] } {
   return { file: new URL('./estimate-worker-source.mjs', import.meta.url), execArgv: [] };
 }
 
+/**
+ * A thread with no estimate asked for this long ends, and gives its heap back: an estimate of
+ * thousands waiting leaves the thread holding about 100 MB, which the storm of reconnecting
+ * screens that follows a busy hour would otherwise find still taken (issue 10's RSS target).
+ * Starting one again loads its modules on the new thread, not on the main one.
+ */
+export const IDLE_MS = 5_000;
+
 interface Running {
   worker: Worker;
+  idle: NodeJS.Timeout | null;
   pending: Map<number, { resolve(w: OfficeWaits): void; reject(e: Error): void }>;
   /** Per office, the history version this thread holds. */
   histories: Map<string, number>;
 }
 
 /**
- * Starts the thread when first asked, and again after it died: the estimates under way then fail
- * (the office feed logs it and tries again at its next pass), the next one starts a new thread.
+ * Starts the thread when first asked, and again after it ended (idle) or died: the estimates under
+ * way when it died fail (the office feed logs it and tries again at its next pass), the next one
+ * starts a new thread.
  */
-export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): EstimateThread {
+export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), idleMs = IDLE_MS): EstimateThread {
   let current: Running | null = null;
   let nextId = 1;
 
@@ -68,10 +78,16 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): 
     for (const p of r.pending.values()) p.reject(err);
     r.pending.clear();
   };
+  const retire = (r: Running) => {
+    if (r.pending.size > 0) return;
+    if (current === r) current = null;
+    void r.worker.terminate();
+  };
   const thread = (): Running => {
     if (current) return current;
     const r: Running = {
       worker: new Worker(file, { execArgv, name: 'wait-estimate' }),
+      idle: null,
       pending: new Map(),
       histories: new Map(),
     };
@@ -83,6 +99,7 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): 
       r.pending.delete(reply.id);
       if ('error' in reply) p.reject(new Error(`wait estimate: ${reply.error}`));
       else p.resolve(reply.waits);
+      if (r.pending.size === 0) r.idle = setTimeout(() => retire(r), idleMs).unref();
     });
     r.worker.on('error', (err) => end(r, err));
     r.worker.on('exit', (code) => end(r, new Error(`wait estimate thread exited (${code})`)));
@@ -93,6 +110,8 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): 
   return {
     estimate(officeId, timeZone, history, state, calibration) {
       const r = thread();
+      if (r.idle) clearTimeout(r.idle);
+      r.idle = null;
       const request: EstimateRequest = {
         id: nextId++,
         officeId,
@@ -111,6 +130,7 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile()): 
     async stop() {
       const r = current;
       if (!r) return;
+      if (r.idle) clearTimeout(r.idle);
       end(r, new Error('wait estimate thread stopped'));
       await r.worker.terminate();
     },

@@ -80,6 +80,16 @@ describe('the wait estimate on its own thread', () => {
     expect(longer.tickets.get('t39')!.minutes).toBeGreaterThan(first.tickets.get('t39')!.minutes);
   });
 
+  it('ends when idle, and the next estimate starts a new thread that gets the history again', async () => {
+    thread = startEstimateThread(undefined, 50);
+    const first = await thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration);
+    await new Promise((r) => setTimeout(r, 300));
+    // The same version with other rows: a new thread holds no history, so these rows cross and count.
+    const again = await thread.estimate('o1', TZ, { version: 1, rows: rows(16) }, state, calibration);
+    expect(again).toEqual(here(rows(16)));
+    expect(again).not.toEqual(first);
+  });
+
   it('fails an estimate it cannot make instead of hanging, and goes on with the next', async () => {
     thread = startEstimateThread();
     const broken = { ...state, counters: null } as unknown as PlainWaitState;
