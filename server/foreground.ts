@@ -3,9 +3,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { processShared } from './runtime';
 
 /**
- * Requests first. Work nobody is waiting on right now (the office feed's passes, the wait
- * estimate played forward) runs in slices, and between slices it gives way to the API requests
- * under way, up to MAX_GIVE_WAY_MS at a time so it still moves on under constant load.
+ * Requests first. Work nobody is waiting on right now (the office feed's passes, and the wait
+ * estimate played forward where it has no thread of its own: estimates/estimate-thread.ts) runs
+ * in slices, and between slices it gives way to the API requests under way, up to
+ * MAX_GIVE_WAY_MS at a time so it still moves on under constant load.
  *
  * Yielding one turn was not enough: a call next goes through the event loop several times (HTTP,
  * Redis, PostgreSQL, the emit), and at each of them a slice of the feed ran first. With a feed
