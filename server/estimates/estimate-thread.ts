@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { log } from '../log';
 import type { HistoryRows } from './history';
 import type { HistoryEntry } from './office-history';
 import type { Calibration, OfficeWaits, WaitState } from './wait-model';
@@ -9,8 +10,9 @@ import type { Calibration, OfficeWaits, WaitState } from './wait-model';
  * its garbage to the main thread's collector: with 600 waiting, 54 ms and 40 MB per estimate
  * (`bench/estimate.ts`), and one clerk's call-next p99 about 3 ms longer with it than without
  * (issue 10). On the thread it runs beside the requests, on the other core, with its own heap.
- * The server starts one (boot.ts); without it (scripts, the day simulator, tests in process) the
- * estimate runs in slices in the main thread, with the same result: one seeded generator.
+ * The server starts one (boot.ts); without it (scripts, the day simulator, tests in process), or
+ * when it fails, the estimate runs in slices in the main thread, with the same result: one seeded
+ * generator.
  */
 
 /** What crosses to the thread: the live state without its functions, which the thread rebuilds. */
@@ -66,7 +68,7 @@ interface Running {
 
 /**
  * Starts the thread when first asked, and again after it ended (idle) or died: the estimates under
- * way when it died fail (the office feed logs it and tries again at its next pass), the next one
+ * way when it died fail (estimateOnThread then computes them in the main thread), the next one
  * starts a new thread.
  */
 export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), idleMs = IDLE_MS): EstimateThread {
@@ -135,4 +137,23 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), i
       await r.worker.terminate();
     },
   };
+}
+
+/**
+ * The office's estimate on `thread`, or here with `here` (the slices in the main thread) when
+ * there is no thread or it failed: a thread that cannot start (a build without its file) or that
+ * died must not leave the screens without estimates.
+ */
+export async function estimateOnThread(
+  thread: EstimateThread | undefined,
+  args: Parameters<EstimateThread['estimate']>,
+  here: () => Promise<OfficeWaits>,
+): Promise<OfficeWaits> {
+  if (!thread) return here();
+  try {
+    return await thread.estimate(...args);
+  } catch (err) {
+    log.warn({ err, officeId: args[0] }, 'wait estimate thread failed, estimating in the main thread');
+    return here();
+  }
 }

@@ -9,7 +9,7 @@ import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
 import { officeHistory } from './office-history';
 import { localMinutes } from './local-minutes';
-import type { PlainWaitState } from './estimate-thread';
+import { estimateOnThread, type PlainWaitState } from './estimate-thread';
 import { estimateWaitsInSlices, type OfficeWaits } from './wait-model';
 
 /**
@@ -129,13 +129,12 @@ export async function officeWaits(officeId: string, now = new Date(), probes: re
     walkInUntil: walkIn.open ? (walkIn.closesAt ? Date.parse(walkIn.closesAt) : Infinity) : null,
     probes,
   };
-  const thread = rt().estimateThread;
-  const result = thread
-    ? await thread.estimate(officeId, tz, historyEntry, state, calibration)
-    : await estimateWaitsInSlices({ ...state, minuteOf: localMinutes(tz), history: historyEntry.history }, calibration, {
-        // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
-        between: giveWay,
-      });
+  const result = await estimateOnThread(rt().estimateThread, [officeId, tz, historyEntry, state, calibration], () =>
+    estimateWaitsInSlices({ ...state, minuteOf: localMinutes(tz), history: historyEntry.history }, calibration, {
+      // Requests first: a call next must not wait for the estimate's slices (foreground.ts).
+      between: giveWay,
+    }),
+  );
   await recordShown(officeId, result.tickets, now);
   return result;
 }

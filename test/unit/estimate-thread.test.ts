@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEstimateThread, type EstimateThread, type PlainWaitState } from '../../server/estimates/estimate-thread';
+import {
+  estimateOnThread,
+  startEstimateThread,
+  type EstimateThread,
+  type PlainWaitState,
+} from '../../server/estimates/estimate-thread';
 import { buildHistory, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/local-minutes';
 import { estimateWaits, type Calibration } from '../../server/estimates/wait-model';
@@ -105,5 +110,27 @@ describe('the wait estimate on its own thread', () => {
     thread = startEstimateThread({ file: dying, execArgv: [] });
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
+  });
+
+  it('is computed here when there is no thread or the thread fails', async () => {
+    const dying = new URL(
+      'data:text/javascript,import{parentPort}from"node:worker_threads";parentPort.on("message",()=>process.exit(7))',
+    );
+    thread = startEstimateThread({ file: dying, execArgv: [] });
+    let asked = 0;
+    const hereWith = async () => {
+      asked++;
+      return here(rows(8));
+    };
+    const args = ['o1', TZ, { version: 1, rows: rows(8) }, state, calibration] as const;
+    expect(await estimateOnThread(thread, [...args], hereWith)).toEqual(here(rows(8)));
+    expect(asked).toBe(1);
+    expect(await estimateOnThread(undefined, [...args], hereWith)).toEqual(here(rows(8)));
+    expect(asked).toBe(2);
+    // A working thread answers without the main thread's help.
+    await thread.stop();
+    thread = startEstimateThread();
+    expect(await estimateOnThread(thread, [...args], hereWith)).toEqual(here(rows(8)));
+    expect(asked).toBe(2);
   });
 });
