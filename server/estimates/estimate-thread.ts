@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { log } from '../log';
 import type { HistoryRows } from './history';
 import type { HistoryEntry } from './office-history';
 import type { Calibration, OfficeWaits, WaitState } from './wait-model';
@@ -137,23 +136,4 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), i
       await r.worker.terminate();
     },
   };
-}
-
-/**
- * The office's estimate on `thread`, or here with `here` (the slices in the main thread) when
- * there is no thread or it failed: a thread that cannot start (a build without its file) or that
- * died must not leave the screens without estimates.
- */
-export async function estimateOnThread(
-  thread: EstimateThread | undefined,
-  args: Parameters<EstimateThread['estimate']>,
-  here: () => Promise<OfficeWaits>,
-): Promise<OfficeWaits> {
-  if (!thread) return here();
-  try {
-    return await thread.estimate(...args);
-  } catch (err) {
-    log.warn({ err, officeId: args[0] }, 'wait estimate thread failed, estimating in the main thread');
-    return here();
-  }
 }

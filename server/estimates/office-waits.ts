@@ -9,7 +9,8 @@ import { localDay } from '../schedules/slots';
 import { officeCalibration, recordShown } from './calibration';
 import { officeHistory } from './office-history';
 import { localMinutes } from './local-minutes';
-import { estimateOnThread, type PlainWaitState } from './estimate-thread';
+import type { PlainWaitState } from './estimate-thread';
+import { estimateOnThread } from './estimate-on-thread';
 import { estimateWaitsInSlices, type OfficeWaits } from './wait-model';
 
 /**

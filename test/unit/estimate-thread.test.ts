@@ -1,10 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  estimateOnThread,
-  startEstimateThread,
-  type EstimateThread,
-  type PlainWaitState,
-} from '../../server/estimates/estimate-thread';
+import { estimateOnThread } from '../../server/estimates/estimate-on-thread';
+import { startEstimateThread, type EstimateThread, type PlainWaitState } from '../../server/estimates/estimate-thread';
 import { buildHistory, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/local-minutes';
 import { estimateWaits, type Calibration } from '../../server/estimates/wait-model';
