@@ -1,4 +1,3 @@
-import { constants, setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { buildHistory } from './history';
 import { localMinutes } from './local-minutes';
@@ -7,10 +6,9 @@ import { estimateWaits, type OfficeHistory } from './wait-model';
 
 /** The wait-estimate thread (estimate-thread.ts): one estimate per message, in the order asked. */
 
-// Below the requests, as the slices in the main thread gave way to them (foreground.ts): on Linux
-// each thread has its own nice value, and without a pid this sets this thread's. Elsewhere it may
-// set the whole process's, so only here.
-if (process.platform === 'linux') setPriority(constants.priority.PRIORITY_BELOW_NORMAL);
+// At the process's own priority. At nice 10 (below the requests) a saturated machine can starve
+// it, and the office feed waits for the estimate before it publishes: in a full test suite a
+// phone's ticket update came over a minute late after an app process was killed, most likely so.
 
 const histories = new Map<string, { version: number; history: OfficeHistory }>();
 const clocks = new Map<string, (ms: number) => number>();
