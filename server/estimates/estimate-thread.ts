@@ -43,10 +43,10 @@ export interface EstimateThread {
 }
 
 /** The thread's file: compiled beside the server (scripts/build-server.mjs), else the source (estimate-worker-source.mjs). */
-export function estimateWorkerFile(): { file: URL; execArgv: string[] } {
+export function estimateWorkerFile(): URL {
   const at = import.meta.url.indexOf('/dist/server/');
-  if (at >= 0) return { file: new URL(`${import.meta.url.slice(0, at)}/dist/server/estimate-worker.mjs`), execArgv: [] };
-  return { file: new URL('./estimate-worker-source.mjs', import.meta.url), execArgv: [] };
+  if (at >= 0) return new URL(`${import.meta.url.slice(0, at)}/dist/server/estimate-worker.mjs`);
+  return new URL('./estimate-worker-source.mjs', import.meta.url);
 }
 
 /**
@@ -70,7 +70,7 @@ interface Running {
  * way when it died fail (estimateOnThread then computes them in the main thread), the next one
  * starts a new thread.
  */
-export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), idleMs = IDLE_MS): EstimateThread {
+export function startEstimateThread(file = estimateWorkerFile(), idleMs = IDLE_MS): EstimateThread {
   let current: Running | null = null;
   let nextId = 1;
 
@@ -87,7 +87,8 @@ export function startEstimateThread({ file, execArgv } = estimateWorkerFile(), i
   const thread = (): Running => {
     if (current) return current;
     const r: Running = {
-      worker: new Worker(file, { execArgv, name: 'wait-estimate' }),
+      // No flags of the main process (a `--cpu-prof` would profile the thread into the same folder).
+      worker: new Worker(file, { execArgv: [], name: 'wait-estimate' }),
       idle: null,
       pending: new Map(),
       histories: new Map(),

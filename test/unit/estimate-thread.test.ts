@@ -103,7 +103,7 @@ describe('the wait estimate on its own thread', () => {
     const dying = new URL(
       'data:text/javascript,import{parentPort}from"node:worker_threads";parentPort.on("message",()=>process.exit(7))',
     );
-    thread = startEstimateThread({ file: dying, execArgv: [] });
+    thread = startEstimateThread(dying);
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
   });
@@ -112,7 +112,7 @@ describe('the wait estimate on its own thread', () => {
     const dying = new URL(
       'data:text/javascript,import{parentPort}from"node:worker_threads";parentPort.on("message",()=>process.exit(7))',
     );
-    thread = startEstimateThread({ file: dying, execArgv: [] });
+    thread = startEstimateThread(dying);
     let asked = 0;
     const hereWith = async () => {
       asked++;
