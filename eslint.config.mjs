@@ -101,4 +101,24 @@ export default tseslint.config(
   ...layer('contract', [...BACKEND, ...SCREENS, 'ui', 'i18n', 'messages'], 'contract/ imports only contract/'),
   // server/: never the browser's code.
   ...layer('server', [...SCREENS, 'ui', 'app', 'pages', 'test', 'scripts'], 'server/ never imports screens'),
+  // The estimate's thread (`new Worker(url)`) only from the custom server: reached from a route
+  // handler, Next's bundler traced the whole project to bundle the worker, and the build failed.
+  {
+    files: ['server/**/*.ts', 'app/**/*.{ts,tsx}', 'pages/**/*.{ts,tsx}'],
+    ignores: ['server/boot.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/estimate-thread'],
+              allowTypeImports: true,
+              message: 'Only server/boot.ts starts the estimate thread; use estimateOnThread (estimate-on-thread.ts) and types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -56,11 +56,17 @@ export function estimateWorkerFile(): URL {
  * Starting one again loads its modules on the new thread, not on the main one.
  */
 export const IDLE_MS = 5_000;
+/**
+ * An estimate not back in this long ends its thread: a thread caught in a loop must not leave the
+ * office's waits frozen while the feed, which does not wait for them (office-feed.ts), goes on.
+ * Thousands waiting take about a second; a minute leaves room for a starved machine.
+ */
+export const TIMEOUT_MS = 60_000;
 
 interface Running {
   worker: Worker;
   idle: NodeJS.Timeout | null;
-  pending: Map<number, { resolve(w: OfficeWaits): void; reject(e: Error): void }>;
+  pending: Map<number, { resolve(w: OfficeWaits): void; reject(e: Error): void; timer: NodeJS.Timeout }>;
   /** Per office, the history version this thread holds. */
   histories: Map<string, number>;
 }
@@ -70,13 +76,16 @@ interface Running {
  * way when it died fail (estimateOnThread then computes them in the main thread), the next one
  * starts a new thread.
  */
-export function startEstimateThread(file = estimateWorkerFile(), idleMs = IDLE_MS): EstimateThread {
+export function startEstimateThread(file = estimateWorkerFile(), idleMs = IDLE_MS, timeoutMs = TIMEOUT_MS): EstimateThread {
   let current: Running | null = null;
   let nextId = 1;
 
   const end = (r: Running, err: Error) => {
     if (current === r) current = null;
-    for (const p of r.pending.values()) p.reject(err);
+    for (const p of r.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(err);
+    }
     r.pending.clear();
   };
   const retire = (r: Running) => {
@@ -99,6 +108,7 @@ export function startEstimateThread(file = estimateWorkerFile(), idleMs = IDLE_M
       const p = r.pending.get(reply.id);
       if (!p) return;
       r.pending.delete(reply.id);
+      clearTimeout(p.timer);
       if ('error' in reply) p.reject(new Error(`wait estimate: ${reply.error}`));
       else p.resolve(reply.waits);
       if (r.pending.size === 0) r.idle = setTimeout(() => retire(r), idleMs).unref();
@@ -125,7 +135,11 @@ export function startEstimateThread(file = estimateWorkerFile(), idleMs = IDLE_M
       };
       r.histories.set(officeId, history.version);
       return new Promise<OfficeWaits>((resolve, reject) => {
-        r.pending.set(request.id, { resolve, reject });
+        const timer = setTimeout(() => {
+          end(r, new Error(`wait estimate thread gave no answer in ${timeoutMs} ms`));
+          void r.worker.terminate();
+        }, timeoutMs).unref();
+        r.pending.set(request.id, { resolve, reject, timer });
         r.worker.postMessage(request);
       });
     },

@@ -15,6 +15,7 @@ import type { OfficeWaits } from './wait-model';
  *   it is less than MAX_AGE_MS old. When something changed and this process runs an office feed,
  *   the last result is still given (the feed recomputes within its interval and pushes the new
  *   figures to every screen); without a feed (a script, a test in process) it is recomputed.
+ *   Older than that, it is recomputed, unless the feed's computation is already under way.
  * Each result carries the estimate of a newcomer per desk service and priority, and per
  * appointment that may check in now (wait-model.ts newcomerEstimate), which stands in for a ticket
  * taken after the last computation.
@@ -68,6 +69,9 @@ export async function liveOffice(officeId: string, now = new Date()): Promise<Om
   const hit = cache.get(officeId);
   const age = hit ? now.getTime() - hit.at : Infinity;
   if (hit && age >= 0 && age <= MAX_AGE_MS && (hit.version === officeVersion(officeId) || rt().officeFeed)) return hit;
+  // The feed's estimate is under way: its pass publishes the changes without waiting for a slow
+  // one (office-feed.ts), and neither may the figures it reads.
+  if (hit && rt().officeFeed && running.has(officeId)) return hit;
   return compute(officeId, now);
 }
 

@@ -34,16 +34,26 @@ const COST_FACTOR = 3;
  * one. A wait in minutes for a queue of thousands does not move in a few seconds.
  */
 const ESTIMATE_COST_FACTOR = 10;
+/**
+ * How long a pass waits for the estimate it started before it publishes the changes with the last
+ * one. A normal queue's estimate is back well within it, and the pass publishes once, with the new
+ * figures; a slow one (thousands waiting, or its thread starved on a saturated machine) must not
+ * hold up a phone's "it is your turn" or a counter's waiting list: the changes go out now, and the
+ * new waits in a pass of their own when the estimate lands.
+ */
+export const ESTIMATE_WAIT_MS = 100;
 
 interface OfficeState {
   timer: NodeJS.Timeout | null;
   running: boolean;
   dirty: boolean;
   lastCostMs: number;
-  /** When the estimate was last computed (performance.now()), how long it took, and whether changes came since. */
+  /** When the estimate was last started (performance.now()), how long it took, and whether changes came since. */
   estimatedAt: number;
   estimateCostMs: number;
   estimateStale: boolean;
+  /** The estimate under way, if any: one at a time per office. */
+  estimating: Promise<void> | null;
 }
 
 const estimateDueIn = (state: OfficeState, now: number) =>
@@ -59,6 +69,34 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
   const offices = new Map<string, OfficeState>();
   let stopped = false;
 
+  /** Starts the office's estimate; when it lands, its figures are a change to publish. */
+  function startEstimate(officeId: string, state: OfficeState): Promise<void> {
+    const started = performance.now();
+    state.estimateStale = false;
+    state.estimatedAt = started;
+    const job = work.estimate(officeId).then(
+      () => {
+        state.estimateCostMs = performance.now() - started;
+        state.dirty = true;
+      },
+      (err: unknown) => {
+        state.estimateStale = true;
+        log.warn({ err, officeId }, 'wait estimate failed, will retry');
+      },
+    );
+    state.estimating = job.finally(() => {
+      state.estimating = null;
+      if (!state.running) next(officeId, state);
+    });
+    return state.estimating;
+  }
+
+  function next(officeId: string, state: OfficeState) {
+    if (state.dirty) schedule(officeId, state);
+    // No change since, but the last ones are not in the estimate yet: a pass when it is due.
+    else if (state.estimateStale && !state.estimating) schedule(officeId, state, estimateDueIn(state, performance.now()));
+  }
+
   function schedule(officeId: string, state: OfficeState, delayMs = Math.max(FLUSH_INTERVAL_MS, COST_FACTOR * state.lastCostMs)) {
     if (state.timer || state.running || stopped) return;
     state.timer = setTimeout(
@@ -66,32 +104,28 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
       async () => {
         state.timer = null;
         state.running = true;
-        const changed = state.dirty;
-        state.dirty = false;
-        const started = performance.now();
-        let estimateMs = 0;
+        let started = performance.now();
         try {
-          const estimate = state.estimateStale && estimateDueIn(state, started) === 0;
-          if (estimate) {
-            state.estimateStale = false;
-            // The office's estimate, once for this batch of changes; every figure below reads it.
-            await work.estimate(officeId);
-            estimateMs = performance.now() - started;
-            state.estimatedAt = started;
-            state.estimateCostMs = estimateMs;
+          if (state.estimateStale && !state.estimating && estimateDueIn(state, started) === 0) {
+            // Once for this batch of changes; every figure below reads it, if it is back in time.
+            const estimate = startEstimate(officeId, state);
+            let timeout: NodeJS.Timeout | undefined;
+            await Promise.race([estimate, new Promise((r) => (timeout = setTimeout(r, ESTIMATE_WAIT_MS)))]);
+            clearTimeout(timeout);
+            started = performance.now();
           }
-          if (changed || estimate) await work.publish(officeId);
+          if (state.dirty) {
+            state.dirty = false;
+            await work.publish(officeId);
+          }
         } catch (err) {
           // Database or Redis down: try again, so the screens do not keep the figures of before.
           state.dirty = true;
-          state.estimateStale = true;
           log.warn({ err, officeId }, 'publish failed, will retry');
         } finally {
-          state.lastCostMs = performance.now() - started - estimateMs;
+          state.lastCostMs = performance.now() - started;
           state.running = false;
-          if (state.dirty) schedule(officeId, state);
-          // No change since, but the last ones are not in the estimate yet: a pass when it is due.
-          else if (state.estimateStale) schedule(officeId, state, estimateDueIn(state, performance.now()));
+          next(officeId, state);
         }
       },
       delayMs,
@@ -112,6 +146,7 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
             estimatedAt: -Infinity,
             estimateCostMs: 0,
             estimateStale: false,
+            estimating: null,
           }),
         );
       state.dirty = true;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { estimateOnThread } from '../../server/estimates/estimate-on-thread';
-import { startEstimateThread, type EstimateThread, type PlainWaitState } from '../../server/estimates/estimate-thread';
+import { IDLE_MS, startEstimateThread, type EstimateThread, type PlainWaitState } from '../../server/estimates/estimate-thread';
 import { buildHistory, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/local-minutes';
 import { estimateWaits, type Calibration } from '../../server/estimates/wait-model';
@@ -106,6 +106,23 @@ describe('the wait estimate on its own thread', () => {
     thread = startEstimateThread(dying);
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
     await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(/exited \(7\)/);
+  });
+
+  it('ends a thread that gives no answer in time, and keeps one that answers', async () => {
+    // A thread that never answers, the first time only: the file is read anew by each thread.
+    const silent = new URL('data:text/javascript,import{parentPort}from"node:worker_threads";parentPort.on("message",()=>{})');
+    thread = startEstimateThread(silent, IDLE_MS, 200);
+    await expect(thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).rejects.toThrow(
+      /no answer in 200 ms/,
+    );
+    await thread.stop();
+    // Starting a thread from the sources takes most of a second here.
+    thread = startEstimateThread(undefined, IDLE_MS, 2000);
+    // A real estimate is well within it; the timer of the estimate that answered does not end the thread.
+    expect(await thread.estimate('o1', TZ, { version: 1, rows: rows(8) }, state, calibration)).toEqual(here(rows(8)));
+    await new Promise((r) => setTimeout(r, 2300));
+    // Still the same thread: it holds version 1, so these other rows do not cross.
+    expect(await thread.estimate('o1', TZ, { version: 1, rows: rows(16) }, state, calibration)).toEqual(here(rows(8)));
   });
 
   it('is computed here when there is no thread or the thread fails', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startOfficeFeed, type FeedWork } from '../../server/socket/office-feed';
+import { ESTIMATE_WAIT_MS, startOfficeFeed, type FeedWork } from '../../server/socket/office-feed';
 
 /**
  * The office feed's rhythm (server/socket/office-feed.ts): a burst of clicks is one pass, the
@@ -73,7 +73,64 @@ describe('office feed rhythm', () => {
     feed.changed('o2');
     await vi.advanceTimersByTimeAsync(2000);
     expect(log.filter((l) => l.endsWith('o1'))).toEqual(['estimate o1', 'publish o1']);
-    expect(log.filter((l) => l.endsWith('o2'))).toEqual(['estimate o2', 'estimate o2', 'publish o2']);
+    // The estimate had succeeded: only the publishing is tried again.
+    expect(log.filter((l) => l.endsWith('o2'))).toEqual(['estimate o2', 'publish o2']);
+    feed.stop();
+  });
+
+  it('publishes the changes without waiting for a slow estimate, then the new waits when it lands', async () => {
+    const log: string[] = [];
+    let estimates = 0;
+    const feed = startOfficeFeed({
+      // Like the estimate's thread: the main thread stays free while it runs.
+      async estimate(officeId) {
+        const n = ++estimates;
+        log.push(`estimate ${n} ${officeId} @${Math.round(performance.now())}`);
+        await new Promise((r) => setTimeout(r, 3000));
+        log.push(`estimate ${n} back @${Math.round(performance.now())}`);
+      },
+      async publish(officeId) {
+        log.push(`publish ${officeId} @${Math.round(performance.now())}`);
+      },
+    });
+    const t0 = Math.round(performance.now());
+    feed.changed('o1');
+    await vi.advanceTimersByTimeAsync(1000);
+    // The pass waited ESTIMATE_WAIT_MS for it, then published the change with the last waits.
+    expect(log).toEqual([`estimate 1 o1 @${t0 + 400}`, `publish o1 @${t0 + 400 + ESTIMATE_WAIT_MS}`]);
+    log.length = 0;
+    const t1 = Math.round(performance.now());
+    feed.changed('o1'); // a click meanwhile: published in 400 ms, no second estimate beside the first
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(log).toEqual([`publish o1 @${t1 + 400}`]);
+    log.length = 0;
+    await vi.advanceTimersByTimeAsync(2000); // the estimate lands at 3,400: its waits go out
+    expect(log).toEqual([`estimate 1 back @${t0 + 3400}`, `publish o1 @${t0 + 3800}`]);
+    log.length = 0;
+    // The click came after the first estimate began: one more, due ten times its cost later.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(log).toEqual([`estimate 2 o1 @${t0 + 30_400}`, `estimate 2 back @${t0 + 33_400}`, `publish o1 @${t0 + 33_800}`]);
+    feed.stop();
+  });
+
+  it('publishes the changes when the estimate fails, and tries the estimate again', async () => {
+    const log: string[] = [];
+    let fail = true;
+    const feed = startOfficeFeed({
+      async estimate(officeId) {
+        log.push(`estimate ${officeId}`);
+        if (fail) {
+          fail = false;
+          throw new Error('thread died');
+        }
+      },
+      async publish(officeId) {
+        log.push(`publish ${officeId}`);
+      },
+    });
+    feed.changed('o1');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(log).toEqual(['estimate o1', 'publish o1', 'estimate o1', 'publish o1']);
     feed.stop();
   });
 });
