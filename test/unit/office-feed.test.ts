@@ -81,12 +81,13 @@ describe('office feed rhythm', () => {
   it('publishes the changes without waiting for a slow estimate, then the new waits when it lands', async () => {
     const log: string[] = [];
     let estimates = 0;
+    const cost = ESTIMATE_WAIT_MS + 3000;
     const feed = startOfficeFeed({
       // Like the estimate's thread: the main thread stays free while it runs.
       async estimate(officeId) {
         const n = ++estimates;
         log.push(`estimate ${n} ${officeId} @${Math.round(performance.now())}`);
-        await new Promise((r) => setTimeout(r, 3000));
+        await new Promise((r) => setTimeout(r, cost));
         log.push(`estimate ${n} back @${Math.round(performance.now())}`);
       },
       async publish(officeId) {
@@ -95,7 +96,7 @@ describe('office feed rhythm', () => {
     });
     const t0 = Math.round(performance.now());
     feed.changed('o1');
-    await vi.advanceTimersByTimeAsync(1000);
+    await vi.advanceTimersByTimeAsync(400 + ESTIMATE_WAIT_MS + 100);
     // The pass waited ESTIMATE_WAIT_MS for it, then published the change with the last waits.
     expect(log).toEqual([`estimate 1 o1 @${t0 + 400}`, `publish o1 @${t0 + 400 + ESTIMATE_WAIT_MS}`]);
     log.length = 0;
@@ -104,12 +105,34 @@ describe('office feed rhythm', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(log).toEqual([`publish o1 @${t1 + 400}`]);
     log.length = 0;
-    await vi.advanceTimersByTimeAsync(2000); // the estimate lands at 3,400: its waits go out
-    expect(log).toEqual([`estimate 1 back @${t0 + 3400}`, `publish o1 @${t0 + 3800}`]);
+    await vi.advanceTimersByTimeAsync(cost); // the estimate lands: its waits go out 400 ms later
+    expect(log).toEqual([`estimate 1 back @${t0 + 400 + cost}`, `publish o1 @${t0 + 800 + cost}`]);
     log.length = 0;
     // The click came after the first estimate began: one more, due ten times its cost later.
-    await vi.advanceTimersByTimeAsync(60_000);
-    expect(log).toEqual([`estimate 2 o1 @${t0 + 30_400}`, `estimate 2 back @${t0 + 33_400}`, `publish o1 @${t0 + 33_800}`]);
+    await vi.advanceTimersByTimeAsync(12 * cost);
+    expect(log).toEqual([
+      `estimate 2 o1 @${t0 + 400 + 10 * cost}`,
+      `estimate 2 back @${t0 + 400 + 11 * cost}`,
+      `publish o1 @${t0 + 800 + 11 * cost}`,
+    ]);
+    feed.stop();
+  });
+
+  it('publishes once, with the new waits, when the estimate is back within ESTIMATE_WAIT_MS', async () => {
+    const log: string[] = [];
+    const feed = startOfficeFeed({
+      async estimate() {
+        log.push(`estimate @${Math.round(performance.now())}`);
+        await new Promise((r) => setTimeout(r, ESTIMATE_WAIT_MS / 2));
+      },
+      async publish() {
+        log.push(`publish @${Math.round(performance.now())}`);
+      },
+    });
+    const t0 = Math.round(performance.now());
+    feed.changed('o1');
+    await vi.advanceTimersByTimeAsync(10 * ESTIMATE_WAIT_MS);
+    expect(log).toEqual([`estimate @${t0 + 400}`, `publish @${t0 + 400 + ESTIMATE_WAIT_MS / 2}`]);
     feed.stop();
   });
 
