@@ -6,9 +6,8 @@ import { estimateWaits, type OfficeHistory } from './wait-model';
 
 /** The wait-estimate thread (estimate-thread.ts): one estimate per message, in the order asked. */
 
-// At the process's own priority. At nice 10 (below the requests) a saturated machine can starve
-// it, and the office feed waits for the estimate before it publishes: in a full test suite a
-// phone's ticket update came over a minute late after an app process was killed, most likely so.
+// At the process's own priority: nice 10 (below the requests) measured no better over 16 pairs of
+// bench runs (README, Performance), and a saturated machine could starve it.
 
 const histories = new Map<string, { version: number; history: OfficeHistory }>();
 const clocks = new Map<string, (ms: number) => number>();

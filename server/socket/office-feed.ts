@@ -55,8 +55,8 @@ interface OfficeState {
   estimatedAt: number;
   estimateCostMs: number;
   estimateStale: boolean;
-  /** The estimate under way, if any: one at a time per office. */
-  estimating: Promise<void> | null;
+  /** An estimate is under way: one at a time per office. */
+  estimating: boolean;
 }
 
 const estimateDueIn = (state: OfficeState, now: number) =>
@@ -77,21 +77,23 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
     const started = performance.now();
     state.estimateStale = false;
     state.estimatedAt = started;
-    const job = work.estimate(officeId).then(
-      () => {
-        state.estimateCostMs = performance.now() - started;
-        state.dirty = true;
-      },
-      (err: unknown) => {
-        state.estimateStale = true;
-        log.warn({ err, officeId }, 'wait estimate failed, will retry');
-      },
-    );
-    state.estimating = job.finally(() => {
-      state.estimating = null;
-      if (!state.running) next(officeId, state);
-    });
-    return state.estimating;
+    state.estimating = true;
+    return work
+      .estimate(officeId)
+      .then(
+        () => {
+          state.estimateCostMs = performance.now() - started;
+          state.dirty = true;
+        },
+        (err: unknown) => {
+          state.estimateStale = true;
+          log.warn({ err, officeId }, 'wait estimate failed, will retry');
+        },
+      )
+      .finally(() => {
+        state.estimating = false;
+        if (!state.running) next(officeId, state);
+      });
   }
 
   function next(officeId: string, state: OfficeState) {
@@ -149,7 +151,7 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
             estimatedAt: -Infinity,
             estimateCostMs: 0,
             estimateStale: false,
-            estimating: null,
+            estimating: false,
           }),
         );
       state.dirty = true;

@@ -10,15 +10,22 @@ describe('office feed rhythm', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  function feedWith(estimateCostMs: number) {
+  /**
+   * A feed whose estimate takes `estimateCostMs`: of the main thread's CPU ('here'), or beside it,
+   * the main thread free meanwhile, as on the estimate's thread ('thread').
+   */
+  function feedWith(estimateCostMs: number, where: 'here' | 'thread' = 'here') {
     const log: string[] = [];
+    const at = () => Math.round(performance.now());
     const work: FeedWork = {
       async estimate(officeId) {
-        log.push(`estimate ${officeId} @${Math.round(performance.now())}`);
-        vi.advanceTimersByTime(estimateCostMs); // the CPU it takes
+        log.push(`estimate ${officeId} @${at()}`);
+        if (where === 'here') return void vi.advanceTimersByTime(estimateCostMs);
+        await new Promise((r) => setTimeout(r, estimateCostMs));
+        log.push(`estimate ${officeId} back @${at()}`);
       },
       async publish(officeId) {
-        log.push(`publish ${officeId} @${Math.round(performance.now())}`);
+        log.push(`publish ${officeId} @${at()}`);
       },
     };
     return { feed: startOfficeFeed(work), log };
@@ -79,26 +86,13 @@ describe('office feed rhythm', () => {
   });
 
   it('publishes the changes without waiting for a slow estimate, then the new waits when it lands', async () => {
-    const log: string[] = [];
-    let estimates = 0;
     const cost = ESTIMATE_WAIT_MS + 3000;
-    const feed = startOfficeFeed({
-      // Like the estimate's thread: the main thread stays free while it runs.
-      async estimate(officeId) {
-        const n = ++estimates;
-        log.push(`estimate ${n} ${officeId} @${Math.round(performance.now())}`);
-        await new Promise((r) => setTimeout(r, cost));
-        log.push(`estimate ${n} back @${Math.round(performance.now())}`);
-      },
-      async publish(officeId) {
-        log.push(`publish ${officeId} @${Math.round(performance.now())}`);
-      },
-    });
+    const { feed, log } = feedWith(cost, 'thread');
     const t0 = Math.round(performance.now());
     feed.changed('o1');
     await vi.advanceTimersByTimeAsync(400 + ESTIMATE_WAIT_MS + 100);
     // The pass waited ESTIMATE_WAIT_MS for it, then published the change with the last waits.
-    expect(log).toEqual([`estimate 1 o1 @${t0 + 400}`, `publish o1 @${t0 + 400 + ESTIMATE_WAIT_MS}`]);
+    expect(log).toEqual([`estimate o1 @${t0 + 400}`, `publish o1 @${t0 + 400 + ESTIMATE_WAIT_MS}`]);
     log.length = 0;
     const t1 = Math.round(performance.now());
     feed.changed('o1'); // a click meanwhile: published in 400 ms, no second estimate beside the first
@@ -106,33 +100,25 @@ describe('office feed rhythm', () => {
     expect(log).toEqual([`publish o1 @${t1 + 400}`]);
     log.length = 0;
     await vi.advanceTimersByTimeAsync(cost); // the estimate lands: its waits go out 400 ms later
-    expect(log).toEqual([`estimate 1 back @${t0 + 400 + cost}`, `publish o1 @${t0 + 800 + cost}`]);
+    expect(log).toEqual([`estimate o1 back @${t0 + 400 + cost}`, `publish o1 @${t0 + 800 + cost}`]);
     log.length = 0;
     // The click came after the first estimate began: one more, due ten times its cost later.
     await vi.advanceTimersByTimeAsync(12 * cost);
     expect(log).toEqual([
-      `estimate 2 o1 @${t0 + 400 + 10 * cost}`,
-      `estimate 2 back @${t0 + 400 + 11 * cost}`,
+      `estimate o1 @${t0 + 400 + 10 * cost}`,
+      `estimate o1 back @${t0 + 400 + 11 * cost}`,
       `publish o1 @${t0 + 800 + 11 * cost}`,
     ]);
     feed.stop();
   });
 
   it('publishes once, with the new waits, when the estimate is back within ESTIMATE_WAIT_MS', async () => {
-    const log: string[] = [];
-    const feed = startOfficeFeed({
-      async estimate() {
-        log.push(`estimate @${Math.round(performance.now())}`);
-        await new Promise((r) => setTimeout(r, ESTIMATE_WAIT_MS / 2));
-      },
-      async publish() {
-        log.push(`publish @${Math.round(performance.now())}`);
-      },
-    });
+    const { feed, log } = feedWith(ESTIMATE_WAIT_MS / 2, 'thread');
     const t0 = Math.round(performance.now());
     feed.changed('o1');
     await vi.advanceTimersByTimeAsync(10 * ESTIMATE_WAIT_MS);
-    expect(log).toEqual([`estimate @${t0 + 400}`, `publish @${t0 + 400 + ESTIMATE_WAIT_MS / 2}`]);
+    const back = t0 + 400 + ESTIMATE_WAIT_MS / 2;
+    expect(log).toEqual([`estimate o1 @${t0 + 400}`, `estimate o1 back @${back}`, `publish o1 @${back}`]);
     feed.stop();
   });
 
