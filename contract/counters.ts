@@ -38,6 +38,15 @@ export const counterSnapshotSchema = z.object({
 });
 export type CounterSnapshot = z.infer<typeof counterSnapshotSchema>;
 
+/**
+ * The `counter` event: a counter's new snapshot. After a batch of changes it comes without `queues`
+ * unless that batch's `queues` event is complete (the office's services or their names changed, or
+ * every few seconds): the screen keeps its queues and takes their figures from `queues` events.
+ * With them, twenty counters' snapshots carried the office's 92 named services after every batch.
+ */
+export const counterUpdateSchema = counterSnapshotSchema.extend({ queues: counterSnapshotSchema.shape.queues.optional() });
+export type CounterUpdate = z.infer<typeof counterUpdateSchema>;
+
 /** GET /api/counters item. */
 export const counterListItemSchema = z.object({
   id: z.string(),

@@ -28,6 +28,16 @@ export type QueueInfo = z.infer<typeof queueInfoSchema>;
 export const queueFiguresSchema = queueInfoSchema.omit({ prefix: true, name: true });
 export type QueueFigures = z.infer<typeof queueFiguresSchema>;
 
+/**
+ * The `queues` event, sent after a batch of changes: the figures of the services whose figures
+ * changed since the process's last update (`complete: false`; the screen keeps the others), or of
+ * every service of the office (`complete: true`; a screen drops the services it no longer finds,
+ * deactivated ones). Only what changed: every figure of the demo desk's 92 services went to every
+ * display and counter screen after every batch, though a call moves one service's.
+ */
+export const queuesUpdateSchema = z.object({ complete: z.boolean(), figures: z.array(queueFiguresSchema) });
+export type QueuesUpdate = z.infer<typeof queuesUpdateSchema>;
+
 export function queueFigures({ prefix: _prefix, name: _name, ...figures }: QueueInfo): QueueFigures {
   return figures;
 }

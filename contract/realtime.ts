@@ -9,10 +9,10 @@
  * and the screens' types cannot drift apart.
  */
 import { z } from './zod';
-import { counterSnapshotSchema } from './counters';
+import { counterSnapshotSchema, counterUpdateSchema } from './counters';
 import { callInfoSchema, displaySnapshotSchema, publicDisplayQuery } from './display';
 import { id } from './ids';
-import { queueFiguresSchema } from './queues';
+import { queuesUpdateSchema } from './queues';
 import { printerAlertSchema, supervisorSnapshotSchema } from './supervisor';
 import { PUBLIC_CODE_PATTERN, ticketPublicSchema } from './tickets';
 import { procedureListSchema, procedureSchema } from './portal';
@@ -52,14 +52,15 @@ export const serverEvents = {
   /** To the kiosk screens: services or categories changed; reload the catalogue. */
   catalogChanged: null,
   /**
-   * To display and counter rooms: fresh figures of every service of the office, without names
-   * (the screen's snapshot has them); a screen updates the services it shows.
+   * To display and counter rooms: fresh figures of the office's services, without names (the
+   * screen's snapshot has them): only the changed ones unless `complete`; a screen updates the
+   * services it shows.
    */
-  queues: z.array(queueFiguresSchema),
+  queues: queuesUpdateSchema,
   /** To the ticket room: the ticket's new public status. */
   ticket: ticketPublicSchema,
-  /** To a counter room: its new snapshot (after any change that concerns it). */
-  counter: counterSnapshotSchema,
+  /** To a counter room: its new snapshot (after any change that concerns it), `queues` only now and then. */
+  counter: counterUpdateSchema,
   /** To the office's supervisor room: the new live view, after the office's batched update. */
   supervisor: supervisorSnapshotSchema,
   /** To the office staff room: a kiosk printer went offline, ran out of paper, came back... */

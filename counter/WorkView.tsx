@@ -3,9 +3,9 @@ import { api } from '../contract/api';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LanguageCode } from '../i18n/languages';
-import type { CounterSnapshot } from '../contract/counters';
+import type { CounterSnapshot, CounterUpdate } from '../contract/counters';
 import type { CounterTicket } from '../contract/tickets';
-import type { QueueFigures } from '../contract/queues';
+import type { QueuesUpdate } from '../contract/queues';
 import { withFigures } from '../ui/queueFigures';
 import { getSocket, useSubscription } from '../ui/socket';
 import { ActionBar } from './ActionBar';
@@ -32,6 +32,7 @@ import {
   connectionLost,
   initialWorkState,
   visibleDialog,
+  withCounterUpdate,
   withTicket,
   workReducer,
   type Action,
@@ -89,11 +90,11 @@ export function WorkView({
   // Deltas: a full counter snapshot, and fresh queue figures of the office.
   useEffect(() => {
     const s = getSocket();
-    const onCounter = (next: CounterSnapshot) => {
-      if (next.counter.id === counterId) setData(next);
+    const onCounter = (next: CounterUpdate) => {
+      if (next.counter.id === counterId) setData((prev) => withCounterUpdate(prev, next));
     };
-    const onQueues = (figures: QueueFigures[]) =>
-      setData((prev) => (prev ? { ...prev, queues: withFigures(prev.queues, figures) } : prev));
+    const onQueues = (update: QueuesUpdate) =>
+      setData((prev) => (prev ? { ...prev, queues: withFigures(prev.queues, update) } : prev));
     s.on('counter', onCounter);
     s.on('queues', onQueues);
     return () => {

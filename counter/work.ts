@@ -3,7 +3,7 @@
  * allows now, how an answer about a ticket changes the snapshot, and the view's own state (notice,
  * open dialog, the action in flight, the connection). `WorkView` renders it.
  */
-import type { CounterSnapshot } from '../contract/counters';
+import type { CounterSnapshot, CounterUpdate } from '../contract/counters';
 import type { CounterTicket } from '../contract/tickets';
 import type { Notice } from '../ui/staff/notice';
 
@@ -90,6 +90,12 @@ export function withTicket(prev: CounterSnapshot | null, ticket: CounterTicket):
   if (!prev || (prev.current && prev.current.id !== ticket.id)) return prev;
   const active = ticket.status === 'called' || ticket.status === 'serving';
   return { ...prev, current: active ? ticket : null };
+}
+
+/** A `counter` event on the screen: one without queues keeps the screen's (their figures come apart). */
+export function withCounterUpdate(prev: CounterSnapshot | null, next: CounterUpdate): CounterSnapshot {
+  const same = prev?.counter.id === next.counter.id;
+  return { ...next, queues: next.queues ?? (same ? prev.queues : []) };
 }
 
 /** The counter was closed or handed over elsewhere (another tab, a supervisor). */

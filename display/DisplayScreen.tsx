@@ -3,7 +3,7 @@ import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { getSocket, useSubscription } from '../ui/socket';
 import { walkInRecheckDelay } from '../ui/walkInRecheck';
 import type { CallInfo, DisplayConfig } from '../contract/display';
-import type { QueueFigures } from '../contract/queues';
+import type { QueuesUpdate } from '../contract/queues';
 import type { LanguageCode } from '../i18n/languages';
 import { showsService } from './calls';
 import { CallsPanel } from './CallsPanel';
@@ -88,7 +88,7 @@ export function DisplayScreen({ officeId, display: displayKey, secondary, voice,
       const shown = showing.current;
       if (shown && showsService(shown.display, c.serviceId)) dispatch({ type: 'call', call: c });
     };
-    const onQueues = (figures: QueueFigures[]) => dispatch({ type: 'queues', figures });
+    const onQueues = (update: QueuesUpdate) => dispatch({ type: 'queues', update });
     // An admin changed a display or a service of the office: a fresh snapshot redraws everything.
     const onChanged = () => resubscribe();
     socket.on('call', onCall);

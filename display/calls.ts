@@ -3,7 +3,7 @@
  * Kept free of React so it is easy to test.
  */
 import type { CallInfo, DisplayConfig, DisplaySnapshot } from '../contract/display';
-import type { QueueFigures, QueueInfo } from '../contract/queues';
+import type { QueueInfo, QueuesUpdate } from '../contract/queues';
 import { withFigures } from '../ui/queueFigures';
 
 /** Calls kept and shown: the newest (highlighted) plus the previous ones. */
@@ -20,7 +20,7 @@ export interface DisplayState {
 export type DisplayAction =
   | { type: 'snapshot'; snapshot: DisplaySnapshot; /** deltas received since the subscribe was sent */ pending: CallInfo[] }
   | { type: 'call'; call: CallInfo }
-  | { type: 'queues'; figures: QueueFigures[] };
+  | { type: 'queues'; update: QueuesUpdate };
 
 export const initialDisplayState: DisplayState = { office: null, display: null, calls: [], queues: [] };
 
@@ -75,7 +75,7 @@ export function displayReducer(state: DisplayState, action: DisplayAction): Disp
       return { ...state, calls: applyCall(state.calls, action.call) };
     case 'queues':
       // The snapshot's services (already only this display's) with their new figures.
-      return { ...state, queues: withFigures(state.queues, action.figures) };
+      return { ...state, queues: withFigures(state.queues, action.update) };
   }
 }
 

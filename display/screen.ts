@@ -4,7 +4,7 @@
  * the newest call (flashed, announced), the server's clock and the connection.
  */
 import type { CallInfo, DisplaySnapshot } from '../contract/display';
-import type { QueueFigures } from '../contract/queues';
+import type { QueuesUpdate } from '../contract/queues';
 import { displayReducer, initialDisplayState, maxSeq, type DisplayState } from './calls';
 
 /** Deltas kept for the next snapshot (a burst of calls while re-subscribing). */
@@ -31,7 +31,7 @@ export interface ScreenState {
 export type ScreenAction =
   | { type: 'snapshot'; snapshot: DisplaySnapshot; now: number }
   | { type: 'call'; call: CallInfo }
-  | { type: 'queues'; figures: QueueFigures[] }
+  | { type: 'queues'; update: QueuesUpdate }
   | { type: 'connection'; connected: boolean }
   | { type: 'graceOver' }
   | { type: 'flashOver'; seq: number };
@@ -72,7 +72,7 @@ export function screenReducer(state: ScreenState, action: ScreenAction): ScreenS
       return call.seq > state.lastSeq ? { ...next, lastSeq: call.seq, latest: call, flashSeq: call.seq } : next;
     }
     case 'queues':
-      return { ...state, board: displayReducer(state.board, { type: 'queues', figures: action.figures }) };
+      return { ...state, board: displayReducer(state.board, { type: 'queues', update: action.update }) };
     case 'connection':
       return action.connected ? { ...state, connected: true, everConnected: true } : { ...state, connected: false, pending: [] };
     case 'graceOver':

@@ -1,7 +1,7 @@
 import { rt } from '../runtime';
 import type { CallInfo } from '../../contract/display';
-import type { CounterSnapshot } from '../../contract/counters';
-import { queueFigures, type QueueInfo } from '../../contract/queues';
+import type { CounterUpdate } from '../../contract/counters';
+import type { QueuesUpdate } from '../../contract/queues';
 import type { SupervisorSnapshot } from '../../contract/supervisor';
 import type { TicketPublic } from '../../contract/tickets';
 import type { ProcedureView } from '../../contract/portal';
@@ -47,13 +47,13 @@ export function publishTicket(ticket: TicketPublic): void {
 }
 
 /** One counter's screens. */
-export function publishCounter(snap: CounterSnapshot): void {
+export function publishCounter(snap: CounterUpdate): void {
   io()?.to(rooms.counter(snap.counter.id)).emit('counter', snap);
 }
 
 /** Queue figures to the office's displays and staff screens: numbers only, their snapshots have the names. */
-export function publishQueues(officeId: string, queues: QueueInfo[]): void {
-  io()?.to(rooms.display(officeId)).to(rooms.staff(officeId)).emit('queues', queues.map(queueFigures));
+export function publishQueues(officeId: string, update: QueuesUpdate): void {
+  io()?.to(rooms.display(officeId)).to(rooms.staff(officeId)).emit('queues', update);
 }
 
 /** The supervisors' live view of the office (on any process: the adapter relays the emit). */

@@ -9,6 +9,7 @@ import { watchedTicketSnapshots } from '../tickets/snapshot';
 import { publishCounter, publishQueues, publishSupervisor, publishTicket } from '../realtime/publish';
 import { rooms } from '../realtime/rooms';
 import { isWatched } from '../realtime/watched-rooms';
+import { queuesUpdates } from '../realtime/queue-updates';
 
 /**
  * The figures that change for everybody after any click (queue figures, phone positions,
@@ -68,7 +69,7 @@ export interface FeedWork {
   publish(officeId: string): Promise<void>;
 }
 
-export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publish: flushOffice }): OfficeFeed {
+export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publish: officePublisher() }): OfficeFeed {
   const offices = new Map<string, OfficeState>();
   let stopped = false;
 
@@ -165,14 +166,22 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
   };
 }
 
-async function flushOffice(officeId: string): Promise<void> {
+/** A pass's publishing, with what this feed last sent of each office's queue figures. */
+function officePublisher() {
+  const queuesUpdate = queuesUpdates();
+  return (officeId: string) => flushOffice(officeId, queuesUpdate);
+}
+
+async function flushOffice(officeId: string, queuesUpdate: ReturnType<typeof queuesUpdates>): Promise<void> {
   const queues = await queueInfos(officeId);
-  publishQueues(officeId, queues);
+  const update = queuesUpdate(officeId, queues);
+  if (update) publishQueues(officeId, update);
   for (const t of await watchedTicketSnapshots(officeId)) publishTicket(t);
   const counters = await rt().db.counter.findMany({ where: { officeId } });
   const open = counters.filter((c) => c.state !== 'closed');
-  for (const snap of await counterSnapshots(open, queues)) {
-    publishCounter(snap);
+  for (const { queues: named, ...snap } of await counterSnapshots(open, queues)) {
+    // The office's named queues only with a complete update: the screens keep theirs, and the figures came above.
+    publishCounter(update?.complete ? { ...snap, queues: named } : snap);
     // Each snapshot is encoded twice (JSON for the screens, msgpack for the other processes), about
     // a millisecond with the office's named queues: twenty in one turn held every click up by 20 ms.
     await giveWay();

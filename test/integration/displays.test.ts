@@ -7,6 +7,8 @@
 import { io as connectIo, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisplaySnapshot } from '../../contract/display';
+import type { QueueInfo, QueuesUpdate } from '../../contract/queues';
+import { withFigures } from '../../ui/queueFigures';
 import { ApiClient } from '../helpers/api';
 import { startApp, type TestApp } from '../helpers/app';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -253,6 +255,32 @@ describe('public snapshot', () => {
     expect(sala.display?.serviceIds).toBeNull();
     expect(sala.display?.ticker.length).toBeGreaterThan(0);
     expect(sala.calls).toHaveLength(2);
+  });
+
+  it('sends the figures of the services that changed, and a screen built up from them shows what the office has', async () => {
+    const socket = await connectSocket(app.url);
+    sockets.push(socket);
+    const updates = collect<QueuesUpdate>(socket, 'queues');
+    const ack = await subscribe<DisplaySnapshot>(socket, 'display:subscribe', { officeId: os.officeId });
+    if (!ack.ok) throw new Error(ack.error.message);
+    const services = ack.data.queues.length;
+    const waitingAt = (queues: { serviceId: string; waiting: number }[]) =>
+      queues.find((q) => q.serviceId === tributiServiceId)?.waiting ?? NaN;
+    const before = waitingAt(ack.data.queues);
+    for (let i = 1; i <= 3; i++) {
+      await issue(anon, tributiServiceId);
+      await updates.next((u) => waitingAt(u.figures) === before + i);
+    }
+    // After the feed's first, complete update, the next ones list only what a ticket changed.
+    const partial = updates.seen.filter((u) => !u.complete);
+    expect(partial.length).toBeGreaterThan(0);
+    for (const u of partial) {
+      expect(u.figures.length).toBeLessThan(services);
+      expect(u.figures.map((f) => f.serviceId)).toContain(tributiServiceId);
+    }
+    const shown = updates.seen.reduce<QueueInfo[]>((queues, u) => withFigures(queues, u), ack.data.queues);
+    const office = (await anon.get(`/api/queues?officeId=${os.officeId}`)).body as QueueInfo[];
+    expect(shown.map((q) => [q.serviceId, q.waiting])).toEqual(office.map((q) => [q.serviceId, q.waiting]));
   });
 
   it('gives every screen the same snapshot, over WebSocket and long polling, each with its own clock', async () => {

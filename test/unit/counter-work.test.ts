@@ -5,6 +5,7 @@ import {
   connectionLost,
   initialWorkState,
   visibleDialog,
+  withCounterUpdate,
   withTicket,
   workReducer,
 } from '../../counter/work';
@@ -64,6 +65,21 @@ describe('counter work view', () => {
     expect(withTicket(s, ticket('t1', 'completed'))?.current).toBeNull();
     expect(withTicket(s, ticket('t2', 'called'))).toBe(s);
     expect(withTicket(snap('open', null), ticket('t3', 'called'))?.current?.id).toBe('t3');
+  });
+
+  it("keeps the screen's queues when an update comes without them, takes them when it brings them", () => {
+    const named = [{ serviceId: 'svc', name: { it: 'Anagrafe' } }] as unknown as CounterSnapshot['queues'];
+    const renamed = [{ serviceId: 'svc', name: { it: 'Servizi demografici' } }] as unknown as CounterSnapshot['queues'];
+    const prev = { ...snap('open', null), queues: named };
+    const { queues: _dropped, ...bare } = { ...snap('open', ticket('t1', 'called')), waitingTotal: 4 };
+    const next = withCounterUpdate(prev, bare);
+    expect(next.queues).toBe(named);
+    expect(next.current?.id).toBe('t1');
+    expect(next.waitingTotal).toBe(4);
+    expect(withCounterUpdate(prev, { ...bare, queues: renamed }).queues).toBe(renamed);
+    // Another counter's queues are not this one's; none before the first snapshot either.
+    expect(withCounterUpdate({ ...prev, counter: { ...prev.counter, id: 'c2' } }, bare).queues).toEqual([]);
+    expect(withCounterUpdate(null, bare).queues).toEqual([]);
   });
 
   it('hides a dialog about a ticket that left the counter, and never shows it for the next one', () => {

@@ -89,7 +89,10 @@ describe('display calls', () => {
     expect(displayReducer(s, { type: 'call', call: call('T003', 4, 2, 't4', 'tributi') })).toBe(s);
     s = displayReducer(s, { type: 'call', call: call('A002', 5, 1, 't5', 'anagrafe') });
     expect(s.calls.map((c) => c.number)).toEqual(['A002', 'A001']);
-    s = displayReducer(s, { type: 'queues', figures: [queue('tributi', 9, 1), queue('anagrafe', 3, 1)].map(queueFigures) });
+    s = displayReducer(s, {
+      type: 'queues',
+      update: { complete: false, figures: [queue('tributi', 9, 1), queue('anagrafe', 3, 1)].map(queueFigures) },
+    });
     expect(s.queues.map((q) => [q.serviceId, q.name.it, q.waiting])).toEqual([['anagrafe', 'anagrafe', 3]]);
     // A whole-office display (null) shows everything.
     const all = displayReducer(initialDisplayState, { type: 'snapshot', snapshot: snapshot([a, t], limited(null)), pending: [] });
@@ -101,7 +104,11 @@ describe('display calls', () => {
     expect(Object.keys(figures[0]!)).not.toContain('name');
     expect(Object.keys(figures[0]!)).not.toContain('prefix');
     const known = [queue('a', 1, 1), { ...queue('b', 2, 1), prefix: 'T', name: { it: 'Tributi' } }];
-    expect(withFigures(known, figures)).toEqual([{ ...queue('b', 7, 2), prefix: 'T', name: { it: 'Tributi' } }]);
+    const b = { ...queue('b', 7, 2), prefix: 'T', name: { it: 'Tributi' } };
+    // Complete: a service it no longer lists was deactivated.
+    expect(withFigures(known, { complete: true, figures })).toEqual([b]);
+    // Only the changed ones: the others keep their figures.
+    expect(withFigures(known, { complete: false, figures })).toEqual([queue('a', 1, 1), b]);
   });
 
   it('shows busy services first and summarises idle ones when they do not fit', () => {
