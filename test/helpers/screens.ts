@@ -7,9 +7,11 @@
 import { io as connectIo, type Socket } from 'socket.io-client';
 import type { Ack } from '../../contract/realtime';
 import type { CallInfo, DisplaySnapshot } from '../../contract/display';
-import type { CounterSnapshot } from '../../contract/counters';
-import type { QueueInfo } from '../../contract/queues';
+import type { CounterSnapshot, CounterUpdate } from '../../contract/counters';
+import type { QueuesUpdate } from '../../contract/queues';
 import type { TicketPublic } from '../../contract/tickets';
+import { withCounterUpdate } from '../../counter/work';
+import { withFigures } from '../../ui/queueFigures';
 
 export interface Screen<S> {
   socket: Socket;
@@ -78,7 +80,7 @@ export function displayScreen(url: string, officeId: string): Screen<DisplaySnap
     { officeId },
     {
       call: (st, c: CallInfo) => st && { ...st, calls: [c, ...st.calls.filter((x) => x.ticketId !== c.ticketId)].slice(0, 10) },
-      queues: (st, q: QueueInfo[]) => st && { ...st, queues: q },
+      queues: (st, u: QueuesUpdate) => st && { ...st, queues: withFigures(st.queues, u) },
     },
   );
 }
@@ -88,7 +90,13 @@ export function phoneScreen(url: string, code: string): Screen<TicketPublic> {
 }
 
 export function counterScreen(url: string, counterId: string, cookie: string): Screen<CounterSnapshot> {
-  return screen<CounterSnapshot>(url, 'counter:subscribe', { counterId }, { counter: (_st, c: CounterSnapshot) => c }, cookie);
+  return screen<CounterSnapshot>(
+    url,
+    'counter:subscribe',
+    { counterId },
+    { counter: (st, c: CounterUpdate) => withCounterUpdate(st, c) },
+    cookie,
+  );
 }
 
 /** Resolves when `cond` holds, or rejects with `what()` after `timeoutMs`. */
