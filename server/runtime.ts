@@ -10,7 +10,8 @@ import type { ClientToServer, ServerToClient } from '../contract/realtime';
 export interface InterServer {
   /** A change to a per-process cache (realtime/announced-cache.ts). */
   cacheChanged: (cache: string, change: unknown) => void;
-  ticketChanged: (code: string) => void;
+  /** Tickets changed on another process: the codes of one turn of its event loop (tickets/snapshot.ts). */
+  ticketChanged: (codes: string[]) => void;
 }
 
 export type Io = IoServer<ClientToServer, ServerToClient, InterServer>;

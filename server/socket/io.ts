@@ -165,7 +165,8 @@ export function attachRealtime(server: http.Server, pub: Redis, sub: Redis, chan
   io.on(CACHE_CHANGED, cacheChangedElsewhere);
   trustAnnouncedCachesWhile(sub);
   // A ticket changed on another process: its phones here are told (tickets/snapshot.ts).
-  io.on(TICKET_CHANGED, (code) => void tellPhonesHere(code));
+  // A process of the previous version sends one code, not a list.
+  io.on(TICKET_CHANGED, (codes) => [codes].flat().forEach((code) => void tellPhonesHere(code)));
 
   // Screens subscribing together (thousands after a restart) share their look-ups: the display
   // and office of a waiting room's screens, the phone pages' tickets and their watch.

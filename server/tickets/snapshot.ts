@@ -2,7 +2,7 @@ import { log } from '../log';
 import { runScript } from '../queue/scripts';
 import { rooms } from '../realtime/rooms';
 import type { TicketPublic } from '../../contract/tickets';
-import { rt } from '../runtime';
+import { processShared, rt } from '../runtime';
 import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
 
 /** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
@@ -56,6 +56,26 @@ export async function watchedTicketSnapshots(officeId: string): Promise<TicketPu
 export const TICKET_CHANGED = 'ticketChanged';
 
 /**
+ * The codes changed during this turn of the event loop, told to the other processes in one message
+ * at its end: a message per change was two Redis publishes per visit, each read and parsed by every
+ * process, the sender included, and the calls of one group-commit statement end in the same turn.
+ */
+const changedThisTurn = processShared('ticketsChangedThisTurn', () => ({ codes: new Set<string>(), due: false }));
+
+function tellOtherProcesses(code: string): void {
+  const turn = changedThisTurn;
+  turn.codes.add(code);
+  if (turn.due) return;
+  turn.due = true;
+  setImmediate(() => {
+    const codes = [...turn.codes];
+    turn.codes.clear();
+    turn.due = false;
+    rt().io?.serverSideEmit(TICKET_CHANGED, codes);
+  });
+}
+
+/**
  * Tells the ticket's phone pages at once, after a change was committed. Each app process tells
  * the phones connected to it, and reads the ticket only if one follows it there: most tickets are
  * followed by nobody, and a visit used to read its ticket twice for nobody (issue 10). Never fails
@@ -65,7 +85,7 @@ export async function publishTicketStatus(code: string): Promise<void> {
   const io = rt().io;
   // Nobody to tell (a script, a simulation): not even worth computing the view.
   if (!io) return;
-  io.serverSideEmit(TICKET_CHANGED, code);
+  tellOtherProcesses(code);
   await tellPhonesHere(code);
 }
 
