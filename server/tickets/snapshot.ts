@@ -60,19 +60,17 @@ export const TICKET_CHANGED = 'ticketChanged';
  * at its end: a message per change was two Redis publishes per visit, each read and parsed by every
  * process, the sender included, and the calls of one group-commit statement end in the same turn.
  */
-const changedThisTurn = processShared('ticketsChangedThisTurn', () => ({ codes: new Set<string>(), due: false }));
+const changedThisTurn = processShared('ticketsChangedThisTurn', () => new Set<string>());
 
 function tellOtherProcesses(code: string): void {
-  const turn = changedThisTurn;
-  turn.codes.add(code);
-  if (turn.due) return;
-  turn.due = true;
-  setImmediate(() => {
-    const codes = [...turn.codes];
-    turn.codes.clear();
-    turn.due = false;
-    rt().io?.serverSideEmit(TICKET_CHANGED, codes);
-  });
+  // The turn's first change sends them all at its end.
+  if (changedThisTurn.size === 0)
+    setImmediate(() => {
+      const codes = [...changedThisTurn];
+      changedThisTurn.clear();
+      rt().io?.serverSideEmit(TICKET_CHANGED, codes);
+    });
+  changedThisTurn.add(code);
 }
 
 /**
