@@ -281,4 +281,32 @@ describe('every API route against hostile input', () => {
     expect(acks).toBeGreaterThan(400);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it('renders every page with made-up parameters and hostile query strings without a 5xx', async () => {
+    const pages = pageRoutes();
+    expect(pages.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    let requests = 0;
+    for (const segments of pages) {
+      const urls = urlsOf({ segments, methods: ['GET'] }).flatMap((u) => [u, u + QUERY]);
+      for (const url of urls)
+        for (const cookie of [null, adminCookie, citizenCookie]) {
+          const a = await send('GET', url, cookie, undefined);
+          requests++;
+          if (a.status >= 500) problems.push(`GET ${url.slice(0, 120)} ${caller(cookie)}: ${a.status}`);
+        }
+    }
+    expect(requests).toBeGreaterThan(200);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });
+
+/** The pages (app/**\/page.tsx) as URL segments; `[name]` is a parameter. */
+function pageRoutes(dir = path.join(process.cwd(), 'app'), segments: string[] = []): string[][] {
+  const found: string[][] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && e.name !== 'api') found.push(...pageRoutes(path.join(dir, e.name), [...segments, e.name]));
+    else if (e.name === 'page.tsx') found.push(segments);
+  }
+  return found;
+}
