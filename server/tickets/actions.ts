@@ -15,6 +15,13 @@ import { publishTicketStatus } from './snapshot';
 import { allowedFrom, assertTransition, type TicketAction } from './transitions';
 import { toCounterTicket, type TicketForCounter } from './views';
 
+/**
+ * A clerk acts on the tickets at their own counter; supervisors on any ticket. A ticket at nobody's
+ * counter (waiting, or waiting again after the clerk's own transfer won a double click) is not a
+ * colleague's: what the clerk asked is refused as a change of state (409), not as a permission.
+ */
+const heldByColleague = (ticketStaffId: string | null, staffId: string) => ticketStaffId !== null && ticketStaffId !== staffId;
+
 /** The ticket a clerk acts on (plain SQL, db/sql.ts: every start, complete and no-show reads it). */
 export async function loadForActor(actor: Actor, ticketId: string): Promise<TicketForCounter> {
   const [row] = await sql(rt().db).$queryRaw<(Ticket & { serviceName: Prisma.JsonValue })[]>`
@@ -22,8 +29,7 @@ export async function loadForActor(actor: Actor, ticketId: string): Promise<Tick
   if (!row) throw notFound('Ticket');
   const { serviceName, ...ticket } = row;
   const t = { ...ticket, service: { name: serviceName } };
-  // A clerk acts on the tickets at their own counter; supervisors on any ticket.
-  if (!isSupervisor(actor) && t.staffId !== actor.staffId) throw forbidden('This ticket is not at your counter');
+  if (!isSupervisor(actor) && heldByColleague(t.staffId, actor.staffId)) throw forbidden('This ticket is not at your counter');
   return t;
 }
 
@@ -242,7 +248,7 @@ async function transitionOwn(
   const [fresh] = await db.$queryRaw<{ status: TicketStatus; staffId: string | null }[]>`
     SELECT status, "staffId" FROM "Ticket" WHERE id = ${ticketId}`;
   if (!fresh) throw notFound('Ticket');
-  if (ownedBy !== undefined && fresh.staffId !== ownedBy) throw forbidden('This ticket is not at your counter');
+  if (ownedBy !== undefined && heldByColleague(fresh.staffId, ownedBy)) throw forbidden('This ticket is not at your counter');
   assertTransition(action, fresh.status);
   throw changedMeanwhile();
 }

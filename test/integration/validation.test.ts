@@ -299,6 +299,14 @@ describe('staff endpoints', () => {
       );
     });
 
+    // A clerk acting on a ticket at nobody's counter (waiting: never called, or sent on by their
+    // own transfer a moment ago) is refused for its state, not as somebody else's ticket.
+    await unchanged(async () => {
+      for (const action of ['start', 'complete', 'no-show', 'recall'])
+        expectApiError(await op1.post(`/api/tickets/${waiting.id}/${action}`), 409, 'invalid_transition');
+      expectApiError(await op1.post(`/api/tickets/${waiting.id}/transfer`, { counterId: counter2 }), 409, 'invalid_transition');
+    });
+
     // Start a completed ticket.
     const r = await op1.post(`/api/counters/${counter1}/call-next`);
     expect(r.body.ticket.id).toBe(waiting.id);
