@@ -42,20 +42,31 @@ async function officeQueueKeys(officeId: string): Promise<string[]> {
   return found;
 }
 
-/** Puts a waiting ticket in its queue (removing it from any other), after its DB commit. */
-export async function enqueue(t: QueuedTicket, previousKeys: string[] = []): Promise<void> {
+/**
+ * Puts a waiting ticket in its queue (removing it from any other), after its DB commit. With
+ * `ifQueued`, only if it was still in one of `previousKeys`: a supervisor's move must not put back
+ * in line a ticket that a call next took from its old queue meanwhile (that call confirms it, as
+ * the move left it waiting). Were it not there for another reason (Redis flushed, that call given
+ * up), the reconciliation (boot.ts, every RECONCILE_INTERVAL_SECONDS) puts it in from PostgreSQL.
+ */
+export async function enqueue(t: QueuedTicket, previousKeys: string[] = [], { ifQueued = false } = {}): Promise<void> {
   const key = queueKeyOf(t);
   await runScript(
     rt().redis,
     'move_ticket',
     [key, ...previousKeys.filter((k) => k !== key)],
-    [queueScore(t.queuedAt, t.priority), t.id],
+    [queueScore(t.queuedAt, t.priority), t.id, ...(ifQueued ? ['if-queued'] : [])],
   );
 }
 
-/** Removes a ticket from a queue (cancelled by the citizen). */
-export async function dequeue(t: QueuedTicket): Promise<void> {
-  await rt().redis.zrem(queueKeyOf(t), t.id);
+/**
+ * Removes a ticket from its queue (cancelled by the citizen), as read before and after its change:
+ * a supervisor's move committed in between put it, or is putting it, in the other one.
+ */
+export async function dequeue(before: QueuedTicket, after: QueuedTicket = before): Promise<void> {
+  const pipe = rt().redis.pipeline();
+  for (const key of new Set([queueKeyOf(before), queueKeyOf(after)])) pipe.zrem(key, before.id);
+  await pipe.exec();
 }
 
 export interface QueueSource {

@@ -26,7 +26,7 @@ export async function cancelByCode(code: string, now = new Date()): Promise<Tick
     });
     return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: publicTicketInclude });
   });
-  await dequeue(t).catch(() => undefined);
+  await dequeue(t, updated).catch(() => undefined);
   const view = await toPublic(updated);
   publishTicket(view);
   publishOfficeChanged(t.officeId);

@@ -17,8 +17,9 @@ import { counterTicketInclude, toCounterTicket } from './views';
  * sent to the back; a personal target (transfer to one counter or clerk) is dropped, since the
  * ticket now waits for the service. One transaction: a conditional UPDATE on the ticket still
  * waiting for the same queue, plus a `transferred` event marked `{moved: true}`. Then Redis: the
- * ticket leaves its old queue and joins the new one with the same rank; if that fails, the
- * reconciler puts it right (PostgreSQL wins).
+ * ticket leaves its old queue and joins the new one with the same rank — unless a call next took
+ * it from the old queue in between, and is calling it; if that fails, the reconciler puts it right
+ * (PostgreSQL wins).
  */
 export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<typeof moveTicketInput>, now = new Date()) {
   const input = moveTicketInput.parse(raw);
@@ -71,7 +72,7 @@ export async function moveTicket(actor: Actor, ticketId: string, raw: z.input<ty
     return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: counterTicketInclude });
   });
   try {
-    await enqueue(moved, [queueKeyOf(t)]);
+    await enqueue(moved, [queueKeyOf(t)], { ifQueued: true });
   } catch (err) {
     log.warn({ err, ticketId: t.id }, `ticket ${t.number} moved but not re-queued in Redis yet; the reconciler will do it`);
   }
