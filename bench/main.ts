@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { buildIfStale } from '../test/helpers/global-setup';
 import { formatFigure } from './measure';
 import { runBench } from './run';
-import { referenceLoopMs } from './cpu';
+import { loopbackRoundTripMicros, meltdownMitigation, referenceLoopMs } from './cpu';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values } = parseArgs({
 buildIfStale();
 const started = Date.now();
 const speedBefore = referenceLoopMs();
+const syscallsBefore = await loopbackRoundTripMicros();
 const sections = await runBench({
   quick: values.quick,
   oneProcess: values['one-process'],
@@ -43,6 +44,11 @@ console.log(
 );
 console.log(
   `Machine speed: the reference loop (bench/cpu.ts) took ${Math.round(speedBefore)} ms before the run and ${Math.round(referenceLoopMs())} ms after (lower is faster)`,
+);
+const mitigation = await meltdownMitigation();
+console.log(
+  `System calls: a loopback round trip took ${syscallsBefore.toFixed(1)} µs before the run and ${(await loopbackRoundTripMicros()).toFixed(1)} µs after` +
+    (mitigation ? ` (kernel: meltdown ${mitigation})` : ''),
 );
 for (const s of sections) {
   console.log(`\n${s.title}`);
