@@ -58,20 +58,19 @@ function statementName(names: Names, text: string): string | undefined {
   return name ?? undefined;
 }
 
-/** `retry`: outside a transaction a statement refused for a changed plan can run again; inside, the transaction is lost anyway. */
-function runner(client: pg.Pool | pg.PoolClient, names: Names, retry: boolean): SqlRunner {
+/** Every statement runs on its own on the pool, so one refused for a changed plan can simply run again. */
+function runner(pool: pg.Pool, names: Names): SqlRunner {
   return {
     async $queryRaw<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
       const q = strings instanceof Prisma.Sql ? strings : Prisma.sql(strings, ...values);
       const query = { text: q.text, values: q.values.map(param), types };
       const name = statementName(names, q.text);
       try {
-        return (await client.query(name ? { ...query, name } : query)).rows as T;
+        return (await pool.query(name ? { ...query, name } : query)).rows as T;
       } catch (err) {
         if (!name || (err as { code?: string }).code !== CACHED_PLAN_CHANGED) throw err;
         names?.set(q.text, null);
-        if (!retry) throw err;
-        return (await client.query(query)).rows as T;
+        return (await pool.query(query)).rows as T;
       }
     },
   };
@@ -82,7 +81,7 @@ function runner(client: pg.Pool | pg.PoolClient, names: Names, retry: boolean): 
  * of this module for the pages, and both copies must find the pool of the one client.
  */
 const POOL = Symbol.for('sportello.sqlPool');
-type WithPool = { [POOL]?: { pool: pg.Pool; runner: SqlRunner; names: Names; shared: Map<string, unknown> } };
+type WithPool = { [POOL]?: { runner: SqlRunner; shared: Map<string, unknown> } };
 
 /**
  * Registers the pool behind a Prisma client (db/client.ts). `prepare: false` for the embedded
@@ -90,8 +89,7 @@ type WithPool = { [POOL]?: { pool: pg.Pool; runner: SqlRunner; names: Names; sha
  * would find its statement names already taken.
  */
 export function registerPool(db: object, pool: pg.Pool, prepare = true): void {
-  const names: Names = prepare ? new Map() : null;
-  (db as WithPool)[POOL] = { pool, runner: runner(pool, names, true), names, shared: new Map() };
+  (db as WithPool)[POOL] = { runner: runner(pool, prepare ? new Map() : null), shared: new Map() };
 }
 
 function entry(db: object) {
@@ -113,27 +111,4 @@ export function perDatabase<T>(db: object, name: string, make: (runner: SqlRunne
   const e = entry(db);
   if (!e.shared.has(name)) e.shared.set(name, make(e.runner));
   return e.shared.get(name) as T;
-}
-
-/**
- * A transaction on one connection of the pool: `fn` gets a runner bound to it; COMMIT when it
- * returns, ROLLBACK when it throws. Hold it briefly: the connection is the pool's.
- */
-export async function sqlTransaction<T>(db: object, fn: (tx: SqlRunner) => Promise<T>): Promise<T> {
-  const { pool, names } = entry(db);
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
-    const result = await fn(runner(client, names, false));
-    await client.query('COMMIT');
-    return result;
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {
-      broken = true; // the connection itself failed: do not give it back to the pool
-    });
-    throw err;
-  } finally {
-    client.release(broken);
-  }
 }

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../server/db/generated/client';
 import { createDb } from '../../server/db/client';
-import { sql, sqlTransaction } from '../../server/db/sql';
+import { sql } from '../../server/db/sql';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
 /**
  * The plain SQL of the hot paths (server/db/sql.ts) must give what Prisma's `$queryRaw` gives —
- * timestamps as UTC Dates whatever the process's time zone, bigint, JSON, arrays — and its
- * transactions must commit whole or not at all.
+ * timestamps as UTC Dates whatever the process's time zone, bigint, JSON, arrays — and prepare
+ * each statement once per connection.
  */
 describe('plain SQL beside Prisma', () => {
   let space: TestSpace;
@@ -44,32 +44,20 @@ describe('plain SQL beside Prisma', () => {
     expect(row).toEqual({ n: 9007199254740993n, j: { it: 'Certificato' }, a: ['x', 'y'], b: true, hit: true });
   });
 
-  it('commits a transaction whole, and rolls it back whole when it throws', async () => {
-    await sqlTransaction(space.db, async (tx) => {
-      await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (100, 'kept')`;
-      await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (101, 'kept')`;
-    });
-    await expect(
-      sqlTransaction(space.db, async (tx) => {
-        await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (102, 'lost')`;
-        await tx.$queryRaw`INSERT INTO probe (id, note) VALUES (100, 'duplicate')`; // primary key: fails
-      }),
-    ).rejects.toMatchObject({ code: '23505' });
-    const rows = await space.db.$queryRaw<{ id: number }[]>`SELECT id FROM probe WHERE id >= 100 ORDER BY id`;
-    expect(rows.map((r) => r.id)).toEqual([100, 101]);
-    // The connection went back to the pool usable: the next statement works.
-    const [{ one }] = await sql(space.db).$queryRaw<{ one: number }[]>`SELECT 1 AS one`;
-    expect(one).toBe(1);
-  });
-
   it('prepares each statement once per connection and then only runs it', async () => {
-    const prepared = await sqlTransaction(space.db, async (tx) => {
-      for (const id of [100, 101]) await tx.$queryRaw`SELECT note FROM probe WHERE id = ${id}`;
-      return tx.$queryRaw<{ name: string; statement: string }[]>`SELECT name, statement FROM pg_prepared_statements`;
-    });
-    const mine = prepared.filter((p) => p.statement.includes('SELECT note FROM probe'));
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.name).toMatch(/^sportello_\d+$/);
+    // One connection, so every statement below meets what the ones before prepared.
+    const db = createDb(space.databaseUrl, 1);
+    try {
+      for (const id of [100, 101]) await sql(db).$queryRaw`SELECT note FROM probe WHERE id = ${id}`;
+      const prepared = await sql(db).$queryRaw<
+        { name: string; statement: string }[]
+      >`SELECT name, statement FROM pg_prepared_statements`;
+      const mine = prepared.filter((p) => p.statement.includes('SELECT note FROM probe'));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]!.name).toMatch(/^sportello_\d+$/);
+    } finally {
+      await db.$disconnect();
+    }
   });
 
   it('runs a statement again unprepared when a migration changed its result type under it (a rolling upgrade)', async () => {
@@ -91,10 +79,8 @@ describe('plain SQL beside Prisma', () => {
   it('prepares nothing where asked not to (the embedded database)', async () => {
     const db = createDb(space.databaseUrl, 1, false);
     try {
-      const rows = await sqlTransaction(db, async (tx) => {
-        await tx.$queryRaw`SELECT note FROM probe WHERE id = ${1}`;
-        return tx.$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements`;
-      });
+      await sql(db).$queryRaw`SELECT note FROM probe WHERE id = ${1}`;
+      const rows = await sql(db).$queryRaw<{ name: string }[]>`SELECT name FROM pg_prepared_statements`;
       expect(rows).toEqual([]);
     } finally {
       await db.$disconnect();
