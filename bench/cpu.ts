@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import type { Redis } from 'ioredis';
 
 /**
@@ -101,7 +102,6 @@ export function referenceLoopMs(): number {
  * on record).
  */
 export async function loopbackRoundTripMicros(roundTrips = 20_000): Promise<number> {
-  const net = await import('node:net');
   const server = net.createServer((s) => s.on('data', (d) => s.write(d)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
@@ -125,6 +125,5 @@ export async function loopbackRoundTripMicros(roundTrips = 20_000): Promise<numb
 
 /** The kernel's answer to Meltdown (Linux): "Mitigation: PTI" makes system calls dearer; empty when unknown. */
 export async function meltdownMitigation(): Promise<string> {
-  const fs = await import('node:fs/promises');
-  return (await fs.readFile('/sys/devices/system/cpu/vulnerabilities/meltdown', 'utf8').catch(() => '')).trim();
+  return (await fs.promises.readFile('/sys/devices/system/cpu/vulnerabilities/meltdown', 'utf8').catch(() => '')).trim();
 }

@@ -17,6 +17,7 @@ import { signedInCitizen } from '../helpers/portal';
 import { connectSocket, cookieOf, issue, oneStop } from '../helpers/sportello';
 import { subscriptions } from '../../contract/realtime';
 import { SUBSCRIBE_BURST } from '../../server/socket/limits';
+import { apiRouteFiles } from '../../server/http/api-routes';
 
 let space: TestSpace;
 let app: TestApp;
@@ -33,17 +34,13 @@ interface Route {
   methods: string[];
 }
 
-function routes(dir = path.join(process.cwd(), 'app', 'api'), segments = ['api']): Route[] {
-  const found: Route[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) found.push(...routes(path.join(dir, e.name), [...segments, e.name]));
-    else if (e.name === 'route.ts') {
-      const text = fs.readFileSync(path.join(dir, e.name), 'utf8');
-      const methods = METHODS.filter((m) => new RegExp(`export (async function|const) ${m}\\b`).test(text));
-      found.push({ segments, methods });
-    }
-  }
-  return found;
+/** The API's route files as the server reads them (http/api-routes.ts), with the methods each exports. */
+function routes(): Route[] {
+  const appDir = path.join(process.cwd(), 'app');
+  return apiRouteFiles(appDir).map(({ segments }) => {
+    const text = fs.readFileSync(path.join(appDir, ...segments, 'route.ts'), 'utf8');
+    return { segments, methods: METHODS.filter((m) => new RegExp(`export (async function|const) ${m}\\b`).test(text)) };
+  });
 }
 
 /** Made-up path parameters: unknown ids, wrong kinds, traversal, huge, odd characters. */
