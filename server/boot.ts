@@ -148,7 +148,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
   attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
-  const stopJobs = await startJobs(redis, config.timeZone);
+  const stopJobs = await startJobs(redis, config.timeZone, config.dayCloseAtMidnight);
   // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
   redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
   const timer = setInterval(

@@ -34,6 +34,8 @@ const envSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   DATA_DIR: z.string().default('data'),
   SEED_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** `0`: the day close runs only at start, not at local midnight (the tests: a midnight would close their tickets mid-test). */
+  DAY_CLOSE_AT_MIDNIGHT: z.enum(['0', '1', 'true', 'false']).default('1'),
   NODE_ENV: z.string().default('production'),
   LOG_LEVEL: z.string().default('info'),
   /** Bearer token required by GET /metrics; unset = open (scrape targets usually sit on a private network). */
@@ -171,6 +173,7 @@ export type Config = {
   reconcileIntervalSeconds: number;
   dataDir: string;
   seedDemo: boolean | undefined;
+  dayCloseAtMidnight: boolean;
   dev: boolean;
   metricsToken: string | undefined;
   appointments: {
@@ -239,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
     dataDir: path.resolve(e.DATA_DIR),
     seedDemo: e.SEED_DEMO === undefined ? undefined : e.SEED_DEMO === '1' || e.SEED_DEMO === 'true',
+    dayCloseAtMidnight: e.DAY_CLOSE_AT_MIDNIGHT === '1' || e.DAY_CLOSE_AT_MIDNIGHT === 'true',
     dev: e.NODE_ENV === 'development',
     metricsToken: e.METRICS_TOKEN || undefined,
     appointments: {

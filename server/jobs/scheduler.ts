@@ -19,14 +19,16 @@ export const MAINTENANCE_QUEUE = 'maintenance';
  * the appointments' reminders, no-shows and data retention (appointments/jobs.ts), and the
  * citizens' e-mails about their procedures (procedures/jobs.ts).
  */
-export async function startJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
+export async function startJobs(connection: Redis, timeZone: string, closeAtMidnight = true): Promise<() => Promise<void>> {
   const prefix = rt().keys.bullPrefix();
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-  await queue.upsertJobScheduler(
-    'close-day',
-    { pattern: '0 0 * * *', tz: timeZone },
-    { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } },
-  );
+  if (closeAtMidnight)
+    await queue.upsertJobScheduler(
+      'close-day',
+      { pattern: '0 0 * * *', tz: timeZone },
+      { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
+  else await queue.removeJobScheduler('close-day');
   await queue.add('close-day', {}, { removeOnComplete: 100, removeOnFail: 100 });
   await queue.upsertJobScheduler(
     'printer-status',

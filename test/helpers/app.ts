@@ -46,6 +46,9 @@ export async function startApp(space: TestSpace, env: Record<string, string> = {
       SEED_DEMO: '0',
       RATE_LIMIT_PER_MINUTE: '0',
       SESSION_SECRET: 'test-secret',
+      // A test running across local midnight would see its open tickets closed by the day close
+      // (a call next answered 204 for a counter still serving); close-day.test.ts runs it on an injected clock.
+      DAY_CLOSE_AT_MIDNIGHT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
