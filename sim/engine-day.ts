@@ -5,6 +5,8 @@ import { closeCounter, openCounter, pauseCounter, resumeCounter } from '../serve
 import { officeCalibration } from '../server/estimates/calibration';
 import { refreshWaits } from '../server/estimates/live-waits';
 import { seeded } from '../server/estimates/random';
+import type { SimCounter } from '../server/estimates/simulate-wait';
+import { queueScore } from '../server/queue/policy';
 import { rt } from '../server/runtime';
 import { FLUSH_INTERVAL_MS } from '../server/socket/office-feed';
 import { completeTicket, noShowTicket, startTicket, transferTicket } from '../server/tickets/actions';
@@ -14,6 +16,16 @@ import { accuracy, type Accuracy, type EstimateShown } from './accuracy';
 import { at, drawDay, serviceMix, type Citizen } from './day';
 import { ESTIMATORS, Estimators, type EstimatorName, type Shown } from './estimators';
 import type { SimOffice } from './office';
+import {
+  boundWaits,
+  fairWaits,
+  futureScore,
+  knownWaits,
+  type KnownNow,
+  type OracleState,
+  type OracleTicket,
+  type OracleTruth,
+} from './oracle';
 import type { DayPlan } from './scenario';
 
 /**
@@ -51,6 +63,8 @@ export interface DayResult {
   leftBeforeCalled: number;
   /** Real seconds the day took. */
   seconds: number;
+  /** With `oracle`: the two estimators that know the future (sim/oracle.ts), over the same estimates as the others. */
+  oracle?: { known: Accuracy; bound: Accuracy; fair: Accuracy; missing: number };
 }
 
 export interface CallRecord {
@@ -73,6 +87,12 @@ export interface EngineDayOptions {
   sampleEveryMinutes: number;
   /** Stop the day here ("HH:MM"): no more arrivals after it; who is in line is still served. */
   until?: string;
+  /**
+   * Also run the estimators that know the future (sim/oracle.ts) with this many plays; `truth`
+   * names the parts the fair one takes from what will happen instead of drawing them (visits,
+   * waiting, future), to tell which unknown costs how much.
+   */
+  oracle?: { runs: number; truth?: readonly OracleTruth[] };
 }
 
 /** Min-heap of timed events; equal times run in insertion order. */
@@ -139,6 +159,10 @@ interface CounterAgent {
   drain: boolean;
   breakAt: number | null;
   breakMinutes: number;
+  /** When the visit or break under way ends (for sim/oracle.ts). */
+  freeAt: number;
+  /** The citizen at the counter and their ticket's rank (a transfer's second part keeps it). */
+  serving: { citizen: Citizen; score: number; leg: 1 | 2; calledAt: number } | null;
 }
 
 export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): Promise<DayResult> {
@@ -179,7 +203,14 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   const now = () => new Date(agenda.now);
   const agents = new Map<number, CounterAgent>();
   const byTicket = new Map<string, { citizen: Citizen; code: string; leg: 1 | 2 }>();
-  const pending = new Map<string, { at: number; shown: Record<EstimatorName, Shown> }[]>();
+  const pending = new Map<
+    string,
+    { at: number; shown: Record<EstimatorName, Shown>; oracle?: { known: number; bound: number; fair: number } }[]
+  >();
+  const oracleSamples = { known: [] as EstimateShown[], bound: [] as EstimateShown[], fair: [] as EstimateShown[], missing: 0 };
+  const oracleRng = seeded(opts.seed + 7);
+  const arrived = new Set<Citizen>();
+  const checkedIn = new Set<string>();
   const samples = Object.fromEntries(
     ESTIMATORS.map((e) => [e, [] as DayResult['samples'][EstimatorName]]),
   ) as DayResult['samples'];
@@ -196,12 +227,137 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
 
   const record = async (onlyTicket?: string) => {
     const all = await estimators.all(now());
+    const oracle = opts.oracle ? await oracleWaits(opts.oracle.runs) : null;
     for (const [id, shown] of all) {
       if (onlyTicket && id !== onlyTicket) continue;
       const list = pending.get(id) ?? [];
-      list.push({ at: agenda.now, shown });
+      list.push({
+        at: agenda.now,
+        shown,
+        oracle: oracle
+          ? { known: oracle.known.get(id) ?? NaN, bound: oracle.bound.get(id) ?? NaN, fair: oracle.fair.get(id) ?? NaN }
+          : undefined,
+      });
       pending.set(id, list);
     }
+  };
+  /** The office now and its whole future as the simulator will play it (sim/oracle.ts). */
+  const oracleWaits = async (runs: number) => {
+    const rows = await db.ticket.findMany({
+      where: { officeId: office.officeId, status: 'waiting' },
+      select: { id: true, serviceId: true, queuedAt: true, priority: true },
+      orderBy: { id: 'asc' },
+    });
+    const waiting: OracleTicket[] = rows.map((r) => {
+      const who = byTicket.get(r.id)!;
+      return {
+        id: r.id,
+        serviceId: r.serviceId,
+        score: queueScore(r.queuedAt, r.priority),
+        arrivesAt: -Infinity,
+        citizen: who.citizen,
+        leg: who.leg,
+      };
+    });
+    const future: OracleTicket[] = [];
+    citizens.forEach((c, i) => {
+      if (!arrived.has(c))
+        future.push({
+          id: `~${String(i).padStart(5, '0')}`,
+          serviceId: serviceId(c.serviceCode),
+          score: futureScore(c),
+          arrivesAt: c.arriveAt,
+          citizen: c,
+          leg: 1,
+        });
+    });
+    const counters: SimCounter[] = [];
+    const openNow: KnownNow['counters'] = [];
+    for (const a of agents.values()) {
+      if (!a.open) continue;
+      const o = office.counters.get(a.number)!;
+      const idle = !a.busy && !a.paused;
+      counters.push({
+        id: a.id,
+        staffId: null,
+        services: o.boosts,
+        freeAt: idle ? agenda.now : a.freeAt,
+        closesAt: a.closeAt ?? Infinity,
+        drain: a.drain,
+        breaks: a.breakAt !== null ? [{ from: a.breakAt, ms: a.breakMinutes * MIN }] : [],
+      });
+      const v = a.busy ? a.serving : null;
+      openNow.push({
+        ...counters.at(-1)!,
+        visit: v
+          ? {
+              serviceCode: v.leg === 2 ? v.citizen.transfer!.toCode : v.citizen.serviceCode,
+              calledAt: v.calledAt,
+              startedAt: v.calledAt + v.citizen.walkUp * MIN <= agenda.now ? v.calledAt + v.citizen.walkUp * MIN : null,
+              recalled: v.leg === 1 && v.citizen.noShow && agenda.now >= v.calledAt + MIN,
+            }
+          : null,
+      });
+      // A visit under way that will be sent on: its second part joins the line when it ends.
+      const s = a.serving;
+      if (a.busy && s && s.leg === 1 && s.citizen.transfer && !s.citizen.noShow)
+        future.push({
+          id: `~t${a.number}`,
+          serviceId: serviceId(s.citizen.transfer.toCode),
+          score: s.score,
+          arrivesAt: a.freeAt,
+          citizen: s.citizen,
+          leg: 2,
+        });
+    }
+    const openCount = counters.length;
+    for (const sh of opts.plan.shifts) {
+      const from = at(opts.day, sh.from, tz);
+      if (from <= agenda.now || !office.counters.has(sh.counter)) continue;
+      counters.push({
+        id: office.counters.get(sh.counter)!.id,
+        staffId: null,
+        services: office.counters.get(sh.counter)!.boosts,
+        freeAt: from,
+        closesAt: at(opts.day, sh.to, tz),
+        drain: closes.has(sh.to),
+        breaks: sh.break ? [{ from: at(opts.day, sh.break.at, tz), ms: sh.break.minutes * MIN }] : [],
+      });
+    }
+    const state: OracleState = {
+      now: agenda.now,
+      counters,
+      waiting,
+      future,
+      serviceId,
+      meanMinutes: (code) => mix.mean.get(code)!,
+    };
+    const codeOf = new Map([...office.services.values()].map((s) => [s.id, s.code]));
+    const knownNow: KnownNow = {
+      now: agenda.now,
+      counters: openNow,
+      later: counters.slice(openCount),
+      waiting: rows.map((r, i) => ({
+        id: r.id,
+        serviceId: r.serviceId,
+        serviceCode: codeOf.get(r.serviceId)!,
+        score: waiting[i]!.score,
+        arrivedAt: waiting[i]!.citizen.arriveAt,
+        leg: waiting[i]!.leg,
+        walkIn: waiting[i]!.citizen.appointmentAt === null,
+      })),
+      drawWalkIns: (rng) =>
+        drawDay(opts.plan, opts.day, tz, mix, rng)
+          .citizens.filter((c) => c.appointmentAt === null && c.arriveAt > agenda.now && c.arriveAt < until)
+          .map((c) => ({ serviceCode: c.serviceCode, arriveAt: c.arriveAt, score: futureScore(c) })),
+      booked: drawn.bookings
+        .filter((b) => !checkedIn.has(`${b.at}:${b.code}`) && b.at + 8 * MIN > agenda.now && b.at < until + 3600_000)
+        .map((b) => ({ at: b.at, serviceCode: b.code, score: b.at })),
+      mix,
+      serviceId,
+      truth: opts.oracle?.truth?.length ? { state, use: new Set(opts.oracle.truth) } : undefined,
+    };
+    return { known: knownWaits(state), bound: boundWaits(state, runs, oracleRng), fair: fairWaits(knownNow, runs, oracleRng) };
   };
   const resolve = (ticketId: string) => {
     const who = byTicket.get(ticketId);
@@ -215,6 +371,16 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
         const service = who ? (who.leg === 1 ? who.citizen.serviceCode : (who.citizen.transfer?.toCode ?? '')) : '';
         samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none', service, detail });
         if (first) issueSamples[e].push(s);
+      }
+      if (p.oracle) {
+        const actual = (agenda.now - p.at) / MIN;
+        if (Number.isNaN(p.oracle.known) || Number.isNaN(p.oracle.bound) || Number.isNaN(p.oracle.fair)) oracleSamples.missing++;
+        if (!Number.isNaN(p.oracle.known))
+          oracleSamples.known.push({ estimate: p.oracle.known, low: p.oracle.known, high: p.oracle.known, actual });
+        if (!Number.isNaN(p.oracle.bound))
+          oracleSamples.bound.push({ estimate: p.oracle.bound, low: p.oracle.bound, high: p.oracle.bound, actual });
+        if (!Number.isNaN(p.oracle.fair))
+          oracleSamples.fair.push({ estimate: p.oracle.fair, low: p.oracle.fair, high: p.oracle.fair, actual });
       }
     }
     pending.delete(ticketId);
@@ -230,6 +396,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     if (a.breakAt !== null && agenda.now >= a.breakAt) {
       a.breakAt = null;
       a.paused = true;
+      a.freeAt = agenda.now + a.breakMinutes * MIN;
       await pauseCounter(counter.actor, counter.id, now());
       agenda.add(agenda.now + a.breakMinutes * MIN, async () => {
         a.paused = false;
@@ -253,6 +420,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     }
     a.busy = true;
     const who = byTicket.get(t.id)!;
+    a.serving = { citizen: who.citizen, score: futureScore(who.citizen), leg: who.leg, calledAt: agenda.now };
     if (who.leg === 1) {
       waits += (agenda.now - who.citizen.arriveAt) / MIN;
       called++;
@@ -273,6 +441,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       await free(a);
     };
     if (c.noShow && who.leg === 1) {
+      a.freeAt = agenda.now + 2 * MIN;
       agenda.add(agenda.now + MIN, async () => void (await recallTicket(counter.actor, t.id, now())));
       agenda.add(agenda.now + 2 * MIN, async () => {
         await noShowTicket(counter.actor, t.id, now());
@@ -283,6 +452,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     const startAt = agenda.now + c.walkUp * MIN;
     agenda.add(startAt, async () => void (await startTicket(counter.actor, t.id, now())));
     if (c.transfer && who.leg === 1) {
+      a.freeAt = startAt + c.transfer.firstMinutes * MIN;
       agenda.add(startAt + c.transfer.firstMinutes * MIN, async () => {
         await transferTicket(counter.actor, t.id, { serviceId: serviceId(c.transfer!.toCode) }, now());
         who.leg = 2;
@@ -291,6 +461,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       });
       return;
     }
+    a.freeAt = startAt + c.service * MIN;
     agenda.add(startAt + c.service * MIN, async () => {
       await completeTicket(counter.actor, t.id, { outcome: 'done' }, now());
       await done();
@@ -325,6 +496,8 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
         drain: closes.has(s.to),
         breakAt: s.break ? at(opts.day, s.break.at, tz) : null,
         breakMinutes: s.break?.minutes ?? 0,
+        freeAt: agenda.now,
+        serving: null,
       };
       agents.set(s.counter, a);
       await openCounter(counter.actor, counter.id, undefined, now());
@@ -348,6 +521,8 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
         ticket = await issueTicket({ serviceId: serviceId(c.serviceCode), priority, lang: 'it' }, now());
       }
       byTicket.set(ticket.id, { citizen: c, code: ticket.code, leg: 1 });
+      arrived.add(c);
+      if (c.appointmentAt !== null) checkedIn.add(`${c.appointmentAt}:${c.serviceCode}`);
       await record(ticket.id);
       wakeIdle();
       if (c.patience !== null) {
@@ -415,5 +590,13 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     meanWaitMinutes: called > 0 ? waits / called : 0,
     leftBeforeCalled: left,
     seconds: (Date.now() - started) / 1000,
+    oracle: opts.oracle
+      ? {
+          known: accuracy(oracleSamples.known),
+          bound: accuracy(oracleSamples.bound),
+          fair: accuracy(oracleSamples.fair),
+          missing: oracleSamples.missing,
+        }
+      : undefined,
   };
 }

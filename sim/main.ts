@@ -5,13 +5,15 @@
  *
  *   npm run sim                        reference, quiet and overloaded days
  *   npm run sim -- --days reference --seed 7 --weeks 4 --sample 3 --until 11:30
+ *   npm run sim -- --days reference --oracle [--oracle-truth visits,waiting,future]
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { closeAppointmentQueue } from '../server/appointments/jobs';
 import { useInProcessRuntime } from '../test/helpers/runtime';
 import { createTestSpace } from '../test/helpers/services';
-import { runEngineDay, type DayResult } from './engine-day';
+import { runEngineDay, type DayResult, type EngineDayOptions } from './engine-day';
+import { ORACLE_TRUTHS, type OracleTruth } from './oracle';
 import { ESTIMATORS } from './estimators';
 import { writeHistory } from './history';
 import { prepareOffice } from './office';
@@ -27,6 +29,8 @@ export interface SimOptions {
   weeks: number;
   sampleEveryMinutes: number;
   until?: string;
+  /** The estimators that know the future (sim/oracle.ts); none: not run. */
+  oracle?: EngineDayOptions['oracle'];
 }
 
 /** One simulated day in a fresh space; the space is dropped afterwards. */
@@ -46,6 +50,7 @@ export async function simulateDay(opts: SimOptions): Promise<DayResult & { histo
       seed: opts.seed,
       sampleEveryMinutes: opts.sampleEveryMinutes,
       until: opts.until,
+      oracle: opts.oracle,
     });
     return { ...result, historyTickets };
   } finally {
@@ -88,6 +93,34 @@ export function spreadLine(r: DayResult): string {
   );
 }
 
+/** What the estimators that know the future (sim/oracle.ts) got wrong, beside the new one and the usual formula. */
+export function oracleLines(r: DayResult): string {
+  const o = r.oracle!;
+  const usual = r.accuracy.usual.meanAbsoluteError;
+  const vs = (x: number) => `${((100 * (x - usual)) / usual).toFixed(1)} % vs usual`;
+  const line = (name: string, a: { meanAbsoluteError: number; bias: number; withinFive: number; count: number }) =>
+    `- ${name}: mean abs. error ${a.meanAbsoluteError.toFixed(3)} min (${vs(a.meanAbsoluteError)}), bias ${a.bias.toFixed(2)}, within ±5 ${pct(a.withinFive)}, ${a.count} estimates`;
+  return [
+    'Estimators that know the future (sim/oracle.ts):',
+    line('known (everything, visit lengths too)', o.known),
+    line('bound (everything but the lengths of visits not begun)', o.bound),
+    line("fair (what the office knows now, and the simulator's laws)", o.fair),
+    line('new', r.accuracy.new),
+    ...(o.missing > 0 ? [`- ${o.missing} estimates the oracle could not make (left out above)`] : []),
+  ].join('\n');
+}
+
+/** Plays per estimate of the bound and the fair estimator (the new estimate makes 120). */
+const ORACLE_RUNS = 200;
+
+function oracleTruth(list: string | undefined): OracleTruth[] {
+  const parts = list ? list.split(',').map((p) => p.trim()) : [];
+  for (const p of parts)
+    if (!(ORACLE_TRUTHS as readonly string[]).includes(p))
+      throw new Error(`Unknown --oracle-truth "${p}": ${ORACLE_TRUTHS.join(', ')}`);
+  return parts as OracleTruth[];
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -101,6 +134,10 @@ async function main() {
        * and open counters) and every call to this JSON file (for analysis), one file per day kind.
        */
       dump: { type: 'string' },
+      /** Also the estimators that know the future (sim/oracle.ts): how much error any estimate must make. */
+      oracle: { type: 'boolean' },
+      /** With --oracle: what the fair one is told instead of drawing it (visits,waiting,future). */
+      'oracle-truth': { type: 'string' },
     },
   });
   const kinds = values.days.split(',').map((d) => d.trim()) as DayKind[];
@@ -112,8 +149,10 @@ async function main() {
       weeks: Number(values.weeks),
       sampleEveryMinutes: Number(values.sample),
       until: values.until,
+      oracle: values.oracle ? { runs: ORACLE_RUNS, truth: oracleTruth(values['oracle-truth']) } : undefined,
     });
     console.log(table(kind, r));
+    if (r.oracle) console.log(`\n${oracleLines(r)}`);
     console.log(`\n${spreadLine(r)}`);
     if (values.dump)
       fs.writeFileSync(

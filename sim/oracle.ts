@@ -1,0 +1,231 @@
+import { chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from '../server/estimates/random';
+import { playForward, simTicket, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
+import { queueScore } from '../server/queue/policy';
+import type { Priority } from '../server/db/generated/enums';
+import type { Citizen } from './day';
+import type { ServiceMix } from './day';
+import { APPOINTMENT_SHOW_UP, NO_SHOW_SHARE, SERVICE_CV, TRANSFER_SHARE, WALK_AWAY, WALK_UP_MINUTES } from './scenario';
+
+/**
+ * Two estimators that know the simulated day's future, to tell what error is left to any real one
+ * (`npm run sim -- --oracle`):
+ * - known: everything, the length of every visit included: the office played forward once with
+ *   what will really happen. Its error is what the model of the office (simulate-wait.ts, the
+ *   call-next policy) gets wrong about the engine: it should be close to nothing.
+ * - bound: everything except how long the visits not yet begun will last, which it draws from the
+ *   simulator's own distributions; the median of many such plays. It knows more than any estimate
+ *   can (who will come, when, for what, who will not show up or give up, the end of every visit in
+ *   progress, every break), so no estimator that does not know visit lengths in advance can expect
+ *   a smaller mean error: the median is the best guess of a wait under absolute error.
+ * - fair: only what the office knows now (who waits, since when, for what, with which priority; the
+ *   counters, since when each visit has lasted, the shifts and breaks of the day, the appointments
+ *   booked) and the simulator's own laws for the rest, drawn afresh in each play: visit lengths,
+ *   visits in progress given how long they have lasted, no-shows, transfers, who gives up, the
+ *   walk-ins still to come. The best a real estimate could do if it knew the laws exactly.
+ */
+
+const MIN = 60_000;
+
+/** A citizen in line now or still to come, with the ticket's rank as the engine holds it. */
+export interface OracleTicket {
+  id: string;
+  serviceId: string;
+  score: number;
+  arrivesAt: number;
+  citizen: Citizen;
+  /** 2: the second part of a transferred visit. */
+  leg: 1 | 2;
+}
+
+export interface OracleState {
+  now: number;
+  counters: SimCounter[];
+  /** The waiting tickets (those asked about) and then everybody still to come. */
+  waiting: OracleTicket[];
+  future: OracleTicket[];
+  /** Service code → id, and each service's mean visit minutes (the simulator's own). */
+  serviceId: (code: string) => string;
+  meanMinutes: (code: string) => number;
+}
+
+/** The rank a citizen still to come will get: arrival (or the booked time) less the priority's head start. */
+export function futureScore(c: Citizen): number {
+  return queueScore(c.appointmentAt ?? c.arriveAt, c.priority as Priority);
+}
+
+function simTicketOf(s: OracleState, t: OracleTicket, visitMinutes: (code: string, real: number) => number): SimTicket {
+  const c = t.citizen;
+  const walkUp = c.walkUp * MIN;
+  const leavesAt = t.leg === 1 && c.patience !== null ? c.arriveAt + c.patience * MIN : undefined;
+  if (t.leg === 1 && c.noShow) return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, 2 * MIN, { leavesAt });
+  if (t.leg === 1 && c.transfer) {
+    const then = {
+      serviceId: s.serviceId(c.transfer.toCode),
+      occupancy: walkUp + visitMinutes(c.transfer.toCode, c.service) * MIN,
+    };
+    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + c.transfer.firstMinutes * MIN, { leavesAt, then });
+  }
+  const code = t.leg === 2 ? c.transfer!.toCode : c.serviceCode;
+  return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + visitMinutes(code, c.service) * MIN, { leavesAt });
+}
+
+function play(s: OracleState, visitMinutes: (code: string, real: number) => number): Float64Array {
+  const tickets = [...s.waiting, ...s.future].map((t) => simTicketOf(s, t, visitMinutes));
+  return playForward(s.counters, tickets, { watch: s.waiting.length }).calledAt;
+}
+
+/** The median of each watched ticket's wait over `runs` plays; plays where it gave up are left out. */
+function medianWaits(now: number, ids: readonly string[], runs: number, playOnce: () => Float64Array): Map<string, number> {
+  const waits = ids.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    const calledAt = playOnce();
+    ids.forEach((_id, i) => {
+      if (calledAt[i]! >= now) waits[i]!.push((calledAt[i]! - now) / MIN);
+    });
+  }
+  return new Map(
+    ids.map((id, i) => {
+      const w = waits[i]!.sort((a, b) => a - b);
+      const n = w.length;
+      return [id, n === 0 ? NaN : n % 2 ? w[(n - 1) / 2]! : (w[n / 2 - 1]! + w[n / 2]!) / 2];
+    }),
+  );
+}
+
+/** Minutes until each waiting ticket is called if everything goes as it will (NaN: not called). */
+export function knownWaits(s: OracleState): Map<string, number> {
+  const calledAt = play(s, (_code, real) => real);
+  return new Map(s.waiting.map((t, i) => [t.id, calledAt[i]! >= s.now ? (calledAt[i]! - s.now) / MIN : NaN]));
+}
+
+/**
+ * The median wait of `runs` plays with the visits not yet begun drawn afresh; runs where a ticket
+ * gave up are left out (it will be called: the bound may know that too).
+ */
+export function boundWaits(s: OracleState, runs: number, rng: Rng = seeded(1)): Map<string, number> {
+  const ids = s.waiting.map((t) => t.id);
+  return medianWaits(s.now, ids, runs, () => play(s, (code) => lognormal(rng, s.meanMinutes(code), SERVICE_CV)));
+}
+
+/**
+ * What the fair estimator may be told for analysis: when the visits in progress end, what the
+ * waiting citizens will do (no-show, transfer, give up), who is still to come.
+ */
+export const ORACLE_TRUTHS = ['visits', 'waiting', 'future'] as const;
+export type OracleTruth = (typeof ORACLE_TRUTHS)[number];
+
+/** What the office knows now, for the fair estimator. */
+export interface KnownNow {
+  now: number;
+  /** Counters open now; `visit` is the one under way (its citizen's service, when called and when started). */
+  counters: (SimCounter & {
+    visit: { serviceCode: string; calledAt: number; startedAt: number | null; recalled: boolean } | null;
+  })[];
+  /** Counters still to open today (later shifts). */
+  later: SimCounter[];
+  waiting: {
+    id: string;
+    serviceId: string;
+    serviceCode: string;
+    score: number;
+    arrivedAt: number;
+    leg: 1 | 2;
+    walkIn: boolean;
+  }[];
+  /** Walk-ins still to come in one possible future (the simulator's law for the rest of the day). */
+  drawWalkIns: (rng: Rng) => { serviceCode: string; arriveAt: number; score: number }[];
+  /** Appointments booked and not checked in: their slot and service. */
+  booked: { at: number; serviceCode: string; score: number }[];
+  mix: ServiceMix;
+  serviceId: (code: string) => string;
+  /** The parts taken from what will happen instead of drawn (visit lengths still drawn, as the bound's). */
+  truth?: { state: OracleState; use: ReadonlySet<OracleTruth> };
+}
+
+/** A citizen's unknowns drawn by the simulator's laws (sim/day.ts): no-show, transfer, patience given the minutes already waited. */
+function drawUnknowns(k: KnownNow, rng: Rng, code: string, walkIn: boolean, waited: number) {
+  const transfer = chance(rng, TRANSFER_SHARE) ? { toCode: pick(rng, k.mix.mix), firstMinutes: 1 + 3 * rng() } : null;
+  const walkUp = lognormal(rng, WALK_UP_MINUTES.mean, WALK_UP_MINUTES.cv);
+  const service = lognormal(rng, k.mix.mean.get(transfer ? transfer.toCode : code)!, SERVICE_CV);
+  // Patience is 10 + an exponential (day.ts): past 10 minutes, those still here who have one have
+  // as much left as a newcomer beyond the 10; they are fewer among those still waiting.
+  let patience: number | null = null;
+  if (walkIn) {
+    const stillHere = waited <= 10 ? 1 : Math.exp(-(waited - 10) / WALK_AWAY.meanPatienceMinutes);
+    const share = (WALK_AWAY.share * stillHere) / (1 - WALK_AWAY.share + WALK_AWAY.share * stillHere);
+    if (chance(rng, share)) patience = Math.max(10, waited) + exponential(rng, WALK_AWAY.meanPatienceMinutes);
+  }
+  return { noShow: chance(rng, NO_SHOW_SHARE), transfer, walkUp, service, patience };
+}
+
+function fairTicket(
+  k: KnownNow,
+  rng: Rng,
+  id: string,
+  code: string,
+  score: number,
+  arrivesAt: number,
+  leg: 1 | 2,
+  walkIn: boolean,
+  waited: number,
+): SimTicket {
+  const u = drawUnknowns(k, rng, code, walkIn, waited);
+  // In line now (arrivesAt −∞) or when they come.
+  const leavesAt = u.patience !== null ? Math.max(arrivesAt, k.now) + (u.patience - waited) * MIN : undefined;
+  const serviceId = k.serviceId(code);
+  if (leg === 1 && u.noShow) return simTicket(id, serviceId, score, arrivesAt, 2 * MIN, { leavesAt });
+  if (leg === 1 && u.transfer) {
+    const then = { serviceId: k.serviceId(u.transfer.toCode), occupancy: (u.walkUp + u.service) * MIN };
+    return simTicket(id, serviceId, score, arrivesAt, (u.walkUp + u.transfer.firstMinutes) * MIN, { leavesAt, then });
+  }
+  return simTicket(id, serviceId, score, arrivesAt, (u.walkUp + u.service) * MIN, { leavesAt });
+}
+
+/** The fair estimator: the median of `runs` plays of one possible rest of the day each. */
+export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, number> {
+  const ids = k.waiting.map((t) => t.id);
+  const truth = k.truth;
+  const drawnLength = (code: string) => lognormal(rng, k.mix.mean.get(code)!, SERVICE_CV);
+  return medianWaits(k.now, ids, runs, () => {
+    const counters: SimCounter[] = k.counters.map(({ visit, ...c }, i) => {
+      if (truth?.use.has('visits')) return { ...c, freeAt: truth.state.counters[i]!.freeAt };
+      if (!visit) return c;
+      // A recalled citizen is a no-show in the simulator: given up two minutes after the call.
+      if (visit.recalled) return { ...c, freeAt: visit.calledAt + 2 * MIN };
+      const mean = k.mix.mean.get(visit.serviceCode)!;
+      if (visit.startedAt === null) return { ...c, freeAt: k.now + lognormal(rng, mean, SERVICE_CV) * MIN };
+      const lasted = (k.now - visit.startedAt) / MIN;
+      return { ...c, freeAt: visit.startedAt + lognormalAbove(rng, mean, SERVICE_CV, lasted) * MIN };
+    });
+    const tickets: SimTicket[] = k.waiting.map((t, i) =>
+      truth?.use.has('waiting')
+        ? simTicketOf(truth.state, truth.state.waiting[i]!, drawnLength)
+        : fairTicket(
+            k,
+            rng,
+            t.id,
+            t.serviceCode,
+            t.score,
+            -Infinity,
+            t.leg,
+            t.walkIn && t.leg === 1,
+            (k.now - t.arrivedAt) / MIN,
+          ),
+    );
+    if (truth?.use.has('future')) {
+      for (const t of truth.state.future) tickets.push(simTicketOf(truth.state, t, drawnLength));
+      return playForward([...counters, ...k.later], tickets, { watch: ids.length }).calledAt;
+    }
+    // Ticket ids of those still to come sort after today's (UUID v7 from now on).
+    k.drawWalkIns(rng).forEach((c, i) =>
+      tickets.push(fairTicket(k, rng, `~w${i}`, c.serviceCode, c.score, c.arriveAt, 1, true, 0)),
+    );
+    k.booked.forEach((b, i) => {
+      if (!chance(rng, APPOINTMENT_SHOW_UP)) return;
+      const arriveAt = b.at + (chance(rng, 0.85) ? -10 * rng() : 8 * rng()) * MIN;
+      // Not checked in yet: a citizen who would have come already does not come.
+      if (arriveAt > k.now) tickets.push(fairTicket(k, rng, `~a${i}`, b.serviceCode, b.score, arriveAt, 1, false, 0));
+    });
+    return playForward([...counters, ...k.later], tickets, { watch: ids.length }).calledAt;
+  });
+}
