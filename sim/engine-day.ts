@@ -369,7 +369,9 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
         const { detail, ...shown } = p.shown[e];
         const s = { ...shown, actual };
         const service = who ? (who.leg === 1 ? who.citizen.serviceCode : (who.citizen.transfer?.toCode ?? '')) : '';
-        samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none', service, detail });
+        // With the oracle, the new estimate's sample also carries what the oracle said (`--dump`).
+        const withOracle = e === 'new' && p.oracle ? { ...detail, ...p.oracle } : detail;
+        samples[e].push({ ...s, at: p.at, first, priority: who?.citizen.priority ?? 'none', service, detail: withOracle });
         if (first) issueSamples[e].push(s);
       }
       if (p.oracle) {
