@@ -306,6 +306,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
           serviceId: serviceId(s.citizen.transfer.toCode),
           score: s.score,
           arrivesAt: a.freeAt,
+          inLineSince: s.citizen.arriveAt,
           citizen: s.citizen,
           leg: 2,
         });

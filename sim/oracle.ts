@@ -32,6 +32,8 @@ export interface OracleTicket {
   serviceId: string;
   score: number;
   arrivesAt: number;
+  /** A transfer's second part: in line since the first (simulate-wait.ts). */
+  inLineSince?: number;
   citizen: Citizen;
   /** 2: the second part of a transferred visit. */
   leg: 1 | 2;
@@ -66,7 +68,10 @@ function simTicketOf(s: OracleState, t: OracleTicket, visitMinutes: (code: strin
     return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + c.transfer.firstMinutes * MIN, { leavesAt, then });
   }
   const code = t.leg === 2 ? c.transfer!.toCode : c.serviceCode;
-  return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + visitMinutes(code, c.service) * MIN, { leavesAt });
+  return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + visitMinutes(code, c.service) * MIN, {
+    leavesAt,
+    inLineSince: t.inLineSince,
+  });
 }
 
 function play(s: OracleState, visitMinutes: (code: string, real: number) => number): Float64Array {

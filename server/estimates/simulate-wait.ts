@@ -33,6 +33,11 @@ export interface SimTicket {
   score: number;
   /** When the citizen is in line. */
   arrivesAt: number;
+  /**
+   * In line since, when earlier than arrivesAt: a transfer's second part, whose citizen was in line
+   * before the first. A draining counter serves who was in line before it closed.
+   */
+  inLineSince?: number;
   targetCounterId?: string | null;
   targetStaffId?: string | null;
   /** Time (ms) the counter is busy with this citizen, from the call to the next call. */
@@ -60,13 +65,14 @@ export function simTicket(
   score: number,
   arrivesAt: number,
   occupancy: number,
-  more: Pick<SimTicket, 'leavesAt' | 'then' | 'probe' | 'targetCounterId' | 'targetStaffId'>,
+  more: Pick<SimTicket, 'leavesAt' | 'then' | 'probe' | 'targetCounterId' | 'targetStaffId' | 'inLineSince'>,
 ): SimTicket {
   return {
     id,
     serviceId,
     score,
     arrivesAt,
+    inLineSince: more.inLineSince,
     occupancy,
     leavesAt: more.leavesAt,
     then: more.then,
@@ -93,6 +99,8 @@ interface Pending {
   t: SimTicket;
   index: number;
   readyAt: number;
+  /** In line since (the closing rule of a draining counter). */
+  since: number;
   /** Called, or gone: no longer in line. */
   done: boolean;
 }
@@ -125,7 +133,7 @@ class Line {
       const p = this.items[i]!;
       // Ready no earlier than its rank: past `now` nothing further can be called yet.
       if (p.t.score > now) break;
-      if (!p.done && p.readyAt <= now && p.t.arrivesAt < closedAt) return p;
+      if (!p.done && p.readyAt <= now && p.since < closedAt) return p;
     }
     return null;
   }
@@ -227,7 +235,9 @@ export function playForward(
       else grouped.set(p.t.serviceId, [p]);
     }
   };
-  tickets.forEach((t, index) => enter({ t, index, readyAt: Math.max(t.arrivesAt, t.score), done: false }, false));
+  tickets.forEach((t, index) =>
+    enter({ t, index, readyAt: Math.max(t.arrivesAt, t.score), since: t.inLineSince ?? t.arrivesAt, done: false }, false),
+  );
   for (const [serviceId, items] of grouped) lines.set(serviceId, new Line(items.sort(byRank)));
   let watchLeft = Math.min(watch, tickets.length);
   let nextIndex = tickets.length;
@@ -274,7 +284,7 @@ export function playForward(
       }
     }
     for (const p of targeted) {
-      if (p.done || p.readyAt > now || p.t.arrivesAt >= closedAt) continue;
+      if (p.done || p.readyAt > now || p.since >= closedAt) continue;
       const boost = headStart(counter, p.t);
       if (boost === undefined) continue;
       const key = p.t.score - boost;
@@ -288,17 +298,11 @@ export function playForward(
       let soonest = Infinity;
       for (let k = 0; k < served.length; k++) {
         for (const p of lines.get(served[k]![0])?.items ?? []) {
-          if (!p.done && p.readyAt > now && p.readyAt < soonest && p.t.arrivesAt < closedAt) soonest = p.readyAt;
+          if (!p.done && p.readyAt > now && p.readyAt < soonest && p.since < closedAt) soonest = p.readyAt;
         }
       }
       for (const p of targeted) {
-        if (
-          !p.done &&
-          p.readyAt > now &&
-          p.readyAt < soonest &&
-          p.t.arrivesAt < closedAt &&
-          headStart(counter, p.t) !== undefined
-        )
+        if (!p.done && p.readyAt > now && p.readyAt < soonest && p.since < closedAt && headStart(counter, p.t) !== undefined)
           soonest = p.readyAt;
       }
       if (soonest === Infinity || closed) retired[c] = true;
@@ -315,9 +319,14 @@ export function playForward(
     lastFree[c] = free[c]!;
     const then = chosen.t.then;
     if (then && nextIndex < cap) {
-      const again = simTicket(`${chosen.t.id}+`, then.serviceId, chosen.t.score, free[c]!, then.occupancy, {});
+      const again = simTicket(`${chosen.t.id}+`, then.serviceId, chosen.t.score, free[c]!, then.occupancy, {
+        inLineSince: chosen.since,
+      });
       extra.push(again);
-      enter({ t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score), done: false }, true);
+      enter(
+        { t: again, index: nextIndex++, readyAt: Math.max(again.arrivesAt, again.score), since: chosen.since, done: false },
+        true,
+      );
     }
   }
   return { calledAt, counter: taker, extra, breaks, lastFree };

@@ -75,7 +75,7 @@ export function playForwardReference(
       }
       const boost = headStart(counter, p.t);
       if (boost === undefined) continue;
-      if (closed && p.t.arrivesAt >= counter.closesAt) continue;
+      if (closed && (p.t.inLineSince ?? p.t.arrivesAt) >= counter.closesAt) continue;
       if (p.readyAt > now) {
         if (p.readyAt < soonest) soonest = p.readyAt;
         continue;
@@ -114,6 +114,7 @@ export function playForwardReference(
         serviceId: then.serviceId,
         score: best.t.score,
         arrivesAt: free[c]!,
+        inLineSince: best.t.inLineSince ?? best.t.arrivesAt,
         occupancy: then.occupancy,
       };
       extra.push(again);

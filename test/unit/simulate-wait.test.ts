@@ -136,6 +136,23 @@ describe('the office played forward by the call-next policy', () => {
     expect(r.lastFree[0]! / MIN).toBe(29);
   });
 
+  it('a draining counter serves the second part of a transfer that comes back after closing: the citizen was in line before', () => {
+    const c1 = counter('c1', { A: 0, B: 0 }, 0, { closesAt: 10 * MIN, drain: true });
+    const r = playForward(
+      [c1],
+      [
+        ticket('t1', 'A', 12, 0, { then: { serviceId: 'B', occupancy: 3 * MIN } }),
+        ticket('t2', 'A', 5, 1),
+        // Sent here after closing time and new to the line: not served.
+        ticket('t3', 'A', 5, 11),
+      ],
+    );
+    // t1 at 0 (till 12, after closing at 10); its second part (rank 0, in line since 0) at 12, before t2 (rank 1) at 15.
+    expect(r.extra).toHaveLength(1);
+    expect(r.calledAt[3]! / MIN).toBe(12);
+    expect([...r.calledAt].slice(0, 3).map((x) => x / MIN)).toEqual([0, 15, NaN]);
+  });
+
   it('a service no counter serves is never called', () => {
     expect(calls([counter('c1', { A: 0 })], [ticket('b', 'B', 5)])).toEqual([['b', NaN, -1]]);
   });
