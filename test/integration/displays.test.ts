@@ -267,17 +267,16 @@ describe('public snapshot', () => {
     const waitingAt = (queues: { serviceId: string; waiting: number }[]) =>
       queues.find((q) => q.serviceId === tributiServiceId)?.waiting ?? NaN;
     const before = waitingAt(ack.data.queues);
+    const own: QueuesUpdate[] = [];
     for (let i = 1; i <= 3; i++) {
       await issue(anon, tributiServiceId);
-      await updates.next((u) => waitingAt(u.figures) === before + i);
+      own.push(await updates.next((u) => waitingAt(u.figures) === before + i));
     }
-    // After the feed's first, complete update, the next ones list only what a ticket changed.
+    // After the feed's first, complete update, the next ones list only what changed. Not only ours:
+    // a pass for the previous test's counter may come in too (another service's estimate alone).
+    expect(own.filter((u) => !u.complete).length).toBeGreaterThan(0);
     const partial = updates.seen.filter((u) => !u.complete);
-    expect(partial.length).toBeGreaterThan(0);
-    for (const u of partial) {
-      expect(u.figures.length).toBeLessThan(services);
-      expect(u.figures.map((f) => f.serviceId)).toContain(tributiServiceId);
-    }
+    for (const u of partial) expect(u.figures.length).toBeLessThan(services);
     const shown = updates.seen.reduce<QueueInfo[]>((queues, u) => withFigures(queues, u), ack.data.queues);
     const office = (await anon.get(`/api/queues?officeId=${os.officeId}`)).body as QueueInfo[];
     expect(shown.map((q) => [q.serviceId, q.waiting])).toEqual(office.map((q) => [q.serviceId, q.waiting]));
