@@ -62,6 +62,11 @@ export function serviceMix(services: readonly CatalogueService[], scale = 1): Se
 
 export const at = (day: string, hhmm: string, tz: string) => wallClock(day, hhmm, tz).toMillis();
 
+/** When a booked citizen checks in, minutes from the slot: most a few minutes early, some a little late (inside the late window). */
+export function checkInOffsetMinutes(rng: Rng): number {
+  return chance(rng, 0.85) ? -10 * rng() : 8 * rng();
+}
+
 export interface DrawnDay {
   /** Everybody who comes, ordered by arrival. */
   citizens: Citizen[];
@@ -93,7 +98,9 @@ export function drawDay(plan: DayPlan, day: string, tz: string, services: Servic
       noShow: chance(rng, NO_SHOW_SHARE),
       transfer,
       patience:
-        appointmentAt === null && chance(rng, WALK_AWAY.share) ? exponential(rng, WALK_AWAY.meanPatienceMinutes) + 10 : null,
+        appointmentAt === null && chance(rng, WALK_AWAY.share)
+          ? exponential(rng, WALK_AWAY.meanPatienceMinutes) + WALK_AWAY.leastPatienceMinutes
+          : null,
       appointmentAt,
     };
   };
@@ -113,9 +120,7 @@ export function drawDay(plan: DayPlan, day: string, tz: string, services: Servic
     const [slot] = slots.splice(Math.floor(rng() * slots.length), 1);
     bookings.push(slot!);
     if (!chance(rng, APPOINTMENT_SHOW_UP)) continue;
-    // Most come a few minutes early, some a little late (inside the late check-in window).
-    const offset = chance(rng, 0.85) ? -10 * rng() : 8 * rng();
-    out.push(citizen(slot!.at + offset * 60_000, slot!.code, 'appointment', slot!.at));
+    out.push(citizen(slot!.at + checkInOffsetMinutes(rng) * 60_000, slot!.code, 'appointment', slot!.at));
   }
   return { citizens: out.sort((a, b) => a.arriveAt - b.arriveAt), bookings: bookings.sort((a, b) => a.at - b.at) };
 }

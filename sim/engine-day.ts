@@ -26,7 +26,7 @@ import {
   type OracleTicket,
   type OracleTruth,
 } from './oracle';
-import type { DayPlan } from './scenario';
+import { NO_SHOW_MINUTES, type DayPlan } from './scenario';
 
 /**
  * One simulated day through the real engine: the same functions the HTTP routes call (issue,
@@ -294,7 +294,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
               serviceCode: v.leg === 2 ? v.citizen.transfer!.toCode : v.citizen.serviceCode,
               calledAt: v.calledAt,
               startedAt: v.calledAt + v.citizen.walkUp * MIN <= agenda.now ? v.calledAt + v.citizen.walkUp * MIN : null,
-              recalled: v.leg === 1 && v.citizen.noShow && agenda.now >= v.calledAt + MIN,
+              recalled: v.leg === 1 && v.citizen.noShow && agenda.now >= v.calledAt + NO_SHOW_MINUTES.recall * MIN,
             }
           : null,
       });
@@ -444,9 +444,9 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       await free(a);
     };
     if (c.noShow && who.leg === 1) {
-      a.freeAt = agenda.now + 2 * MIN;
-      agenda.add(agenda.now + MIN, async () => void (await recallTicket(counter.actor, t.id, now())));
-      agenda.add(agenda.now + 2 * MIN, async () => {
+      a.freeAt = agenda.now + NO_SHOW_MINUTES.givenUp * MIN;
+      agenda.add(agenda.now + NO_SHOW_MINUTES.recall * MIN, async () => void (await recallTicket(counter.actor, t.id, now())));
+      agenda.add(agenda.now + NO_SHOW_MINUTES.givenUp * MIN, async () => {
         await noShowTicket(counter.actor, t.id, now());
         await done();
       });

@@ -8,7 +8,7 @@ import { addDays, weekdayOf } from '../server/schedules/slots';
 import { formatTicketNumber, newPublicCode } from '../server/tickets/numbering';
 import { at, drawDay, serviceMix, type Citizen, type DrawnDay } from './day';
 import type { SimOffice } from './office';
-import { weekdayPlan, type DayPlan } from './scenario';
+import { NO_SHOW_MINUTES, weekdayPlan, type DayPlan } from './scenario';
 
 /**
  * Past weeks of the simulated desk, written straight into PostgreSQL (tickets and their events,
@@ -248,8 +248,8 @@ function rows(office: SimOffice, day: string, p: PlayedCitizen, id: string, numb
   const who = { counterId: first.id, staffId: first.actor.staffId };
   events.push({ ticketId: id, officeId: office.officeId, type: 'called', at: called, serviceId: svc.id, ...who });
   if (c.noShow) {
-    const recalled = new Date(p.calledAt + MIN);
-    const gone = new Date(p.calledAt + 2 * MIN);
+    const recalled = new Date(p.calledAt + NO_SHOW_MINUTES.recall * MIN);
+    const gone = new Date(p.calledAt + NO_SHOW_MINUTES.givenUp * MIN);
     events.push({ ticketId: id, officeId: office.officeId, type: 'recalled', at: recalled, serviceId: svc.id, ...who });
     events.push({ ticketId: id, officeId: office.officeId, type: 'no_show', at: gone, serviceId: svc.id, ...who });
     return {

@@ -2,16 +2,23 @@ import { chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng 
 import { playForward, simTicket, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
 import { queueScore } from '../server/queue/policy';
 import type { Priority } from '../server/db/generated/enums';
-import type { Citizen } from './day';
-import type { ServiceMix } from './day';
-import { APPOINTMENT_SHOW_UP, NO_SHOW_SHARE, SERVICE_CV, TRANSFER_SHARE, WALK_AWAY, WALK_UP_MINUTES } from './scenario';
+import { checkInOffsetMinutes, type Citizen, type ServiceMix } from './day';
+import {
+  APPOINTMENT_SHOW_UP,
+  NO_SHOW_MINUTES,
+  NO_SHOW_SHARE,
+  SERVICE_CV,
+  TRANSFER_SHARE,
+  WALK_AWAY,
+  WALK_UP_MINUTES,
+} from './scenario';
 
 /**
- * Two estimators that know the simulated day's future, to tell what error is left to any real one
+ * Three estimators that know the simulated day's future, to tell what error is left to any real one
  * (`npm run sim -- --oracle`):
  * - known: everything, the length of every visit included: the office played forward once with
  *   what will really happen. Its error is what the model of the office (simulate-wait.ts, the
- *   call-next policy) gets wrong about the engine: it should be close to nothing.
+ *   call-next policy) gets wrong about the engine: none, on the reference days (sim.test.ts).
  * - bound: everything except how long the visits not yet begun will last, which it draws from the
  *   simulator's own distributions; the median of many such plays. It knows more than any estimate
  *   can (who will come, when, for what, who will not show up or give up, the end of every visit in
@@ -59,7 +66,8 @@ function simTicketOf(s: OracleState, t: OracleTicket, visitMinutes: (code: strin
   const c = t.citizen;
   const walkUp = c.walkUp * MIN;
   const leavesAt = t.leg === 1 && c.patience !== null ? c.arriveAt + c.patience * MIN : undefined;
-  if (t.leg === 1 && c.noShow) return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, 2 * MIN, { leavesAt });
+  if (t.leg === 1 && c.noShow)
+    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, NO_SHOW_MINUTES.givenUp * MIN, { leavesAt });
   if (t.leg === 1 && c.transfer) {
     const then = {
       serviceId: s.serviceId(c.transfer.toCode),
@@ -147,20 +155,25 @@ export interface KnownNow {
   truth?: { state: OracleState; use: ReadonlySet<OracleTruth> };
 }
 
-/** A citizen's unknowns drawn by the simulator's laws (sim/day.ts): no-show, transfer, patience given the minutes already waited. */
-function drawUnknowns(k: KnownNow, rng: Rng, code: string, walkIn: boolean, waited: number) {
-  const transfer = chance(rng, TRANSFER_SHARE) ? { toCode: pick(rng, k.mix.mix), firstMinutes: 1 + 3 * rng() } : null;
+/**
+ * A citizen's unknowns drawn by the simulator's laws (sim/day.ts): no-show and transfer (at the
+ * first call only), visit length, patience given the minutes already waited.
+ */
+function drawUnknowns(k: KnownNow, rng: Rng, code: string, leg: 1 | 2, walkIn: boolean, waited: number) {
+  const transfer =
+    leg === 1 && chance(rng, TRANSFER_SHARE) ? { toCode: pick(rng, k.mix.mix), firstMinutes: 1 + 3 * rng() } : null;
   const walkUp = lognormal(rng, WALK_UP_MINUTES.mean, WALK_UP_MINUTES.cv);
   const service = lognormal(rng, k.mix.mean.get(transfer ? transfer.toCode : code)!, SERVICE_CV);
-  // Patience is 10 + an exponential (day.ts): past 10 minutes, those still here who have one have
-  // as much left as a newcomer beyond the 10; they are fewer among those still waiting.
+  // Patience is a least one + an exponential (day.ts): past the least, those still here who have
+  // one have as much left as a newcomer beyond it; they are fewer among those still waiting.
+  const least = WALK_AWAY.leastPatienceMinutes;
   let patience: number | null = null;
   if (walkIn) {
-    const stillHere = waited <= 10 ? 1 : Math.exp(-(waited - 10) / WALK_AWAY.meanPatienceMinutes);
+    const stillHere = waited <= least ? 1 : Math.exp(-(waited - least) / WALK_AWAY.meanPatienceMinutes);
     const share = (WALK_AWAY.share * stillHere) / (1 - WALK_AWAY.share + WALK_AWAY.share * stillHere);
-    if (chance(rng, share)) patience = Math.max(10, waited) + exponential(rng, WALK_AWAY.meanPatienceMinutes);
+    if (chance(rng, share)) patience = Math.max(least, waited) + exponential(rng, WALK_AWAY.meanPatienceMinutes);
   }
-  return { noShow: chance(rng, NO_SHOW_SHARE), transfer, walkUp, service, patience };
+  return { noShow: leg === 1 && chance(rng, NO_SHOW_SHARE), transfer, walkUp, service, patience };
 }
 
 function fairTicket(
@@ -174,12 +187,12 @@ function fairTicket(
   walkIn: boolean,
   waited: number,
 ): SimTicket {
-  const u = drawUnknowns(k, rng, code, walkIn, waited);
+  const u = drawUnknowns(k, rng, code, leg, walkIn, waited);
   // In line now (arrivesAt −∞) or when they come.
   const leavesAt = u.patience !== null ? Math.max(arrivesAt, k.now) + (u.patience - waited) * MIN : undefined;
   const serviceId = k.serviceId(code);
-  if (leg === 1 && u.noShow) return simTicket(id, serviceId, score, arrivesAt, 2 * MIN, { leavesAt });
-  if (leg === 1 && u.transfer) {
+  if (u.noShow) return simTicket(id, serviceId, score, arrivesAt, NO_SHOW_MINUTES.givenUp * MIN, { leavesAt });
+  if (u.transfer) {
     const then = { serviceId: k.serviceId(u.transfer.toCode), occupancy: (u.walkUp + u.service) * MIN };
     return simTicket(id, serviceId, score, arrivesAt, (u.walkUp + u.transfer.firstMinutes) * MIN, { leavesAt, then });
   }
@@ -195,8 +208,8 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
     const counters: SimCounter[] = k.counters.map(({ visit, ...c }, i) => {
       if (truth?.use.has('visits')) return { ...c, freeAt: truth.state.counters[i]!.freeAt };
       if (!visit) return c;
-      // A recalled citizen is a no-show in the simulator: given up two minutes after the call.
-      if (visit.recalled) return { ...c, freeAt: visit.calledAt + 2 * MIN };
+      // A recalled citizen is a no-show in the simulator: given up soon after.
+      if (visit.recalled) return { ...c, freeAt: visit.calledAt + NO_SHOW_MINUTES.givenUp * MIN };
       const mean = k.mix.mean.get(visit.serviceCode)!;
       if (visit.startedAt === null) return { ...c, freeAt: k.now + lognormal(rng, mean, SERVICE_CV) * MIN };
       const lasted = (k.now - visit.startedAt) / MIN;
@@ -227,7 +240,7 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
     );
     k.booked.forEach((b, i) => {
       if (!chance(rng, APPOINTMENT_SHOW_UP)) return;
-      const arriveAt = b.at + (chance(rng, 0.85) ? -10 * rng() : 8 * rng()) * MIN;
+      const arriveAt = b.at + checkInOffsetMinutes(rng) * MIN;
       // Not checked in yet: a citizen who would have come already does not come.
       if (arriveAt > k.now) tickets.push(fairTicket(k, rng, `~a${i}`, b.serviceCode, b.score, arriveAt, 1, false, 0));
     });

@@ -47,10 +47,12 @@ export const PRIORITY_MIX: { item: Priority; weight: number }[] = [
 
 /** Of the called citizens: gone when called (the clerk recalls once, then marks a no-show). */
 export const NO_SHOW_SHARE = 0.035;
+/** Minutes after the call that the clerk recalls a citizen who does not come, and gives up. */
+export const NO_SHOW_MINUTES = { recall: 1, givenUp: 2 };
 /** Of the served citizens: sent on to another service after a first part of the visit. */
 export const TRANSFER_SHARE = 0.04;
 /** Citizens who give up: each waits at most a patience drawn with this mean (minutes), if at all. */
-export const WALK_AWAY = { share: 0.25, meanPatienceMinutes: 70 };
+export const WALK_AWAY = { share: 0.25, meanPatienceMinutes: 70, leastPatienceMinutes: 10 };
 /** Of the booked appointments: the citizen checks in (minutes early: uniform 0..10, some a little late). */
 export const APPOINTMENT_SHOW_UP = 0.85;
 /** Desk services that take appointments in the simulation. */
