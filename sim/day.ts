@@ -1,5 +1,6 @@
 import type { Priority } from '../server/db/generated/enums';
 import { arrivals, chance, exponential, lognormal, pick, type Rng } from '../server/estimates/random';
+import { queueScore, queueTime } from '../server/queue/policy';
 import { wallClock } from '../server/schedules/slots';
 import {
   APPOINTMENT_SERVICES,
@@ -62,9 +63,22 @@ export function serviceMix(services: readonly CatalogueService[], scale = 1): Se
 
 export const at = (day: string, hhmm: string, tz: string) => wallClock(day, hhmm, tz).toMillis();
 
+/** Minutes after the slot that the latest booked citizen checks in. */
+export const LATEST_CHECK_IN_MINUTES = 8;
+
 /** When a booked citizen checks in, minutes from the slot: most a few minutes early, some a little late (inside the late window). */
 export function checkInOffsetMinutes(rng: Rng): number {
-  return chance(rng, 0.85) ? -10 * rng() : 8 * rng();
+  return chance(rng, 0.85) ? -10 * rng() : LATEST_CHECK_IN_MINUTES * rng();
+}
+
+/** When the citizen's ticket ranks from (policy.ts queueTime): the booked time of an appointment, else the arrival. */
+export function queuedAtOf(c: Citizen): Date {
+  return queueTime(new Date(c.arriveAt), c.appointmentAt === null ? null : new Date(c.appointmentAt));
+}
+
+/** The citizen's rank in the queues (policy.ts queueScore), kept by a transfer's second part. */
+export function rankOf(c: Citizen): number {
+  return queueScore(queuedAtOf(c), c.priority);
 }
 
 export interface DrawnDay {

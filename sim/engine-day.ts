@@ -13,18 +13,20 @@ import { completeTicket, noShowTicket, startTicket, transferTicket } from '../se
 import { cancelByCode } from '../server/tickets/cancel';
 import { issueTicket } from '../server/tickets/issue';
 import { accuracy, type Accuracy, type EstimateShown } from './accuracy';
-import { at, drawDay, serviceMix, type Citizen } from './day';
+import { at, drawDay, LATEST_CHECK_IN_MINUTES, rankOf, serviceMix, type Citizen } from './day';
 import { ESTIMATORS, Estimators, type EstimatorName, type Shown } from './estimators';
 import type { SimOffice } from './office';
 import {
   boundWaits,
   fairWaits,
-  futureScore,
   knownWaits,
+  ORACLES,
   type KnownNow,
+  type OracleName,
   type OracleState,
   type OracleTicket,
   type OracleTruth,
+  type VisitUnderWay,
 } from './oracle';
 import { NO_SHOW_MINUTES, type DayPlan } from './scenario';
 
@@ -39,6 +41,8 @@ import { NO_SHOW_MINUTES, type DayPlan } from './scenario';
  */
 
 const MIN = 60_000;
+/** Appointments booked up to this long after `until`: a citizen checking in before it may come early for them. */
+const BOOKINGS_PAST_UNTIL_MS = 3600_000;
 
 export interface DayResult {
   /** Per estimator: accuracy over every estimate shown. */
@@ -63,8 +67,8 @@ export interface DayResult {
   leftBeforeCalled: number;
   /** Real seconds the day took. */
   seconds: number;
-  /** With `oracle`: the two estimators that know the future (sim/oracle.ts), over the same estimates as the others. */
-  oracle?: { known: Accuracy; bound: Accuracy; fair: Accuracy; missing: number };
+  /** With `oracle`: the three estimators that know the future (sim/oracle.ts), over the same estimates as the others. */
+  oracle?: Record<OracleName, Accuracy> & { missing: number };
 }
 
 export interface CallRecord {
@@ -161,8 +165,8 @@ interface CounterAgent {
   breakMinutes: number;
   /** When the visit or break under way ends (for sim/oracle.ts). */
   freeAt: number;
-  /** The citizen at the counter and their ticket's rank (a transfer's second part keeps it). */
-  serving: { citizen: Citizen; score: number; leg: 1 | 2; calledAt: number } | null;
+  /** The citizen at the counter, since when. */
+  serving: { citizen: Citizen; leg: 1 | 2; calledAt: number } | null;
 }
 
 export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): Promise<DayResult> {
@@ -180,9 +184,8 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
 
   // Appointments booked for the day (also those whose citizen will not come).
   const bookingCodes = new Map<string, string>();
-  for (const b of drawn.bookings) {
-    // A citizen checking in before `until` may come early for a slot just after it.
-    if (b.at >= until + 3600_000) continue;
+  const bookings = drawn.bookings.filter((b) => b.at < until + BOOKINGS_PAST_UNTIL_MS);
+  for (const b of bookings) {
     const code = newBookingCode();
     await db.appointment.create({
       data: {
@@ -203,10 +206,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
   const now = () => new Date(agenda.now);
   const agents = new Map<number, CounterAgent>();
   const byTicket = new Map<string, { citizen: Citizen; code: string; leg: 1 | 2 }>();
-  const pending = new Map<
-    string,
-    { at: number; shown: Record<EstimatorName, Shown>; oracle?: { known: number; bound: number; fair: number } }[]
-  >();
+  const pending = new Map<string, { at: number; shown: Record<EstimatorName, Shown>; oracle?: Record<OracleName, number> }[]>();
   const oracleSamples = { known: [] as EstimateShown[], bound: [] as EstimateShown[], fair: [] as EstimateShown[], missing: 0 };
   const oracleRng = seeded(opts.seed + 7);
   const arrived = new Set<Citizen>();
@@ -250,80 +250,70 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     });
     const waiting: OracleTicket[] = rows.map((r) => {
       const who = byTicket.get(r.id)!;
-      return {
-        id: r.id,
-        serviceId: r.serviceId,
-        score: queueScore(r.queuedAt, r.priority),
-        arrivesAt: -Infinity,
-        citizen: who.citizen,
-        leg: who.leg,
-      };
+      const score = queueScore(r.queuedAt, r.priority);
+      return { id: r.id, serviceId: r.serviceId, score, arrivesAt: -Infinity, citizen: who.citizen, leg: who.leg };
     });
     const future: OracleTicket[] = [];
     citizens.forEach((c, i) => {
-      if (!arrived.has(c))
-        future.push({
-          id: `~${String(i).padStart(5, '0')}`,
-          serviceId: serviceId(c.serviceCode),
-          score: futureScore(c),
-          arrivesAt: c.arriveAt,
-          citizen: c,
-          leg: 1,
-        });
+      if (arrived.has(c)) return;
+      const id = `~${String(i).padStart(5, '0')}`;
+      future.push({ id, serviceId: serviceId(c.serviceCode), score: rankOf(c), arrivesAt: c.arriveAt, citizen: c, leg: 1 });
     });
     const counters: SimCounter[] = [];
-    const openNow: KnownNow['counters'] = [];
+    const visits: (VisitUnderWay | null)[] = [];
     for (const a of agents.values()) {
       if (!a.open) continue;
-      const o = office.counters.get(a.number)!;
       const idle = !a.busy && !a.paused;
+      const breaks = a.breakAt !== null ? [{ from: a.breakAt, ms: a.breakMinutes * MIN }] : [];
+      const services = office.counters.get(a.number)!.boosts;
       counters.push({
         id: a.id,
         staffId: null,
-        services: o.boosts,
+        services,
         freeAt: idle ? agenda.now : a.freeAt,
         closesAt: a.closeAt ?? Infinity,
         drain: a.drain,
-        breaks: a.breakAt !== null ? [{ from: a.breakAt, ms: a.breakMinutes * MIN }] : [],
+        breaks,
       });
       const v = a.busy ? a.serving : null;
-      openNow.push({
-        ...counters.at(-1)!,
-        visit: v
-          ? {
-              serviceCode: v.leg === 2 ? v.citizen.transfer!.toCode : v.citizen.serviceCode,
-              calledAt: v.calledAt,
-              startedAt: v.calledAt + v.citizen.walkUp * MIN <= agenda.now ? v.calledAt + v.citizen.walkUp * MIN : null,
-              recalled: v.leg === 1 && v.citizen.noShow && agenda.now >= v.calledAt + NO_SHOW_MINUTES.recall * MIN,
-            }
-          : null,
-      });
+      if (!v) {
+        visits.push(null);
+        continue;
+      }
+      const c = v.citizen;
+      const startedAt = v.calledAt + c.walkUp * MIN;
+      const serviceCode = v.leg === 2 ? c.transfer!.toCode : c.serviceCode;
+      const recalled = v.leg === 1 && c.noShow && agenda.now >= v.calledAt + NO_SHOW_MINUTES.recall * MIN;
+      visits.push({ serviceCode, calledAt: v.calledAt, startedAt: startedAt <= agenda.now ? startedAt : null, recalled });
       // A visit under way that will be sent on: its second part joins the line when it ends.
-      const s = a.serving;
-      if (a.busy && s && s.leg === 1 && s.citizen.transfer && !s.citizen.noShow)
+      if (v.leg === 1 && c.transfer && !c.noShow) {
+        const toId = serviceId(c.transfer.toCode);
         future.push({
           id: `~t${a.number}`,
-          serviceId: serviceId(s.citizen.transfer.toCode),
-          score: s.score,
+          serviceId: toId,
+          score: rankOf(c),
           arrivesAt: a.freeAt,
-          inLineSince: s.citizen.arriveAt,
-          citizen: s.citizen,
+          inLineSince: c.arriveAt,
+          citizen: c,
           leg: 2,
         });
+      }
     }
-    const openCount = counters.length;
     for (const sh of opts.plan.shifts) {
       const from = at(opts.day, sh.from, tz);
-      if (from <= agenda.now || !office.counters.has(sh.counter)) continue;
+      const o = office.counters.get(sh.counter);
+      if (from <= agenda.now || !o) continue;
+      const breaks = sh.break ? [{ from: at(opts.day, sh.break.at, tz), ms: sh.break.minutes * MIN }] : [];
       counters.push({
-        id: office.counters.get(sh.counter)!.id,
+        id: o.id,
         staffId: null,
-        services: office.counters.get(sh.counter)!.boosts,
+        services: o.boosts,
         freeAt: from,
         closesAt: at(opts.day, sh.to, tz),
         drain: closes.has(sh.to),
-        breaks: sh.break ? [{ from: at(opts.day, sh.break.at, tz), ms: sh.break.minutes * MIN }] : [],
+        breaks,
       });
+      visits.push(null);
     }
     const state: OracleState = {
       now: agenda.now,
@@ -333,26 +323,25 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       serviceId,
       meanMinutes: (code) => mix.mean.get(code)!,
     };
-    const codeOf = new Map([...office.services.values()].map((s) => [s.id, s.code]));
     const knownNow: KnownNow = {
       now: agenda.now,
-      counters: openNow,
-      later: counters.slice(openCount),
-      waiting: rows.map((r, i) => ({
-        id: r.id,
-        serviceId: r.serviceId,
-        serviceCode: codeOf.get(r.serviceId)!,
-        score: waiting[i]!.score,
-        arrivedAt: waiting[i]!.citizen.arriveAt,
-        leg: waiting[i]!.leg,
-        walkIn: waiting[i]!.citizen.appointmentAt === null,
+      counters,
+      visits,
+      waiting: waiting.map((t) => ({
+        id: t.id,
+        serviceId: t.serviceId,
+        serviceCode: t.leg === 2 ? t.citizen.transfer!.toCode : t.citizen.serviceCode,
+        score: t.score,
+        arrivedAt: t.citizen.arriveAt,
+        leg: t.leg,
+        walkIn: t.citizen.appointmentAt === null,
       })),
       drawWalkIns: (rng) =>
         drawDay(opts.plan, opts.day, tz, mix, rng)
           .citizens.filter((c) => c.appointmentAt === null && c.arriveAt > agenda.now && c.arriveAt < until)
-          .map((c) => ({ serviceCode: c.serviceCode, arriveAt: c.arriveAt, score: futureScore(c) })),
-      booked: drawn.bookings
-        .filter((b) => !checkedIn.has(`${b.at}:${b.code}`) && b.at + 8 * MIN > agenda.now && b.at < until + 3600_000)
+          .map((c) => ({ serviceCode: c.serviceCode, arriveAt: c.arriveAt, score: rankOf(c) })),
+      booked: bookings
+        .filter((b) => !checkedIn.has(`${b.at}:${b.code}`) && b.at + LATEST_CHECK_IN_MINUTES * MIN > agenda.now)
         .map((b) => ({ at: b.at, serviceCode: b.code, score: b.at })),
       mix,
       serviceId,
@@ -377,13 +366,11 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       }
       if (p.oracle) {
         const actual = (agenda.now - p.at) / MIN;
-        if (Number.isNaN(p.oracle.known) || Number.isNaN(p.oracle.bound) || Number.isNaN(p.oracle.fair)) oracleSamples.missing++;
-        if (!Number.isNaN(p.oracle.known))
-          oracleSamples.known.push({ estimate: p.oracle.known, low: p.oracle.known, high: p.oracle.known, actual });
-        if (!Number.isNaN(p.oracle.bound))
-          oracleSamples.bound.push({ estimate: p.oracle.bound, low: p.oracle.bound, high: p.oracle.bound, actual });
-        if (!Number.isNaN(p.oracle.fair))
-          oracleSamples.fair.push({ estimate: p.oracle.fair, low: p.oracle.fair, high: p.oracle.fair, actual });
+        if (ORACLES.some((o) => Number.isNaN(p.oracle![o]))) oracleSamples.missing++;
+        for (const o of ORACLES) {
+          const estimate = p.oracle[o];
+          if (!Number.isNaN(estimate)) oracleSamples[o].push({ estimate, low: estimate, high: estimate, actual });
+        }
       }
     }
     pending.delete(ticketId);
@@ -423,7 +410,7 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
     }
     a.busy = true;
     const who = byTicket.get(t.id)!;
-    a.serving = { citizen: who.citizen, score: futureScore(who.citizen), leg: who.leg, calledAt: agenda.now };
+    a.serving = { citizen: who.citizen, leg: who.leg, calledAt: agenda.now };
     if (who.leg === 1) {
       waits += (agenda.now - who.citizen.arriveAt) / MIN;
       called++;

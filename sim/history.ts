@@ -2,11 +2,10 @@ import pg from 'pg';
 import type { CounterEventType, Priority, TicketEventType, TicketStatus } from '../server/db/generated/enums';
 import { normal, seeded } from '../server/estimates/random';
 import { playForward, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
-import { queueScore } from '../server/queue/policy';
 import { italianHolidays } from '../server/schedules/holidays';
 import { addDays, weekdayOf } from '../server/schedules/slots';
 import { formatTicketNumber, newPublicCode } from '../server/tickets/numbering';
-import { at, drawDay, serviceMix, type Citizen, type DrawnDay } from './day';
+import { at, drawDay, queuedAtOf, rankOf, serviceMix, type Citizen, type DrawnDay } from './day';
 import type { SimOffice } from './office';
 import { NO_SHOW_MINUTES, weekdayPlan, type DayPlan } from './scenario';
 
@@ -57,7 +56,7 @@ export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: Dr
   const tickets: SimTicket[] = drawn.citizens.map((c, i) => ({
     id: String(i).padStart(6, '0'),
     serviceId: id(c.serviceCode),
-    score: queueScore(new Date(c.appointmentAt ?? c.arriveAt), c.priority),
+    score: rankOf(c),
     arrivesAt: c.arriveAt,
     occupancy: (c.walkUp + (c.noShow ? 2 : c.transfer ? c.transfer.firstMinutes : c.service)) * MIN,
     leavesAt: c.patience === null ? undefined : c.arriveAt + c.patience * MIN,
@@ -221,7 +220,7 @@ function rows(office: SimOffice, day: string, p: PlayedCitizen, id: string, numb
   const svc = office.services.get(c.serviceCode)!;
   const counterOf = (n: number) => office.counters.get(n)!;
   const issuedAt = new Date(c.arriveAt);
-  const queuedAt = new Date(c.appointmentAt ?? c.arriveAt);
+  const queuedAt = queuedAtOf(c);
   const events: EventRow[] = [
     { ticketId: id, officeId: office.officeId, type: 'issued', at: issuedAt, serviceId: svc.id, data: { priority: c.priority } },
   ];

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { closeAppointmentQueue } from '../server/appointments/jobs';
 import { useInProcessRuntime } from '../test/helpers/runtime';
 import { createTestSpace } from '../test/helpers/services';
+import type { Accuracy } from './accuracy';
 import { runEngineDay, type DayResult, type EngineDayOptions } from './engine-day';
 import { ORACLE_TRUTHS, type OracleTruth } from './oracle';
 import { ESTIMATORS } from './estimators';
@@ -98,7 +99,7 @@ export function oracleLines(r: DayResult): string {
   const o = r.oracle!;
   const usual = r.accuracy.usual.meanAbsoluteError;
   const vs = (x: number) => `${((100 * (x - usual)) / usual).toFixed(1)} % vs usual`;
-  const line = (name: string, a: { meanAbsoluteError: number; bias: number; withinFive: number; count: number }) =>
+  const line = (name: string, a: Accuracy) =>
     `- ${name}: mean abs. error ${a.meanAbsoluteError.toFixed(3)} min (${vs(a.meanAbsoluteError)}), bias ${a.bias.toFixed(2)}, within ±5 ${pct(a.withinFive)}, ${a.count} estimates`;
   return [
     'Estimators that know the future (sim/oracle.ts):',

@@ -1,7 +1,5 @@
 import { chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from '../server/estimates/random';
 import { playForward, simTicket, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
-import { queueScore } from '../server/queue/policy';
-import type { Priority } from '../server/db/generated/enums';
 import { checkInOffsetMinutes, type Citizen, type ServiceMix } from './day';
 import {
   APPOINTMENT_SHOW_UP,
@@ -33,6 +31,9 @@ import {
 
 const MIN = 60_000;
 
+export const ORACLES = ['known', 'bound', 'fair'] as const;
+export type OracleName = (typeof ORACLES)[number];
+
 /** A citizen in line now or still to come, with the ticket's rank as the engine holds it. */
 export interface OracleTicket {
   id: string;
@@ -55,11 +56,6 @@ export interface OracleState {
   /** Service code → id, and each service's mean visit minutes (the simulator's own). */
   serviceId: (code: string) => string;
   meanMinutes: (code: string) => number;
-}
-
-/** The rank a citizen still to come will get: arrival (or the booked time) less the priority's head start. */
-export function futureScore(c: Citizen): number {
-  return queueScore(c.appointmentAt ?? c.arriveAt, c.priority as Priority);
 }
 
 function simTicketOf(s: OracleState, t: OracleTicket, visitMinutes: (code: string, real: number) => number): SimTicket {
@@ -127,15 +123,23 @@ export function boundWaits(s: OracleState, runs: number, rng: Rng = seeded(1)): 
 export const ORACLE_TRUTHS = ['visits', 'waiting', 'future'] as const;
 export type OracleTruth = (typeof ORACLE_TRUTHS)[number];
 
+/** A visit under way as the office sees it: the citizen's service, when called and when started, a recall. */
+export interface VisitUnderWay {
+  serviceCode: string;
+  calledAt: number;
+  startedAt: number | null;
+  recalled: boolean;
+}
+
 /** What the office knows now, for the fair estimator. */
 export interface KnownNow {
   now: number;
-  /** Counters open now; `visit` is the one under way (its citizen's service, when called and when started). */
-  counters: (SimCounter & {
-    visit: { serviceCode: string; calledAt: number; startedAt: number | null; recalled: boolean } | null;
-  })[];
-  /** Counters still to open today (later shifts). */
-  later: SimCounter[];
+  /**
+   * The counters as the oracle's state has them (open now, then later shifts); where `visits` has
+   * a visit under way, the counter's freeAt is the truth, which fair draws afresh instead.
+   */
+  counters: readonly SimCounter[];
+  visits: readonly (VisitUnderWay | null)[];
   waiting: {
     id: string;
     serviceId: string;
@@ -205,9 +209,9 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
   const truth = k.truth;
   const drawnLength = (code: string) => lognormal(rng, k.mix.mean.get(code)!, SERVICE_CV);
   return medianWaits(k.now, ids, runs, () => {
-    const counters: SimCounter[] = k.counters.map(({ visit, ...c }, i) => {
-      if (truth?.use.has('visits')) return { ...c, freeAt: truth.state.counters[i]!.freeAt };
-      if (!visit) return c;
+    const counters: SimCounter[] = k.counters.map((c, i) => {
+      const visit = k.visits[i];
+      if (!visit || truth?.use.has('visits')) return c;
       // A recalled citizen is a no-show in the simulator: given up soon after.
       if (visit.recalled) return { ...c, freeAt: visit.calledAt + NO_SHOW_MINUTES.givenUp * MIN };
       const mean = k.mix.mean.get(visit.serviceCode)!;
@@ -232,7 +236,7 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
     );
     if (truth?.use.has('future')) {
       for (const t of truth.state.future) tickets.push(simTicketOf(truth.state, t, drawnLength));
-      return playForward([...counters, ...k.later], tickets, { watch: ids.length }).calledAt;
+      return playForward(counters, tickets, { watch: ids.length }).calledAt;
     }
     // Ticket ids of those still to come sort after today's (UUID v7 from now on).
     k.drawWalkIns(rng).forEach((c, i) =>
@@ -244,6 +248,6 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
       // Not checked in yet: a citizen who would have come already does not come.
       if (arriveAt > k.now) tickets.push(fairTicket(k, rng, `~a${i}`, b.serviceCode, b.score, arriveAt, 1, false, 0));
     });
-    return playForward([...counters, ...k.later], tickets, { watch: ids.length }).calledAt;
+    return playForward(counters, tickets, { watch: ids.length }).calledAt;
   });
 }
