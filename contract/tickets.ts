@@ -85,6 +85,12 @@ export const ticketPublicSchema = z.object({
   counter: z.object({ number: z.number(), name: z.string() }).nullable(),
   issuedAt: z.string(),
   calledAt: z.string().nullable(),
+  /**
+   * The ticket's last change (its newest event's id): a phone keeps the highest it has seen, so a
+   * view read before a change and delivered after it (the position pass, a slow snapshot) cannot
+   * turn a called ticket back to waiting. Views of the same change share it (positions move).
+   */
+  version: z.number().int(),
 });
 export type TicketPublic = z.infer<typeof ticketPublicSchema>;
 

@@ -11,6 +11,7 @@ import type { TicketPublic } from '../contract/tickets';
 import { ApiError, call, route } from '../ui/http';
 import { isPlainCounterName } from '../ui/counterName';
 import type { TicketMessages } from './messages';
+import { newestTicket } from './newest';
 import styles from './ticket.module.css';
 
 const LANG_KEY = 'sportello.lang';
@@ -89,13 +90,13 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
   const tc = useTranslations('common');
   const format = useFormatter();
 
-  const { data: ticket, setData, error, connected } = useSubscription('ticket:subscribe', { code });
+  const { data: ticket, setData, error, connected } = useSubscription('ticket:subscribe', { code }, newestTicket);
 
   // Deltas for this ticket.
   useEffect(() => {
     const socket = getSocket();
     const onTicket = (tp: TicketPublic) => {
-      if (tp.code === code) setData(tp);
+      if (tp.code === code) setData((shown) => newestTicket(shown, tp));
     };
     socket.on('ticket', onTicket);
     return () => {
@@ -184,7 +185,8 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
     setBusy(true);
     setLeaveError(null);
     try {
-      setData(await call(api.cancelTicket, { params: { code } }));
+      const left = await call(api.cancelTicket, { params: { code } });
+      setData((shown) => newestTicket(shown, left));
       setConfirming(false);
     } catch (err) {
       if (err instanceof ApiError && err.status > 0) {
@@ -192,7 +194,7 @@ function TicketView({ code, lang, onLanguage }: { code: string; lang: LanguageCo
         setLeaveError(err.status === 409 ? t('leaveFailed') : tc('error'));
         setConfirming(false);
         const fresh = await call(api.ticket, { params: { code } }).catch(() => null);
-        if (fresh) setData(fresh);
+        if (fresh) setData((shown) => newestTicket(shown, fresh));
       } else setLeaveError(tc('error'));
     } finally {
       setBusy(false);

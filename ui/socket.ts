@@ -35,16 +35,23 @@ export function getSocket(): ClientSocket {
 
 /**
  * Subscribes on every (re)connect and keeps the latest snapshot; deltas are applied by the caller
- * through `setData`. `connected` drives the "connection lost" banner.
+ * through `setData`. `connected` drives the "connection lost" banner. `merge` decides what an
+ * answer replaces, for screens whose deltas can overtake it (the default: the answer wins).
  */
-export function useSubscription<E extends Subscription>(event: E, payload: SubscribePayload<E> | null) {
+export function useSubscription<E extends Subscription>(
+  event: E,
+  payload: SubscribePayload<E> | null,
+  merge?: (shown: SubscribeAnswer<E> | null, answer: SubscribeAnswer<E>) => SubscribeAnswer<E>,
+) {
   const [data, setData] = useState<SubscribeAnswer<E> | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [connected, setConnected] = useState(false);
   const key = JSON.stringify(payload);
   const payloadRef = useRef(payload);
+  const mergeRef = useRef(merge);
   useEffect(() => {
     payloadRef.current = payload;
+    mergeRef.current = merge;
   });
   const subscribeRef = useRef<() => void>(() => undefined);
 
@@ -59,7 +66,8 @@ export function useSubscription<E extends Subscription>(event: E, payload: Subsc
         payloadRef.current,
         (r) => {
           if (r.ok) {
-            setData(r.data);
+            const answer = r.data;
+            setData((shown) => (mergeRef.current ? mergeRef.current(shown, answer) : answer));
             setError(null);
           } else setError(r.error);
         },

@@ -84,6 +84,8 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     service: { id: service.id, name: service.name, prefix: service.prefix, expectedMinutes: service.expectedMinutes },
     office: { id: office.id, name: office.name },
     counter: null,
+    // Its issued event's id is not read back: the issue's answer carries no version (IssuedTicket).
+    events: [],
   };
   try {
     // Into its queue even if Redis lost the office's queues: whoever reads them next (the

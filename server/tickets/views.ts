@@ -13,6 +13,8 @@ export const publicTicketInclude = {
   service: { select: { id: true, name: true, prefix: true, expectedMinutes: true } },
   office: { select: { id: true, name: true } },
   counter: { select: { number: true, name: true } },
+  /** The newest event: the view's version (ticketPublicSchema). */
+  events: { select: { id: true }, orderBy: { id: 'desc' }, take: 1 },
 } satisfies Prisma.TicketInclude;
 
 export type TicketWithPublic = Prisma.TicketGetPayload<{ include: typeof publicTicketInclude }>;
@@ -66,6 +68,7 @@ export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()
       counter: t.status === 'called' || t.status === 'serving' ? t.counter : null,
       issuedAt: t.issuedAt.toISOString(),
       calledAt: t.calledAt?.toISOString() ?? null,
+      version: Number(t.events[0]?.id ?? 0),
     };
   });
 }
@@ -101,21 +104,25 @@ type PublicRow = Ticket & {
   officeName: Prisma.JsonValue;
   counterNumber: number | null;
   counterName: string | null;
+  lastEventId: bigint | null;
 };
 
 const PUBLIC_SELECT = Prisma.sql`
     SELECT t.*, s.name AS "serviceName", s.prefix AS "servicePrefix", s."expectedMinutes" AS "serviceExpectedMinutes",
-           o.name AS "officeName", c.number AS "counterNumber", c.name AS "counterName"
+           o.name AS "officeName", c.number AS "counterNumber", c.name AS "counterName",
+           (SELECT max(e.id) FROM "TicketEvent" e WHERE e."ticketId" = t.id) AS "lastEventId"
     FROM "Ticket" t JOIN "Service" s ON s.id = t."serviceId" JOIN "Office" o ON o.id = t."officeId"
     LEFT JOIN "Counter" c ON c.id = t."counterId"`;
 
 function withPublic(row: PublicRow): TicketWithPublic {
-  const { serviceName, servicePrefix, serviceExpectedMinutes, officeName, counterNumber, counterName, ...ticket } = row;
+  const { serviceName, servicePrefix, serviceExpectedMinutes, officeName, counterNumber, counterName, lastEventId, ...ticket } =
+    row;
   return {
     ...ticket,
     service: { id: ticket.serviceId, name: serviceName, prefix: servicePrefix, expectedMinutes: serviceExpectedMinutes },
     office: { id: ticket.officeId, name: officeName },
     counter: counterNumber === null || counterName === null ? null : { number: counterNumber, name: counterName },
+    events: lastEventId === null ? [] : [{ id: lastEventId }],
   };
 }
 

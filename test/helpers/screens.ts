@@ -11,6 +11,7 @@ import type { CounterSnapshot, CounterUpdate } from '../../contract/counters';
 import type { QueuesUpdate } from '../../contract/queues';
 import type { TicketPublic } from '../../contract/tickets';
 import { withCounterUpdate } from '../../counter/work';
+import { newestTicket } from '../../ticket/newest';
 import { withFigures } from '../../ui/queueFigures';
 
 export interface Screen<S> {
@@ -32,6 +33,8 @@ function screen<S>(
   payload: unknown,
   deltas: Record<string, (state: S | null, delta: any) => S | null>, // eslint-disable-line @typescript-eslint/no-explicit-any -- payloads differ per event
   cookie?: string,
+  /** What a subscription's answer replaces (as ui/socket.ts useSubscription's `merge`). */
+  merge: (state: S | null, answer: S) => S = (_state, answer) => answer,
 ): Screen<S> {
   const socket = connectIo(url, {
     path: '/socket.io',
@@ -52,7 +55,7 @@ function screen<S>(
   const subscribe = () => {
     socket.emit(event, payload, (r: Ack<S>) => {
       if (r.ok) {
-        s.state = r.data;
+        s.state = merge(s.state, r.data);
         s.snapshots.push(Date.now());
       } else {
         s.refusals.push(r.error.code);
@@ -86,7 +89,7 @@ export function displayScreen(url: string, officeId: string): Screen<DisplaySnap
 }
 
 export function phoneScreen(url: string, code: string): Screen<TicketPublic> {
-  return screen<TicketPublic>(url, 'ticket:subscribe', { code }, { ticket: (_st, t: TicketPublic) => t });
+  return screen<TicketPublic>(url, 'ticket:subscribe', { code }, { ticket: newestTicket }, undefined, newestTicket);
 }
 
 export function counterScreen(url: string, counterId: string, cookie: string): Screen<CounterSnapshot> {

@@ -164,7 +164,8 @@ describe('an app process killed behind the proxy', () => {
           }
           for (const p of phones) {
             const st = p.state as TicketPublic;
-            if (st.status !== db.byCode.get(st.code)?.status) diffs.push(`phone ${st.number}: ${st.status}`);
+            if (st.status !== db.byCode.get(st.code)?.status)
+              diffs.push(`phone ${st.number}: ${st.status} (version ${st.version}), database ${db.byCode.get(st.code)?.status}`);
           }
           for (const c of counterScreens) {
             const st = c.state as CounterSnapshot;
