@@ -1,11 +1,13 @@
 import type { Priority } from '../server/db/generated/enums';
 import { arrivals, chance, exponential, lognormal, pick, type Rng } from '../server/estimates/random';
+import { simTicket, type SimTicket } from '../server/estimates/simulate-wait';
 import { queueScore, queueTime } from '../server/queue/policy';
 import { wallClock } from '../server/schedules/slots';
 import {
   APPOINTMENT_SERVICES,
   APPOINTMENT_SHOW_UP,
   MEAN_SERVICE_MINUTES,
+  NO_SHOW_MINUTES,
   NO_SHOW_SHARE,
   PRIORITY_MIX,
   SERVICE_CV,
@@ -61,6 +63,8 @@ export function serviceMix(services: readonly CatalogueService[], scale = 1): Se
   return { mix, mean: new Map(services.map((s) => [s.code, s.expectedMinutes * factor])) };
 }
 
+const MIN = 60_000;
+
 export const at = (day: string, hhmm: string, tz: string) => wallClock(day, hhmm, tz).toMillis();
 
 /** Minutes after the slot that the latest booked citizen checks in. */
@@ -79,6 +83,49 @@ export function queuedAtOf(c: Citizen): Date {
 /** The citizen's rank in the queues (policy.ts queueScore), kept by a transfer's second part. */
 export function rankOf(c: Citizen): number {
   return queueScore(queuedAtOf(c), c.priority);
+}
+
+/** A citizen in line now or still to come, with the ticket's rank as the engine holds it. */
+export interface QueuedCitizen {
+  id: string;
+  serviceId: string;
+  score: number;
+  arrivesAt: number;
+  /** A transfer's second part: in line since the first (simulate-wait.ts). */
+  inLineSince?: number;
+  citizen: Citizen;
+  /** 2: the second part of a transferred visit. */
+  leg: 1 | 2;
+}
+
+/**
+ * The citizen's ticket as the call-next policy plays it forward (simulate-wait.ts), doing what the
+ * engine's simulated day makes it do: a no-show holds the counter from the call until given up, a
+ * transfer's first part comes back in line for its second, a visit lasts from the call (walking up
+ * included). `visitMinutes` may put another length in place of the real one (an estimate's draw).
+ */
+export function playedTicket(
+  t: QueuedCitizen,
+  serviceIdOf: (code: string) => string,
+  visitMinutes: (code: string, real: number) => number = (_code, real) => real,
+): SimTicket {
+  const c = t.citizen;
+  const walkUp = c.walkUp * MIN;
+  const leavesAt = t.leg === 1 && c.patience !== null ? c.arriveAt + c.patience * MIN : undefined;
+  if (t.leg === 1 && c.noShow)
+    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, NO_SHOW_MINUTES.givenUp * MIN, { leavesAt });
+  if (t.leg === 1 && c.transfer) {
+    const then = {
+      serviceId: serviceIdOf(c.transfer.toCode),
+      occupancy: walkUp + visitMinutes(c.transfer.toCode, c.service) * MIN,
+    };
+    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + c.transfer.firstMinutes * MIN, { leavesAt, then });
+  }
+  const code = t.leg === 2 ? c.transfer!.toCode : c.serviceCode;
+  return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + visitMinutes(code, c.service) * MIN, {
+    leavesAt,
+    inLineSince: t.inLineSince,
+  });
 }
 
 export interface DrawnDay {

@@ -13,7 +13,7 @@ import { completeTicket, noShowTicket, startTicket, transferTicket } from '../se
 import { cancelByCode } from '../server/tickets/cancel';
 import { issueTicket } from '../server/tickets/issue';
 import { accuracy, type Accuracy, type EstimateShown } from './accuracy';
-import { at, drawDay, LATEST_CHECK_IN_MINUTES, rankOf, serviceMix, type Citizen } from './day';
+import { at, drawDay, LATEST_CHECK_IN_MINUTES, rankOf, serviceMix, type Citizen, type QueuedCitizen } from './day';
 import { ESTIMATORS, Estimators, type EstimatorName, type Shown } from './estimators';
 import type { SimOffice } from './office';
 import {
@@ -24,7 +24,6 @@ import {
   type KnownNow,
   type OracleName,
   type OracleState,
-  type OracleTicket,
   type OracleTruth,
   type VisitUnderWay,
 } from './oracle';
@@ -248,12 +247,12 @@ export async function runEngineDay(office: SimOffice, opts: EngineDayOptions): P
       select: { id: true, serviceId: true, queuedAt: true, priority: true },
       orderBy: { id: 'asc' },
     });
-    const waiting: OracleTicket[] = rows.map((r) => {
+    const waiting: QueuedCitizen[] = rows.map((r) => {
       const who = byTicket.get(r.id)!;
       const score = queueScore(r.queuedAt, r.priority);
       return { id: r.id, serviceId: r.serviceId, score, arrivesAt: -Infinity, citizen: who.citizen, leg: who.leg };
     });
-    const future: OracleTicket[] = [];
+    const future: QueuedCitizen[] = [];
     citizens.forEach((c, i) => {
       if (arrived.has(c)) return;
       const id = `~${String(i).padStart(5, '0')}`;

@@ -5,7 +5,7 @@ import { playForward, type SimCounter, type SimTicket } from '../server/estimate
 import { italianHolidays } from '../server/schedules/holidays';
 import { addDays, weekdayOf } from '../server/schedules/slots';
 import { formatTicketNumber, newPublicCode } from '../server/tickets/numbering';
-import { at, drawDay, queuedAtOf, rankOf, serviceMix, type Citizen, type DrawnDay } from './day';
+import { at, drawDay, playedTicket, queuedAtOf, rankOf, serviceMix, type Citizen, type DrawnDay } from './day';
 import type { SimOffice } from './office';
 import { NO_SHOW_MINUTES, weekdayPlan, type DayPlan } from './scenario';
 
@@ -53,15 +53,19 @@ export function playDay(office: SimOffice, plan: DayPlan, day: string, drawn: Dr
   });
   const counterEvents: PlayedDay['counterEvents'] = [];
   const id = (code: string) => office.services.get(code)!.id;
-  const tickets: SimTicket[] = drawn.citizens.map((c, i) => ({
-    id: String(i).padStart(6, '0'),
-    serviceId: id(c.serviceCode),
-    score: rankOf(c),
-    arrivesAt: c.arriveAt,
-    occupancy: (c.walkUp + (c.noShow ? 2 : c.transfer ? c.transfer.firstMinutes : c.service)) * MIN,
-    leavesAt: c.patience === null ? undefined : c.arriveAt + c.patience * MIN,
-    then: c.transfer && !c.noShow ? { serviceId: id(c.transfer.toCode), occupancy: (c.walkUp + c.service) * MIN } : undefined,
-  }));
+  const tickets: SimTicket[] = drawn.citizens.map((c, i) =>
+    playedTicket(
+      {
+        id: String(i).padStart(6, '0'),
+        serviceId: id(c.serviceCode),
+        score: rankOf(c),
+        arrivesAt: c.arriveAt,
+        citizen: c,
+        leg: 1,
+      },
+      id,
+    ),
+  );
   const res = playForward(counters, tickets);
   const secondOf = new Map(res.extra.map((t, k) => [t.id.slice(0, -1), tickets.length + k]));
   shifts.forEach((s, k) => {

@@ -78,6 +78,12 @@ export function table(kind: DayKind, r: DayResult): string {
       `| ${e} | ${min(a.meanAbsoluteError)} | ${a.bias >= 0 ? '+' : ''}${min(a.bias)} | ${pct(a.withinFive)} | ${pct(a.rangeCoverage)} | ${min(i.meanAbsoluteError)} / ${pct(i.withinFive)} |`,
     );
   }
+  // The table's tenths hide changes of a few hundredths, which is what one change to the model moves.
+  const [nw, usual] = [r.accuracy.new.meanAbsoluteError, r.accuracy.usual.meanAbsoluteError];
+  lines.push(
+    '',
+    `New against usual: ${nw.toFixed(3)} against ${usual.toFixed(3)} min, ${((100 * (nw - usual)) / usual).toFixed(1)} %.`,
+  );
   return lines.join('\n');
 }
 

@@ -1,6 +1,6 @@
 import { chance, exponential, lognormal, lognormalAbove, pick, seeded, type Rng } from '../server/estimates/random';
 import { playForward, simTicket, type SimCounter, type SimTicket } from '../server/estimates/simulate-wait';
-import { checkInOffsetMinutes, type Citizen, type ServiceMix } from './day';
+import { checkInOffsetMinutes, playedTicket, type QueuedCitizen, type ServiceMix } from './day';
 import {
   APPOINTMENT_SHOW_UP,
   NO_SHOW_MINUTES,
@@ -34,52 +34,19 @@ const MIN = 60_000;
 export const ORACLES = ['known', 'bound', 'fair'] as const;
 export type OracleName = (typeof ORACLES)[number];
 
-/** A citizen in line now or still to come, with the ticket's rank as the engine holds it. */
-export interface OracleTicket {
-  id: string;
-  serviceId: string;
-  score: number;
-  arrivesAt: number;
-  /** A transfer's second part: in line since the first (simulate-wait.ts). */
-  inLineSince?: number;
-  citizen: Citizen;
-  /** 2: the second part of a transferred visit. */
-  leg: 1 | 2;
-}
-
 export interface OracleState {
   now: number;
   counters: SimCounter[];
   /** The waiting tickets (those asked about) and then everybody still to come. */
-  waiting: OracleTicket[];
-  future: OracleTicket[];
+  waiting: QueuedCitizen[];
+  future: QueuedCitizen[];
   /** Service code → id, and each service's mean visit minutes (the simulator's own). */
   serviceId: (code: string) => string;
   meanMinutes: (code: string) => number;
 }
 
-function simTicketOf(s: OracleState, t: OracleTicket, visitMinutes: (code: string, real: number) => number): SimTicket {
-  const c = t.citizen;
-  const walkUp = c.walkUp * MIN;
-  const leavesAt = t.leg === 1 && c.patience !== null ? c.arriveAt + c.patience * MIN : undefined;
-  if (t.leg === 1 && c.noShow)
-    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, NO_SHOW_MINUTES.givenUp * MIN, { leavesAt });
-  if (t.leg === 1 && c.transfer) {
-    const then = {
-      serviceId: s.serviceId(c.transfer.toCode),
-      occupancy: walkUp + visitMinutes(c.transfer.toCode, c.service) * MIN,
-    };
-    return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + c.transfer.firstMinutes * MIN, { leavesAt, then });
-  }
-  const code = t.leg === 2 ? c.transfer!.toCode : c.serviceCode;
-  return simTicket(t.id, t.serviceId, t.score, t.arrivesAt, walkUp + visitMinutes(code, c.service) * MIN, {
-    leavesAt,
-    inLineSince: t.inLineSince,
-  });
-}
-
 function play(s: OracleState, visitMinutes: (code: string, real: number) => number): Float64Array {
-  const tickets = [...s.waiting, ...s.future].map((t) => simTicketOf(s, t, visitMinutes));
+  const tickets = [...s.waiting, ...s.future].map((t) => playedTicket(t, s.serviceId, visitMinutes));
   return playForward(s.counters, tickets, { watch: s.waiting.length }).calledAt;
 }
 
@@ -221,7 +188,7 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
     });
     const tickets: SimTicket[] = k.waiting.map((t, i) =>
       truth?.use.has('waiting')
-        ? simTicketOf(truth.state, truth.state.waiting[i]!, drawnLength)
+        ? playedTicket(truth.state.waiting[i]!, truth.state.serviceId, drawnLength)
         : fairTicket(
             k,
             rng,
@@ -235,7 +202,7 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
           ),
     );
     if (truth?.use.has('future')) {
-      for (const t of truth.state.future) tickets.push(simTicketOf(truth.state, t, drawnLength));
+      for (const t of truth.state.future) tickets.push(playedTicket(t, truth.state.serviceId, drawnLength));
       return playForward(counters, tickets, { watch: ids.length }).calledAt;
     }
     // Ticket ids of those still to come sort after today's (UUID v7 from now on).
