@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/demo-data';
 import { accuracy } from '../../sim/accuracy';
-import { SERVICE_WEIGHTS } from '../../sim/scenario';
+import { playedTicket, type Citizen } from '../../sim/day';
+import { NO_SHOW_MINUTES, SERVICE_WEIGHTS } from '../../sim/scenario';
 import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -82,5 +83,57 @@ describe('simulated catalogue', () => {
     const codes = new Set(desk.map((s) => s.code));
     // A listed service missing from the demo would stop `npm run sim` (sim/office.ts).
     for (const code of Object.keys(SERVICE_WEIGHTS)) expect(codes.has(code), code).toBe(true);
+  });
+});
+
+describe('a simulated citizen played forward (sim/day.ts playedTicket)', () => {
+  const MIN = 60_000;
+  const citizen: Citizen = {
+    arriveAt: 1_000 * MIN,
+    serviceCode: 'anagrafe',
+    priority: 'none',
+    walkUp: 1.5,
+    service: 8,
+    noShow: false,
+    transfer: null,
+    patience: 20,
+    appointmentAt: null,
+  };
+  const queued = (c: Citizen, leg: 1 | 2 = 1) => ({
+    id: 't1',
+    serviceId: `id-${c.serviceCode}`,
+    score: 5,
+    arrivesAt: c.arriveAt,
+    citizen: c,
+    leg,
+  });
+  const idOf = (code: string) => `id-${code}`;
+
+  it('holds the counter from the call: walking up and the visit', () => {
+    const t = playedTicket(queued(citizen), idOf);
+    expect(t.occupancy).toBe(9.5 * MIN);
+    expect(t.leavesAt).toBe(citizen.arriveAt + 20 * MIN);
+    expect(t.then).toBeUndefined();
+  });
+
+  it('frees the counter as the engine does for a no-show: when given up after the call, whatever the walk up', () => {
+    const t = playedTicket(queued({ ...citizen, noShow: true, walkUp: 3 }), idOf);
+    expect(t.occupancy).toBe(NO_SHOW_MINUTES.givenUp * MIN);
+    expect(t.then).toBeUndefined();
+  });
+
+  it('sends a transferred citizen on, and their second part keeps the first one’s place in line', () => {
+    const moved = { ...citizen, transfer: { toCode: 'tributi', firstMinutes: 2 } };
+    const first = playedTicket(queued(moved), idOf);
+    expect(first.occupancy).toBe(3.5 * MIN);
+    expect(first.then).toEqual({ serviceId: 'id-tributi', occupancy: 9.5 * MIN });
+    const second = playedTicket(
+      { ...queued(moved, 2), serviceId: 'id-tributi', inLineSince: citizen.arriveAt },
+      idOf,
+      (_c, real) => real * 2,
+    );
+    expect(second.occupancy).toBe((1.5 + 16) * MIN);
+    expect(second.inLineSince).toBe(citizen.arriveAt);
+    expect(second.leavesAt).toBeUndefined();
   });
 });
