@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFirstSequencer from './test/helpers/sequencer';
 
 export default defineConfig({
   test: {
@@ -15,6 +16,8 @@ export default defineConfig({
     // The same for expect.poll: its default second is too short when a neighbouring file loads the
     // cores, and a passing poll returns as soon as it passes.
     expect: { poll: { timeout: 5_000 } },
+    // The few small files that run for minutes first, also on a fresh clone (test/helpers/sequencer.ts).
+    sequence: { sequencer: LongFirstSequencer },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
