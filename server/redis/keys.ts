@@ -18,6 +18,8 @@ export function redisKeys(prefix: string) {
     rebuildLock: (officeId: string) => `${office(officeId)}:rebuild-lock`,
     /** Held by the one call next under way at a counter (call_next.lua); in the office's slot, for the script. */
     callLease: (officeId: string, counterId: string) => `${office(officeId)}:call-lease:${counterId}`,
+    /** Held by the one office feed pass under way across the app processes (realtime/feed-lease.ts). */
+    feedLease: (officeId: string) => `${office(officeId)}:feed-lease`,
     /** Hash: ticket id → the first wait estimate shown for it (estimates/calibration.ts). */
     waitShown: (officeId: string) => `${office(officeId)}:wait-shown`,
     /** List of past estimates with the real wait: the range's width is measured from them. */

@@ -7,6 +7,7 @@ import { rt, type OfficeFeed } from '../runtime';
 import { supervisorSnapshot } from '../supervisor/snapshot';
 import { watchedTicketSnapshots } from '../tickets/snapshot';
 import { publishCounter, publishQueues, publishSupervisor, publishTicket } from '../realtime/publish';
+import { takeFeedLease } from '../realtime/feed-lease';
 import { rooms } from '../realtime/rooms';
 import { isWatched } from '../realtime/watched-rooms';
 import { queuesUpdates } from '../realtime/queue-updates';
@@ -63,13 +64,23 @@ interface OfficeState {
 const estimateDueIn = (state: OfficeState, now: number) =>
   Math.max(0, state.estimatedAt + Math.max(FLUSH_INTERVAL_MS, ESTIMATE_COST_FACTOR * state.estimateCostMs) - now);
 
+/** How soon a pass tries again when another process's pass of the office is under way (a few ms, usually). */
+export const LEASE_RETRY_MS = 50;
+
 /** What a pass does; the tests hand in their own to watch the rhythm. */
 export interface FeedWork {
   estimate(officeId: string): Promise<unknown>;
   publish(officeId: string): Promise<void>;
+  /**
+   * The office's feed for this pass's publishing, across processes (realtime/feed-lease.ts): its
+   * release, or null while another pass holds it. Absent: no other process to wait for.
+   */
+  lease?(officeId: string): Promise<(() => Promise<void>) | null>;
 }
 
-export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publish: officePublisher() }): OfficeFeed {
+export function startOfficeFeed(
+  work: FeedWork = { estimate: refreshWaits, publish: officePublisher(), lease: takeFeedLease },
+): OfficeFeed {
   const offices = new Map<string, OfficeState>();
   let stopped = false;
 
@@ -111,6 +122,7 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
         state.timer = null;
         state.running = true;
         let started = performance.now();
+        let leaseTaken = false;
         try {
           if (state.estimateStale && !state.estimating && estimateDueIn(state, started) === 0) {
             // Once for this batch of changes; every figure below reads it, if it is back in time.
@@ -121,8 +133,15 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
             started = performance.now();
           }
           if (state.dirty) {
-            state.dirty = false;
-            await work.publish(officeId);
+            const release = work.lease ? await work.lease(officeId) : async () => undefined;
+            if (!release) leaseTaken = true;
+            else
+              try {
+                state.dirty = false;
+                await work.publish(officeId);
+              } finally {
+                await release();
+              }
           }
         } catch (err) {
           // Database or Redis down: try again, so the screens do not keep the figures of before.
@@ -131,7 +150,9 @@ export function startOfficeFeed(work: FeedWork = { estimate: refreshWaits, publi
         } finally {
           state.lastCostMs = performance.now() - started;
           state.running = false;
-          next(officeId, state);
+          // Another process is publishing the office: ours follows it, soon.
+          if (leaseTaken) schedule(officeId, state, LEASE_RETRY_MS);
+          else next(officeId, state);
         }
       },
       delayMs,
