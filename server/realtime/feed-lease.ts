@@ -3,7 +3,7 @@ import { runScript } from '../queue/scripts';
 import { rt } from '../runtime';
 
 /** How long a pass may hold the office's feed: a process killed mid-pass holds the others up this long at most. */
-export const FEED_LEASE_MS = 3_000;
+const FEED_LEASE_MS = 3_000;
 
 /**
  * One pass of an office's feed at a time over all the app processes (socket/office-feed.ts). Each

@@ -65,7 +65,7 @@ const estimateDueIn = (state: OfficeState, now: number) =>
   Math.max(0, state.estimatedAt + Math.max(FLUSH_INTERVAL_MS, ESTIMATE_COST_FACTOR * state.estimateCostMs) - now);
 
 /** How soon a pass tries again when another process's pass of the office is under way (a few ms, usually). */
-export const LEASE_RETRY_MS = 50;
+const LEASE_RETRY_MS = 50;
 
 /** What a pass does; the tests hand in their own to watch the rhythm. */
 export interface FeedWork {
@@ -134,14 +134,14 @@ export function startOfficeFeed(
           }
           if (state.dirty) {
             const release = work.lease ? await work.lease(officeId) : async () => undefined;
-            if (!release) leaseTaken = true;
-            else
+            if (release) {
               try {
                 state.dirty = false;
                 await work.publish(officeId);
               } finally {
                 await release();
               }
+            } else leaseTaken = true;
           }
         } catch (err) {
           // Database or Redis down: try again, so the screens do not keep the figures of before.
