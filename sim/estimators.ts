@@ -1,9 +1,10 @@
+import { Prisma } from '../server/db/generated/client';
 import { liveOffice } from '../server/estimates/live-waits';
 import { newcomerEstimate } from '../server/estimates/wait-model';
 import { aheadInQueueMany, type QueuedTicket } from '../server/queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../server/queue/estimates';
 import { rt } from '../server/runtime';
-import { publicTicketInclude, toPublicMany } from '../server/tickets/views';
+import { publicTickets, toPublicMany } from '../server/tickets/views';
 
 /**
  * The estimators the simulator compares, each answering for the waiting tickets of an office at
@@ -69,7 +70,7 @@ export class Estimators {
   async all(now: Date): Promise<Map<string, Record<EstimatorName, Shown>>> {
     const { db } = rt();
     const [waiting, counters, avg] = await Promise.all([
-      db.ticket.findMany({ where: { officeId: this.officeId, status: 'waiting' }, include: publicTicketInclude }),
+      publicTickets(Prisma.sql`t."officeId" = ${this.officeId} AND t.status = 'waiting'`),
       db.counter.findMany({ where: { officeId: this.officeId, state: 'open' }, select: { serviceIds: true } }),
       this.averages(now),
     ]);

@@ -1,5 +1,5 @@
 import { checkInInput, type CheckInAnswer, type CheckInInput } from '../../contract/appointments';
-import { AppError } from '../errors';
+import { AppError, notFound } from '../errors';
 import { log } from '../log';
 import { requestTicketPrint } from '../printing/print-jobs';
 import { enqueue, ensureBuilt } from '../queue/engine';
@@ -10,7 +10,7 @@ import { localDay, localTime } from '../schedules/slots';
 import { ANONYMOUS, assertMayIssue, type Issuer } from '../tickets/issuer';
 import { insertTicket } from '../tickets/insert';
 import { businessDay } from '../tickets/numbering';
-import { publicTicketInclude, toPublic } from '../tickets/views';
+import { publicTicket, toPublic } from '../tickets/views';
 import { BOOKING_CODE_PATTERN, normaliseBookingCode } from './codes';
 import { removeAppointmentJobs } from './jobs';
 import { MANAGE_TOKEN_SEARCH } from './manage-token';
@@ -129,8 +129,9 @@ async function checkInAnswer(
   flags: { already: boolean; late: boolean },
   now: Date,
 ): Promise<CheckInAnswer> {
-  const { db, baseUrl } = rt();
-  const t = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, include: publicTicketInclude });
+  const { baseUrl } = rt();
+  const t = await publicTicket({ id: ticketId });
+  if (!t) throw notFound('Ticket');
   // After the commit, never failing the check-in: the ticket stands even without paper.
   const print = kioskId && !flags.already ? await requestTicketPrint(t.id, kioskId) : null;
   const pub = await toPublic(t, now);

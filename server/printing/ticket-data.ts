@@ -2,7 +2,7 @@ import type { Prisma } from '../db/generated/client';
 import { textOf, textOrNull } from '../db/texts';
 import { rt } from '../runtime';
 import { ticketUrl } from '../tickets/qr';
-import { publicTicketInclude, toPublic } from '../tickets/views';
+import { publicTicket, toPublic } from '../tickets/views';
 import type { TicketPrintInput } from './ticket-layout';
 import { printLang, type PrintLang } from './texts';
 
@@ -21,7 +21,7 @@ export async function ticketPrintInput(
   lang?: PrintLang,
 ): Promise<TicketPrintInput | null> {
   const { db } = rt();
-  const ticket = await db.ticket.findUnique({ where, include: publicTicketInclude });
+  const ticket = await publicTicket(where);
   if (!ticket) return null;
   const [pub, office] = await Promise.all([
     toPublic(ticket),

@@ -4,7 +4,7 @@ import { publishOfficeChanged, publishTicket } from '../realtime/publish';
 import type { TicketPublic } from '../../contract/tickets';
 import { rt } from '../runtime';
 import { assertTransition } from './transitions';
-import { publicTicketInclude, toPublic } from './views';
+import { publicTicket, toPublic } from './views';
 
 /** The citizen leaves the queue from the phone page. Only a waiting ticket can be cancelled. */
 export async function cancelByCode(code: string, now = new Date()): Promise<TicketPublic> {
@@ -12,7 +12,7 @@ export async function cancelByCode(code: string, now = new Date()): Promise<Tick
   const t = await db.ticket.findUnique({ where: { code } });
   if (!t) throw notFound('Ticket');
   assertTransition('cancel', t.status);
-  const updated = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const res = await tx.ticket.updateMany({
       where: { id: t.id, status: 'waiting' },
       data: { status: 'cancelled', finishedAt: now },
@@ -24,8 +24,9 @@ export async function cancelByCode(code: string, now = new Date()): Promise<Tick
     await tx.ticketEvent.create({
       data: { ticketId: t.id, officeId: t.officeId, type: 'cancelled', at: now, serviceId: t.serviceId },
     });
-    return tx.ticket.findUniqueOrThrow({ where: { id: t.id }, include: publicTicketInclude });
   });
+  // Read after the commit (one statement with the view's version): nothing moves a cancelled ticket on.
+  const updated = (await publicTicket({ id: t.id }))!;
   await dequeue(t, updated).catch(() => undefined);
   const view = await toPublic(updated);
   publishTicket(view);

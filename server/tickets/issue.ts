@@ -85,7 +85,7 @@ export async function issueTicket(raw: IssueTicketInput, now = new Date()) {
     office: { id: office.id, name: office.name },
     counter: null,
     // Its issued event's id is not read back: the issue's answer carries no version (IssuedTicket).
-    events: [],
+    version: 0,
   };
   try {
     // Into its queue even if Redis lost the office's queues: whoever reads them next (the

@@ -3,7 +3,8 @@ import { runScript } from '../queue/scripts';
 import { rooms } from '../realtime/rooms';
 import type { TicketPublic } from '../../contract/tickets';
 import { processShared, rt } from '../runtime';
-import { publicTicketByCode, publicTicketInclude, toPublicMany } from './views';
+import { Prisma } from '../db/generated/client';
+import { publicTicketByCode, publicTickets, toPublicMany } from './views';
 
 /** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
 const WATCH_TTL_SECONDS = 24 * 3600;
@@ -37,15 +38,12 @@ export async function unfollowTickets(officeId: string, codes: string[]): Promis
  * computed: a phone closed before its ticket was called took its count with it.
  */
 export async function watchedTicketSnapshots(officeId: string): Promise<TicketPublic[]> {
-  const { db, redis, keys } = rt();
+  const { redis, keys } = rt();
   const key = keys.ticketFollowers(officeId);
   const followers = await redis.hgetall(key);
   const watched = Object.keys(followers).filter((c) => Number(followers[c]) > 0);
   if (watched.length === 0) return [];
-  const waiting = await db.ticket.findMany({
-    where: { code: { in: watched }, status: 'waiting' },
-    include: publicTicketInclude,
-  });
+  const waiting = await publicTickets(Prisma.sql`t.code = ANY(${watched}) AND t.status = 'waiting'`);
   const stillWaiting = new Set(waiting.map((t) => t.code));
   const done = watched.filter((c) => !stillWaiting.has(c));
   if (done.length > 0) await redis.hdel(key, ...done);

@@ -9,15 +9,14 @@ import { rt } from '../runtime';
 import { textOf } from '../db/texts';
 import { toLanguage, type Lang } from '../../contract/lang';
 
-export const publicTicketInclude = {
-  service: { select: { id: true, name: true, prefix: true, expectedMinutes: true } },
-  office: { select: { id: true, name: true } },
-  counter: { select: { number: true, name: true } },
-  /** The newest event: the view's version (ticketPublicSchema). */
-  events: { select: { id: true }, orderBy: { id: 'desc' }, take: 1 },
-} satisfies Prisma.TicketInclude;
-
-export type TicketWithPublic = Prisma.TicketGetPayload<{ include: typeof publicTicketInclude }>;
+/** A ticket with what its public view shows of its service, office and counter (publicTickets reads it). */
+export type TicketWithPublic = Ticket & {
+  service: { id: string; name: Prisma.JsonValue; prefix: string; expectedMinutes: number };
+  office: { id: string; name: Prisma.JsonValue };
+  counter: { number: number; name: string } | null;
+  /** The id of the ticket's newest event: the view's version (ticketPublicSchema). */
+  version: number;
+};
 
 /** What the phone page may see: number, service, place in line, counter. No personal data. */
 export async function toPublic(t: TicketWithPublic, now = new Date()): Promise<TicketPublic> {
@@ -68,7 +67,7 @@ export async function toPublicMany(tickets: TicketWithPublic[], now = new Date()
       counter: t.status === 'called' || t.status === 'serving' ? t.counter : null,
       issuedAt: t.issuedAt.toISOString(),
       calledAt: t.calledAt?.toISOString() ?? null,
-      version: Number(t.events[0]?.id ?? 0),
+      version: t.version,
     };
   });
 }
@@ -122,23 +121,36 @@ function withPublic(row: PublicRow): TicketWithPublic {
     service: { id: ticket.serviceId, name: serviceName, prefix: servicePrefix, expectedMinutes: serviceExpectedMinutes },
     office: { id: ticket.officeId, name: officeName },
     counter: counterNumber === null || counterName === null ? null : { number: counterNumber, name: counterName },
-    events: lastEventId === null ? [] : [{ id: lastEventId }],
+    version: Number(lastEventId ?? 0),
   };
 }
 
 /**
- * A phone page's view of one ticket. Plain SQL (db/sql.ts): after every call, start and
- * completion the ticket's phone is told (tickets/snapshot.ts publishTicketStatus).
+ * The tickets that meet `where` (SQL on `t`, the ticket) with what their public views need, in
+ * one statement. Plain SQL (db/sql.ts): after every call, start and completion the ticket's phone
+ * is told (tickets/snapshot.ts publishTicketStatus), and a reconnect storm reads thousands at once.
  */
+export async function publicTickets(where: Prisma.Sql): Promise<TicketWithPublic[]> {
+  const rows = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE ${where}`;
+  return rows.map(withPublic);
+}
+
+/** One ticket with its public view's parts, by id or code (null: no such ticket). */
+export async function publicTicket(where: { id: string } | { code: string }): Promise<TicketWithPublic | null> {
+  const [t] = await publicTickets('id' in where ? Prisma.sql`t.id = ${where.id}` : Prisma.sql`t.code = ${where.code}`);
+  return t ?? null;
+}
+
+/** A phone page's view of one ticket. */
 export async function publicTicketByCode(code: string): Promise<TicketPublic | null> {
-  const [row] = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE t.code = ${code}`;
-  return row ? toPublic(withPublic(row)) : null;
+  const t = await publicTicket({ code });
+  return t ? toPublic(t) : null;
 }
 
 /** The same for many phone pages at once (a reconnect storm): one query, positions in one round trip per office. */
 export async function publicTicketsByCode(codes: string[]): Promise<Map<string, TicketPublic>> {
-  const rows = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE t.code = ANY(${codes})`;
-  return new Map((await toPublicMany(rows.map(withPublic))).map((t) => [t.code, t]));
+  const tickets = await publicTickets(Prisma.sql`t.code = ANY(${codes})`);
+  return new Map((await toPublicMany(tickets)).map((t) => [t.code, t]));
 }
 
 /** The language the ticket was taken in (the phone page opens in it), or null for an unknown code. */
