@@ -182,7 +182,11 @@ export function fairWaits(k: KnownNow, runs: number, rng: Rng): Map<string, numb
       // A recalled citizen is a no-show in the simulator: given up soon after.
       if (visit.recalled) return { ...c, freeAt: visit.calledAt + NO_SHOW_MINUTES.givenUp * MIN };
       const mean = k.mix.mean.get(visit.serviceCode)!;
-      if (visit.startedAt === null) return { ...c, freeAt: k.now + lognormal(rng, mean, SERVICE_CV) * MIN };
+      if (visit.startedAt === null) {
+        // Called and not at the desk yet: the rest of the walk up (given it has lasted this long), then the visit.
+        const walkedUp = lognormalAbove(rng, WALK_UP_MINUTES.mean, WALK_UP_MINUTES.cv, (k.now - visit.calledAt) / MIN);
+        return { ...c, freeAt: visit.calledAt + (walkedUp + lognormal(rng, mean, SERVICE_CV)) * MIN };
+      }
       const lasted = (k.now - visit.startedAt) / MIN;
       return { ...c, freeAt: visit.startedAt + lognormalAbove(rng, mean, SERVICE_CV, lasted) * MIN };
     });

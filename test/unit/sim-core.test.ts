@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoData } from '../../server/demo/demo-data';
 import { accuracy } from '../../sim/accuracy';
 import { playedTicket, type Citizen } from '../../sim/day';
+import { fairWaits, type KnownNow } from '../../sim/oracle';
 import { NO_SHOW_MINUTES, SERVICE_WEIGHTS } from '../../sim/scenario';
 import { arrivals, lognormal, pick, seeded } from '../../server/estimates/random';
 
@@ -135,5 +136,41 @@ describe('a simulated citizen played forward (sim/day.ts playedTicket)', () => {
     expect(second.occupancy).toBe((1.5 + 16) * MIN);
     expect(second.inLineSince).toBe(citizen.arriveAt);
     expect(second.leavesAt).toBeUndefined();
+  });
+});
+
+describe('the fair oracle (sim/oracle.ts fairWaits)', () => {
+  const MIN = 60_000;
+  const now = 1_000 * MIN;
+  /** One counter busy with a citizen called `calledAgo` minutes ago (started `startedAgo` ago, or not yet), one ticket next in line. */
+  const office = (calledAgo: number, startedAgo: number | null): KnownNow => ({
+    now,
+    counters: [{ id: 'c1', staffId: null, services: new Map([['s1', 0]]), freeAt: now, closesAt: Infinity }],
+    visits: [
+      {
+        serviceCode: 'visit',
+        calledAt: now - calledAgo * MIN,
+        startedAt: startedAgo === null ? null : now - startedAgo * MIN,
+        recalled: false,
+      },
+    ],
+    // A second part: no no-show or transfer drawn for it, and not a walk-in who may give up.
+    waiting: [{ id: 't1', serviceId: 's1', serviceCode: 'visit', score: now - MIN, arrivedAt: now - MIN, leg: 2, walkIn: false }],
+    drawWalkIns: () => [],
+    booked: [],
+    mix: { mix: [{ item: 'visit', weight: 1 }], mean: new Map([['visit', 10]]) },
+    serviceId: () => 's1',
+  });
+  const waitOf = (k: KnownNow) => fairWaits(k, 20_000, seeded(5)).get('t1')!;
+
+  it('waits for the rest of a called citizen’s walk up to the desk before their visit', () => {
+    const justStarted = waitOf(office(0.6, 0));
+    const stillWalking = waitOf(office(0.1, null));
+    // The visit's median (10 min, spread 0.6: 8.6 min) either way; still walking adds the rest of a
+    // walk up of 0.6 min on average, given it has lasted 0.1.
+    expect(justStarted).toBeGreaterThan(8.2);
+    expect(justStarted).toBeLessThan(9.0);
+    expect(stillWalking - justStarted).toBeGreaterThan(0.3);
+    expect(stillWalking - justStarted).toBeLessThan(0.9);
   });
 });
