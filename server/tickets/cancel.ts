@@ -26,7 +26,8 @@ export async function cancelByCode(code: string, now = new Date()): Promise<Tick
     });
   });
   // Read after the commit (one statement with the view's version): nothing moves a cancelled ticket on.
-  const updated = (await publicTicket({ id: t.id }))!;
+  const updated = await publicTicket({ id: t.id });
+  if (!updated) throw notFound('Ticket');
   await dequeue(t, updated).catch(() => undefined);
   const view = await toPublic(updated);
   publishTicket(view);
