@@ -7,7 +7,7 @@ import { PAUSE_MINUTES, RECALLED_NO_SHOW, type Distribution, type OfficeHistory,
  * office-history.ts reads (and caches):
  * - counter time per visit (call → completion) of each service, shrunk toward the service's
  *   expected minutes × the office's measured ratio when a service has few visits, with a
- *   time-of-day factor shrunk toward none by HOUR_PRIOR_VISITS;
+ *   time-of-day factor shrunk toward none by as much as it is noise (hourFactors);
  * - the no-show share and the counter time a no-show costs, and the share of recalled citizens
  *   who never came; the transfer share and the minutes before one;
  *   how often a waiting citizen gives up (per minute of waiting);
@@ -19,13 +19,8 @@ import { PAUSE_MINUTES, RECALLED_NO_SHOW, type Distribution, type OfficeHistory,
 const OWN_SPREAD_SAMPLES = 30;
 /** Weight (in visits) of the prior when shrinking a service's mean. */
 const PRIOR_VISITS = 10;
-/**
- * Weight (in visits) of "no time-of-day effect" when measuring an hour's factor. A visit's length
- * varies by about 60 %, so an hour's factor from 200 visits is only known to ±4 %; taken as it
- * came, that noise lengthened or shortened every visit of that hour in every run (`npm run sim`,
- * reference day: on seeds 7 and 21 the mean error fell by 0.04 min once it was shrunk).
- */
-export const HOUR_PRIOR_VISITS = 400;
+/** Time-of-day factors stay within these bounds, however many visits measured them. */
+const HOUR_FACTOR_BOUNDS = [0.75, 1.33] as const;
 const DEFAULT_CV = 0.7;
 /** Stretches of minutes already waited (their starts) for the chance of giving up. */
 export const LEAVE_BINS = [0, 10, 20, 40, 60];
@@ -131,10 +126,40 @@ export function buildStaffing(events: HistoryRows['counterEvents']): Staffing {
   };
 }
 
+/** One local hour's visits: how many, their minutes, and the minutes (and squares) their services' means expected. */
+interface HourVisits {
+  n: number;
+  sum: number;
+  expected: number;
+  expectedSq: number;
+}
+
+/**
+ * Each hour's factor on visit lengths (its minutes ÷ what its services' means expected), shrunk
+ * toward none by as much as the hours' spread is noise (empirical Bayes). An hour's factor from n
+ * visits whose lengths vary by `cv` is only known to about cv ÷ √n (±4 % from 200 visits); the
+ * spread of the measured factors beyond that noise is what the hours really differ by (τ²), and
+ * each factor keeps τ² ÷ (τ² + its noise²) of its distance from 1. An office whose afternoons run
+ * 20 % longer keeps nearly all of it; one whose hours differ only by chance gets no factor: a fixed
+ * weight of 400 visits kept 40–60 % of the noise, which lengthened or shortened every visit of the
+ * hour in every run (`npm run sim`: the simulator's days have no time-of-day effect).
+ */
+export function hourFactors(hours: ReadonlyMap<number, HourVisits>, cv: number): Map<number, number> {
+  const measured = [...hours]
+    .filter(([, h]) => h.n > 0 && h.expected > 0)
+    .map(([hour, h]) => ({ hour, n: h.n, f: h.sum / h.expected, noise: (cv * cv * h.expectedSq) / (h.expected * h.expected) }));
+  const visits = measured.reduce((n, m) => n + m.n, 0);
+  if (measured.length < 2 || visits === 0) return new Map();
+  // What the squared distances from 1 hold beyond each factor's noise, weighed by the visits behind it.
+  const tau2 = Math.max(0, measured.reduce((t, m) => t + m.n * ((m.f - 1) ** 2 - m.noise), 0) / visits);
+  const [low, high] = HOUR_FACTOR_BOUNDS;
+  return new Map(measured.map((m) => [m.hour, Math.min(high, Math.max(low, 1 + ((m.f - 1) * tau2) / (tau2 + m.noise)))]));
+}
+
 /** The office's history as the estimate needs it: a pure function of the rows (unit-tested). */
 export function buildHistory(rows: HistoryRows): OfficeHistory {
   const byService = new Map<string, { n: number; sum: number; sumSq: number }>();
-  const byHour = new Map<number, { n: number; sum: number; expected: number }>();
+  const byHour = new Map<number, HourVisits>();
   for (const r of rows.visits) {
     const s = byService.get(r.serviceId) ?? { n: 0, sum: 0, sumSq: 0 };
     s.n += r.n;
@@ -168,19 +193,15 @@ export function buildHistory(rows: HistoryRows): OfficeHistory {
   for (const r of rows.visits) {
     const m = means.get(r.serviceId);
     if (!m) continue;
-    const h = byHour.get(r.hour) ?? { n: 0, sum: 0, expected: 0 };
+    const h = byHour.get(r.hour) ?? { n: 0, sum: 0, expected: 0, expectedSq: 0 };
     h.n += r.n;
     h.sum += r.sum;
     h.expected += r.n * m;
+    h.expectedSq += r.n * m * m;
     byHour.set(r.hour, h);
   }
-  const hourFactor = (hour: number) => {
-    const h = byHour.get(hour);
-    if (!h || h.n === 0 || h.expected <= 0) return 1;
-    // Shrunk toward 1: (n × measured + prior × 1) ÷ (n + prior).
-    const factor = (h.n * (h.sum / h.expected) + HOUR_PRIOR_VISITS) / (h.n + HOUR_PRIOR_VISITS);
-    return Math.min(1.33, Math.max(0.75, factor));
-  };
+  const factors = hourFactors(byHour, pooledCv);
+  const hourFactor = (hour: number) => factors.get(hour) ?? 1;
   const occupancy = (serviceId: string, hour: number): Distribution => {
     const s = byService.get(serviceId);
     const mean = means.get(serviceId) ?? (rows.expected.get(serviceId) ?? 10) * ratio;

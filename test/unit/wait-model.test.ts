@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calibrationFor, spreadFor, type ErrorSample } from '../../server/estimates/calibration';
-import { buildHistory, HOUR_PRIOR_VISITS, buildStaffing, type HistoryRows } from '../../server/estimates/history';
+import { buildHistory, buildStaffing, hourFactors, type HistoryRows } from '../../server/estimates/history';
 import { localMinutes } from '../../server/estimates/local-minutes';
 import { lognormal, lognormalAbove, normalCdf, normalQuantile, seeded } from '../../server/estimates/random';
 import {
@@ -362,25 +362,53 @@ describe("an office's history", () => {
     expect(h.occupancy('A', 10).cv).toBeCloseTo(0.5, 5);
   });
 
-  it('shrinks the time-of-day factor toward none by the visits it was measured on', () => {
-    // A: 400 visits of 10 min at 9:00, 400 of 15 min at 10:00, 4 of 30 min at 11:00.
+  it('keeps a time-of-day effect that stands out of the noise, nearly as measured', () => {
+    // A: 400 visits of 10 min at 9:00, 400 of 15 min at 10:00 (a spread of 0.2 within the service).
     const h = buildHistory(
       rows({
         visits: [
           { serviceId: 'A', hour: 9, n: 400, sum: 4000, sumSq: 400 * 100 },
           { serviceId: 'A', hour: 10, n: 400, sum: 6000, sumSq: 400 * 225 },
-          { serviceId: 'A', hour: 11, n: 4, sum: 120, sumSq: 4 * 900 },
         ],
       }),
     );
     const mean = h.occupancy('A', 8).mean; // no visits at 8:00: no factor
-    // 10:00 measured 15 ÷ mean; weighed 400 against HOUR_PRIOR_VISITS of 1.
-    const at10 = (400 * (15 / mean) + HOUR_PRIOR_VISITS) / (400 + HOUR_PRIOR_VISITS);
-    expect(h.occupancy('A', 10).mean).toBeCloseTo(mean * at10, 5);
-    // As many visits as the prior's weight: halfway between no factor and the measured one.
-    expect(h.occupancy('A', 10).mean / mean).toBeCloseTo((1 + 15 / mean) / 2, 5);
-    // Four long visits at 11:00 say almost nothing.
-    expect(h.occupancy('A', 11).mean / mean).toBeLessThan(1.03);
+    // Measured 15 ÷ mean and 10 ÷ mean, each known to ±1 %: kept within a hundredth.
+    expect(h.occupancy('A', 10).mean / mean).toBeGreaterThan(0.99 * (15 / mean));
+    expect(h.occupancy('A', 10).mean / mean).toBeLessThan(15 / mean);
+    expect(h.occupancy('A', 9).mean / mean).toBeLessThan(1.01 * (10 / mean));
+    expect(h.occupancy('A', 9).mean / mean).toBeGreaterThan(10 / mean);
+  });
+
+  it('takes hours that differ only by chance for no time-of-day effect', () => {
+    // Four hours of 200 visits, spread 0.6 (each factor known to about ±4 %), 3 % apart.
+    const hour = (f: number) => ({ n: 200, sum: 200 * 10 * f, expected: 2000, expectedSq: 200 * 100 });
+    const factors = hourFactors(new Map([9, 10, 11, 12].map((h, i) => [h, hour([1.03, 0.97, 1.02, 0.98][i]!)])), 0.6);
+    for (const f of factors.values()) expect(f).toBe(1);
+  });
+
+  it('shrinks an hour measured on few visits more than one measured on many, for the same effect', () => {
+    // Afternoons 20 % longer: 400 visits at 15:00, 40 at 16:00; mornings as expected.
+    const factors = hourFactors(
+      new Map([
+        [9, { n: 400, sum: 4000, expected: 4000, expectedSq: 400 * 100 }],
+        [15, { n: 400, sum: 4800, expected: 4000, expectedSq: 400 * 100 }],
+        [16, { n: 40, sum: 480, expected: 400, expectedSq: 40 * 100 }],
+      ]),
+      0.6,
+    );
+    expect(factors.get(15)!).toBeGreaterThan(1.19);
+    expect(factors.get(16)!).toBeGreaterThan(1.1);
+    expect(factors.get(16)!).toBeLessThan(factors.get(15)!);
+    // Bounded however it was measured.
+    const wild = hourFactors(
+      new Map([
+        [9, { n: 400, sum: 4000, expected: 4000, expectedSq: 400 * 100 }],
+        [10, { n: 400, sum: 12000, expected: 4000, expectedSq: 400 * 100 }],
+      ]),
+      0.6,
+    );
+    expect(wild.get(10)).toBe(1.33);
   });
 
   it('learns how often citizens give up by the minutes already waited, near the overall rate where little is known', () => {
