@@ -1,10 +1,9 @@
-import { Prisma } from '../server/db/generated/client';
 import { liveOffice } from '../server/estimates/live-waits';
 import { newcomerEstimate } from '../server/estimates/wait-model';
 import { aheadInQueueMany, type QueuedTicket } from '../server/queue/engine';
 import { bandLow, competingServices, estimateMinutes } from '../server/queue/estimates';
 import { rt } from '../server/runtime';
-import { publicTickets, toPublicMany } from '../server/tickets/views';
+import { toPublicMany, waitingPublicTickets } from '../server/tickets/views';
 
 /**
  * The estimators the simulator compares, each answering for the waiting tickets of an office at
@@ -70,7 +69,7 @@ export class Estimators {
   async all(now: Date): Promise<Map<string, Record<EstimatorName, Shown>>> {
     const { db } = rt();
     const [waiting, counters, avg] = await Promise.all([
-      publicTickets(Prisma.sql`t."officeId" = ${this.officeId} AND t.status = 'waiting'`),
+      waitingPublicTickets({ officeId: this.officeId }),
       db.counter.findMany({ where: { officeId: this.officeId, state: 'open' }, select: { serviceIds: true } }),
       this.averages(now),
     ]);

@@ -139,7 +139,7 @@ interface HourVisits {
  * toward none by as much as the hours' spread is noise (empirical Bayes). An hour's factor from n
  * visits whose lengths vary by `cv` is only known to about cv ÷ √n (±4 % from 200 visits); the
  * spread of the measured factors beyond that noise is what the hours really differ by (τ²), and
- * each factor keeps τ² ÷ (τ² + its noise²) of its distance from 1. An office whose afternoons run
+ * each factor keeps τ² ÷ (τ² + its noise's variance) of its distance from 1. An office whose afternoons run
  * 20 % longer keeps nearly all of it; one whose hours differ only by chance gets no factor: a fixed
  * weight of 400 visits kept 40–60 % of the noise, which lengthened or shortened every visit of the
  * hour in every run (`npm run sim`: the simulator's days have no time-of-day effect).
@@ -147,13 +147,18 @@ interface HourVisits {
 export function hourFactors(hours: ReadonlyMap<number, HourVisits>, cv: number): Map<number, number> {
   const measured = [...hours]
     .filter(([, h]) => h.n > 0 && h.expected > 0)
-    .map(([hour, h]) => ({ hour, n: h.n, f: h.sum / h.expected, noise: (cv * cv * h.expectedSq) / (h.expected * h.expected) }));
+    .map(([hour, h]) => ({
+      hour,
+      n: h.n,
+      f: h.sum / h.expected,
+      noiseVar: (cv * cv * h.expectedSq) / (h.expected * h.expected),
+    }));
   const visits = measured.reduce((n, m) => n + m.n, 0);
   if (measured.length < 2 || visits === 0) return new Map();
   // What the squared distances from 1 hold beyond each factor's noise, weighed by the visits behind it.
-  const tau2 = Math.max(0, measured.reduce((t, m) => t + m.n * ((m.f - 1) ** 2 - m.noise), 0) / visits);
+  const tau2 = Math.max(0, measured.reduce((t, m) => t + m.n * ((m.f - 1) ** 2 - m.noiseVar), 0) / visits);
   const [low, high] = HOUR_FACTOR_BOUNDS;
-  return new Map(measured.map((m) => [m.hour, Math.min(high, Math.max(low, 1 + ((m.f - 1) * tau2) / (tau2 + m.noise)))]));
+  return new Map(measured.map((m) => [m.hour, Math.min(high, Math.max(low, 1 + ((m.f - 1) * tau2) / (tau2 + m.noiseVar)))]));
 }
 
 /** The office's history as the estimate needs it: a pure function of the rows (unit-tested). */

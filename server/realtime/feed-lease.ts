@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { runScript } from '../queue/scripts';
+import { releaseLease } from '../queue/engine';
 import { rt } from '../runtime';
 
 /** How long a pass may hold the office's feed: a process killed mid-pass holds the others up this long at most. */
@@ -17,7 +17,5 @@ export async function takeFeedLease(officeId: string): Promise<(() => Promise<vo
   const key = keys.feedLease(officeId);
   const token = randomUUID();
   if ((await redis.set(key, token, 'PX', FEED_LEASE_MS, 'NX')) !== 'OK') return null;
-  return async () => {
-    await runScript(redis, 'release_lease', [key], [token]);
-  };
+  return () => releaseLease({ key, token });
 }

@@ -122,7 +122,7 @@ export function startOfficeFeed(
         state.timer = null;
         state.running = true;
         let started = performance.now();
-        let leaseTaken = false;
+        let heldElsewhere = false;
         try {
           if (state.estimateStale && !state.estimating && estimateDueIn(state, started) === 0) {
             // Once for this batch of changes; every figure below reads it, if it is back in time.
@@ -141,7 +141,7 @@ export function startOfficeFeed(
               } finally {
                 await release();
               }
-            } else leaseTaken = true;
+            } else heldElsewhere = true;
           }
         } catch (err) {
           // Database or Redis down: try again, so the screens do not keep the figures of before.
@@ -151,7 +151,7 @@ export function startOfficeFeed(
           state.lastCostMs = performance.now() - started;
           state.running = false;
           // Another process is publishing the office: ours follows it, soon.
-          if (leaseTaken) schedule(officeId, state, LEASE_RETRY_MS);
+          if (heldElsewhere) schedule(officeId, state, LEASE_RETRY_MS);
           else next(officeId, state);
         }
       },

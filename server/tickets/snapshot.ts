@@ -3,8 +3,7 @@ import { runScript } from '../queue/scripts';
 import { rooms } from '../realtime/rooms';
 import type { TicketPublic } from '../../contract/tickets';
 import { processShared, rt } from '../runtime';
-import { Prisma } from '../db/generated/client';
-import { publicTicketByCode, publicTickets, toPublicMany } from './views';
+import { publicTicketByCode, toPublicMany, waitingPublicTickets } from './views';
 
 /** How long a phone's interest in a ticket is kept without news (a day: tickets do not outlive it). */
 const WATCH_TTL_SECONDS = 24 * 3600;
@@ -43,7 +42,7 @@ export async function watchedTicketSnapshots(officeId: string): Promise<TicketPu
   const followers = await redis.hgetall(key);
   const watched = Object.keys(followers).filter((c) => Number(followers[c]) > 0);
   if (watched.length === 0) return [];
-  const waiting = await publicTickets(Prisma.sql`t.code = ANY(${watched}) AND t.status = 'waiting'`);
+  const waiting = await waitingPublicTickets({ codes: watched });
   const stillWaiting = new Set(waiting.map((t) => t.code));
   const done = watched.filter((c) => !stillWaiting.has(c));
   if (done.length > 0) await redis.hdel(key, ...done);

@@ -130,7 +130,7 @@ function withPublic(row: PublicRow): TicketWithPublic {
  * one statement. Plain SQL (db/sql.ts): after every call, start and completion the ticket's phone
  * is told (tickets/snapshot.ts publishTicketStatus), and a reconnect storm reads thousands at once.
  */
-export async function publicTickets(where: Prisma.Sql): Promise<TicketWithPublic[]> {
+async function publicTickets(where: Prisma.Sql): Promise<TicketWithPublic[]> {
   const rows = await sql(rt().db).$queryRaw<PublicRow[]>`${PUBLIC_SELECT} WHERE ${where}`;
   return rows.map(withPublic);
 }
@@ -139,6 +139,12 @@ export async function publicTickets(where: Prisma.Sql): Promise<TicketWithPublic
 export async function publicTicket(where: { id: string } | { code: string }): Promise<TicketWithPublic | null> {
   const [t] = await publicTickets('id' in where ? Prisma.sql`t.id = ${where.id}` : Prisma.sql`t.code = ${where.code}`);
   return t ?? null;
+}
+
+/** The waiting tickets of an office, or those of `codes` still waiting, with their public views' parts. */
+export async function waitingPublicTickets(of: { officeId: string } | { codes: string[] }): Promise<TicketWithPublic[]> {
+  const which = 'officeId' in of ? Prisma.sql`t."officeId" = ${of.officeId}` : Prisma.sql`t.code = ANY(${of.codes})`;
+  return publicTickets(Prisma.sql`${which} AND t.status = 'waiting'`);
 }
 
 /** A phone page's view of one ticket. */
