@@ -18,6 +18,15 @@ export interface CpuSample {
   generator: number;
   /** Commands run by the whole Redis server (INFO commandstats), likewise. */
   redisCommands: number;
+  /**
+   * Seconds the same processes' threads were ready to run and waited for a core (the kernel's
+   * run-queue wait, /proc/<pid>/task/<tid>/schedstat), all four together: on two cores shared by
+   * the app, PostgreSQL, Redis and the load generator, every request waits whenever they all want
+   * a core at once, wherever it is.
+   */
+  waitedForCore: number;
+  /** Of that, the app process's threads. */
+  appWaitedForCore: number;
 }
 
 const TICKS = 100; // USER_HZ: /proc/<pid>/stat counts in 1/100 s on Linux
@@ -32,9 +41,29 @@ function processSeconds(pid: string | number): number {
   }
 }
 
-/** CPU seconds of every process whose command line passes `matches`. */
-function secondsOfProcesses(matches: (cmdline: string) => boolean): number {
+/** Seconds the process's threads waited on the run queue; 0 where the kernel does not say. */
+function runQueueSeconds(pid: string | number): number {
   let total = 0;
+  let tasks: string[];
+  try {
+    tasks = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return 0; // gone meanwhile
+  }
+  for (const tid of tasks) {
+    try {
+      // "time on the cpu (ns) time waiting on a runqueue (ns) timeslices"
+      total += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+    } catch {
+      // the thread ended meanwhile, or no scheduler statistics in this kernel
+    }
+  }
+  return total;
+}
+
+/** The pids of every process whose command line passes `matches`. */
+function processesMatching(matches: (cmdline: string) => boolean): string[] {
+  const pids: string[] = [];
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let cmdline: string;
@@ -43,9 +72,9 @@ function secondsOfProcesses(matches: (cmdline: string) => boolean): number {
     } catch {
       continue; // gone meanwhile
     }
-    if (matches(cmdline)) total += processSeconds(pid);
+    if (matches(cmdline)) pids.push(pid);
   }
-  return total;
+  return pids;
 }
 
 export async function cpuSample(appPids: number[], databaseUrl: string, redis: Redis): Promise<CpuSample> {
@@ -53,14 +82,22 @@ export async function cpuSample(appPids: number[], databaseUrl: string, redis: R
   const info = await redis.info('commandstats');
   let redisCommands = 0;
   for (const m of info.matchAll(/^cmdstat_[^:]+:calls=(\d+)/gm)) redisCommands += Number(m[1]);
+  // PostgreSQL's backends serving this run's database (their process title names it).
+  const database = ` ${new URL(databaseUrl).pathname.slice(1)} `;
+  const dbPids = processesMatching((c) => c.startsWith('postgres:') && c.includes(database));
+  // The whole local Redis server (the bench's Redis is the local one).
+  const redisPids = processesMatching((c) => c.startsWith('redis-server'));
+  const sum = (pids: (string | number)[], of: (pid: string | number) => number) =>
+    pids.reduce<number>((s, pid) => s + of(pid), 0);
+  const appWaitedForCore = sum(appPids, runQueueSeconds);
   return {
     redisCommands,
-    app: appPids.reduce((s, pid) => s + processSeconds(pid), 0),
-    // PostgreSQL's backends serving this run's database (their process title names it).
-    db: secondsOfProcesses((c) => c.startsWith('postgres:') && c.includes(` ${new URL(databaseUrl).pathname.slice(1)} `)),
-    // The whole local Redis server (the bench's Redis is the local one).
-    redis: secondsOfProcesses((c) => c.startsWith('redis-server')),
+    app: sum(appPids, processSeconds),
+    db: sum(dbPids, processSeconds),
+    redis: sum(redisPids, processSeconds),
     generator: (usage.user + usage.system) / 1e6,
+    appWaitedForCore,
+    waitedForCore: appWaitedForCore + sum([...dbPids, ...redisPids, process.pid], runQueueSeconds),
   };
 }
 
@@ -73,6 +110,8 @@ export function cpuPerOperation(before: CpuSample, after: CpuSample, operations:
     redis: per('redis'),
     generator: per('generator'),
     redisCommands: (after.redisCommands - before.redisCommands) / operations,
+    waitedForCore: per('waitedForCore'),
+    appWaitedForCore: per('appWaitedForCore'),
   };
 }
 

@@ -88,12 +88,20 @@ export async function issueTickets(
   return { codes, seconds: (performance.now() - t0) / 1000 };
 }
 
-/** Every clerk calls next and completes, back to back, until no ticket is left. */
-export async function serveAll(clerks: BenchClerk[], callLatencies: number[] = []): Promise<{ served: number; seconds: number }> {
+/**
+ * Every clerk calls next and completes, back to back, until no ticket is left; each call-next's
+ * latency goes to `callLatencies` and, when asked, when it started (epoch ms) to `callStarts`.
+ */
+export async function serveAll(
+  clerks: BenchClerk[],
+  callLatencies: number[] = [],
+  callStarts?: number[],
+): Promise<{ served: number; seconds: number }> {
   let served = 0;
   const t0 = performance.now();
   await inParallel(clerks.length, async (i) => {
     const c = clerks[i];
+    callStarts?.push(performance.timeOrigin + performance.now());
     const r = await timed(() => c.api.post(`/api/counters/${c.counterId}/call-next`), callLatencies);
     if (r.status === 204) return false;
     if (r.status !== 200) throw new Error(`call-next failed: ${r.status} ${JSON.stringify(r.body)}`);

@@ -3,9 +3,10 @@ import { startApp, type TestApp } from '../test/helpers/app';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
 import { displayPage, firstPaintMs, pageScripts } from './browser';
 import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
-import { eventLoopLagMs, eventLoopP99Ms, ownLoopDelay, percentile, rssMb, withOwnLoopDelay, type Figure } from './measure';
+import { eventLoopLagMs, eventLoopP99Ms, ownLoopDelay, percentile, rssMb, timed, withOwnLoopDelay, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
 import { cpuPerOperation, cpuSample } from './cpu';
+import { LATE_MS, shareOverlappingLate, startIdleProbe } from './idle-probe';
 
 export interface BenchOptions {
   /** The short version (CI): fewer tickets and sockets, same sections. */
@@ -26,7 +27,16 @@ export interface BenchSection {
 
 const at = (value: number, atLeast: boolean) => ({ value, atLeast });
 
-export const SECTION_PARTS = ['issuing', 'storm', 'clerks', 'many-clerks', 'one-clerk', 'displays', 'kiosk'] as const;
+export const SECTION_PARTS = [
+  'issuing',
+  'storm',
+  'clerks',
+  'many-clerks',
+  'one-clerk',
+  'quiet-clerk',
+  'displays',
+  'kiosk',
+] as const;
 
 /** The figures of issue 10, each with its target; `npm run bench` prints them. */
 export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]> {
@@ -38,6 +48,10 @@ export async function runBench(opts: BenchOptions = {}): Promise<BenchSection[]>
     clerksTickets: q ? 300 : 3000,
     manyClerks: q ? 10 : 50,
     oneClerkTickets: q ? 50 : 600,
+    quietCalls: q ? 1 : 3,
+    // A real office's clerk calls every few minutes, not back to back: longer than the pool keeps
+    // a spare database connection (10 s) and the session and counter caches what they read (30 s).
+    quietMs: q ? 1_000 : 31_000,
     calls: q ? 10 : 300,
     warmCalls: q ? 2 : 10,
     displays: q ? 20 : 100,
@@ -77,6 +91,8 @@ type Sizes = Record<
   | 'clerksTickets'
   | 'manyClerks'
   | 'oneClerkTickets'
+  | 'quietCalls'
+  | 'quietMs'
   | 'calls'
   | 'warmCalls'
   | 'displays'
@@ -122,7 +138,7 @@ async function oneProcess(
   if (want('storm')) await stormPart(app, office, n, codes, f, log);
   if (want('clerks')) await clerksPart(space, app, office, n, f, log);
   if (want('many-clerks')) await manyClerksPart(space, app, office, n, f, log);
-  if (want('one-clerk') || want('displays')) await oneClerkPart(space, app, office, n, f, log, want);
+  if (want('one-clerk') || want('quiet-clerk') || want('displays')) await oneClerkPart(space, app, office, n, f, log, want);
   f.push({ name: 'tickets called twice (all of the above)', value: await calledTwice(space), unit: '', target: at(0, false) });
   if (want('kiosk')) await kioskPart(app, n, f, log);
   return { title: `One app process (${os.cpus().length} cores)`, figures: f };
@@ -192,6 +208,9 @@ function cpuFigures(operation: string, cpu: ReturnType<typeof cpuPerOperation>):
     { name: `  CPU per ${operation}: Redis (the whole server)`, value: cpu.redis, unit: 'ms' },
     { name: `  CPU per ${operation}: load generator`, value: cpu.generator, unit: 'ms' },
     { name: `  Redis commands per ${operation} (the whole server)`, value: cpu.redisCommands, unit: '' },
+    // Ready to run with no core free: time a request spends in nobody's code.
+    { name: `  waited for a core per ${operation}: all four`, value: cpu.waitedForCore, unit: 'ms' },
+    { name: `    of it the app process`, value: cpu.appWaitedForCore, unit: 'ms' },
     // What the cores allow at that CPU: a throughput close to it is bound by the machine (only less
     // CPU per operation moves it), one far below it by waiting (locks, round trips, pacing).
     { name: `  most the ${cores} cores allow at this CPU`, value: ceiling(cpu, true), unit: `${operation}s/s` },
@@ -268,12 +287,17 @@ async function oneClerkPart(
   log: (l: string) => void,
   want: (part: (typeof SECTION_PARTS)[number]) => boolean,
 ) {
-  log('one clerk back to back');
-  await issueTickets([app.url], office, n.oneClerkTickets, 10);
   const [one] = await openCounters(space, office, [app.url], 1);
   if (want('one-clerk')) {
+    log('one clerk back to back');
+    await issueTickets([app.url], office, n.oneClerkTickets, 10);
     const callOne: number[] = [];
-    const { result: oneServed, ...own } = await withOwnLoopDelay(() => serveAll([one], callOne));
+    const callStarts: number[] = [];
+    const probe = startIdleProbe();
+    const cpu0 = await cpuSample([app.child.pid!], space.databaseUrl, space.redis);
+    const { result: oneServed, ...own } = await withOwnLoopDelay(() => serveAll([one], callOne, callStarts));
+    const cpu = cpuPerOperation(cpu0, await cpuSample([app.child.pid!], space.databaseUrl, space.redis), oneServed.served);
+    const idle = await probe.stop();
     f.push({
       name: 'one clerk, call next + complete back to back',
       value: oneServed.served / oneServed.seconds,
@@ -282,6 +306,39 @@ async function oneClerkPart(
     });
     f.push({ name: '  call-next p99', value: percentile(callOne, 99), unit: 'ms', target: at(10, false) });
     f.push({ name: "  the load generator's own event-loop delay, p99", value: own.p99, unit: 'ms' });
+    f.push(...cpuFigures('visit', cpu));
+    // Whether the slow calls are the ones that fell on a moment with no core free (idle-probe.ts).
+    const calls = callStarts.map((start, i): [number, number] => [start, callOne[i]]);
+    const slowest = calls.filter(([, ms]) => ms >= percentile(callOne, 97));
+    f.push(
+      { name: "  an idle process's 1 ms sleep meanwhile: woke late by, p99", value: idle.p99, unit: 'ms' },
+      { name: '    the longest', value: idle.longest, unit: 'ms' },
+      {
+        name: `  calls during which it woke ≥ ${LATE_MS} ms late: of the slowest 3 %`,
+        value: shareOverlappingLate(slowest, idle.late),
+        unit: '%',
+      },
+      { name: '    of all calls', value: shareOverlappingLate(calls, idle.late), unit: '%' },
+    );
+  }
+  if (want('quiet-clerk')) {
+    log(`one clerk after ${n.quietMs / 1000} s without a click, ${n.quietCalls} times`);
+    const quiet: number[] = [];
+    for (let i = 0; i < n.quietCalls; i++) {
+      await issueTickets([app.url], office, 1, 1);
+      await new Promise((r) => setTimeout(r, n.quietMs));
+      const called = await timed(() => one.api.post(`/api/counters/${one.counterId}/call-next`), quiet);
+      if (called.status !== 200) throw new Error(`call-next failed: ${called.status} ${JSON.stringify(called.body)}`);
+      await one.api.post(`/api/tickets/${called.body.ticket.id}/complete`);
+    }
+    f.push(
+      {
+        name: `one clerk after ${n.quietMs / 1000} s without a click: call-next, median`,
+        value: percentile(quiet, 50),
+        unit: 'ms',
+      },
+      { name: '  the longest', value: Math.max(...quiet), unit: 'ms' },
+    );
   }
   if (want('displays')) {
     log(`call → event on ${n.displays} displays`);

@@ -32,5 +32,8 @@ describe('npm run bench -- --quick', () => {
       /kiosk first paint/,
     ])
       expect(named(part).filter((f) => f.target).length, String(part)).toBeGreaterThan(0);
+    // And the figures that explain them: a click after a quiet spell, and the cores' queue.
+    for (const part of [/^one clerk after \d+ s without a click/, /waited for a core per visit/, /idle process's 1 ms sleep/])
+      expect(named(part).length, String(part)).toBeGreaterThan(0);
   }, 600_000);
 });

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Prisma } from '../../server/db/generated/client';
-import { createDb } from '../../server/db/client';
+import { createDb, WARM_CONNECTIONS } from '../../server/db/client';
 import { sql } from '../../server/db/sql';
 import { createTestSpace, type TestSpace } from '../helpers/services';
 
@@ -85,5 +85,48 @@ describe('plain SQL beside Prisma', () => {
     } finally {
       await db.$disconnect();
     }
+  });
+
+  it('keeps WARM_CONNECTIONS connections open through a quiet spell and closes the ones above', async () => {
+    const max = WARM_CONNECTIONS + 3;
+    const db = createDb(space.databaseUrl, max);
+    // pg-pool closes an idle connection with setTimeout (10 s); sockets use Node's own timers.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      // A burst that needs every connection at once: each waits for the others to arrive.
+      const pids = await Promise.all(
+        Array.from({ length: max }, () =>
+          sql(db).$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)`.then((r) => r[0]!.pid),
+        ),
+      );
+      expect(new Set(pids).size).toBe(max);
+      vi.advanceTimersByTime(60_000); // a quiet minute
+      const open = async () =>
+        Number(
+          (await space.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ANY(${pids})`)[0]!.n,
+        );
+      await vi.waitFor(async () => expect(await open()).toBe(WARM_CONNECTIONS), { timeout: 5_000 });
+      // And they serve the next click without a new backend.
+      const [again] = await sql(db).$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+      expect(pids).toContain(again!.pid);
+    } finally {
+      vi.useRealTimers();
+      await db.$disconnect();
+    }
+  });
+
+  it('lets its kept connections go on $disconnect when only plain SQL used them', async () => {
+    const db = createDb(space.databaseUrl, 2);
+    const [row] = await sql(db).$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+    await db.$disconnect();
+    await vi.waitFor(
+      async () => {
+        const [left] = await space.db.$queryRaw<
+          { n: bigint }[]
+        >`SELECT count(*) AS n FROM pg_stat_activity WHERE pid = ${row!.pid}`;
+        expect(left!.n).toBe(0n);
+      },
+      { timeout: 5_000 },
+    );
   });
 });
