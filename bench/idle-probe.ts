@@ -53,6 +53,7 @@ export function startIdleProbe(): { stop(): Promise<IdleProbeResult> } {
     async stop() {
       child.stdin.end();
       await exited;
+      if (!out) throw new Error('the idle probe ended without a result');
       const { late, slow } = JSON.parse(out) as { late: number[]; slow: [number, number][] };
       return { p99: percentile(late, 99), longest: Math.max(...late), late: slow };
     },
