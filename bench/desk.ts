@@ -89,9 +89,20 @@ export async function issueTickets(
 }
 
 /**
- * Every clerk calls next and completes, back to back, until no ticket is left; each call-next's
+ * The clerk calls next and completes the ticket: false when nobody was waiting. The call-next's
  * latency goes to `callLatencies` and, when asked, when it started (epoch ms) to `callStarts`.
  */
+export async function serveOne(c: BenchClerk, callLatencies: number[] = [], callStarts?: number[]): Promise<boolean> {
+  callStarts?.push(performance.timeOrigin + performance.now());
+  const r = await timed(() => c.api.post(`/api/counters/${c.counterId}/call-next`), callLatencies);
+  if (r.status === 204) return false;
+  if (r.status !== 200) throw new Error(`call-next failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const done = await c.api.post(`/api/tickets/${r.body.ticket.id}/complete`);
+  if (done.status >= 300) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
+  return true;
+}
+
+/** Every clerk serves (serveOne), back to back, until no ticket is left. */
 export async function serveAll(
   clerks: BenchClerk[],
   callLatencies: number[] = [],
@@ -100,13 +111,7 @@ export async function serveAll(
   let served = 0;
   const t0 = performance.now();
   await inParallel(clerks.length, async (i) => {
-    const c = clerks[i];
-    callStarts?.push(performance.timeOrigin + performance.now());
-    const r = await timed(() => c.api.post(`/api/counters/${c.counterId}/call-next`), callLatencies);
-    if (r.status === 204) return false;
-    if (r.status !== 200) throw new Error(`call-next failed: ${r.status} ${JSON.stringify(r.body)}`);
-    const done = await c.api.post(`/api/tickets/${r.body.ticket.id}/complete`);
-    if (done.status >= 300) throw new Error(`complete failed: ${done.status} ${JSON.stringify(done.body)}`);
+    if (!(await serveOne(clerks[i], callLatencies, callStarts))) return false;
     served++;
     return true;
   });

@@ -67,11 +67,10 @@ export function startIdleProbe(): { stop(): Promise<IdleProbeResult> } {
  */
 export function shareOverlappingLate(calls: readonly [start: number, ms: number][], late: IdleProbeResult['late']): number {
   if (calls.length === 0) return NaN;
-  const sorted = [...late].sort((a, b) => a[0] - b[0]);
   let hits = 0;
   for (const [start, ms] of calls) {
     // The probe waited from its sleep's due time (start + 1 ms) to its late wake-up.
-    if (sorted.some(([s, l]) => s + 1 < start + ms && s + 1 + l > start)) hits++;
+    if (late.some(([s, l]) => s + 1 < start + ms && s + 1 + l > start)) hits++;
   }
   return (100 * hits) / calls.length;
 }

@@ -2,8 +2,17 @@ import os from 'node:os';
 import { startApp, type TestApp } from '../test/helpers/app';
 import { createTestSpace, type TestSpace } from '../test/helpers/services';
 import { displayPage, firstPaintMs, pageScripts } from './browser';
-import { benchOffice, calledTwice, closeCounters, issueTickets, openCounters, serveAll, type BenchOffice } from './desk';
-import { eventLoopLagMs, eventLoopP99Ms, ownLoopDelay, percentile, rssMb, timed, withOwnLoopDelay, type Figure } from './measure';
+import {
+  benchOffice,
+  calledTwice,
+  closeCounters,
+  issueTickets,
+  openCounters,
+  serveAll,
+  serveOne,
+  type BenchOffice,
+} from './desk';
+import { eventLoopLagMs, eventLoopP99Ms, ownLoopDelay, percentile, rssMb, withOwnLoopDelay, type Figure } from './measure';
 import { closeAll, connect, reconnectStorm, subscribeDisplay } from './sockets';
 import { cpuPerOperation, cpuSample } from './cpu';
 import { LATE_MS, shareOverlappingLate, startIdleProbe } from './idle-probe';
@@ -309,7 +318,8 @@ async function oneClerkPart(
     f.push(...cpuFigures('visit', cpu));
     // Whether the slow calls are the ones that fell on a moment with no core free (idle-probe.ts).
     const calls = callStarts.map((start, i): [number, number] => [start, callOne[i]]);
-    const slowest = calls.filter(([, ms]) => ms >= percentile(callOne, 97));
+    const p97 = percentile(callOne, 97);
+    const slowest = calls.filter(([, ms]) => ms >= p97);
     f.push(
       { name: "  an idle process's 1 ms sleep meanwhile: woke late by, p99", value: idle.p99, unit: 'ms' },
       { name: '    the longest', value: idle.longest, unit: 'ms' },
@@ -327,9 +337,7 @@ async function oneClerkPart(
     for (let i = 0; i < n.quietCalls; i++) {
       await issueTickets([app.url], office, 1, 1);
       await new Promise((r) => setTimeout(r, n.quietMs));
-      const called = await timed(() => one.api.post(`/api/counters/${one.counterId}/call-next`), quiet);
-      if (called.status !== 200) throw new Error(`call-next failed: ${called.status} ${JSON.stringify(called.body)}`);
-      await one.api.post(`/api/tickets/${called.body.ticket.id}/complete`);
+      if (!(await serveOne(one, quiet))) throw new Error('the quiet call found nobody waiting');
     }
     f.push(
       {

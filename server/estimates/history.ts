@@ -154,7 +154,7 @@ export function hourFactors(hours: ReadonlyMap<number, HourVisits>, cv: number):
       noiseVar: (cv * cv * h.expectedSq) / (h.expected * h.expected),
     }));
   const visits = measured.reduce((n, m) => n + m.n, 0);
-  if (measured.length < 2 || visits === 0) return new Map();
+  if (measured.length < 2) return new Map();
   // What the squared distances from 1 hold beyond each factor's noise, weighed by the visits behind it.
   const tau2 = Math.max(0, measured.reduce((t, m) => t + m.n * ((m.f - 1) ** 2 - m.noiseVar), 0) / visits);
   const [low, high] = HOUR_FACTOR_BOUNDS;
