@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Priority } from '../db/generated/enums';
 import { rt } from '../runtime';
 import { compareCandidates, DIRECT_BOOST_MS, queueScore, type Candidate } from './policy';
-import { runScript } from './scripts';
+import { runScript, runScriptNow } from './scripts';
 
 /**
  * Redis side of the live queues. PostgreSQL is the truth: Redis only says who is next. Every
@@ -137,9 +137,12 @@ export async function unclaim(claim: Claim): Promise<void> {
   await rt().redis.zadd(claim.key, claim.score, claim.ticketId);
 }
 
-/** Lets the counter's call lease go: the call was confirmed or given up. */
+/**
+ * Lets the counter's call lease go: the call was confirmed or given up. Sent at once (runScriptNow):
+ * a caller that does not wait for the reply still has it in Redis' hands before its answer leaves.
+ */
 export async function releaseLease(lease: Lease): Promise<void> {
-  await runScript(rt().redis, 'release_lease', [lease.key], [lease.token]);
+  await runScriptNow(rt().redis, 'release_lease', [lease.key], [lease.token]);
 }
 
 /** Makes sure the office's queues exist in Redis (after a flush or restart they are rebuilt). */

@@ -28,3 +28,19 @@ export async function runScript(redis: Redis, name: ScriptName, keys: string[], 
     return redis.eval(source, keys.length, ...keys, ...args);
   }
 }
+
+/**
+ * Runs a script with its command written at once, not at the auto-pipeline's next flush
+ * (setImmediate): when this returns, it is on the wire ahead of anything this process sends after,
+ * on any connection. For a command nobody waits for whose effect others must see.
+ */
+export async function runScriptNow(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+  const { source, sha } = load(name);
+  const [[err, value]] = ((await redis
+    .pipeline()
+    .evalsha(sha, keys.length, ...keys, ...args)
+    .exec()) ?? [[null, null]]) as [Error | null, unknown][];
+  if (!err) return value;
+  if (!err.message.includes('NOSCRIPT')) throw err;
+  return redis.eval(source, keys.length, ...keys, ...args);
+}

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/auth/actor';
 import { callNext } from '../../server/counters/calls';
@@ -51,6 +52,30 @@ describe('one call at a time per counter', () => {
     expect(called?.id).toBe(waiting.id);
     // The call let its own lease go: the clerk's next call after completing is not refused.
     expect(await redis.exists(lease)).toBe(0);
+  });
+
+  it('has let its lease go when it answers, as another connection sees it (the server auto-pipelines)', async () => {
+    // The server's Redis client batches commands until the next turn of the event loop (boot.ts);
+    // call next does not wait for the release, so it must be on the wire before the answer.
+    const runtime = rt();
+    const plain = runtime.redis;
+    const pipelined = new Redis(space.redisUrl, { enableAutoPipelining: true });
+    runtime.redis = pipelined;
+    try {
+      const staff = await space.db.staff.create({ data: { username: 'release', displayName: 'Release', passwordHash: 'x' } });
+      await space.db.skill.create({ data: { staffId: staff.id, serviceId, weight: 1 } });
+      const clerk: Actor = { ...actor, staffId: staff.id, username: staff.username, displayName: staff.displayName };
+      const counter = (await space.db.counter.create({ data: { officeId, number: 93, name: 'Release' } })).id;
+      await openCounter(clerk, counter, [serviceId]);
+      const waiting = await issueTicket({ serviceId, priority: 'none', lang: 'it' }, new Date(t0 + 4 * 60_000));
+      const called = await callNext(clerk, counter, new Date(t0 + 5 * 60_000));
+      expect(called?.id).toBe(waiting.id);
+      // Asked at once through another connection, as the clerk's next call on another process would.
+      expect(await plain.exists(runtime.keys.callLease(officeId, counter))).toBe(0);
+    } finally {
+      runtime.redis = plain;
+      pipelined.disconnect();
+    }
   });
 
   it('PostgreSQL refuses a second citizen at a counter, whoever writes it', async () => {
