@@ -69,9 +69,10 @@ export async function enqueuePrintJob(printJobId: string): Promise<void> {
 
 /**
  * Print jobs the database still calls `queued` but Redis no longer has (lost with a primary that
- * died before replicating them, or a flush): queued again under the same id, which BullMQ keeps
- * unique, so a job that does exist is left alone. Run by the reconciler (boot.ts). Jobs younger
- * than `minAgeMs` are skipped: their row may be committed before their BullMQ job is added.
+ * died before replicating them, or a flush), or has only as a record without its data: queued
+ * again under the same id, which BullMQ keeps unique, so a job that does exist is left alone. Run
+ * by the reconciler (boot.ts). Jobs younger than `minAgeMs` are skipped: their row may be committed
+ * before their BullMQ job is added.
  */
 export async function requeueLostPrintJobs(now = new Date(), minAgeMs = 5_000): Promise<number> {
   const { db } = rt();
@@ -85,7 +86,13 @@ export async function requeueLostPrintJobs(now = new Date(), minAgeMs = 5_000): 
   });
   let requeued = 0;
   for (const r of rows) {
-    if (await printQueue().getJob(r.id)) continue;
+    const job = await printQueue().getJob(r.id);
+    // Redis has it: it runs, or waits for its retry.
+    if (job?.data?.printJobId === r.id) continue;
+    // A record without its data is lost too: BullMQ writes such a bare record when it takes up an
+    // id whose record was deleted (keys lost one by one, not all at once), and can never run it.
+    // Removed first (0 if a worker holds it right now: the next round).
+    if (job && !(await printQueue().remove(r.id))) continue;
     await enqueuePrintJob(r.id);
     requeued++;
   }
@@ -122,7 +129,8 @@ function errorText(err: unknown): string {
 /** One attempt at one print job. Throws to make BullMQ retry. */
 export async function processPrintJob(job: Job<PrintJobData>): Promise<{ status: string }> {
   const { db } = rt();
-  const id = job.data.printJobId;
+  const id = job.data?.printJobId;
+  if (!id) throw new UnrecoverableError('A print job record without its data'); // the reconciler queues it again
   const pj = await db.printJob.findUnique({ where: { id }, include: { kiosk: true, ticket: { select: { status: true } } } });
   if (!pj) throw new UnrecoverableError(`Print job ${id} not found`);
   if (pj.status === 'printed' || pj.status === 'failed') return { status: `already ${pj.status}` };
