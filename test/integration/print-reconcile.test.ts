@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { Queue, Worker } from 'bullmq';
+import { Job, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePrintQueue, enqueuePrintJob, PRINT_QUEUE, requeueLostPrintJobs } from '../../server/printing/print-queue';
+import {
+  closePrintQueue,
+  enqueuePrintJob,
+  PRINT_QUEUE,
+  processPrintJob,
+  requeueLostPrintJobs,
+  type PrintJobData,
+} from '../../server/printing/print-queue';
 import { rt } from '../../server/runtime';
 import { useInProcessRuntime } from '../helpers/runtime';
 import { createTestSpace, type TestSpace } from '../helpers/services';
@@ -73,5 +80,10 @@ describe('print jobs Redis lost, queued again', () => {
     expect(await queue.getWaitingCount()).toBe(3);
     // Nothing left to do on the next round.
     expect(await requeueLostPrintJobs(later)).toBe(0);
+  });
+
+  it('fails such a bare record at once, with no retry, for the reconciler to queue the job again', async () => {
+    const bare = new Job(queue, 'print', {} as PrintJobData); // what BullMQ reads from it: no data
+    await expect(processPrintJob(bare)).rejects.toThrow(UnrecoverableError);
   });
 });
