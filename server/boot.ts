@@ -148,11 +148,16 @@ export async function startSportello(env: Record<string, string | undefined> = p
   attachKioskAgents(runtime.io);
 
   await reconcileAll(runtime);
-  const stopJobs = await startJobs(redis, config.timeZone, config.dayCloseAtMidnight);
+  const jobs = await startJobs(redis, config.timeZone, config.dayCloseAtMidnight);
+  const reconcile = async () => {
+    await reconcileAll(runtime);
+    const restored = await jobs.restoreLostSchedules();
+    if (restored.length > 0) log.warn({ restored }, 'job schedules missing from Redis were created again');
+  };
   // Redis restarted or flushed: rebuild as soon as it is back, and check every 30 s anyway.
-  redis.on('ready', () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')));
+  redis.on('ready', () => void reconcile().catch((err: unknown) => log.error({ err }, 'reconcile failed')));
   const timer = setInterval(
-    () => void reconcileAll(runtime).catch((err: unknown) => log.error({ err }, 'reconcile failed')),
+    () => void reconcile().catch((err: unknown) => log.error({ err }, 'reconcile failed')),
     config.reconcileIntervalSeconds * 1000,
   );
   timer.unref();
@@ -177,7 +182,7 @@ export async function startSportello(env: Record<string, string | undefined> = p
       // The job queues' connections wait for Redis to come back before they close: with Redis
       // down a stop would hang until main.ts gives up (8 s, exit code 1). Jobs not finished are
       // BullMQ's to retry; the connections are dropped below in any case.
-      await within(stopJobs(), JOBS_STOP_WAIT_MS).catch((err: unknown) => log.warn({ err }, 'job queues not closed cleanly'));
+      await within(jobs.stop(), JOBS_STOP_WAIT_MS).catch((err: unknown) => log.warn({ err }, 'job queues not closed cleanly'));
       await new Promise<void>((resolve) => {
         if (runtime.io) void runtime.io.close(() => resolve());
         else resolve();

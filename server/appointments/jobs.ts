@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { log } from '../log';
 import { registerQueue, unregisterQueue } from '../ops/queues';
 import { rt } from '../runtime';
+import { upsertSchedules, type Schedule } from '../jobs/schedules';
 import { expireOverduePending, expirePendingBooking } from './confirm';
 import { markNoShow, markOverdueNoShows } from './no-show';
 import { sendReminder } from './reminders';
@@ -119,19 +120,27 @@ export async function ensureUpcomingJobs(now = new Date()): Promise<number> {
 }
 
 /** Worker and repeatable jobs; called by server/jobs/scheduler.ts with the other jobs. */
-export async function startAppointmentJobs(connection: Redis, timeZone: string): Promise<() => Promise<void>> {
+export async function startAppointmentJobs(
+  connection: Redis,
+  timeZone: string,
+): Promise<{ stop: () => Promise<void>; schedules: Schedule[] }> {
   const prefix = rt().keys.bullPrefix();
   const queue = appointmentQueue();
-  await queue.upsertJobScheduler(
-    'sweep',
-    { every: SWEEP_EVERY_MS },
-    { name: 'sweep', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-  );
-  await queue.upsertJobScheduler(
-    'retention',
-    { pattern: '30 3 * * *', tz: timeZone },
-    { name: 'retention', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-  );
+  const schedules: Schedule[] = [
+    {
+      queue,
+      id: 'sweep',
+      repeat: { every: SWEEP_EVERY_MS },
+      template: { name: 'sweep', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    },
+    {
+      queue,
+      id: 'retention',
+      repeat: { pattern: '30 3 * * *', tz: timeZone },
+      template: { name: 'retention', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    },
+  ];
+  await upsertSchedules(schedules);
   const worker = new Worker(
     APPOINTMENTS_QUEUE,
     async (job) => {
@@ -158,9 +167,10 @@ export async function startAppointmentJobs(connection: Redis, timeZone: string):
     { connection: connection.duplicate({ maxRetriesPerRequest: null }), prefix },
   );
   registerQueue(queue, worker);
-  return async () => {
+  const stop = async () => {
     unregisterQueue(queue);
     await worker.close();
     await closeAppointmentQueue();
   };
+  return { stop, schedules };
 }

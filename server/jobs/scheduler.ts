@@ -9,37 +9,50 @@ import { purgeExpiredCitizenSessions } from '../citizens/session';
 import { rt } from '../runtime';
 import { closePastDays } from './close-day';
 import { registerQueue, unregisterQueue } from '../ops/queues';
+import { restoreLostSchedules, upsertSchedules, type Schedule } from './schedules';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
+
+export interface RunningJobs {
+  stop(): Promise<void>;
+  /**
+   * Creates again the schedules Redis lost (schedules.ts); a day close missed meanwhile runs once
+   * (closing past days twice changes nothing). Returns the ids created again.
+   */
+  restoreLostSchedules(): Promise<string[]>;
+}
 
 /**
  * Background jobs through BullMQ, so that with several app processes each job runs once: the
  * day close at local midnight (and once at start, for a server that was off at midnight), the
- * purge of expired and idle staff logins every 10 minutes, the status check of the printers the server drives itself, the print queue (printing/print-queue.ts),
- * the appointments' reminders, no-shows and data retention (appointments/jobs.ts), and the
- * citizens' e-mails about their procedures (procedures/jobs.ts).
+ * purge of expired and idle staff logins every 10 minutes, the status check of the printers the
+ * server drives itself, the print queue (printing/print-queue.ts), the appointments' reminders,
+ * no-shows and data retention (appointments/jobs.ts), and the citizens' e-mails about their
+ * procedures (procedures/jobs.ts). The repeating ones are schedules (schedules.ts), created again
+ * when Redis lost them.
  */
-export async function startJobs(connection: Redis, timeZone: string, closeAtMidnight = true): Promise<() => Promise<void>> {
+export async function startJobs(connection: Redis, timeZone: string, closeAtMidnight = true): Promise<RunningJobs> {
   const prefix = rt().keys.bullPrefix();
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-  if (closeAtMidnight)
-    await queue.upsertJobScheduler(
-      'close-day',
-      { pattern: '0 0 * * *', tz: timeZone },
-      { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } },
-    );
-  else await queue.removeJobScheduler('close-day');
-  await queue.add('close-day', {}, { removeOnComplete: 100, removeOnFail: 100 });
-  await queue.upsertJobScheduler(
-    'printer-status',
-    { every: 30_000 },
-    { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-  );
-  await queue.upsertJobScheduler(
-    'purge-sessions',
-    { every: 10 * 60_000 },
-    { name: 'purge-sessions', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-  );
+  const closeDay = { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } };
+  const schedules: Schedule[] = [
+    ...(closeAtMidnight ? [{ queue, id: 'close-day', repeat: { pattern: '0 0 * * *', tz: timeZone }, template: closeDay }] : []),
+    {
+      queue,
+      id: 'printer-status',
+      repeat: { every: 30_000 },
+      template: { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    },
+    {
+      queue,
+      id: 'purge-sessions',
+      repeat: { every: 10 * 60_000 },
+      template: { name: 'purge-sessions', opts: { removeOnComplete: 10, removeOnFail: 10 } },
+    },
+  ];
+  if (!closeAtMidnight) await queue.removeJobScheduler('close-day');
+  await upsertSchedules(schedules);
+  await queue.add(closeDay.name, {}, closeDay.opts);
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
@@ -55,15 +68,23 @@ export async function startJobs(connection: Redis, timeZone: string, closeAtMidn
   registerQueue(queue, worker);
   const stopPrinting = startPrintWorker(connection);
   // Appointments: reminders, no-shows, personal data retention (appointments/jobs.ts).
-  const stopAppointments = await startAppointmentJobs(connection, timeZone);
+  const appointments = await startAppointmentJobs(connection, timeZone);
   // Procedures: the citizens' e-mails (procedures/jobs.ts).
   const stopProcedures = startProcedureJobs(connection);
-  return async () => {
-    await stopProcedures();
-    await stopAppointments();
-    await stopPrinting();
-    unregisterQueue(queue);
-    await worker.close();
-    await queue.close();
+  const all = [...schedules, ...appointments.schedules];
+  return {
+    async stop() {
+      await stopProcedures();
+      await appointments.stop();
+      await stopPrinting();
+      unregisterQueue(queue);
+      await worker.close();
+      await queue.close();
+    },
+    async restoreLostSchedules() {
+      const restored = await restoreLostSchedules(all);
+      if (restored.includes('close-day')) await queue.add(closeDay.name, {}, closeDay.opts);
+      return restored;
+    },
   };
 }
