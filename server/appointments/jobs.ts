@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { log } from '../log';
 import { registerQueue, unregisterQueue } from '../ops/queues';
 import { rt } from '../runtime';
-import { upsertSchedules, type Schedule } from '../jobs/schedules';
+import { upsertSchedules, type Schedule } from '../ops/job-schedules';
 import { expireOverduePending, expirePendingBooking } from './confirm';
 import { markNoShow, markOverdueNoShows } from './no-show';
 import { sendReminder } from './reminders';

@@ -9,15 +9,15 @@ import { purgeExpiredCitizenSessions } from '../citizens/session';
 import { rt } from '../runtime';
 import { closePastDays } from './close-day';
 import { registerQueue, unregisterQueue } from '../ops/queues';
-import { restoreLostSchedules, upsertSchedules, type Schedule } from './schedules';
+import { restoreLostSchedules, upsertSchedules, type Schedule } from '../ops/job-schedules';
 
 export const MAINTENANCE_QUEUE = 'maintenance';
 
 export interface RunningJobs {
   stop(): Promise<void>;
   /**
-   * Creates again the schedules Redis lost (schedules.ts); a day close missed meanwhile runs once
-   * (closing past days twice changes nothing). Returns the ids created again.
+   * Creates again the schedules Redis lost (ops/job-schedules.ts); a day close missed meanwhile
+   * runs once (closing past days twice changes nothing). Returns the ids created again.
    */
   restoreLostSchedules(): Promise<string[]>;
 }
@@ -28,8 +28,8 @@ export interface RunningJobs {
  * purge of expired and idle staff logins every 10 minutes, the status check of the printers the
  * server drives itself, the print queue (printing/print-queue.ts), the appointments' reminders,
  * no-shows and data retention (appointments/jobs.ts), and the citizens' e-mails about their
- * procedures (procedures/jobs.ts). The repeating ones are schedules (schedules.ts), created again
- * when Redis lost them.
+ * procedures (procedures/jobs.ts). The repeating ones are schedules (ops/job-schedules.ts),
+ * created again when Redis lost them.
  */
 export async function startJobs(connection: Redis, timeZone: string, closeAtMidnight = true): Promise<RunningJobs> {
   const prefix = rt().keys.bullPrefix();
