@@ -4,8 +4,8 @@ import { percentile } from './measure';
 /**
  * A separate Node process that does nothing but sleep 1 ms again and again, and notes how late
  * each wake-up comes. It has no work of its own, so a late wake-up is time it waited for a core:
- * the machine's other processes (the app, PostgreSQL, Redis, the load generator) had both cores, or the
- * virtual machine's host did not run it. A request handled at that moment waits the same way,
+ * the machine's other processes (the app, PostgreSQL, Redis, the load generator) had both cores,
+ * or the virtual machine's host did not run it. A request handled at that moment waits the same way,
  * wherever in the app, the database or the generator it happens to be.
  */
 const probeSource = (lateMs: number) => `

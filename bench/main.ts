@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR] [-- --heap-profile DIR] [-- --only issuing,storm,…] [-- --node-args="--flag …"]`: the performance figures of the README, each
+ * `npm run bench [-- --quick] [-- --one-process] [-- --profile DIR] [-- --heap-profile DIR]
+ * [-- --only issuing,storm,…] [-- --node-args="--flag …"]`: the performance figures of the README, each
  * next to its target, measured through the real HTTP API and socket.io on this machine's
  * PostgreSQL and Redis (the load generator runs beside the app, as in production tests of one
  * small machine). Measures only: the tests check behaviour.
@@ -34,7 +35,8 @@ const sections = await runBench({
   nodeArgs: [
     ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
     ...(values['heap-profile'] ? ['--heap-prof', `--heap-prof-dir=${values['heap-profile']}`] : []),
-    // Flags for the app processes only (V8 or Node options to try), e.g. --node-args="--single-threaded-gc" (with =: the value starts with a dash).
+    // Flags for the app processes only (V8 or Node options to try), e.g.
+    // --node-args="--single-threaded-gc" (with =, as the value starts with a dash).
     ...(values['node-args']?.split(' ').filter(Boolean) ?? []),
   ],
   log: (l) => console.error(`… ${l}`),

@@ -127,18 +127,8 @@ export async function startAppointmentJobs(
   const prefix = rt().keys.bullPrefix();
   const queue = appointmentQueue();
   const schedules: Schedule[] = [
-    {
-      queue,
-      id: 'sweep',
-      repeat: { every: SWEEP_EVERY_MS },
-      template: { name: 'sweep', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-    },
-    {
-      queue,
-      id: 'retention',
-      repeat: { pattern: '30 3 * * *', tz: timeZone },
-      template: { name: 'retention', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-    },
+    { queue, id: 'sweep', repeat: { every: SWEEP_EVERY_MS }, keep: 10 },
+    { queue, id: 'retention', repeat: { pattern: '30 3 * * *', tz: timeZone }, keep: 10 },
   ];
   await upsertSchedules(schedules);
   const worker = new Worker(

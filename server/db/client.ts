@@ -19,9 +19,8 @@ export const WARM_CONNECTIONS = 8;
  * `max` connections in the pool, up to WARM_CONNECTIONS of them kept open. Interactive
  * transactions wait up to 10 s for a connection (the embedded database has a single one: PGlite's
  * socket server interleaves the extended-protocol messages of concurrent connections, which
- * corrupts statements). Plain SQL (sql.ts) runs on the
- * same pool, so that limit holds for it too; it prepares its statements unless `prepare` is false
- * (sql.ts: registerPool).
+ * corrupts statements). Plain SQL (sql.ts) runs on the same pool, so that limit holds for it too;
+ * it prepares its statements unless `prepare` is false (sql.ts: registerPool).
  */
 export function createDb(connectionString: string, max = 10, prepare = true): Db {
   const pool = new pg.Pool({ connectionString, max, min: Math.min(max, WARM_CONNECTIONS) });

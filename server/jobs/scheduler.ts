@@ -34,25 +34,16 @@ export interface RunningJobs {
 export async function startJobs(connection: Redis, timeZone: string, closeAtMidnight = true): Promise<RunningJobs> {
   const prefix = rt().keys.bullPrefix();
   const queue = new Queue(MAINTENANCE_QUEUE, { connection, prefix });
-  const closeDay = { name: 'close-day', opts: { removeOnComplete: 100, removeOnFail: 100 } };
   const schedules: Schedule[] = [
-    ...(closeAtMidnight ? [{ queue, id: 'close-day', repeat: { pattern: '0 0 * * *', tz: timeZone }, template: closeDay }] : []),
-    {
-      queue,
-      id: 'printer-status',
-      repeat: { every: 30_000 },
-      template: { name: 'printer-status', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-    },
-    {
-      queue,
-      id: 'purge-sessions',
-      repeat: { every: 10 * 60_000 },
-      template: { name: 'purge-sessions', opts: { removeOnComplete: 10, removeOnFail: 10 } },
-    },
+    ...(closeAtMidnight ? [{ queue, id: 'close-day', repeat: { pattern: '0 0 * * *', tz: timeZone }, keep: 100 }] : []),
+    { queue, id: 'printer-status', repeat: { every: 30_000 }, keep: 10 },
+    { queue, id: 'purge-sessions', repeat: { every: 10 * 60_000 }, keep: 10 },
   ];
+  // Once at start too, for a server that was off at midnight.
+  const closeDayNow = () => queue.add('close-day', {}, { removeOnComplete: 100, removeOnFail: 100 });
   if (!closeAtMidnight) await queue.removeJobScheduler('close-day');
   await upsertSchedules(schedules);
-  await queue.add(closeDay.name, {}, closeDay.opts);
+  await closeDayNow();
   const worker = new Worker(
     MAINTENANCE_QUEUE,
     async (job) => {
@@ -83,7 +74,7 @@ export async function startJobs(connection: Redis, timeZone: string, closeAtMidn
     },
     async restoreLostSchedules() {
       const restored = await restoreLostSchedules(all);
-      if (restored.includes('close-day')) await queue.add(closeDay.name, {}, closeDay.opts);
+      if (restored.includes('close-day')) await closeDayNow();
       return restored;
     },
   };

@@ -1,4 +1,4 @@
-import type { JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
+import type { Queue, RepeatOptions } from 'bullmq';
 
 /**
  * A repeating job (the day close, the session purge, the appointments' sweep, …). BullMQ keeps it
@@ -7,14 +7,20 @@ import type { JobSchedulerTemplateOptions, Queue, RepeatOptions } from 'bullmq';
  */
 export interface Schedule {
   queue: Queue;
+  /** Also the name of the jobs it makes (what the worker switches on). */
   id: string;
   repeat: Omit<RepeatOptions, 'key'>;
-  template: { name: string; opts?: JobSchedulerTemplateOptions };
+  /** How many finished jobs BullMQ keeps, completed and failed each (Bull Board shows them). */
+  keep: number;
+}
+
+function upsert(s: Schedule) {
+  return s.queue.upsertJobScheduler(s.id, s.repeat, { name: s.id, opts: { removeOnComplete: s.keep, removeOnFail: s.keep } });
 }
 
 /** At start: every schedule as configured now (an upsert replaces one whose setting changed). */
 export async function upsertSchedules(schedules: Schedule[]): Promise<void> {
-  for (const s of schedules) await s.queue.upsertJobScheduler(s.id, s.repeat, s.template);
+  for (const s of schedules) await upsert(s);
 }
 
 /**
@@ -26,7 +32,7 @@ export async function restoreLostSchedules(schedules: Schedule[]): Promise<strin
   const restored: string[] = [];
   for (const s of schedules) {
     if (await s.queue.getJobScheduler(s.id)) continue;
-    await s.queue.upsertJobScheduler(s.id, s.repeat, s.template);
+    await upsert(s);
     restored.push(s.id);
   }
   return restored;

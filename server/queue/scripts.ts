@@ -19,14 +19,25 @@ function load(name: ScriptName) {
   return entry;
 }
 
-export async function runScript(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+/** Runs a script by SHA through `send`, and by its source when Redis does not know it yet (NOSCRIPT). */
+async function withSource(
+  redis: Redis,
+  name: ScriptName,
+  keys: string[],
+  args: (string | number)[],
+  send: (sha: string) => Promise<unknown>,
+): Promise<unknown> {
   const { source, sha } = load(name);
   try {
-    return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    return await send(sha);
   } catch (err) {
     if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
     return redis.eval(source, keys.length, ...keys, ...args);
   }
+}
+
+export function runScript(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
+  return withSource(redis, name, keys, args, (sha) => redis.evalsha(sha, keys.length, ...keys, ...args));
 }
 
 /**
@@ -35,13 +46,11 @@ export async function runScript(redis: Redis, name: ScriptName, keys: string[], 
  * on any connection. For a command nobody waits for whose effect others must see. (sendCommand is
  * what ioredis itself calls when it does not auto-pipeline; a Pipeline would cost more CPU.)
  */
-export async function runScriptNow(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
-  const { source, sha } = load(name);
+export function runScriptNow(redis: Redis, name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown> {
   const options = { keyPrefix: redis.options.keyPrefix, replyEncoding: 'utf8' as const };
-  try {
-    return await redis.sendCommand(new Command('evalsha', [sha, keys.length, ...keys, ...args], options));
-  } catch (err) {
-    if (!(err instanceof Error) || !err.message.includes('NOSCRIPT')) throw err;
-    return redis.eval(source, keys.length, ...keys, ...args);
-  }
+  return withSource(redis, name, keys, args, (sha) => {
+    const command = new Command('evalsha', [sha, keys.length, ...keys, ...args], options);
+    redis.sendCommand(command);
+    return command.promise;
+  });
 }

@@ -34,23 +34,22 @@ describe('job schedules Redis lost', () => {
       .flat()
       .map((s) => s.key)
       .sort();
+  // Day closes run at start (or again), not one its midnight schedule made (ids `repeat:…`): the
+  // test may run across midnight.
+  const closeDaysRunNow = async () =>
+    (await queues[0].getCompleted()).filter((j) => j.name === 'close-day' && !j.id?.startsWith('repeat:')).length;
 
   it('are created again by the reconciler, and a day close missed meanwhile runs once', async () => {
     const atStart = await scheduleIds();
     expect(atStart).toEqual(['close-day', 'printer-status', 'purge-sessions', 'retention', 'sweep']);
-    const [maintenance] = queues;
-    await expect.poll(async () => (await maintenance.getCompleted()).filter((j) => j.name === 'close-day').length).toBe(1);
+    await expect.poll(closeDaysRunNow).toBe(1);
 
     expect(await space.flushRedis()).toBeGreaterThan(0);
     expect(await scheduleIds()).toEqual([]);
 
     await expect.poll(scheduleIds, { timeout: 15_000 }).toEqual(atStart);
     // The day close of start, run again since its schedule was lost (the first one went with the flush).
-    await expect
-      .poll(async () => (await maintenance.getCompleted()).filter((j) => j.name === 'close-day').length, {
-        timeout: 15_000,
-      })
-      .toBe(1);
+    await expect.poll(closeDaysRunNow, { timeout: 15_000 }).toBe(1);
     expect(app.output()).toMatch(/job schedules missing from Redis were created again/);
   });
 });
